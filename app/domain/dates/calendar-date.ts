@@ -1,0 +1,90 @@
+import { TZDate } from "@date-fns/tz";
+import { UTCDate } from "@date-fns/utc";
+import { addDays as addDaysToDate, addMonths as addMonthsToDate, format, getDaysInMonth } from "date-fns";
+import { PlanError } from "../plan-error";
+
+/**
+ * A calendar day in the shop's time zone, written `YYYY-MM-DD`. Dates carry no time and no zone: the zone is
+ * applied once, when an instant (an order's `createdAt`, "now") becomes the shop's calendar date.
+ */
+export type CalendarDate = string & { readonly __calendarDate: true };
+
+const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 9999;
+
+export function parseCalendarDate(text: string, key: string): CalendarDate {
+  const match = DATE_TEXT.exec(text.trim());
+  if (!match) throw new PlanError(key, `"${text}" is not a date in the form YYYY-MM-DD`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < FIRST_YEAR || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
+    throw new PlanError(key, `"${text}" is not a real calendar date`);
+  }
+  return text.trim() as CalendarDate;
+}
+
+function daysIn(year: number, month: number): number {
+  return getDaysInMonth(new UTCDate(year, month - 1, 1));
+}
+
+/** Calendar arithmetic runs on UTC midnights: no zone, so no daylight-saving hour can move a day. */
+function toUtcDate(date: CalendarDate): UTCDate {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new UTCDate(year, month - 1, day);
+}
+
+function fromUtcDate(date: Date, key: string): CalendarDate {
+  if (date.getUTCFullYear() > LAST_YEAR) throw new PlanError(key, `a date after the year ${LAST_YEAR} is not supported`);
+  return date.toISOString().slice(0, 10) as CalendarDate;
+}
+
+export function addDays(date: CalendarDate, days: number, key = "date"): CalendarDate {
+  return fromUtcDate(addDaysToDate(toUtcDate(date), days), key);
+}
+
+/** Adds calendar months, clamping to the end of a shorter month: Jan 31 + 1 month = Feb 28 (29 in leap years). */
+export function addMonths(date: CalendarDate, months: number, key = "date"): CalendarDate {
+  return fromUtcDate(addMonthsToDate(toUtcDate(date), months), key);
+}
+
+export function dayOfMonth(date: CalendarDate): number {
+  return Number(date.slice(8, 10));
+}
+
+export function daysInMonthOf(date: CalendarDate): number {
+  return daysIn(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+}
+
+/** The same month on day `day`, clamped to the month's last day (day 31 in April is April 30). */
+export function withDayOfMonth(date: CalendarDate, day: number): CalendarDate {
+  const clamped = Math.min(day, daysInMonthOf(date));
+  return `${date.slice(0, 8)}${String(clamped).padStart(2, "0")}` as CalendarDate;
+}
+
+export function firstOfMonth(date: CalendarDate): CalendarDate {
+  return withDayOfMonth(date, 1);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);
+}
+
+export function isBefore(a: CalendarDate, b: CalendarDate): boolean {
+  return a < b;
+}
+
+/** Throws a PlanError unless `timeZone` is an IANA zone name the runtime knows. */
+export function assertTimeZone(timeZone: string, key = "timeZone"): void {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+  } catch {
+    throw new PlanError(key, `"${timeZone}" is not an IANA time zone (for example Europe/Berlin)`);
+  }
+}
+
+/** The shop's calendar date at an instant: 2027-01-31T23:30Z is 2027-02-01 in Europe/Berlin. */
+export function calendarDateAt(instant: Date, timeZone: string): CalendarDate {
+  assertTimeZone(timeZone);
+  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd") as CalendarDate;
+}

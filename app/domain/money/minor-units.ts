@@ -1,0 +1,33 @@
+import { PlanError } from "../plan-error";
+import type { Currency } from "./currency";
+import { Dec, parseDecimal } from "./decimal";
+
+/** Largest amount the engine accepts: 10^15 major units, far above any order and safe in every exponent. */
+const MAX_MAJOR_UNITS = new Dec(10).pow(15);
+
+/**
+ * Converts a decimal string in major units ("1200.00") into integer minor units of the currency.
+ * More decimal places than the currency has is an error, never a silent rounding.
+ */
+export function toMinorUnits(text: string, currency: Currency, key: string): bigint {
+  const value = parseDecimal(text);
+  if (value === undefined) throw new PlanError(key, `"${text}" is not a decimal amount`);
+  if (value.abs().gte(MAX_MAJOR_UNITS)) throw new PlanError(key, `${text} is too large`);
+  const minor = value.times(new Dec(10).pow(currency.exponent));
+  if (!minor.isInteger()) {
+    throw new PlanError(
+      key,
+      `${text} has more decimal places than ${currency.code} allows (${currency.exponent})`,
+    );
+  }
+  return BigInt(minor.toFixed(0));
+}
+
+/** Formats minor units as a decimal string with exactly the currency's exponent: 10000n USD → "100.00". */
+export function formatMinorUnits(minor: bigint, currency: Currency): string {
+  const negative = minor < 0n;
+  const digits = (negative ? -minor : minor).toString().padStart(currency.exponent + 1, "0");
+  const whole = digits.slice(0, digits.length - currency.exponent);
+  const fraction = digits.slice(digits.length - currency.exponent);
+  return `${negative ? "-" : ""}${whole}${currency.exponent > 0 ? `.${fraction}` : ""}`;
+}

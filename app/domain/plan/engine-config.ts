@@ -1,0 +1,176 @@
+import { z } from "zod";
+import { parseCalendarDate } from "../dates/calendar-date";
+import { parseOffset, type Offset } from "../dates/offset";
+import { PlanError } from "../plan-error";
+import { MAX_INSTALLMENTS, STAGE_KINDS, type AmountRule, type DueRule, type Plan, type StageSpec } from "./plan";
+import { compileTitles } from "./titles-config";
+import { validatePlan } from "./validate-plan";
+
+/**
+ * The engine's own plan config: a list of stages with explicit share, due rule and net terms.
+ *
+ * ```json
+ * { "name": "30/50/20", "stages": [
+ *   { "kind": "deposit", "share": { "percent": "30" }, "due": "checkout" },
+ *   { "kind": "preShipping", "share": { "percent": "50" }, "due": { "milestone": "Ready to ship" } },
+ *   { "kind": "balance", "share": "remainder", "due": { "event": "orderFulfilled" }, "netDays": 30 } ] }
+ * ```
+ * `share`: `{"percent": "30"}` | `{"fixed": "500.00"}` | `"equal"` | `"remainder"`.
+ * `due`: `"checkout"` | `{"after": "30d" | ["6m","30d"], "from": "orderDate" | "paymentDueDate" | "previousStage"}`
+ *   | `{"on": "2027-03-15"}` | `{"field": "delivery_date", "after"?: "0d"}` | `{"dayOfMonth": 15, "from"?: …}`
+ *   | `{"every": "1m", "anchor"?: 1, "onDay"?: 15}` | `{"milestone": "Ready to ship"}`
+ *   | `{"event": "fulfillmentCreated" | "orderFulfilled"}`.
+ * `count` repeats a stage; `every` counts from the installment at position `anchor`, by default the nearest
+ * earlier installment whose own rule is not a recurrence.
+ */
+const decimalValue = z.union([z.string(), z.number().finite()]).transform(String);
+const offsetList = z.union([z.string(), z.array(z.string()).min(1)]);
+
+const shareSchema = z.union([
+  z.literal("equal"),
+  z.literal("remainder"),
+  z.object({ percent: decimalValue }).strict(),
+  z.object({ fixed: decimalValue }).strict(),
+]);
+
+// Tried in this order: an object is the first variant whose key it has (`after` is last, since `field` takes one too).
+const dueSchemas = {
+  on: z.object({ on: z.string() }).strict(),
+  field: z.object({ field: z.string().trim().min(1), after: offsetList.optional() }).strict(),
+  dayOfMonth: z
+    .object({ dayOfMonth: z.number().int().min(1).max(31), from: z.enum(["orderDate", "paymentDueDate"]).default("orderDate") })
+    .strict(),
+  every: z
+    .object({ every: z.string(), anchor: z.number().int().min(1).optional(), onDay: z.number().int().min(1).max(31).optional() })
+    .strict(),
+  milestone: z.object({ milestone: z.string().trim().min(1) }).strict(),
+  event: z.object({ event: z.enum(["fulfillmentCreated", "orderFulfilled"]) }).strict(),
+  after: z
+    .object({ after: offsetList, from: z.enum(["orderDate", "paymentDueDate", "previousStage"]).default("orderDate") })
+    .strict(),
+} as const;
+
+const stageSchema = z
+  .object({
+    kind: z.enum(STAGE_KINDS as [string, ...string[]]).default("installment"),
+    title: z.string().optional(),
+    share: z.unknown(),
+    due: z.unknown(),
+    netDays: z.number().int().min(0).max(3650).default(0),
+    count: z.number().int().min(1).max(MAX_INSTALLMENTS).default(1),
+  })
+  .strict();
+
+const planSchema = z
+  .object({
+    name: z.string().optional(),
+    stages: z.array(z.unknown()).min(1, "a plan needs at least one stage"),
+    titles: z.unknown().optional(),
+  })
+  .strict();
+
+export function compileEngineConfig(config: unknown): Plan {
+  const top = parseWith(planSchema, config, "");
+  const stages: StageSpec[] = [];
+  top.stages.forEach((rawStage, index) => {
+    const key = `stages[${index}]`;
+    const stage = parseWith(stageSchema, rawStage, key);
+    if (stages.length + stage.count > MAX_INSTALLMENTS) {
+      throw new PlanError(`${key}.count`, `a plan can have at most ${MAX_INSTALLMENTS} installments`);
+    }
+    const amount = shareRule(stage.share, `${key}.share`);
+    for (let copy = 0; copy < stage.count; copy++) {
+      stages.push({
+        kind: stage.kind as StageSpec["kind"],
+        ...(stage.title === undefined ? {} : { title: stage.title }),
+        amount,
+        due: dueRule(stage.due, `${key}.due`, stages),
+        netDays: stage.netDays,
+        amountSource: { key: `${key}.share` },
+        dueSource: { key: `${key}.due` },
+      });
+    }
+  });
+  const plan: Plan = { ...(top.name === undefined ? {} : { name: top.name }), stages, ...compileTitles(top.titles) };
+  validatePlan(plan);
+  return plan;
+}
+
+function shareRule(raw: unknown, key: string): AmountRule {
+  const share = parseWith(shareSchema, raw, key, 'must be "equal", "remainder", {"percent": "30"} or {"fixed": "500.00"}');
+  if (share === "equal") return { kind: "equal" };
+  if (share === "remainder") return { kind: "remainder" };
+  return "percent" in share ? { kind: "percent", percent: share.percent } : { kind: "fixed", amount: share.fixed };
+}
+
+function dueRule(raw: unknown, key: string, earlier: readonly StageSpec[]): DueRule {
+  if (raw === "checkout") return { kind: "atCheckout" };
+  const variant =
+    typeof raw === "object" && raw !== null && !Array.isArray(raw)
+      ? (Object.keys(dueSchemas) as (keyof typeof dueSchemas)[]).find((name) => name in raw)
+      : undefined;
+  if (variant === undefined) {
+    throw new PlanError(
+      key,
+      'must be "checkout" or an object with one of: after, on, field, dayOfMonth, every, milestone, event',
+    );
+  }
+  switch (variant) {
+    case "after": {
+      const due = parseWith(dueSchemas.after, raw, key);
+      return { kind: "offset", from: due.from, offsets: offsets(due.after, `${key}.after`) };
+    }
+    case "on":
+      return { kind: "fixedDate", date: parseCalendarDate(parseWith(dueSchemas.on, raw, key).on, `${key}.on`) };
+    case "field": {
+      const due = parseWith(dueSchemas.field, raw, key);
+      return { kind: "dateField", field: due.field, offsets: due.after ? offsets(due.after, `${key}.after`) : [] };
+    }
+    case "dayOfMonth": {
+      const due = parseWith(dueSchemas.dayOfMonth, raw, key);
+      return { kind: "dayOfMonth", day: due.dayOfMonth, from: due.from };
+    }
+    case "every": {
+      const due = parseWith(dueSchemas.every, raw, key);
+      const anchorPosition = due.anchor ?? nearestNonRecurring(earlier);
+      if (anchorPosition === undefined) throw new PlanError(key, "a recurrence needs an earlier stage to count from");
+      return {
+        kind: "recurring",
+        anchorPosition,
+        every: parseOffset(due.every, `${key}.every`),
+        ...(due.onDay === undefined ? {} : { onDay: due.onDay }),
+      };
+    }
+    case "milestone":
+      return { kind: "trigger", trigger: { event: "milestone", milestone: parseWith(dueSchemas.milestone, raw, key).milestone } };
+    case "event":
+      return { kind: "trigger", trigger: { event: parseWith(dueSchemas.event, raw, key).event } };
+  }
+}
+
+function nearestNonRecurring(earlier: readonly StageSpec[]): number | undefined {
+  for (let index = earlier.length - 1; index >= 0; index--) {
+    if (earlier[index]?.due.kind !== "recurring") return index + 1;
+  }
+  return undefined;
+}
+
+function offsets(value: string | string[], key: string): Offset[] {
+  return (Array.isArray(value) ? value : [value]).map((text, index) =>
+    parseOffset(text, Array.isArray(value) ? `${key}[${index}]` : key),
+  );
+}
+
+/** Runs a zod schema and turns its first issue into a PlanError naming the JSON path. */
+function parseWith<T extends z.ZodTypeAny>(schema: T, value: unknown, key: string, hint?: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = (issue?.path ?? []).reduce<string>(
+    (text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : String(part)),
+    key,
+  );
+  const message =
+    hint ?? (issue?.code === "unrecognized_keys" ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}` : issue?.message ?? "is invalid");
+  throw new PlanError(path || "config", message);
+}

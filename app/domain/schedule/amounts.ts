@@ -1,0 +1,116 @@
+import { allocateByRatios, allocateEqually } from "../money/allocate";
+import type { Currency } from "../money/currency";
+import { Dec } from "../money/decimal";
+import { formatMinorUnits, toMinorUnits } from "../money/minor-units";
+import { PlanError } from "../plan-error";
+import type { StageSpec } from "../plan/plan";
+import { parsePercent } from "../plan/percent";
+
+/**
+ * The amount of every stage, in minor units, summing to `total` exactly.
+ *
+ * 1. Percent stages share the total by Hamilton's largest-remainder method, together with a bucket for what
+ *    they leave, so each is within one minor unit of its exact percentage.
+ * 2. Fixed stages take their amount.
+ * 3. Equal and remainder stages share what is left: equally, odd minor units to the earliest; when a remainder
+ *    stage is present, the equal stages take the rounded-down share and the remainder stage takes the rest.
+ * A stage that would be zero or negative, or a rest that a remainder's `atLeast` forbids, is an error.
+ */
+export function resolveAmounts(stages: readonly StageSpec[], total: bigint, currency: Currency): bigint[] {
+  const amounts: (bigint | undefined)[] = stages.map(() => undefined);
+
+  const percentIndexes = indexesOf(stages, "percent");
+  if (percentIndexes.length > 0) {
+    const percents = percentIndexes.map((index) => {
+      const stage = stages[index] as StageSpec;
+      return parsePercent(stage.amount.kind === "percent" ? stage.amount.percent : "", stage.amountSource);
+    });
+    const scale = Math.max(...percents.map((percent) => percent.decimalPlaces()));
+    const ratios = percents.map((percent) => BigInt(percent.times(new Dec(10).pow(scale)).toFixed(0)));
+    const hundred = BigInt(new Dec(100).times(new Dec(10).pow(scale)).toFixed(0));
+    const rest = hundred - ratios.reduce((sum, ratio) => sum + ratio, 0n);
+    if (rest < 0n) {
+      const last = stages[percentIndexes[percentIndexes.length - 1] as number] as StageSpec;
+      throw new PlanError(last.amountSource.key, "the rates add up to more than 100%", last.amountSource.column);
+    }
+    const shares = allocateByRatios(total, [...ratios, rest]);
+    percentIndexes.forEach((index, i) => (amounts[index] = shares[i]));
+  }
+
+  for (const index of indexesOf(stages, "fixed")) {
+    const stage = stages[index] as StageSpec;
+    if (stage.amount.kind !== "fixed") continue;
+    const amount = toMinorUnits(stage.amount.amount, currency, stage.amountSource.key);
+    amounts[index] = amount;
+  }
+
+  const assigned = amounts.reduce<bigint>((sum, amount) => sum + (amount ?? 0n), 0n);
+  const left = total - assigned;
+  const shareIndexes = stages.flatMap((stage, index) =>
+    stage.amount.kind === "equal" || stage.amount.kind === "remainder" ? [index] : [],
+  );
+  if (left < 0n) {
+    const culprit = stages[lastFixedOrPercent(stages)] as StageSpec;
+    throw new PlanError(
+      culprit.amountSource.key,
+      `the fixed amounts and rates add up to ${formatMinorUnits(assigned, currency)}, more than the total ${formatMinorUnits(total, currency)}`,
+      culprit.amountSource.column,
+    );
+  }
+  if (shareIndexes.length === 0) {
+    if (left > 0n) {
+      const culprit = stages[stages.length - 1] as StageSpec;
+      throw new PlanError(
+        culprit.amountSource.key,
+        `the stages add up to ${formatMinorUnits(assigned, currency)}, ${formatMinorUnits(left, currency)} less than the total ${formatMinorUnits(total, currency)}; let one stage take the remainder`,
+        culprit.amountSource.column,
+      );
+    }
+  } else {
+    const remainderIndex = shareIndexes.find((index) => stages[index]?.amount.kind === "remainder");
+    if (remainderIndex === undefined) {
+      allocateEqually(left, shareIndexes.length).forEach((share, i) => (amounts[shareIndexes[i] as number] = share));
+    } else {
+      const equalShare = left / BigInt(shareIndexes.length);
+      for (const index of shareIndexes) amounts[index] = equalShare;
+      amounts[remainderIndex] = left - equalShare * BigInt(shareIndexes.length - 1);
+      checkAtLeast(stages[remainderIndex] as StageSpec, amounts[remainderIndex] as bigint, total, currency);
+    }
+  }
+
+  return amounts.map((amount, index) => {
+    const stage = stages[index] as StageSpec;
+    if (amount === undefined || amount <= 0n) {
+      throw new PlanError(
+        stage.amountSource.key,
+        `installment ${index + 1} would be ${formatMinorUnits(amount ?? 0n, currency)}: the total ${formatMinorUnits(total, currency)} is too small for this plan`,
+        stage.amountSource.column,
+      );
+    }
+    return amount;
+  });
+}
+
+function indexesOf(stages: readonly StageSpec[], kind: "percent" | "fixed"): number[] {
+  return stages.flatMap((stage, index) => (stage.amount.kind === kind ? [index] : []));
+}
+
+function lastFixedOrPercent(stages: readonly StageSpec[]): number {
+  for (let index = stages.length - 1; index >= 0; index--) {
+    const kind = stages[index]?.amount.kind;
+    if (kind === "fixed" || kind === "percent") return index;
+  }
+  return stages.length - 1;
+}
+
+function checkAtLeast(stage: StageSpec, amount: bigint, total: bigint, currency: Currency): void {
+  if (stage.amount.kind !== "remainder" || stage.amount.atLeast === undefined) return;
+  const atLeast = toMinorUnits(stage.amount.atLeast, currency, stage.amountSource.key);
+  if (amount < atLeast) {
+    throw new PlanError(
+      stage.amountSource.key,
+      `the amounts add up to ${formatMinorUnits(total - amount + atLeast, currency)}, more than the total ${formatMinorUnits(total, currency)} (the last installment holds the rest, which must be at least its amount)`,
+      stage.amountSource.column,
+    );
+  }
+}

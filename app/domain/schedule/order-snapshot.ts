@@ -1,0 +1,31 @@
+import type { CalendarDate } from "../dates/calendar-date";
+import type { Currency } from "../money/currency";
+
+/** A tax line of the order (`VAT 19%`), in minor units. */
+export interface TaxLine {
+  readonly title: string;
+  readonly amount: bigint;
+}
+
+/** Dates of events that trigger stages, once they have happened. */
+export interface OrderEvents {
+  readonly fulfillmentCreated?: CalendarDate;
+  readonly orderFulfilled?: CalendarDate;
+  readonly milestones?: Readonly<Record<string, CalendarDate>>;
+}
+
+/**
+ * What the schedule builder needs to know about an order, frozen at the moment a plan is applied. All dates
+ * are calendar dates in the shop's time zone; `total` is the grand total (lines, discounts, shipping and tax).
+ */
+export interface OrderSnapshot {
+  readonly currency: Currency;
+  readonly total: bigint;
+  readonly orderDate: CalendarDate;
+  /** The invoice's payment due date; JustOn-style periods run from it. Defaults to the order date. */
+  readonly paymentDueDate: CalendarDate;
+  /** Named dates of the order (draft-order custom attributes or metafields), for date references. */
+  readonly dates: Readonly<Record<string, CalendarDate>>;
+  readonly taxLines: readonly TaxLine[];
+  readonly events: OrderEvents;
+}

@@ -1,0 +1,136 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import Database from "better-sqlite3";
+import { parse as parseToml } from "smol-toml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+const migrationsDir = path.join(repoRoot, "prisma", "migrations");
+
+/** Runs the project's Prisma CLI (and so prisma.config.ts) against the database at `databaseUrl`. */
+function prisma(args: string[], databaseUrl: string): string {
+  return execFileSync(process.execPath, [path.join(repoRoot, "node_modules/prisma/build/index.js"), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1" },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+describe("database", () => {
+  let workDir: string;
+  let databaseFile: string;
+
+  beforeAll(() => {
+    workDir = mkdtempSync(path.join(tmpdir(), "tranche-skeleton-"));
+    databaseFile = path.join(workDir, "test.sqlite");
+  });
+
+  afterAll(async () => {
+    const { default: db } = await import("../../app/db.server");
+    await db.$disconnect();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it("applies every committed migration to a fresh database", () => {
+    prisma(["migrate", "deploy"], `file:${databaseFile}`);
+
+    const sqlite = new Database(databaseFile, { readonly: true });
+    try {
+      const tables = sqlite
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .all()
+        .map((row) => (row as { name: string }).name);
+      expect(tables).toContain("Session");
+
+      const applied = sqlite
+        .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name")
+        .all()
+        .map((row) => (row as { migration_name: string }).migration_name);
+      const committed = readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort();
+      expect(committed.length).toBeGreaterThan(0);
+      expect(applied).toEqual(committed);
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it("has migrations that produce exactly prisma/schema.prisma", () => {
+    // Exit code 2 (a thrown error here) means schema.prisma changed without a migration.
+    const output = prisma(
+      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
+      `file:${path.join(workDir, "diff-target.sqlite")}`,
+    );
+    expect(output).toContain("No difference detected");
+  });
+
+  it("stores and loads a Shopify session through the app's session storage", async () => {
+    // The app's own modules, pointed at the migrated test database before they load.
+    process.env.DATABASE_URL = `file:${databaseFile}`;
+    process.env.SHOPIFY_API_KEY = "test-api-key";
+    process.env.SHOPIFY_API_SECRET = "test-api-secret";
+    process.env.SHOPIFY_APP_URL = "https://tranche.example";
+    const { sessionStorage } = await import("../../app/shopify.server");
+    const { Session } = await import("@shopify/shopify-app-remix/server");
+
+    const session = new Session({
+      id: "offline_tranche-test.myshopify.com",
+      shop: "tranche-test.myshopify.com",
+      state: "state-1",
+      isOnline: false,
+      scope: "read_orders,write_draft_orders",
+      accessToken: "shpat_test",
+      expires: new Date("2027-01-31T12:00:00.000Z"),
+    });
+
+    expect(await sessionStorage.storeSession(session)).toBe(true);
+    const loaded = await sessionStorage.loadSession(session.id);
+    expect(loaded).toBeDefined();
+    expect(loaded?.equals(session)).toBe(true);
+    expect(loaded?.expires?.toISOString()).toBe("2027-01-31T12:00:00.000Z");
+
+    expect(await sessionStorage.findSessionsByShop(session.shop)).toHaveLength(1);
+    expect(await sessionStorage.deleteSession(session.id)).toBe(true);
+    expect(await sessionStorage.loadSession(session.id)).toBeUndefined();
+  });
+});
+
+describe("shopify.app.toml", () => {
+  const appConfig = z
+    .object({
+      name: z.string(),
+      embedded: z.boolean(),
+      access_scopes: z.object({ scopes: z.string() }),
+      webhooks: z.object({
+        api_version: z.string(),
+        subscriptions: z.array(z.object({ uri: z.string(), topics: z.array(z.string()).optional() })),
+      }),
+    })
+    .parse(parseToml(readFileSync(path.join(repoRoot, "shopify.app.toml"), "utf8")));
+
+  it("names the app and the webhook API version", () => {
+    expect(appConfig.name).toBe("Tranche");
+    expect(appConfig.embedded).toBe(true);
+    expect(appConfig.webhooks.api_version).toBe("2026-10");
+  });
+
+  it("routes every webhook subscription to an existing Remix route", () => {
+    expect(appConfig.webhooks.subscriptions.length).toBeGreaterThan(0);
+    for (const { uri } of appConfig.webhooks.subscriptions) {
+      // Remix flat routes: /webhooks/app/uninstalled is webhooks.app.uninstalled(.tsx | /route.tsx).
+      const routeName = uri.replace(/^\//, "").split("/").join(".");
+      const candidates = [".ts", ".tsx", "/route.ts", "/route.tsx"].map((ending) =>
+        path.join(repoRoot, "app", "routes", routeName + ending),
+      );
+      expect(candidates.some((file) => existsSync(file)), `no route file for webhook uri ${uri}`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// Dates in tests are read as UTC unless a test names a zone. Set here as well as in
+// `test.env` so that code evaluated while the config loads sees it too.
+process.env.TZ = "UTC";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts", "app/**/*.test.ts"],
+    environment: "node",
+    env: { TZ: "UTC" },
+  },
+});
