@@ -1,0 +1,92 @@
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ADMIN_API_VERSION } from "./admin-schema";
+import { executeAdminQuery, type AdminRequest } from "./graphql/execute-admin-query";
+import { LeakyBucket } from "./graphql/leaky-bucket";
+import { ADMIN_RESOLVER_MODULES } from "./graphql/resolvers";
+import { inspectionRoutes } from "./http/inspection-routes";
+import { json, matchRoute, readBody, send, type Route } from "./http/router";
+import { EmulatorStore } from "./state/emulator-store";
+import type { ShopFixture } from "./state/seed";
+
+export interface EmulatorOptions {
+  readonly shops?: readonly ShopFixture[];
+  /** Restore state from this snapshot file if it exists, and save it there on close. */
+  readonly snapshotFile?: string;
+  readonly port?: number;
+  readonly host?: string;
+}
+
+export interface RunningEmulator {
+  readonly store: EmulatorStore;
+  /** `http://127.0.0.1:PORT` */
+  readonly url: string;
+  /** The Admin GraphQL endpoint of a shop. */
+  adminUrl(): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the emulator: one HTTP server for the Admin API of every shop (told apart by access token), the
+ * emulator's inspection API, and the routes that later modules add (checkout, webhooks).
+ */
+export async function startEmulator(options: EmulatorOptions = {}, extraRoutes: (store: EmulatorStore) => Route[] = () => []): Promise<RunningEmulator> {
+  const store = new EmulatorStore();
+  if (options.snapshotFile && existsSync(options.snapshotFile)) store.load(options.snapshotFile);
+  for (const fixture of options.shops ?? []) if (!store.shops.has(fixture.domain)) store.addShop(fixture);
+  const buckets = new Map<string, LeakyBucket>();
+  const bucketFor = (domain: string) => {
+    const plan = store.shop(domain).settings.plan;
+    let bucket = buckets.get(domain);
+    if (!bucket) buckets.set(domain, (bucket = new LeakyBucket(plan)));
+    else bucket.setPlan(plan);
+    return bucket;
+  };
+
+  const adminRoute: Route = {
+    method: "POST",
+    path: `/admin/api/${ADMIN_API_VERSION}/graphql.json`,
+    handler: async ({ headers, body }) => {
+      const token = headers["x-shopify-access-token"];
+      const shop = typeof token === "string" ? store.shopByToken(token) : undefined;
+      if (!shop) return json(401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+      let request: AdminRequest;
+      try {
+        request = JSON.parse(body) as AdminRequest;
+      } catch {
+        return json(400, { errors: "the request body is not JSON" });
+      }
+      if (typeof request?.query !== "string") return json(400, { errors: "the request has no query" });
+      const response = await executeAdminQuery(store, shop, bucketFor(shop.settings.domain), ADMIN_RESOLVER_MODULES, request);
+      return json(response.status, response.body);
+    },
+  };
+  const routes = [adminRoute, ...inspectionRoutes(store), ...extraRoutes(store)];
+
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      try {
+        const url = new URL(request.url ?? "/", "http://emulator.local");
+        const match = matchRoute(routes, request.method ?? "GET", url.pathname);
+        if (!match) return send(response, json(404, { errors: "Not Found" }));
+        const body = await readBody(request);
+        send(response, await match.route.handler({ method: request.method ?? "GET", url, headers: request.headers, body, params: match.params }));
+      } catch (error) {
+        send(response, json(500, { errors: `emulator error: ${(error as Error).message}` }));
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    store,
+    url,
+    adminUrl: () => `${url}/admin/api/${ADMIN_API_VERSION}/graphql.json`,
+    close: async () => {
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      if (options.snapshotFile) store.save(options.snapshotFile);
+    },
+  };
+}

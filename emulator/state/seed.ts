@@ -1,0 +1,71 @@
+import type { EmulatorStore } from "./emulator-store";
+import type { Address, ShopPlan, ShopState, TaxRate } from "./model";
+
+/**
+ * A shop as a JSON fixture describes it. Ids are assigned by the emulator; products, customers and companies
+ * are referred to by their position or by the ids the emulator returns.
+ */
+export interface ShopFixture {
+  readonly domain: string;
+  readonly name?: string;
+  readonly email?: string;
+  readonly plan?: ShopPlan;
+  readonly currencyCode?: string;
+  readonly ianaTimezone?: string;
+  readonly taxesIncluded?: boolean;
+  readonly taxRates?: readonly TaxRate[];
+  readonly accessToken?: string;
+  readonly products?: readonly {
+    readonly title: string;
+    readonly variants: readonly { readonly title?: string; readonly sku?: string; readonly price: string; readonly taxable?: boolean; readonly requiresShipping?: boolean }[];
+  }[];
+  readonly customers?: readonly { readonly email: string; readonly firstName?: string; readonly lastName?: string; readonly defaultAddress?: Address; readonly taxExempt?: boolean }[];
+  readonly companies?: readonly {
+    readonly name: string;
+    readonly contactEmails?: readonly string[];
+    readonly locations: readonly { readonly name: string; readonly billingAddress?: Address }[];
+  }[];
+}
+
+export function seedShop(fixture: ShopFixture, store: EmulatorStore): ShopState {
+  const customers = (fixture.customers ?? []).map((customer) => ({ id: store.newId("Customer"), ...customer }));
+  return {
+    settings: {
+      domain: fixture.domain,
+      name: fixture.name ?? fixture.domain.replace(/\.myshopify\.com$/, ""),
+      email: fixture.email ?? `owner@${fixture.domain}`,
+      plan: fixture.plan ?? "basic",
+      currencyCode: fixture.currencyCode ?? "USD",
+      ianaTimezone: fixture.ianaTimezone ?? "America/New_York",
+      taxesIncluded: fixture.taxesIncluded ?? false,
+      taxRates: fixture.taxRates ?? [],
+      accessToken: fixture.accessToken ?? `shpat_emulator_${fixture.domain}`,
+    },
+    products: (fixture.products ?? []).map((product) => ({
+      id: store.newId("Product"),
+      title: product.title,
+      variants: product.variants.map((variant) => ({
+        id: store.newId("ProductVariant"),
+        title: variant.title ?? "Default Title",
+        ...(variant.sku === undefined ? {} : { sku: variant.sku }),
+        price: variant.price,
+        taxable: variant.taxable ?? true,
+        requiresShipping: variant.requiresShipping ?? true,
+      })),
+    })),
+    customers,
+    companies: (fixture.companies ?? []).map((company) => ({
+      id: store.newId("Company"),
+      name: company.name,
+      contactCustomerIds: (company.contactEmails ?? []).flatMap((email) => customers.filter((c) => c.email === email).map((c) => c.id)),
+      locations: company.locations.map((location) => ({ id: store.newId("CompanyLocation"), ...location })),
+    })),
+    draftOrders: [],
+    orders: [],
+    mandates: [],
+    mandatePayments: [],
+    metafields: [],
+    webhookSubscriptions: [],
+    jobs: [],
+  };
+}
