@@ -9,5 +9,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
     env: { TZ: "UTC" },
+    // A guard against hangs, not a performance bound: on two busy cores an emulator or CLI test can take seconds.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

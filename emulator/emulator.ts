@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ADMIN_API_VERSION } from "./admin-schema";
+import { runDueWork } from "./commerce/due-work";
+import { checkoutRoutes } from "./checkout/checkout-routes";
 import { executeAdminQuery, type AdminRequest } from "./graphql/execute-admin-query";
 import { LeakyBucket } from "./graphql/leaky-bucket";
 import { ADMIN_RESOLVER_MODULES } from "./graphql/resolvers";
@@ -9,6 +11,8 @@ import { inspectionRoutes } from "./http/inspection-routes";
 import { json, matchRoute, readBody, send, type Route } from "./http/router";
 import { EmulatorStore } from "./state/emulator-store";
 import type { ShopFixture } from "./state/seed";
+import { WebhookDispatcher, type WebhookAppConfig, type WebhookDeliveryOptions } from "./webhooks/webhook-dispatcher";
+import { webhookRoutes } from "./webhooks/webhook-routes";
 
 export interface EmulatorOptions {
   readonly shops?: readonly ShopFixture[];
@@ -16,6 +20,10 @@ export interface EmulatorOptions {
   readonly snapshotFile?: string;
   readonly port?: number;
   readonly host?: string;
+  /** The app webhooks are signed for and sent to (its TOML subscriptions); a default app when absent. */
+  readonly app?: WebhookAppConfig;
+  /** Retry timing, timeout and injected faults of webhook delivery. */
+  readonly webhookDelivery?: WebhookDeliveryOptions;
 }
 
 export interface RunningEmulator {
@@ -24,17 +32,26 @@ export interface RunningEmulator {
   readonly url: string;
   /** The Admin GraphQL endpoint of a shop. */
   adminUrl(): string;
+  readonly webhooks: WebhookDispatcher;
+  /** Resolves once every webhook emitted so far has been delivered or given up (retries included). */
+  waitForWebhooksIdle(): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
  * Starts the emulator: one HTTP server for the Admin API of every shop (told apart by access token), the
- * emulator's inspection API, and the routes that later modules add (checkout, webhooks).
+ * buyer's checkout pages, and the emulator's inspection API (outbox, clock, webhook log and faults).
  */
-export async function startEmulator(options: EmulatorOptions = {}, extraRoutes: (store: EmulatorStore) => Route[] = () => []): Promise<RunningEmulator> {
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = new EmulatorStore();
   if (options.snapshotFile && existsSync(options.snapshotFile)) store.load(options.snapshotFile);
   for (const fixture of options.shops ?? []) if (!store.shops.has(fixture.domain)) store.addShop(fixture);
+  const webhooks = new WebhookDispatcher(store, options.app, options.webhookDelivery);
+  store.setWebhookEmitter((shop, topic, subject) => void webhooks.emit(shop, topic, subject));
+  // Shopify's background work (mandate payment jobs, due payment schedules) runs when emulator time moves on
+  // and, for real time passing, every 50 ms.
+  const stopDueWorkOnAdvance = store.clock.onAdvance(() => runDueWork(store));
+  const dueWorkTimer = setInterval(() => runDueWork(store), 50);
   const buckets = new Map<string, LeakyBucket>();
   const bucketFor = (domain: string) => {
     const plan = store.shop(domain).settings.plan;
@@ -62,7 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}, extraRoutes: 
       return json(response.status, response.body);
     },
   };
-  const routes = [adminRoute, ...inspectionRoutes(store), ...extraRoutes(store)];
+  const routes = [adminRoute, ...inspectionRoutes(store), ...webhookRoutes(webhooks), ...checkoutRoutes(store)];
 
   const server: Server = createServer((request, response) => {
     void (async () => {
@@ -80,11 +97,17 @@ export async function startEmulator(options: EmulatorOptions = {}, extraRoutes: 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  store.publicUrl = url;
   return {
     store,
     url,
     adminUrl: () => `${url}/admin/api/${ADMIN_API_VERSION}/graphql.json`,
+    webhooks,
+    waitForWebhooksIdle: () => webhooks.waitForIdle(),
     close: async () => {
+      clearInterval(dueWorkTimer);
+      stopDueWorkOnAdvance();
+      webhooks.stop();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
       if (options.snapshotFile) store.save(options.snapshotFile);
     },

@@ -24,6 +24,8 @@ export class EmulatorStore {
   readonly clock = new EmulatorClock();
   readonly shops = new Map<string, ShopState>();
   readonly outbox: OutboxEmail[] = [];
+  /** The emulator's own address (`http://127.0.0.1:PORT`), set once the server listens; links such as invoice URLs use it. */
+  publicUrl: string | undefined;
   private nextId = 1001;
   private emitter: WebhookEmitter = () => undefined;
 

@@ -294,6 +294,12 @@ export interface WebhookSubscription {
   readonly topic: string;
   readonly uri: string;
   readonly createdAt: string;
+  readonly updatedAt?: string;
+  /** Sent as `X-Shopify-Name`. */
+  readonly name?: string;
+  readonly filter?: string;
+  readonly includeFields?: readonly string[];
+  readonly metafieldNamespaces?: readonly string[];
 }
 
 /** An asynchronous piece of work Shopify reports as a Job (mandate payments). */

@@ -1,0 +1,249 @@
+import { Dec } from "../../../app/domain/money/decimal";
+import {
+  currentTotalPrice,
+  displayFinancialStatus,
+  isFullyPaid,
+  netPayment,
+  totalCapturable,
+  totalOutstanding,
+  totalReceived,
+  totalRefunded,
+} from "../../commerce/order-balance";
+import { orderPaymentLink } from "../../commerce/order-payment-link";
+import type { Customer, LineItem, Order, PaymentMandate, Refund, TaxLine, Transaction } from "../../state/model";
+import type { AdminContext } from "../resolver-types";
+import { shopifyDateTime } from "../shopify-date-time";
+import { attributeViews, connection, legacyId, moneyBag, moneyV2, roundMoney, sumMoney } from "../views";
+import { fulfillmentOrderView, fulfillmentView, orderDisplayFulfillmentStatus } from "./fulfillment-view";
+import { paymentTermsView } from "./payment-terms-view";
+
+/**
+ * The `Order` view and the objects that hang off it (line items, transactions, refunds, mandates). Money
+ * totals come from order-balance, so every field agrees with every other at any moment.
+ */
+export function orderView(order: Order, context: AdminContext): Record<string, unknown> {
+  const { store, shop } = context;
+  const currency = order.currencyCode;
+  const money = (amount: string) => moneyBag(amount, currency);
+  const self = () => orderView(order, context);
+  const outstanding = totalOutstanding(order);
+  return {
+    __typename: "Order",
+    id: order.id,
+    name: order.name,
+    legacyResourceId: String(legacyId(order.id)),
+    createdAt: shopifyDateTime(order.createdAt),
+    processedAt: shopifyDateTime(order.processedAt),
+    updatedAt: shopifyDateTime(order.updatedAt),
+    cancelledAt: shopifyDateTime(order.cancelledAt),
+    cancelReason: order.cancelReason ?? null,
+    closed: order.closedAt !== undefined,
+    closedAt: shopifyDateTime(order.closedAt),
+    email: order.email ?? null,
+    customer: () => customerView(shop.customers.find((customer) => customer.id === order.customerId)),
+    currencyCode: currency,
+    taxesIncluded: order.taxesIncluded,
+    customAttributes: attributeViews(order.customAttributes),
+    note: order.note ?? null,
+    tags: [...order.tags].sort(),
+    sourceName: order.sourceName,
+    subtotalPriceSet: money(order.subtotalPrice),
+    totalDiscountsSet: money(order.totalDiscounts),
+    totalShippingPriceSet: money(order.totalShippingPrice),
+    totalTaxSet: money(order.totalTax),
+    taxLines: order.taxLines.map((taxLine) => taxLineView(taxLine, currency)),
+    totalPriceSet: money(order.totalPrice),
+    currentTotalPriceSet: money(currentTotalPrice(order)),
+    totalOutstandingSet: money(outstanding),
+    totalReceivedSet: money(totalReceived(order)),
+    totalRefundedSet: money(totalRefunded(order)),
+    netPaymentSet: money(netPayment(order)),
+    totalCapturableSet: money(totalCapturable(order)),
+    displayFinancialStatus: displayFinancialStatus(order),
+    displayFulfillmentStatus: orderDisplayFulfillmentStatus(order),
+    fullyPaid: isFullyPaid(order),
+    unpaid: new Dec(totalReceived(order)).isZero(),
+    capturable: new Dec(totalCapturable(order)).gt(0),
+    canMarkAsPaid: !order.cancelledAt && new Dec(outstanding).gt(0),
+    paymentGatewayNames: paymentGatewayNames(order),
+    lineItems: (args: Record<string, unknown>) => connection(order.lineItems, args, (line) => lineItemView(line, order, context)),
+    transactions: (args: { first?: number | null; capturable?: boolean | null }) => {
+      const capturableOnly = args.capturable === true;
+      const listed = order.transactions.filter((t) => !capturableOnly || isCapturableAuthorization(order, t));
+      return listed.slice(0, args.first ?? listed.length).map((t) => transactionView(t, order, context));
+    },
+    paymentTerms: order.paymentTerms
+      ? paymentTermsView(order.paymentTerms, { currencyCode: currency, balance: () => totalOutstanding(order), order: self }, store.clock.now())
+      : null,
+    paymentCollectionDetails: {
+      __typename: "OrderPaymentCollectionDetails",
+      additionalPaymentCollectionUrl: !order.cancelledAt && new Dec(outstanding).gt(0) ? orderPaymentLink(store, order) : null,
+      vaultedPaymentMethods: shop.mandates.filter((mandate) => mandate.orderId === order.id).map(mandateView),
+    },
+    fulfillmentOrders: (args: Record<string, unknown>) => connection(order.fulfillmentOrders, args, (fo) => fulfillmentOrderView(fo, order, context)),
+    fulfillments: (args: { first?: number | null }) =>
+      order.fulfillments.slice(0, args.first ?? order.fulfillments.length).map((fulfillment) => fulfillmentView(fulfillment, order, context)),
+    refunds: (args: { first?: number | null }) => order.refunds.slice(0, args.first ?? order.refunds.length).map((refund) => refundView(refund, order, context)),
+  };
+}
+
+function customerView(customer: Customer | undefined) {
+  if (!customer) return null;
+  const displayName = [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email;
+  return { __typename: "Customer", id: customer.id, email: customer.email, firstName: customer.firstName ?? null, lastName: customer.lastName ?? null, displayName };
+}
+
+function taxLineView(taxLine: TaxLine, currencyCode: string) {
+  const rate = new Dec(taxLine.rate);
+  return {
+    __typename: "TaxLine",
+    title: taxLine.title,
+    rate: rate.toNumber(),
+    ratePercentage: rate.times(100).toNumber(),
+    priceSet: moneyBag(taxLine.price, currencyCode),
+    channelLiable: false,
+    source: null,
+  };
+}
+
+/** Gateways the order was (or is to be) paid through, in first-use order: the checkout's and every transaction's. */
+function paymentGatewayNames(order: Order): string[] {
+  const names = [...order.paymentGatewayNames, ...order.transactions.filter((t) => t.status !== "FAILURE").map((t) => t.gateway)];
+  return [...new Set(names)];
+}
+
+/** The line's own discount (an order-level discount is not allocated to lines here). */
+export function lineDiscount(line: LineItem, currencyCode: string): string {
+  const original = new Dec(line.originalUnitPrice).times(line.quantity);
+  const discount = line.appliedDiscount;
+  if (!discount) return roundMoney("0", currencyCode);
+  const amount = discount.valueType === "PERCENTAGE" ? original.times(discount.value).dividedBy(100) : new Dec(discount.value).times(line.quantity);
+  return roundMoney(Dec.min(original, amount), currencyCode);
+}
+
+export function lineItemView(line: LineItem, order: Order, context: AdminContext): Record<string, unknown> {
+  const currency = order.currencyCode;
+  const originalTotal = roundMoney(new Dec(line.originalUnitPrice).times(line.quantity), currency);
+  const discount = lineDiscount(line, currency);
+  const discountedTotal = roundMoney(new Dec(originalTotal).minus(discount), currency);
+  const refundedQuantity = order.refunds.flatMap((refund) => refund.lineItems).filter((item) => item.lineItemId === line.id).reduce((sum, item) => sum + item.quantity, 0);
+  const unfulfilled = order.fulfillmentOrders
+    .flatMap((fo) => fo.lineItems)
+    .filter((item) => item.lineItemId === line.id)
+    .reduce((sum, item) => sum + item.remainingQuantity, 0);
+  return {
+    __typename: "LineItem",
+    id: line.id,
+    title: line.title,
+    name: line.title,
+    quantity: line.quantity,
+    currentQuantity: order.cancelledAt ? 0 : line.quantity - refundedQuantity,
+    refundableQuantity: line.quantity - refundedQuantity,
+    unfulfilledQuantity: order.cancelledAt ? 0 : unfulfilled,
+    sku: line.sku ?? null,
+    taxable: line.taxable,
+    requiresShipping: line.requiresShipping,
+    isGiftCard: false,
+    customAttributes: attributeViews(line.customAttributes),
+    originalUnitPriceSet: moneyBag(line.originalUnitPrice, currency),
+    originalTotalSet: moneyBag(originalTotal, currency),
+    totalDiscountSet: moneyBag(discount, currency),
+    discountedTotalSet: moneyBag(discountedTotal, currency),
+    discountedUnitPriceSet: moneyBag(roundMoney(new Dec(discountedTotal).dividedBy(line.quantity), currency), currency),
+    taxLines: (args: { first?: number | null }) => lineTaxLines(line, discountedTotal, order).slice(0, args.first ?? undefined).map((t) => taxLineView(t, currency)),
+    variantTitle: null,
+    vendor: null,
+    order: () => orderView(order, context),
+  };
+}
+
+/**
+ * A line's share of each of the order's tax lines: the rate applied to the line's discounted total (extracted
+ * from it when prices include tax). Lines that are not taxable carry none.
+ */
+function lineTaxLines(line: LineItem, discountedTotal: string, order: Order): TaxLine[] {
+  if (!line.taxable) return [];
+  return order.taxLines.map((taxLine) => {
+    const rate = new Dec(taxLine.rate);
+    const base = new Dec(discountedTotal);
+    const tax = order.taxesIncluded ? base.times(rate).dividedBy(rate.plus(1)) : base.times(rate);
+    return { title: taxLine.title, rate: taxLine.rate, price: roundMoney(tax, order.currencyCode) };
+  });
+}
+
+const FORMATTED_GATEWAYS: Record<string, string> = { manual: "Manual", shopify_payments: "Shopify Payments" };
+
+function isCapturableAuthorization(order: Order, transaction: Transaction): boolean {
+  if (transaction.kind !== "AUTHORIZATION" || transaction.status !== "SUCCESS") return false;
+  return !order.transactions.some((t) => t.parentTransactionId === transaction.id && t.status === "SUCCESS" && (t.kind === "CAPTURE" || t.kind === "VOID"));
+}
+
+export function transactionView(transaction: Transaction, order: Order, context: AdminContext): Record<string, unknown> {
+  const currency = order.currencyCode;
+  const parent = order.transactions.find((t) => t.id === transaction.parentTransactionId);
+  const refundedFromThis = sumMoney(
+    order.transactions.filter((t) => t.parentTransactionId === transaction.id && t.kind === "REFUND" && t.status === "SUCCESS").map((t) => t.amount),
+    currency,
+  );
+  const refundable = transaction.status === "SUCCESS" && (transaction.kind === "SALE" || transaction.kind === "CAPTURE");
+  return {
+    __typename: "OrderTransaction",
+    id: transaction.id,
+    kind: transaction.kind,
+    status: transaction.status,
+    amountSet: moneyBag(transaction.amount, currency),
+    gateway: transaction.gateway,
+    formattedGateway: FORMATTED_GATEWAYS[transaction.gateway] ?? transaction.gateway,
+    manualPaymentGateway: transaction.manual || transaction.gateway === "manual",
+    processedAt: shopifyDateTime(transaction.processedAt),
+    createdAt: shopifyDateTime(transaction.createdAt),
+    errorCode: transaction.errorCode ?? null,
+    paymentId: transaction.paymentReferenceId ?? null,
+    accountNumber: transaction.cardLast4 ? `•••• •••• •••• ${transaction.cardLast4}` : null,
+    parentTransaction: parent ? () => transactionView(parent, order, context) : null,
+    maximumRefundableV2: refundable ? moneyV2(roundMoney(new Dec(transaction.amount).minus(refundedFromThis), currency), currency) : null,
+    manuallyCapturable: isCapturableAuthorization(order, transaction),
+    multiCapturable: false,
+    authorizationExpiresAt: null,
+    test: false,
+    order: () => orderView(order, context),
+  };
+}
+
+function mandateView(mandate: PaymentMandate) {
+  return {
+    __typename: "PaymentMandate",
+    id: mandate.id,
+    paymentInstrument: { __typename: "VaultCreditCard", brand: mandate.cardBrand, lastDigits: mandate.last4 },
+  };
+}
+
+export function refundView(refund: Refund, order: Order, context: AdminContext): Record<string, unknown> {
+  const currency = order.currencyCode;
+  const transactions = order.transactions.filter((t) => refund.transactionIds.includes(t.id));
+  return {
+    __typename: "Refund",
+    id: refund.id,
+    legacyResourceId: String(legacyId(refund.id)),
+    createdAt: shopifyDateTime(refund.createdAt),
+    updatedAt: shopifyDateTime(refund.createdAt),
+    processedAt: shopifyDateTime(refund.createdAt),
+    note: refund.note ?? null,
+    totalRefundedSet: moneyBag(refund.amount, currency),
+    transactions: (args: Record<string, unknown>) => connection(transactions, args, (t) => transactionView(t, order, context)),
+    refundLineItems: (args: Record<string, unknown>) =>
+      connection(refund.lineItems, args, (item) => {
+        const line = order.lineItems.find((candidate) => candidate.id === item.lineItemId)!;
+        const unit = roundMoney(new Dec(line.originalUnitPrice).minus(new Dec(lineDiscount(line, currency)).dividedBy(line.quantity)), currency);
+        return {
+          __typename: "RefundLineItem",
+          quantity: item.quantity,
+          lineItem: lineItemView(line, order, context),
+          priceSet: moneyBag(unit, currency),
+          subtotalSet: moneyBag(roundMoney(new Dec(unit).times(item.quantity), currency), currency),
+          restocked: false,
+        };
+      }),
+    order: () => orderView(order, context),
+  };
+}

@@ -1,0 +1,50 @@
+import { Dec } from "../../../app/domain/money/decimal";
+import type { PaymentSchedule, PaymentTerms } from "../../state/model";
+import { shopifyDateTime } from "../shopify-date-time";
+import { connection, moneyV2, roundMoney } from "../views";
+
+/** What a payment terms view needs from its owner (an order or a draft order). */
+export interface PaymentTermsOwner {
+  readonly currencyCode: string;
+  /** What is still owed on the owner; a schedule's balance is this while it is open. */
+  readonly balance: () => string;
+  readonly order?: () => unknown;
+  readonly draftOrder?: () => unknown;
+}
+
+/**
+ * `PaymentTerms` and its `PaymentSchedule`s. Shopify keeps one schedule per terms; `due` and `overdue` follow
+ * the clock (a schedule is due once its `dueAt` has passed and it is not completed).
+ */
+export function paymentTermsView(terms: PaymentTerms, owner: PaymentTermsOwner, now: Date) {
+  const isDue = (schedule: PaymentSchedule) => !schedule.completedAt && schedule.dueAt !== undefined && Date.parse(schedule.dueAt) <= now.getTime();
+  const view: Record<string, unknown> = {
+    __typename: "PaymentTerms",
+    id: terms.id,
+    paymentTermsName: terms.name,
+    translatedName: terms.name,
+    paymentTermsType: terms.type,
+    dueInDays: terms.dueInDays ?? null,
+    due: terms.schedules.some(isDue),
+    overdue: terms.schedules.some(isDue),
+    order: owner.order ?? null,
+    draftOrder: owner.draftOrder ?? null,
+  };
+  const scheduleView = (schedule: PaymentSchedule) => {
+    const open = roundMoney(schedule.completedAt ? "0" : Dec.max(0, new Dec(owner.balance())), owner.currencyCode);
+    return {
+      __typename: "PaymentSchedule",
+      id: schedule.id,
+      issuedAt: shopifyDateTime(schedule.issuedAt),
+      dueAt: shopifyDateTime(schedule.dueAt),
+      completedAt: shopifyDateTime(schedule.completedAt),
+      due: isDue(schedule),
+      balanceDue: moneyV2(open, owner.currencyCode),
+      totalBalance: moneyV2(open, owner.currencyCode),
+      amount: moneyV2(open, owner.currencyCode),
+      paymentTerms: view,
+    };
+  };
+  view.paymentSchedules = (args: Record<string, unknown>) => connection(terms.schedules, args, scheduleView);
+  return view;
+}
