@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { ADMIN_API_VERSION } from "./admin-schema";
 import { runDueWork } from "./commerce/due-work";
 import { checkoutRoutes } from "./checkout/checkout-routes";
+import { orderPaymentRoutes } from "./checkout/order-payment-routes";
 import { executeAdminQuery, type AdminRequest } from "./graphql/execute-admin-query";
 import { LeakyBucket } from "./graphql/leaky-bucket";
 import { ADMIN_RESOLVER_MODULES } from "./graphql/resolvers";
@@ -79,7 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return json(response.status, response.body);
     },
   };
-  const routes = [adminRoute, ...inspectionRoutes(store), ...webhookRoutes(webhooks), ...checkoutRoutes(store)];
+  const routes = [adminRoute, ...inspectionRoutes(store), ...webhookRoutes(webhooks), ...checkoutRoutes(store), ...orderPaymentRoutes(store)];
 
   const server: Server = createServer((request, response) => {
     void (async () => {

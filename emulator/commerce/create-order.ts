@@ -2,6 +2,7 @@ import { Dec } from "../../app/domain/money/decimal";
 import type { EmulatorStore } from "../state/emulator-store";
 import type { DraftOrder, FulfillmentOrder, Order, PaymentMandate, PaymentTerms, ShopState, Transaction } from "../state/model";
 import { priceDraftOrder } from "./draft-order-pricing";
+import { TEST_CARD, vaultTestCard } from "./test-card";
 
 /**
  * Turns a draft order into an order, as `draftOrderComplete` and the buyer's checkout both do: the order copies
@@ -21,7 +22,6 @@ export type OrderPayment =
   | { readonly type: "card"; readonly amount: string; readonly saveCard?: { readonly outcomeOfLaterCharges: PaymentMandate["outcome"] } };
 
 export const CARD_GATEWAY = "shopify_payments";
-const TEST_CARD = { brand: "Visa", last4: "4242" } as const;
 
 export interface CreatedOrder {
   readonly order: Order;
@@ -69,18 +69,7 @@ export function createOrderFromDraft(store: EmulatorStore, shop: ShopState, draf
   };
   shop.orders.push(order);
 
-  let mandate: PaymentMandate | undefined;
-  if (payment.type === "card" && payment.saveCard) {
-    mandate = {
-      id: store.newId("PaymentMandate"),
-      orderId: order.id,
-      ...(draft.customerId === undefined ? {} : { customerId: draft.customerId }),
-      cardBrand: TEST_CARD.brand,
-      last4: TEST_CARD.last4,
-      outcome: payment.saveCard.outcomeOfLaterCharges,
-    };
-    shop.mandates.push(mandate);
-  }
+  const mandate = payment.type === "card" && payment.saveCard ? vaultTestCard(store, shop, order, payment.saveCard.outcomeOfLaterCharges) : undefined;
 
   draft.status = "COMPLETED";
   draft.orderId = order.id;

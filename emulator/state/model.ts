@@ -27,6 +27,8 @@ export interface ShopSettings {
   readonly taxRates: readonly TaxRate[];
   /** The Admin API access token this shop accepts (`X-Shopify-Access-Token`). */
   readonly accessToken: string;
+  /** Offline payment methods set up in the shop; `orderCreateManualPayment` accepts only these names. */
+  readonly manualPaymentMethods: readonly string[];
 }
 
 export interface Address {

@@ -15,6 +15,8 @@ export interface ShopFixture {
   readonly taxesIncluded?: boolean;
   readonly taxRates?: readonly TaxRate[];
   readonly accessToken?: string;
+  /** Default: Shopify's standard manual methods (Bank Deposit, Money Order, Cash on Delivery). */
+  readonly manualPaymentMethods?: readonly string[];
   readonly products?: readonly {
     readonly title: string;
     readonly variants: readonly { readonly title?: string; readonly sku?: string; readonly price: string; readonly taxable?: boolean; readonly requiresShipping?: boolean }[];
@@ -26,6 +28,9 @@ export interface ShopFixture {
     readonly locations: readonly { readonly name: string; readonly billingAddress?: Address }[];
   }[];
 }
+
+/** The manual payment methods Shopify sets up for every shop. */
+const STANDARD_MANUAL_PAYMENT_METHODS = ["Bank Deposit", "Money Order", "Cash on Delivery (COD)"];
 
 export function seedShop(fixture: ShopFixture, store: EmulatorStore): ShopState {
   const customers = (fixture.customers ?? []).map((customer) => ({ id: store.newId("Customer"), ...customer }));
@@ -40,6 +45,7 @@ export function seedShop(fixture: ShopFixture, store: EmulatorStore): ShopState 
       taxesIncluded: fixture.taxesIncluded ?? false,
       taxRates: fixture.taxRates ?? [],
       accessToken: fixture.accessToken ?? `shpat_emulator_${fixture.domain}`,
+      manualPaymentMethods: fixture.manualPaymentMethods ?? STANDARD_MANUAL_PAYMENT_METHODS,
     },
     products: (fixture.products ?? []).map((product) => ({
       id: store.newId("Product"),

@@ -68,3 +68,17 @@ describe("catalog, customers and companies", () => {
     expect((await inspect("/_emulator/shops/catalog.myshopify.com/plan", { plan: "gold" })).status).toBe(400);
   });
 });
+
+describe("node lookups", () => {
+  it("finds customers, orders and drafts by id and names the types it does not look up", async () => {
+    const { data: customers } = await admin("{ customers(first: 1) { nodes { id } } }");
+    const customerId = customers.customers.nodes[0].id;
+    const { data } = await admin("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Customer { email } } }", { ids: [customerId, "gid://shopify/Order/424242"] });
+    expect(data.nodes).toEqual([{ __typename: "Customer", id: customerId, email: "buyer@acme.test" }, null]);
+    const created = await admin('mutation { draftOrderCreate(input: { lineItems: [{ title: "Crate", quantity: 1, originalUnitPriceWithCurrency: { amount: "90.00", currencyCode: USD } }] }) { draftOrder { id } userErrors { message } } }');
+    const draftId = created.data.draftOrderCreate.draftOrder.id;
+    expect((await admin("query($id: ID!) { node(id: $id) { ... on DraftOrder { id status } } }", { id: draftId })).data.node).toEqual({ id: draftId, status: "OPEN" });
+    const product = await admin('{ node(id: "gid://shopify/Product/1") { id } }');
+    expect(product.errors[0].message).toBe("The Tranche emulator does not implement node lookups of Product");
+  });
+});

@@ -25,9 +25,6 @@ const MANUAL_ACCESS =
 /** How long after the request Shopify's payment job gets to the card (emulator time). */
 const MANDATE_JOB_DELAY_MS = 250;
 
-/** Shopify's standard manual payment methods, when the shop fixture does not list its own. */
-const DEFAULT_MANUAL_PAYMENT_METHODS = ["Bank Deposit", "Money Order", "Cash on Delivery (COD)"];
-
 const REMINDER_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 interface MoneyInput {
@@ -142,8 +139,7 @@ function createManualPayment(args: Record<string, any>, context: AdminContext) {
   if (args.processedAt != null && Date.parse(args.processedAt) > Date.parse(now)) {
     return manualPaymentError("Processed at cannot be in the future", ["processedAt"], "PROCESSED_AT_INVALID");
   }
-  const methods = (shop.settings as { manualPaymentMethods?: readonly string[] }).manualPaymentMethods ?? DEFAULT_MANUAL_PAYMENT_METHODS;
-  if (args.paymentMethodName != null && !methods.includes(args.paymentMethodName)) {
+  if (args.paymentMethodName != null && !shop.settings.manualPaymentMethods.includes(args.paymentMethodName)) {
     return manualPaymentError("Payment provider is not configured on shop.", ["paymentMethodName"], "GATEWAY_NOT_FOUND");
   }
   recordTransaction(store, shop, order, {
