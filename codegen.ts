@@ -1,10 +1,12 @@
+import { ADMIN_API_VERSION } from "./app/shopify/api-version";
+
 /**
  * Configuration of the Admin API type generator (`npm run graphql-codegen`, scripts/graphql-codegen.ts).
  * It runs offline: the schema is the committed introspection of Shopify's Admin API, never a download.
  */
 const codegenConfig = {
   /** Shopify's real Admin schema, gzipped introspection JSON (see emulator/schema/SOURCE.md). */
-  schema: "emulator/schema/admin-2026-10.schema.json.gz",
+  schema: `emulator/schema/admin-${ADMIN_API_VERSION}.schema.json.gz`,
   /** Every `#graphql` template literal under this directory is an operation to type. */
   documents: "app",
   output: "app/types/admin.generated.ts",

@@ -1,18 +1,18 @@
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
-import { buildClientSchema, type GraphQLSchema, type IntrospectionQuery } from "graphql";
+import { fileURLToPath } from "node:url";
+import type { GraphQLSchema } from "graphql";
+import { ADMIN_API_VERSION } from "../app/shopify/api-version";
+import { loadIntrospectionSchema } from "./load-introspection-schema";
 
-/** The Admin API version the emulator serves. */
-export const ADMIN_API_VERSION = "2026-10";
+/** The Admin API version the emulator serves: the app's. */
+export { ADMIN_API_VERSION };
+
+/** Shopify's real Admin schema, gzipped introspection JSON (see schema/SOURCE.md). */
+export const ADMIN_SCHEMA_FILE = fileURLToPath(new URL(`./schema/admin-${ADMIN_API_VERSION}.schema.json.gz`, import.meta.url));
 
 let schema: GraphQLSchema | undefined;
 
 /** Shopify's real Admin schema (see schema/SOURCE.md), built once per process. */
 export function adminSchema(): GraphQLSchema {
-  if (!schema) {
-    const file = new URL(`./schema/admin-${ADMIN_API_VERSION}.schema.json.gz`, import.meta.url);
-    const introspection = JSON.parse(gunzipSync(readFileSync(file)).toString("utf8")) as { data: IntrospectionQuery };
-    schema = buildClientSchema(introspection.data, { assumeValid: true });
-  }
+  schema ??= loadIntrospectionSchema(ADMIN_SCHEMA_FILE);
   return schema;
 }

@@ -1,12 +1,11 @@
 import { ClientError, GraphQLClient } from "graphql-request";
 import type { AdminOperation } from "./admin-operation";
+import { ADMIN_API_VERSION } from "./api-version";
 import type { AdminGraphQLError } from "./admin-errors";
 import { classifyAttempt, queryCostOf, type AttemptResponse } from "./admin-response";
 import { DEFAULT_RETRY_POLICY, retryDecision, safeToRepeat, type AttemptFailure, type RetryPolicy } from "./retry-policy";
 import { realTiming, throttleForShop, type ShopThrottle, type Timing } from "./shop-throttle";
 
-/** The Admin API version of every call; shopify.app.toml and app/shopify.server.ts name the same one. */
-export const ADMIN_API_VERSION = "2026-10";
 
 /**
  * What a call needs to know about the shop: its domain and an access token. A Remix route passes the session

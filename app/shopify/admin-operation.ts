@@ -20,9 +20,6 @@ export interface AdminOperation<Result, Variables> {
   readonly types?: { readonly result: Result; readonly variables: Variables };
 }
 
-export type OperationResult<Operation> = Operation extends AdminOperation<infer Result, unknown> ? Result : never;
-export type OperationVariables<Operation> = Operation extends AdminOperation<unknown, infer Variables> ? Variables : never;
-
 export interface AdminOperationOptions {
   /** A mutation whose repetition changes nothing more (it sets a value rather than adding one). */
   readonly idempotent?: boolean;

@@ -1,7 +1,9 @@
 import { Dec } from "../../app/domain/money/decimal";
 import type { EmulatorStore } from "../state/emulator-store";
-import type { DraftOrder, FulfillmentOrder, Order, PaymentMandate, PaymentTerms, ShopState, Transaction } from "../state/model";
-import { priceDraftOrder } from "./draft-order-pricing";
+import type { DraftOrder, FulfillmentOrder, Order, OrderLineItem, PaymentMandate, PaymentTerms, ShopState, Transaction } from "../state/model";
+import { priceDraftOrder, type DraftOrderPrice } from "./draft-order-pricing";
+import { isFullyPaid } from "./order-balance";
+import { orderNumber } from "./shop-lookup";
 import { TEST_CARD, vaultTestCard } from "./test-card";
 
 /**
@@ -29,14 +31,48 @@ export interface CreatedOrder {
 }
 
 export function createOrderFromDraft(store: EmulatorStore, shop: ShopState, draft: DraftOrder, payment: OrderPayment, sourceName = "shopify_draft_order"): CreatedOrder {
-  const now = store.clock.nowIso();
   const price = priceDraftOrder(draft, shop);
-  const lineItems = draft.lineItems.map((line) => ({ ...line, id: store.newId("LineItem") }));
-  const transactions = paymentTransactions(store, payment, price.total, now);
-  const paidInFull = isPaidInFull(transactions, price.total);
+  const transactions = paymentTransactions(store, payment, price.total, store.clock.nowIso());
+  const order = orderFromDraft(store, shop, draft, price, { transactions, paymentGatewayNames: payment.type === "card" ? [CARD_GATEWAY] : ["manual"], sourceName });
+  shop.orders.push(order);
+
+  const mandate = payment.type === "card" && payment.saveCard ? vaultTestCard(store, shop, order, payment.saveCard.outcomeOfLaterCharges) : undefined;
+
+  draft.status = "COMPLETED";
+  draft.orderId = order.id;
+  draft.completedAt = order.createdAt;
+  draft.updatedAt = order.createdAt;
+
+  const domain = shop.settings.domain;
+  store.emitWebhook(domain, "orders/create", { type: "order", orderId: order.id });
+  for (const transaction of transactions) {
+    store.emitWebhook(domain, "order_transactions/create", { type: "transaction", orderId: order.id, transactionId: transaction.id });
+  }
+  if (isFullyPaid(order)) store.emitWebhook(domain, "orders/paid", { type: "order", orderId: order.id });
+  store.emitWebhook(domain, "draft_orders/update", { type: "draftOrder", draftOrderId: draft.id });
+  return mandate ? { order, mandate } : { order };
+}
+
+/** How the order was paid when it was created. */
+export interface OrderPaymentRecord {
+  readonly transactions: Transaction[];
+  readonly paymentGatewayNames: string[];
+  readonly sourceName: string;
+}
+
+/**
+ * The order record for a priced draft, not yet stored and announced: each line and the shipping line keep the
+ * amounts and tax lines `price` gave them, so the order's tax lines are the sums of its lines' and shipping's.
+ */
+export function orderFromDraft(store: EmulatorStore, shop: ShopState, draft: DraftOrder, price: DraftOrderPrice, paid: OrderPaymentRecord): Order {
+  const now = store.clock.nowIso();
+  const lineItems: OrderLineItem[] = draft.lineItems.map((line, index) => {
+    const linePrice = price.lines[index]!;
+    return { ...line, id: store.newId("LineItem"), discountedTotal: linePrice.discountedTotal, taxLines: linePrice.taxLines };
+  });
   const order: Order = {
     id: store.newId("Order"),
-    name: `#${nextOrderNumber(shop)}`,
+    name: `#${Math.max(1000, ...shop.orders.map(orderNumber)) + 1}`,
     draftOrderId: draft.id,
     ...(draft.customerId === undefined ? {} : { customerId: draft.customerId }),
     ...(draft.purchasingCompanyLocationId === undefined ? {} : { purchasingCompanyLocationId: draft.purchasingCompanyLocationId }),
@@ -44,7 +80,7 @@ export function createOrderFromDraft(store: EmulatorStore, shop: ShopState, draf
     currencyCode: price.currencyCode,
     taxesIncluded: price.taxesIncluded,
     lineItems,
-    ...(draft.shippingLine === undefined ? {} : { shippingLine: draft.shippingLine }),
+    ...(draft.shippingLine === undefined ? {} : { shippingLine: { ...draft.shippingLine, taxLines: price.shippingTaxLines } }),
     ...(draft.shippingAddress === undefined ? {} : { shippingAddress: draft.shippingAddress }),
     ...(draft.billingAddress === undefined ? {} : { billingAddress: draft.billingAddress }),
     subtotalPrice: price.subtotal,
@@ -56,34 +92,18 @@ export function createOrderFromDraft(store: EmulatorStore, shop: ShopState, draf
     customAttributes: draft.customAttributes.map((attribute) => ({ ...attribute })),
     ...(draft.note === undefined ? {} : { note: draft.note }),
     tags: [...draft.tags],
-    sourceName,
+    sourceName: paid.sourceName,
     createdAt: now,
     processedAt: now,
     updatedAt: now,
-    ...(draft.paymentTerms ? { paymentTerms: orderPaymentTerms(store, draft.paymentTerms, paidInFull, now) } : {}),
-    transactions,
+    transactions: paid.transactions,
     refunds: [],
     fulfillmentOrders: fulfillmentOrdersFor(store, lineItems, now),
     fulfillments: [],
-    paymentGatewayNames: payment.type === "card" ? [CARD_GATEWAY] : ["manual"],
+    paymentGatewayNames: paid.paymentGatewayNames,
   };
-  shop.orders.push(order);
-
-  const mandate = payment.type === "card" && payment.saveCard ? vaultTestCard(store, shop, order, payment.saveCard.outcomeOfLaterCharges) : undefined;
-
-  draft.status = "COMPLETED";
-  draft.orderId = order.id;
-  draft.completedAt = now;
-  draft.updatedAt = now;
-
-  const domain = shop.settings.domain;
-  store.emitWebhook(domain, "orders/create", { type: "order", orderId: order.id });
-  for (const transaction of transactions) {
-    store.emitWebhook(domain, "order_transactions/create", { type: "transaction", orderId: order.id, transactionId: transaction.id });
-  }
-  if (paidInFull) store.emitWebhook(domain, "orders/paid", { type: "order", orderId: order.id });
-  store.emitWebhook(domain, "draft_orders/update", { type: "draftOrder", draftOrderId: draft.id });
-  return mandate ? { order, mandate } : { order };
+  if (draft.paymentTerms) order.paymentTerms = orderPaymentTerms(store, draft.paymentTerms, isFullyPaid(order), now);
+  return order;
 }
 
 function paymentTransactions(store: EmulatorStore, payment: OrderPayment, total: string, now: string): Transaction[] {
@@ -98,13 +118,6 @@ function paymentTransactions(store: EmulatorStore, payment: OrderPayment, total:
         ? []
         : [{ ...base, id: store.newId("OrderTransaction"), status: "SUCCESS", amount: payment.amount, gateway: CARD_GATEWAY, manual: false, cardLast4: TEST_CARD.last4 }];
   }
-}
-
-function isPaidInFull(transactions: readonly Transaction[], total: string): boolean {
-  const received = transactions
-    .filter((transaction) => transaction.status === "SUCCESS" && (transaction.kind === "SALE" || transaction.kind === "CAPTURE"))
-    .reduce((sum, transaction) => sum.plus(transaction.amount), new Dec(0));
-  return received.greaterThanOrEqualTo(total);
 }
 
 /**
@@ -146,7 +159,3 @@ function fulfillmentOrdersFor(store: EmulatorStore, lineItems: Order["lineItems"
 }
 
 /** Shopify numbers a shop's orders from #1001 and never reuses a number. */
-function nextOrderNumber(shop: ShopState): number {
-  const numbers = shop.orders.map((order) => Number(order.name.replace(/^#/, ""))).filter(Number.isFinite);
-  return Math.max(1000, ...numbers) + 1;
-}

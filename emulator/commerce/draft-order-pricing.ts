@@ -1,5 +1,8 @@
+import { allocateByRatios } from "../../app/domain/money/allocate";
+import { currencyFor } from "../../app/domain/money/currency";
 import { Dec } from "../../app/domain/money/decimal";
-import { roundMoney, sumMoney } from "../graphql/views";
+import { formatMinorUnits, toMinorUnits } from "../../app/domain/money/minor-units";
+import { roundMoney, sumMoney } from "./money";
 import type { Address, AppliedDiscount, DraftOrder, LineItem, ShopState, TaxLine, TaxRate } from "../state/model";
 
 /**
@@ -78,13 +81,11 @@ export function priceDraftOrder(draft: PricedDraft, shop: ShopState): DraftOrder
       taxLines: line.line.taxable ? rates.map((rate) => taxLine(rate, money(taxOn(net, rate)))) : [],
     };
   });
-  const taxableNet = lineTotals.reduce(
-    (sum, line, index) => (line.line.taxable ? sum.plus(line.discountedTotal).minus(allocations[index]!) : sum),
-    new Dec(0),
-  );
-  // One rounding per tax line, on the whole taxable amount, as Shopify reports the order's tax lines.
-  const taxLines = rates.map((rate) => taxLine(rate, money(taxOn(taxableNet.plus(shipping), rate))));
+  // Shopify rounds tax per line and per shipping line, and an order's tax line for a rate is the sum of those.
   const shippingTaxLines = rates.map((rate) => taxLine(rate, money(taxOn(shipping, rate))));
+  const taxLines = rates.map((rate, index) =>
+    taxLine(rate, sumMoney([...lines.map((line) => line.taxLines[index]?.price ?? "0"), shippingTaxLines[index]!.price], currency)),
+  );
   const totalTax = sumMoney(taxLines.map((line) => line.price), currency);
   const total = money(new Dec(subtotal).plus(shipping).plus(taxesIncluded ? 0 : totalTax));
   const amountDueNow = dueNow(draft, total, currency);
@@ -122,16 +123,15 @@ function orderLevelDiscount(discount: AppliedDiscount | undefined, lineItemsSubt
   return roundMoney(Dec.min(amount, lineItemsSubtotal), currency);
 }
 
-/** Spreads the order-level discount over the lines in proportion to their totals; the last line takes the rest. */
-function allocateOrderDiscount(lineTotals: readonly string[], orderDiscount: string, currency: string): string[] {
-  const base = lineTotals.reduce((sum, amount) => sum.plus(amount), new Dec(0));
-  if (base.isZero()) return lineTotals.map(() => roundMoney("0", currency));
-  let allocated = new Dec(0);
-  return lineTotals.map((amount, index) => {
-    const share = index === lineTotals.length - 1 ? new Dec(orderDiscount).minus(allocated) : new Dec(roundMoney(new Dec(orderDiscount).times(amount).dividedBy(base), currency));
-    allocated = allocated.plus(share);
-    return roundMoney(share, currency);
-  });
+/**
+ * Spreads the order-level discount over the lines in proportion to their totals, in whole minor units that
+ * add up to the discount exactly (largest remainders), so no line's share is ever negative.
+ */
+export function allocateOrderDiscount(lineTotals: readonly string[], orderDiscount: string, currencyCode: string): string[] {
+  const currency = currencyFor(currencyCode);
+  const ratios = lineTotals.map((amount) => toMinorUnits(amount, currency, "lineTotal"));
+  if (ratios.every((ratio) => ratio === 0n)) return lineTotals.map(() => roundMoney("0", currencyCode));
+  return allocateByRatios(toMinorUnits(orderDiscount, currency, "orderDiscount"), ratios).map((share) => formatMinorUnits(share, currency));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Dec } from "../../app/domain/money/decimal";
-import { roundMoney, sumMoney } from "../graphql/views";
-import type { Order, Transaction } from "../state/model";
+import { roundMoney, sumMoney } from "./money";
+import type { EmulatorJob, MandatePaymentJob, Order, ShopState, Transaction } from "../state/model";
 
 /**
  * An order's money as Shopify reports it, computed from its transactions and refunds (never stored, so it can
@@ -35,6 +35,18 @@ export function currentTotalPrice(order: Order): string {
 export function totalOutstanding(order: Order): string {
   return roundMoney(new Dec(currentTotalPrice(order)).minus(netPayment(order)), order.currencyCode);
 }
+
+/**
+ * What may still be charged: the outstanding balance less the mandate payments queued for the order and not yet
+ * run. Both `orderCreateMandatePayment` and `orderCreateManualPayment` cap their amount at this, so a payment
+ * taken while a card charge is queued cannot make the two together exceed what is owed.
+ */
+export function chargeableBalance(order: Order, shop: ShopState): string {
+  const queued = shop.jobs.filter((job): job is MandatePaymentJob => isMandatePayment(job) && !job.done && job.payload.orderId === order.id);
+  return roundMoney(new Dec(totalOutstanding(order)).minus(sumMoney(queued.map((job) => job.payload.amount), order.currencyCode)), order.currencyCode);
+}
+
+const isMandatePayment = (job: EmulatorJob): job is MandatePaymentJob => job.kind === "mandatePayment";
 
 /** Successful authorizations not yet captured or voided. */
 export function totalCapturable(order: Order): string {

@@ -56,12 +56,6 @@ export class LeakyBucket {
     return true;
   }
 
-  /** Gives back points taken for a call that cost less than requested. */
-  refund(points: number): void {
-    this.refill();
-    this.available = Math.min(this.maximum, this.available + points);
-  }
-
   status(): ThrottleStatus {
     this.refill();
     return { maximumAvailable: this.maximum, currentlyAvailable: Math.floor(this.available), restoreRate: this.restoreRate };

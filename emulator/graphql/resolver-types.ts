@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { EmulatorStore } from "../state/emulator-store";
 import type { ShopState } from "../state/model";
 
-/** What every resolver gets: the store, the calling shop, and the emulator's clock. */
+/** What every resolver gets: the store (with its clock) and the calling shop. */
 export interface AdminContext {
   readonly store: EmulatorStore;
   readonly shop: ShopState;

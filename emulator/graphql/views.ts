@@ -1,16 +1,9 @@
-import { Dec } from "../../app/domain/money/decimal";
-import { currencyFor } from "../../app/domain/money/currency";
+import { shopifyDecimal } from "../commerce/money";
 
 /**
  * Building blocks of GraphQL views shared by every resolver module: money objects, connections with cursors,
  * attribute lists. A view is a plain object whose keys are the GraphQL fields it implements.
  */
-
-/** Shopify writes decimals without trailing zeros but with at least one decimal: "100.0", "12.5", "0.07". */
-export function shopifyDecimal(amount: string): string {
-  const text = new Dec(amount).toFixed();
-  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, ".0") : `${text}.0`;
-}
 
 export function moneyV2(amount: string, currencyCode: string) {
   return { __typename: "MoneyV2", amount: shopifyDecimal(amount), currencyCode };
@@ -20,15 +13,6 @@ export function moneyV2(amount: string, currencyCode: string) {
 export function moneyBag(amount: string, currencyCode: string) {
   const money = moneyV2(amount, currencyCode);
   return { __typename: "MoneyBag", shopMoney: money, presentmentMoney: money };
-}
-
-/** Rounds a decimal amount to the currency's exponent, half up, as a plain decimal string. */
-export function roundMoney(amount: Dec | string, currencyCode: string): string {
-  return new Dec(amount).toFixed(currencyFor(currencyCode).exponent, Dec.ROUND_HALF_UP);
-}
-
-export function sumMoney(amounts: readonly string[], currencyCode: string): string {
-  return roundMoney(amounts.reduce((sum, amount) => sum.plus(amount), new Dec(0)), currencyCode);
 }
 
 interface ConnectionArgs {

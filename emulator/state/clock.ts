@@ -22,7 +22,7 @@ export class EmulatorClock {
     return this.now();
   }
 
-  /** Moves time forward to an instant; an instant in the past is an error. */
+  /** Moves time forward to an instant; an instant already past leaves the clock where it is. */
   advanceTo(instant: Date): Date {
     return this.advance(Math.max(0, instant.getTime() - this.now().getTime()));
   }

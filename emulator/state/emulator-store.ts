@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { EmulatorClock } from "./clock";
-import type { OutboxEmail, ShopSettings, ShopState } from "./model";
+import type { OutboxEmail, ShopState } from "./model";
 import type { WebhookSubject } from "../webhooks/webhook-subject";
 import { seedShop, type ShopFixture } from "./seed";
 
@@ -54,10 +54,6 @@ export class EmulatorStore {
   shopByToken(accessToken: string): ShopState | undefined {
     for (const shop of this.shops.values()) if (shop.settings.accessToken === accessToken) return shop;
     return undefined;
-  }
-
-  settingsOf(domain: string): ShopSettings {
-    return this.shop(domain).settings;
   }
 
   /** Webhooks are sent by whoever is wired in (the dispatcher); a bare store drops them. */

@@ -108,9 +108,25 @@ export interface LineItem {
   readonly customAttributes: readonly Attribute[];
 }
 
+/**
+ * A line of an order: the draft's line with the amounts its pricing gave it when the order was created, kept
+ * so every view of the order (GraphQL, webhooks, refunds) reads the same numbers instead of recomputing them.
+ */
+export interface OrderLineItem extends LineItem {
+  /** After the line's own discount, before the order-level discount (Shopify's `discountedTotalSet`). */
+  readonly discountedTotal: string;
+  /** The line's tax per rate, on its amount after all discounts; the order's tax lines are their sums. */
+  readonly taxLines: readonly TaxLine[];
+}
+
 export interface ShippingLine {
   readonly title: string;
   readonly price: string;
+}
+
+/** An order's shipping line keeps the tax its pricing gave it, like the order's lines. */
+export interface OrderShippingLine extends ShippingLine {
+  readonly taxLines: readonly TaxLine[];
 }
 
 export interface TaxLine {
@@ -261,8 +277,8 @@ export interface Order {
   readonly email?: string;
   readonly currencyCode: string;
   readonly taxesIncluded: boolean;
-  readonly lineItems: readonly LineItem[];
-  readonly shippingLine?: ShippingLine;
+  readonly lineItems: readonly OrderLineItem[];
+  readonly shippingLine?: OrderShippingLine;
   readonly shippingAddress?: Address;
   readonly billingAddress?: Address;
   readonly subtotalPrice: string;
@@ -304,8 +320,11 @@ export interface WebhookSubscription {
   readonly metafieldNamespaces?: readonly string[];
 }
 
-/** An asynchronous piece of work Shopify reports as a Job (mandate payments). */
-export interface EmulatorJob {
+/** An asynchronous piece of work Shopify reports as a Job: a mandate payment, or an order cancellation. */
+export type EmulatorJob = MandatePaymentJob | OrderCancelJob;
+
+/** Charged by the due-work runner once `runAt` has come. */
+export interface MandatePaymentJob {
   readonly id: string;
   readonly kind: "mandatePayment";
   readonly runAt: string;
@@ -318,6 +337,15 @@ export interface EmulatorJob {
     readonly autoCapture: boolean;
     readonly paymentScheduleId?: string;
   };
+}
+
+/** `orderCancel`'s job: the emulator cancels at once, so it is recorded already done (and `job(id)` knows it). */
+export interface OrderCancelJob {
+  readonly id: string;
+  readonly kind: "orderCancel";
+  readonly runAt: string;
+  readonly done: true;
+  readonly payload: { readonly orderId: string };
 }
 
 /** A mandate payment already requested, kept so a repeated idempotency key returns the first answer. */

@@ -96,6 +96,8 @@ export class WebhookDispatcher {
   private holdTimer: NodeJS.Timeout | undefined;
   private readonly retries = new Set<PendingRetry>();
   private readonly inFlight = new Set<AbortController>();
+  /** The `delayMs` fault's waits, each with the function that ends it early (`stop` does). */
+  private readonly delays = new Map<NodeJS.Timeout, () => void>();
   private idleWaiters: (() => void)[] = [];
   private stopped = false;
   private readonly retryScale: number;
@@ -174,6 +176,11 @@ export class WebhookDispatcher {
     clearTimeout(this.holdTimer);
     for (const retry of this.retries) clearTimeout(retry.timer);
     for (const controller of this.inFlight) controller.abort();
+    for (const [timer, finish] of this.delays) {
+      clearTimeout(timer);
+      finish();
+    }
+    this.delays.clear();
     this.retries.clear();
     this.held = [];
     this.queues.clear();
@@ -234,7 +241,7 @@ export class WebhookDispatcher {
 
   private async attempt(send: Send): Promise<void> {
     const { delivery } = send;
-    if (this.faults.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.faults.delayMs));
+    if (this.faults.delayMs > 0) await this.delay(this.faults.delayMs);
     if (this.stopped) return;
     const isFirst = !send.duplicate && delivery.attempts.every((attempt) => attempt.duplicate);
     let result: Omit<DeliveryAttempt, "at">;
@@ -257,6 +264,17 @@ export class WebhookDispatcher {
       return;
     }
     this.scheduleRetry(send, (RETRY_DELAYS_MS[retriesSoFar] as number) * this.retryScale);
+  }
+
+  private delay(milliseconds: number): Promise<void> {
+    return new Promise((resolve) => {
+      const finish = () => {
+        this.delays.delete(timer);
+        resolve();
+      };
+      const timer = setTimeout(finish, milliseconds);
+      this.delays.set(timer, finish);
+    });
   }
 
   private async post(send: Send): Promise<Omit<DeliveryAttempt, "at">> {

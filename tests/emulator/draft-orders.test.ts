@@ -250,6 +250,41 @@ describe("creating and updating drafts", () => {
     expect(data.draftOrder.metafields.nodes).toEqual([{ key: "contract", value: "C-9" }]);
   });
 
+  it("checks draft metafields as metafieldsSet does: one bad metafield refuses the draft and stores nothing", async () => {
+    const shop = shopState("tax.myshopify.com");
+    const [drafts, metafields] = [shop.draftOrders.length, shop.metafields.length];
+    const errorsOf = async (metafield: Record<string, unknown>) =>
+      (await admin(CREATE, { input: { lineItems: [custom("M", "1.00")], metafields: [{ namespace: "tranche", key: "fine", type: "single_line_text_field", value: "ok" }, metafield] } })).draftOrderCreate;
+    expect(await errorsOf({ namespace: "tranche", key: "stage", type: "number_integer", value: "two" })).toEqual({
+      draftOrder: null,
+      userErrors: [{ field: ["metafields", "1", "value"], message: "Value must be an integer." }],
+    });
+    expect((await errorsOf({ namespace: "tranche", key: "stage", value: "2" })).userErrors).toEqual([{ field: ["metafields", "1", "type"], message: "Type can't be blank" }]);
+    expect([shop.draftOrders.length, shop.metafields.length]).toEqual([drafts, metafields]);
+
+    const draft = await create({ lineItems: [custom("M", "1.00")], note: "kept" });
+    const update = await admin(UPDATE, { id: draft.id, input: { note: "changed", metafields: [{ namespace: "tranche", key: "stage", type: "number_integer", value: "two" }] } });
+    expect(update.draftOrderUpdate.userErrors).toEqual([{ field: ["input", "metafields", "0", "value"], message: "Value must be an integer." }]);
+    expect(shop.draftOrders.find((candidate) => candidate.id === draft.id)!.note).toBe("kept");
+  });
+
+  it("stores $app metafields in the app's namespace and reads them back with their digest", async () => {
+    const draft = await create({ lineItems: [custom("M", "1.00")], metafields: [{ namespace: "$app", key: "stage", type: "number_integer", value: "2" }] });
+    const data = await admin(
+      `query ($id: ID!) { draftOrder(id: $id) { metafield(key: "stage") { namespace key type value jsonValue compareDigest createdAt ownerType } } }`,
+      { id: draft.id },
+    );
+    const metafield = data.draftOrder.metafield;
+    expect(metafield).toMatchObject({ key: "stage", type: "number_integer", value: "2", jsonValue: 2, ownerType: "DRAFTORDER" });
+    expect(metafield.namespace).toMatch(/^app--/);
+    expect(metafield.compareDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect(metafield.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    const compareAndSet = await admin(`mutation ($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { userErrors { code } } }`, {
+      m: [{ ownerId: draft.id, namespace: "$app", key: "stage", type: "number_integer", value: "3", compareDigest: metafield.compareDigest }],
+    });
+    expect(compareAndSet.metafieldsSet.userErrors).toEqual([]);
+  });
+
   it("deletes a draft and sends draft_orders/delete", async () => {
     const draft = await create({ lineItems: [custom("Gone", "1.00")] });
     webhooks = [];
@@ -282,10 +317,16 @@ describe("payment terms, deposits and amounts due", () => {
     ]);
     expect(await errorsOf({ paymentSchedules: [{ dueAt: "2030-01-01T00:00:00Z" }] })).toEqual([{ field: null, message: "Payment terms template id can not be empty." }]);
     expect(await errorsOf({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/999" })).toEqual([{ field: null, message: "Could not find payment terms template." }]);
+    expect(await errorsOf({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2030-01-01T00:00:00Z" }, { dueAt: "2030-02-01T00:00:00Z" }] })).toEqual([
+      { field: null, message: "Cannot create payment terms with multiple payment schedules." },
+    ]);
 
     const net = await create({ lineItems: [custom("T", "1.00")], paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4", paymentSchedules: [{ issuedAt: "2030-01-01T00:00:00Z" }] } });
     expect(net.paymentTerms).toMatchObject({ paymentTermsName: "Net 30", paymentTermsType: "NET", dueInDays: 30, overdue: false });
     expect(net.paymentTerms.paymentSchedules.nodes[0]).toMatchObject({ issuedAt: "2030-01-01T00:00:00Z", dueAt: "2030-01-31T00:00:00Z", completedAt: null });
+    const fixed = await create({ lineItems: [custom("T", "1.00")], paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2030-03-01T12:30:00.750Z" }] } });
+    // Stored as Shopify stores it, to the second.
+    expect(shopState("tax.myshopify.com").draftOrders.find((draft) => draft.id === fixed.id)!.paymentTerms!.schedules[0]!.dueAt).toBe("2030-03-01T12:30:00Z");
   });
 
   it("refuses a deposit on a non-Plus shop", async () => {

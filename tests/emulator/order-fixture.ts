@@ -1,17 +1,23 @@
-import { Dec } from "../../app/domain/money/decimal";
-import { roundMoney, sumMoney } from "../../emulator/graphql/views";
-import { findPaymentTermsTemplate } from "../../emulator/commerce/payment-terms-templates";
+import { orderFromDraft } from "../../emulator/commerce/create-order";
+import { newInvoiceUrl } from "../../emulator/commerce/draft-order-invoice-url";
+import { priceDraftOrder } from "../../emulator/commerce/draft-order-pricing";
+import { roundMoney } from "../../emulator/commerce/money";
+import { applyDraftOrderInput, blankDraftOrder } from "../../emulator/graphql/resolvers/draft-order-input";
 import type { EmulatorStore } from "../../emulator/state/emulator-store";
-import type { CardOutcome, Order, PaymentMandate, PaymentTerms, Transaction } from "../../emulator/state/model";
+import type { CardOutcome, DraftOrder, Order, PaymentMandate, ShopState, Transaction } from "../../emulator/state/model";
+import { vaultTestCard } from "../../emulator/commerce/test-card";
 
 /**
- * Builds an Order record as Shopify holds one after a draft order with payment terms was paid at checkout:
- * line items, tax lines, shipping, a fulfillment order, the PENDING manual SALE Shopify records for the balance
- * owed under payment terms, an optional deposit already paid by card, and the card vaulted as a mandate.
+ * Builds an Order as Shopify holds one after a draft order with payment terms was paid at checkout, through
+ * the emulator's own code: the draft is built by the draft order input code, priced by the draft pricing and
+ * turned into an order by create-order (so the tests run the real totals, line tax lines and fulfillment
+ * order). Then the PENDING manual SALE Shopify records for the balance owed under payment terms, an optional
+ * deposit already paid by card, and the card vaulted as a mandate. No webhook is emitted: the order is there
+ * before the test starts.
  */
 export interface OrderFixtureOptions {
   readonly lines?: readonly { title: string; quantity: number; unitPrice: string; taxable?: boolean; requiresShipping?: boolean; sku?: string }[];
-  /** A decimal fraction applied to taxable lines and shipping ("0.19"); none when absent. */
+  /** A decimal fraction applied to taxable lines and shipping ("0.19"), as the shop's "VAT"; none when absent. */
   readonly taxRate?: string;
   readonly shipping?: string;
   /** Paid at checkout by card (a SUCCESS SALE). */
@@ -30,43 +36,34 @@ export interface OrderFixture {
   readonly mandate?: PaymentMandate;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_LINES: NonNullable<OrderFixtureOptions["lines"]> = [
+  { title: "Oak dining table", quantity: 1, unitPrice: "800.00", sku: "TABLE-OAK" },
+  { title: "Oak chair", quantity: 4, unitPrice: "50.00", sku: "CHAIR-OAK" },
+];
+
+/** The country the fixture's tax rate is set up for. */
+const TAXED_COUNTRY = "US";
 
 export function insertOrder(store: EmulatorStore, domain: string, options: OrderFixtureOptions = {}): OrderFixture {
   const shop = store.shop(domain);
-  const currency = shop.settings.currencyCode;
   const now = store.clock.nowIso();
-  const lines = (options.lines ?? [
-    { title: "Oak dining table", quantity: 1, unitPrice: "800.00", sku: "TABLE-OAK" },
-    { title: "Oak chair", quantity: 4, unitPrice: "50.00", sku: "CHAIR-OAK" },
-  ]).map((line) => ({
-    id: store.newId("LineItem"),
-    title: line.title,
-    ...(line.sku ? { sku: line.sku } : {}),
-    quantity: line.quantity,
-    originalUnitPrice: roundMoney(line.unitPrice, currency),
-    taxable: line.taxable ?? true,
-    requiresShipping: line.requiresShipping ?? true,
-    customAttributes: [],
-  }));
-  const subtotal = sumMoney(lines.map((line) => new Dec(line.originalUnitPrice).times(line.quantity).toFixed()), currency);
-  const shipping = roundMoney(options.shipping ?? "0", currency);
-  const taxable = sumMoney([...lines.filter((line) => line.taxable).map((line) => new Dec(line.originalUnitPrice).times(line.quantity).toFixed()), shipping], currency);
-  const tax = options.taxRate ? roundMoney(new Dec(taxable).times(options.taxRate), currency) : roundMoney("0", currency);
-  const total = sumMoney([subtotal, shipping, tax], currency);
+  // The option's rate stands in for the shop's tax settings, for this order's pricing only.
+  const pricingShop: ShopState = options.taxRate
+    ? { ...shop, settings: { ...shop.settings, taxRates: [{ countryCode: TAXED_COUNTRY, title: "VAT", rate: options.taxRate }] } }
+    : shop;
+  const draft = completedDraft(store, pricingShop, options, now);
+  const price = priceDraftOrder(draft, pricingShop);
 
-  const orderId = store.newId("Order");
   const transactions: Transaction[] = [];
-  const terms = paymentTerms(store, options.paymentTerms, now);
-  if (terms) {
-    transactions.push({ id: store.newId("OrderTransaction"), kind: "SALE", status: "PENDING", amount: total, gateway: "manual", createdAt: now, processedAt: now, manual: true });
+  if (draft.paymentTerms) {
+    transactions.push({ id: store.newId("OrderTransaction"), kind: "SALE", status: "PENDING", amount: price.total, gateway: "manual", createdAt: now, processedAt: now, manual: true });
   }
   if (options.deposit) {
     transactions.push({
       id: store.newId("OrderTransaction"),
       kind: "SALE",
       status: "SUCCESS",
-      amount: roundMoney(options.deposit, currency),
+      amount: roundMoney(options.deposit, price.currencyCode),
       gateway: "shopify_payments",
       createdAt: now,
       processedAt: now,
@@ -74,68 +71,42 @@ export function insertOrder(store: EmulatorStore, domain: string, options: Order
       cardLast4: "4242",
     });
   }
-  const shipped = lines.filter((line) => line.requiresShipping);
-  const order: Order = {
-    id: orderId,
-    name: `#${store.nextNumber()}`,
-    draftOrderId: store.newId("DraftOrder"),
-    ...(options.customerId ? { customerId: options.customerId } : {}),
+  const order = orderFromDraft(store, shop, draft, price, { transactions, paymentGatewayNames: options.deposit ? ["shopify_payments"] : [], sourceName: "shopify_draft_order" });
+  shop.orders.push(order);
+  draft.orderId = order.id;
+  shop.draftOrders.push(draft);
+  if (options.mandate === false) return { order };
+  return { order, mandate: vaultTestCard(store, shop, order, options.mandate ?? "approve") };
+}
+
+/** The draft the order comes from, built from a `DraftOrderInput` as `draftOrderCreate` builds one. */
+function completedDraft(store: EmulatorStore, shop: ShopState, options: OrderFixtureOptions, now: string): DraftOrder {
+  const draft: DraftOrder = { ...blankDraftOrder(now), id: store.newId("DraftOrder"), name: `#D${shop.draftOrders.length + 1}`, invoiceUrl: newInvoiceUrl(store) };
+  const input: Record<string, unknown> = {
+    lineItems: (options.lines ?? DEFAULT_LINES).map((line) => ({
+      title: line.title,
+      quantity: line.quantity,
+      originalUnitPrice: line.unitPrice,
+      taxable: line.taxable ?? true,
+      requiresShipping: line.requiresShipping ?? true,
+      ...(line.sku ? { sku: line.sku } : {}),
+    })),
     ...(options.email === null ? {} : { email: options.email ?? "buyer@example.com" }),
-    currencyCode: currency,
-    taxesIncluded: false,
-    lineItems: lines,
-    ...(options.shipping ? { shippingLine: { title: "Freight", price: shipping } } : {}),
-    subtotalPrice: subtotal,
-    totalDiscounts: roundMoney("0", currency),
-    totalShippingPrice: shipping,
-    taxLines: options.taxRate ? [{ title: "VAT", rate: options.taxRate, price: tax }] : [],
-    totalTax: tax,
-    totalPrice: total,
+    ...(options.customerId ? { customerId: options.customerId } : {}),
+    ...(options.shipping ? { shippingLine: { title: "Freight", price: options.shipping } } : {}),
+    ...(options.taxRate ? { shippingAddress: { countryCode: TAXED_COUNTRY } } : {}),
     customAttributes: [{ key: "tranche_contract", value: "C-1" }],
     note: "Staged payment order",
     tags: options.tags ?? ["tranche"],
-    sourceName: "shopify_draft_order",
-    createdAt: now,
-    processedAt: now,
-    updatedAt: now,
-    ...(terms ? { paymentTerms: terms } : {}),
-    transactions,
-    refunds: [],
-    fulfillmentOrders: shipped.length
-      ? [
-          {
-            id: store.newId("FulfillmentOrder"),
-            status: "OPEN",
-            holds: [],
-            lineItems: shipped.map((line) => ({ id: store.newId("FulfillmentOrderLineItem"), lineItemId: line.id, totalQuantity: line.quantity, remainingQuantity: line.quantity })),
-            createdAt: now,
-            updatedAt: now,
-          },
-        ]
-      : [],
-    fulfillments: [],
-    paymentGatewayNames: options.deposit ? ["shopify_payments"] : [],
+    ...paymentTermsInput(options.paymentTerms, now),
   };
-  shop.orders.push(order);
-  if (options.mandate === false) return { order };
-  const mandate: PaymentMandate = { id: store.newId("PaymentMandate"), orderId, cardBrand: "Visa", last4: "4242", outcome: options.mandate ?? "approve" };
-  shop.mandates.push(mandate);
-  return { order, mandate };
+  const { errors } = applyDraftOrderInput(draft, input, { store, shop }, { creating: true, fieldPrefix: [] });
+  if (errors.length > 0) throw new Error(`order fixture: ${JSON.stringify(errors)}`);
+  return { ...draft, status: "COMPLETED", completedAt: now };
 }
 
-function paymentTerms(store: EmulatorStore, option: OrderFixtureOptions["paymentTerms"], now: string): PaymentTerms | undefined {
-  if (option === false) return undefined;
-  if (option) {
-    const fixed = findPaymentTermsTemplate("gid://shopify/PaymentTermsTemplate/7")!;
-    return { id: store.newId("PaymentTerms"), templateId: fixed.id, type: "FIXED", name: fixed.name, schedules: [{ id: store.newId("PaymentSchedule"), dueAt: option.fixedDueAt }] };
-  }
-  const net30 = findPaymentTermsTemplate("gid://shopify/PaymentTermsTemplate/4")!;
-  return {
-    id: store.newId("PaymentTerms"),
-    templateId: net30.id,
-    type: "NET",
-    name: net30.name,
-    dueInDays: 30,
-    schedules: [{ id: store.newId("PaymentSchedule"), issuedAt: now, dueAt: new Date(Date.parse(now) + 30 * DAY_MS).toISOString() }],
-  };
+function paymentTermsInput(option: OrderFixtureOptions["paymentTerms"], now: string) {
+  if (option === false) return {};
+  if (option) return { paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: option.fixedDueAt }] } };
+  return { paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4", paymentSchedules: [{ issuedAt: now }] } };
 }

@@ -155,6 +155,23 @@ describe("orderCancel", () => {
     expect(job.data.job.done).toBe(true);
   });
 
+  it("voids an open authorization on cancel with refund, announcing each void and refund transaction", async () => {
+    const { order } = insertOrder(t.emulator.store, BASIC.domain, { deposit: "300.00" });
+    const now = t.emulator.store.clock.nowIso();
+    const authorization = { id: t.emulator.store.newId("OrderTransaction"), kind: "AUTHORIZATION", status: "SUCCESS", amount: "200.00", gateway: "shopify_payments", createdAt: now, processedAt: now, manual: false } as const;
+    order.transactions.push(authorization);
+    const { data } = await t.admin("mutation($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, refund: true, restock: false) { orderCancelUserErrors { message } } }", { id: order.id });
+    expect(data.orderCancel.orderCancelUserErrors).toEqual([]);
+    const announced = t.webhooks
+      .filter((webhook) => webhook.topic === "order_transactions/create" && webhook.subject.type === "transaction" && webhook.subject.orderId === order.id)
+      .map((webhook) => order.transactions.find((transaction) => webhook.subject.type === "transaction" && transaction.id === webhook.subject.transactionId));
+    expect(announced.map((transaction) => [transaction?.kind, transaction?.amount, transaction?.parentTransactionId])).toEqual([
+      ["VOID", "200.00", authorization.id],
+      ["REFUND", "300.00", order.transactions[1]!.id],
+    ]);
+    expect(topicsFor(t.webhooks, order.id)).toEqual(["order_transactions/create", "order_transactions/create", "refunds/create", "orders/cancelled", "orders/updated"]);
+  });
+
   it("refuses an order already cancelled, and the argument conflicts Shopify refuses", async () => {
     const { order } = insertOrder(t.emulator.store, BASIC.domain);
     const cancel = (extra = "") =>
@@ -165,6 +182,17 @@ describe("orderCancel", () => {
     });
     expect((await cancel()).data.orderCancel.orderCancelUserErrors).toEqual([]);
     expect((await cancel()).data.orderCancel.orderCancelUserErrors).toEqual([{ field: ["orderId"], message: "Cannot cancel an order that has already been canceled", code: "INVALID" }]);
+  });
+});
+
+describe("job(id)", () => {
+  it("knows the jobs the emulator handed out, cancellations included, and answers null for any other id", async () => {
+    const { order } = insertOrder(t.emulator.store, BASIC.domain);
+    const { data } = await t.admin("mutation($id: ID!) { orderCancel(orderId: $id, reason: OTHER, restock: false) { job { id } } }", { id: order.id });
+    const job = (id: string) => t.admin("query($id: ID!) { job(id: $id) { id done } }", { id });
+    expect((await job(data.orderCancel.job.id)).data.job).toEqual({ id: data.orderCancel.job.id, done: true });
+    expect(t.emulator.store.shop(BASIC.domain).jobs.find((recorded) => recorded.id === data.orderCancel.job.id)).toMatchObject({ kind: "orderCancel", done: true, payload: { orderId: order.id } });
+    expect((await job("gid://shopify/Job/987654321")).data.job).toBeNull();
   });
 });
 
@@ -198,5 +226,27 @@ describe("refundCreate", () => {
     expect(wrongKind.data.refundCreate.userErrors).toEqual([{ field: null, message: "Kind authorization is not a valid transaction" }]);
     const noParent = await refund("10.00", { parentId: "gid://shopify/OrderTransaction/1" });
     expect(noParent.data.refundCreate.userErrors).toEqual([{ field: ["transactions"], message: "Transactions require a parent_id associated with the order" }]);
+  });
+
+  it("refunds each payment at most what it has left to refund, even when the order received more", async () => {
+    const { order } = insertOrder(t.emulator.store, BASIC.domain, { deposit: "300.00" });
+    await t.admin("mutation($id: ID!) { orderCreateManualPayment(id: $id) { userErrors { message } } }", { id: order.id });
+    const [deposit, balance] = order.transactions.filter((tx) => tx.status === "SUCCESS");
+    const refund = (transactions: { amount: string; parentId: string }[]) =>
+      t.admin(REFUND, { input: { orderId: order.id, transactions: transactions.map((tx) => ({ ...tx, gateway: "shopify_payments", kind: "REFUND", orderId: order.id })) } });
+    const tooMuch = (await refund([{ amount: "300.01", parentId: deposit!.id }])).data.refundCreate;
+    expect(tooMuch.refund).toBeNull();
+    expect(tooMuch.userErrors).toEqual([{ field: ["transactions"], message: "Refund amount $300.01 is greater than the refundable amount $300.00 of the transaction" }]);
+    const splitTooMuch = (await refund([{ amount: "200.00", parentId: deposit!.id }, { amount: "150.00", parentId: deposit!.id }])).data.refundCreate;
+    expect(splitTooMuch.userErrors).toEqual([{ field: ["transactions"], message: "Refund amount $350.00 is greater than the refundable amount $300.00 of the transaction" }]);
+    expect(order.refunds).toEqual([]);
+    expect(order.transactions.filter((tx) => tx.kind === "REFUND")).toEqual([]);
+
+    expect((await refund([{ amount: "250.00", parentId: deposit!.id }])).data.refundCreate.userErrors).toEqual([]);
+    const afterPartial = (await refund([{ amount: "50.01", parentId: deposit!.id }])).data.refundCreate;
+    expect(afterPartial.userErrors).toEqual([{ field: ["transactions"], message: "Refund amount $50.01 is greater than the refundable amount $50.00 of the transaction" }]);
+    const both = (await refund([{ amount: "50.00", parentId: deposit!.id }, { amount: "700.00", parentId: balance!.id }])).data.refundCreate;
+    expect(both.userErrors).toEqual([]);
+    expect(both.order).toMatchObject({ displayFinancialStatus: "REFUNDED", netPaymentSet: { shopMoney: { amount: "0.0" } } });
   });
 });

@@ -129,6 +129,56 @@ describe("orderCreateMandatePayment", () => {
   });
 });
 
+describe("a card charge still queued", () => {
+  const MANUAL = `mutation($id: ID!, $amount: MoneyInput) { orderCreateManualPayment(id: $id, amount: $amount) { order { id } userErrors { field message code } } }`;
+  const received = async (orderId: string, token = BASIC.token) => (await t.admin(ORDER, { id: orderId }, token)).data.order;
+
+  it("keeps a manual payment from overcharging: the queued charge's amount is not payable again", async () => {
+    const { order, mandate } = insertOrder(t.emulator.store, BASIC.domain, { deposit: "300.00" });
+    const charge = (await t.admin(MANDATE, { id: order.id, mandateId: mandate!.id, key: "queued-balance" })).data.orderCreateMandatePayment;
+    const manual = (await t.admin(MANUAL, { id: order.id })).data.orderCreateManualPayment;
+    expect(manual).toEqual({ order: null, userErrors: [{ field: ["id"], message: "Order is temporarily unavailable", code: "ORDER_IS_TEMPORARILY_UNAVAILABLE" }] });
+    await t.waitForJob(charge.job.id);
+    expect(await received(order.id)).toMatchObject({ displayFinancialStatus: "PAID", totalReceivedSet: { shopMoney: { amount: "1000.0" } }, totalOutstandingSet: { shopMoney: { amount: "0.0" } } });
+  });
+
+  it("lets a manual payment take only what the queued charge leaves (Plus amounts)", async () => {
+    const { order, mandate } = insertOrder(t.emulator.store, PLUS.domain, { deposit: "300.00" });
+    const charge = (await t.admin(MANDATE, { id: order.id, mandateId: mandate!.id, key: "queued-200", amount: { amount: "200.00", currencyCode: "EUR" } }, PLUS.token)).data.orderCreateMandatePayment;
+    const above = (await t.admin(MANUAL, { id: order.id, amount: { amount: "500.01", currencyCode: "EUR" } }, PLUS.token)).data.orderCreateManualPayment;
+    expect(above.userErrors).toMatchObject([{ field: ["amount", "amount"], code: "AMOUNT_EXCEEDS_BALANCE" }]);
+    expect((await t.admin(MANUAL, { id: order.id }, PLUS.token)).data.orderCreateManualPayment.userErrors).toEqual([]);
+    await t.waitForJob(charge.job.id, PLUS.token);
+    const view = await received(order.id, PLUS.token);
+    expect(view).toMatchObject({ displayFinancialStatus: "PAID", totalReceivedSet: { shopMoney: { amount: "1000.0" } } });
+    expect(view.transactions.at(-1)).toMatchObject({ kind: "SALE", status: "SUCCESS", paymentId: charge.paymentReferenceId, amountSet: { shopMoney: { amount: "200.0" } } });
+  });
+
+  it("does not charge the card when the balance was paid another way before the job ran", async () => {
+    const { order, mandate } = insertOrder(t.emulator.store, BASIC.domain, { deposit: "300.00" });
+    const charge = (await t.admin(MANDATE, { id: order.id, mandateId: mandate!.id, key: "paid-meanwhile" })).data.orderCreateMandatePayment;
+    const paid = await fetch(`${t.emulator.url}/_emulator/checkout/order/${order.id.split("/").pop()}/pay`, { method: "POST", body: JSON.stringify({ card: "approve" }) });
+    expect(paid.status).toBe(200);
+    t.webhooks.length = 0;
+    await t.waitForJob(charge.job.id);
+    const view = await received(order.id);
+    expect(view.totalReceivedSet.shopMoney.amount).toBe("1000.0");
+    expect(view.transactions.at(-1)).toMatchObject({ kind: "SALE", status: "FAILURE", errorCode: "AMOUNT_TOO_LARGE", paymentId: charge.paymentReferenceId, amountSet: { shopMoney: { amount: "700.0" } } });
+    expect(topicsFor(t.webhooks, order.id)).toEqual(["order_transactions/create"]);
+  });
+
+  it("does not charge the card of an order cancelled before the job ran", async () => {
+    const { order, mandate } = insertOrder(t.emulator.store, BASIC.domain, { deposit: "300.00" });
+    const charge = (await t.admin(MANDATE, { id: order.id, mandateId: mandate!.id, key: "cancelled-meanwhile" })).data.orderCreateMandatePayment;
+    const cancel = await t.admin("mutation($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, refund: false, restock: false) { orderCancelUserErrors { message } } }", { id: order.id });
+    expect(cancel.data.orderCancel.orderCancelUserErrors).toEqual([]);
+    await t.waitForJob(charge.job.id);
+    const view = await received(order.id);
+    expect(view.totalReceivedSet.shopMoney.amount).toBe("300.0");
+    expect(view.transactions.at(-1)).toMatchObject({ status: "FAILURE", errorCode: "CANCELLED_PAYMENT", paymentId: charge.paymentReferenceId });
+  });
+});
+
 describe("orderCreateManualPayment", () => {
   const MANUAL = `mutation($id: ID!, $amount: MoneyInput, $method: String) { orderCreateManualPayment(id: $id, amount: $amount, paymentMethodName: $method) {
     order { displayFinancialStatus paymentGatewayNames transactions { kind status gateway manualPaymentGateway amountSet { ${MONEY} } } }
@@ -237,6 +287,38 @@ describe("payment terms on orders", () => {
     expect(await attempt({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4" }, "gid://shopify/Order/424242")).toEqual(error("Cannot find the specific Order with id 424242."));
     const { order: paid } = insertOrder(t.emulator.store, BASIC.domain, { paymentTerms: false, deposit: "1000.00" });
     expect(await attempt({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/9" }, paid.id)).toEqual(error("Cannot create payment terms on an Order that has already been paid in full."));
+  });
+});
+
+describe("due and overdue", () => {
+  it("is due once the due date has come and overdue only once its day has ended in the shop's time zone", async () => {
+    // Its own emulator, since the clock is moved to fixed instants (the Basic shop is on New York time).
+    const own = await startOrderTestEmulator();
+    try {
+      const dueAt = "2099-06-15T16:00:00Z";
+      const create = async (orderId: string) =>
+        (await own.admin(`mutation($ref: ID!, $attrs: PaymentTermsCreateInput!) { paymentTermsCreate(referenceId: $ref, paymentTermsAttributes: $attrs) { paymentTerms { due overdue paymentSchedules(first: 1) { nodes { due } } } userErrors { message } } }`, {
+          ref: orderId,
+          attrs: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt }] },
+        })).data.paymentTermsCreate.paymentTerms;
+      const read = async (orderId: string) => (await own.admin("query($id: ID!) { order(id: $id) { paymentTerms { due overdue } } }", { id: orderId })).data.order.paymentTerms;
+      const { order } = insertOrder(own.emulator.store, BASIC.domain, { paymentTerms: false });
+      expect(await create(order.id)).toEqual({ due: false, overdue: false, paymentSchedules: { nodes: [{ due: false }] } });
+
+      own.emulator.store.clock.advanceTo(new Date("2099-06-15T16:00:01Z"));
+      expect(await read(order.id)).toEqual({ due: true, overdue: false });
+      // 22:00 in New York on the due date (already the next day in UTC): due, not yet overdue.
+      own.emulator.store.clock.advanceTo(new Date("2099-06-16T02:00:00Z"));
+      const { order: late } = insertOrder(own.emulator.store, BASIC.domain, { paymentTerms: false });
+      expect(await create(late.id)).toEqual({ due: true, overdue: false, paymentSchedules: { nodes: [{ due: true }] } });
+      // Midnight in New York: the due date has passed unpaid.
+      own.emulator.store.clock.advanceTo(new Date("2099-06-16T04:00:00Z"));
+      expect(await read(order.id)).toEqual({ due: true, overdue: true });
+      await own.admin("mutation($id: ID!) { orderCreateManualPayment(id: $id) { userErrors { message } } }", { id: order.id });
+      expect(await read(order.id)).toEqual({ due: false, overdue: false });
+    } finally {
+      await own.emulator.close();
+    }
   });
 });
 

@@ -2,6 +2,9 @@ import type { EmulatorStore } from "../../emulator/state/emulator-store";
 import type { Address, DraftOrder, Order, ShopState } from "../../emulator/state/model";
 import type { ShopFixture } from "../../emulator/state/seed";
 
+/** Far enough ahead that the emulator's due work never finds this schedule due while the tests run. */
+const FAR_FUTURE_DUE_AT = "2099-12-01T17:00:00.000Z";
+
 /**
  * A shop with a quote that became an order, built by writing records into the store directly (as the draft
  * order and payment resolvers would), so the webhook tests depend only on the state model.
@@ -69,7 +72,7 @@ export function insertQuoteAndOrder(store: EmulatorStore, domain = WEBHOOK_SHOP.
     poNumber: "PO-7781",
     tags: ["tranche"],
     taxExempt: false,
-    paymentTerms: { id: termsId, templateId: "gid://shopify/PaymentTermsTemplate/7", type: "FIXED", name: "Fixed", schedules: [{ id: store.newId("PaymentSchedule"), dueAt: "2026-12-01T17:00:00.000Z" }] },
+    paymentTerms: { id: termsId, templateId: "gid://shopify/PaymentTermsTemplate/7", type: "FIXED", name: "Fixed", schedules: [{ id: store.newId("PaymentSchedule"), dueAt: FAR_FUTURE_DUE_AT }] },
     invoiceUrl: "https://hooks.myshopify.com/123/invoices/abc",
     invoiceSentAt: now,
     createdAt: now,
@@ -88,8 +91,9 @@ export function insertQuoteAndOrder(store: EmulatorStore, domain = WEBHOOK_SHOP.
     email: customer.email,
     currencyCode: "USD",
     taxesIncluded: false,
-    lineItems: [{ ...line, id: store.newId("LineItem") }],
-    shippingLine: draft.shippingLine,
+    // 4% of 2 × 12,500.00 on the line and of 450.00 on shipping: the order's 1,018.00.
+    lineItems: [{ ...line, id: store.newId("LineItem"), discountedTotal: "25000.00", taxLines: [{ title: "NY State Tax", rate: "0.04", price: "1000.00" }] }],
+    shippingLine: { title: "Freight", price: "450.00", taxLines: [{ title: "NY State Tax", rate: "0.04", price: "18.00" }] },
     shippingAddress: address(),
     billingAddress: address(),
     subtotalPrice: "25000.00",
@@ -105,7 +109,7 @@ export function insertQuoteAndOrder(store: EmulatorStore, domain = WEBHOOK_SHOP.
     createdAt: now,
     processedAt: now,
     updatedAt: now,
-    paymentTerms: { id: store.newId("PaymentTerms"), templateId: "gid://shopify/PaymentTermsTemplate/7", type: "FIXED", name: "Fixed", schedules: [{ id: store.newId("PaymentSchedule"), issuedAt: now, dueAt: "2026-12-01T17:00:00.000Z" }] },
+    paymentTerms: { id: store.newId("PaymentTerms"), templateId: "gid://shopify/PaymentTermsTemplate/7", type: "FIXED", name: "Fixed", schedules: [{ id: store.newId("PaymentSchedule"), issuedAt: now, dueAt: FAR_FUTURE_DUE_AT }] },
     transactions: [
       { id: sale, kind: "SALE", status: "SUCCESS", amount: "7940.40", gateway: "shopify_payments", paymentMethodName: "card", createdAt: now, processedAt: now, manual: false, cardLast4: "4242" },
       { id: store.newId("OrderTransaction"), kind: "SALE", status: "SUCCESS", amount: "1000.00", gateway: "Bank transfer", createdAt: now, processedAt: now, manual: true },

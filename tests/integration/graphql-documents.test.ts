@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import codegenConfig from "../../codegen";
 import { MAX_SINGLE_QUERY_COST, requestedQueryCost } from "../../emulator/graphql/query-cost";
 import { findGraphqlDocuments, type SourceDocument } from "../../scripts/graphql/find-graphql-documents";
-import { loadIntrospectionSchema } from "../../scripts/graphql/load-introspection-schema";
+import { loadIntrospectionSchema } from "../../emulator/load-introspection-schema";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 let schema: GraphQLSchema;

@@ -9,6 +9,8 @@ import { parse as parseToml } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
+import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
+
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const migrationsDir = path.join(repoRoot, "prisma", "migrations");
 
@@ -78,7 +80,8 @@ describe("database", () => {
     process.env.SHOPIFY_API_KEY = "test-api-key";
     process.env.SHOPIFY_API_SECRET = "test-api-secret";
     process.env.SHOPIFY_APP_URL = "https://tranche.example";
-    const { sessionStorage } = await import("../../app/shopify.server");
+    const { sessionStorage, apiVersion } = await import("../../app/shopify.server");
+    expect(apiVersion).toBe(ADMIN_API_VERSION);
     const { Session } = await import("@shopify/shopify-app-remix/server");
 
     const session = new Session({
@@ -119,7 +122,8 @@ describe("shopify.app.toml", () => {
   it("names the app and the webhook API version", () => {
     expect(appConfig.name).toBe("Tranche");
     expect(appConfig.embedded).toBe(true);
-    expect(appConfig.webhooks.api_version).toBe("2026-10");
+    expect(ADMIN_API_VERSION).toBe("2026-10");
+    expect(appConfig.webhooks.api_version).toBe(ADMIN_API_VERSION);
   });
 
   it("routes every webhook subscription to an existing Remix route", () => {

@@ -1,3 +1,4 @@
+import { findCustomer } from "../../commerce/shop-lookup";
 import type { Address, Company, Customer, Product, ShopState } from "../../state/model";
 import type { ResolverModule } from "../resolver-types";
 import { connection, legacyId, moneyV2 } from "../views";
@@ -11,7 +12,7 @@ export const catalogAndCustomerResolvers: ResolverModule = {
       const product = shop.products.find((candidate) => candidate.variants.some((variant) => variant.id === id));
       return viewOrNull(product, (found) => variantView(found, id as string, shop));
     },
-    customer: ({ id }, { shop }) => viewOrNull(shop.customers.find((customer) => customer.id === id), customerView),
+    customer: ({ id }, { shop }) => viewOrNull(findCustomer(shop, id as string), customerView),
     customers: (args, { shop }) =>
       connection(shop.customers.filter(matchesWords(args.query, (c) => `${c.email} ${c.firstName ?? ""} ${c.lastName ?? ""}`)), args, customerView),
     company: ({ id }, { shop }) => viewOrNull(shop.companies.find((company) => company.id === id), (company) => companyView(company, shop)),
@@ -102,7 +103,7 @@ function companyView(company: Company, shop: ShopState) {
       connection(company.contactCustomerIds, args, (customerId) => ({
         __typename: "CompanyContact",
         id: customerId.replace("Customer", "CompanyContact"),
-        customer: viewOrNull(shop.customers.find((customer) => customer.id === customerId), customerView),
+        customer: viewOrNull(findCustomer(shop, customerId), customerView),
       })),
   };
 }

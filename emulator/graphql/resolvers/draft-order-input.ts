@@ -1,10 +1,10 @@
 import { Dec, parseDecimal } from "../../../app/domain/money/decimal";
-import { findPaymentTermsTemplate } from "../../commerce/payment-terms-templates";
+import { roundMoney } from "../../commerce/money";
+import { paymentTermsFromInput } from "../../commerce/payment-terms-input";
 import type { EmulatorStore } from "../../state/emulator-store";
-import type { Address, AppliedDiscount, DraftOrder, LineItem, PaymentTerms, ShopState } from "../../state/model";
+import type { Address, AppliedDiscount, DraftOrder, LineItem, ShopState } from "../../state/model";
 import type { UserError } from "../resolver-types";
-import { shopifyDateTime } from "../shopify-date-time";
-import { legacyId, roundMoney } from "../views";
+import { legacyId } from "../views";
 
 /**
  * Applies a `DraftOrderInput` to a draft the way Shopify merges it: every field given replaces the draft's
@@ -12,20 +12,11 @@ import { legacyId, roundMoney } from "../views";
  * (recorded from live shops); `draftOrderUpdate` prefixes its paths with "input", create and calculate do not.
  */
 
-export interface MetafieldWrite {
-  readonly namespace: string;
-  readonly key: string;
-  readonly type: string;
-  readonly value: string;
-}
-
 export interface AppliedInput {
   readonly errors: UserError[];
-  readonly metafields: MetafieldWrite[];
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-const DAY_MS = 86_400_000;
 
 /** A draft before it is stored: what create and calculate start from. */
 export function blankDraftOrder(now: string): DraftOrder {
@@ -102,8 +93,9 @@ export function applyDraftOrderInput(
   if (has("paymentTerms")) {
     if (input.paymentTerms === null) delete draft.paymentTerms;
     else {
-      const terms = paymentTermsFrom(input.paymentTerms, store, errors);
-      if (terms) draft.paymentTerms = terms;
+      const built = paymentTermsFromInput(store, input.paymentTerms);
+      if ("error" in built) errors.push({ field: null, message: built.error });
+      else draft.paymentTerms = built.terms;
     }
   }
   if (has("deposit")) {
@@ -114,14 +106,7 @@ export function applyDraftOrderInput(
   if (draft.deposit && !draft.paymentTerms && !errors.some((error) => error.field?.includes("deposit"))) {
     errors.push({ field: path("deposit"), message: "Deposit requires a payment terms template." });
   }
-
-  const metafields: MetafieldWrite[] = (input.metafields ?? []).map((metafield: Record<string, string>) => ({
-    namespace: metafield.namespace ?? "",
-    key: metafield.key ?? "",
-    type: metafield.type ?? "single_line_text_field",
-    value: metafield.value ?? "",
-  }));
-  return { errors, metafields };
+  return { errors };
 }
 
 function setOptional<K extends "note" | "poNumber" | "shippingAddress" | "billingAddress">(draft: DraftOrder, key: K, value: DraftOrder[K] | null | undefined): void {
@@ -216,43 +201,6 @@ function addressFrom(input: Record<string, any>): Address {
     if (typeof input[key] === "string") address[key] = input[key];
   }
   return { ...address, countryCode: input.countryCode ?? "" };
-}
-
-/**
- * Payment terms from a template: NET terms are issued on `issuedAt` and due `dueInDays` later, FIXED terms are
- * due on `dueAt`, and event terms (on receipt, on fulfillment) take no due date and have no schedule yet.
- */
-function paymentTermsFrom(input: Record<string, any>, store: EmulatorStore, errors: UserError[]): PaymentTerms | undefined {
-  if (!input.paymentTermsTemplateId) {
-    errors.push({ field: null, message: "Payment terms template id can not be empty." });
-    return undefined;
-  }
-  const template = findPaymentTermsTemplate(input.paymentTermsTemplateId);
-  if (!template) {
-    errors.push({ field: null, message: "Could not find payment terms template." });
-    return undefined;
-  }
-  const schedule: { issuedAt?: string; dueAt?: string } = input.paymentSchedules?.[0] ?? {};
-  const base = { id: store.newId("PaymentTerms"), templateId: template.id, type: template.paymentTermsType, name: template.name };
-  switch (template.paymentTermsType) {
-    case "NET": {
-      if (!schedule.issuedAt) break;
-      const issuedAt = new Date(schedule.issuedAt);
-      const dueAt = new Date(issuedAt.getTime() + (template.dueInDays ?? 0) * DAY_MS);
-      return { ...base, dueInDays: template.dueInDays!, schedules: [{ id: store.newId("PaymentSchedule"), issuedAt: shopifyDateTime(issuedAt.toISOString()), dueAt: shopifyDateTime(dueAt.toISOString()) }] };
-    }
-    case "FIXED":
-      if (!schedule.dueAt) break;
-      return { ...base, schedules: [{ id: store.newId("PaymentSchedule"), dueAt: shopifyDateTime(schedule.dueAt) }] };
-    default:
-      if (schedule.dueAt) {
-        errors.push({ field: null, message: "A due date cannot be set with event payment terms." });
-        return undefined;
-      }
-      return { ...base, schedules: [] };
-  }
-  errors.push({ field: null, message: "A due date is required with fixed or net payment terms." });
-  return undefined;
 }
 
 /**

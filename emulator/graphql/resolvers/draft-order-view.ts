@@ -1,11 +1,12 @@
 import { Dec } from "../../../app/domain/money/decimal";
 import { invoiceUrlOf } from "../../commerce/draft-order-invoice-url";
 import { priceDraftOrder, type DraftOrderPrice, type LinePrice } from "../../commerce/draft-order-pricing";
-import type { Address, AppliedDiscount, DraftOrder, LineItem, Metafield, ShopState, TaxLine } from "../../state/model";
+import type { Address, AppliedDiscount, DraftOrder, LineItem, ShopState, TaxLine } from "../../state/model";
 import type { AdminContext } from "../resolver-types";
 import { shopifyDateTime } from "../shopify-date-time";
-import { attributeViews, connection, legacyId, moneyBag, moneyV2, roundMoney, shopifyDecimal } from "../views";
-import { jsonValueOf } from "./metafield-values";
+import { roundMoney, shopifyDecimal } from "../../commerce/money";
+import { attributeViews, connection, legacyId, moneyBag, moneyV2 } from "../views";
+import { findMetafield, metafieldView, resolveNamespace } from "./metafields";
 import { orderView } from "./order-view";
 import { paymentTermsView } from "./payment-terms-view";
 
@@ -48,16 +49,16 @@ export function draftOrderView(draft: DraftOrder, context: AdminContext): Record
     hasTimelineComment: false,
     order: order ? () => orderView(order, context) : null,
     paymentTerms: draft.paymentTerms
-      ? paymentTermsView(draft.paymentTerms, { currencyCode: currency, balance: () => price.amountDueLater, draftOrder: () => draftOrderView(draft, context) }, store.clock.now())
+      ? paymentTermsView(draft.paymentTerms, { currencyCode: currency, ianaTimezone: context.shop.settings.ianaTimezone, balance: () => price.amountDueLater, draftOrder: () => draftOrderView(draft, context) }, store.clock.now())
       : null,
-    metafield: ({ namespace, key }: { namespace?: string; key: string }) => {
-      const [ns, k] = key.includes(".") && namespace === undefined ? key.split(".", 2) : [namespace ?? "", key];
-      const found = shop.metafields.find((metafield) => metafield.ownerId === draft.id && metafield.namespace === ns && metafield.key === k);
+    metafield: ({ namespace, key }: { namespace?: string | null; key: string }) => {
+      const found = findMetafield(shop, draft.id, resolveNamespace(namespace), key);
       return found ? metafieldView(found) : null;
     },
     metafields: (args: Record<string, any>) => {
+      const namespace = args.namespace == null ? undefined : resolveNamespace(args.namespace);
       const owned = shop.metafields.filter(
-        (metafield) => metafield.ownerId === draft.id && (args.namespace == null || metafield.namespace === args.namespace) && (args.keys == null || args.keys.includes(`${metafield.namespace}.${metafield.key}`)),
+        (metafield) => metafield.ownerId === draft.id && (namespace === undefined || metafield.namespace === namespace) && (args.keys == null || args.keys.includes(`${metafield.namespace}.${metafield.key}`)),
       );
       return connection(owned, args, metafieldView);
     },
@@ -254,20 +255,4 @@ function purchasingEntityView(draft: DraftOrder, shop: ShopState) {
   }
   const customer = shop.customers.find((candidate) => candidate.id === draft.customerId);
   return customer ? customerView(customer) : null;
-}
-
-function metafieldView(metafield: Metafield) {
-  return {
-    __typename: "Metafield",
-    id: metafield.id,
-    legacyResourceId: String(legacyId(metafield.id)),
-    namespace: metafield.namespace,
-    key: metafield.key,
-    type: metafield.type,
-    value: metafield.value,
-    jsonValue: jsonValueOf(metafield.type, metafield.value),
-    createdAt: metafield.createdAt,
-    updatedAt: metafield.updatedAt,
-    ownerType: "DRAFTORDER",
-  };
 }

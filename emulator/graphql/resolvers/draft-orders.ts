@@ -5,9 +5,10 @@ import { PAYMENT_TERMS_TEMPLATES } from "../../commerce/payment-terms-templates"
 import type { DraftOrder, ShopState } from "../../state/model";
 import type { AdminContext, ResolverModule, UserError } from "../resolver-types";
 import { connection } from "../views";
-import { applyDraftOrderInput, blankDraftOrder, type MetafieldWrite } from "./draft-order-input";
+import { applyDraftOrderInput, blankDraftOrder } from "./draft-order-input";
 import { matchesDraftOrderQuery } from "./draft-order-search";
 import { calculatedDraftOrderView, draftOrderView } from "./draft-order-view";
+import { setMetafields } from "./metafields";
 
 /**
  * Draft orders: reading them, creating, updating, pricing without saving, completing into an order, deleting
@@ -39,11 +40,16 @@ export const draftOrderResolvers: ResolverModule = {
     draftOrderCreate: ({ input }, context) => {
       const { store, shop } = context;
       const candidate = blankDraftOrder(store.clock.nowIso());
-      const { errors, metafields } = applyDraftOrderInput(candidate, input, context, { creating: true, fieldPrefix: [] });
+      const { errors } = applyDraftOrderInput(candidate, input, context, { creating: true, fieldPrefix: [] });
       if (errors.length > 0) return { draftOrder: null, userErrors: errors };
       const draft: DraftOrder = { ...candidate, id: store.newId("DraftOrder"), name: `#D${nextDraftNumber(shop)}`, invoiceUrl: newInvoiceUrl(store) };
+      // The draft must exist for its metafields to be checked; it is taken back out when one is refused.
       shop.draftOrders.push(draft);
-      writeMetafields(context, draft.id, metafields);
+      const metafieldErrors = setDraftMetafields(context, draft.id, input.metafields, []);
+      if (metafieldErrors.length > 0) {
+        shop.draftOrders.pop();
+        return { draftOrder: null, userErrors: metafieldErrors };
+      }
       store.emitWebhook(shop.settings.domain, "draft_orders/create", { type: "draftOrder", draftOrderId: draft.id });
       return { draftOrder: draftOrderView(draft, context), userErrors: [] };
     },
@@ -54,11 +60,12 @@ export const draftOrderResolvers: ResolverModule = {
       if (!current) return { draftOrder: null, userErrors: [draftNotFound] };
       if (current.status === "COMPLETED") return { draftOrder: null, userErrors: [{ field: ["id"], message: "Draft order has been completed and can no longer be edited." }] };
       const draft = structuredClone(current);
-      const { errors, metafields } = applyDraftOrderInput(draft, input, context, { creating: false, fieldPrefix: ["input"] });
+      const { errors } = applyDraftOrderInput(draft, input, context, { creating: false, fieldPrefix: ["input"] });
       if (errors.length > 0) return { draftOrder: null, userErrors: errors };
+      const metafieldErrors = setDraftMetafields(context, draft.id, input.metafields, ["input"]);
+      if (metafieldErrors.length > 0) return { draftOrder: null, userErrors: metafieldErrors };
       draft.updatedAt = store.clock.nowIso();
       shop.draftOrders[index] = draft;
-      writeMetafields(context, draft.id, metafields);
       store.emitWebhook(shop.settings.domain, "draft_orders/update", { type: "draftOrder", draftOrderId: draft.id });
       return { draftOrder: draftOrderView(draft, context), userErrors: [] };
     },
@@ -140,16 +147,23 @@ function argumentGiven(info: GraphQLResolveInfo, name: string): boolean {
   return argument.value.kind !== Kind.VARIABLE || argument.value.name.value in info.variableValues;
 }
 
-function writeMetafields({ store, shop }: AdminContext, ownerId: string, writes: readonly MetafieldWrite[]): void {
-  const now = store.clock.nowIso();
-  for (const write of writes) {
-    const existing = shop.metafields.find((metafield) => metafield.ownerId === ownerId && metafield.namespace === write.namespace && metafield.key === write.key);
-    if (existing) {
-      existing.type = write.type;
-      existing.value = write.value;
-      existing.updatedAt = now;
-    } else {
-      shop.metafields.push({ id: store.newId("Metafield"), ownerId, namespace: write.namespace, key: write.key, type: write.type, value: write.value, createdAt: now, updatedAt: now });
-    }
-  }
+/** The schema's `MetafieldInput`: every field optional. */
+interface MetafieldInput {
+  readonly namespace?: string | null;
+  readonly key?: string | null;
+  readonly type?: string | null;
+  readonly value?: string | null;
+}
+
+/**
+ * `DraftOrderInput.metafields`, written the way `metafieldsSet` writes them (checked all first, `$app`
+ * namespaces, no default type); their errors become the draft mutation's, under its input's path.
+ */
+function setDraftMetafields(context: AdminContext, ownerId: string, inputs: readonly MetafieldInput[] | null | undefined, fieldPrefix: readonly string[]): UserError[] {
+  if (!inputs || inputs.length === 0) return [];
+  const { userErrors } = setMetafields(
+    context,
+    inputs.map((input) => ({ ownerId, namespace: input.namespace ?? null, key: input.key ?? "", type: input.type ?? null, value: input.value ?? "" })),
+  );
+  return userErrors.map((error) => ({ field: error.field ? [...fieldPrefix, ...error.field] : null, message: error.message }));
 }

@@ -69,7 +69,7 @@ export function fulfillmentOrderView(fulfillmentOrder: FulfillmentOrder, order: 
           productTitle: line?.title ?? "",
           requiresShipping: line?.requiresShipping ?? true,
           variantTitle: null,
-          lineItem: () => lineView(order, item.lineItemId, context),
+          lineItem: () => lineView(order, item.lineItemId),
         };
       }),
     fulfillments: (args: Record<string, unknown>) =>
@@ -101,7 +101,7 @@ export function fulfillmentView(fulfillment: Fulfillment, order: Order, context:
       connection(fulfillment.lineItems, args, (item) => ({
         __typename: "FulfillmentLineItem",
         quantity: item.quantity,
-        lineItem: () => lineView(order, item.lineItemId, context),
+        lineItem: () => lineView(order, item.lineItemId),
       })),
     fulfillmentOrders: (args: Record<string, unknown>) =>
       connection(
@@ -113,9 +113,9 @@ export function fulfillmentView(fulfillment: Fulfillment, order: Order, context:
   };
 }
 
-function lineView(order: Order, lineItemId: string, context: AdminContext) {
+function lineView(order: Order, lineItemId: string) {
   const line = order.lineItems.find((candidate) => candidate.id === lineItemId);
-  return line ? lineItemView(line, order, context) : null;
+  return line ? lineItemView(line, order) : null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { findFulfillmentOrder } from "../../commerce/order-lookup";
+import { findFulfillmentOrder } from "../../commerce/shop-lookup";
 import type { EmulatorStore } from "../../state/emulator-store";
 import type { Fulfillment, FulfillmentOrder, Order } from "../../state/model";
 import type { AdminContext, ResolverModule } from "../resolver-types";

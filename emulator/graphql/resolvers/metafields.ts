@@ -6,8 +6,9 @@ import type { AdminContext, ResolverModule, UserError } from "../resolver-types"
 import { checkTypeName, jsonValueOf, notImplementedType, valueProblem } from "./metafield-values";
 
 /**
- * `metafieldsSet` and `metafieldsDelete`. A set is atomic: every input is checked (owner, key, namespace, type,
- * value, compareDigest) before anything is written, and one error leaves the state untouched.
+ * `metafieldsSet` and `metafieldsDelete`, and the one way metafields are written (`setMetafields`, also used
+ * by draft order create and update) and viewed. A set is atomic: every input is checked (owner, key,
+ * namespace, type, value, compareDigest) before anything is written, and one error leaves the state untouched.
  */
 
 const MAX_METAFIELDS_PER_SET = 25;
@@ -15,11 +16,11 @@ const MAX_METAFIELDS_PER_SET = 25;
 const APP_RESERVED_NAMESPACE = "app--1";
 
 /** `MetafieldsSetUserError`: a `UserError` that also names the input element at fault. */
-interface MetafieldsSetUserError extends UserError {
+export interface MetafieldsSetUserError extends UserError {
   readonly elementIndex: number | null;
 }
 
-interface SetInput {
+export interface SetInput {
   readonly ownerId: string;
   readonly namespace?: string | null;
   readonly key: string;
@@ -42,7 +43,7 @@ const OWNER_TYPES: Readonly<Record<string, { ownerType: string; exists: (shop: S
 const ownerTypeName = (ownerId: string) => /^gid:\/\/shopify\/([A-Za-z]+)\/[^/]+$/.exec(ownerId)?.[1];
 
 /** `$app` (alone or as `$app:suffix`) and an omitted namespace mean the app's reserved namespace. */
-function resolveNamespace(namespace: string | null | undefined): string {
+export function resolveNamespace(namespace: string | null | undefined): string {
   if (namespace === null || namespace === undefined || namespace === "$app") return APP_RESERVED_NAMESPACE;
   return namespace.startsWith("$app:") ? `${APP_RESERVED_NAMESPACE}--${namespace.slice("$app:".length)}` : namespace;
 }
@@ -52,7 +53,7 @@ function digestOf(metafield: Pick<Metafield, "type" | "value">): string {
   return createHash("sha256").update(`${metafield.type}\u0000${metafield.value}`).digest("hex");
 }
 
-function findMetafield(shop: ShopState, ownerId: string, namespace: string, key: string): Metafield | undefined {
+export function findMetafield(shop: ShopState, ownerId: string, namespace: string, key: string): Metafield | undefined {
   return shop.metafields.find((metafield) => metafield.ownerId === ownerId && metafield.namespace === namespace && metafield.key === key);
 }
 
@@ -94,7 +95,7 @@ function checkInput(shop: ShopState, input: SetInput, index: number): { errors: 
   return { errors, type };
 }
 
-function metafieldView(metafield: Metafield) {
+export function metafieldView(metafield: Metafield) {
   const typeName = ownerTypeName(metafield.ownerId) ?? "";
   return {
     __typename: "Metafield",
@@ -116,17 +117,18 @@ function metafieldView(metafield: Metafield) {
   };
 }
 
-function metafieldsSet({ metafields }: { metafields: readonly SetInput[] }, { store, shop }: AdminContext) {
-  if (metafields.length > MAX_METAFIELDS_PER_SET) {
+/** Checks every input, then writes them all; with any error nothing is written. */
+export function setMetafields({ store, shop }: Pick<AdminContext, "store" | "shop">, inputs: readonly SetInput[]): { metafields: Metafield[]; userErrors: MetafieldsSetUserError[] } {
+  if (inputs.length > MAX_METAFIELDS_PER_SET) {
     const tooMany: MetafieldsSetUserError = { field: ["metafields"], message: `Exceeded the maximum metafields input limit of ${MAX_METAFIELDS_PER_SET}.`, code: "LESS_THAN_OR_EQUAL_TO", elementIndex: null };
     return { metafields: [], userErrors: [tooMany] };
   }
-  const checked = metafields.map((input, index) => checkInput(shop, input, index));
+  const checked = inputs.map((input, index) => checkInput(shop, input, index));
   const userErrors = checked.flatMap((check) => check.errors);
   if (userErrors.length > 0) return { metafields: [], userErrors };
 
   const now = store.clock.nowIso();
-  const written = metafields.map((input, index) => {
+  const metafields = inputs.map((input, index) => {
     const type = checked[index]!.type!;
     const namespace = resolveNamespace(input.namespace);
     const existing = findMetafield(shop, input.ownerId, namespace, input.key);
@@ -140,7 +142,12 @@ function metafieldsSet({ metafields }: { metafields: readonly SetInput[] }, { st
     shop.metafields.push(created);
     return created;
   });
-  return { metafields: written.map(metafieldView), userErrors: [] };
+  return { metafields, userErrors: [] };
+}
+
+function metafieldsSet({ metafields }: { metafields: readonly SetInput[] }, context: AdminContext) {
+  const result = setMetafields(context, metafields);
+  return { metafields: result.metafields.map(metafieldView), userErrors: result.userErrors };
 }
 
 function metafieldsDelete({ metafields }: { metafields: readonly { ownerId: string; namespace: string; key: string }[] }, { shop }: AdminContext) {

@@ -1,4 +1,4 @@
-import { findOrder } from "../../commerce/order-lookup";
+import { findCustomer, findDraftOrder, findOrder } from "../../commerce/shop-lookup";
 import type { AdminContext, ResolverModule } from "../resolver-types";
 import { customerView } from "./catalog-and-customers";
 import { draftOrderView } from "./draft-order-view";
@@ -24,11 +24,11 @@ function nodeView(id: string, context: AdminContext): unknown {
       return order ? orderView(order, context) : null;
     }
     case "DraftOrder": {
-      const draft = shop.draftOrders.find((candidate) => candidate.id === id);
+      const draft = findDraftOrder(shop, id);
       return draft ? draftOrderView(draft, context) : null;
     }
     case "Customer": {
-      const customer = shop.customers.find((candidate) => candidate.id === id);
+      const customer = findCustomer(shop, id);
       return customer ? customerView(customer) : null;
     }
     case undefined:

@@ -9,11 +9,12 @@ import {
   totalReceived,
   totalRefunded,
 } from "../../commerce/order-balance";
+import { roundMoney, sumMoney } from "../../commerce/money";
 import { orderPaymentLink } from "../../commerce/order-payment-link";
-import type { Customer, LineItem, Order, PaymentMandate, Refund, TaxLine, Transaction } from "../../state/model";
+import type { Customer, Order, OrderLineItem, PaymentMandate, Refund, TaxLine, Transaction } from "../../state/model";
 import type { AdminContext } from "../resolver-types";
 import { shopifyDateTime } from "../shopify-date-time";
-import { attributeViews, connection, legacyId, moneyBag, moneyV2, roundMoney, sumMoney } from "../views";
+import { attributeViews, connection, legacyId, moneyBag, moneyV2 } from "../views";
 import { fulfillmentOrderView, fulfillmentView, orderDisplayFulfillmentStatus } from "./fulfillment-view";
 import { paymentTermsView } from "./payment-terms-view";
 
@@ -66,14 +67,14 @@ export function orderView(order: Order, context: AdminContext): Record<string, u
     capturable: new Dec(totalCapturable(order)).gt(0),
     canMarkAsPaid: !order.cancelledAt && new Dec(outstanding).gt(0),
     paymentGatewayNames: paymentGatewayNames(order),
-    lineItems: (args: Record<string, unknown>) => connection(order.lineItems, args, (line) => lineItemView(line, order, context)),
+    lineItems: (args: Record<string, unknown>) => connection(order.lineItems, args, (line) => lineItemView(line, order)),
     transactions: (args: { first?: number | null; capturable?: boolean | null }) => {
       const capturableOnly = args.capturable === true;
       const listed = order.transactions.filter((t) => !capturableOnly || isCapturableAuthorization(order, t));
       return listed.slice(0, args.first ?? listed.length).map((t) => transactionView(t, order, context));
     },
     paymentTerms: order.paymentTerms
-      ? paymentTermsView(order.paymentTerms, { currencyCode: currency, balance: () => totalOutstanding(order), order: self }, store.clock.now())
+      ? paymentTermsView(order.paymentTerms, { currencyCode: currency, ianaTimezone: context.shop.settings.ianaTimezone, balance: () => totalOutstanding(order), order: self }, store.clock.now())
       : null,
     paymentCollectionDetails: {
       __typename: "OrderPaymentCollectionDetails",
@@ -112,20 +113,12 @@ function paymentGatewayNames(order: Order): string[] {
   return [...new Set(names)];
 }
 
-/** The line's own discount (an order-level discount is not allocated to lines here). */
-export function lineDiscount(line: LineItem, currencyCode: string): string {
-  const original = new Dec(line.originalUnitPrice).times(line.quantity);
-  const discount = line.appliedDiscount;
-  if (!discount) return roundMoney("0", currencyCode);
-  const amount = discount.valueType === "PERCENTAGE" ? original.times(discount.value).dividedBy(100) : new Dec(discount.value).times(line.quantity);
-  return roundMoney(Dec.min(original, amount), currencyCode);
-}
-
-export function lineItemView(line: LineItem, order: Order, context: AdminContext): Record<string, unknown> {
+/** An order line as priced when the order was created: its discounted total and tax lines are stored. */
+export function lineItemView(line: OrderLineItem, order: Order): Record<string, unknown> {
   const currency = order.currencyCode;
   const originalTotal = roundMoney(new Dec(line.originalUnitPrice).times(line.quantity), currency);
-  const discount = lineDiscount(line, currency);
-  const discountedTotal = roundMoney(new Dec(originalTotal).minus(discount), currency);
+  const discountedTotal = line.discountedTotal;
+  const discount = roundMoney(new Dec(originalTotal).minus(discountedTotal), currency);
   const refundedQuantity = order.refunds.flatMap((refund) => refund.lineItems).filter((item) => item.lineItemId === line.id).reduce((sum, item) => sum + item.quantity, 0);
   const unfulfilled = order.fulfillmentOrders
     .flatMap((fo) => fo.lineItems)
@@ -150,25 +143,10 @@ export function lineItemView(line: LineItem, order: Order, context: AdminContext
     totalDiscountSet: moneyBag(discount, currency),
     discountedTotalSet: moneyBag(discountedTotal, currency),
     discountedUnitPriceSet: moneyBag(roundMoney(new Dec(discountedTotal).dividedBy(line.quantity), currency), currency),
-    taxLines: (args: { first?: number | null }) => lineTaxLines(line, discountedTotal, order).slice(0, args.first ?? undefined).map((t) => taxLineView(t, currency)),
+    taxLines: (args: { first?: number | null }) => line.taxLines.slice(0, args.first ?? undefined).map((t) => taxLineView(t, currency)),
     variantTitle: null,
     vendor: null,
-    order: () => orderView(order, context),
   };
-}
-
-/**
- * A line's share of each of the order's tax lines: the rate applied to the line's discounted total (extracted
- * from it when prices include tax). Lines that are not taxable carry none.
- */
-function lineTaxLines(line: LineItem, discountedTotal: string, order: Order): TaxLine[] {
-  if (!line.taxable) return [];
-  return order.taxLines.map((taxLine) => {
-    const rate = new Dec(taxLine.rate);
-    const base = new Dec(discountedTotal);
-    const tax = order.taxesIncluded ? base.times(rate).dividedBy(rate.plus(1)) : base.times(rate);
-    return { title: taxLine.title, rate: taxLine.rate, price: roundMoney(tax, order.currencyCode) };
-  });
 }
 
 const FORMATTED_GATEWAYS: Record<string, string> = { manual: "Manual", shopify_payments: "Shopify Payments" };
@@ -234,11 +212,11 @@ export function refundView(refund: Refund, order: Order, context: AdminContext):
     refundLineItems: (args: Record<string, unknown>) =>
       connection(refund.lineItems, args, (item) => {
         const line = order.lineItems.find((candidate) => candidate.id === item.lineItemId)!;
-        const unit = roundMoney(new Dec(line.originalUnitPrice).minus(new Dec(lineDiscount(line, currency)).dividedBy(line.quantity)), currency);
+        const unit = roundMoney(new Dec(line.discountedTotal).dividedBy(line.quantity), currency);
         return {
           __typename: "RefundLineItem",
           quantity: item.quantity,
-          lineItem: lineItemView(line, order, context),
+          lineItem: lineItemView(line, order),
           priceSet: moneyBag(unit, currency),
           subtotalSet: moneyBag(roundMoney(new Dec(unit).times(item.quantity), currency), currency),
           restocked: false,

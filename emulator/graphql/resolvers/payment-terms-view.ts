@@ -1,7 +1,10 @@
+import { TZDate } from "@date-fns/tz";
+import { addDays, startOfDay } from "date-fns";
 import { Dec } from "../../../app/domain/money/decimal";
 import type { PaymentSchedule, PaymentTerms } from "../../state/model";
 import { shopifyDateTime } from "../shopify-date-time";
-import { connection, moneyV2, roundMoney } from "../views";
+import { roundMoney } from "../../commerce/money";
+import { connection, moneyV2 } from "../views";
 
 /** What a payment terms view needs from its owner (an order or a draft order). */
 export interface PaymentTermsOwner {
@@ -10,14 +13,20 @@ export interface PaymentTermsOwner {
   readonly balance: () => string;
   readonly order?: () => unknown;
   readonly draftOrder?: () => unknown;
+  /** The shop's time zone, where a due date's day ends; UTC when the caller does not give it. */
+  readonly ianaTimezone?: string;
 }
 
 /**
  * `PaymentTerms` and its `PaymentSchedule`s. Shopify keeps one schedule per terms; `due` and `overdue` follow
- * the clock (a schedule is due once its `dueAt` has passed and it is not completed).
+ * the clock for a schedule not completed: it is due once its `dueAt` has come (when `payment_schedules/due` is
+ * sent), and overdue once the due date has passed, i.e. its day has ended in the shop's time zone unpaid (the
+ * admin's "Overdue"; on the due day itself it is due, not yet overdue).
  */
 export function paymentTermsView(terms: PaymentTerms, owner: PaymentTermsOwner, now: Date) {
   const isDue = (schedule: PaymentSchedule) => !schedule.completedAt && schedule.dueAt !== undefined && Date.parse(schedule.dueAt) <= now.getTime();
+  const isOverdue = (schedule: PaymentSchedule) =>
+    isDue(schedule) && endOfDueDay(schedule.dueAt as string, owner.ianaTimezone ?? "UTC") <= now.getTime();
   const view: Record<string, unknown> = {
     __typename: "PaymentTerms",
     id: terms.id,
@@ -26,7 +35,7 @@ export function paymentTermsView(terms: PaymentTerms, owner: PaymentTermsOwner, 
     paymentTermsType: terms.type,
     dueInDays: terms.dueInDays ?? null,
     due: terms.schedules.some(isDue),
-    overdue: terms.schedules.some(isDue),
+    overdue: terms.schedules.some(isOverdue),
     order: owner.order ?? null,
     draftOrder: owner.draftOrder ?? null,
   };
@@ -47,4 +56,9 @@ export function paymentTermsView(terms: PaymentTerms, owner: PaymentTermsOwner, 
   };
   view.paymentSchedules = (args: Record<string, unknown>) => connection(terms.schedules, args, scheduleView);
   return view;
+}
+
+/** The instant the due date's day ends in the time zone: the next local midnight. */
+function endOfDueDay(dueAt: string, ianaTimezone: string): number {
+  return startOfDay(addDays(new TZDate(Date.parse(dueAt), ianaTimezone), 1)).getTime();
 }

@@ -1,8 +1,7 @@
 import { GraphQLError } from "graphql";
-import { Dec } from "../../../app/domain/money/decimal";
-import { totalOutstanding } from "../../commerce/order-balance";
-import { findOrder } from "../../commerce/order-lookup";
-import { findPaymentTermsTemplate, type PaymentTermsTemplate } from "../../commerce/payment-terms-templates";
+import { isFullyPaid, totalOutstanding } from "../../commerce/order-balance";
+import { validatePaymentTermsInput, type PaymentTermsInput } from "../../commerce/payment-terms-input";
+import { findOrder } from "../../commerce/shop-lookup";
 import type { EmulatorStore } from "../../state/emulator-store";
 import type { Order, PaymentSchedule, PaymentTerms } from "../../state/model";
 import type { AdminContext, ResolverModule } from "../resolver-types";
@@ -17,55 +16,22 @@ import { paymentTermsView } from "./payment-terms-view";
  * never on an order already paid in full. Draft orders take terms through `DraftOrderInput.paymentTerms`.
  */
 
-interface ScheduleInput {
-  readonly issuedAt?: string | null;
-  readonly dueAt?: string | null;
-}
-
-interface TermsInput {
-  readonly paymentTermsTemplateId?: string | null;
-  readonly paymentSchedules?: readonly ScheduleInput[] | null;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 const PAID_IN_FULL = "Cannot create payment terms on an Order that has already been paid in full.";
 const NOT_FOUND = "Could not find payment terms.";
 
-type Built = { template: PaymentTermsTemplate; schedules: PaymentSchedule[] } | { error: string };
-
-function buildSchedules(store: EmulatorStore, templateId: string, input: TermsInput): Built {
-  const schedules = input.paymentSchedules ?? [];
-  if (schedules.length > 1) return { error: "Cannot create payment terms with multiple payment schedules." };
-  const template = findPaymentTermsTemplate(templateId);
-  if (!template) return { error: "Could not find payment terms template." };
-  const schedule = schedules[0];
-  const iso = (text: string) => new Date(text).toISOString();
-  switch (template.paymentTermsType) {
-    case "FIXED":
-      if (!schedule?.dueAt) return { error: "A due date is required with fixed or net payment terms." };
-      return { template, schedules: [{ id: store.newId("PaymentSchedule"), dueAt: iso(schedule.dueAt), ...(schedule.issuedAt ? { issuedAt: iso(schedule.issuedAt) } : {}) }] };
-    case "NET": {
-      if (!schedule?.issuedAt) return { error: "A due date is required with fixed or net payment terms." };
-      const issuedAt = iso(schedule.issuedAt);
-      const dueAt = new Date(Date.parse(issuedAt) + (template.dueInDays ?? 0) * DAY_MS).toISOString();
-      return { template, schedules: [{ id: store.newId("PaymentSchedule"), issuedAt, dueAt }] };
-    }
-    default:
-      if (schedule?.dueAt) return { error: "A due date cannot be set with event payment terms." };
-      return { template, schedules: [] };
-  }
+function withIds(store: EmulatorStore, schedules: readonly Omit<PaymentSchedule, "id">[]): PaymentSchedule[] {
+  return schedules.map((dates) => ({ id: store.newId("PaymentSchedule"), ...dates }));
 }
 
 function termsPayload(order: Order, context: AdminContext) {
   const terms = order.paymentTerms!;
-  return paymentTermsView(terms, { currencyCode: order.currencyCode, balance: () => totalOutstanding(order), order: () => orderView(order, context) }, context.store.clock.now());
+  const owner = { currencyCode: order.currencyCode, balance: () => totalOutstanding(order), order: () => orderView(order, context), ianaTimezone: context.shop.settings.ianaTimezone };
+  return paymentTermsView(terms, owner, context.store.clock.now());
 }
 
 function findTermsOwner(orders: readonly Order[], paymentTermsId: string): Order | undefined {
   return orders.find((order) => order.paymentTerms?.id === paymentTermsId);
 }
-
-const isPaidInFull = (order: Order) => new Dec(totalOutstanding(order)).lte(0);
 
 function createTerms(args: Record<string, any>, context: AdminContext) {
   const { store, shop } = context;
@@ -78,10 +44,9 @@ function createTerms(args: Record<string, any>, context: AdminContext) {
   }
   const order = findOrder(shop, referenceId);
   if (!order) return fail(`Cannot find the specific Order with id ${legacyId(referenceId)}.`);
-  const input = args.paymentTermsAttributes as TermsInput;
-  const built = buildSchedules(store, String(input.paymentTermsTemplateId), input);
+  const built = validatePaymentTermsInput(args.paymentTermsAttributes as PaymentTermsInput);
   if ("error" in built) return fail(built.error);
-  if (isPaidInFull(order)) return fail(PAID_IN_FULL);
+  if (isFullyPaid(order)) return fail(PAID_IN_FULL);
   if (order.paymentTerms) return fail("Payment terms already exist for this order.");
   const terms: PaymentTerms = {
     id: store.newId("PaymentTerms"),
@@ -89,7 +54,7 @@ function createTerms(args: Record<string, any>, context: AdminContext) {
     type: built.template.paymentTermsType,
     name: built.template.name,
     ...(built.template.dueInDays !== undefined ? { dueInDays: built.template.dueInDays } : {}),
-    schedules: built.schedules,
+    schedules: withIds(store, built.schedules),
   };
   order.paymentTerms = terms;
   order.updatedAt = store.clock.nowIso();
@@ -100,19 +65,19 @@ function createTerms(args: Record<string, any>, context: AdminContext) {
 function updateTerms(args: Record<string, any>, context: AdminContext) {
   const { store, shop } = context;
   const fail = (message: string) => ({ paymentTerms: null, userErrors: [{ field: null, message, code: "PAYMENT_TERMS_UPDATE_UNSUCCESSFUL" }] });
-  const { paymentTermsId, paymentTermsAttributes } = args.input as { paymentTermsId: string; paymentTermsAttributes: TermsInput };
+  const { paymentTermsId, paymentTermsAttributes } = args.input as { paymentTermsId: string; paymentTermsAttributes: PaymentTermsInput };
   const order = findTermsOwner(shop.orders, paymentTermsId);
   if (!order) return fail(NOT_FOUND);
   const terms = order.paymentTerms!;
-  const built = buildSchedules(store, paymentTermsAttributes.paymentTermsTemplateId ?? terms.templateId, paymentTermsAttributes);
+  const built = validatePaymentTermsInput({ ...paymentTermsAttributes, paymentTermsTemplateId: paymentTermsAttributes.paymentTermsTemplateId ?? terms.templateId });
   if ("error" in built) return fail(built.error);
-  if (isPaidInFull(order)) return fail(PAID_IN_FULL);
+  if (isFullyPaid(order)) return fail(PAID_IN_FULL);
   terms.templateId = built.template.id;
   terms.type = built.template.paymentTermsType;
   terms.name = built.template.name;
   if (built.template.dueInDays !== undefined) terms.dueInDays = built.template.dueInDays;
   else delete terms.dueInDays;
-  terms.schedules = built.schedules;
+  terms.schedules = withIds(store, built.schedules);
   order.updatedAt = store.clock.nowIso();
   store.emitWebhook(shop.settings.domain, "payment_terms/update", { type: "paymentTerms", ownerId: order.id, paymentTermsId: terms.id });
   return { paymentTerms: termsPayload(order, context), userErrors: [] };

@@ -1,14 +1,14 @@
 import { GraphQLError } from "graphql";
 import { Dec, parseDecimal } from "../../../app/domain/money/decimal";
-import { totalOutstanding } from "../../commerce/order-balance";
-import { findOrder, findScheduleOwner } from "../../commerce/order-lookup";
+import { chargeableBalance, totalOutstanding } from "../../commerce/order-balance";
+import { findCustomer, findOrder, findScheduleOwner } from "../../commerce/shop-lookup";
 import { orderPaymentLink } from "../../commerce/order-payment-link";
 import { recordTransaction } from "../../commerce/record-payment";
 import type { EmulatorStore } from "../../state/emulator-store";
-import type { EmulatorJob, MandatePaymentRecord, Order, ShopState } from "../../state/model";
+import type { EmulatorJob, MandatePaymentJob, MandatePaymentRecord, Order, ShopState } from "../../state/model";
 import { refuseUnlessPlus } from "../plus-only-argument";
 import type { AdminContext, ResolverModule, UserError } from "../resolver-types";
-import { roundMoney, sumMoney } from "../views";
+import { roundMoney } from "../../commerce/money";
 import { orderView } from "./order-view";
 
 /**
@@ -38,12 +38,6 @@ function readAmount(input: MoneyInput, order: Order): { amount: string } | { err
   const amount = parseDecimal(String(input.amount));
   if (!amount || amount.lte(0)) return { error: "AMOUNT_NOT_POSITIVE" };
   return { amount: roundMoney(amount, order.currencyCode) };
-}
-
-/** What may still be charged: the outstanding balance less mandate payments already queued for the order. */
-function chargeableBalance(shop: ShopState, order: Order): string {
-  const queued = shop.jobs.filter((job) => !job.done && job.payload.orderId === order.id).map((job) => job.payload.amount);
-  return roundMoney(new Dec(totalOutstanding(order)).minus(sumMoney(queued, order.currencyCode)), order.currencyCode);
 }
 
 function mandatePaymentPayload(record: MandatePaymentRecord, job: EmulatorJob, order: Order, context: AdminContext) {
@@ -79,7 +73,7 @@ function createMandatePayment(args: Record<string, any>, context: AdminContext) 
     if (!schedule) return mandatePaymentError("Payment schedule does not exist", ["paymentScheduleId"]);
     if (schedule.completedAt) return mandatePaymentError("Payment schedule is already completed", ["paymentScheduleId"]);
   }
-  const balance = chargeableBalance(shop, order);
+  const balance = chargeableBalance(order, shop);
   if (new Dec(balance).lte(0)) return mandatePaymentError("Order has no outstanding balance", ["id"]);
   let amount = balance;
   if (args.amount != null) {
@@ -93,7 +87,7 @@ function createMandatePayment(args: Record<string, any>, context: AdminContext) 
     amount = read.amount;
   }
 
-  const job: EmulatorJob = {
+  const job: MandatePaymentJob = {
     id: store.newId("Job"),
     kind: "mandatePayment",
     runAt: new Date(store.clock.now().getTime() + MANDATE_JOB_DELAY_MS).toISOString(),
@@ -122,9 +116,11 @@ function createManualPayment(args: Record<string, any>, context: AdminContext) {
   if (args.amount != null) refuseUnlessPlus(shop, "orderCreateManualPayment", MANUAL_ACCESS);
   const order = findOrder(shop, args.id);
   if (!order) return manualPaymentError("Order does not exist", ["id"], "ORDER_NOT_FOUND");
-  const outstanding = totalOutstanding(order);
-  if (new Dec(outstanding).lte(0)) return manualPaymentError("Order has already been paid in full", ["id"], "AMOUNT_EXCEEDS_BALANCE");
-  let amount = outstanding;
+  if (new Dec(totalOutstanding(order)).lte(0)) return manualPaymentError("Order has already been paid in full", ["id"], "AMOUNT_EXCEEDS_BALANCE");
+  // A queued card charge already covers part of the balance: only the rest can be paid now.
+  const chargeable = chargeableBalance(order, shop);
+  if (new Dec(chargeable).lte(0)) return manualPaymentError("Order is temporarily unavailable", ["id"], "ORDER_IS_TEMPORARILY_UNAVAILABLE");
+  let amount = chargeable;
   if (args.amount != null) {
     const read = readAmount(args.amount, order);
     if ("error" in read) {
@@ -132,7 +128,7 @@ function createManualPayment(args: Record<string, any>, context: AdminContext) {
         ? manualPaymentError("Currency code must match the order's currency", ["amount", "currencyCode"], read.error)
         : manualPaymentError("Amount must be greater than zero", ["amount", "amount"], read.error);
     }
-    if (new Dec(read.amount).gt(outstanding)) return manualPaymentError("Amount exceeds the outstanding balance of the order", ["amount", "amount"], "AMOUNT_EXCEEDS_BALANCE");
+    if (new Dec(read.amount).gt(chargeable)) return manualPaymentError("Amount exceeds the outstanding balance of the order", ["amount", "amount"], "AMOUNT_EXCEEDS_BALANCE");
     amount = read.amount;
   }
   const now = store.clock.nowIso();
@@ -159,7 +155,7 @@ function createManualPayment(args: Record<string, any>, context: AdminContext) {
 const looksLikeEmail = (text: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);
 
 function customerEmail(shop: ShopState, order: Order): string | undefined {
-  return order.email ?? shop.customers.find((customer) => customer.id === order.customerId)?.email;
+  return order.email ?? findCustomer(shop, order.customerId)?.email;
 }
 
 function sendOrderInvoice(args: Record<string, any>, context: AdminContext) {

@@ -1,10 +1,10 @@
 import { Dec, parseDecimal } from "../../../app/domain/money/decimal";
 import { netPayment } from "../../commerce/order-balance";
-import { findOrder } from "../../commerce/order-lookup";
+import { findOrder } from "../../commerce/shop-lookup";
 import type { EmulatorStore } from "../../state/emulator-store";
-import type { Order, Refund, ShopState, Transaction } from "../../state/model";
+import type { Order, OrderCancelJob, Refund, ShopState, Transaction } from "../../state/model";
 import type { AdminContext, ResolverModule } from "../resolver-types";
-import { roundMoney, sumMoney } from "../views";
+import { roundMoney, sumMoney } from "../../commerce/money";
 import { orderView, refundView } from "./order-view";
 
 /**
@@ -33,14 +33,20 @@ function childTransaction(store: EmulatorStore, parent: Transaction, kind: "REFU
   return { id: store.newId("OrderTransaction"), kind, status: "SUCCESS", amount, gateway: parent.gateway, createdAt: now, processedAt: now, parentTransactionId: parent.id, manual: parent.manual };
 }
 
+/** Adds refund and void transactions to the order, each announced with `order_transactions/create`. */
+function addTransactions(store: EmulatorStore, shop: ShopState, order: Order, transactions: readonly Transaction[]): void {
+  order.transactions.push(...transactions);
+  order.updatedAt = store.clock.nowIso();
+  for (const transaction of transactions) {
+    store.emitWebhook(shop.settings.domain, "order_transactions/create", { type: "transaction", orderId: order.id, transactionId: transaction.id });
+  }
+}
+
 /** Adds a refund and its transactions to the order and announces them. */
 function recordRefund(store: EmulatorStore, shop: ShopState, order: Order, refund: Refund, transactions: readonly Transaction[]): void {
-  order.transactions.push(...transactions);
+  addTransactions(store, shop, order, transactions);
   order.refunds.push(refund);
-  order.updatedAt = store.clock.nowIso();
-  const domain = shop.settings.domain;
-  for (const transaction of transactions) store.emitWebhook(domain, "order_transactions/create", { type: "transaction", orderId: order.id, transactionId: transaction.id });
-  store.emitWebhook(domain, "refunds/create", { type: "refund", orderId: order.id, refundId: refund.id });
+  store.emitWebhook(shop.settings.domain, "refunds/create", { type: "refund", orderId: order.id, refundId: refund.id });
 }
 
 function cancelOrder(args: Record<string, any>, context: AdminContext) {
@@ -74,11 +80,16 @@ function cancelOrder(args: Record<string, any>, context: AdminContext) {
   if (args.refund === true || args.refundMethod?.originalPaymentMethodsRefund === true) refundEverything(store, shop, order);
   store.emitWebhook(shop.settings.domain, "orders/cancelled", { type: "order", orderId: order.id });
   store.emitWebhook(shop.settings.domain, "orders/updated", { type: "order", orderId: order.id });
-  // Shopify cancels in a job; the emulator cancels at once, so the job is already finished when asked about.
-  return { job: { __typename: "Job", id: store.newId("Job"), done: false }, orderCancelUserErrors: [], userErrors: [] };
+  // Shopify cancels in a job; the emulator cancels at once and records the job as finished, for `job(id)`.
+  const job: OrderCancelJob = { id: store.newId("Job"), kind: "orderCancel", runAt: now, done: true, payload: { orderId: order.id } };
+  shop.jobs.push(job);
+  return { job: { __typename: "Job", id: job.id, done: false }, orderCancelUserErrors: [], userErrors: [] };
 }
 
-/** A cancellation with a refund returns every payment to where it came from and voids open authorizations. */
+/**
+ * A cancellation with a refund returns every payment to where it came from and voids open authorizations; each
+ * void is announced with `order_transactions/create` like any other transaction.
+ */
 function refundEverything(store: EmulatorStore, shop: ShopState, order: Order): void {
   const settled = new Set(order.transactions.filter((t) => t.status === "SUCCESS" && t.parentTransactionId).map((t) => t.parentTransactionId));
   const voids = order.transactions
@@ -87,7 +98,7 @@ function refundEverything(store: EmulatorStore, shop: ShopState, order: Order): 
   const refunds = order.transactions
     .filter((t) => t.status === "SUCCESS" && (t.kind === "SALE" || t.kind === "CAPTURE") && new Dec(unrefunded(order, t)).gt(0))
     .map((sale) => childTransaction(store, sale, "REFUND", unrefunded(order, sale)));
-  order.transactions.push(...voids);
+  addTransactions(store, shop, order, voids);
   if (refunds.length === 0) return;
   const refund: Refund = {
     id: store.newId("Refund"),
@@ -117,19 +128,28 @@ function createRefund(args: Record<string, any>, context: AdminContext) {
   });
   if (!order) return fail(["orderId"], "Order does not exist");
 
-  const transactions: Transaction[] = [];
+  // Everything is checked before anything is written, so a refused refund leaves no trace.
+  const requests: { readonly parent: Transaction; readonly amount: string }[] = [];
   for (const requested of input.transactions ?? []) {
     if (requested.kind !== "REFUND") return fail(null, `Kind ${requested.kind.toLowerCase()} is not a valid transaction`);
     const parent = order.transactions.find((t) => t.id === requested.parentId && t.status === "SUCCESS" && (t.kind === "SALE" || t.kind === "CAPTURE"));
     if (!parent) return fail(["transactions"], "Transactions require a parent_id associated with the order");
     const amount = parseDecimal(String(requested.amount));
     if (!amount || amount.lte(0)) return fail(["transactions"], "Amount must be greater than 0");
-    transactions.push(childTransaction(store, parent, "REFUND", roundMoney(amount, order.currencyCode)));
+    requests.push({ parent, amount: roundMoney(amount, order.currencyCode) });
   }
-  const total = sumMoney(transactions.map((t) => t.amount), order.currencyCode);
+  const total = sumMoney(requests.map((request) => request.amount), order.currencyCode);
   const net = netPayment(order);
   if (new Dec(total).gt(net)) {
     return fail(null, `Refund amount ${formatMoney(total, order.currencyCode)} is greater than net payment received ${formatMoney(net, order.currencyCode)}`);
+  }
+  // Each payment gives back at most what it has not refunded yet, whatever the order as a whole received.
+  for (const parent of new Set(requests.map((request) => request.parent))) {
+    const asked = sumMoney(requests.filter((request) => request.parent === parent).map((request) => request.amount), order.currencyCode);
+    const left = unrefunded(order, parent);
+    if (new Dec(asked).gt(left)) {
+      return fail(["transactions"], `Refund amount ${formatMoney(asked, order.currencyCode)} is greater than the refundable amount ${formatMoney(left, order.currencyCode)} of the transaction`);
+    }
   }
   const lineItems = input.refundLineItems ?? [];
   for (const [index, item] of lineItems.entries()) {
@@ -139,6 +159,7 @@ function createRefund(args: Record<string, any>, context: AdminContext) {
     if (item.quantity <= 0 || item.quantity > line.quantity - refunded) return fail(["refundLineItems", index, "quantity"], "Quantity cannot refund more items than were purchased");
   }
 
+  const transactions = requests.map((request) => childTransaction(store, request.parent, "REFUND", request.amount));
   const refund: Refund = {
     id: store.newId("Refund"),
     createdAt: store.clock.nowIso(),

@@ -1,3 +1,4 @@
+import { findDraftOrder, findOrder } from "../../commerce/shop-lookup";
 import { legacyId } from "../../graphql/views";
 import type { Order, ShopState } from "../../state/model";
 import type { WebhookSubject } from "../webhook-subject";
@@ -21,13 +22,13 @@ const missing = (what: string): never => {
  * only the id, as Shopify's do (the resource no longer exists when they are sent).
  */
 export function buildWebhookPayload(shop: ShopState, topic: string, subject: WebhookSubject, nowIso: string): object {
-  const orderOf = (orderId: string): Order => shop.orders.find((order) => order.id === orderId) ?? missing(orderId);
+  const orderOf = (orderId: string): Order => findOrder(shop, orderId) ?? missing(orderId);
   switch (subject.type) {
     case "order":
       return orderPayload(shop, orderOf(subject.orderId));
     case "draftOrder": {
       if (topic === "draft_orders/delete") return { id: legacyId(subject.draftOrderId) };
-      const draft = shop.draftOrders.find((candidate) => candidate.id === subject.draftOrderId) ?? missing(subject.draftOrderId);
+      const draft = findDraftOrder(shop, subject.draftOrderId) ?? missing(subject.draftOrderId);
       return draftOrderPayload(shop, draft);
     }
     case "transaction": {

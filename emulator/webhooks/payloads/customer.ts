@@ -1,3 +1,4 @@
+import { findCustomer } from "../../commerce/shop-lookup";
 import { legacyId } from "../../graphql/views";
 import type { ShopState } from "../../state/model";
 import { addressPayload } from "./address";
@@ -7,7 +8,7 @@ import { addressPayload } from "./address";
  * track when a customer was created, so those timestamps are null as in Shopify's own example.
  */
 export function customerPayload(shop: ShopState, customerId: string | undefined) {
-  const customer = customerId ? shop.customers.find((candidate) => candidate.id === customerId) : undefined;
+  const customer = findCustomer(shop, customerId);
   if (!customer) return null;
   const id = legacyId(customer.id);
   const address = addressPayload(customer.defaultAddress);

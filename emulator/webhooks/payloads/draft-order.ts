@@ -1,10 +1,11 @@
 import { priceDraftOrder } from "../../commerce/draft-order-pricing";
+import { roundMoney } from "../../commerce/money";
 import { legacyId } from "../../graphql/views";
 import type { DraftOrder, PaymentTerms, ShopState } from "../../state/model";
 import { addressPayload } from "./address";
 import { customerPayload } from "./customer";
 import { draftLineItemPayload } from "./line-item";
-import { rateNumber, restEnum, restMoney, shopTime } from "./rest-values";
+import { rateNumber, restEnum, shopTime } from "./rest-values";
 
 /**
  * The payload of `draft_orders/create` and `draft_orders/update`: the draft as it is at the moment of the
@@ -13,7 +14,7 @@ import { rateNumber, restEnum, restMoney, shopTime } from "./rest-values";
  */
 export function draftOrderPayload(shop: ShopState, draft: DraftOrder) {
   const currency = shop.settings.currencyCode;
-  const money = (amount: string) => restMoney(amount, currency);
+  const money = (amount: string) => roundMoney(amount, currency);
   const time = (instant: string | undefined) => shopTime(instant, shop.settings.ianaTimezone);
   const price = priceDraftOrder(draft, shop);
   const discount = draft.appliedDiscount;
@@ -32,7 +33,7 @@ export function draftOrderPayload(shop: ShopState, draft: DraftOrder) {
     "allow_discount_codes_in_checkout?": false,
     "b2b?": draft.purchasingCompanyLocationId !== undefined,
     status: restEnum(draft.status),
-    line_items: draft.lineItems.map((line) => draftLineItemPayload(shop, line, currency, price.lines.find((priced) => priced.lineItemId === line.id)?.taxLines ?? [])),
+    line_items: draft.lineItems.map((line, index) => draftLineItemPayload(shop, line, price.lines[index]!, currency)),
     api_client_id: null,
     shipping_address: addressPayload(draft.shippingAddress),
     billing_address: addressPayload(draft.billingAddress),
@@ -65,7 +66,7 @@ export function draftOrderPayload(shop: ShopState, draft: DraftOrder) {
 function draftPaymentTermsPayload(shop: ShopState, draft: DraftOrder, terms: PaymentTerms, total: string) {
   const currency = shop.settings.currencyCode;
   const time = (instant: string | undefined) => shopTime(instant, shop.settings.ianaTimezone);
-  const owed = restMoney(draft.status === "COMPLETED" ? "0" : total, currency);
+  const owed = roundMoney(draft.status === "COMPLETED" ? "0" : total, currency);
   return {
     id: legacyId(terms.id),
     payment_terms_name: terms.name,
@@ -86,7 +87,7 @@ function draftPaymentTermsPayload(shop: ShopState, draft: DraftOrder, terms: Pay
       updated_at: time(draft.updatedAt),
       currency,
       amount: owed,
-      total_price: restMoney(total, currency),
+      total_price: roundMoney(total, currency),
       total_price_currency: currency,
       total_balance: owed,
       total_balance_currency: currency,

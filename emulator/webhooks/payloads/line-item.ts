@@ -1,28 +1,19 @@
 import { Dec } from "../../../app/domain/money/decimal";
-import { legacyId, roundMoney } from "../../graphql/views";
-import type { AppliedDiscount, LineItem, Order, ShopState, TaxLine } from "../../state/model";
+import type { LinePrice } from "../../commerce/draft-order-pricing";
+import { roundMoney } from "../../commerce/money";
+import { legacyId } from "../../graphql/views";
+import type { LineItem, Order, OrderLineItem, ShopState, TaxLine } from "../../state/model";
 import { fulfilledQuantity } from "./fulfillment-status";
-import { priceSet, rateNumber, restEnum, restMoney } from "./rest-values";
+import { priceSet, rateNumber, restEnum } from "./rest-values";
 
 /**
- * Line items as order, refund and draft order payloads write them. Orders keep their tax per order in the
- * emulator, so an order line's `tax_lines` is empty and the order's `tax_lines` carry the tax; draft lines
- * carry the tax their pricing gives them.
+ * Line items as order, refund and draft order payloads write them. Order lines carry the discounted total and
+ * tax lines stored when the order was created; draft lines carry what their pricing gives them now.
  */
 
-/**
- * A line's own discount: a percentage of the line, or a fixed amount off each unit (capped at the line's
- * price), the rule commerce/draft-order-pricing.ts prices drafts with.
- */
-export function lineDiscount(line: LineItem, currencyCode: string): string {
-  const gross = new Dec(line.originalUnitPrice).times(line.quantity);
-  return roundMoney(Dec.min(gross, discountAmount(line.appliedDiscount, gross, line.quantity)), currencyCode);
-}
-
-function discountAmount(discount: AppliedDiscount | undefined, gross: Dec, quantity: number): Dec {
-  if (!discount) return new Dec(0);
-  if (discount.valueType === "PERCENTAGE") return gross.times(discount.value).dividedBy(100);
-  return new Dec(discount.value).times(quantity);
+/** A tax line as REST writes it on order lines, shipping lines and orders. */
+export function taxLinePayload(taxLine: TaxLine, currencyCode: string) {
+  return { price: roundMoney(taxLine.price, currencyCode), rate: rateNumber(taxLine.rate), title: taxLine.title, price_set: priceSet(taxLine.price, currencyCode), channel_liable: false };
 }
 
 const lineName = (shop: ShopState, line: LineItem) => {
@@ -35,9 +26,9 @@ const vendorOf = (shop: ShopState, line: LineItem) => (line.productId ? shop.set
 
 const properties = (line: LineItem) => line.customAttributes.map((attribute) => ({ name: attribute.key, value: attribute.value }));
 
-export function orderLineItemPayload(shop: ShopState, order: Order, line: LineItem) {
+export function orderLineItemPayload(shop: ShopState, order: Order, line: OrderLineItem) {
   const currency = order.currencyCode;
-  const discount = lineDiscount(line, currency);
+  const discount = roundMoney(new Dec(line.originalUnitPrice).times(line.quantity).minus(line.discountedTotal), currency);
   const fulfilled = fulfilledQuantity(order, line.id);
   const { name, variantTitle } = lineName(shop, line);
   return {
@@ -51,7 +42,7 @@ export function orderLineItemPayload(shop: ShopState, order: Order, line: LineIt
     gift_card: false,
     grams: 0,
     name,
-    price: restMoney(line.originalUnitPrice, currency),
+    price: roundMoney(line.originalUnitPrice, currency),
     price_set: priceSet(line.originalUnitPrice, currency),
     product_exists: line.productId !== undefined,
     product_id: line.productId ? legacyId(line.productId) : null,
@@ -67,13 +58,13 @@ export function orderLineItemPayload(shop: ShopState, order: Order, line: LineIt
     variant_inventory_management: null,
     variant_title: variantTitle,
     vendor: vendorOf(shop, line),
-    tax_lines: [],
+    tax_lines: line.taxLines.map((taxLine) => taxLinePayload(taxLine, currency)),
     duties: [],
     discount_allocations: [],
   };
 }
 
-export function draftLineItemPayload(shop: ShopState, line: LineItem, currencyCode: string, taxLines: readonly TaxLine[]) {
+export function draftLineItemPayload(shop: ShopState, line: LineItem, price: LinePrice, currencyCode: string) {
   const { name, variantTitle } = lineName(shop, line);
   const discount = line.appliedDiscount;
   return {
@@ -90,20 +81,20 @@ export function draftLineItemPayload(shop: ShopState, line: LineItem, currencyCo
     gift_card: false,
     fulfillment_service: "manual",
     grams: 0,
-    tax_lines: taxLines.map((tax) => ({ rate: rateNumber(tax.rate), title: tax.title, price: restMoney(tax.price, currencyCode) })),
+    tax_lines: price.taxLines.map((tax) => ({ rate: rateNumber(tax.rate), title: tax.title, price: roundMoney(tax.price, currencyCode) })),
     applied_discount: discount
       ? {
           description: discount.description ?? "",
           value: discount.value,
           title: discount.title ?? "",
-          amount: lineDiscount(line, currencyCode),
+          amount: price.discount,
           value_type: restEnum(discount.valueType),
         }
       : null,
     name,
     properties: properties(line),
     custom: line.variantId === undefined,
-    price: restMoney(line.originalUnitPrice, currencyCode),
+    price: roundMoney(line.originalUnitPrice, currencyCode),
     admin_graphql_api_id: line.id,
   };
 }

@@ -1,23 +1,19 @@
 import { createHash } from "node:crypto";
 import { Dec } from "../../../app/domain/money/decimal";
 import { currentTotalPrice, displayFinancialStatus, totalOutstanding } from "../../commerce/order-balance";
-import { legacyId, roundMoney, sumMoney } from "../../graphql/views";
+import { findDraftOrder, orderNumber } from "../../commerce/shop-lookup";
+import { roundMoney, sumMoney } from "../../commerce/money";
+import { legacyId } from "../../graphql/views";
 import type { Order, ShopState } from "../../state/model";
 import { addressPayload } from "./address";
 import { customerPayload } from "./customer";
 import { fulfillmentPayload } from "./fulfillment";
-import { orderLineItemPayload } from "./line-item";
+import { orderLineItemPayload, taxLinePayload } from "./line-item";
 import { orderFulfillmentStatus } from "./fulfillment-status";
 import { paymentTermsPayload } from "./payment-terms";
 import { orderTermsOwner } from "./payment-terms-owner";
-import { priceSet, rateNumber, restEnum, restMoney, shopTime } from "./rest-values";
+import { priceSet, restEnum, shopTime } from "./rest-values";
 import { refundPayload } from "./refund";
-
-/** `#1001` → 1001; Shopify's `number` counts from 1 where `order_number` counts from 1001. */
-function orderNumber(order: Order): number {
-  const digits = /\d+/.exec(order.name)?.[0];
-  return digits ? Number(digits) : legacyId(order.id);
-}
 
 /** The order's checkout token: stable per order, as Shopify's is. */
 const orderToken = (order: Order) => createHash("sha256").update(order.id).digest("hex").slice(0, 32);
@@ -29,25 +25,18 @@ const orderToken = (order: Order) => createHash("sha256").update(order.id).diges
  */
 export function orderPayload(shop: ShopState, order: Order) {
   const currency = order.currencyCode;
-  const money = (amount: string) => restMoney(amount, currency);
+  const money = (amount: string) => roundMoney(amount, currency);
   const time = (instant: string | undefined) => shopTime(instant, shop.settings.ianaTimezone);
   const currentTotal = currentTotalPrice(order);
   const outstanding = totalOutstanding(order);
   const lineItemsTotal = sumMoney(order.lineItems.map((line) => new Dec(line.originalUnitPrice).times(line.quantity).toFixed()), currency);
-  const draft = order.draftOrderId ? shop.draftOrders.find((candidate) => candidate.id === order.draftOrderId) : undefined;
+  const draft = order.draftOrderId ? findDraftOrder(shop, order.draftOrderId) : undefined;
   const company = order.purchasingCompanyLocationId
     ? shop.companies.find((candidate) => candidate.locations.some((location) => location.id === order.purchasingCompanyLocationId))
     : undefined;
   const terms = orderTermsOwner(shop, order);
   const token = orderToken(order);
   const number = orderNumber(order);
-  const taxLines = order.taxLines.map((line) => ({
-    price: money(line.price),
-    rate: rateNumber(line.rate),
-    title: line.title,
-    price_set: priceSet(line.price, currency),
-    channel_liable: false,
-  }));
   return {
     id: legacyId(order.id),
     admin_graphql_api_id: order.id,
@@ -113,7 +102,7 @@ export function orderPayload(shop: ShopState, order: Order) {
     subtotal_price_set: priceSet(order.subtotalPrice, currency),
     tags: order.tags.join(", "),
     tax_exempt: draft?.taxExempt ?? false,
-    tax_lines: taxLines,
+    tax_lines: order.taxLines.map((line) => taxLinePayload(line, currency)),
     taxes_included: order.taxesIncluded,
     test: false,
     token,
@@ -158,7 +147,7 @@ export function orderPayload(shop: ShopState, order: Order) {
             requested_fulfillment_service_id: null,
             source: "shopify",
             title: order.shippingLine.title,
-            tax_lines: [],
+            tax_lines: order.shippingLine.taxLines.map((line) => taxLinePayload(line, currency)),
             discount_allocations: [],
           },
         ]

@@ -1,6 +1,7 @@
 import type { DraftOrder, Order, PaymentTerms, ShopState } from "../../state/model";
 import { priceDraftOrder } from "../../commerce/draft-order-pricing";
 import { totalOutstanding } from "../../commerce/order-balance";
+import { findDraftOrder, findOrder } from "../../commerce/shop-lookup";
 import type { ScheduleOwnerAmounts } from "./payment-terms";
 
 /** The order or draft order that holds payment terms, with the amounts its schedules report. */
@@ -40,8 +41,8 @@ export function draftTermsOwner(shop: ShopState, draft: DraftOrder): PaymentTerm
 
 /** Finds the owner of payment terms by the owner's GID (an Order or a DraftOrder). */
 export function paymentTermsOwner(shop: ShopState, ownerId: string): PaymentTermsOwner | undefined {
-  const order = shop.orders.find((candidate) => candidate.id === ownerId);
+  const order = findOrder(shop, ownerId);
   if (order) return orderTermsOwner(shop, order);
-  const draft = shop.draftOrders.find((candidate) => candidate.id === ownerId);
+  const draft = findDraftOrder(shop, ownerId);
   return draft ? draftTermsOwner(shop, draft) : undefined;
 }

@@ -1,6 +1,7 @@
+import { roundMoney } from "../../commerce/money";
 import { legacyId } from "../../graphql/views";
 import type { PaymentSchedule, PaymentTerms } from "../../state/model";
-import { restEnum, restMoney, shopTime } from "./rest-values";
+import { restEnum, shopTime } from "./rest-values";
 
 /**
  * Payment terms and payment schedules as `payment_terms/*`, `payment_schedules/due` and the orders payload
@@ -23,8 +24,8 @@ export function paymentSchedulePayload(terms: PaymentTerms, schedule: PaymentSch
   const owed = schedule.completedAt ? "0" : owner.outstanding;
   const time = (instant: string | undefined) => shopTime(instant, owner.ianaTimezone);
   return {
-    amount: restMoney(owed, owner.currencyCode),
-    balance_due: restMoney(owed, owner.currencyCode),
+    amount: roundMoney(owed, owner.currencyCode),
+    balance_due: roundMoney(owed, owner.currencyCode),
     completed_at: time(schedule.completedAt),
     created_at: time(owner.createdAt),
     currency: owner.currencyCode,
@@ -33,8 +34,8 @@ export function paymentSchedulePayload(terms: PaymentTerms, schedule: PaymentSch
     issued_at: time(schedule.issuedAt),
     payment_terms_id: legacyId(terms.id),
     presentment_currency: owner.currencyCode,
-    total_balance: restMoney(owed, owner.currencyCode),
-    total_price: restMoney(owner.total, owner.currencyCode),
+    total_balance: roundMoney(owed, owner.currencyCode),
+    total_price: roundMoney(owner.total, owner.currencyCode),
     updated_at: time(owner.updatedAt),
     admin_graphql_api_id: schedule.id,
   };

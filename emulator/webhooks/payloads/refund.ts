@@ -1,24 +1,19 @@
 import { Dec } from "../../../app/domain/money/decimal";
-import { legacyId, roundMoney } from "../../graphql/views";
-import type { Order, Refund, ShopState } from "../../state/model";
-import { lineDiscount, orderLineItemPayload } from "./line-item";
+import { roundMoney, sumMoney } from "../../commerce/money";
+import { legacyId } from "../../graphql/views";
+import type { Order, OrderLineItem, Refund, ShopState } from "../../state/model";
+import { orderLineItemPayload } from "./line-item";
 import { priceSet, shopTime } from "./rest-values";
 import { transactionPayload } from "./transaction";
 
 /**
- * A `refunds/create` payload. The emulator keeps tax per order, so a refunded line's tax is its share of the
- * order's tax by the line's part of the discounted line total. Refund line item ids are not modelled: they
- * are derived from the refund's id and the position.
+ * A `refunds/create` payload. A refunded line's subtotal and tax are its share, by quantity, of the
+ * discounted total and tax lines the line was given when the order was created. Refund line item ids are
+ * not modelled: they are derived from the refund's id and the position.
  */
 export function refundPayload(shop: ShopState, order: Order, refund: Refund) {
   const currency = order.currencyCode;
-  const lineNet = (lineItemId: string, quantity: number) => {
-    const line = order.lineItems.find((candidate) => candidate.id === lineItemId);
-    if (!line) return new Dec(0);
-    const net = new Dec(line.originalUnitPrice).times(line.quantity).minus(lineDiscount(line, currency));
-    return net.times(quantity).dividedBy(line.quantity);
-  };
-  const allLines = order.lineItems.reduce((sum, line) => sum.plus(lineNet(line.id, line.quantity)), new Dec(0));
+  const shareOf = (amount: string, line: OrderLineItem, quantity: number) => roundMoney(new Dec(amount).times(quantity).dividedBy(line.quantity), currency);
   return {
     id: legacyId(refund.id),
     order_id: legacyId(order.id),
@@ -35,8 +30,8 @@ export function refundPayload(shop: ShopState, order: Order, refund: Refund) {
     order_adjustments: [],
     refund_line_items: refund.lineItems.map((refunded, index) => {
       const line = order.lineItems.find((candidate) => candidate.id === refunded.lineItemId);
-      const subtotal = roundMoney(lineNet(refunded.lineItemId, refunded.quantity), currency);
-      const tax = allLines.isZero() ? "0" : roundMoney(new Dec(order.totalTax).times(subtotal).dividedBy(allLines), currency);
+      const subtotal = line ? shareOf(line.discountedTotal, line, refunded.quantity) : roundMoney("0", currency);
+      const tax = line ? shareOf(sumMoney(line.taxLines.map((taxLine) => taxLine.price), currency), line, refunded.quantity) : roundMoney("0", currency);
       return {
         id: legacyId(refund.id) * 100 + index + 1,
         quantity: refunded.quantity,

@@ -1,5 +1,5 @@
 import { tzOffset } from "@date-fns/tz";
-import { roundMoney } from "../../graphql/views";
+import { roundMoney } from "../../commerce/money";
 
 /**
  * How Shopify's REST-style webhook payloads write values: money as a decimal string with the currency's
@@ -7,19 +7,15 @@ import { roundMoney } from "../../graphql/views";
  * ("2021-12-31T19:00:00-05:00"), enums in lower case.
  */
 
-export function restMoney(amount: string, currencyCode: string): string {
-  return roundMoney(amount, currencyCode);
-}
-
 /** `{ shop_money, presentment_money }`: one currency per shop in the emulator, so both are the same. */
 export function priceSet(amount: string, currencyCode: string) {
-  const money = { amount: restMoney(amount, currencyCode), currency_code: currencyCode };
+  const money = { amount: roundMoney(amount, currencyCode), currency_code: currencyCode };
   return { shop_money: money, presentment_money: { ...money } };
 }
 
 /** Transactions write their sets with `currency` instead of `currency_code`. */
 export function transactionMoneySet(amount: string, currencyCode: string) {
-  const money = { amount: restMoney(amount, currencyCode), currency: currencyCode };
+  const money = { amount: roundMoney(amount, currencyCode), currency: currencyCode };
   return { shop_money: money, presentment_money: { ...money } };
 }
 

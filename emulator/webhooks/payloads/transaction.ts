@@ -1,6 +1,7 @@
+import { roundMoney } from "../../commerce/money";
 import { legacyId } from "../../graphql/views";
 import type { Order, ShopState, Transaction } from "../../state/model";
-import { restEnum, restMoney, shopTime, transactionMoneySet } from "./rest-values";
+import { restEnum, shopTime, transactionMoneySet } from "./rest-values";
 
 /** Messages gateways give for the emulator's card outcomes (Shopify's Bogus gateway wording). */
 const ERROR_MESSAGES: Readonly<Record<string, string>> = {
@@ -56,7 +57,7 @@ export function transactionPayload(shop: ShopState, order: Order, transaction: T
         }
       : {}),
     receipt: {},
-    amount: restMoney(transaction.amount, currency),
+    amount: roundMoney(transaction.amount, currency),
     currency,
     payment_id: paymentId(order, transaction),
     total_unsettled_set: transactionMoneySet(unsettled, currency),
