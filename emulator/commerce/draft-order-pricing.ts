@@ -1,3 +1,4 @@
+import { findCustomer } from "./shop-lookup";
 import { allocateByRatios } from "../../app/domain/money/allocate";
 import { currencyFor } from "../../app/domain/money/currency";
 import { Dec } from "../../app/domain/money/decimal";
@@ -147,14 +148,14 @@ function dueNow(draft: PricedDraft, total: string, currency: string): string {
 
 function isTaxExempt(draft: PricedDraft, shop: ShopState): boolean {
   if (draft.taxExempt) return true;
-  return shop.customers.find((customer) => customer.id === draft.customerId)?.taxExempt === true;
+  return findCustomer(shop, draft.customerId)?.taxExempt === true;
 }
 
 /** Where the goods are taxed: the shipping address, else the billing address, else the buyer's default address. */
 function taxAddress(draft: PricedDraft, shop: ShopState): Address | undefined {
   if (draft.shippingAddress) return draft.shippingAddress;
   if (draft.billingAddress) return draft.billingAddress;
-  const customer = shop.customers.find((candidate) => candidate.id === draft.customerId);
+  const customer = findCustomer(shop, draft.customerId);
   if (customer?.defaultAddress) return customer.defaultAddress;
   const location = shop.companies.flatMap((company) => company.locations).find((candidate) => candidate.id === draft.purchasingCompanyLocationId);
   return location?.billingAddress;

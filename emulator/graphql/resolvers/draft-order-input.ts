@@ -1,3 +1,4 @@
+import { findCustomer } from "../../commerce/shop-lookup";
 import { Dec, parseDecimal } from "../../../app/domain/money/decimal";
 import { roundMoney } from "../../commerce/money";
 import { paymentTermsFromInput } from "../../commerce/payment-terms-input";
@@ -47,7 +48,7 @@ export function applyDraftOrderInput(
   const customerId = input.purchasingEntity?.customerId ?? input.customerId;
   const company = input.purchasingEntity?.purchasingCompany;
   if (customerId) {
-    const customer = shop.customers.find((candidate) => candidate.id === customerId);
+    const customer = findCustomer(shop, customerId);
     if (!customer) errors.push({ field: path(input.purchasingEntity ? "purchasingEntity" : "customerId"), message: "Customer does not exist" });
     else {
       draft.customerId = customer.id;
@@ -84,7 +85,7 @@ export function applyDraftOrderInput(
   if (has("shippingAddress")) setOptional(draft, "shippingAddress", input.shippingAddress === null ? null : addressFrom(input.shippingAddress));
   if (has("billingAddress")) setOptional(draft, "billingAddress", input.billingAddress === null ? null : addressFrom(input.billingAddress));
   if (input.useCustomerDefaultAddress === true) {
-    const address = shop.customers.find((customer) => customer.id === draft.customerId)?.defaultAddress;
+    const address = findCustomer(shop, draft.customerId)?.defaultAddress;
     if (address) {
       draft.shippingAddress = address;
       draft.billingAddress = address;

@@ -1,3 +1,4 @@
+import { findCustomer, findOrder } from "../../commerce/shop-lookup";
 import { Dec } from "../../../app/domain/money/decimal";
 import { invoiceUrlOf } from "../../commerce/draft-order-invoice-url";
 import { priceDraftOrder, type DraftOrderPrice, type LinePrice } from "../../commerce/draft-order-pricing";
@@ -21,7 +22,7 @@ export function draftOrderView(draft: DraftOrder, context: AdminContext): Record
   const price = priceDraftOrder(draft, shop);
   const currency = price.currencyCode;
   const lineViews = draft.lineItems.map((line, index) => ({ ...draftLineItemView(line, price.lines[index]!, shop), id: line.id, taxLines: taxLineViews(price.lines[index]!.taxLines, currency) }));
-  const order = draft.orderId ? shop.orders.find((candidate) => candidate.id === draft.orderId) : undefined;
+  const order = draft.orderId ? findOrder(shop, draft.orderId) : undefined;
   return {
     ...pricedDraftFields(draft, price, shop),
     __typename: "DraftOrder",
@@ -91,7 +92,7 @@ export function calculatedDraftOrderView(draft: DraftOrder, shop: ShopState) {
 /** Fields `DraftOrder` and `CalculatedDraftOrder` share. */
 function pricedDraftFields(draft: DraftOrder, price: DraftOrderPrice, shop: ShopState) {
   const currency = price.currencyCode;
-  const customer = shop.customers.find((candidate) => candidate.id === draft.customerId);
+  const customer = findCustomer(shop, draft.customerId);
   const bag = (amount: string) => moneyBag(amount, currency);
   return {
     currencyCode: currency,
@@ -253,6 +254,6 @@ function purchasingEntityView(draft: DraftOrder, shop: ShopState) {
       return { __typename: "PurchasingCompany", company: { __typename: "Company", id: company.id, name: company.name }, location: { __typename: "CompanyLocation", id: location.id, name: location.name } };
     }
   }
-  const customer = shop.customers.find((candidate) => candidate.id === draft.customerId);
+  const customer = findCustomer(shop, draft.customerId);
   return customer ? customerView(customer) : null;
 }

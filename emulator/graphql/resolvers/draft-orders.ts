@@ -1,3 +1,4 @@
+import { findCustomer, findDraftOrder } from "../../commerce/shop-lookup";
 import { Kind, type GraphQLResolveInfo } from "graphql";
 import { createOrderFromDraft, type OrderPayment } from "../../commerce/create-order";
 import { invoiceUrlOf, newInvoiceUrl } from "../../commerce/draft-order-invoice-url";
@@ -18,7 +19,7 @@ import { setMetafields } from "./metafields";
 export const draftOrderResolvers: ResolverModule = {
   query: {
     draftOrder: ({ id }, context) => {
-      const draft = findDraft(context.shop, id);
+      const draft = findDraftOrder(context.shop, id);
       return draft ? draftOrderView(draft, context) : null;
     },
     draftOrders: (args, context) => {
@@ -76,7 +77,7 @@ export const draftOrderResolvers: ResolverModule = {
       return { calculatedDraftOrder: calculatedDraftOrderView(candidate, context.shop), userErrors: [] };
     },
     draftOrderComplete: (args, context, info) => {
-      const draft = findDraft(context.shop, args.id);
+      const draft = findDraftOrder(context.shop, args.id);
       if (!draft) return { draftOrder: null, userErrors: [draftNotFound] };
       if (draft.status === "COMPLETED") return { draftOrder: draftOrderView(draft, context), userErrors: [{ field: null, message: "This order has been paid" }] };
       if (args.paymentGatewayId) return { draftOrder: null, userErrors: [{ field: null, message: "Invalid payment gateway" }] };
@@ -93,9 +94,9 @@ export const draftOrderResolvers: ResolverModule = {
     },
     draftOrderInvoiceSend: ({ id, email }, context) => {
       const { store, shop } = context;
-      const draft = findDraft(shop, id);
+      const draft = findDraftOrder(shop, id);
       if (!draft) return { draftOrder: null, userErrors: [{ field: null, message: "Draft order not found" }] };
-      const to = email?.to ?? draft.email ?? shop.customers.find((customer) => customer.id === draft.customerId)?.email;
+      const to = email?.to ?? draft.email ?? findCustomer(shop, draft.customerId)?.email;
       const errors: UserError[] = [];
       if (!to) errors.push({ field: null, message: "To can't be blank" });
       if (draft.status === "COMPLETED") errors.push({ field: null, message: "Draft order Invoice can't be sent. This draft order is already paid." });
@@ -121,10 +122,6 @@ export const draftOrderResolvers: ResolverModule = {
 };
 
 const draftNotFound: UserError = { field: ["id"], message: "Draft order does not exist" };
-
-function findDraft(shop: ShopState, id: string): DraftOrder | undefined {
-  return shop.draftOrders.find((draft) => draft.id === id);
-}
 
 /** Shopify names a shop's drafts #D1, #D2, … */
 function nextDraftNumber(shop: ShopState): number {

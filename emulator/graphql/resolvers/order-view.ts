@@ -1,3 +1,4 @@
+import { findCustomer } from "../../commerce/shop-lookup";
 import { Dec } from "../../../app/domain/money/decimal";
 import {
   currentTotalPrice,
@@ -41,7 +42,7 @@ export function orderView(order: Order, context: AdminContext): Record<string, u
     closed: order.closedAt !== undefined,
     closedAt: shopifyDateTime(order.closedAt),
     email: order.email ?? null,
-    customer: () => customerView(shop.customers.find((customer) => customer.id === order.customerId)),
+    customer: () => customerView(findCustomer(shop, order.customerId)),
     currencyCode: currency,
     taxesIncluded: order.taxesIncluded,
     customAttributes: attributeViews(order.customAttributes),
