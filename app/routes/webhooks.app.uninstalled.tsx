@@ -1,17 +1,5 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import { webhookRouteAction } from "../webhooks/webhook-route-action.server";
 
-import db from "../db.server";
-import { authenticate } from "../shopify.server";
-
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, session, topic } = await authenticate.webhook(request);
-
-  console.log(`Received ${topic} webhook for ${shop}`);
-
-  // Shopify may deliver this more than once, and after the sessions are gone.
-  if (session) {
-    await db.session.deleteMany({ where: { shop } });
-  }
-
-  return new Response();
-};
+/** `app/uninstalled`: verified, recorded and enqueued as the job `webhook:app/uninstalled` (app/webhooks/webhook-intake.server.ts);
+ * the job deletes the shop's sessions (app/jobs/handlers/app-uninstalled.server.ts). */
+export const action = webhookRouteAction;

@@ -1,0 +1,27 @@
+import db from "../db.server";
+import { JobRunner } from "./job-runner.server";
+import { registerAppJobHandlers } from "./handlers/index.server";
+
+declare global {
+  // Kept on globalThis so that Vite's hot reloads in development do not start a second worker.
+  var trancheJobWorker: JobRunner | undefined;
+}
+
+/**
+ * Starts the app's one job worker inside the web process (the server entry calls it). `TRANCHE_JOB_WORKER=off`
+ * leaves it out, for a process that should only serve requests while another runs the jobs. On SIGTERM or
+ * SIGINT the worker finishes its job before the process exits; a harder kill is safe too, only slower: the
+ * job's lease expires and another worker runs it again.
+ */
+export function startAppJobWorker(): void {
+  if (process.env.TRANCHE_JOB_WORKER === "off" || globalThis.trancheJobWorker) return;
+  registerAppJobHandlers();
+  const worker = new JobRunner({ db });
+  globalThis.trancheJobWorker = worker;
+  worker.start();
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void worker.stop().finally(() => process.exit(0));
+    });
+  }
+}

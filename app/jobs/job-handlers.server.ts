@@ -1,0 +1,49 @@
+import type { PrismaClient } from "@prisma/client";
+
+/** What a handler knows about the job it runs. */
+export interface JobContext {
+  readonly db: PrismaClient;
+  readonly shop: string;
+  readonly jobId: string;
+  /** 1 on the first run; a job whose worker died mid-run comes back with the next number. */
+  readonly attempt: number;
+}
+
+/**
+ * The work of one job kind. The payload is the JSON the job was enqueued with; validate it before use.
+ *
+ * A handler MUST be idempotent: the queue delivers at least once, so the same job can run again after a worker
+ * dies between doing the work and recording it done, or after an error half-way through. Write through unique
+ * keys (upsert, a `shopifyRef` in the ledger), check state before acting, and pass idempotency keys to Shopify,
+ * so that a second run changes nothing the first run already did.
+ *
+ * Throwing retries the job with backoff; throwing `PermanentJobError` parks it at once.
+ */
+export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
+
+/** A failure that retrying cannot fix (a malformed payload, a Shopify `userErrors` answer): the job is parked. */
+export class PermanentJobError extends Error {
+  override readonly name = "PermanentJobError";
+}
+
+/** Which handler runs each job kind. */
+export class JobHandlerRegistry {
+  private readonly handlers = new Map<string, JobHandler>();
+
+  register(kind: string, handler: JobHandler): void {
+    // Two modules claiming one kind is a wiring mistake that would silently drop one of them.
+    if (this.handlers.has(kind)) throw new Error(`a handler for job kind "${kind}" is already registered`);
+    this.handlers.set(kind, handler);
+  }
+
+  handlerFor(kind: string): JobHandler | undefined {
+    return this.handlers.get(kind);
+  }
+}
+
+/** The app's registry, which the app's worker (app/jobs/app-job-worker.server.ts) runs. */
+export const appJobHandlers = new JobHandlerRegistry();
+
+export function registerJobHandler(kind: string, handler: JobHandler): void {
+  appJobHandlers.register(kind, handler);
+}

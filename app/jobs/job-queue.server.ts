@@ -1,0 +1,165 @@
+import { Prisma, type Job } from "@prisma/client";
+
+/**
+ * The durable job queue, on the `Job` table. A job is `queued`, leased by one worker (`running`, with
+ * `lockedBy` and `lockedUntil`), then `done`; an error makes it `failed` with a later `runAt` (exponential
+ * backoff with jitter), and after `maxAttempts` runs it is `parked` with the reason for staff. A worker that
+ * dies leaves its job `running` with a lease that expires; the next claim takes it over. Delivery is therefore
+ * at least once, and handlers are idempotent (app/jobs/job-handlers.server.ts).
+ *
+ * Every state change is one conditional UPDATE in raw SQL, which SQLite runs atomically against every other
+ * connection. Not Prisma's `updateMany`: with the better-sqlite3 adapter it wraps its UPDATE in BEGIN … COMMIT
+ * with an `await` in between, and better-sqlite3 waits for a lock synchronously, so a second connection in the
+ * same process that writes meanwhile blocks the event loop until its busy timeout while the first cannot
+ * commit. Nor an interactive transaction: one connection serves every concurrent caller of a PrismaClient, so
+ * unrelated statements would land inside it and roll back with it.
+ */
+
+/** A client or a transaction: callers that already hold a transaction can enqueue inside it. */
+type Db = Prisma.TransactionClient;
+
+/** A job this worker holds the lease of. */
+export type LeasedJob = Job & { lockedBy: string };
+
+export interface EnqueueInput {
+  readonly shop: string;
+  readonly kind: string;
+  /** Stored as JSON. Money goes in as strings of minor units: a bigint makes JSON.stringify throw, on purpose. */
+  readonly payload: unknown;
+  /** Enqueueing again with the same key returns the first job instead of making a second. */
+  readonly dedupeKey?: string;
+  readonly runAt?: Date;
+  readonly maxAttempts?: number;
+}
+
+export interface Enqueued {
+  readonly job: Job;
+  /** False when a job with the dedupe key already existed. */
+  readonly created: boolean;
+}
+
+export async function enqueue(db: Db, input: EnqueueInput): Promise<Enqueued> {
+  const data = {
+    shop: input.shop,
+    kind: input.kind,
+    payload: JSON.stringify(input.payload),
+    dedupeKey: input.dedupeKey ?? null,
+    runAt: input.runAt ?? new Date(),
+    ...(input.maxAttempts === undefined ? {} : { maxAttempts: input.maxAttempts }),
+  };
+  if (input.dedupeKey !== undefined) {
+    const existing = await db.job.findUnique({ where: { dedupeKey: input.dedupeKey } });
+    if (existing) return { job: existing, created: false };
+  }
+  try {
+    return { job: await db.job.create({ data }), created: true };
+  } catch (error) {
+    // Two callers passed the look-up together; the unique index let one insert win.
+    if (input.dedupeKey !== undefined && isUniqueViolation(error)) {
+      return { job: await db.job.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey } }), created: false };
+    }
+    throw error;
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Due to run: waiting and due, or leased by a worker whose lease ran out (it crashed or hung). */
+function claimable(now: Date): Prisma.Sql {
+  return Prisma.sql`(("status" IN ('queued', 'failed') AND "runAt" <= ${now}) OR ("status" = 'running' AND "lockedUntil" < ${now}))`;
+}
+
+/**
+ * Leases the job due longest, or returns null; each claim counts as an attempt. One UPDATE picks the job and
+ * leases it, repeating the due condition on the picked id, so that of two workers proposing the same job
+ * exactly one changes a row; SQLite runs the statement atomically against every other connection.
+ */
+export async function claimNext(db: Db, workerId: string, now: Date, leaseMs: number): Promise<LeasedJob | null> {
+  const lockedUntil = new Date(now.getTime() + leaseMs);
+  const [claimed] = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Job"
+    SET "status" = 'running', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1, "updatedAt" = ${now}
+    WHERE "id" = (SELECT "id" FROM "Job" WHERE ${claimable(now)} ORDER BY "runAt", "createdAt" LIMIT 1)
+      AND ${claimable(now)}
+    RETURNING "id"`;
+  if (!claimed) return null;
+  return { ...(await db.job.findUniqueOrThrow({ where: { id: claimed.id } })), lockedBy: workerId };
+}
+
+/**
+ * Changes a job only while `job`'s worker still holds its lease, so a worker whose lease expired (and whose job
+ * another worker took over) records nothing. True when the row changed.
+ */
+async function updateLeased(db: Db, job: LeasedJob, assignments: Prisma.Sql): Promise<boolean> {
+  const changed = await db.$executeRaw`
+    UPDATE "Job" SET ${assignments}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${job.id} AND "status" = 'running' AND "lockedBy" = ${job.lockedBy}`;
+  return changed === 1;
+}
+
+/** Keeps the lease of a long job. False when the lease was lost to another worker. */
+export function extendLease(db: Db, job: LeasedJob, now: Date, leaseMs: number): Promise<boolean> {
+  return updateLeased(db, job, Prisma.sql`"lockedUntil" = ${new Date(now.getTime() + leaseMs)}`);
+}
+
+/** Marks the job done. False when the lease was lost: another worker owns the job now. */
+export function complete(db: Db, job: LeasedJob): Promise<boolean> {
+  return updateLeased(db, job, Prisma.sql`"status" = 'done', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL`);
+}
+
+/** Parks the job for staff with the reason; it will not run again by itself. False when the lease was lost. */
+export function park(db: Db, job: LeasedJob, reason: string): Promise<boolean> {
+  return updateLeased(db, job, Prisma.sql`"status" = 'parked', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = ${truncate(reason)}`);
+}
+
+export interface BackoffOptions {
+  readonly now?: Date;
+  /** A number in [0, 1); tests pin it. */
+  readonly random?: () => number;
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+}
+
+/** 10 s, 20 s, 40 s … doubling per attempt: with 8 attempts a job keeps trying for about 20 minutes. */
+export const DEFAULT_BASE_DELAY_MS = 10_000;
+export const DEFAULT_MAX_DELAY_MS = 3_600_000;
+
+/**
+ * The wait after the `attempt`-th failed run: exponential, capped, with half of it random ("equal jitter") so
+ * that jobs that failed together (Shopify down for a minute) do not all come back in the same instant.
+ */
+export function retryDelayMs(attempt: number, options: BackoffOptions = {}): number {
+  const base = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
+  const ceiling = Math.min(base * 2 ** Math.max(0, attempt - 1), options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS);
+  return Math.round(ceiling / 2 + (options.random ?? Math.random)() * (ceiling / 2));
+}
+
+/**
+ * Records a failed run: retried later with backoff, or parked once the job has used its `maxAttempts` (the
+ * error is kept as the reason either way). Returns the new status, or null when the lease was lost.
+ */
+export async function fail(db: Db, job: LeasedJob, error: unknown, options: BackoffOptions = {}): Promise<"failed" | "parked" | null> {
+  const message = errorMessage(error);
+  if (job.attempts >= job.maxAttempts) {
+    return (await park(db, job, `gave up after ${job.attempts} attempts: ${message}`)) ? "parked" : null;
+  }
+  const now = options.now ?? new Date();
+  const runAt = new Date(now.getTime() + retryDelayMs(job.attempts, options));
+  const retrying = await updateLeased(
+    db,
+    job,
+    Prisma.sql`"status" = 'failed', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = ${truncate(message)}, "runAt" = ${runAt}`,
+  );
+  return retrying ? "failed" : null;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Keeps a stack-trace-sized message from bloating the row. */
+function truncate(text: string): string {
+  return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
+}

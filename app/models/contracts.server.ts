@@ -1,0 +1,331 @@
+import type { Contract as ContractRow, Prisma, Stage as StageRow } from "@prisma/client";
+import { assertStageTransition, isStageStatus, UNPAID_STAGE_STATUSES, type StageStatus } from "../domain/contract/stage-status";
+import type { CalendarDate } from "../domain/dates/calendar-date";
+import type { StageKind } from "../domain/plan/plan";
+import type { Schedule } from "../domain/schedule/build-schedule";
+import type { OrderSnapshot, TaxLine } from "../domain/schedule/order-snapshot";
+import { writeAudit, type AuditActor } from "./audit-log.server";
+import {
+  dueRuleFromColumn,
+  dueRuleToColumn,
+  orderSnapshotFromColumn,
+  orderSnapshotToColumn,
+  taxSharesFromColumn,
+  taxSharesToColumn,
+  type StageDueRule,
+} from "./contract-columns.server";
+import { inTransaction, isUniqueViolation, requireShop, type Database } from "./database.server";
+import { ConcurrencyConflictError, NotFoundError } from "./model-errors.server";
+
+/** "native": Plus, the draft's own deposit and payment terms; "stageOrder": a draft order per stage (DESIGN §3). */
+export type ContractMode = "native" | "stageOrder";
+
+export type ContractStatus = "pending" | "awaitingDeposit" | "active" | "completed" | "cancelled";
+
+export interface StoredStage extends Omit<StageRow, "kind" | "status" | "taxShares" | "dueRule" | "issueDate" | "dueDate"> {
+  readonly kind: StageKind;
+  readonly status: StageStatus;
+  readonly taxShares: TaxLine[];
+  readonly dueRule: StageDueRule;
+  readonly issueDate: CalendarDate | null;
+  readonly dueDate: CalendarDate | null;
+}
+
+export interface StoredContract extends Omit<ContractRow, "mode" | "status" | "orderSnapshot"> {
+  readonly mode: ContractMode;
+  readonly status: ContractStatus;
+  readonly orderSnapshot: OrderSnapshot;
+  /** Ordered by position. */
+  readonly stages: StoredStage[];
+}
+
+/** A draft order gets one contract: attaching a plan twice (a double click, a retried request) is refused. */
+export class ContractExistsError extends Error {
+  readonly draftOrderId: string;
+  readonly existingContractId: string;
+
+  constructor(draftOrderId: string, existingContractId: string) {
+    super(`draft order ${draftOrderId} already has contract ${existingContractId}; cancel it before attaching another plan`);
+    this.name = "ContractExistsError";
+    this.draftOrderId = draftOrderId;
+    this.existingContractId = existingContractId;
+  }
+}
+
+/** A schedule that does not add up to the order it claims to be for: a bug upstream, never stored. */
+export class InvalidScheduleError extends Error {
+  constructor(detail: string) {
+    super(`the schedule cannot be stored: ${detail}`);
+    this.name = "InvalidScheduleError";
+  }
+}
+
+export interface CreateContractInput {
+  readonly planId: string;
+  readonly draftOrderId: string;
+  readonly customerId?: string;
+  readonly companyLocationId?: string;
+  readonly mode: ContractMode;
+  readonly orderSnapshot: OrderSnapshot;
+  readonly schedule: Schedule;
+  readonly actor: AuditActor;
+}
+
+/** Stores a contract and one stage per scheduled installment, all or nothing. */
+export async function createContract(db: Database, shop: string, input: CreateContractInput): Promise<StoredContract> {
+  requireShop(shop);
+  assertScheduleFitsOrder(input.schedule, input.orderSnapshot);
+  try {
+    return await inTransaction(db, async (tx) => {
+      const plan = await tx.plan.findFirst({ where: { id: input.planId, shop }, select: { id: true } });
+      if (!plan) throw new NotFoundError("plan", input.planId);
+      const status: ContractStatus = "pending";
+      const contract = await tx.contract.create({
+        data: {
+          shop,
+          planId: plan.id,
+          sourceDraftOrderId: input.draftOrderId,
+          customerId: input.customerId ?? null,
+          companyLocationId: input.companyLocationId ?? null,
+          currency: input.schedule.currency.code,
+          totalMinor: input.schedule.total,
+          mode: input.mode,
+          status,
+          orderSnapshot: orderSnapshotToColumn(input.orderSnapshot),
+          stages: {
+            create: input.schedule.installments.map((installment) => ({
+              position: installment.position,
+              kind: installment.kind,
+              title: installment.title,
+              amountMinor: installment.amount,
+              taxShares: taxSharesToColumn(installment.tax),
+              dueRule: dueRuleToColumn(installment),
+              issueDate: installment.issueDate,
+              dueDate: installment.dueDate,
+            })),
+          },
+        },
+      });
+      await writeAudit(tx, shop, {
+        actor: input.actor,
+        action: "contract.created",
+        contractId: contract.id,
+        planId: plan.id,
+        details: { draftOrderId: input.draftOrderId, mode: input.mode, totalMinor: input.schedule.total, stages: input.schedule.installments.length },
+      });
+      return readContract(tx, shop, contract.id);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await db.contract.findFirst({ where: { shop, sourceDraftOrderId: input.draftOrderId }, select: { id: true } });
+    if (!existing) throw error;
+    throw new ContractExistsError(input.draftOrderId, existing.id);
+  }
+}
+
+/** The contract with its stages by position; null for an unknown id or another shop's. */
+export async function getContract(db: Database, shop: string, id: string): Promise<StoredContract | null> {
+  requireShop(shop);
+  const row = await db.contract.findFirst({ where: { id, shop }, include: STAGES_IN_ORDER });
+  return row ? toStoredContract(row) : null;
+}
+
+/** The contract made for a source draft order (what the draft's custom attributes and webhooks point at). */
+export async function findContractByDraftOrder(db: Database, shop: string, draftOrderId: string): Promise<StoredContract | null> {
+  requireShop(shop);
+  const row = await db.contract.findFirst({ where: { shop, sourceDraftOrderId: draftOrderId }, include: STAGES_IN_ORDER });
+  return row ? toStoredContract(row) : null;
+}
+
+/** The contract whose source draft became this order. */
+export async function findContractByMainOrder(db: Database, shop: string, mainOrderId: string): Promise<StoredContract | null> {
+  requireShop(shop);
+  const row = await db.contract.findFirst({ where: { shop, mainOrderId }, include: STAGES_IN_ORDER });
+  return row ? toStoredContract(row) : null;
+}
+
+/** The contract one of whose stages is collected through this stage draft order (stage-order mode). */
+export async function findContractByStageDraftOrder(db: Database, shop: string, stageDraftOrderId: string): Promise<StoredContract | null> {
+  requireShop(shop);
+  const row = await db.contract.findFirst({ where: { shop, stages: { some: { stageDraftOrderId } } }, include: STAGES_IN_ORDER });
+  return row ? toStoredContract(row) : null;
+}
+
+export interface ContractFilter {
+  readonly status?: ContractStatus | readonly ContractStatus[];
+  /** true: contracts with a stage marked overdue; false: contracts without one. */
+  readonly overdue?: boolean;
+  /** Contracts with a stage still unpaid whose due date is before this date (YYYY-MM-DD, the shop's calendar). */
+  readonly dueBefore?: CalendarDate;
+  readonly customerId?: string;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+/** The shop's contracts, newest first. */
+export async function listContracts(db: Database, shop: string, filter: ContractFilter = {}): Promise<StoredContract[]> {
+  requireShop(shop);
+  const conditions: Prisma.ContractWhereInput[] = [];
+  if (filter.status !== undefined) conditions.push({ status: { in: typeof filter.status === "string" ? [filter.status] : [...filter.status] } });
+  if (filter.customerId !== undefined) conditions.push({ customerId: filter.customerId });
+  if (filter.overdue !== undefined) {
+    conditions.push(filter.overdue ? { stages: { some: { status: "overdue" } } } : { stages: { none: { status: "overdue" } } });
+  }
+  if (filter.dueBefore !== undefined) {
+    // YYYY-MM-DD strings sort as the dates they name.
+    conditions.push({ stages: { some: { dueDate: { lt: filter.dueBefore }, status: { in: [...UNPAID_STAGE_STATUSES] } } } });
+  }
+  const rows = await db.contract.findMany({
+    where: { shop, AND: conditions },
+    include: STAGES_IN_ORDER,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: filter.limit ?? 100,
+    skip: filter.offset ?? 0,
+  });
+  return rows.map(toStoredContract);
+}
+
+export interface ContractChanges {
+  readonly status?: ContractStatus;
+  readonly mainOrderId?: string | null;
+  readonly customerId?: string | null;
+  readonly companyLocationId?: string | null;
+}
+
+export interface UpdateContractInput {
+  readonly id: string;
+  /** The version the caller read; a stale one is a ConcurrencyConflictError and nothing changes. */
+  readonly version: number;
+  readonly changes: ContractChanges;
+  readonly actor: AuditActor;
+}
+
+export async function updateContract(db: Database, shop: string, input: UpdateContractInput): Promise<StoredContract> {
+  requireShop(shop);
+  return inTransaction(db, async (tx) => {
+    const current = await tx.contract.findFirst({ where: { id: input.id, shop } });
+    if (!current) throw new NotFoundError("contract", input.id);
+    await claimVersion(tx, shop, input.id, input.version);
+    await tx.contract.update({ where: { id: input.id }, data: { ...input.changes } });
+    await writeAudit(tx, shop, {
+      actor: input.actor,
+      action: "contract.updated",
+      contractId: input.id,
+      details: { version: input.version, changes: changedFields(current, input.changes) },
+    });
+    return readContract(tx, shop, input.id);
+  });
+}
+
+/** What jobs and staff may change on a stage. Amounts and `paidMinor` are not here: the ledger moves money. */
+export interface StageChanges {
+  readonly status?: StageStatus;
+  readonly stageDraftOrderId?: string | null;
+  readonly invoiceNumber?: string | null;
+  readonly attempts?: number;
+  readonly lastError?: string | null;
+  readonly parkedReason?: string | null;
+  readonly issueDate?: CalendarDate | null;
+  readonly dueDate?: CalendarDate | null;
+}
+
+export interface UpdateStageInput {
+  readonly contractId: string;
+  readonly stageId: string;
+  /** The contract's version as the caller read it: a stage change is a change of its contract. */
+  readonly version: number;
+  readonly changes: StageChanges;
+  readonly actor: AuditActor;
+}
+
+/** Changes one stage, checking its status move against the stage state machine and bumping the contract version. */
+export async function updateStage(db: Database, shop: string, input: UpdateStageInput): Promise<StoredContract> {
+  requireShop(shop);
+  return inTransaction(db, async (tx) => {
+    const current = await tx.stage.findFirst({ where: { id: input.stageId, contractId: input.contractId, contract: { shop } } });
+    if (!current) throw new NotFoundError("stage", input.stageId);
+    const from = storedStatus(current);
+    if (input.changes.status !== undefined && input.changes.status !== from) assertStageTransition(from, input.changes.status);
+    await claimVersion(tx, shop, input.contractId, input.version);
+    await tx.stage.update({ where: { id: input.stageId }, data: { ...input.changes } });
+    await writeAudit(tx, shop, {
+      actor: input.actor,
+      action: "stage.updated",
+      contractId: input.contractId,
+      details: { stageId: input.stageId, position: current.position, version: input.version, changes: changedFields(current, input.changes) },
+    });
+    return readContract(tx, shop, input.contractId);
+  });
+}
+
+const STAGES_IN_ORDER = { stages: { orderBy: { position: "asc" } } } as const satisfies Prisma.ContractInclude;
+
+/**
+ * Moves the contract from `version` to `version + 1`, or fails if someone else already did: the compare and the
+ * bump are one UPDATE, so two writers holding the same version cannot both pass.
+ */
+async function claimVersion(tx: Prisma.TransactionClient, shop: string, contractId: string, version: number): Promise<void> {
+  const { count } = await tx.contract.updateMany({ where: { id: contractId, shop, version }, data: { version: { increment: 1 } } });
+  if (count === 0) throw new ConcurrencyConflictError(contractId, version);
+}
+
+/** The changed fields as { from, to }, for the audit row. */
+function changedFields(current: object, changes: object): Record<string, { from: unknown; to: unknown }> {
+  const before = current as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(changes)
+      .filter(([field, value]) => value !== undefined && before[field] !== value)
+      .map(([field, value]) => [field, { from: before[field], to: value }]),
+  );
+}
+
+function assertScheduleFitsOrder(schedule: Schedule, order: OrderSnapshot): void {
+  const { installments } = schedule;
+  if (installments.length === 0) throw new InvalidScheduleError("it has no installments");
+  if (schedule.currency.code !== order.currency.code) {
+    throw new InvalidScheduleError(`it is in ${schedule.currency.code} but the order is in ${order.currency.code}`);
+  }
+  if (schedule.total !== order.total) throw new InvalidScheduleError(`its total ${schedule.total} is not the order total ${order.total}`);
+  const sum = installments.reduce((total, installment) => total + installment.amount, 0n);
+  if (sum !== schedule.total) throw new InvalidScheduleError(`its installments add up to ${sum}, not the total ${schedule.total}`);
+  installments.forEach((installment, index) => {
+    if (installment.position !== index + 1) throw new InvalidScheduleError(`installment ${index + 1} has position ${installment.position}`);
+    if (installment.amount < 0n) throw new InvalidScheduleError(`installment ${installment.position} is negative`);
+  });
+  order.taxLines.forEach((line, lineIndex) => {
+    const shares = installments.reduce((total, installment) => total + (installment.tax[lineIndex]?.amount ?? 0n), 0n);
+    if (shares !== line.amount) throw new InvalidScheduleError(`the shares of tax line "${line.title}" add up to ${shares}, not ${line.amount}`);
+  });
+}
+
+async function readContract(tx: Prisma.TransactionClient, shop: string, id: string): Promise<StoredContract> {
+  return toStoredContract(await tx.contract.findFirstOrThrow({ where: { id, shop }, include: STAGES_IN_ORDER }));
+}
+
+function toStoredContract(row: ContractRow & { stages: StageRow[] }): StoredContract {
+  // mode and status are only written by this module, from their union types.
+  return {
+    ...row,
+    mode: row.mode as ContractMode,
+    status: row.status as ContractStatus,
+    orderSnapshot: orderSnapshotFromColumn(row.orderSnapshot),
+    stages: row.stages.map(toStoredStage),
+  };
+}
+
+function toStoredStage(row: StageRow): StoredStage {
+  return {
+    ...row,
+    kind: row.kind as StageKind,
+    status: storedStatus(row),
+    taxShares: taxSharesFromColumn(row.taxShares),
+    dueRule: dueRuleFromColumn(row.dueRule),
+    issueDate: row.issueDate as CalendarDate | null,
+    dueDate: row.dueDate as CalendarDate | null,
+  };
+}
+
+function storedStatus(row: StageRow): StageStatus {
+  if (!isStageStatus(row.status)) throw new Error(`stage ${row.id} has an unknown status "${row.status}"`);
+  return row.status;
+}

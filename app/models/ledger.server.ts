@@ -1,0 +1,159 @@
+import type { LedgerEntry as LedgerRow, Prisma } from "@prisma/client";
+import { writeAudit, type AuditActor } from "./audit-log.server";
+import { inTransaction, isUniqueViolation, requireShop, type Database } from "./database.server";
+import { NotFoundError } from "./model-errors.server";
+
+/** "payment": collected through Shopify; "manualPayment": wire or cheque recorded by staff; "refund": money back. */
+export type LedgerKind = "payment" | "manualPayment" | "refund";
+
+export interface LedgerEntry extends Omit<LedgerRow, "kind"> {
+  readonly kind: LedgerKind;
+}
+
+/** A money movement that cannot be right for its contract: recording it would make the ledger lie. */
+export class LedgerEntryRejectedError extends Error {
+  constructor(detail: string) {
+    super(`ledger entry refused: ${detail}`);
+    this.name = "LedgerEntryRejectedError";
+  }
+}
+
+export interface LedgerEntryInput {
+  readonly contractId: string;
+  /** The stage the money is for; absent for money not (yet) allocated to a stage. */
+  readonly stageId?: string;
+  readonly kind: LedgerKind;
+  /** Always positive; `kind` says which way the money moved. */
+  readonly amountMinor: bigint;
+  readonly currency: string;
+  /** The order transaction, mandate payment or offline-payment id: one entry per reference per shop, ever. */
+  readonly shopifyRef: string;
+  readonly occurredAt: Date;
+  readonly actor: AuditActor;
+}
+
+export interface RecordedLedgerEntry {
+  readonly entry: LedgerEntry;
+  /** false when the reference was already recorded: the existing entry is returned and nothing changed. */
+  readonly created: boolean;
+  /** The contract's version after the call (a new entry changes the stage and bumps it). */
+  readonly contractVersion: number;
+}
+
+/**
+ * Records a money movement exactly once. Webhooks arrive more than once and jobs rerun, so the same reference
+ * comes back: the unique key [shop, shopifyRef] refuses the second row (P2002), the whole transaction rolls
+ * back, and the entry already stored is returned with `created: false`. The stage's `paidMinor` and the audit
+ * row change in the same transaction as the insert, so they too happen once.
+ */
+export async function recordLedgerEntry(db: Database, shop: string, input: LedgerEntryInput): Promise<RecordedLedgerEntry> {
+  requireShop(shop);
+  if (input.amountMinor <= 0n) throw new LedgerEntryRejectedError(`the amount must be above zero (the kind says the direction), got ${input.amountMinor}`);
+  try {
+    return await inTransaction(db, (tx) => insertEntry(tx, shop, input));
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // On SQLite a refused INSERT leaves an enclosing caller transaction usable, so this read works inside one too.
+    const existing = await db.ledgerEntry.findUnique({ where: { shop_shopifyRef: { shop, shopifyRef: input.shopifyRef } } });
+    if (!existing) throw error;
+    const contract = await db.contract.findFirstOrThrow({ where: { id: existing.contractId, shop }, select: { version: true } });
+    return { entry: toLedgerEntry(existing), created: false, contractVersion: contract.version };
+  }
+}
+
+async function insertEntry(tx: Prisma.TransactionClient, shop: string, input: LedgerEntryInput): Promise<RecordedLedgerEntry> {
+  const contract = await tx.contract.findFirst({ where: { id: input.contractId, shop }, select: { currency: true } });
+  if (!contract) throw new NotFoundError("contract", input.contractId);
+  if (input.currency !== contract.currency) {
+    throw new LedgerEntryRejectedError(`the contract is in ${contract.currency}, the ${input.kind} in ${input.currency}`);
+  }
+  // The insert goes first: a duplicate reference fails here, before anything else in the transaction is written.
+  const row = await tx.ledgerEntry.create({
+    data: {
+      shop,
+      contractId: input.contractId,
+      stageId: input.stageId ?? null,
+      kind: input.kind,
+      amountMinor: input.amountMinor,
+      currency: input.currency,
+      shopifyRef: input.shopifyRef,
+      occurredAt: input.occurredAt,
+    },
+  });
+  if (input.stageId !== undefined) await applyToStage(tx, input.contractId, input.stageId, input);
+  // Any stage or payment change invalidates what a staff member or job read before it.
+  const { version } = await tx.contract.update({ where: { id: input.contractId }, data: { version: { increment: 1 } }, select: { version: true } });
+  await writeAudit(tx, shop, {
+    actor: input.actor,
+    action: "ledger.recorded",
+    contractId: input.contractId,
+    details: { entryId: row.id, stageId: input.stageId ?? null, kind: input.kind, amountMinor: input.amountMinor, shopifyRef: input.shopifyRef },
+  });
+  return { entry: toLedgerEntry(row), created: true, contractVersion: version };
+}
+
+async function applyToStage(tx: Prisma.TransactionClient, contractId: string, stageId: string, input: LedgerEntryInput): Promise<void> {
+  const stage = await tx.stage.findFirst({ where: { id: stageId, contractId }, select: { paidMinor: true } });
+  if (!stage) throw new NotFoundError("stage", stageId);
+  if (input.kind === "refund" && input.amountMinor > stage.paidMinor) {
+    throw new LedgerEntryRejectedError(`a refund of ${input.amountMinor} is more than the ${stage.paidMinor} paid on stage ${stageId}; allocate it across stages`);
+  }
+  const change = input.kind === "refund" ? { decrement: input.amountMinor } : { increment: input.amountMinor };
+  await tx.stage.update({ where: { id: stageId }, data: { paidMinor: change } });
+}
+
+/** The contract's entries, oldest first; empty for an unknown id or another shop's. */
+export async function listLedgerEntries(db: Database, shop: string, contractId: string): Promise<LedgerEntry[]> {
+  requireShop(shop);
+  const rows = await db.ledgerEntry.findMany({ where: { shop, contractId }, orderBy: [{ occurredAt: "asc" }, { id: "asc" }] });
+  return rows.map(toLedgerEntry);
+}
+
+export interface LedgerTotals {
+  /** Payments and manual payments. */
+  readonly receivedMinor: bigint;
+  readonly refundedMinor: bigint;
+  /** Received minus refunded. */
+  readonly netMinor: bigint;
+}
+
+/** Sums for a contract, or for one of its stages; zero for an unknown id or another shop's. */
+export async function ledgerTotals(db: Database, shop: string, scope: { readonly contractId: string; readonly stageId?: string }): Promise<LedgerTotals> {
+  requireShop(shop);
+  const groups = await db.ledgerEntry.groupBy({
+    by: ["kind"],
+    where: { shop, contractId: scope.contractId, ...(scope.stageId === undefined ? {} : { stageId: scope.stageId }) },
+    _sum: { amountMinor: true },
+  });
+  let receivedMinor = 0n;
+  let refundedMinor = 0n;
+  for (const group of groups) {
+    const sum = group._sum.amountMinor ?? 0n;
+    if (group.kind === "refund") refundedMinor += sum;
+    else receivedMinor += sum;
+  }
+  return { receivedMinor, refundedMinor, netMinor: receivedMinor - refundedMinor };
+}
+
+export interface ContractBalance extends LedgerTotals {
+  readonly totalMinor: bigint;
+  /** Total minus net received; negative when the buyer paid more than the contract. */
+  readonly outstandingMinor: bigint;
+  /** The ledger equals the order total to the minor unit: the end state of every collected contract. */
+  readonly settled: boolean;
+}
+
+/** The contract's total against its ledger; null for an unknown id or another shop's. */
+export async function contractBalance(db: Database, shop: string, contractId: string): Promise<ContractBalance | null> {
+  requireShop(shop);
+  const contract = await db.contract.findFirst({ where: { id: contractId, shop }, select: { totalMinor: true } });
+  if (!contract) return null;
+  const totals = await ledgerTotals(db, shop, { contractId });
+  const outstandingMinor = contract.totalMinor - totals.netMinor;
+  return { ...totals, totalMinor: contract.totalMinor, outstandingMinor, settled: outstandingMinor === 0n };
+}
+
+function toLedgerEntry(row: LedgerRow): LedgerEntry {
+  // Only recordLedgerEntry writes `kind`, from the LedgerKind union.
+  return { ...row, kind: row.kind as LedgerKind };
+}
