@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 
 import { databaseUrl } from "./database-url.server";
+import { withStatementLock } from "./sqlite-statement-lock.server";
 
 type SqliteDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
@@ -15,6 +16,8 @@ type SqliteDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
  * database file, so the Prisma CLI and every later connection use it too. `synchronous` stays FULL: an
  * acknowledged webhook is never retried by Shopify, so its commit must survive a power cut, not only a crash.
  *
+ * Statement lock: see sqlite-statement-lock.server.ts (one connection, interactive transactions).
+ *
  * busy_timeout: another process writing (a second worker, the Prisma CLI) makes a statement wait for the lock
  * for up to 5 s instead of failing at once; better-sqlite3's own default, stated here so that it is not lost.
  */
@@ -22,7 +25,7 @@ class AppSqliteSettings extends PrismaBetterSQLite3 {
   override async connect(): Promise<SqliteDriverAdapter> {
     const adapter = await super.connect();
     await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;");
-    return adapter;
+    return withStatementLock(adapter);
   }
 }
 
