@@ -2,6 +2,8 @@ import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 type SqliteDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
+const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK|END)\b/i;
+
 /** A first-come, first-served async lock. */
 class AsyncLock {
   private tail: Promise<void> = Promise.resolve();
@@ -39,13 +41,30 @@ export function withStatementLock(adapter: SqliteDriverAdapter): SqliteDriverAda
   adapter.queryRaw = (query) => underLock(() => queryRaw(query));
   adapter.executeRaw = (query) => underLock(() => executeRaw(query));
   adapter.startTransaction = async (isolationLevel) => {
-    const release = await lock.acquire();
+    const releaseLock = await lock.acquire();
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      releaseLock();
+    };
     try {
       const transaction = await startTransaction(isolationLevel);
       const commit = transaction.commit.bind(transaction);
       const rollback = transaction.rollback.bind(transaction);
+      const transactionExecuteRaw = transaction.executeRaw.bind(transaction);
       transaction.commit = () => commit().finally(release);
       transaction.rollback = () => rollback().finally(release);
+      // Prisma ends a transaction with a COMMIT or ROLLBACK statement first and skips commit()/rollback() when
+      // that statement fails (SQLite already rolled back: disk full, I/O error); the lock must not stay held.
+      transaction.executeRaw = async (query) => {
+        if (!ENDS_TRANSACTION.test(query.sql)) return transactionExecuteRaw(query);
+        try {
+          return await transactionExecuteRaw(query);
+        } finally {
+          release();
+        }
+      };
       return transaction;
     } catch (error) {
       release();

@@ -1,4 +1,5 @@
 import { Prisma, type Job } from "@prisma/client";
+import { isUniqueViolation } from "../models/database.server";
 
 /**
  * The durable job queue, on the `Job` table. A job is `queued`, leased by one worker (`running`, with
@@ -11,8 +12,8 @@ import { Prisma, type Job } from "@prisma/client";
  * connection. Not Prisma's `updateMany`: with the better-sqlite3 adapter it wraps its UPDATE in BEGIN … COMMIT
  * with an `await` in between, and better-sqlite3 waits for a lock synchronously, so a second connection in the
  * same process that writes meanwhile blocks the event loop until its busy timeout while the first cannot
- * commit. Nor an interactive transaction: one connection serves every concurrent caller of a PrismaClient, so
- * unrelated statements would land inside it and roll back with it.
+ * commit. A single statement also never waits behind an interactive transaction longer than it takes to end
+ * (app/sqlite-statement-lock.server.ts).
  */
 
 /** A client or a transaction: callers that already hold a transaction can enqueue inside it. */
@@ -49,21 +50,25 @@ export async function enqueue(db: Db, input: EnqueueInput): Promise<Enqueued> {
   };
   if (input.dedupeKey !== undefined) {
     const existing = await db.job.findUnique({ where: { dedupeKey: input.dedupeKey } });
-    if (existing) return { job: existing, created: false };
+    if (existing) return sameShop(existing, input);
   }
   try {
     return { job: await db.job.create({ data }), created: true };
   } catch (error) {
     // Two callers passed the look-up together; the unique index let one insert win.
     if (input.dedupeKey !== undefined && isUniqueViolation(error)) {
-      return { job: await db.job.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey } }), created: false };
+      return sameShop(await db.job.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey } }), input);
     }
     throw error;
   }
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+/** Dedupe keys are unique across the table: a key another shop used must not hand that shop's job back. */
+function sameShop(existing: Job, input: EnqueueInput): Enqueued {
+  if (existing.shop !== input.shop) {
+    throw new Error(`dedupe key ${input.dedupeKey} belongs to a job of another shop; include the shop in the key`);
+  }
+  return { job: existing, created: false };
 }
 
 /** Due to run: waiting and due, or leased by a worker whose lease ran out (it crashed or hung). */

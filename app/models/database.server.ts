@@ -11,9 +11,8 @@ const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
 /**
  * Runs `work` in a transaction: a new one on a client, or the caller's own when given a transaction client
- * (Prisma cannot nest them). Every write in app/models goes through here, including single statements, because
- * the SQLite adapter runs queries made outside a transaction on the same connection as an open one: a lone
- * write issued while another request's transaction is open would otherwise commit or roll back with it.
+ * (Prisma cannot nest them). Every write in app/models goes through here, so each one takes SQLite's write lock
+ * first (below) and a change of several rows is all or nothing.
  */
 export function inTransaction<T>(db: Database, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   if (!("$transaction" in db)) return work(db);

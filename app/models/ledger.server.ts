@@ -56,6 +56,16 @@ export async function recordLedgerEntry(db: Database, shop: string, input: Ledge
     // On SQLite a refused INSERT leaves an enclosing caller transaction usable, so this read works inside one too.
     const existing = await db.ledgerEntry.findUnique({ where: { shop_shopifyRef: { shop, shopifyRef: input.shopifyRef } } });
     if (!existing) throw error;
+    // The same reference must mean the same movement: a clash between different payments is refused, not merged.
+    const differs =
+      existing.contractId !== input.contractId ||
+      (existing.stageId ?? null) !== (input.stageId ?? null) ||
+      existing.kind !== input.kind ||
+      existing.amountMinor !== input.amountMinor ||
+      existing.currency !== input.currency;
+    if (differs) {
+      throw new LedgerEntryRejectedError(`reference ${input.shopifyRef} is already recorded for a different ${existing.kind} of ${existing.amountMinor} ${existing.currency}`);
+    }
     const contract = await db.contract.findFirstOrThrow({ where: { id: existing.contractId, shop }, select: { version: true } });
     return { entry: toLedgerEntry(existing), created: false, contractVersion: contract.version };
   }

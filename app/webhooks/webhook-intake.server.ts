@@ -1,7 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 
-import { enqueue, isUniqueViolation } from "../jobs/job-queue.server";
+import { enqueue } from "../jobs/job-queue.server";
+import { isUniqueViolation } from "../models/database.server";
 import { webhookDedupeKey, webhookJobKind, type WebhookJobPayload } from "./webhook-job.server";
 
 export interface WebhookIntakeOptions {

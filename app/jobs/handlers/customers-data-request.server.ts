@@ -2,10 +2,12 @@ import { z } from "zod";
 
 import { webhookJobHandler } from "../../webhooks/webhook-job.server";
 import { recordComplianceAudit } from "./compliance-audit.server";
+import { assertSignedShop } from "./compliance-shop.server";
 import { gidInJson, shopifyIdForms, shopifyNumericId } from "./shopify-ids";
 
 const customersDataRequestBody = z
   .object({
+    shop_domain: z.string(),
     customer: z.object({ id: shopifyNumericId, email: z.string().nullish() }).passthrough(),
     orders_requested: z.array(shopifyNumericId).default([]),
     data_request: z.object({ id: shopifyNumericId }).passthrough(),
@@ -19,6 +21,7 @@ const customersDataRequestBody = z
  * it on; the webhook asks for nothing to be sent to Shopify. One entry per event, however often the job runs.
  */
 export const customersDataRequestJob = webhookJobHandler(customersDataRequestBody, async (body, event, { db, shop }) => {
+  assertSignedShop(body.shop_domain, shop, "customers/data_request");
   const contracts = await db.contract.findMany({
     where: {
       shop,

@@ -2,10 +2,12 @@ import { z } from "zod";
 
 import { webhookJobHandler } from "../../webhooks/webhook-job.server";
 import { recordComplianceAudit } from "./compliance-audit.server";
+import { assertSignedShop } from "./compliance-shop.server";
 import { gidInJson, shopifyIdForms, shopifyNumericId } from "./shopify-ids";
 
 const customersRedactBody = z
   .object({
+    shop_domain: z.string(),
     customer: z.object({ id: shopifyNumericId, email: z.string().nullish() }).passthrough(),
     orders_to_redact: z.array(shopifyNumericId).default([]),
   })
@@ -25,6 +27,7 @@ const REDACTED_PAYLOAD = JSON.stringify({ redacted: true });
  * The audit entry records counts only, and a second run finds nothing left to change.
  */
 export const customersRedactJob = webhookJobHandler(customersRedactBody, async (body, event, { db, shop }) => {
+  assertSignedShop(body.shop_domain, shop, "customers/redact");
   const customerIds = shopifyIdForms("Customer", body.customer.id);
   const orderIds = body.orders_to_redact.flatMap((id) => shopifyIdForms("Order", id));
   const contracts = await db.contract.updateMany({

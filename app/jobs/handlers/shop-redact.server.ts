@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { webhookJobHandler } from "../../webhooks/webhook-job.server";
+import { assertSignedShop } from "./compliance-shop.server";
 
 const shopRedactBody = z.object({ shop_domain: z.string() }).passthrough();
 
@@ -13,9 +14,7 @@ const shopRedactBody = z.object({ shop_domain: z.string() }).passthrough();
  * domain. No audit entry is written: that would be data of the shop again.
  */
 export const shopRedactJob = webhookJobHandler(shopRedactBody, async (body, _event, { db, shop, jobId }) => {
-  if (body.shop_domain !== shop) {
-    throw new Error(`shop/redact for ${body.shop_domain} arrived with X-Shopify-Shop-Domain ${shop}`);
-  }
+  assertSignedShop(body.shop_domain, shop, "shop/redact");
   await db.ledgerEntry.deleteMany({ where: { shop } });
   await db.stage.deleteMany({ where: { contract: { shop } } });
   await db.contract.deleteMany({ where: { shop } });

@@ -45,6 +45,14 @@ describe("enqueue", () => {
     expect(await db.job.count({ where: { dedupeKey: "race" } })).toBe(1);
   });
 
+  it("never hands one shop's job to another shop that reuses its dedupe key", async () => {
+    await enqueue(db, { shop: "first.myshopify.com", kind: "collect", payload: {}, dedupeKey: "shared-key" });
+    await expect(enqueue(db, { shop: "second.myshopify.com", kind: "collect", payload: {}, dedupeKey: "shared-key" })).rejects.toThrow(
+      "dedupe key shared-key belongs to a job of another shop",
+    );
+    expect(await db.job.count({ where: { dedupeKey: "shared-key" } })).toBe(1);
+  });
+
   it("refuses a bigint in the payload (money goes in as strings)", async () => {
     const shop = await freshShop();
     await expect(enqueue(db, { shop, kind: "test:echo", payload: { amountMinor: 1250n } })).rejects.toThrow(/BigInt/);

@@ -43,6 +43,10 @@ describe("recordLedgerEntry", () => {
 
     const again = await recordLedgerEntry(db, shop, { ...input, actor: "job:collect" });
     expect(again).toEqual({ entry: first.entry, created: false, contractVersion: 1 });
+    await expect(recordLedgerEntry(db, shop, { ...input, amountMinor: 36001n })).rejects.toThrow(LedgerEntryRejectedError);
+    await expect(recordLedgerEntry(db, shop, { ...input, stageId: contract.stages[1]!.id })).rejects.toThrow(
+      "reference gid://shopify/OrderTransaction/1 is already recorded for a different payment of 36000 EUR",
+    );
 
     const stored = await getContract(db, shop, contract.id);
     expect(stored?.stages[0]?.paidMinor).toBe(36000n);
