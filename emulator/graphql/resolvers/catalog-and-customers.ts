@@ -59,11 +59,12 @@ function variantView(product: Product, variantId: string, shop: ShopState) {
   };
 }
 
-export function mailingAddressView(address: Address | undefined, id: string) {
+/** A `MailingAddress`; Shopify's ids for them look like `gid://shopify/MailingAddress/123?model_name=Address`. */
+export function mailingAddressView(address: Address | undefined, idSuffix: string) {
   if (!address) return null;
   return {
     __typename: "MailingAddress",
-    id,
+    id: `gid://shopify/MailingAddress/${idSuffix}?model_name=Address`,
     firstName: address.firstName ?? null,
     lastName: address.lastName ?? null,
     name: [address.firstName, address.lastName].filter(Boolean).join(" ") || null,
@@ -73,7 +74,7 @@ export function mailingAddressView(address: Address | undefined, id: string) {
     province: address.province ?? null,
     provinceCode: address.provinceCode ?? null,
     country: address.country ?? null,
-    countryCodeV2: address.countryCode,
+    countryCodeV2: address.countryCode || null,
     zip: address.zip ?? null,
     phone: null,
   };
@@ -89,7 +90,7 @@ export function customerView(customer: Customer) {
     lastName: customer.lastName ?? null,
     displayName: [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email,
     taxExempt: customer.taxExempt ?? false,
-    defaultAddress: mailingAddressView(customer.defaultAddress, `${customer.id.replace("Customer", "MailingAddress")}`),
+    defaultAddress: mailingAddressView(customer.defaultAddress, `${legacyId(customer.id)}0`),
   };
 }
 

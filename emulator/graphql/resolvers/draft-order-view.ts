@@ -2,11 +2,12 @@ import { findCustomer, findOrder } from "../../commerce/shop-lookup";
 import { Dec } from "../../../app/domain/money/decimal";
 import { invoiceUrlOf } from "../../commerce/draft-order-invoice-url";
 import { priceDraftOrder, type DraftOrderPrice, type LinePrice } from "../../commerce/draft-order-pricing";
-import type { Address, AppliedDiscount, DraftOrder, LineItem, ShopState, TaxLine } from "../../state/model";
+import type { AppliedDiscount, DraftOrder, LineItem, ShopState, TaxLine } from "../../state/model";
 import type { AdminContext } from "../resolver-types";
 import { shopifyDateTime } from "../shopify-date-time";
 import { roundMoney, shopifyDecimal } from "../../commerce/money";
 import { attributeViews, connection, legacyId, moneyBag, moneyV2 } from "../views";
+import { customerView, mailingAddressView } from "./catalog-and-customers";
 import { findMetafield, metafieldView, resolveNamespace } from "./metafields";
 import { orderView } from "./order-view";
 import { paymentTermsView } from "./payment-terms-view";
@@ -208,42 +209,6 @@ function taxLineViews(lines: readonly TaxLine[], currency: string) {
     source: null,
     channelLiable: false,
   }));
-}
-
-function mailingAddressView(address: Address, idSuffix: string) {
-  const name = [address.firstName, address.lastName].filter(Boolean).join(" ");
-  return {
-    __typename: "MailingAddress",
-    id: `gid://shopify/MailingAddress/${idSuffix}?model_name=Address`,
-    firstName: address.firstName ?? null,
-    lastName: address.lastName ?? null,
-    name: name || null,
-    company: address.company ?? null,
-    address1: address.address1 ?? null,
-    address2: null,
-    city: address.city ?? null,
-    province: address.province ?? null,
-    provinceCode: address.provinceCode ?? null,
-    country: address.country ?? null,
-    countryCodeV2: address.countryCode || null,
-    zip: address.zip ?? null,
-    phone: null,
-  };
-}
-
-function customerView(customer: ShopState["customers"][number]) {
-  const displayName = [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email;
-  return {
-    __typename: "Customer",
-    id: customer.id,
-    legacyResourceId: String(legacyId(customer.id)),
-    email: customer.email,
-    firstName: customer.firstName ?? null,
-    lastName: customer.lastName ?? null,
-    displayName,
-    taxExempt: customer.taxExempt === true,
-    defaultAddress: customer.defaultAddress ? mailingAddressView(customer.defaultAddress, `${legacyId(customer.id)}0`) : null,
-  };
 }
 
 function purchasingEntityView(draft: DraftOrder, shop: ShopState) {

@@ -12,11 +12,12 @@ import {
 } from "../../commerce/order-balance";
 import { roundMoney, sumMoney } from "../../commerce/money";
 import { orderPaymentLink } from "../../commerce/order-payment-link";
-import type { Customer, Order, OrderLineItem, PaymentMandate, Refund, TaxLine, Transaction } from "../../state/model";
+import type { Order, OrderLineItem, PaymentMandate, Refund, TaxLine, Transaction } from "../../state/model";
 import type { AdminContext } from "../resolver-types";
 import { shopifyDateTime } from "../shopify-date-time";
 import { attributeViews, connection, legacyId, moneyBag, moneyV2 } from "../views";
 import { fulfillmentOrderView, fulfillmentView, orderDisplayFulfillmentStatus } from "./fulfillment-view";
+import { customerView } from "./catalog-and-customers";
 import { paymentTermsView } from "./payment-terms-view";
 
 /**
@@ -42,7 +43,10 @@ export function orderView(order: Order, context: AdminContext): Record<string, u
     closed: order.closedAt !== undefined,
     closedAt: shopifyDateTime(order.closedAt),
     email: order.email ?? null,
-    customer: () => customerView(findCustomer(shop, order.customerId)),
+    customer: () => {
+      const customer = findCustomer(shop, order.customerId);
+      return customer ? customerView(customer) : null;
+    },
     currencyCode: currency,
     taxesIncluded: order.taxesIncluded,
     customAttributes: attributeViews(order.customAttributes),
@@ -87,12 +91,6 @@ export function orderView(order: Order, context: AdminContext): Record<string, u
       order.fulfillments.slice(0, args.first ?? order.fulfillments.length).map((fulfillment) => fulfillmentView(fulfillment, order, context)),
     refunds: (args: { first?: number | null }) => order.refunds.slice(0, args.first ?? order.refunds.length).map((refund) => refundView(refund, order, context)),
   };
-}
-
-function customerView(customer: Customer | undefined) {
-  if (!customer) return null;
-  const displayName = [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email;
-  return { __typename: "Customer", id: customer.id, email: customer.email, firstName: customer.firstName ?? null, lastName: customer.lastName ?? null, displayName };
 }
 
 function taxLineView(taxLine: TaxLine, currencyCode: string) {
