@@ -1,11 +1,13 @@
 import db from "../db.server";
-import { JobRunner } from "./job-runner.server";
-import { registerAppJobHandlers } from "./handlers/index.server";
+import { offlineAdminClient } from "../shopify/offline-admin.server";
+import { startWorker, type RunningWorker } from "./app-worker.server";
 
 declare global {
   // Kept on globalThis so that Vite's hot reloads in development do not start a second worker.
-  var trancheJobWorker: JobRunner | undefined;
+  var trancheJobWorker: RunningWorker | undefined;
 }
+
+const SIX_HOURS_MS = 6 * 60 * 60 * 1000;
 
 /**
  * Starts the app's one job worker inside the web process (the server entry calls it). `TRANCHE_JOB_WORKER=off`
@@ -15,10 +17,11 @@ declare global {
  */
 export function startAppJobWorker(): void {
   if (process.env.TRANCHE_JOB_WORKER === "off" || globalThis.trancheJobWorker) return;
-  registerAppJobHandlers();
-  const worker = new JobRunner({ db });
+  const worker = startWorker(
+    { db, adminFor: (shop) => offlineAdminClient(db, shop), now: () => new Date() },
+    { reconcileEveryMs: SIX_HOURS_MS },
+  );
   globalThis.trancheJobWorker = worker;
-  worker.start();
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       void worker.stop().finally(() => process.exit(0));

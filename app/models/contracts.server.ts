@@ -1,4 +1,5 @@
 import type { Contract as ContractRow, Prisma, Stage as StageRow } from "@prisma/client";
+import type { ContractMode, ContractStatus } from "../domain/contract/contract-state";
 import { assertStageTransition, isStageStatus, UNPAID_STAGE_STATUSES, type StageStatus } from "../domain/contract/stage-status";
 import type { CalendarDate } from "../domain/dates/calendar-date";
 import type { StageKind } from "../domain/plan/plan";
@@ -17,10 +18,7 @@ import {
 import { inTransaction, isUniqueViolation, requireShop, type Database } from "./database.server";
 import { ConcurrencyConflictError, NotFoundError } from "./model-errors.server";
 
-/** "native": Plus, the draft's own deposit and payment terms; "stageOrder": a draft order per stage (DESIGN §3). */
-export type ContractMode = "native" | "stageOrder";
-
-export type ContractStatus = "pending" | "awaitingDeposit" | "active" | "completed" | "cancelled";
+export type { ContractMode, ContractStatus };
 
 export interface StoredStage extends Omit<StageRow, "kind" | "status" | "taxShares" | "dueRule" | "issueDate" | "dueDate"> {
   readonly kind: StageKind;
@@ -61,7 +59,11 @@ export class InvalidScheduleError extends Error {
 }
 
 export interface CreateContractInput {
+  /** The id to store under, when the caller had to name the contract before storing it (on the Shopify draft). */
+  readonly id?: string;
   readonly planId: string;
+  readonly timeZone?: string;
+  readonly sourceDraftName?: string;
   readonly draftOrderId: string;
   readonly customerId?: string;
   readonly companyLocationId?: string;
@@ -82,8 +84,11 @@ export async function createContract(db: Database, shop: string, input: CreateCo
       const status: ContractStatus = "pending";
       const contract = await tx.contract.create({
         data: {
+          ...(input.id === undefined ? {} : { id: input.id }),
           shop,
           planId: plan.id,
+          timeZone: input.timeZone ?? "UTC",
+          sourceDraftName: input.sourceDraftName ?? null,
           sourceDraftOrderId: input.draftOrderId,
           customerId: input.customerId ?? null,
           companyLocationId: input.companyLocationId ?? null,
@@ -134,6 +139,16 @@ export async function getContract(db: Database, shop: string, id: string): Promi
 export async function findContractByDraftOrder(db: Database, shop: string, draftOrderId: string): Promise<StoredContract | null> {
   requireShop(shop);
   const row = await db.contract.findFirst({ where: { shop, sourceDraftOrderId: draftOrderId }, include: STAGES_IN_ORDER });
+  return row ? toStoredContract(row) : null;
+}
+
+/** The contract an order belongs to: its main order, or the order a stage draft became. */
+export async function findContractByOrder(db: Database, shop: string, orderId: string): Promise<StoredContract | null> {
+  requireShop(shop);
+  const row = await db.contract.findFirst({
+    where: { shop, OR: [{ mainOrderId: orderId }, { stages: { some: { stageOrderId: orderId } } }] },
+    include: STAGES_IN_ORDER,
+  });
   return row ? toStoredContract(row) : null;
 }
 
@@ -221,7 +236,11 @@ export async function updateContract(db: Database, shop: string, input: UpdateCo
 export interface StageChanges {
   readonly status?: StageStatus;
   readonly stageDraftOrderId?: string | null;
+  readonly stageOrderId?: string | null;
   readonly invoiceNumber?: string | null;
+  readonly chargeKey?: string | null;
+  readonly chargeRef?: string | null;
+  readonly nextAttemptAt?: Date | null;
   readonly attempts?: number;
   readonly lastError?: string | null;
   readonly parkedReason?: string | null;
@@ -256,6 +275,89 @@ export async function updateStage(db: Database, shop: string, input: UpdateStage
     });
     return readContract(tx, shop, input.contractId);
   });
+}
+
+export interface RecordMilestoneInput {
+  readonly contractId: string;
+  readonly version: number;
+  readonly milestone: string;
+  readonly date: CalendarDate;
+  readonly actor: AuditActor;
+}
+
+/**
+ * Stores the date staff marked a milestone on, in the contract's order snapshot where the schedule's triggers
+ * read events from. Marking it again keeps the first date: a stage dated from it must not move.
+ */
+export async function recordMilestone(db: Database, shop: string, input: RecordMilestoneInput): Promise<StoredContract> {
+  requireShop(shop);
+  return inTransaction(db, async (tx) => {
+    const current = await readContract(tx, shop, input.contractId).catch(() => null);
+    if (!current) throw new NotFoundError("contract", input.contractId);
+    if (current.orderSnapshot.events.milestones?.[input.milestone]) return current;
+    await claimVersion(tx, shop, input.contractId, input.version);
+    const snapshot: OrderSnapshot = {
+      ...current.orderSnapshot,
+      events: { ...current.orderSnapshot.events, milestones: { ...current.orderSnapshot.events.milestones, [input.milestone]: input.date } },
+    };
+    await tx.contract.update({ where: { id: input.contractId }, data: { orderSnapshot: orderSnapshotToColumn(snapshot) } });
+    await writeAudit(tx, shop, {
+      actor: input.actor,
+      action: "contract.milestoneMarked",
+      contractId: input.contractId,
+      details: { milestone: input.milestone, date: input.date },
+    });
+    return readContract(tx, shop, input.contractId);
+  });
+}
+
+export interface CancelContractInput {
+  readonly contractId: string;
+  readonly version: number;
+  readonly reason: string;
+  readonly actor: AuditActor;
+}
+
+/** Cancels the contract and every stage that has not been paid, in one transaction. Paid stages stay paid. */
+export async function cancelContractRecord(db: Database, shop: string, input: CancelContractInput): Promise<StoredContract> {
+  requireShop(shop);
+  return inTransaction(db, async (tx) => {
+    const current = await tx.contract.findFirst({ where: { id: input.contractId, shop }, include: STAGES_IN_ORDER });
+    if (!current) throw new NotFoundError("contract", input.contractId);
+    if (current.status === "cancelled") return toStoredContract(current);
+    await claimVersion(tx, shop, input.contractId, input.version);
+    await tx.contract.update({ where: { id: input.contractId }, data: { status: "cancelled" } });
+    const cancelled = current.stages.filter((stage) => UNPAID_STAGE_STATUSES.includes(storedStatus(stage)));
+    await tx.stage.updateMany({ where: { id: { in: cancelled.map((stage) => stage.id) } }, data: { status: "cancelled", nextAttemptAt: null } });
+    await writeAudit(tx, shop, {
+      actor: input.actor,
+      action: "contract.cancelled",
+      contractId: input.contractId,
+      details: { reason: input.reason, cancelledStages: cancelled.map((stage) => stage.position) },
+    });
+    return readContract(tx, shop, input.contractId);
+  });
+}
+
+/**
+ * Takes the contract's work lock for `holder` (a job id) until `now + ttlMs`, or renews it. Fails (false) while
+ * another job holds it; a lock whose job is no longer running under a live lease (its worker died) is free,
+ * so a restarted worker does not wait for the lock's own expiry.
+ */
+export async function claimContractLock(db: Database, shop: string, contractId: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
+  requireShop(shop);
+  const until = new Date(now.getTime() + ttlMs);
+  const count = await db.$executeRaw`
+    UPDATE "Contract" SET "lockedBy" = ${holder}, "lockedUntil" = ${until}
+    WHERE "id" = ${contractId} AND "shop" = ${shop}
+      AND ("lockedBy" IS NULL OR "lockedBy" = ${holder} OR "lockedUntil" < ${now}
+        OR NOT EXISTS (SELECT 1 FROM "Job" WHERE "Job"."id" = "Contract"."lockedBy" AND "Job"."status" = 'running' AND "Job"."lockedUntil" >= ${now}))`;
+  return count === 1;
+}
+
+export async function releaseContractLock(db: Database, shop: string, contractId: string, holder: string): Promise<void> {
+  requireShop(shop);
+  await db.contract.updateMany({ where: { id: contractId, shop, lockedBy: holder }, data: { lockedBy: null, lockedUntil: null } });
 }
 
 const STAGES_IN_ORDER = { stages: { orderBy: { position: "asc" } } } as const satisfies Prisma.ContractInclude;

@@ -1250,6 +1250,24 @@ export type FulfillmentOrderStatus =
   /** The fulfillment order is deferred and will be ready for fulfillment after the date and time specified in `fulfill_at`. */
   | 'SCHEDULED';
 
+/** The status of a fulfillment. */
+export type FulfillmentStatus =
+  /** The fulfillment was canceled. */
+  | 'CANCELLED'
+  /** There was an error with the fulfillment request. */
+  | 'ERROR'
+  /** The fulfillment request failed. */
+  | 'FAILURE'
+  /** The third-party fulfillment service has acknowledged the fulfillment and is processing it. */
+  | 'OPEN'
+  /**
+   * Shopify has created the fulfillment and is waiting for the third-party
+   * fulfillment service to transition it to `open` or `success`.
+   */
+  | 'PENDING'
+  /** The fulfillment was completed successfully. */
+  | 'SUCCESS';
+
 /** The input fields for a LocalizationExtensionInput. */
 export type LocalizationExtensionInput = {
   /** The key for the localization extension. */
@@ -1987,6 +2005,13 @@ export type DraftOrderQuery = { readonly draftOrder: { readonly id: string, read
       | { readonly __typename: 'PurchasingCompany', readonly company: { readonly id: string }, readonly location: { readonly id: string } }
      | null, readonly order: { readonly id: string, readonly name: string } | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly deposit: { readonly __typename: 'DepositPercentage', readonly percentage: number } | null, readonly shippingAddress: { readonly countryCodeV2: CountryCode | null, readonly provinceCode: string | null, readonly zip: string | null } | null, readonly shippingLine: { readonly title: string, readonly originalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } } | null, readonly lineItemsSubtotalPrice: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly subtotalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalDiscountsSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalShippingPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalTaxSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly amountDueNowSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly amountDueLaterSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly taxLines: ReadonlyArray<{ readonly title: string, readonly rate: number | null, readonly priceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly paymentTerms: { readonly id: string, readonly paymentTermsName: string, readonly paymentTermsType: PaymentTermsType, readonly dueInDays: number | null, readonly paymentSchedules: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly issuedAt: string | null, readonly dueAt: string | null, readonly completedAt: string | null }> } } | null, readonly lineItems: { readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null }, readonly nodes: ReadonlyArray<{ readonly id: string, readonly title: string, readonly sku: string | null, readonly quantity: number, readonly custom: boolean, readonly taxable: boolean, readonly requiresShipping: boolean, readonly variant: { readonly id: string } | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly originalUnitPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly discountedTotalSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly taxLines: ReadonlyArray<{ readonly title: string, readonly rate: number | null, readonly priceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }> }> } } | null };
 
+export type DraftOrderStatusQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DraftOrderStatusQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly status: DraftOrderStatus, readonly invoiceSentAt: string | null, readonly order: { readonly id: string, readonly name: string } | null } | null };
+
 export type DraftOrderUpdateMutationVariables = Exact<{
   id: string | number;
   input: DraftOrderInput;
@@ -1994,6 +2019,13 @@ export type DraftOrderUpdateMutationVariables = Exact<{
 
 
 export type DraftOrderUpdateMutation = { readonly draftOrderUpdate: { readonly draftOrder: { readonly id: string, readonly status: DraftOrderStatus, readonly updatedAt: string, readonly totalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly amountDueNowSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly amountDueLaterSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } } | null, readonly userErrors: ReadonlyArray<{ readonly field: ReadonlyArray<string> | null, readonly message: string }> } | null };
+
+export type DraftOrdersByTagQueryVariables = Exact<{
+  query: string;
+}>;
+
+
+export type DraftOrdersByTagQuery = { readonly draftOrders: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly name: string, readonly status: DraftOrderStatus, readonly invoiceUrl: string | null, readonly invoiceSentAt: string | null, readonly tags: ReadonlyArray<string>, readonly order: { readonly id: string, readonly name: string } | null }> } };
 
 export type FulfillmentOrderHoldMutationVariables = Exact<{
   id: string | number;
@@ -2064,7 +2096,7 @@ export type OrderQuery = { readonly order: { readonly id: string, readonly name:
           | { readonly __typename: 'BankAccount' }
           | { readonly __typename: 'VaultCreditCard', readonly brand: string, readonly lastDigits: string, readonly expired: boolean }
           | { readonly __typename: 'VaultPaypalBillingAgreement' }
-         }> | null }, readonly fulfillmentOrders: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly status: FulfillmentOrderStatus, readonly requestStatus: FulfillmentOrderRequestStatus, readonly updatedAt: string, readonly fulfillmentHolds: ReadonlyArray<{ readonly id: string, readonly reason: FulfillmentHoldReason, readonly reasonNotes: string | null, readonly handle: string | null, readonly heldByRequestingApp: boolean }> }> } } | null };
+         }> | null }, readonly fulfillments: ReadonlyArray<{ readonly id: string, readonly status: FulfillmentStatus, readonly createdAt: string }>, readonly fulfillmentOrders: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly status: FulfillmentOrderStatus, readonly requestStatus: FulfillmentOrderRequestStatus, readonly updatedAt: string, readonly fulfillmentHolds: ReadonlyArray<{ readonly id: string, readonly reason: FulfillmentHoldReason, readonly reasonNotes: string | null, readonly handle: string | null, readonly heldByRequestingApp: boolean }> }> } } | null };
 
 export type PaymentReminderSendMutationVariables = Exact<{
   paymentScheduleId: string | number;
@@ -2107,7 +2139,9 @@ export interface AdminOperations {
   DraftOrderCreate: { result: DraftOrderCreateMutation; variables: DraftOrderCreateMutationVariables; kind: "mutation" };
   DraftOrderDelete: { result: DraftOrderDeleteMutation; variables: DraftOrderDeleteMutationVariables; kind: "mutation" };
   DraftOrderInvoiceSend: { result: DraftOrderInvoiceSendMutation; variables: DraftOrderInvoiceSendMutationVariables; kind: "mutation" };
+  DraftOrderStatus: { result: DraftOrderStatusQuery; variables: DraftOrderStatusQueryVariables; kind: "query" };
   DraftOrderUpdate: { result: DraftOrderUpdateMutation; variables: DraftOrderUpdateMutationVariables; kind: "mutation" };
+  DraftOrdersByTag: { result: DraftOrdersByTagQuery; variables: DraftOrdersByTagQueryVariables; kind: "query" };
   FulfillmentOrderHold: { result: FulfillmentOrderHoldMutation; variables: FulfillmentOrderHoldMutationVariables; kind: "mutation" };
   FulfillmentOrderReleaseHold: { result: FulfillmentOrderReleaseHoldMutation; variables: FulfillmentOrderReleaseHoldMutationVariables; kind: "mutation" };
   Job: { result: JobQuery; variables: JobQueryVariables; kind: "query" };

@@ -88,3 +88,10 @@ export function calendarDateAt(instant: Date, timeZone: string): CalendarDate {
   assertTimeZone(timeZone);
   return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd") as CalendarDate;
 }
+
+/** The instant a calendar date begins in a time zone: 2027-02-01 in Europe/Berlin is 2027-01-31T23:00Z. */
+export function startOfDayIn(date: CalendarDate, timeZone: string): Date {
+  assertTimeZone(timeZone);
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day, 0, 0, 0, timeZone).getTime());
+}

@@ -1,11 +1,15 @@
-import { registerJobHandler, type JobHandler } from "../job-handlers.server";
+import { CONTRACT_SYNC_JOB } from "../../services/contract-sync-requests.server";
+import type { ServiceDeps } from "../../services/service-deps.server";
 import { webhookJobKind } from "../../webhooks/webhook-job.server";
+import { JobHandlerRegistry, type JobHandler } from "../job-handlers.server";
 import { appUninstalledJob } from "./app-uninstalled.server";
+import { contractSyncJob } from "./contract-sync-job.server";
+import { CONTRACT_WEBHOOK_HANDLERS } from "./contract-webhooks.server";
 import { customersDataRequestJob } from "./customers-data-request.server";
 import { customersRedactJob } from "./customers-redact.server";
 import { shopRedactJob } from "./shop-redact.server";
 
-/** Every job kind the app runs and its handler. A kind missing here is parked when it runs. */
+/** The app's lifecycle and compliance jobs: they need only the database. */
 export const APP_JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [webhookJobKind("app/uninstalled")]: appUninstalledJob,
   [webhookJobKind("customers/data_request")]: customersDataRequestJob,
@@ -13,7 +17,22 @@ export const APP_JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [webhookJobKind("shop/redact")]: shopRedactJob,
 };
 
-/** Registers them all on the app's registry, which the app's worker runs. */
-export function registerAppJobHandlers(): void {
-  for (const [kind, handler] of Object.entries(APP_JOB_HANDLERS)) registerJobHandler(kind, handler);
+export interface CollectionJobOptions {
+  /** How long a contract's work lock lasts without renewal; the job lease is a good value. */
+  readonly lockTtlMs?: number;
+}
+
+/** Collection: the order and payment webhooks, and the contract sync they ask for. */
+export function collectionJobHandlers(deps: ServiceDeps, options: CollectionJobOptions = {}): Record<string, JobHandler> {
+  return {
+    ...Object.fromEntries(Object.entries(CONTRACT_WEBHOOK_HANDLERS).map(([topic, handler]) => [webhookJobKind(topic), handler])),
+    [CONTRACT_SYNC_JOB]: contractSyncJob(deps, options.lockTtlMs),
+  };
+}
+
+/** Every job kind the app runs and its handler; a kind missing here is parked when it runs. */
+export function appJobHandlerRegistry(deps: ServiceDeps, options: CollectionJobOptions = {}): JobHandlerRegistry {
+  const registry = new JobHandlerRegistry();
+  for (const [kind, handler] of Object.entries({ ...APP_JOB_HANDLERS, ...collectionJobHandlers(deps, options) })) registry.register(kind, handler);
+  return registry;
 }

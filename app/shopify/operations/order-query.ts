@@ -2,7 +2,8 @@ import { adminOperation } from "../admin-operation";
 
 /**
  * An order as collection needs it: balances and financial status, payment terms with their schedules, the
- * transactions, the vaulted payment methods (mandates) and the fulfillment orders with their holds.
+ * transactions, the vaulted payment methods (mandates), the fulfillments (which date stages waiting for them) and
+ * the fulfillment orders with their holds.
  */
 export const orderQuery = adminOperation(
   "Order",
@@ -114,6 +115,11 @@ export const orderQuery = adminOperation(
             }
           }
         }
+      }
+      fulfillments(first: 20) {
+        id
+        status
+        createdAt
       }
       fulfillmentOrders(first: 10) {
         nodes {

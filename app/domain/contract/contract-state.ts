@@ -1,0 +1,48 @@
+import type { CalendarDate } from "../dates/calendar-date";
+import type { StageKind, Trigger } from "../plan/plan";
+import type { DateStep } from "../schedule/due-dates";
+import type { StageStatus } from "./stage-status";
+
+/** "native": Plus, the draft's own deposit and payment terms; "stageOrder": a draft order per stage (DESIGN §3). */
+export type ContractMode = "native" | "stageOrder";
+
+export type ContractStatus = "pending" | "awaitingDeposit" | "active" | "completed" | "cancelled";
+
+/** What the collection planner knows of one stage from the database. Money in minor units. */
+export interface StageState {
+  readonly position: number;
+  readonly kind: StageKind;
+  readonly amount: bigint;
+  readonly paid: bigint;
+  readonly status: StageStatus;
+  readonly issueDate: CalendarDate | null;
+  readonly dueDate: CalendarDate | null;
+  readonly netDays: number;
+  /** The event a stage still waits for, and the steps from it to the due date. */
+  readonly trigger?: { readonly trigger: Trigger; readonly steps: readonly DateStep[] };
+  readonly stageDraftOrderId: string | null;
+  readonly stageOrderId: string | null;
+  /** A saved-card charge asked for (its idempotency key) and, once Shopify answered, its payment reference. */
+  readonly chargeKey: string | null;
+  readonly chargeRef: string | null;
+  /** Saved-card charges tried so far. */
+  readonly attempts: number;
+  readonly nextAttemptAt: Date | null;
+  /** Shopify refused a step for this stage in a way retrying will not fix: staff must look before it moves on. */
+  readonly parked: boolean;
+}
+
+export interface ContractState {
+  readonly id: string;
+  readonly mode: ContractMode;
+  readonly status: ContractStatus;
+  readonly total: bigint;
+  readonly sourceDraftOrderId: string;
+  readonly mainOrderId: string | null;
+  /** By position. */
+  readonly stages: readonly StageState[];
+  /** The ledger's references: a payment already recorded is never recorded again. */
+  readonly recordedRefs: ReadonlySet<string>;
+  /** Milestones staff marked, by name, with the date they were marked. */
+  readonly milestones: Readonly<Record<string, CalendarDate>>;
+}

@@ -1,0 +1,290 @@
+import { isBefore, type CalendarDate } from "../dates/calendar-date";
+import { allocatePayments, type AllocatedPayment } from "./allocate-payments";
+import type { ContractState, StageState } from "./contract-state";
+import { isMirror, isMoneyIn, type Observation, type ObservedOrder } from "./observation";
+import { datesFromEvent } from "./triggered-dates";
+
+/** Saved-card charges per stage before the stage falls back to an emailed link. */
+export const MAX_CHARGE_ATTEMPTS = 3;
+
+/** How long after a declined charge the next one is tried: a day, then three (dunning as billing systems do it). */
+export const CHARGE_RETRY_DELAYS_MS: readonly number[] = [86_400_000, 3 * 86_400_000];
+
+/** The hold the app places, recognisable among holds staff or other apps place. */
+export const PAYMENT_HOLD_HANDLE = "tranche-awaiting-payment";
+
+/** One thing to do to bring a contract and Shopify in line; the executor does it, then asks again. */
+export type CollectionStep =
+  | { readonly kind: "cancelContract"; readonly reason: string }
+  | { readonly kind: "activateContract" }
+  | { readonly kind: "linkMainOrder"; readonly orderId: string }
+  | { readonly kind: "linkStageDraft"; readonly position: number; readonly draftId: string }
+  | { readonly kind: "linkStageOrder"; readonly position: number; readonly orderId: string }
+  | { readonly kind: "recordPayments"; readonly payments: readonly AllocatedPayment[] }
+  | { readonly kind: "chargeDeclined"; readonly position: number; readonly errorCode: string; readonly retryAt: Date | null }
+  | { readonly kind: "markStagePaid"; readonly position: number }
+  | { readonly kind: "dateStage"; readonly position: number; readonly issueDate: CalendarDate; readonly dueDate: CalendarDate; readonly event: string }
+  | { readonly kind: "completeSourceDraft" }
+  | { readonly kind: "holdFulfillment"; readonly fulfillmentOrderId: string }
+  | { readonly kind: "releaseHold"; readonly fulfillmentOrderId: string; readonly holdId: string }
+  | { readonly kind: "mirrorPayments"; readonly orderId: string; readonly amount: bigint | "wholeBalance" }
+  | { readonly kind: "setPaymentTerms"; readonly orderId: string; readonly termsId: string | null; readonly dueDate: CalendarDate }
+  | { readonly kind: "createStageDraft"; readonly position: number }
+  | { readonly kind: "sendStageDraftInvoice"; readonly position: number; readonly draftId: string }
+  | { readonly kind: "markInvoiced"; readonly position: number }
+  | { readonly kind: "completeStageDraft"; readonly position: number; readonly draftId: string }
+  | {
+      readonly kind: "chargeMandate";
+      readonly position: number;
+      readonly orderId: string;
+      readonly mandateId: string;
+      /** Null: the order's whole balance (a stage order, or a shop where `amount` is Plus-only). */
+      readonly amount: bigint | null;
+      readonly attempt: number;
+      readonly idempotencyKey: string;
+    }
+  | { readonly kind: "sendStageOrderInvoice"; readonly position: number; readonly orderId: string }
+  | { readonly kind: "deleteStageDraft"; readonly position: number; readonly draftId: string }
+  | { readonly kind: "markOverdue"; readonly position: number }
+  | { readonly kind: "completeContract" };
+
+export interface CollectionClock {
+  readonly now: Date;
+  /** Today in the contract's time zone. */
+  readonly today: CalendarDate;
+}
+
+/**
+ * The next step for a contract, or null when it is up to date. Pure: the database state, what Shopify shows
+ * and the time in, one step out. The order of the checks is the order things must happen in: learn what
+ * happened (links, payments, declines, events) before acting on it (holds, mirrors, terms, charges, links).
+ */
+export function nextCollectionStep(contract: ContractState, observation: Observation, clock: CollectionClock): CollectionStep | null {
+  if (contract.status === "pending" || contract.status === "completed") return null;
+  if (contract.status === "cancelled") return cleanupStep(contract, observation);
+  return (
+    learnStep(contract, observation, clock) ??
+    mainOrderStep(contract, observation) ??
+    collectStep(contract, observation, clock) ??
+    completionStep(contract, observation)
+  );
+}
+
+function learnStep(contract: ContractState, observation: Observation, clock: CollectionClock): CollectionStep | null {
+  const { mainOrder, sourceDraft } = observation;
+  if (mainOrder?.cancelled) return { kind: "cancelContract", reason: `the main order ${mainOrder.id} was cancelled in Shopify` };
+  if (contract.mainOrderId === null && sourceDraft?.completed && sourceDraft.orderId) return { kind: "linkMainOrder", orderId: sourceDraft.orderId };
+  for (const stage of contract.stages) {
+    const draft = observation.stageDrafts.get(stage.position);
+    if (draft && stage.stageDraftOrderId !== draft.id) return { kind: "linkStageDraft", position: stage.position, draftId: draft.id };
+    if (draft?.orderId && stage.stageOrderId !== draft.orderId) return { kind: "linkStageOrder", position: stage.position, orderId: draft.orderId };
+  }
+  const unrecorded = allocatePayments(contract, observation).filter((payment) => !contract.recordedRefs.has(payment.ref));
+  if (unrecorded.length > 0) return { kind: "recordPayments", payments: unrecorded };
+  for (const stage of contract.stages) {
+    const declined = declinedCharge(stage, observation);
+    if (declined) {
+      const delay = CHARGE_RETRY_DELAYS_MS[stage.attempts - 1];
+      const retryAt = stage.attempts < MAX_CHARGE_ATTEMPTS && delay !== undefined ? new Date(clock.now.getTime() + delay) : null;
+      return { kind: "chargeDeclined", position: stage.position, errorCode: declined, retryAt };
+    }
+  }
+  for (const stage of contract.stages) {
+    if (stage.paid >= stage.amount && stage.status !== "paid" && stage.status !== "cancelled" && stage.status !== "refunded") {
+      return { kind: "markStagePaid", position: stage.position };
+    }
+  }
+  if (contract.status === "awaitingDeposit" && contract.stages[0]?.status === "paid") return { kind: "activateContract" };
+  for (const stage of contract.stages) {
+    if (!stage.trigger || stage.dueDate !== null) continue;
+    const event = eventDate(stage, contract, mainOrder);
+    if (event) {
+      const dates = datesFromEvent(event.date, stage.trigger.steps, stage.netDays);
+      return { kind: "dateStage", position: stage.position, ...dates, event: event.name };
+    }
+  }
+  return null;
+}
+
+function mainOrderStep(contract: ContractState, observation: Observation): CollectionStep | null {
+  const { mainOrder, sourceDraft } = observation;
+  const depositPaid = contract.stages[0]?.status === "paid";
+  if (contract.mode === "stageOrder" && depositPaid && contract.mainOrderId === null && sourceDraft && !sourceDraft.completed) {
+    return { kind: "completeSourceDraft" };
+  }
+  if (!mainOrder) return null;
+
+  const shippingUnpaid = contract.stages.some((stage) => stage.kind === "preShipping" && isUnpaid(stage));
+  for (const fulfillmentOrder of mainOrder.fulfillmentOrders) {
+    const ours = fulfillmentOrder.holds.find((hold) => hold.handle === PAYMENT_HOLD_HANDLE);
+    if (shippingUnpaid && !ours && HOLDABLE_STATUSES.has(fulfillmentOrder.status)) {
+      return { kind: "holdFulfillment", fulfillmentOrderId: fulfillmentOrder.id };
+    }
+    if (!shippingUnpaid && ours) return { kind: "releaseHold", fulfillmentOrderId: fulfillmentOrder.id, holdId: ours.id };
+  }
+
+  const collectedElsewhere = sum([...observation.stageOrders.values()].flatMap((order) => order.transactions.filter(isMoneyIn).map((t) => t.amount)));
+  const mirrored = sum(mainOrder.transactions.filter(isMirror).map((transaction) => transaction.amount));
+  const toMirror = collectedElsewhere - mirrored;
+  if (toMirror > 0n && mainOrder.outstanding > 0n) {
+    if (observation.partialPaymentsAllowed) {
+      return { kind: "mirrorPayments", orderId: mainOrder.id, amount: toMirror < mainOrder.outstanding ? toMirror : mainOrder.outstanding };
+    }
+    // Without Plus a manual payment can only settle the whole balance: mirror once everything is collected.
+    if (toMirror >= mainOrder.outstanding) return { kind: "mirrorPayments", orderId: mainOrder.id, amount: "wholeBalance" };
+  }
+
+  const nextDue = contract.stages
+    .filter((stage) => isUnpaid(stage) && stage.dueDate !== null)
+    .map((stage) => stage.dueDate as CalendarDate)
+    .sort()[0];
+  if (nextDue && mainOrder.outstanding > 0n && mainOrder.paymentTerms?.dueDate !== nextDue) {
+    return { kind: "setPaymentTerms", orderId: mainOrder.id, termsId: mainOrder.paymentTerms?.id ?? null, dueDate: nextDue };
+  }
+  return null;
+}
+
+function collectStep(contract: ContractState, observation: Observation, clock: CollectionClock): CollectionStep | null {
+  const mainOrder = observation.mainOrder;
+  // Later stages are collected once the main order exists: it is what they are payments towards.
+  if (!mainOrder || contract.status !== "active") return null;
+  const mandateId = savedCard(observation);
+  for (const stage of contract.stages.slice(1)) {
+    if (!isUnpaid(stage) || stage.parked) continue;
+    const stageOrder = observation.stageOrders.get(stage.position);
+    const draft = observation.stageDrafts.get(stage.position);
+    if (stage.chargeKey !== null) {
+      // A charge was asked for: repeat the call only if Shopify's answer was never recorded (same key, no double charge).
+      if (stage.chargeRef !== null) continue;
+      const orderId = contract.mode === "native" ? mainOrder.id : stageOrder?.id;
+      if (orderId && mandateId) return chargeStep(contract, stage, orderId, mandateId, observation, stage.attempts);
+      continue;
+    }
+    const chargeable = mandateId !== null && stage.attempts < MAX_CHARGE_ATTEMPTS;
+    if (chargeable && chargeDue(stage, clock)) {
+      if (contract.mode === "native") return chargeStep(contract, stage, mainOrder.id, mandateId, observation, stage.attempts + 1);
+      if (!draft) return { kind: "createStageDraft", position: stage.position };
+      if (!draft.completed) return { kind: "completeStageDraft", position: stage.position, draftId: draft.id };
+      if (stageOrder && stageOrder.outstanding > 0n) return chargeStep(contract, stage, stageOrder.id, mandateId, observation, stage.attempts + 1);
+      continue;
+    }
+    if (!chargeable && linkDue(stage, clock)) {
+      if (stageOrder) {
+        if (stage.status !== "invoiced" && stage.status !== "overdue" && stageOrder.outstanding > 0n) {
+          return { kind: "sendStageOrderInvoice", position: stage.position, orderId: stageOrder.id };
+        }
+      } else if (!draft) {
+        return { kind: "createStageDraft", position: stage.position };
+      } else if (!draft.invoiceSent) {
+        return { kind: "sendStageDraftInvoice", position: stage.position, draftId: draft.id };
+      } else if (stage.status === "scheduled" || stage.status === "failed") {
+        return { kind: "markInvoiced", position: stage.position };
+      }
+    }
+    if (stage.status === "invoiced" && stage.dueDate !== null && isBefore(stage.dueDate, clock.today)) {
+      return { kind: "markOverdue", position: stage.position };
+    }
+  }
+  return null;
+}
+
+function completionStep(contract: ContractState, observation: Observation): CollectionStep | null {
+  const allPaid = contract.stages.every((stage) => stage.status === "paid");
+  if (allPaid && observation.mainOrder?.financialStatus === "PAID") return { kind: "completeContract" };
+  return null;
+}
+
+/**
+ * A cancelled contract: money that still arrived (a charge already on its way) is recorded, no stage draft is
+ * left open, no hold of ours is left on the order.
+ */
+function cleanupStep(contract: ContractState, observation: Observation): CollectionStep | null {
+  const unrecorded = allocatePayments(contract, observation).filter((payment) => !contract.recordedRefs.has(payment.ref));
+  if (unrecorded.length > 0) return { kind: "recordPayments", payments: unrecorded };
+  for (const stage of contract.stages) {
+    const draft = observation.stageDrafts.get(stage.position);
+    if (draft && !draft.completed) return { kind: "deleteStageDraft", position: stage.position, draftId: draft.id };
+  }
+  for (const fulfillmentOrder of observation.mainOrder?.fulfillmentOrders ?? []) {
+    const ours = fulfillmentOrder.holds.find((hold) => hold.handle === PAYMENT_HOLD_HANDLE);
+    if (ours) return { kind: "releaseHold", fulfillmentOrderId: fulfillmentOrder.id, holdId: ours.id };
+  }
+  return null;
+}
+
+function chargeStep(
+  contract: ContractState,
+  stage: StageState,
+  orderId: string,
+  mandateId: string,
+  observation: Observation,
+  attempt: number,
+): CollectionStep {
+  const amount = contract.mode === "native" && observation.partialPaymentsAllowed ? stage.amount - stage.paid : null;
+  return {
+    kind: "chargeMandate",
+    position: stage.position,
+    orderId,
+    mandateId,
+    amount,
+    attempt,
+    idempotencyKey: `${contract.id}:${stage.position}:${attempt}`,
+  };
+}
+
+/** The error code of a declined charge of this stage that has not been dealt with yet. */
+function declinedCharge(stage: StageState, observation: Observation): string | null {
+  if (stage.chargeRef === null) return null;
+  const orders = [observation.mainOrder, observation.stageOrders.get(stage.position)].filter((order): order is ObservedOrder => order !== null && order !== undefined);
+  const failure = orders
+    .flatMap((order) => order.transactions)
+    .find((transaction) => transaction.paymentReferenceId === stage.chargeRef && transaction.status === "FAILURE");
+  return failure ? (failure.errorCode ?? "FAILURE") : null;
+}
+
+/** A saved card is charged on the due date, and again when a declined charge's retry time comes. */
+function chargeDue(stage: StageState, clock: CollectionClock): boolean {
+  if (stage.status === "failed") return stage.nextAttemptAt !== null && stage.nextAttemptAt.getTime() <= clock.now.getTime();
+  return stage.dueDate !== null && !isBefore(clock.today, stage.dueDate);
+}
+
+/** A link goes out on the issue date (net terms: the invoice comes first, payment by the due date). */
+function linkDue(stage: StageState, clock: CollectionClock): boolean {
+  const from = stage.issueDate ?? stage.dueDate;
+  return from !== null && !isBefore(clock.today, from);
+}
+
+function eventDate(stage: StageState, contract: ContractState, mainOrder: ObservedOrder | null): { date: CalendarDate; name: string } | null {
+  const trigger = stage.trigger?.trigger;
+  if (!trigger) return null;
+  switch (trigger.event) {
+    case "milestone": {
+      const date = contract.milestones[trigger.milestone];
+      return date ? { date, name: `milestone "${trigger.milestone}"` } : null;
+    }
+    case "fulfillmentCreated":
+      return mainOrder?.fulfillmentCreatedDate ? { date: mainOrder.fulfillmentCreatedDate, name: "fulfillment created" } : null;
+    case "orderFulfilled":
+      return mainOrder?.fulfilledDate ? { date: mainOrder.fulfilledDate, name: "order fulfilled" } : null;
+  }
+}
+
+function savedCard(observation: Observation): string | null {
+  const orders = [observation.mainOrder, ...[...observation.stageOrders].sort(([a], [b]) => a - b).map(([, order]) => order)];
+  for (const order of orders) {
+    const mandate = order?.mandateIds[0];
+    if (mandate) return mandate;
+  }
+  return null;
+}
+
+function isUnpaid(stage: StageState): boolean {
+  return stage.status !== "paid" && stage.status !== "cancelled" && stage.status !== "refunded";
+}
+
+function sum(amounts: readonly bigint[]): bigint {
+  return amounts.reduce((total, amount) => total + amount, 0n);
+}
+
+/** Fulfillment orders that can still ship, and so can be held. */
+const HOLDABLE_STATUSES = new Set(["OPEN", "SCHEDULED", "IN_PROGRESS"]);

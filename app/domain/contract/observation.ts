@@ -1,0 +1,84 @@
+import type { CalendarDate } from "../dates/calendar-date";
+
+/**
+ * What Shopify says about a contract's orders right now, mapped from Admin API answers. The planner compares it
+ * with the database; being read fresh each time is what makes a rerun job, a duplicate webhook or a lost one
+ * harmless.
+ */
+export interface ObservedTransaction {
+  readonly id: string;
+  /** OrderTransactionKind: SALE, CAPTURE, AUTHORIZATION, REFUND… */
+  readonly kind: string;
+  /** OrderTransactionStatus: SUCCESS, FAILURE, PENDING… */
+  readonly status: string;
+  readonly amount: bigint;
+  /** Recorded with orderCreateManualPayment: a mirror of money collected elsewhere, not money itself. */
+  readonly manual: boolean;
+  /** The payment reference of a saved-card charge (`paymentId`). */
+  readonly paymentReferenceId: string | null;
+  readonly processedAt: Date;
+  readonly errorCode: string | null;
+}
+
+export interface ObservedHold {
+  readonly id: string;
+  readonly reason: string;
+  readonly handle: string | null;
+}
+
+export interface ObservedFulfillmentOrder {
+  readonly id: string;
+  /** FulfillmentOrderStatus: OPEN, ON_HOLD, IN_PROGRESS, CLOSED… */
+  readonly status: string;
+  readonly holds: readonly ObservedHold[];
+}
+
+export interface ObservedPaymentTerms {
+  readonly id: string;
+  readonly type: string;
+  /** The open schedule's due date in the contract's time zone; null when it has none or is completed. */
+  readonly dueDate: CalendarDate | null;
+}
+
+export interface ObservedOrder {
+  readonly id: string;
+  readonly cancelled: boolean;
+  /** OrderDisplayFinancialStatus: PENDING, PARTIALLY_PAID, PAID… */
+  readonly financialStatus: string;
+  readonly outstanding: bigint;
+  readonly transactions: readonly ObservedTransaction[];
+  readonly mandateIds: readonly string[];
+  readonly fulfillmentOrders: readonly ObservedFulfillmentOrder[];
+  /** The first fulfillment's date; the date the order became fully fulfilled. */
+  readonly fulfillmentCreatedDate: CalendarDate | null;
+  readonly fulfilledDate: CalendarDate | null;
+  readonly paymentTerms: ObservedPaymentTerms | null;
+}
+
+export interface ObservedDraft {
+  readonly id: string;
+  readonly completed: boolean;
+  readonly invoiceSent: boolean;
+  readonly orderId: string | null;
+}
+
+export interface Observation {
+  /** Null when the source draft is gone (deleted by staff). */
+  readonly sourceDraft: ObservedDraft | null;
+  readonly mainOrder: ObservedOrder | null;
+  /** Stage draft orders by stage position (found by their tag, so one made by a crashed run is found too). */
+  readonly stageDrafts: ReadonlyMap<number, ObservedDraft>;
+  readonly stageOrders: ReadonlyMap<number, ObservedOrder>;
+  /** Plus: `amount` is accepted on manual and saved-card payments; elsewhere only the whole balance. */
+  readonly partialPaymentsAllowed: boolean;
+}
+
+/** Money that moved: a successful sale or capture that was not a manual mirror. */
+export function isMoneyIn(transaction: ObservedTransaction): boolean {
+  return transaction.status === "SUCCESS" && !transaction.manual && (transaction.kind === "SALE" || transaction.kind === "CAPTURE");
+}
+
+/** A manual payment the app recorded on the main order to mirror money collected on a stage order. */
+export function isMirror(transaction: ObservedTransaction): boolean {
+  return transaction.status === "SUCCESS" && transaction.manual && (transaction.kind === "SALE" || transaction.kind === "CAPTURE");
+}

@@ -1,0 +1,174 @@
+import { randomBytes } from "node:crypto";
+
+import type { ContractMode } from "../domain/contract/contract-state";
+import { startOfDayIn } from "../domain/dates/calendar-date";
+import { Dec } from "../domain/money/decimal";
+import { formatMinorUnits } from "../domain/money/minor-units";
+import { buildSchedule, type Schedule } from "../domain/schedule/build-schedule";
+import { orderSnapshotFromInput } from "../domain/schedule/order-input";
+import type { OrderSnapshot } from "../domain/schedule/order-snapshot";
+import { pinFirstInstallment } from "../domain/schedule/pin-first-installment";
+import type { AuditActor } from "../models/audit-log.server";
+import { ContractExistsError, createContract, findContractByDraftOrder, type StoredContract } from "../models/contracts.server";
+import { NotFoundError } from "../models/model-errors.server";
+import { getPlan } from "../models/plans.server";
+import type { AdminClient } from "../shopify/admin-client.server";
+import { draftOrderQuery } from "../shopify/operations/draft-order-query";
+import { draftOrderUpdateMutation } from "../shopify/operations/draft-order-update-mutation";
+import { shopQuery } from "../shopify/operations/shop-query";
+import { paymentTermsTemplateId } from "../shopify/payment-terms-templates.server";
+import type { DraftOrderQuery } from "../types/admin.generated";
+import { CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE } from "./contract-attributes";
+import { sendFirstStageInvoice } from "./first-stage-invoice.server";
+import type { ServiceDeps } from "./service-deps.server";
+
+/** A plan that cannot be attached to this draft order, with the reason staff can act on. */
+export class AttachPlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AttachPlanError";
+  }
+}
+
+export interface AttachPlanInput {
+  readonly draftOrderId: string;
+  readonly planId: string;
+  /** Defaults to native on Shopify Plus (the draft's own deposit and terms) and stage orders elsewhere. */
+  readonly mode?: ContractMode;
+  readonly actor: AuditActor;
+}
+
+type Draft = NonNullable<DraftOrderQuery["draftOrder"]>;
+
+/**
+ * Attaches a plan to a draft order (DESIGN §3): reads the draft's calculated totals and tax lines from
+ * Shopify, builds the schedule, stores the contract and prepares the draft for checkout — native: the deposit
+ * percentage and payment terms on the draft itself, the schedule pinned to what checkout will really charge;
+ * stage orders: a deposit draft order. Then the first stage's invoice is emailed.
+ *
+ * A second attach of the same plan to the same draft resumes a preparation that stopped half-way (the contract
+ * is still `pending`); any other second attach is refused.
+ */
+export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachPlanInput): Promise<StoredContract> {
+  const existing = await findContractByDraftOrder(deps.db, shop, input.draftOrderId);
+  if (existing) {
+    if (existing.status !== "pending" || existing.planId !== input.planId) throw new ContractExistsError(input.draftOrderId, existing.id);
+    return sendFirstStageInvoice(deps, await deps.adminFor(shop), shop, existing, input.actor);
+  }
+  const plan = await getPlan(deps.db, shop, input.planId);
+  if (!plan || plan.archivedAt) throw new NotFoundError("plan", input.planId);
+  const admin = await deps.adminFor(shop);
+  const { shop: shopInfo } = await admin.request(shopQuery);
+  const mode = input.mode ?? (shopInfo.plan.shopifyPlus ? "native" : "stageOrder");
+  if (mode === "native" && !shopInfo.plan.shopifyPlus) {
+    throw new AttachPlanError("native collection needs Shopify Plus (draft-order deposits are Plus-only); use stage orders");
+  }
+  const draft = await readDraft(admin, input.draftOrderId);
+  const snapshot = snapshotOf(draft, shopInfo.ianaTimezone, deps.now());
+  let schedule = buildSchedule(plan.model, snapshot);
+  const first = schedule.installments[0];
+  if (!first || first.dueDate !== snapshot.orderDate || schedule.installments.length < 2) {
+    throw new AttachPlanError("the plan's first stage must be due at checkout and be followed by at least one more stage");
+  }
+
+  const contractId = newContractId();
+  const attributes = [
+    ...draft.customAttributes.filter((attribute) => attribute.key !== CONTRACT_ATTRIBUTE && attribute.key !== SCHEDULE_ATTRIBUTE),
+    { key: CONTRACT_ATTRIBUTE, value: contractId },
+    { key: SCHEDULE_ATTRIBUTE, value: scheduleSummary(schedule) },
+  ].map((attribute) => ({ key: attribute.key, value: attribute.value ?? "" }));
+
+  if (mode === "native") {
+    schedule = await prepareNativeDraft(admin, draft, schedule, snapshot, attributes, shopInfo.ianaTimezone);
+  } else {
+    await admin.request(draftOrderUpdateMutation, { id: draft.id, input: { customAttributes: attributes } });
+  }
+
+  const purchasing = draft.purchasingEntity;
+  const contract = await createContract(deps.db, shop, {
+    id: contractId,
+    planId: plan.id,
+    draftOrderId: draft.id,
+    sourceDraftName: draft.name,
+    timeZone: shopInfo.ianaTimezone,
+    ...(draft.customer ? { customerId: draft.customer.id } : {}),
+    ...(purchasing?.__typename === "PurchasingCompany" ? { companyLocationId: purchasing.location.id } : {}),
+    mode,
+    orderSnapshot: snapshot,
+    schedule,
+    actor: input.actor,
+  });
+  return sendFirstStageInvoice(deps, admin, shop, contract, input.actor);
+}
+
+/**
+ * Native mode: the draft's deposit is a float percentage that Shopify may apply to the subtotal, so the
+ * schedule is pinned to the `amountDueNowSet` Shopify answers with, never to what we asked for.
+ */
+async function prepareNativeDraft(
+  admin: AdminClient,
+  draft: Draft,
+  schedule: Schedule,
+  snapshot: OrderSnapshot,
+  attributes: { key: string; value: string }[],
+  timeZone: string,
+): Promise<Schedule> {
+  const [first, second] = schedule.installments;
+  if (!first || !second) throw new AttachPlanError("a deposit needs a later stage");
+  const percentage = new Dec(first.amount.toString()).div(schedule.total.toString()).times(100).toDecimalPlaces(4);
+  if (percentage.lt(1) || percentage.gt(99)) {
+    throw new AttachPlanError(`Shopify takes a deposit of 1–99% of the order; this plan's first stage is ${percentage.toFixed(2)}%`);
+  }
+  const paymentTerms = second.dueDate
+    ? {
+        paymentTermsTemplateId: await paymentTermsTemplateId(admin, "FIXED"),
+        paymentSchedules: [{ dueAt: startOfDayIn(second.dueDate, timeZone).toISOString() }],
+      }
+    : { paymentTermsTemplateId: await paymentTermsTemplateId(admin, "FULFILLMENT") };
+  const result = await admin.request(draftOrderUpdateMutation, {
+    id: draft.id,
+    input: { deposit: { percentage: percentage.toNumber() }, paymentTerms, customAttributes: attributes },
+  });
+  const dueNow = result.draftOrderUpdate?.draftOrder?.amountDueNowSet.shopMoney.amount;
+  if (!dueNow) throw new AttachPlanError("Shopify did not say what checkout will charge now (amountDueNowSet)");
+  const charged = BigInt(new Dec(dueNow).times(new Dec(10).pow(schedule.currency.exponent)).toFixed(0));
+  return pinFirstInstallment(schedule, charged, snapshot.taxLines);
+}
+
+async function readDraft(admin: AdminClient, id: string): Promise<Draft> {
+  const { draftOrder } = await admin.request(draftOrderQuery, { id });
+  if (!draftOrder) throw new NotFoundError("draft order", id);
+  if (draftOrder.status === "COMPLETED") throw new AttachPlanError(`draft order ${draftOrder.name} is already completed into an order`);
+  return draftOrder;
+}
+
+/** The order as the schedule sees it: the draft's grand total and tax lines, dated today in the shop's zone. */
+function snapshotOf(draft: Draft, timeZone: string, now: Date): OrderSnapshot {
+  const dates = Object.fromEntries(
+    draft.customAttributes.filter((attribute) => /^\d{4}-\d{2}-\d{2}$/.test(attribute.value ?? "")).map((attribute) => [attribute.key, attribute.value as string]),
+  );
+  return orderSnapshotFromInput({
+    total: draft.totalPriceSet.shopMoney.amount,
+    currency: draft.currencyCode,
+    timeZone,
+    dates,
+    taxLines: draft.taxLines.map((line) => ({ title: line.title, amount: line.priceSet.shopMoney.amount })),
+    now,
+  });
+}
+
+/** "1/3 Deposit 300.00 USD at checkout; 2/3 …", for staff reading the draft or order in Shopify's admin. */
+function scheduleSummary(schedule: Schedule): string {
+  const count = schedule.installments.length;
+  return schedule.installments
+    .map((installment) => {
+      const when = installment.dueDate ?? (installment.trigger ? "on an event" : "later");
+      return `${installment.position}/${count} ${installment.title} ${formatMinorUnits(installment.amount, schedule.currency)} ${schedule.currency.code} ${installment.position === 1 ? "at checkout" : when}`;
+    })
+    .join("; ");
+}
+
+/** 25 characters like Prisma's cuid, so the stage tags built from it stay within Shopify's 40. */
+function newContractId(): string {
+  return `c${randomBytes(12).toString("hex")}`;
+}

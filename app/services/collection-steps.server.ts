@@ -1,0 +1,238 @@
+import type { CollectionStep } from "../domain/contract/next-step";
+import { PAYMENT_HOLD_HANDLE } from "../domain/contract/next-step";
+import type { Observation } from "../domain/contract/observation";
+import { startOfDayIn } from "../domain/dates/calendar-date";
+import { currencyFor } from "../domain/money/currency";
+import { formatMinorUnits } from "../domain/money/minor-units";
+import { PermanentJobError } from "../jobs/job-handlers.server";
+import type { AuditActor } from "../models/audit-log.server";
+import { writeAudit } from "../models/audit-log.server";
+import { cancelContractRecord, updateContract, updateStage, type StageChanges, type StoredContract, type StoredStage } from "../models/contracts.server";
+import { contractBalance, recordLedgerEntry } from "../models/ledger.server";
+import type { AdminClient } from "../shopify/admin-client.server";
+import { AdminUserErrors } from "../shopify/admin-errors";
+import { draftOrderCompleteMutation } from "../shopify/operations/draft-order-complete-mutation";
+import { draftOrderDeleteMutation } from "../shopify/operations/draft-order-delete-mutation";
+import { draftOrderInvoiceSendMutation } from "../shopify/operations/draft-order-invoice-send-mutation";
+import { fulfillmentOrderHoldMutation } from "../shopify/operations/fulfillment-order-hold-mutation";
+import { fulfillmentOrderReleaseHoldMutation } from "../shopify/operations/fulfillment-order-release-hold-mutation";
+import { orderCreateMandatePaymentMutation } from "../shopify/operations/order-create-mandate-payment-mutation";
+import { orderCreateManualPaymentMutation } from "../shopify/operations/order-create-manual-payment-mutation";
+import { orderInvoiceSendMutation } from "../shopify/operations/order-invoice-send-mutation";
+import { paymentTermsCreateMutation } from "../shopify/operations/payment-terms-create-mutation";
+import { paymentTermsUpdateMutation } from "../shopify/operations/payment-terms-update-mutation";
+import { paymentTermsTemplateId } from "../shopify/payment-terms-templates.server";
+import type { ServiceDeps } from "./service-deps.server";
+import { createStageDraftOrder } from "./stage-draft-order.server";
+
+export interface StepContext {
+  readonly deps: ServiceDeps;
+  readonly admin: AdminClient;
+  readonly shop: string;
+  /** As read right before the step was planned. */
+  readonly contract: StoredContract;
+  readonly observation: Observation;
+  readonly actor: AuditActor;
+  readonly now: Date;
+}
+
+/**
+ * Does one planned step: a Shopify call, a database write, or a Shopify call and then the write that records
+ * it. A crash between the two is safe because the next plan reads Shopify again (see next-step.ts).
+ */
+export async function executeCollectionStep(context: StepContext, step: CollectionStep): Promise<void> {
+  const { deps, admin, shop, contract, actor } = context;
+  const stage = "position" in step ? stageAt(contract, step.position) : undefined;
+  const changeStage = (target: StoredStage, changes: StageChanges) =>
+    updateStage(deps.db, shop, { contractId: contract.id, stageId: target.id, version: contract.version, changes, actor });
+
+  switch (step.kind) {
+    case "cancelContract":
+      await cancelContractRecord(deps.db, shop, { contractId: contract.id, version: contract.version, reason: step.reason, actor });
+      return;
+    case "activateContract":
+      await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { status: "active" }, actor });
+      return;
+    case "linkMainOrder":
+      await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { mainOrderId: step.orderId }, actor });
+      return;
+    case "linkStageDraft":
+      await changeStage(stage!, { stageDraftOrderId: step.draftId });
+      return;
+    case "linkStageOrder":
+      await changeStage(stage!, { stageOrderId: step.orderId });
+      return;
+    case "recordPayments":
+      for (const payment of step.payments) {
+        await recordLedgerEntry(deps.db, shop, {
+          contractId: contract.id,
+          stageId: stageAt(contract, payment.position).id,
+          kind: "payment",
+          amountMinor: payment.amount,
+          currency: contract.currency,
+          shopifyRef: payment.ref,
+          occurredAt: payment.occurredAt,
+          actor,
+        });
+      }
+      return;
+    case "chargeDeclined":
+      await changeStage(stage!, {
+        status: "failed",
+        chargeKey: null,
+        chargeRef: null,
+        nextAttemptAt: step.retryAt,
+        lastError: `saved card declined (${step.errorCode}) on attempt ${stage!.attempts}${step.retryAt ? `; next try ${step.retryAt.toISOString()}` : "; the payment link is emailed instead"}`,
+      });
+      return;
+    case "markStagePaid":
+      await changeStage(stage!, { status: "paid", nextAttemptAt: null, lastError: null });
+      return;
+    case "dateStage":
+      await changeStage(stage!, { issueDate: step.issueDate, dueDate: step.dueDate });
+      await writeAudit(deps.db, shop, { actor, action: "stage.dated", contractId: contract.id, details: { position: step.position, event: step.event, dueDate: step.dueDate } });
+      return;
+    case "completeSourceDraft":
+      await shopifyStep(step, () => admin.request(draftOrderCompleteMutation, { id: contract.sourceDraftOrderId, paymentPending: true }));
+      return;
+    case "holdFulfillment":
+      await shopifyStep(step, () =>
+        admin.request(fulfillmentOrderHoldMutation, {
+          id: step.fulfillmentOrderId,
+          fulfillmentHold: {
+            reason: "AWAITING_PAYMENT",
+            reasonNotes: "Held until the payment before shipping is received (Tranche).",
+            handle: PAYMENT_HOLD_HANDLE,
+            notifyMerchant: false,
+          },
+        }),
+      );
+      return;
+    case "releaseHold":
+      await shopifyStep(step, () => admin.request(fulfillmentOrderReleaseHoldMutation, { id: step.fulfillmentOrderId, holdIds: [step.holdId] }));
+      return;
+    case "mirrorPayments": {
+      const currency = currencyFor(contract.currency);
+      await shopifyStep(step, () =>
+        admin.request(orderCreateManualPaymentMutation, {
+          id: step.orderId,
+          ...(step.amount === "wholeBalance" ? {} : { amount: { amount: formatMinorUnits(step.amount, currency), currencyCode: contract.currency as never } }),
+        }),
+      );
+      return;
+    }
+    case "setPaymentTerms": {
+      const attributes = {
+        paymentTermsTemplateId: await paymentTermsTemplateId(admin, "FIXED"),
+        paymentSchedules: [{ dueAt: startOfDayIn(step.dueDate, contract.timeZone).toISOString() }],
+      };
+      await shopifyStep(step, () =>
+        step.termsId
+          ? admin.request(paymentTermsUpdateMutation, { input: { paymentTermsId: step.termsId, paymentTermsAttributes: attributes } })
+          : admin.request(paymentTermsCreateMutation, { referenceId: step.orderId, paymentTermsAttributes: attributes }),
+      );
+      return;
+    }
+    case "createStageDraft":
+      await stageStep(context, stage!, async () => {
+        const draft = await createStageDraftOrder(admin, contract, stage!);
+        await changeStage(stage!, { stageDraftOrderId: draft.id });
+      });
+      return;
+    case "sendStageDraftInvoice":
+      await stageStep(context, stage!, async () => {
+        await admin.request(draftOrderInvoiceSendMutation, { id: step.draftId });
+        if (stage!.status !== "invoiced" && stage!.status !== "overdue") await changeStage(stage!, { status: "invoiced" });
+      });
+      return;
+    case "markInvoiced":
+      await changeStage(stage!, { status: "invoiced" });
+      return;
+    case "completeStageDraft":
+      await stageStep(context, stage!, () => admin.request(draftOrderCompleteMutation, { id: step.draftId, paymentPending: true }));
+      return;
+    case "chargeMandate":
+      await stageStep(context, stage!, async () => {
+        // The key is stored before the call: a rerun after a crash repeats the call with it, and Shopify answers
+        // the first charge instead of making a second.
+        let current = contract;
+        if (stage!.chargeKey !== step.idempotencyKey) current = await changeStage(stage!, { chargeKey: step.idempotencyKey, attempts: step.attempt });
+        const result = await admin.request(orderCreateMandatePaymentMutation, {
+          id: step.orderId,
+          mandateId: step.mandateId,
+          idempotencyKey: step.idempotencyKey,
+          autoCapture: true,
+          ...(step.amount === null
+            ? {}
+            : { amount: { amount: formatMinorUnits(step.amount, currencyFor(contract.currency)), currencyCode: contract.currency as never } }),
+        });
+        const reference = result.orderCreateMandatePayment?.paymentReferenceId;
+        if (!reference) throw new Error(`orderCreateMandatePayment answered without a payment reference for ${step.idempotencyKey}`);
+        await updateStage(deps.db, shop, {
+          contractId: contract.id,
+          stageId: stage!.id,
+          version: current.version,
+          changes: { chargeRef: reference },
+          actor,
+        });
+      });
+      return;
+    case "sendStageOrderInvoice":
+      await stageStep(context, stage!, async () => {
+        await admin.request(orderInvoiceSendMutation, { id: step.orderId });
+        await changeStage(stage!, { status: "invoiced" });
+      });
+      return;
+    case "deleteStageDraft":
+      await shopifyStep(step, () => admin.request(draftOrderDeleteMutation, { input: { id: step.draftId } }));
+      return;
+    case "markOverdue":
+      await changeStage(stage!, { status: "overdue" });
+      return;
+    case "completeContract": {
+      const balance = await contractBalance(deps.db, shop, contract.id);
+      if (!balance?.settled) {
+        throw new PermanentJobError(`contract ${contract.id} has every stage paid but its ledger is not settled (${balance?.outstandingMinor ?? "?"} outstanding)`);
+      }
+      await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { status: "completed" }, actor });
+      return;
+    }
+  }
+}
+
+function stageAt(contract: StoredContract, position: number): StoredStage {
+  const stage = contract.stages.find((candidate) => candidate.position === position);
+  if (!stage) throw new Error(`contract ${contract.id} has no stage ${position}`);
+  return stage;
+}
+
+/** A Shopify refusal of a contract-wide step: retrying will not change it, so the job is parked for staff. */
+async function shopifyStep(step: CollectionStep, call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call();
+  } catch (error) {
+    if (error instanceof AdminUserErrors) throw new PermanentJobError(`Shopify refused ${step.kind}: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * A Shopify refusal of a step for one stage parks that stage (with Shopify's reason, for staff) and lets the
+ * rest of the contract go on.
+ */
+async function stageStep(context: StepContext, stage: StoredStage, work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof AdminUserErrors)) throw error;
+    const { deps, shop, contract, actor } = context;
+    const fresh = await deps.db.contract.findFirstOrThrow({ where: { id: contract.id, shop }, select: { version: true } });
+    await updateStage(deps.db, shop, {
+      contractId: contract.id,
+      stageId: stage.id,
+      version: fresh.version,
+      changes: { parkedReason: `Shopify refused ${error.operationName}: ${error.message}`, lastError: error.message },
+      actor,
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import { calendarDateAt, type CalendarDate } from "../domain/dates/calendar-date";
+import type { Observation, ObservedDraft, ObservedOrder } from "../domain/contract/observation";
+import type { Currency } from "../domain/money/currency";
+import { toMinorUnits } from "../domain/money/minor-units";
+import type { AdminClient } from "../shopify/admin-client.server";
+import { draftOrderStatusQuery } from "../shopify/operations/draft-order-status-query";
+import { draftOrdersByTagQuery } from "../shopify/operations/draft-orders-by-tag-query";
+import { orderQuery } from "../shopify/operations/order-query";
+import type { OrderQuery } from "../types/admin.generated";
+import { contractTag, stagePositionFromTags } from "./stage-draft-tags";
+
+export interface ObservedContract {
+  readonly id: string;
+  readonly sourceDraftOrderId: string;
+  readonly mainOrderId: string | null;
+  readonly timeZone: string;
+  readonly currency: Currency;
+}
+
+/**
+ * Reads what Shopify shows for a contract: its source draft, main order, stage drafts (by the contract's tag)
+ * and the orders they became. Money in minor units, dates in the contract's time zone.
+ */
+export async function observeContract(admin: AdminClient, contract: ObservedContract, partialPaymentsAllowed: boolean): Promise<Observation> {
+  const { draftOrder } = await admin.request(draftOrderStatusQuery, { id: contract.sourceDraftOrderId });
+  const sourceDraft: ObservedDraft | null = draftOrder
+    ? { id: draftOrder.id, completed: draftOrder.status === "COMPLETED", invoiceSent: draftOrder.invoiceSentAt !== null, orderId: draftOrder.order?.id ?? null }
+    : null;
+  const mainOrderId = contract.mainOrderId ?? sourceDraft?.orderId ?? null;
+  const mainOrder = mainOrderId ? await observeOrder(admin, mainOrderId, contract) : null;
+
+  const { draftOrders } = await admin.request(draftOrdersByTagQuery, { query: `tag:${contractTag(contract.id)}` });
+  const stageDrafts = new Map<number, ObservedDraft>();
+  for (const draft of draftOrders.nodes) {
+    const position = stagePositionFromTags(contract.id, draft.tags);
+    // Newest first: should two drafts carry one stage's tag, the newest wins and the other is never sent.
+    if (position === null || stageDrafts.has(position)) continue;
+    stageDrafts.set(position, { id: draft.id, completed: draft.status === "COMPLETED", invoiceSent: draft.invoiceSentAt !== null, orderId: draft.order?.id ?? null });
+  }
+  const stageOrders = new Map<number, ObservedOrder>();
+  for (const [position, draft] of stageDrafts) {
+    if (!draft.orderId) continue;
+    const order = await observeOrder(admin, draft.orderId, contract);
+    if (order) stageOrders.set(position, order);
+  }
+  return { sourceDraft, mainOrder, stageDrafts, stageOrders, partialPaymentsAllowed };
+}
+
+async function observeOrder(admin: AdminClient, id: string, contract: ObservedContract): Promise<ObservedOrder | null> {
+  const { order } = await admin.request(orderQuery, { id });
+  return order ? toObservedOrder(order, contract) : null;
+}
+
+type OrderNode = NonNullable<OrderQuery["order"]>;
+
+export function toObservedOrder(order: OrderNode, contract: ObservedContract): ObservedOrder {
+  const minor = (amount: string, key: string) => toMinorUnits(amount, contract.currency, key);
+  const dateOf = (instant: string) => calendarDateAt(new Date(instant), contract.timeZone);
+  const fulfillmentDates = order.fulfillments
+    .filter((fulfillment) => fulfillment.status === "SUCCESS")
+    .map((fulfillment) => dateOf(fulfillment.createdAt))
+    .sort();
+  const openSchedule = order.paymentTerms?.paymentSchedules.nodes.find((schedule) => schedule.completedAt === null);
+  return {
+    id: order.id,
+    cancelled: order.cancelledAt !== null,
+    financialStatus: order.displayFinancialStatus ?? "PENDING",
+    outstanding: minor(order.totalOutstandingSet.shopMoney.amount, "totalOutstanding"),
+    transactions: order.transactions.map((transaction) => ({
+      id: transaction.id,
+      kind: transaction.kind,
+      status: transaction.status,
+      amount: minor(transaction.amountSet.shopMoney.amount, "transaction.amount"),
+      manual: transaction.manualPaymentGateway,
+      paymentReferenceId: transaction.paymentId,
+      processedAt: new Date(transaction.processedAt ?? transaction.createdAt),
+      errorCode: transaction.errorCode,
+    })),
+    mandateIds: (order.paymentCollectionDetails.vaultedPaymentMethods ?? []).map((method) => method.id),
+    fulfillmentOrders: order.fulfillmentOrders.nodes.map((fulfillmentOrder) => ({
+      id: fulfillmentOrder.id,
+      status: fulfillmentOrder.status,
+      holds: fulfillmentOrder.fulfillmentHolds.map((hold) => ({ id: hold.id, reason: hold.reason, handle: hold.handle })),
+    })),
+    fulfillmentCreatedDate: fulfillmentDates[0] ?? null,
+    fulfilledDate: order.displayFulfillmentStatus === "FULFILLED" ? (fulfillmentDates[fulfillmentDates.length - 1] ?? null) : null,
+    paymentTerms: order.paymentTerms
+      ? {
+          id: order.paymentTerms.id,
+          type: order.paymentTerms.paymentTermsType,
+          dueDate: openSchedule?.dueAt ? (dateOf(openSchedule.dueAt) as CalendarDate) : null,
+        }
+      : null,
+  };
+}

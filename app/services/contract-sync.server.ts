@@ -1,0 +1,93 @@
+import { calendarDateAt } from "../domain/dates/calendar-date";
+import { nextCollectionStep, type CollectionStep } from "../domain/contract/next-step";
+import { currencyFor } from "../domain/money/currency";
+import type { AuditActor } from "../models/audit-log.server";
+import { claimContractLock, getContract, releaseContractLock, type StoredContract } from "../models/contracts.server";
+import { listLedgerEntries } from "../models/ledger.server";
+import { NotFoundError } from "../models/model-errors.server";
+import { shopQuery } from "../shopify/operations/shop-query";
+import { executeCollectionStep, type StepContext } from "./collection-steps.server";
+import { observeContract } from "./contract-observation.server";
+import { toContractState } from "./contract-state.server";
+import type { ServiceDeps } from "./service-deps.server";
+
+/** Another worker is bringing this contract up to date right now; the job tries again shortly. */
+export class ContractBusyError extends Error {
+  constructor(contractId: string) {
+    super(`contract ${contractId} is being synced by another worker`);
+    this.name = "ContractBusyError";
+  }
+}
+
+/** A contract that keeps asking for steps: a loop between two steps is a bug, stopped here rather than run forever. */
+export class SyncDidNotSettleError extends Error {
+  constructor(contractId: string, steps: readonly string[]) {
+    super(`contract ${contractId} did not settle after ${steps.length} steps: ${steps.slice(-6).join(", ")}`);
+    this.name = "SyncDidNotSettleError";
+  }
+}
+
+export interface SyncOptions {
+  /** Who holds the contract's lock while syncing (the job id). */
+  readonly holder: string;
+  readonly actor: AuditActor;
+  /** Set when the job lost its lease: stop before the next Shopify call. */
+  readonly signal?: AbortSignal;
+  /** How long the lock lasts without renewal; a step renews it. */
+  readonly lockTtlMs?: number;
+}
+
+export interface SyncResult {
+  readonly steps: readonly CollectionStep["kind"][];
+}
+
+const DEFAULT_LOCK_TTL_MS = 60_000;
+const MAX_STEPS = 60;
+
+/**
+ * Brings one contract and Shopify in line: observe Shopify, ask the planner for the next step, do it, and
+ * again, until nothing is left. Every step is safe to repeat after a crash (the planner reads what already
+ * happened from Shopify and the ledger), so a rerun, a duplicate webhook or a killed worker changes nothing
+ * twice. One worker at a time per contract.
+ */
+export async function syncContract(deps: ServiceDeps, shop: string, contractId: string, options: SyncOptions): Promise<SyncResult> {
+  const ttl = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
+  if (!(await claimContractLock(deps.db, shop, contractId, options.holder, deps.now(), ttl))) {
+    if (!(await getContract(deps.db, shop, contractId))) throw new NotFoundError("contract", contractId);
+    throw new ContractBusyError(contractId);
+  }
+  const steps: CollectionStep["kind"][] = [];
+  try {
+    const admin = await deps.adminFor(shop);
+    const { shop: shopInfo } = await admin.request(shopQuery);
+    const partialPaymentsAllowed = shopInfo.plan.shopifyPlus;
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const contract = await getContract(deps.db, shop, contractId);
+      if (!contract) throw new NotFoundError("contract", contractId);
+      const observation = await observeContract(admin, observed(contract), partialPaymentsAllowed);
+      const refs = new Set((await listLedgerEntries(deps.db, shop, contractId)).map((entry) => entry.shopifyRef));
+      const now = deps.now();
+      const step = nextCollectionStep(toContractState(contract, refs), observation, { now, today: calendarDateAt(now, contract.timeZone) });
+      if (!step) return { steps };
+      if (steps.length >= MAX_STEPS) throw new SyncDidNotSettleError(contractId, steps);
+      steps.push(step.kind);
+      options.signal?.throwIfAborted();
+      if (!(await claimContractLock(deps.db, shop, contractId, options.holder, now, ttl))) throw new ContractBusyError(contractId);
+      const context: StepContext = { deps, admin, shop, contract, observation, actor: options.actor, now };
+      await executeCollectionStep(context, step);
+    }
+  } finally {
+    await releaseContractLock(deps.db, shop, contractId, options.holder);
+  }
+}
+
+function observed(contract: StoredContract) {
+  return {
+    id: contract.id,
+    sourceDraftOrderId: contract.sourceDraftOrderId,
+    mainOrderId: contract.mainOrderId,
+    timeZone: contract.timeZone,
+    currency: currencyFor(contract.currency),
+  };
+}

@@ -1,0 +1,33 @@
+import type { AuditActor } from "../models/audit-log.server";
+import { updateContract, updateStage, type StoredContract } from "../models/contracts.server";
+import type { AdminClient } from "../shopify/admin-client.server";
+import { draftOrderInvoiceSendMutation } from "../shopify/operations/draft-order-invoice-send-mutation";
+import { draftOrderStatusQuery } from "../shopify/operations/draft-order-status-query";
+import type { ServiceDeps } from "./service-deps.server";
+import { createStageDraftOrder } from "./stage-draft-order.server";
+
+/**
+ * The last part of attaching a plan: the draft the buyer pays the first stage through (the source draft in
+ * native mode, a deposit stage draft otherwise) gets its invoice emailed, once, and the contract waits for
+ * the deposit. Each part checks Shopify first, so running it again after a failure sends nothing twice.
+ */
+export async function sendFirstStageInvoice(deps: ServiceDeps, admin: AdminClient, shop: string, stored: StoredContract, actor: AuditActor): Promise<StoredContract> {
+  let contract = stored;
+  const first = contract.stages[0];
+  if (!first) throw new Error(`contract ${contract.id} has no stages`);
+  let draftId = contract.mode === "native" ? contract.sourceDraftOrderId : first.stageDraftOrderId;
+  if (!draftId) {
+    draftId = (await createStageDraftOrder(admin, contract, first)).id;
+    contract = await updateStage(deps.db, shop, { contractId: contract.id, stageId: first.id, version: contract.version, changes: { stageDraftOrderId: draftId }, actor });
+  }
+  const { draftOrder } = await admin.request(draftOrderStatusQuery, { id: draftId });
+  if (!draftOrder) throw new Error(`the draft order ${draftId} of contract ${contract.id} is gone`);
+  if (draftOrder.invoiceSentAt === null) await admin.request(draftOrderInvoiceSendMutation, { id: draftId });
+  if (contract.stages[0]?.status === "scheduled") {
+    contract = await updateStage(deps.db, shop, { contractId: contract.id, stageId: first.id, version: contract.version, changes: { status: "invoiced" }, actor });
+  }
+  if (contract.status === "pending") {
+    contract = await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { status: "awaitingDeposit" }, actor });
+  }
+  return contract;
+}

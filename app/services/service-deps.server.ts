@@ -1,0 +1,15 @@
+import type { PrismaClient } from "@prisma/client";
+
+import type { AdminClient } from "../shopify/admin-client.server";
+
+/**
+ * What the use cases need from the outside world, passed in so that tests and the demo can point them at the
+ * emulator, a test database and the emulator's clock.
+ */
+export interface ServiceDeps {
+  readonly db: PrismaClient;
+  /** An Admin API client for the shop (its offline session's token). */
+  readonly adminFor: (shop: string) => Promise<AdminClient>;
+  /** The current instant; stage dates are compared with it in each contract's time zone. */
+  readonly now: () => Date;
+}

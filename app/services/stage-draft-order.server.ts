@@ -1,0 +1,45 @@
+import { currencyFor } from "../domain/money/currency";
+import { formatMinorUnits } from "../domain/money/minor-units";
+import type { StoredContract, StoredStage } from "../models/contracts.server";
+import type { AdminClient } from "../shopify/admin-client.server";
+import { draftOrderCreateMutation } from "../shopify/operations/draft-order-create-mutation";
+import { draftOrdersByTagQuery } from "../shopify/operations/draft-orders-by-tag-query";
+import { CONTRACT_ATTRIBUTE, STAGE_ATTRIBUTE } from "./contract-attributes";
+import { contractTag, stageTag } from "./stage-draft-tags";
+
+/**
+ * The draft order that collects one stage (DESIGN §3, stage-order mode): one custom line for exactly the stage
+ * amount, not taxable (its tax share is inside the amount) and not shipped, tagged and noted as a payment
+ * towards the contract. A draft already carrying the stage's tag is returned instead of making a second one.
+ */
+export async function createStageDraftOrder(admin: AdminClient, contract: StoredContract, stage: StoredStage): Promise<{ id: string }> {
+  const tag = stageTag(contract.id, stage.position);
+  const { draftOrders } = await admin.request(draftOrdersByTagQuery, { query: `tag:${tag}` });
+  const existing = draftOrders.nodes.find((draft) => draft.tags.some((candidate) => candidate.toLowerCase() === tag.toLowerCase()));
+  if (existing) return { id: existing.id };
+
+  const quote = contract.sourceDraftName ?? "the quote";
+  const result = await admin.request(draftOrderCreateMutation, {
+    input: {
+      ...(contract.customerId ? { customerId: contract.customerId } : {}),
+      lineItems: [
+        {
+          title: `${stage.title} — payment ${stage.position} of ${contract.stages.length}, ${quote}`,
+          quantity: 1,
+          originalUnitPriceWithCurrency: { amount: formatMinorUnits(stage.amountMinor, currencyFor(contract.currency)), currencyCode: contract.currency as never },
+          taxable: false,
+          requiresShipping: false,
+        },
+      ],
+      tags: [contractTag(contract.id), tag, "tranche-stage-payment"],
+      note: `Payment ${stage.position} of ${contract.stages.length} towards ${quote}; a payment on account, not a sale. Tax is included in the amount.`,
+      customAttributes: [
+        { key: CONTRACT_ATTRIBUTE, value: contract.id },
+        { key: STAGE_ATTRIBUTE, value: String(stage.position) },
+      ],
+    },
+  });
+  const draft = result.draftOrderCreate?.draftOrder;
+  if (!draft) throw new Error(`draftOrderCreate answered without a draft order for stage ${stage.position} of ${contract.id}`);
+  return { id: draft.id };
+}

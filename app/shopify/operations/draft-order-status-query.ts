@@ -1,0 +1,20 @@
+import { adminOperation } from "../admin-operation";
+
+/** Whether a draft order is still open or was completed into an order, and which. */
+export const draftOrderStatusQuery = adminOperation(
+  "DraftOrderStatus",
+  `#graphql
+  query DraftOrderStatus($id: ID!) {
+    draftOrder(id: $id) {
+      id
+      name
+      status
+      invoiceSentAt
+      order {
+        id
+        name
+      }
+    }
+  }
+`,
+);
