@@ -71,6 +71,29 @@ export async function recordLedgerEntry(db: Database, shop: string, input: Ledge
   }
 }
 
+/**
+ * Records several movements all or none (the parts of one split payment), so that a crash never leaves half a
+ * split recorded. An entry recorded before makes the batch fall back to one-by-one recording, which returns it.
+ */
+export async function recordLedgerEntries(db: Database, shop: string, inputs: readonly LedgerEntryInput[]): Promise<RecordedLedgerEntry[]> {
+  requireShop(shop);
+  for (const input of inputs) {
+    if (input.amountMinor <= 0n) throw new LedgerEntryRejectedError(`the amount must be above zero (the kind says the direction), got ${input.amountMinor}`);
+  }
+  try {
+    return await inTransaction(db, async (tx) => {
+      const recorded: RecordedLedgerEntry[] = [];
+      for (const input of inputs) recorded.push(await insertEntry(tx, shop, input));
+      return recorded;
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const recorded: RecordedLedgerEntry[] = [];
+    for (const input of inputs) recorded.push(await recordLedgerEntry(db, shop, input));
+    return recorded;
+  }
+}
+
 async function insertEntry(tx: Prisma.TransactionClient, shop: string, input: LedgerEntryInput): Promise<RecordedLedgerEntry> {
   const contract = await tx.contract.findFirst({ where: { id: input.contractId, shop }, select: { currency: true } });
   if (!contract) throw new NotFoundError("contract", input.contractId);

@@ -3,11 +3,10 @@ import { randomBytes } from "node:crypto";
 import type { ContractMode } from "../domain/contract/contract-state";
 import { startOfDayIn } from "../domain/dates/calendar-date";
 import { Dec } from "../domain/money/decimal";
-import { formatMinorUnits } from "../domain/money/minor-units";
+import { formatMinorUnits, toMinorUnits } from "../domain/money/minor-units";
 import { buildSchedule, type Schedule } from "../domain/schedule/build-schedule";
 import { orderSnapshotFromInput } from "../domain/schedule/order-input";
 import type { OrderSnapshot } from "../domain/schedule/order-snapshot";
-import { pinFirstInstallment } from "../domain/schedule/pin-first-installment";
 import type { AuditActor } from "../models/audit-log.server";
 import { ContractExistsError, createContract, findContractByDraftOrder, type StoredContract } from "../models/contracts.server";
 import { NotFoundError } from "../models/model-errors.server";
@@ -71,18 +70,17 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
     throw new AttachPlanError("the plan's first stage must be due at checkout and be followed by at least one more stage");
   }
 
+  if (mode === "native") {
+    const charged = await prepareNativeDraft(admin, draft, schedule, shopInfo.ianaTimezone);
+    schedule = buildSchedule(plan.model, snapshot, { firstAmount: charged });
+  }
   const contractId = newContractId();
   const attributes = [
     ...draft.customAttributes.filter((attribute) => attribute.key !== CONTRACT_ATTRIBUTE && attribute.key !== SCHEDULE_ATTRIBUTE),
     { key: CONTRACT_ATTRIBUTE, value: contractId },
     { key: SCHEDULE_ATTRIBUTE, value: scheduleSummary(schedule) },
   ].map((attribute) => ({ key: attribute.key, value: attribute.value ?? "" }));
-
-  if (mode === "native") {
-    schedule = await prepareNativeDraft(admin, draft, schedule, snapshot, attributes, shopInfo.ianaTimezone);
-  } else {
-    await admin.request(draftOrderUpdateMutation, { id: draft.id, input: { customAttributes: attributes } });
-  }
+  await admin.request(draftOrderUpdateMutation, { id: draft.id, input: { customAttributes: attributes } });
 
   const purchasing = draft.purchasingEntity;
   const contract = await createContract(deps.db, shop, {
@@ -103,16 +101,10 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
 
 /**
  * Native mode: the draft's deposit is a float percentage that Shopify may apply to the subtotal, so the
- * schedule is pinned to the `amountDueNowSet` Shopify answers with, never to what we asked for.
+ * answer is what checkout will charge now (`amountDueNowSet`), which the schedule is pinned to — never what
+ * we asked for.
  */
-async function prepareNativeDraft(
-  admin: AdminClient,
-  draft: Draft,
-  schedule: Schedule,
-  snapshot: OrderSnapshot,
-  attributes: { key: string; value: string }[],
-  timeZone: string,
-): Promise<Schedule> {
+async function prepareNativeDraft(admin: AdminClient, draft: Draft, schedule: Schedule, timeZone: string): Promise<bigint> {
   const [first, second] = schedule.installments;
   if (!first || !second) throw new AttachPlanError("a deposit needs a later stage");
   const percentage = new Dec(first.amount.toString()).div(schedule.total.toString()).times(100).toDecimalPlaces(4);
@@ -127,12 +119,11 @@ async function prepareNativeDraft(
     : { paymentTermsTemplateId: await paymentTermsTemplateId(admin, "FULFILLMENT") };
   const result = await admin.request(draftOrderUpdateMutation, {
     id: draft.id,
-    input: { deposit: { percentage: percentage.toNumber() }, paymentTerms, customAttributes: attributes },
+    input: { deposit: { percentage: percentage.toNumber() }, paymentTerms },
   });
   const dueNow = result.draftOrderUpdate?.draftOrder?.amountDueNowSet.shopMoney.amount;
   if (!dueNow) throw new AttachPlanError("Shopify did not say what checkout will charge now (amountDueNowSet)");
-  const charged = BigInt(new Dec(dueNow).times(new Dec(10).pow(schedule.currency.exponent)).toFixed(0));
-  return pinFirstInstallment(schedule, charged, snapshot.taxLines);
+  return toMinorUnits(dueNow, schedule.currency, "amountDueNowSet");
 }
 
 async function readDraft(admin: AdminClient, id: string): Promise<Draft> {

@@ -8,7 +8,7 @@ import { PermanentJobError } from "../jobs/job-handlers.server";
 import type { AuditActor } from "../models/audit-log.server";
 import { writeAudit } from "../models/audit-log.server";
 import { cancelContractRecord, updateContract, updateStage, type StageChanges, type StoredContract, type StoredStage } from "../models/contracts.server";
-import { contractBalance, recordLedgerEntry } from "../models/ledger.server";
+import { contractBalance, recordLedgerEntries } from "../models/ledger.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { AdminUserErrors } from "../shopify/admin-errors";
 import { draftOrderCompleteMutation } from "../shopify/operations/draft-order-complete-mutation";
@@ -63,18 +63,20 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       await changeStage(stage!, { stageOrderId: step.orderId });
       return;
     case "recordPayments":
-      for (const payment of step.payments) {
-        await recordLedgerEntry(deps.db, shop, {
+      await recordLedgerEntries(
+        deps.db,
+        shop,
+        step.payments.map((payment) => ({
           contractId: contract.id,
           stageId: stageAt(contract, payment.position).id,
-          kind: "payment",
+          kind: "payment" as const,
           amountMinor: payment.amount,
           currency: contract.currency,
           shopifyRef: payment.ref,
           occurredAt: payment.occurredAt,
           actor,
-        });
-      }
+        })),
+      );
       return;
     case "chargeDeclined":
       await changeStage(stage!, {

@@ -1,12 +1,13 @@
 import { calendarDateAt, type CalendarDate } from "../domain/dates/calendar-date";
-import type { Observation, ObservedDraft, ObservedOrder } from "../domain/contract/observation";
+import type { Observation, ObservedDraft, ObservedOrder, ObservedTransaction } from "../domain/contract/observation";
 import type { Currency } from "../domain/money/currency";
 import { toMinorUnits } from "../domain/money/minor-units";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { draftOrderStatusQuery } from "../shopify/operations/draft-order-status-query";
 import { draftOrdersByTagQuery } from "../shopify/operations/draft-orders-by-tag-query";
 import { orderQuery } from "../shopify/operations/order-query";
-import type { OrderQuery } from "../types/admin.generated";
+import { stageOrderQuery } from "../shopify/operations/stage-order-query";
+import type { OrderQuery, StageOrderQuery } from "../types/admin.generated";
 import { contractTag, stagePositionFromTags } from "./stage-draft-tags";
 
 export interface ObservedContract {
@@ -40,8 +41,8 @@ export async function observeContract(admin: AdminClient, contract: ObservedCont
   const stageOrders = new Map<number, ObservedOrder>();
   for (const [position, draft] of stageDrafts) {
     if (!draft.orderId) continue;
-    const order = await observeOrder(admin, draft.orderId, contract);
-    if (order) stageOrders.set(position, order);
+    const { order } = await admin.request(stageOrderQuery, { id: draft.orderId });
+    if (order) stageOrders.set(position, toObservedStageOrder(order, contract));
   }
   return { sourceDraft, mainOrder, stageDrafts, stageOrders, partialPaymentsAllowed };
 }
@@ -52,8 +53,39 @@ async function observeOrder(admin: AdminClient, id: string, contract: ObservedCo
 }
 
 type OrderNode = NonNullable<OrderQuery["order"]>;
+type StageOrderNode = NonNullable<StageOrderQuery["order"]>;
+type TransactionNode = StageOrderNode["transactions"][number];
 
-export function toObservedOrder(order: OrderNode, contract: ObservedContract): ObservedOrder {
+/** A stage order: payments, balance and saved card; it is never held, fulfilled or given terms. */
+function toObservedStageOrder(order: StageOrderNode, contract: ObservedContract): ObservedOrder {
+  return {
+    id: order.id,
+    cancelled: order.cancelledAt !== null,
+    financialStatus: order.displayFinancialStatus ?? "PENDING",
+    outstanding: toMinorUnits(order.totalOutstandingSet.shopMoney.amount, contract.currency, "totalOutstanding"),
+    transactions: order.transactions.map((transaction) => toObservedTransaction(transaction, contract)),
+    mandateIds: (order.paymentCollectionDetails.vaultedPaymentMethods ?? []).map((method) => method.id),
+    fulfillmentOrders: [],
+    fulfillmentCreatedDate: null,
+    fulfilledDate: null,
+    paymentTerms: null,
+  };
+}
+
+function toObservedTransaction(transaction: TransactionNode, contract: ObservedContract): ObservedTransaction {
+  return {
+    id: transaction.id,
+    kind: transaction.kind,
+    status: transaction.status,
+    amount: toMinorUnits(transaction.amountSet.shopMoney.amount, contract.currency, "transaction.amount"),
+    manual: transaction.manualPaymentGateway,
+    paymentReferenceId: transaction.paymentId,
+    processedAt: new Date(transaction.processedAt ?? transaction.createdAt),
+    errorCode: transaction.errorCode,
+  };
+}
+
+function toObservedOrder(order: OrderNode, contract: ObservedContract): ObservedOrder {
   const minor = (amount: string, key: string) => toMinorUnits(amount, contract.currency, key);
   const dateOf = (instant: string) => calendarDateAt(new Date(instant), contract.timeZone);
   const fulfillmentDates = order.fulfillments
@@ -66,16 +98,7 @@ export function toObservedOrder(order: OrderNode, contract: ObservedContract): O
     cancelled: order.cancelledAt !== null,
     financialStatus: order.displayFinancialStatus ?? "PENDING",
     outstanding: minor(order.totalOutstandingSet.shopMoney.amount, "totalOutstanding"),
-    transactions: order.transactions.map((transaction) => ({
-      id: transaction.id,
-      kind: transaction.kind,
-      status: transaction.status,
-      amount: minor(transaction.amountSet.shopMoney.amount, "transaction.amount"),
-      manual: transaction.manualPaymentGateway,
-      paymentReferenceId: transaction.paymentId,
-      processedAt: new Date(transaction.processedAt ?? transaction.createdAt),
-      errorCode: transaction.errorCode,
-    })),
+    transactions: order.transactions.map((transaction) => toObservedTransaction(transaction, contract)),
     mandateIds: (order.paymentCollectionDetails.vaultedPaymentMethods ?? []).map((method) => method.id),
     fulfillmentOrders: order.fulfillmentOrders.nodes.map((fulfillmentOrder) => ({
       id: fulfillmentOrder.id,

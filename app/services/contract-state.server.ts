@@ -1,8 +1,15 @@
 import type { ContractState } from "../domain/contract/contract-state";
 import type { StoredContract } from "../models/contracts.server";
+import type { LedgerEntry } from "../models/ledger.server";
 
-/** The planner's view of a stored contract and the references its ledger already holds. */
-export function toContractState(contract: StoredContract, recordedRefs: ReadonlySet<string>): ContractState {
+/** The planner's view of a stored contract and the payments its ledger already holds. */
+export function toContractState(contract: StoredContract, ledger: readonly LedgerEntry[]): ContractState {
+  const positionOf = new Map(contract.stages.map((stage) => [stage.id, stage.position]));
+  const recordedPayments = new Map(
+    ledger
+      .filter((entry) => entry.kind === "payment" && entry.stageId !== null)
+      .map((entry) => [entry.shopifyRef, { position: positionOf.get(entry.stageId as string) ?? 0, amount: entry.amountMinor }]),
+  );
   return {
     id: contract.id,
     mode: contract.mode,
@@ -10,7 +17,7 @@ export function toContractState(contract: StoredContract, recordedRefs: Readonly
     total: contract.totalMinor,
     sourceDraftOrderId: contract.sourceDraftOrderId,
     mainOrderId: contract.mainOrderId,
-    recordedRefs,
+    recordedPayments,
     milestones: contract.orderSnapshot.events.milestones ?? {},
     stages: contract.stages.map((stage) => ({
       position: stage.position,

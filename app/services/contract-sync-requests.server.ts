@@ -13,7 +13,9 @@ export interface ContractSyncPayload {
 
 /**
  * Asks for a sync of the contract. `dedupeKey` names the cause (a webhook event id, a stage's due attempt): the
- * same cause asks once however often it is reported.
+ * same cause asks once however often it is reported. A sync already queued and not yet started covers any
+ * cause that happened before now (it will read Shopify after it starts), so none is added: a burst of webhooks
+ * about one order costs one sync, not one per webhook.
  */
 export async function requestContractSync(
   db: PrismaClient | Prisma.TransactionClient,
@@ -23,6 +25,12 @@ export async function requestContractSync(
   dedupeKey: string,
   now?: Date,
 ): Promise<void> {
+  const keyPrefix = `contract-sync:${shop}:${contractId}:`;
+  const waiting = await db.job.findFirst({
+    where: { kind: CONTRACT_SYNC_JOB, shop, status: "queued", dedupeKey: { startsWith: keyPrefix }, ...(now ? { runAt: { lte: now } } : {}) },
+    select: { id: true },
+  });
+  if (waiting) return;
   const payload: ContractSyncPayload = { contractId, reason };
-  await enqueue(db as Prisma.TransactionClient, { shop, kind: CONTRACT_SYNC_JOB, payload, dedupeKey: `contract-sync:${shop}:${contractId}:${dedupeKey}` }, now);
+  await enqueue(db as Prisma.TransactionClient, { shop, kind: CONTRACT_SYNC_JOB, payload, dedupeKey: `${keyPrefix}${dedupeKey}` }, now);
 }

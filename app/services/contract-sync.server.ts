@@ -1,5 +1,6 @@
 import { calendarDateAt } from "../domain/dates/calendar-date";
 import { nextCollectionStep, type CollectionStep } from "../domain/contract/next-step";
+import type { Observation } from "../domain/contract/observation";
 import { currencyFor } from "../domain/money/currency";
 import type { AuditActor } from "../models/audit-log.server";
 import { claimContractLock, getContract, releaseContractLock, type StoredContract } from "../models/contracts.server";
@@ -42,6 +43,21 @@ export interface SyncResult {
 }
 
 const DEFAULT_LOCK_TTL_MS = 60_000;
+
+const DATABASE_STEPS: ReadonlySet<CollectionStep["kind"]> = new Set([
+  "cancelContract",
+  "activateContract",
+  "linkMainOrder",
+  "linkStageDraft",
+  "linkStageOrder",
+  "recordPayments",
+  "chargeDeclined",
+  "markStagePaid",
+  "dateStage",
+  "markInvoiced",
+  "markOverdue",
+  "completeContract",
+]);
 const MAX_STEPS = 60;
 
 /**
@@ -61,14 +77,15 @@ export async function syncContract(deps: ServiceDeps, shop: string, contractId: 
     const admin = await deps.adminFor(shop);
     const { shop: shopInfo } = await admin.request(shopQuery);
     const partialPaymentsAllowed = shopInfo.plan.shopifyPlus;
+    let observation: Observation | null = null;
     for (;;) {
       options.signal?.throwIfAborted();
       const contract = await getContract(deps.db, shop, contractId);
       if (!contract) throw new NotFoundError("contract", contractId);
-      const observation = await observeContract(admin, observed(contract), partialPaymentsAllowed);
-      const refs = new Set((await listLedgerEntries(deps.db, shop, contractId)).map((entry) => entry.shopifyRef));
+      observation ??= await observeContract(admin, observed(contract), partialPaymentsAllowed);
+      const ledger = await listLedgerEntries(deps.db, shop, contractId);
       const now = deps.now();
-      const step = nextCollectionStep(toContractState(contract, refs), observation, { now, today: calendarDateAt(now, contract.timeZone) });
+      const step = nextCollectionStep(toContractState(contract, ledger), observation, { now, today: calendarDateAt(now, contract.timeZone) });
       if (!step) return { steps };
       if (steps.length >= MAX_STEPS) throw new SyncDidNotSettleError(contractId, steps);
       steps.push(step.kind);
@@ -76,6 +93,8 @@ export async function syncContract(deps: ServiceDeps, shop: string, contractId: 
       if (!(await claimContractLock(deps.db, shop, contractId, options.holder, now, ttl))) throw new ContractBusyError(contractId);
       const context: StepContext = { deps, admin, shop, contract, observation, actor: options.actor, now };
       await executeCollectionStep(context, step);
+      // A step that only wrote to the database changed nothing in Shopify: what was observed still holds.
+      if (!DATABASE_STEPS.has(step.kind)) observation = null;
     }
   } finally {
     await releaseContractLock(deps.db, shop, contractId, options.holder);

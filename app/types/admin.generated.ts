@@ -2094,7 +2094,7 @@ export type OrderQueryVariables = Exact<{
 
 export type OrderQuery = { readonly order: { readonly id: string, readonly name: string, readonly createdAt: string, readonly processedAt: string, readonly closed: boolean, readonly cancelledAt: string | null, readonly currencyCode: CurrencyCode, readonly taxesIncluded: boolean, readonly displayFinancialStatus: OrderDisplayFinancialStatus | null, readonly displayFulfillmentStatus: OrderDisplayFulfillmentStatus, readonly tags: ReadonlyArray<string>, readonly customer: { readonly id: string, readonly email: string | null } | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly totalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly currentTotalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalOutstandingSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalReceivedSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalRefundedSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly paymentTerms: { readonly id: string, readonly paymentTermsName: string, readonly paymentTermsType: PaymentTermsType, readonly dueInDays: number | null, readonly overdue: boolean, readonly paymentSchedules: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly issuedAt: string | null, readonly dueAt: string | null, readonly completedAt: string | null, readonly due: boolean, readonly balanceDue: { readonly amount: string, readonly currencyCode: CurrencyCode }, readonly totalBalance: { readonly amount: string, readonly currencyCode: CurrencyCode } }> } } | null, readonly transactions: ReadonlyArray<{ readonly id: string, readonly kind: OrderTransactionKind, readonly status: OrderTransactionStatus, readonly gateway: string | null, readonly manualPaymentGateway: boolean, readonly errorCode: OrderTransactionErrorCode | null, readonly createdAt: string, readonly processedAt: string | null, readonly paymentId: string | null, readonly parentTransaction: { readonly id: string } | null, readonly amountSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly paymentCollectionDetails: { readonly vaultedPaymentMethods: ReadonlyArray<{ readonly id: string, readonly paymentInstrument:
           | { readonly __typename: 'BankAccount' }
-          | { readonly __typename: 'VaultCreditCard', readonly brand: string, readonly lastDigits: string, readonly expired: boolean }
+          | { readonly __typename: 'VaultCreditCard', readonly brand: string, readonly lastDigits: string }
           | { readonly __typename: 'VaultPaypalBillingAgreement' }
          }> | null }, readonly fulfillments: ReadonlyArray<{ readonly id: string, readonly status: FulfillmentStatus, readonly createdAt: string }>, readonly fulfillmentOrders: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly status: FulfillmentOrderStatus, readonly requestStatus: FulfillmentOrderRequestStatus, readonly updatedAt: string, readonly fulfillmentHolds: ReadonlyArray<{ readonly id: string, readonly reason: FulfillmentHoldReason, readonly reasonNotes: string | null, readonly handle: string | null, readonly heldByRequestingApp: boolean }> }> } } | null };
 
@@ -2132,6 +2132,13 @@ export type ShopQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ShopQuery = { readonly shop: { readonly id: string, readonly name: string, readonly myshopifyDomain: string, readonly currencyCode: CurrencyCode, readonly ianaTimezone: string, readonly taxesIncluded: boolean, readonly plan: { readonly displayName: string, readonly publicDisplayName: string, readonly shopifyPlus: boolean, readonly partnerDevelopment: boolean } } };
 
+export type StageOrderQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StageOrderQuery = { readonly order: { readonly id: string, readonly cancelledAt: string | null, readonly displayFinancialStatus: OrderDisplayFinancialStatus | null, readonly totalOutstandingSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly transactions: ReadonlyArray<{ readonly id: string, readonly kind: OrderTransactionKind, readonly status: OrderTransactionStatus, readonly manualPaymentGateway: boolean, readonly errorCode: OrderTransactionErrorCode | null, readonly createdAt: string, readonly processedAt: string | null, readonly paymentId: string | null, readonly amountSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly paymentCollectionDetails: { readonly vaultedPaymentMethods: ReadonlyArray<{ readonly id: string }> | null } } | null };
+
 /** Every operation in app/, by name: what `adminOperation(name, …)` returns and takes. */
 export interface AdminOperations {
   DraftOrder: { result: DraftOrderQuery; variables: DraftOrderQueryVariables; kind: "query" };
@@ -2155,4 +2162,5 @@ export interface AdminOperations {
   PaymentTermsTemplates: { result: PaymentTermsTemplatesQuery; variables: PaymentTermsTemplatesQueryVariables; kind: "query" };
   PaymentTermsUpdate: { result: PaymentTermsUpdateMutation; variables: PaymentTermsUpdateMutationVariables; kind: "mutation" };
   Shop: { result: ShopQuery; variables: ShopQueryVariables; kind: "query" };
+  StageOrder: { result: StageOrderQuery; variables: StageOrderQueryVariables; kind: "query" };
 }

@@ -10,59 +10,41 @@ export interface AllocatedPayment {
 }
 
 /**
- * Which stage every payment Shopify shows belongs to, computed from the whole history each time so that a
- * rerun gives the same answer (the ledger then records only what is new, and refuses an answer that changed).
+ * Which stage each payment Shopify shows belongs to. The ledger is the memory: a payment already recorded
+ * keeps the stage it was recorded on, so a rerun, or a payment that arrives later, never moves an earlier one.
+ * New payments, oldest first:
  *
  * 1. Money on a stage's own order pays that stage.
  * 2. A saved-card charge on the main order pays the stage whose charge reference it carries.
  * 3. Other money on the main order (the deposit at checkout, a payment through the order's invoice link) pays
- *    stages in position order, oldest payment first; a payment that spans stages is split, each part keyed
- *    `<transaction>#<position>`.
+ *    what is still open, in position order, passing over a stage whose card charge is on its way; a payment
+ *    that spans stages is split, each part keyed `<transaction>#<position>`. Money beyond every stage (an
+ *    overpayment) stays on the last stage.
  */
 export function allocatePayments(contract: ContractState, observation: Observation): AllocatedPayment[] {
-  const payments: AllocatedPayment[] = [];
+  const stageOrderMoney = [...observation.stageOrders].flatMap(([position, order]) =>
+    order.transactions.filter(isMoneyIn).map((transaction) => ({ transaction, position: position as number | null })),
+  );
+  const mainOrderMoney = (observation.mainOrder?.transactions.filter(isMoneyIn) ?? []).map((transaction) => ({
+    transaction,
+    position: contract.stages.find((stage) => stage.chargeRef !== null && stage.chargeRef === transaction.paymentReferenceId)?.position ?? null,
+  }));
   const open = new Map(contract.stages.map((stage) => [stage.position, stage.amount]));
   const take = (position: number, amount: bigint) => open.set(position, (open.get(position) ?? 0n) - amount);
+  const payments: AllocatedPayment[] = [];
 
-  for (const [position, order] of [...observation.stageOrders].sort(([a], [b]) => a - b)) {
-    for (const transaction of chronological(order.transactions.filter(isMoneyIn))) {
-      payments.push({ position, ref: transaction.id, amount: transaction.amount, occurredAt: transaction.processedAt });
-      take(position, transaction.amount);
-    }
-  }
-
-  const mainMoney = chronological(observation.mainOrder?.transactions.filter(isMoneyIn) ?? []);
-  const undirected: ObservedTransaction[] = [];
-  for (const transaction of mainMoney) {
-    const stage = contract.stages.find((candidate) => candidate.chargeRef !== null && candidate.chargeRef === transaction.paymentReferenceId);
-    if (!stage) {
-      undirected.push(transaction);
+  for (const { transaction, position } of chronological([...stageOrderMoney, ...mainOrderMoney])) {
+    const recorded = recordedParts(contract, transaction.id);
+    if (recorded.length > 0) {
+      for (const part of recorded) take(part.position, part.amount);
       continue;
     }
-    payments.push({ position: stage.position, ref: transaction.id, amount: transaction.amount, occurredAt: transaction.processedAt });
-    take(stage.position, transaction.amount);
-  }
-
-  for (const transaction of undirected) {
-    const parts: { position: number; amount: bigint }[] = [];
-    let left = transaction.amount;
-    for (const stage of contract.stages) {
-      const room = open.get(stage.position) ?? 0n;
-      if (left === 0n) break;
-      if (room <= 0n) continue;
-      const part = left < room ? left : room;
-      parts.push({ position: stage.position, amount: part });
-      take(stage.position, part);
-      left -= part;
-    }
-    // Money beyond every stage (an overpayment) stays on the last stage, where staff will see it.
-    const last = contract.stages[contract.stages.length - 1];
-    if (left > 0n && last) parts.push({ position: last.position, amount: left });
-    const single = parts.length === 1;
-    for (const part of mergeSamePosition(parts)) {
+    const parts = position === null ? fillOpenStages(contract, open, transaction.amount) : [{ position, amount: transaction.amount }];
+    for (const part of parts) {
+      take(part.position, part.amount);
       payments.push({
         position: part.position,
-        ref: single ? transaction.id : `${transaction.id}#${part.position}`,
+        ref: parts.length === 1 ? transaction.id : `${transaction.id}#${part.position}`,
         amount: part.amount,
         occurredAt: transaction.processedAt,
       });
@@ -71,12 +53,33 @@ export function allocatePayments(contract: ContractState, observation: Observati
   return payments;
 }
 
-function chronological(transactions: readonly ObservedTransaction[]): ObservedTransaction[] {
-  return [...transactions].sort((a, b) => a.processedAt.getTime() - b.processedAt.getTime() || a.id.localeCompare(b.id));
+/** The ledger entries made from one transaction: its own reference, or its `#<position>` parts. */
+function recordedParts(contract: ContractState, transactionId: string): { position: number; amount: bigint }[] {
+  return [...contract.recordedPayments]
+    .filter(([ref]) => ref === transactionId || ref.startsWith(`${transactionId}#`))
+    .map(([, part]) => part);
 }
 
-function mergeSamePosition(parts: readonly { position: number; amount: bigint }[]): { position: number; amount: bigint }[] {
-  const merged = new Map<number, bigint>();
-  for (const part of parts) merged.set(part.position, (merged.get(part.position) ?? 0n) + part.amount);
-  return [...merged].map(([position, amount]) => ({ position, amount }));
+/** Splits an amount over the stages still open, in position order; what is left goes to the last stage. */
+function fillOpenStages(contract: ContractState, open: ReadonlyMap<number, bigint>, amount: bigint): { position: number; amount: bigint }[] {
+  const openStages = contract.stages.filter((stage) => (open.get(stage.position) ?? 0n) > 0n);
+  const notBeingCharged = openStages.filter((stage) => stage.chargeKey === null);
+  const parts = new Map<number, bigint>();
+  let left = amount;
+  for (const stage of notBeingCharged.length > 0 ? notBeingCharged : openStages) {
+    if (left === 0n) break;
+    const room = open.get(stage.position) ?? 0n;
+    const part = left < room ? left : room;
+    parts.set(stage.position, part);
+    left -= part;
+  }
+  const last = contract.stages[contract.stages.length - 1];
+  if (left > 0n && last) parts.set(last.position, (parts.get(last.position) ?? 0n) + left);
+  return [...parts].map(([position, part]) => ({ position, amount: part }));
+}
+
+function chronological<T extends { readonly transaction: ObservedTransaction }>(entries: readonly T[]): T[] {
+  return [...entries].sort(
+    (a, b) => a.transaction.processedAt.getTime() - b.transaction.processedAt.getTime() || a.transaction.id.localeCompare(b.transaction.id),
+  );
 }

@@ -41,8 +41,11 @@ export interface ContractState {
   readonly mainOrderId: string | null;
   /** By position. */
   readonly stages: readonly StageState[];
-  /** The ledger's references: a payment already recorded is never recorded again. */
-  readonly recordedRefs: ReadonlySet<string>;
+  /**
+   * The ledger's payments by Shopify reference, with the stage each was recorded on: a payment already
+   * recorded is never recorded again, nor moved to another stage.
+   */
+  readonly recordedPayments: ReadonlyMap<string, { readonly position: number; readonly amount: bigint }>;
   /** Milestones staff marked, by name, with the date they were marked. */
   readonly milestones: Readonly<Record<string, CalendarDate>>;
 }

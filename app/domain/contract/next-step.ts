@@ -79,7 +79,7 @@ function learnStep(contract: ContractState, observation: Observation, clock: Col
     if (draft && stage.stageDraftOrderId !== draft.id) return { kind: "linkStageDraft", position: stage.position, draftId: draft.id };
     if (draft?.orderId && stage.stageOrderId !== draft.orderId) return { kind: "linkStageOrder", position: stage.position, orderId: draft.orderId };
   }
-  const unrecorded = allocatePayments(contract, observation).filter((payment) => !contract.recordedRefs.has(payment.ref));
+  const unrecorded = allocatePayments(contract, observation);
   if (unrecorded.length > 0) return { kind: "recordPayments", payments: unrecorded };
   for (const stage of contract.stages) {
     const declined = declinedCharge(stage, observation);
@@ -199,7 +199,7 @@ function completionStep(contract: ContractState, observation: Observation): Coll
  * left open, no hold of ours is left on the order.
  */
 function cleanupStep(contract: ContractState, observation: Observation): CollectionStep | null {
-  const unrecorded = allocatePayments(contract, observation).filter((payment) => !contract.recordedRefs.has(payment.ref));
+  const unrecorded = allocatePayments(contract, observation);
   if (unrecorded.length > 0) return { kind: "recordPayments", payments: unrecorded };
   for (const stage of contract.stages) {
     const draft = observation.stageDrafts.get(stage.position);
@@ -234,7 +234,8 @@ function chargeStep(
 
 /** The error code of a declined charge of this stage that has not been dealt with yet. */
 function declinedCharge(stage: StageState, observation: Observation): string | null {
-  if (stage.chargeRef === null) return null;
+  // A stage already paid keeps its charge reference: it is how its payment is allocated.
+  if (stage.chargeRef === null || stage.paid >= stage.amount) return null;
   const orders = [observation.mainOrder, observation.stageOrders.get(stage.position)].filter((order): order is ObservedOrder => order !== null && order !== undefined);
   const failure = orders
     .flatMap((order) => order.transactions)

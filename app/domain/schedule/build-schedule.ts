@@ -7,6 +7,7 @@ import { parsePercent } from "../plan/percent";
 import { validatePlan } from "../plan/validate-plan";
 import { resolveAmounts } from "./amounts";
 import { resolveDueDates, type DateStep } from "./due-dates";
+import { pinFirstAmount } from "./pin-first-amount";
 import type { OrderSnapshot, TaxLine } from "./order-snapshot";
 import { servicePeriodStages } from "./service-periods";
 import { allocateTaxLines } from "./tax";
@@ -36,17 +37,26 @@ export interface Schedule {
   readonly installments: readonly ScheduledInstallment[];
 }
 
+export interface BuildScheduleOptions {
+  /**
+   * What the first installment must be, whatever the plan says (what Shopify charges at checkout for a native
+   * deposit); the last installment absorbs the difference, and tax shares and titles follow the final amounts.
+   */
+  readonly firstAmount?: bigint;
+}
+
 /**
  * Turns a plan and an order into an exact schedule: amounts that sum to the total, every tax line split so its
  * shares sum to it, dates from their anchors in the shop's calendar. Throws PlanError when the plan cannot
  * produce a valid schedule for this order.
  */
-export function buildSchedule(plan: Plan, order: OrderSnapshot): Schedule {
+export function buildSchedule(plan: Plan, order: OrderSnapshot, options: BuildScheduleOptions = {}): Schedule {
   validatePlan(plan);
   validateOrder(order);
   const stages: readonly StageSpec[] = plan.servicePeriods ? servicePeriodStages(plan.servicePeriods, order) : plan.stages;
 
-  const amounts = resolveAmounts(stages, order.total, order.currency);
+  const resolved = resolveAmounts(stages, order.total, order.currency);
+  const amounts = options.firstAmount === undefined ? resolved : pinFirstAmount(resolved, options.firstAmount, order.currency);
   const dates = resolveDueDates(stages, order);
   const taxRows = allocateTaxLines(amounts, order.taxLines);
 

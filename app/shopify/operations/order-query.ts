@@ -111,7 +111,6 @@ export const orderQuery = adminOperation(
             ... on VaultCreditCard {
               brand
               lastDigits
-              expired
             }
           }
         }

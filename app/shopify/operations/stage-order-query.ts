@@ -1,0 +1,45 @@
+import { adminOperation } from "../admin-operation";
+
+/**
+ * An order that collects one stage: only what collection reads from it (its payments, balance and saved
+ * card), so that looking at every stage order of a contract stays cheap against the shop's rate limit.
+ */
+export const stageOrderQuery = adminOperation(
+  "StageOrder",
+  `#graphql
+  query StageOrder($id: ID!) {
+    order(id: $id) {
+      id
+      cancelledAt
+      displayFinancialStatus
+      totalOutstandingSet {
+        shopMoney {
+          amount
+          currencyCode
+        }
+      }
+      transactions(first: 20) {
+        id
+        kind
+        status
+        manualPaymentGateway
+        errorCode
+        createdAt
+        processedAt
+        paymentId
+        amountSet {
+          shopMoney {
+            amount
+            currencyCode
+          }
+        }
+      }
+      paymentCollectionDetails {
+        vaultedPaymentMethods {
+          id
+        }
+      }
+    }
+  }
+`,
+);
