@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { currencyFor } from "../../../app/domain/money/currency";
+import { toMinorUnits } from "../../../app/domain/money/minor-units";
+import { PRESET_PLANS } from "../../../app/domain/plan/presets";
+import { CONTRACT_WEBHOOK_HANDLERS } from "../../../app/jobs/handlers/contract-webhooks.server";
+import { ContractExistsError, getContract, type StoredContract } from "../../../app/models/contracts.server";
+import { contractBalance } from "../../../app/models/ledger.server";
+import { createPlan, type StoredPlan } from "../../../app/models/plans.server";
+import { AttachPlanError, attachPlan } from "../../../app/services/attach-plan.server";
+import { cancelContract, markMilestone } from "../../../app/services/contract-events.server";
+import { CONTRACT_SYNC_JOB } from "../../../app/services/contract-sync-requests.server";
+import { syncContract } from "../../../app/services/contract-sync.server";
+import type { ServiceDeps } from "../../../app/services/service-deps.server";
+import { createAdminClient, type AdminClient } from "../../../app/shopify/admin-client.server";
+import { AdminUserErrors } from "../../../app/shopify/admin-errors";
+import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
+import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
+import type { ShopFixture } from "../../../emulator/state/seed";
+import { createTestDatabase, type TestDatabase } from "../test-database";
+
+/**
+ * The contract's life outside the happy path, driven step by step (sync called directly, no worker): what
+ * attach refuses, staff and Shopify cancelling, a Shopify refusal parking one stage, and a webhook from one
+ * shop naming another shop's contract. The full runs with webhooks, faults and killed workers are in
+ * tests/integration/collection.
+ */
+
+const STAFF = "staff:lifecycle-test" as const;
+const shops = readShopsFixture(DEMO_FIXTURE_FILE);
+const basic = shops.find((shop) => shop.plan === "basic") as ShopFixture;
+const plus = shops.find((shop) => shop.plan === "plus") as ShopFixture;
+
+let database: TestDatabase;
+let emulator: RunningEmulator;
+/** Operation names whose next call answers with userErrors, to see how a refusal is handled. */
+const refuseNext = new Set<string>();
+
+function deps(): ServiceDeps {
+  return { db: database.prisma, adminFor: async (shop) => refusing(clientFor(shop)), now: () => emulator.store.clock.now() };
+}
+
+function clientFor(domain: string): AdminClient {
+  const shop = shops.find((candidate) => candidate.domain === domain) as ShopFixture;
+  return createAdminClient({ shop: domain, accessToken: shop.accessToken as string }, { apiUrl: emulator.adminUrl() });
+}
+
+function refusing(client: AdminClient): AdminClient {
+  return {
+    ...client,
+    request: ((operation, ...variables) => {
+      if (refuseNext.delete(operation.name)) {
+        return Promise.reject(new AdminUserErrors(operation.name, [{ field: ["id"], message: "Refused by the test" }], null));
+      }
+      return client.request(operation, ...variables);
+    }) as AdminClient["request"],
+  };
+}
+
+/** Staff's own Admin calls; the app's syncs share the shop's rate limit, so a throttled call waits and retries. */
+async function admin<Data>(domain: string, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+  const shop = shops.find((candidate) => candidate.domain === domain) as ShopFixture;
+  for (;;) {
+    const response = await fetch(emulator.adminUrl(), {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Shopify-Access-Token": shop.accessToken as string },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: Data; errors?: { extensions?: { code?: string } }[] };
+    if (body.errors?.some((error) => error.extensions?.code === "THROTTLED")) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
+    }
+    if (!body.data || body.errors) throw new Error(`Admin API: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  }
+}
+
+function minor(amount: string): bigint {
+  return toMinorUnits(amount, currencyFor(plus.currencyCode as string), "amount");
+}
+
+async function createQuote(domain: string): Promise<string> {
+  const state = emulator.store.shops.get(domain)!;
+  const variants = state.products.flatMap((product) => product.variants).filter((variant) => variant.requiresShipping);
+  const data = await admin<{ draftOrderCreate: { draftOrder: { id: string } } }>(
+    domain,
+    "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
+    { input: { customerId: state.customers[0]!.id, useCustomerDefaultAddress: true, lineItems: [{ variantId: variants[0]!.id, quantity: 2 }] } },
+  );
+  return data.draftOrderCreate.draftOrder.id;
+}
+
+async function presetPlan(domain: string, presetId: string, name = presetId): Promise<StoredPlan> {
+  const preset = PRESET_PLANS.find((candidate) => candidate.id === presetId)!;
+  return createPlan(database.prisma, domain, { name, config: preset.config, actor: STAFF });
+}
+
+async function sync(domain: string, contractId: string): Promise<StoredContract> {
+  await syncContract(deps(), domain, contractId, { holder: "lifecycle-test", actor: "system" });
+  return (await getContract(database.prisma, domain, contractId))!;
+}
+
+/** Pays the newest emailed invoice link of a draft, as the buyer would. */
+async function payDraftInvoice(draftId: string): Promise<void> {
+  const email = emulator.store.outbox.filter((candidate) => candidate.kind === "draft_order_invoice" && candidate.resourceId === draftId).at(-1);
+  if (!email?.url) throw new Error(`no invoice was emailed for ${draftId}`);
+  const path = new URL(email.url).pathname.replace(/^\/checkout\//, "/_emulator/checkout/") + "/pay";
+  const response = await fetch(`${emulator.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ card: "approve" }) });
+  expect(response.ok).toBe(true);
+}
+
+function draftExists(domain: string, draftId: string): boolean {
+  return emulator.store.shops.get(domain)!.draftOrders.some((draft) => draft.id === draftId);
+}
+
+function holdsOf(domain: string, orderId: string): string[] {
+  const order = emulator.store.shops.get(domain)!.orders.find((candidate) => candidate.id === orderId)!;
+  return order.fulfillmentOrders.flatMap((fulfillmentOrder) => fulfillmentOrder.holds.map((hold) => hold.reason));
+}
+
+beforeAll(async () => {
+  database = createTestDatabase();
+  emulator = await startEmulator({ shops });
+});
+
+afterAll(async () => {
+  await emulator?.close();
+  await database?.cleanup();
+});
+
+describe("attaching a plan", () => {
+  it("refuses native collection on a shop without Plus, and stores nothing", async () => {
+    const plan = await presetPlan(basic.domain, "monthly-4", "monthly native refused");
+    const draftId = await createQuote(basic.domain);
+    await expect(attachPlan(deps(), basic.domain, { draftOrderId: draftId, planId: plan.id, mode: "native", actor: STAFF })).rejects.toThrow(AttachPlanError);
+    expect(await database.prisma.contract.count({ where: { sourceDraftOrderId: draftId } })).toBe(0);
+  });
+
+  it("refuses a plan whose first stage is not due at checkout", async () => {
+    const plan = await createPlan(database.prisma, basic.domain, {
+      name: "nothing at checkout",
+      config: { name: "nothing at checkout", stages: [{ kind: "balance", share: "remainder", due: { after: "30d" } }, { kind: "balance", share: { percent: "10" }, due: { after: "60d" } }] },
+      actor: STAFF,
+    });
+    const draftId = await createQuote(basic.domain);
+    await expect(attachPlan(deps(), basic.domain, { draftOrderId: draftId, planId: plan.id, actor: STAFF })).rejects.toThrow(/first stage must be due at checkout/);
+  });
+
+  it("refuses a second plan on the same draft order", async () => {
+    const plan = await presetPlan(basic.domain, "deposit-balance-before-shipping", "twice");
+    const other = await presetPlan(basic.domain, "monthly-4", "twice other");
+    const draftId = await createQuote(basic.domain);
+    await attachPlan(deps(), basic.domain, { draftOrderId: draftId, planId: plan.id, actor: STAFF });
+    await expect(attachPlan(deps(), basic.domain, { draftOrderId: draftId, planId: other.id, actor: STAFF })).rejects.toThrow(ContractExistsError);
+  });
+
+  it("native: puts the deposit and terms on the draft and freezes the schedule to what checkout charges", async () => {
+    const plan = await presetPlan(plus.domain, "deposit-30-50-20-net30", "native attach");
+    const draftId = await createQuote(plus.domain);
+    const contract = await attachPlan(deps(), plus.domain, { draftOrderId: draftId, planId: plan.id, actor: STAFF });
+    const draft = emulator.store.shops.get(plus.domain)!.draftOrders.find((candidate) => candidate.id === draftId)!;
+    const { draftOrder } = await admin<{ draftOrder: { amountDueNowSet: { shopMoney: { amount: string } }; totalPriceSet: { shopMoney: { amount: string } } } }>(
+      plus.domain,
+      "query D($id: ID!) { draftOrder(id: $id) { amountDueNowSet { shopMoney { amount } } totalPriceSet { shopMoney { amount } } } }",
+      { id: draftId },
+    );
+    expect(contract.mode).toBe("native");
+    expect(contract.status).toBe("awaitingDeposit");
+    expect(draft.deposit).toBeDefined();
+    expect(draft.paymentTerms).toBeDefined();
+    expect(draft.customAttributes).toContainEqual({ key: "_tranche_contract", value: contract.id });
+    expect(contract.stages[0]!.amountMinor).toBe(minor(draftOrder.amountDueNowSet.shopMoney.amount));
+    expect(contract.stages.reduce((sum, stage) => sum + stage.amountMinor, 0n)).toBe(minor(draftOrder.totalPriceSet.shopMoney.amount));
+    expect(emulator.store.outbox.filter((email) => email.kind === "draft_order_invoice" && email.resourceId === draftId)).toHaveLength(1);
+  });
+});
+
+describe("cancelling a contract", () => {
+  it("by staff: the open stage draft is deleted, the hold released, no stage is collected afterwards", async () => {
+    const plan = await presetPlan(basic.domain, "deposit-30-50-20-net30", "staff cancel");
+    const attached = await attachPlan(deps(), basic.domain, { draftOrderId: await createQuote(basic.domain), planId: plan.id, actor: STAFF });
+    await payDraftInvoice(attached.stages[0]!.stageDraftOrderId!);
+    let contract = await sync(basic.domain, attached.id);
+    expect(contract.mainOrderId).not.toBeNull();
+    expect(holdsOf(basic.domain, contract.mainOrderId!)).toEqual(["AWAITING_PAYMENT"]);
+
+    await markMilestone(deps(), basic.domain, { contractId: attached.id, milestone: "Ready to ship", actor: STAFF });
+    contract = await sync(basic.domain, attached.id);
+    const stageDraft = contract.stages[1]!.stageDraftOrderId!;
+    expect(contract.stages[1]!.status).toBe("invoiced");
+    expect(draftExists(basic.domain, stageDraft)).toBe(true);
+
+    await cancelContract(deps(), basic.domain, { contractId: attached.id, actor: STAFF });
+    contract = await sync(basic.domain, attached.id);
+    expect(contract.status).toBe("cancelled");
+    expect(contract.stages.map((stage) => stage.status)).toEqual(["paid", "cancelled", "cancelled"]);
+    expect(draftExists(basic.domain, stageDraft)).toBe(false);
+    expect(holdsOf(basic.domain, contract.mainOrderId!)).toEqual([]);
+
+    emulator.store.clock.advance(90 * 86_400_000);
+    const drafts = emulator.store.shops.get(basic.domain)!.draftOrders.length;
+    const emails = emulator.store.outbox.length;
+    contract = await sync(basic.domain, attached.id);
+    expect(emulator.store.shops.get(basic.domain)!.draftOrders.length).toBe(drafts);
+    expect(emulator.store.outbox.length).toBe(emails);
+    expect((await contractBalance(database.prisma, basic.domain, attached.id))!.receivedMinor).toBe(contract.stages[0]!.amountMinor);
+  });
+
+  it("by Shopify: a cancelled main order cancels the contract", async () => {
+    const plan = await presetPlan(basic.domain, "deposit-balance-before-shipping", "order cancelled");
+    const attached = await attachPlan(deps(), basic.domain, { draftOrderId: await createQuote(basic.domain), planId: plan.id, actor: STAFF });
+    await payDraftInvoice(attached.stages[0]!.stageDraftOrderId!);
+    const contract = await sync(basic.domain, attached.id);
+    await admin(
+      basic.domain,
+      "mutation C($orderId: ID!) { orderCancel(orderId: $orderId, reason: CUSTOMER, refund: false, restock: true, notifyCustomer: false) { userErrors: orderCancelUserErrors { message } } }",
+      { orderId: contract.mainOrderId },
+    );
+    const after = await sync(basic.domain, attached.id);
+    expect(after.status).toBe("cancelled");
+    expect(after.stages[1]!.status).toBe("cancelled");
+  });
+});
+
+describe("a Shopify refusal", () => {
+  it("parks the stage with Shopify's reason and leaves the rest of the contract going", async () => {
+    const plan = await presetPlan(basic.domain, "deposit-balance-before-shipping", "refusal parks");
+    const attached = await attachPlan(deps(), basic.domain, { draftOrderId: await createQuote(basic.domain), planId: plan.id, actor: STAFF });
+    await payDraftInvoice(attached.stages[0]!.stageDraftOrderId!);
+    await sync(basic.domain, attached.id);
+    await markMilestone(deps(), basic.domain, { contractId: attached.id, milestone: "Ready to ship", actor: STAFF });
+    refuseNext.add("DraftOrderInvoiceSend");
+    const contract = await sync(basic.domain, attached.id);
+    expect(contract.stages[1]!.parkedReason).toMatch(/Shopify refused DraftOrderInvoiceSend: .*Refused by the test/);
+    expect(contract.stages[1]!.status).toBe("scheduled");
+    expect(contract.status).toBe("active");
+  });
+});
+
+describe("shops stay apart", () => {
+  it("a webhook from one shop that names another shop's contract asks for nothing", async () => {
+    const plan = await presetPlan(basic.domain, "monthly-4", "cross shop");
+    const attached = await attachPlan(deps(), basic.domain, { draftOrderId: await createQuote(basic.domain), planId: plan.id, actor: STAFF });
+    const before = await database.prisma.job.count({ where: { kind: CONTRACT_SYNC_JOB } });
+    const forged = {
+      eventId: "forged-1",
+      webhookId: "w-1",
+      topic: "orders/paid",
+      triggeredAt: null,
+      payload: { admin_graphql_api_id: "gid://shopify/Order/999999", note_attributes: [{ name: "_tranche_contract", value: attached.id }] },
+    };
+    await CONTRACT_WEBHOOK_HANDLERS["orders/paid"]!(forged, { db: database.prisma, shop: plus.domain, jobId: "job-forged", attempt: 1 });
+    expect(await database.prisma.job.count({ where: { kind: CONTRACT_SYNC_JOB } })).toBe(before);
+
+    await CONTRACT_WEBHOOK_HANDLERS["orders/paid"]!({ ...forged, eventId: "genuine-1" }, { db: database.prisma, shop: basic.domain, jobId: "job-genuine", attempt: 1 });
+    expect(await database.prisma.job.count({ where: { kind: CONTRACT_SYNC_JOB, shop: basic.domain } })).toBeGreaterThan(0);
+  });
+});
