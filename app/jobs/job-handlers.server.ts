@@ -7,6 +7,15 @@ export interface JobContext {
   readonly jobId: string;
   /** 1 on the first run; a job whose worker died mid-run comes back with the next number. */
   readonly attempt: number;
+  /**
+   * Aborted when this run must stop: a heartbeat found the job's lease taken by another worker (which runs the
+   * job again), or the runner was stopped with `abortRunningJob`. A handler MUST call `signal.throwIfAborted()`
+   * (or check `signal.aborted`) before each external side effect (a Shopify mutation, an email, a ledger write):
+   * past a lost lease, two runs of one job would act at once. The runner always sets it; hand-built contexts may not.
+   */
+  readonly signal?: AbortSignal;
+  /** The current instant for anything the handler stamps (`processedAt`); the runner's clock, `new Date()` without one. */
+  readonly now?: () => Date;
 }
 
 /**
@@ -24,6 +33,11 @@ export type JobHandler = (payload: unknown, context: JobContext) => Promise<void
 /** A failure that retrying cannot fix (a malformed payload, a Shopify `userErrors` answer): the job is parked. */
 export class PermanentJobError extends Error {
   override readonly name = "PermanentJobError";
+}
+
+/** Why a run's `signal` was aborted; a handler that stops on it throws this (`signal.throwIfAborted()`). */
+export class JobRunAbortedError extends Error {
+  override readonly name = "JobRunAbortedError";
 }
 
 /** Which handler runs each job kind. */

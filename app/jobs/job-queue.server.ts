@@ -29,6 +29,7 @@ export interface EnqueueInput {
   readonly payload: unknown;
   /** Enqueueing again with the same key returns the first job instead of making a second. */
   readonly dedupeKey?: string;
+  /** When the job is due; `now` (enqueue's third argument) by default. */
   readonly runAt?: Date;
   readonly maxAttempts?: number;
 }
@@ -39,13 +40,14 @@ export interface Enqueued {
   readonly created: boolean;
 }
 
-export async function enqueue(db: Db, input: EnqueueInput): Promise<Enqueued> {
+/** `now` is the caller's clock (a job, a test, the emulator's time), so that a job enqueued "now" is due by it. */
+export async function enqueue(db: Db, input: EnqueueInput, now: Date = new Date()): Promise<Enqueued> {
   const data = {
     shop: input.shop,
     kind: input.kind,
     payload: JSON.stringify(input.payload),
     dedupeKey: input.dedupeKey ?? null,
-    runAt: input.runAt ?? new Date(),
+    runAt: input.runAt ?? now,
     ...(input.maxAttempts === undefined ? {} : { maxAttempts: input.maxAttempts }),
   };
   if (input.dedupeKey !== undefined) {
@@ -97,26 +99,26 @@ export async function claimNext(db: Db, workerId: string, now: Date, leaseMs: nu
  * Changes a job only while `job`'s worker still holds its lease, so a worker whose lease expired (and whose job
  * another worker took over) records nothing. True when the row changed.
  */
-async function updateLeased(db: Db, job: LeasedJob, assignments: Prisma.Sql): Promise<boolean> {
+async function updateLeased(db: Db, job: LeasedJob, now: Date, assignments: Prisma.Sql): Promise<boolean> {
   const changed = await db.$executeRaw`
-    UPDATE "Job" SET ${assignments}, "updatedAt" = ${new Date()}
+    UPDATE "Job" SET ${assignments}, "updatedAt" = ${now}
     WHERE "id" = ${job.id} AND "status" = 'running' AND "lockedBy" = ${job.lockedBy}`;
   return changed === 1;
 }
 
 /** Keeps the lease of a long job. False when the lease was lost to another worker. */
 export function extendLease(db: Db, job: LeasedJob, now: Date, leaseMs: number): Promise<boolean> {
-  return updateLeased(db, job, Prisma.sql`"lockedUntil" = ${new Date(now.getTime() + leaseMs)}`);
+  return updateLeased(db, job, now, Prisma.sql`"lockedUntil" = ${new Date(now.getTime() + leaseMs)}`);
 }
 
 /** Marks the job done. False when the lease was lost: another worker owns the job now. */
-export function complete(db: Db, job: LeasedJob): Promise<boolean> {
-  return updateLeased(db, job, Prisma.sql`"status" = 'done', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL`);
+export function complete(db: Db, job: LeasedJob, now: Date = new Date()): Promise<boolean> {
+  return updateLeased(db, job, now, Prisma.sql`"status" = 'done', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL`);
 }
 
 /** Parks the job for staff with the reason; it will not run again by itself. False when the lease was lost. */
-export function park(db: Db, job: LeasedJob, reason: string): Promise<boolean> {
-  return updateLeased(db, job, Prisma.sql`"status" = 'parked', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = ${truncate(reason)}`);
+export function park(db: Db, job: LeasedJob, reason: string, now: Date = new Date()): Promise<boolean> {
+  return updateLeased(db, job, now, Prisma.sql`"status" = 'parked', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = ${truncate(reason)}`);
 }
 
 export interface BackoffOptions {
@@ -147,14 +149,15 @@ export function retryDelayMs(attempt: number, options: BackoffOptions = {}): num
  */
 export async function fail(db: Db, job: LeasedJob, error: unknown, options: BackoffOptions = {}): Promise<"failed" | "parked" | null> {
   const message = errorMessage(error);
-  if (job.attempts >= job.maxAttempts) {
-    return (await park(db, job, `gave up after ${job.attempts} attempts: ${message}`)) ? "parked" : null;
-  }
   const now = options.now ?? new Date();
+  if (job.attempts >= job.maxAttempts) {
+    return (await park(db, job, `gave up after ${job.attempts} attempts: ${message}`, now)) ? "parked" : null;
+  }
   const runAt = new Date(now.getTime() + retryDelayMs(job.attempts, options));
   const retrying = await updateLeased(
     db,
     job,
+    now,
     Prisma.sql`"status" = 'failed', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = ${truncate(message)}, "runAt" = ${runAt}`,
   );
   return retrying ? "failed" : null;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 
-import { PermanentJobError, appJobHandlers, type JobHandlerRegistry } from "./job-handlers.server";
+import { JobRunAbortedError, PermanentJobError, appJobHandlers, type JobHandlerRegistry } from "./job-handlers.server";
 import { claimNext, complete, errorMessage, extendLease, fail, park, type BackoffOptions, type LeasedJob } from "./job-queue.server";
 
 export interface JobRunnerOptions {
@@ -13,7 +13,7 @@ export interface JobRunnerOptions {
   readonly pollIntervalMs?: number;
   /** How long a claimed job stays ours without a heartbeat; a crashed worker's job waits this long. */
   readonly leaseMs?: number;
-  /** The time used for claims and backoff; tests move it forward to expire leases. */
+  /** The time used for claims, leases, backoff and the handlers' `context.now`; tests move it forward to expire leases. */
   readonly now?: () => Date;
   readonly backoff?: Omit<BackoffOptions, "now">;
   readonly log?: (message: string) => void;
@@ -21,10 +21,16 @@ export interface JobRunnerOptions {
 
 export type JobRunResult = "done" | "failed" | "parked" | "leaseLost";
 
+export interface StopOptions {
+  /** Aborts the running job's `signal` instead of waiting for it to finish by itself; it is recorded failed and retried. */
+  readonly abortRunningJob?: boolean;
+}
+
 /**
  * A worker: polls the queue, runs one job at a time through the handler registered for its kind, and records
  * the outcome. While a handler runs, a heartbeat extends the lease so that only a dead worker's job is taken
- * over. `stop()` lets the running job finish.
+ * over; when a heartbeat finds the lease gone, the handler's `signal` is aborted so that it stops before its next
+ * side effect. `stop()` lets the running job finish; `stop({ abortRunningJob: true })` aborts it.
  */
 export class JobRunner {
   readonly workerId: string;
@@ -38,6 +44,9 @@ export class JobRunner {
   private loop: Promise<void> | undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
+  private runningJob: AbortController | undefined;
+  /** Set by a hard stop until the loop has ended, so that a job claimed meanwhile is aborted too. */
+  private stopReason: JobRunAbortedError | undefined;
 
   constructor(options: JobRunnerOptions) {
     this.db = options.db;
@@ -57,11 +66,16 @@ export class JobRunner {
   }
 
   /** Resolves once the job in progress (if any) is recorded; no new job is claimed after the call. */
-  async stop(): Promise<void> {
+  async stop(options: StopOptions = {}): Promise<void> {
     this.stopping = true;
     this.wake?.();
+    if (options.abortRunningJob) {
+      this.stopReason = new JobRunAbortedError("the job worker is stopping");
+      this.runningJob?.abort(this.stopReason);
+    }
     await this.loop;
     this.loop = undefined;
+    this.stopReason = undefined;
   }
 
   /** Claims and runs one due job. Returns what happened to it, or null when none was due. */
@@ -101,26 +115,56 @@ export class JobRunner {
     if (job.attempts > job.maxAttempts) {
       return this.parkJob(job, `its lease expired ${job.attempts - 1} times without an outcome (the worker crashed or hung)`);
     }
-    const heartbeat = setInterval(() => {
-      extendLease(this.db, job, this.now(), this.leaseMs).catch((error) => this.log(`[jobs] lease of ${job.id} not extended: ${errorMessage(error)}`));
-    }, Math.max(1, Math.floor(this.leaseMs / 3)));
+    const run = new AbortController();
+    if (this.stopReason) run.abort(this.stopReason);
+    this.runningJob = run;
+    const stopHeartbeat = this.keepLease(job, run);
     try {
-      await handler(JSON.parse(job.payload) as unknown, { db: this.db, shop: job.shop, jobId: job.id, attempt: job.attempts });
+      const context = { db: this.db, shop: job.shop, jobId: job.id, attempt: job.attempts, signal: run.signal, now: this.now };
+      await handler(JSON.parse(job.payload) as unknown, context);
     } catch (error) {
       if (error instanceof PermanentJobError) return this.parkJob(job, error.message);
       const status = await fail(this.db, job, error, { ...this.backoff, now: this.now() });
       this.log(`[jobs] ${job.kind} ${job.id} attempt ${job.attempts} failed (${status ?? "lease lost"}): ${errorMessage(error)}`);
       return status ?? "leaseLost";
     } finally {
-      clearInterval(heartbeat);
+      stopHeartbeat();
+      this.runningJob = undefined;
     }
-    if (await complete(this.db, job)) return "done";
+    if (await complete(this.db, job, this.now())) return "done";
     this.log(`[jobs] ${job.kind} ${job.id} finished after its lease passed to another worker`);
     return "leaseLost";
   }
 
+  /**
+   * Extends the lease every third of it, and aborts `run` once the lease is gone: taken by another worker, or run
+   * out while the database could not extend it. Returns the function that stops the heartbeat.
+   */
+  private keepLease(job: LeasedJob, run: AbortController): () => void {
+    let leasedUntil = job.lockedUntil ?? this.now();
+    let stopped = false;
+    const abort = (reason: string) => {
+      if (!stopped) run.abort(new JobRunAbortedError(`the lease of job ${job.id} ${reason}`));
+    };
+    const beat = async () => {
+      const now = this.now();
+      try {
+        if (await extendLease(this.db, job, now, this.leaseMs)) leasedUntil = new Date(now.getTime() + this.leaseMs);
+        else abort("passed to another worker");
+      } catch (error) {
+        this.log(`[jobs] lease of ${job.id} not extended: ${errorMessage(error)}`);
+        if (this.now() >= leasedUntil) abort("ran out while it could not be extended");
+      }
+    };
+    const timer = setInterval(() => void beat(), Math.max(1, Math.floor(this.leaseMs / 3)));
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }
+
   private async parkJob(job: LeasedJob, reason: string): Promise<JobRunResult> {
     this.log(`[jobs] ${job.kind} ${job.id} parked: ${reason}`);
-    return (await park(this.db, job, reason)) ? "parked" : "leaseLost";
+    return (await park(this.db, job, reason, this.now())) ? "parked" : "leaseLost";
   }
 }

@@ -9,6 +9,8 @@ export interface WebhookIntakeOptions {
   readonly db: PrismaClient;
   /** The app's client secret (`SHOPIFY_API_SECRET`): Shopify signs every webhook body with it. */
   readonly apiSecret: string;
+  /** When the event is received and its job due; the system clock by default, the emulator's or a test's otherwise. */
+  readonly now?: () => Date;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface WebhookIntakeOptions {
  *   because a process that died between storing the event and enqueueing its job would otherwise lose the job
  *   for good: Shopify's retry is the only chance to make it.
  */
-export async function verifyAndEnqueue(request: Request, { db, apiSecret }: WebhookIntakeOptions): Promise<Response> {
+export async function verifyAndEnqueue(request: Request, { db, apiSecret, now = () => new Date() }: WebhookIntakeOptions): Promise<Response> {
   if (!apiSecret) {
     // With an empty key anyone can sign; refuse everything rather than accept forgeries.
     console.error("[webhooks] SHOPIFY_API_SECRET is not set: webhooks cannot be verified");
@@ -53,13 +55,14 @@ export async function verifyAndEnqueue(request: Request, { db, apiSecret }: Webh
   const webhookId = request.headers.get("X-Shopify-Webhook-Id") ?? "";
   const triggeredAt = parseInstant(request.headers.get("X-Shopify-Triggered-At"));
 
+  const receivedAt = now();
   try {
-    await db.webhookEvent.create({ data: { shop, eventId, webhookId, topic, triggeredAt, payload: rawText } });
+    await db.webhookEvent.create({ data: { shop, eventId, webhookId, topic, triggeredAt, payload: rawText, receivedAt } });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
   const jobPayload: WebhookJobPayload = { eventId, webhookId, topic, triggeredAt: triggeredAt?.toISOString() ?? null, payload };
-  await enqueue(db, { shop, kind: webhookJobKind(topic), payload: jobPayload, dedupeKey: webhookDedupeKey(shop, eventId) });
+  await enqueue(db, { shop, kind: webhookJobKind(topic), payload: jobPayload, dedupeKey: webhookDedupeKey(shop, eventId) }, receivedAt);
   return new Response(null, { status: 200 });
 }
 

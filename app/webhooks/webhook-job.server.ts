@@ -45,7 +45,7 @@ export function webhookJobHandler<Body>(
     await handle(body.data, event.data, context);
     await context.db.webhookEvent.updateMany({
       where: { shop: context.shop, eventId: event.data.eventId, processedAt: null },
-      data: { processedAt: new Date() },
+      data: { processedAt: context.now?.() ?? new Date() },
     });
   };
 }

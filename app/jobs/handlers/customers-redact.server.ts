@@ -1,8 +1,10 @@
+import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 
-import { webhookJobHandler } from "../../webhooks/webhook-job.server";
+import { webhookDedupeKey, webhookJobHandler } from "../../webhooks/webhook-job.server";
 import { recordComplianceAudit } from "./compliance-audit.server";
 import { assertSignedShop } from "./compliance-shop.server";
+import { payloadMentions, type PayloadMentions } from "./payload-mentions";
 import { gidInJson, shopifyIdForms, shopifyNumericId } from "./shopify-ids";
 
 const customersRedactBody = z
@@ -21,7 +23,9 @@ const REDACTED_PAYLOAD = JSON.stringify({ redacted: true });
  * them keep; none of it names a person except the link to the customer, so that link (`customerId`) is
  * cleared on every contract of the customer or of an order to redact. The stored webhook bodies (and finished
  * jobs' payloads) that carry the customer or those orders, with names, emails and addresses, are blanked,
- * this redaction's own event included (it holds the email and phone).
+ * this redaction's own event included (it holds the email and phone). A body carries them by GID, by email,
+ * or by numeric id alone (`order_transactions/create` names its order only as `"order_id": 9002`). A webhook's
+ * job goes with its event: its copy of the body was parsed, which rounds ids past 2^53 out of recognition.
  * Queued and running jobs keep theirs: they still have to do their work.
  *
  * The audit entry records counts only, and a second run finds nothing left to change.
@@ -34,18 +38,31 @@ export const customersRedactJob = webhookJobHandler(customersRedactBody, async (
     where: { shop, OR: [{ customerId: { in: customerIds } }, { mainOrderId: { in: orderIds } }] },
     data: { customerId: null },
   });
-
-  const traces = [
-    gidInJson("Customer", body.customer.id),
-    ...body.orders_to_redact.map((id) => gidInJson("Order", id)),
-    ...(body.customer.email ? [body.customer.email] : []),
-  ].map((text) => ({ payload: { contains: text } }));
-  const webhookEvents = await db.webhookEvent.updateMany({ where: { shop, OR: traces }, data: { payload: REDACTED_PAYLOAD } });
-  const jobs = await db.job.updateMany({ where: { shop, status: { in: ["done", "parked"] }, OR: traces }, data: { payload: REDACTED_PAYLOAD } });
+  const mentions = payloadMentions(
+    [gidInJson("Customer", body.customer.id), ...body.orders_to_redact.map((id) => gidInJson("Order", id)), ...(body.customer.email ? [body.customer.email] : [])],
+    [body.customer.id, ...body.orders_to_redact],
+  );
+  const { webhookEvents, jobs } = await redactStoredPayloads(db, shop, mentions);
 
   await recordComplianceAudit(db, shop, event, "customer.redacted", {
     contractsAnonymised: contracts.count,
-    webhookEventsRedacted: webhookEvents.count,
-    jobsRedacted: jobs.count,
+    webhookEventsRedacted: webhookEvents,
+    jobsRedacted: jobs,
   });
 });
+
+/** Blanks the shop's webhook bodies that mention the customer, and the finished jobs that do or that came from them. */
+async function redactStoredPayloads(db: PrismaClient, shop: string, mentions: PayloadMentions): Promise<{ webhookEvents: number; jobs: number }> {
+  const candidateEvents = await db.webhookEvent.findMany({ where: { shop, OR: mentions.candidates }, select: { id: true, eventId: true, payload: true } });
+  const redactedEvents = candidateEvents.filter((event) => mentions.mentionedIn(event.payload));
+  const webhookEvents = await db.webhookEvent.updateMany({ where: { id: { in: redactedEvents.map((event) => event.id) } }, data: { payload: REDACTED_PAYLOAD } });
+
+  const eventJobKeys = new Set(redactedEvents.map((event) => webhookDedupeKey(shop, event.eventId)));
+  const candidateJobs = await db.job.findMany({
+    where: { shop, status: { in: ["done", "parked"] }, OR: [...mentions.candidates, { dedupeKey: { in: [...eventJobKeys] } }] },
+    select: { id: true, dedupeKey: true, payload: true },
+  });
+  const redactedJobs = candidateJobs.filter((job) => (job.dedupeKey !== null && eventJobKeys.has(job.dedupeKey)) || mentions.mentionedIn(job.payload));
+  const jobs = await db.job.updateMany({ where: { id: { in: redactedJobs.map((job) => job.id) } }, data: { payload: REDACTED_PAYLOAD } });
+  return { webhookEvents: webhookEvents.count, jobs: jobs.count };
+}

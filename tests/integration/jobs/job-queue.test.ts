@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 
 import { createPrismaClient } from "../../../app/db.server";
-import { claimNext, complete, enqueue, extendLease, fail, retryDelayMs } from "../../../app/jobs/job-queue.server";
+import { claimNext, complete, enqueue, extendLease, fail, park, retryDelayMs } from "../../../app/jobs/job-queue.server";
 import { createTestDatabase } from "../test-database";
 
 const database = createTestDatabase();
@@ -51,6 +51,22 @@ describe("enqueue", () => {
       "dedupe key shared-key belongs to a job of another shop",
     );
     expect(await db.job.count({ where: { dedupeKey: "shared-key" } })).toBe(1);
+  });
+
+  it("makes a job without runAt due at the caller's clock, and stamps every change with the clock it is given", async () => {
+    const shop = await freshShop();
+    const { job } = await enqueue(db, { shop, kind: "test:echo", payload: {} }, at(-60_000));
+    expect(job.runAt).toEqual(at(-60_000));
+
+    const leased = await claimNext(db, "worker-a", t0, 10_000);
+    expect(await extendLease(db, leased!, at(1_000), 10_000)).toBe(true);
+    expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).updatedAt).toEqual(at(1_000));
+    expect(await complete(db, leased!, at(2_000))).toBe(true);
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", updatedAt: at(2_000) });
+
+    const { job: parked } = await enqueue(db, { shop, kind: "test:echo", payload: {} }, t0);
+    expect(await park(db, (await claimNext(db, "worker-a", t0, 10_000))!, "needs staff", at(3_000))).toBe(true);
+    expect(await db.job.findUniqueOrThrow({ where: { id: parked.id } })).toMatchObject({ status: "parked", updatedAt: at(3_000) });
   });
 
   it("refuses a bigint in the payload (money goes in as strings)", async () => {

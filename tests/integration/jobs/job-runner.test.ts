@@ -56,8 +56,23 @@ describe("JobRunner", () => {
     const runner = new JobRunner({ db, handlers: registry, now: () => t0, log: silent });
     expect(await runner.runNext()).toBe("done");
     expect(await runner.runNext()).toBeNull();
-    expect(seen).toEqual([{ payload: { hello: "world" }, context: { db, shop, jobId: job.id, attempt: 1 } }]);
+    expect(seen).toEqual([{ payload: { hello: "world" }, context: expect.objectContaining({ db, shop, jobId: job.id, attempt: 1 }) }]);
+    expect(seen[0]!.context.signal?.aborted).toBe(false);
     expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", attempts: 1, lockedBy: null });
+  });
+
+  it("hands the handler its clock and stamps the job's changes with it", async () => {
+    const shop = await freshShop();
+    const registry = new JobHandlerRegistry();
+    const handlerTimes: Date[] = [];
+    registry.register("test:clock", async (_payload, context) => void handlerTimes.push(context.now!()));
+    const { job } = await enqueue(db, { shop, kind: "test:clock", payload: {} }, t0);
+    expect(job.runAt).toEqual(t0);
+
+    const runner = new JobRunner({ db, handlers: registry, now: () => t0, log: silent });
+    expect(await runner.runNext()).toBe("done");
+    expect(handlerTimes).toEqual([t0]);
+    expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).updatedAt).toEqual(t0);
   });
 
   it("fails a job whose handler throws, with backoff, and runs it again once it is due", async () => {
@@ -168,6 +183,109 @@ describe("JobRunner", () => {
     expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).lastError).toMatch(/lease expired 2 times/);
   });
 
+  it("aborts the handler's signal when a heartbeat finds its lease taken, so it stops before its next side effect", async () => {
+    const shop = await freshShop();
+    const contractId = await contractFor(shop);
+    const payload = { contractId, transactionId: "gid://shopify/OrderTransaction/lease-lost-1", amountMinor: "30000" };
+    const { job } = await enqueue(db, { shop, kind: "ledger:record", payload }, t0);
+    let stolen!: () => void;
+    const leaseStolen = new Promise<void>((resolve) => (stolen = resolve));
+    let started!: () => void;
+    const handlerStarted = new Promise<void>((resolve) => (started = resolve));
+    const abortedBeforeSideEffect: boolean[] = [];
+    const registry = new JobHandlerRegistry();
+    registry.register("ledger:record", async (jobPayload, context) => {
+      started();
+      await leaseStolen;
+      // A slow step (a Shopify call) outlasts the lease; the heartbeat that follows finds it gone.
+      await new Promise((resolve) => context.signal!.addEventListener("abort", resolve, { once: true }));
+      abortedBeforeSideEffect.push(context.signal!.aborted);
+      context.signal!.throwIfAborted();
+      await recordPaymentHandler([])(jobPayload, context);
+    });
+    // Worker A's clock stands still (its lease looks fine to it); worker B's is past A's lease.
+    const workerA = new JobRunner({ db, handlers: registry, workerId: "worker-a", leaseMs: 30, now: () => t0, log: silent });
+
+    const outcome = workerA.runNext();
+    await handlerStarted;
+    expect(await claimNext(secondProcessDb, "worker-b", new Date(t0.getTime() + 60_000), 60_000)).toMatchObject({ id: job.id, lockedBy: "worker-b" });
+    stolen();
+
+    expect(await outcome).toBe("leaseLost");
+    expect(abortedBeforeSideEffect).toEqual([true]);
+    expect(await db.ledgerEntry.count({ where: { shop } })).toBe(0);
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "running", lockedBy: "worker-b", attempts: 2 });
+  });
+
+  it("aborts the handler's signal when its lease runs out while the database cannot extend it", async () => {
+    const shop = await freshShop();
+    let databaseDown = false;
+    // The heartbeat's UPDATE is the only $executeRaw while the handler runs.
+    const failingWrites = new Proxy(db, {
+      get: (target, property) =>
+        property === "$executeRaw" && databaseDown ? () => Promise.reject(new Error("SQLITE_IOERR: disk I/O error")) : Reflect.get(target, property, target),
+    });
+    let now = t0;
+    const registry = new JobHandlerRegistry();
+    let reachedSideEffect = false;
+    registry.register("test:long", async (_payload, { signal }) => {
+      databaseDown = true;
+      now = new Date(t0.getTime() + 30);
+      await new Promise((resolve) => signal!.addEventListener("abort", resolve, { once: true }));
+      databaseDown = false;
+      signal!.throwIfAborted();
+      reachedSideEffect = true;
+    });
+    const { job } = await enqueue(db, { shop, kind: "test:long", payload: {} }, t0);
+    const logs: string[] = [];
+    const runner = new JobRunner({ db: failingWrites, handlers: registry, leaseMs: 30, now: () => now, log: (message) => logs.push(message) });
+
+    expect(await runner.runNext()).toBe("failed");
+    expect(reachedSideEffect).toBe(false);
+    expect(logs[0]).toMatch(/lease of .* not extended: Error: SQLITE_IOERR/);
+    expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).lastError).toBe(`JobRunAbortedError: the lease of job ${job.id} ran out while it could not be extended`);
+  });
+
+  it("stop({ abortRunningJob }) aborts the running handler and records the job failed, to be retried", async () => {
+    const shop = await freshShop();
+    const registry = new JobHandlerRegistry();
+    let started!: (signal: AbortSignal) => void;
+    const handlerStarted = new Promise<AbortSignal>((resolve) => (started = resolve));
+    registry.register("test:long", async (_payload, { signal }) => {
+      started(signal!);
+      await new Promise((resolve) => signal!.addEventListener("abort", resolve, { once: true }));
+      signal!.throwIfAborted();
+    });
+    const runner = new JobRunner({ db, handlers: registry, pollIntervalMs: 10, now: () => t0, backoff: { random: () => 0, baseDelayMs: 2_000 }, log: silent });
+    runner.start();
+    const { job } = await enqueue(db, { shop, kind: "test:long", payload: {} }, t0);
+    const signal = await handlerStarted;
+
+    await runner.stop({ abortRunningJob: true });
+    expect(signal.aborted).toBe(true);
+    const stored = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(stored).toMatchObject({ status: "failed", lockedBy: null, lastError: "JobRunAbortedError: the job worker is stopping" });
+    expect(stored.runAt).toEqual(new Date(t0.getTime() + 1_000));
+  });
+
+  it("stop({ abortRunningJob }) also aborts a job the loop was claiming when it was called", async () => {
+    const shop = await freshShop();
+    const registry = new JobHandlerRegistry();
+    const sideEffects: string[] = [];
+    registry.register("test:long", async (_payload, { signal }) => {
+      signal!.throwIfAborted();
+      sideEffects.push("charged");
+    });
+    const { job } = await enqueue(db, { shop, kind: "test:long", payload: {} }, t0);
+    const runner = new JobRunner({ db, handlers: registry, now: () => t0, log: silent });
+
+    // start() sends the claim at once; the stop arrives while it is in flight.
+    runner.start();
+    await runner.stop({ abortRunningJob: true });
+    expect(sideEffects).toEqual([]);
+    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "failed", lastError: "JobRunAbortedError: the job worker is stopping" });
+  });
+
   it("polls by itself once started, and stop() waits for the job in progress", async () => {
     const shop = await freshShop();
     const registry = new JobHandlerRegistry();
@@ -175,7 +293,9 @@ describe("JobRunner", () => {
     const handlerStarted = new Promise<void>((resolve) => (started = resolve));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    registry.register("test:slow", async () => {
+    let signal: AbortSignal | undefined;
+    registry.register("test:slow", async (_payload, context) => {
+      signal = context.signal;
       started();
       await gate;
     });
@@ -191,6 +311,7 @@ describe("JobRunner", () => {
     expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("running");
     release();
     await stopping;
+    expect(signal?.aborted).toBe(false);
     expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("done");
 
     // Stopped: a new job stays queued.

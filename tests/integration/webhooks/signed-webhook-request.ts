@@ -7,7 +7,8 @@ export const TEST_API_SECRET = "test-webhook-secret";
 export interface WebhookRequestInput {
   readonly topic: string;
   readonly shop: string;
-  readonly body: object;
+  /** Sent as JSON; a string is sent as it is (ids past 2^53, which JSON.stringify of a number would round). */
+  readonly body: object | string;
   readonly eventId?: string;
   readonly triggeredAt?: string;
   /** Signs with this secret instead of the app's (a forgery). */
@@ -18,7 +19,7 @@ export interface WebhookRequestInput {
 
 /** A webhook POST signed the way Shopify (and the emulator's dispatcher) signs it. */
 export function signedWebhookRequest(input: WebhookRequestInput): Request {
-  const rawBody = JSON.stringify(input.body);
+  const rawBody = typeof input.body === "string" ? input.body : JSON.stringify(input.body);
   const headers: Record<string, string | null> = {
     "Content-Type": "application/json",
     "X-Shopify-Topic": input.topic,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { verifyAndEnqueue } from "../../../app/webhooks/webhook-intake.server";
 import { createTestDatabase } from "../test-database";
 import { signedWebhookRequest, TEST_API_SECRET } from "./signed-webhook-request";
 import { loadWebhookRouteActions, postWebhook } from "./webhook-routes";
@@ -123,6 +124,15 @@ describe("verifyAndEnqueue", () => {
     expect((await post("orders/paid", signedWebhookRequest({ topic: "orders/paid", shop, body: order, eventId: "event-lost-job" }))).status).toBe(200);
     expect(await db.webhookEvent.count({ where: { shop } })).toBe(1);
     expect(await db.job.count({ where: { shop } })).toBe(1);
+  });
+
+  it("records the event and makes its job due at the intake's clock", async () => {
+    const shop = freshShop();
+    const receivedAt = new Date("2027-03-01T10:00:02.000Z");
+    const request = signedWebhookRequest({ topic: "orders/paid", shop, body: order, eventId: "event-clocked" });
+    expect((await verifyAndEnqueue(request, { db, apiSecret: TEST_API_SECRET, now: () => receivedAt })).status).toBe(200);
+    expect((await db.webhookEvent.findFirstOrThrow({ where: { shop } })).receivedAt).toEqual(receivedAt);
+    expect((await db.job.findFirstOrThrow({ where: { shop } })).runAt).toEqual(receivedAt);
   });
 
   it("refuses every webhook while the app secret is missing", async () => {

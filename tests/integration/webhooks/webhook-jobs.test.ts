@@ -19,11 +19,22 @@ beforeAll(async () => {
 });
 afterAll(() => database.cleanup());
 
+/** Delivers a signed webhook through its route (enqueueing its job). */
+async function deliver(topic: string, shop: string, body: object | string, event: { eventId?: string; triggeredAt?: string } = {}): Promise<void> {
+  const response = await postWebhook(actions, topic, signedWebhookRequest({ topic, shop, body, ...event }));
+  expect(response.status).toBe(200);
+}
+
 /** Delivers a signed webhook through its route, then runs every job that is due. */
 async function deliverAndRun(topic: string, shop: string, body: object, eventId?: string): Promise<void> {
-  const response = await postWebhook(actions, topic, signedWebhookRequest({ topic, shop, body, ...(eventId ? { eventId } : {}) }));
-  expect(response.status).toBe(200);
+  await deliver(topic, shop, body, eventId ? { eventId } : {});
   while ((await runner.runNext()) !== null);
+}
+
+/** Runs one stored webhook job's handler by itself, as a worker would. */
+async function runJobOf(shop: string, eventId: string): Promise<void> {
+  const job = await db.job.findUniqueOrThrow({ where: { dedupeKey: `webhook:${shop}:${eventId}` } });
+  await APP_JOB_HANDLERS[job.kind]!(JSON.parse(job.payload), { db, shop, jobId: job.id, attempt: 1 });
 }
 
 let shopCounter = 0;
@@ -95,6 +106,68 @@ describe("app/uninstalled", () => {
 
     await deliverAndRun("app/uninstalled", shop, { id: 1, domain: shop }, "uninstall-1");
     expect(await db.job.count({ where: { shop } })).toBe(1);
+  });
+
+  it("stamps the event processed with the worker's clock", async () => {
+    const shop = freshShop();
+    const workerTime = new Date("2027-03-01T10:05:00.000Z");
+    await deliver("app/uninstalled", shop, { id: 1, domain: shop }, { eventId: "uninstall-clock" });
+    const clockedRunner = new JobRunner({ db, handlers: registry, now: () => workerTime, log: () => {} });
+    while ((await clockedRunner.runNext()) !== null);
+    expect((await db.webhookEvent.findFirstOrThrow({ where: { shop, eventId: "uninstall-clock" } })).processedAt).toEqual(workerTime);
+  });
+
+  // The uninstall at 10:00; its job runs late, after the merchant reinstalled.
+  const uninstalledAt = "2027-03-01T10:00:00.000Z";
+  const minutesAfterUninstall = (minutes: number) => new Date(Date.parse(uninstalledAt) + minutes * 60_000);
+
+  it("deletes the sessions issued before the uninstall and keeps a reinstall's, told apart by their tokens' expiry", async () => {
+    const shop = freshShop();
+    // Expiring tokens last 1 h (offline) and 24 h (online): each expiry below dates the token's issue.
+    const sessions = [
+      { id: `offline_${shop}`, isOnline: false, expires: minutesAfterUninstall(-10 + 60) },
+      { id: `${shop}_1`, isOnline: true, expires: minutesAfterUninstall(-60 + 24 * 60) },
+      { id: `${shop}_2`, isOnline: true, expires: minutesAfterUninstall(5 + 24 * 60) },
+    ];
+    for (const session of sessions) await db.session.create({ data: { ...session, shop, state: "s", accessToken: "shpat_old" } });
+    await deliver("app/uninstalled", shop, { id: 1, domain: shop }, { eventId: "uninstall-late", triggeredAt: uninstalledAt });
+    // The reinstall writes its offline session over the old row (same id), with a token issued 5 minutes after the uninstall.
+    await db.session.update({ where: { id: `offline_${shop}` }, data: { accessToken: "shpat_new", expires: minutesAfterUninstall(5 + 60) } });
+
+    await runJobOf(shop, "uninstall-late");
+    expect((await db.session.findMany({ where: { shop }, orderBy: { id: "asc" } })).map((session) => [session.id, session.accessToken])).toEqual([
+      [`${shop}_2`, "shpat_old"],
+      [`offline_${shop}`, "shpat_new"],
+    ]);
+  });
+
+  it("deletes nothing when the shop raised an event after the uninstall (it was reinstalled); compliance events prove nothing", async () => {
+    const reinstalled = freshShop();
+    const stillGone = freshShop();
+    for (const shop of [reinstalled, stillGone]) {
+      // A token that never expires says nothing about when it was issued.
+      await db.session.create({ data: { id: `offline_${shop}`, shop, state: "s", accessToken: "shpat_x" } });
+      await deliver("app/uninstalled", shop, { id: 1, domain: shop }, { eventId: `uninstall-${shop}`, triggeredAt: uninstalledAt });
+      const dataRequest = { shop_domain: shop, customer: { id: 1 }, orders_requested: [], data_request: { id: 2 } };
+      await deliver("customers/data_request", shop, dataRequest, { triggeredAt: minutesAfterUninstall(30).toISOString() });
+    }
+    await deliver("orders/create", reinstalled, { id: 9001 }, { triggeredAt: minutesAfterUninstall(60).toISOString() });
+
+    for (const shop of [reinstalled, stillGone]) await runJobOf(shop, `uninstall-${shop}`);
+    expect(await db.session.count({ where: { shop: reinstalled } })).toBe(1);
+    expect(await db.session.count({ where: { shop: stillGone } })).toBe(0);
+  });
+
+  it("leaves the sessions to the later job when the shop was reinstalled and uninstalled again", async () => {
+    const shop = freshShop();
+    await deliver("app/uninstalled", shop, { id: 1, domain: shop }, { eventId: "uninstall-first", triggeredAt: uninstalledAt });
+    await db.session.create({ data: { id: `offline_${shop}`, shop, state: "s", accessToken: "shpat_second_install" } });
+    await deliver("app/uninstalled", shop, { id: 1, domain: shop }, { eventId: "uninstall-second", triggeredAt: minutesAfterUninstall(120).toISOString() });
+
+    await runJobOf(shop, "uninstall-first");
+    expect(await db.session.count({ where: { shop } })).toBe(1);
+    await runJobOf(shop, "uninstall-second");
+    expect(await db.session.count({ where: { shop } })).toBe(0);
   });
 });
 
@@ -168,6 +241,39 @@ describe("customers/redact", () => {
     const job = await db.job.findFirstOrThrow({ where: { shop, kind: "webhook:customers/redact" } });
     await APP_JOB_HANDLERS["webhook:customers/redact"]!(JSON.parse(job.payload), { db, shop, jobId: job.id, attempt: 2 });
     expect(await db.auditLog.count({ where: { shop, action: "customer.redacted" } })).toBe(1);
+  });
+});
+
+describe("customers/redact by numeric id", () => {
+  it("blanks bodies that name the customer or an order to redact only by number, and no body whose number merely contains it", async () => {
+    const shop = freshShop();
+    await seedShop(shop);
+    const mentioning = {
+      "transaction-of-9002": { id: 555, order_id: 9002, kind: "sale", amount: "10.00" },
+      "refund-of-9002-as-string": { id: 556, order_id: "9002", note: "refund" },
+      "draft-of-customer-12": { id: 31, customer: { id: 12, first_name: "Ada" } },
+      "id-past-2-53": '{"id":560,"order_id":820982911946154508}',
+    };
+    const unrelated = {
+      "longer-ids": { id: 557, order_id: 90021, customer: { id: 123 }, previous_order_id: 19002 },
+      "same-digits-elsewhere": { id: 558, total_price: "9002.00", quantity: 12.5, note: "see order 9002 and customer 12", balance: -12 },
+      "neighbour-past-2-53": '{"id":561,"order_id":820982911946154509}',
+    };
+    for (const [eventId, body] of Object.entries({ ...mentioning, ...unrelated })) await deliver("order_transactions/create", shop, body, { eventId });
+
+    const redact = { shop_id: 954889, shop_domain: shop, customer: { id: 12, email: null }, orders_to_redact: [9002, "820982911946154508"] };
+    await deliverAndRun("customers/redact", shop, redact, "redact-12");
+
+    const payloads = Object.fromEntries((await db.webhookEvent.findMany({ where: { shop, topic: "order_transactions/create" } })).map((event) => [event.eventId, event.payload]));
+    const jobPayloads = await db.job.findMany({ where: { shop, kind: "webhook:order_transactions/create" }, select: { dedupeKey: true, payload: true } });
+    for (const eventId of Object.keys(mentioning)) {
+      expect(payloads[eventId], eventId).toBe('{"redacted":true}');
+      expect(jobPayloads.find((job) => job.dedupeKey === `webhook:${shop}:${eventId}`)?.payload, eventId).toBe('{"redacted":true}');
+    }
+    for (const [eventId, body] of Object.entries(unrelated)) {
+      expect(payloads[eventId], eventId).toBe(typeof body === "string" ? body : JSON.stringify(body));
+      expect(jobPayloads.find((job) => job.dedupeKey === `webhook:${shop}:${eventId}`)?.payload, eventId).not.toBe('{"redacted":true}');
+    }
   });
 });
 
