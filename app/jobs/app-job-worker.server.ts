@@ -12,8 +12,8 @@ const SIX_HOURS_MS = 6 * 60 * 60 * 1000;
 /**
  * Starts the app's one job worker inside the web process (the server entry calls it). `TRANCHE_JOB_WORKER=off`
  * leaves it out, for a process that should only serve requests while another runs the jobs. On SIGTERM or
- * SIGINT the worker finishes its job before the process exits; a harder kill is safe too, only slower: the
- * job's lease expires and another worker runs it again.
+ * SIGINT the worker finishes its job before the process exits, on a second signal it aborts it; a harder kill
+ * is safe too, only slower: the job's lease expires and another worker runs it again.
  */
 export function startAppJobWorker(): void {
   if (process.env.TRANCHE_JOB_WORKER === "off" || globalThis.trancheJobWorker) return;
@@ -22,9 +22,12 @@ export function startAppJobWorker(): void {
     { reconcileEveryMs: SIX_HOURS_MS },
   );
   globalThis.trancheJobWorker = worker;
+  let stopping = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void worker.stop().finally(() => process.exit(0));
+    process.on(signal, () => {
+      // A second signal while the job in progress finishes: abort it (it is retried) and exit now.
+      void worker.stop({ abortRunningJob: stopping }).finally(() => process.exit(0));
+      stopping = true;
     });
   }
 }

@@ -19,8 +19,8 @@ export interface WorkerOptions {
 
 export interface RunningWorker {
   readonly runner: JobRunner;
-  /** Finishes the job in progress, then stops polling and sweeping. */
-  stop(): Promise<void>;
+  /** Finishes the job in progress (or aborts it, to be retried), then stops polling and sweeping. */
+  stop(options?: { readonly abortRunningJob?: boolean }): Promise<void>;
 }
 
 const DEFAULT_LEASE_MS = 60_000;
@@ -59,9 +59,9 @@ export function startWorker(deps: ServiceDeps, options: WorkerOptions = {}): Run
   const timer = setInterval(() => void sweep(), options.sweepIntervalMs ?? 60_000);
   return {
     runner,
-    stop: async () => {
+    stop: async (stopOptions = {}) => {
       clearInterval(timer);
-      await runner.stop();
+      await runner.stop(stopOptions);
     },
   };
 }

@@ -54,10 +54,3 @@ export class JobHandlerRegistry {
     return this.handlers.get(kind);
   }
 }
-
-/** The app's registry, which the app's worker (app/jobs/app-job-worker.server.ts) runs. */
-export const appJobHandlers = new JobHandlerRegistry();
-
-export function registerJobHandler(kind: string, handler: JobHandler): void {
-  appJobHandlers.register(kind, handler);
-}

@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 
-import { JobRunAbortedError, PermanentJobError, appJobHandlers, type JobHandlerRegistry } from "./job-handlers.server";
+import { JobRunAbortedError, PermanentJobError, type JobHandlerRegistry } from "./job-handlers.server";
 import { claimNext, complete, errorMessage, extendLease, fail, park, type BackoffOptions, type LeasedJob } from "./job-queue.server";
 
 export interface JobRunnerOptions {
   readonly db: PrismaClient;
-  readonly handlers?: JobHandlerRegistry;
+  /** Which handler runs each job kind (app/jobs/handlers/index.server.ts builds the app's). */
+  readonly handlers: JobHandlerRegistry;
   /** Names the lease holder in `Job.lockedBy`; unique per process by default. */
   readonly workerId?: string;
   /** How long the worker sleeps when no job is due. */
@@ -50,7 +51,7 @@ export class JobRunner {
 
   constructor(options: JobRunnerOptions) {
     this.db = options.db;
-    this.handlers = options.handlers ?? appJobHandlers;
+    this.handlers = options.handlers;
     this.workerId = options.workerId ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.leaseMs = options.leaseMs ?? 60_000;
