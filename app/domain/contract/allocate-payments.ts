@@ -25,20 +25,23 @@ export function allocatePayments(contract: ContractState, observation: Observati
   const stageOrderMoney = [...observation.stageOrders].flatMap(([position, order]) =>
     order.transactions.filter(isMoneyIn).map((transaction) => ({ transaction, position: position as number | null })),
   );
-  const mainOrderMoney = (observation.mainOrder?.transactions.filter(isMoneyIn) ?? []).map((transaction) => ({
-    transaction,
-    position: contract.stages.find((stage) => stage.chargeRef !== null && stage.chargeRef === transaction.paymentReferenceId)?.position ?? null,
-  }));
+  // A charge whose reference was never saved (the worker died right after asking) is not allocated until the
+  // repeated call, with the same idempotency key, has saved it: it must pay its own stage, not the next open one.
+  const unsavedCharge = contract.stages.some((stage) => stage.chargeKey !== null && stage.chargeRef === null);
+  const mainOrderMoney = (observation.mainOrder?.transactions.filter(isMoneyIn) ?? [])
+    .map((transaction) => ({
+      transaction,
+      position: contract.stages.find((stage) => stage.chargeRef !== null && stage.chargeRef === transaction.paymentReferenceId)?.position ?? null,
+    }))
+    .filter(({ transaction, position }) => position !== null || transaction.paymentReferenceId === null || !unsavedCharge);
   const open = new Map(contract.stages.map((stage) => [stage.position, stage.amount]));
   const take = (position: number, amount: bigint) => open.set(position, (open.get(position) ?? 0n) - amount);
+  // Everything the ledger holds counts first, whatever its date, and whether or not Shopify still lists it.
+  for (const part of contract.recordedPayments.values()) take(part.position, part.amount);
   const payments: AllocatedPayment[] = [];
 
   for (const { transaction, position } of chronological([...stageOrderMoney, ...mainOrderMoney])) {
-    const recorded = recordedParts(contract, transaction.id);
-    if (recorded.length > 0) {
-      for (const part of recorded) take(part.position, part.amount);
-      continue;
-    }
+    if (isRecorded(contract, transaction.id)) continue;
     const parts = position === null ? fillOpenStages(contract, open, transaction.amount) : [{ position, amount: transaction.amount }];
     for (const part of parts) {
       take(part.position, part.amount);
@@ -53,20 +56,22 @@ export function allocatePayments(contract: ContractState, observation: Observati
   return payments;
 }
 
-/** The ledger entries made from one transaction: its own reference, or its `#<position>` parts. */
-function recordedParts(contract: ContractState, transactionId: string): { position: number; amount: bigint }[] {
-  return [...contract.recordedPayments]
-    .filter(([ref]) => ref === transactionId || ref.startsWith(`${transactionId}#`))
-    .map(([, part]) => part);
+/** Whether the ledger holds the transaction: under its own reference, or as `#<position>` parts. */
+function isRecorded(contract: ContractState, transactionId: string): boolean {
+  for (const ref of contract.recordedPayments.keys()) if (ref === transactionId || ref.startsWith(`${transactionId}#`)) return true;
+  return false;
 }
 
-/** Splits an amount over the stages still open, in position order; what is left goes to the last stage. */
+/**
+ * Splits an amount over the stages still open, in position order, stages whose card charge is on its way
+ * last (the charge may yet pay them); what is left goes to the last stage.
+ */
 function fillOpenStages(contract: ContractState, open: ReadonlyMap<number, bigint>, amount: bigint): { position: number; amount: bigint }[] {
   const openStages = contract.stages.filter((stage) => (open.get(stage.position) ?? 0n) > 0n);
-  const notBeingCharged = openStages.filter((stage) => stage.chargeKey === null);
+  const inOrder = [...openStages.filter((stage) => stage.chargeKey === null), ...openStages.filter((stage) => stage.chargeKey !== null)];
   const parts = new Map<number, bigint>();
   let left = amount;
-  for (const stage of notBeingCharged.length > 0 ? notBeingCharged : openStages) {
+  for (const stage of inOrder) {
     if (left === 0n) break;
     const room = open.get(stage.position) ?? 0n;
     const part = left < room ? left : room;
