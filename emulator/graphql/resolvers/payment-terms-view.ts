@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, startOfDay } from "date-fns";
+import { addDays } from "date-fns/addDays";
+import { startOfDay } from "date-fns/startOfDay";
 import { Dec } from "../../../app/domain/money/decimal";
 import type { PaymentSchedule, PaymentTerms } from "../../state/model";
 import { shopifyDateTime } from "../shopify-date-time";
