@@ -101,12 +101,13 @@ async function sync(domain: string, contractId: string): Promise<StoredContract>
   return (await getContract(database.prisma, domain, contractId))!;
 }
 
-/** Pays the newest emailed invoice link of a draft, as the buyer would. */
-async function payDraftInvoice(draftId: string): Promise<void> {
+/** Pays the newest emailed invoice link of a draft, as the buyer would, maybe saving the card with how it will answer. */
+async function payDraftInvoice(draftId: string, savedCardOutcome?: "approve" | "decline"): Promise<void> {
   const email = emulator.store.outbox.filter((candidate) => candidate.kind === "draft_order_invoice" && candidate.resourceId === draftId).at(-1);
   if (!email?.url) throw new Error(`no invoice was emailed for ${draftId}`);
   const path = new URL(email.url).pathname.replace(/^\/checkout\//, "/_emulator/checkout/") + "/pay";
-  const response = await fetch(`${emulator.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ card: "approve" }) });
+  const request = { card: "approve", ...(savedCardOutcome ? { saveCard: true, savedCardOutcome } : {}) };
+  const response = await fetch(`${emulator.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) });
   expect(response.ok).toBe(true);
 }
 
@@ -220,6 +221,50 @@ describe("cancelling a contract", () => {
     const after = await sync(basic.domain, attached.id);
     expect(after.status).toBe("cancelled");
     expect(after.stages[1]!.status).toBe("cancelled");
+  });
+});
+
+describe("a saved card that keeps declining", () => {
+  it("is tried three times on the retry schedule, then the stage's link is emailed and its payment mirrored", async () => {
+    const plan = await presetPlan(plus.domain, "monthly-4", "declining card");
+    const attached = await attachPlan(deps(), plus.domain, { draftOrderId: await createQuote(plus.domain), planId: plan.id, actor: STAFF });
+    await payDraftInvoice(attached.sourceDraftOrderId, "decline");
+    let contract = await sync(plus.domain, attached.id);
+    expect(contract.status).toBe("active");
+    const mainOrder = () => emulator.store.shops.get(plus.domain)!.orders.find((order) => order.id === contract.mainOrderId)!;
+    const failures = () => mainOrder().transactions.filter((transaction) => transaction.status === "FAILURE");
+
+    const stage2 = contract.stages[1]!;
+    emulator.store.clock.advanceTo(new Date(`${stage2.dueDate}T12:00:00Z`));
+    const waits = [86_400_000, 3 * 86_400_000];
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      contract = await sync(plus.domain, attached.id);
+      expect(contract.stages[1]!.attempts).toBe(attempt);
+      // The charge is a Shopify job that runs a moment later; its declined transaction is what the next sync sees.
+      emulator.store.clock.advance(1_000);
+      contract = await sync(plus.domain, attached.id);
+      expect(failures()).toHaveLength(attempt);
+      const wait = waits[attempt - 1];
+      if (wait !== undefined) {
+        expect(contract.stages[1]!.status).toBe("failed");
+        // The emulator's clock runs on in real time too: the retry is `wait` after the decline was seen, give or take.
+        const retryIn = contract.stages[1]!.nextAttemptAt!.getTime() - emulator.store.clock.now().getTime();
+        expect(retryIn).toBeGreaterThan(wait - 60_000);
+        expect(retryIn).toBeLessThanOrEqual(wait);
+        emulator.store.clock.advance(wait);
+      }
+    }
+    // Four days after its due date when the link goes out, the stage is overdue as well as invoiced.
+    expect(contract.stages[1]!.status).toBe("overdue");
+    const linkDraft = contract.stages[1]!.stageDraftOrderId!;
+    expect(emulator.store.outbox.filter((email) => email.resourceId === linkDraft)).toHaveLength(1);
+    expect(failures()).toHaveLength(3);
+
+    await payDraftInvoice(linkDraft);
+    contract = await sync(plus.domain, attached.id);
+    expect(contract.stages[1]!.status).toBe("paid");
+    const mirrors = mainOrder().transactions.filter((transaction) => transaction.manual && transaction.status === "SUCCESS");
+    expect(mirrors.map((transaction) => minor(transaction.amount))).toEqual([contract.stages[1]!.amountMinor]);
   });
 });
 
