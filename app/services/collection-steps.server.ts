@@ -7,7 +7,8 @@ import { formatMinorUnits } from "../domain/money/minor-units";
 import { PermanentJobError } from "../jobs/job-handlers.server";
 import type { AuditActor } from "../models/audit-log.server";
 import { writeAudit } from "../models/audit-log.server";
-import { cancelContractRecord, updateContract, updateStage, type StageChanges, type StoredContract, type StoredStage } from "../models/contracts.server";
+import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
+import { cancelContractRecord, getContract, updateContract, updateStage, type StageChanges, type StoredContract, type StoredStage } from "../models/contracts.server";
 import { contractBalance, recordLedgerEntries } from "../models/ledger.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { AdminUserErrors } from "../shopify/admin-errors";
@@ -137,7 +138,8 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
     }
     case "createStageDraft":
       await stageStep(context, stage!, async () => {
-        const draft = await createStageDraftOrder(admin, contract, stage!);
+        const invoiceNumber = await assignStageInvoiceNumber(deps.db, shop, contract.id, stage!.id);
+        const draft = await createStageDraftOrder(admin, contract, stage!, invoiceNumber);
         await changeStage(stage!, { stageDraftOrderId: draft.id });
       });
       return;
@@ -157,8 +159,11 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       await stageStep(context, stage!, async () => {
         // The key is stored before the call: a rerun after a crash repeats the call with it, and Shopify answers
         // the first charge instead of making a second.
-        let current = contract;
-        if (stage!.chargeKey !== step.idempotencyKey) current = await changeStage(stage!, { chargeKey: step.idempotencyKey, attempts: step.attempt });
+        await assignStageInvoiceNumber(deps.db, shop, contract.id, stage!.id);
+        let current = (await getContract(deps.db, shop, contract.id)) ?? contract;
+        if (stage!.chargeKey !== step.idempotencyKey) {
+          current = await updateStage(deps.db, shop, { contractId: contract.id, stageId: stage!.id, version: current.version, changes: { chargeKey: step.idempotencyKey, attempts: step.attempt }, actor });
+        }
         const result = await admin.request(orderCreateMandatePaymentMutation, {
           id: step.orderId,
           mandateId: step.mandateId,

@@ -1,5 +1,6 @@
 import type { AuditActor } from "../models/audit-log.server";
-import { updateContract, updateStage, type StoredContract } from "../models/contracts.server";
+import { getContract, updateContract, updateStage, type StoredContract } from "../models/contracts.server";
+import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { draftOrderInvoiceSendMutation } from "../shopify/operations/draft-order-invoice-send-mutation";
 import { draftOrderStatusQuery } from "../shopify/operations/draft-order-status-query";
@@ -12,12 +13,14 @@ import { createStageDraftOrder } from "./stage-draft-order.server";
  * the deposit. Each part checks Shopify first, so running it again after a failure sends nothing twice.
  */
 export async function sendFirstStageInvoice(deps: ServiceDeps, admin: AdminClient, shop: string, stored: StoredContract, actor: AuditActor): Promise<StoredContract> {
-  let contract = stored;
-  const first = contract.stages[0];
-  if (!first) throw new Error(`contract ${contract.id} has no stages`);
+  const first = stored.stages[0];
+  if (!first) throw new Error(`contract ${stored.id} has no stages`);
+  const invoiceNumber = await assignStageInvoiceNumber(deps.db, shop, stored.id, first.id);
+  // The number changed the stage row; the version did not move, but read it again so what is returned is current.
+  let contract = (await getContract(deps.db, shop, stored.id)) ?? stored;
   let draftId = contract.mode === "native" ? contract.sourceDraftOrderId : first.stageDraftOrderId;
   if (!draftId) {
-    draftId = (await createStageDraftOrder(admin, contract, first)).id;
+    draftId = (await createStageDraftOrder(admin, contract, first, invoiceNumber)).id;
     contract = await updateStage(deps.db, shop, { contractId: contract.id, stageId: first.id, version: contract.version, changes: { stageDraftOrderId: draftId }, actor });
   }
   const { draftOrder } = await admin.request(draftOrderStatusQuery, { id: draftId });

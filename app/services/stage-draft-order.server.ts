@@ -12,7 +12,7 @@ import { contractTag, stageTag } from "./stage-draft-tags";
  * amount, not taxable (its tax share is inside the amount) and not shipped, tagged and noted as a payment
  * towards the contract. A draft already carrying the stage's tag is returned instead of making a second one.
  */
-export async function createStageDraftOrder(admin: AdminClient, contract: StoredContract, stage: StoredStage): Promise<{ id: string }> {
+export async function createStageDraftOrder(admin: AdminClient, contract: StoredContract, stage: StoredStage, invoiceNumber: string): Promise<{ id: string }> {
   const tag = stageTag(contract.id, stage.position);
   const { draftOrders } = await admin.request(draftOrdersByTagQuery, { query: `tag:${tag}` });
   const existing = draftOrders.nodes.find((draft) => draft.tags.some((candidate) => candidate.toLowerCase() === tag.toLowerCase()));
@@ -24,7 +24,7 @@ export async function createStageDraftOrder(admin: AdminClient, contract: Stored
       ...(contract.customerId ? { customerId: contract.customerId } : {}),
       lineItems: [
         {
-          title: `${stage.title} — payment ${stage.position} of ${contract.stages.length}, ${quote}`,
+          title: `${stage.title} — payment ${stage.position} of ${contract.stages.length}, ${quote} (invoice ${invoiceNumber})`,
           quantity: 1,
           originalUnitPriceWithCurrency: { amount: formatMinorUnits(stage.amountMinor, currencyFor(contract.currency)), currencyCode: contract.currency as never },
           taxable: false,
@@ -32,7 +32,7 @@ export async function createStageDraftOrder(admin: AdminClient, contract: Stored
         },
       ],
       tags: [contractTag(contract.id), tag, "tranche-stage-payment"],
-      note: `Payment ${stage.position} of ${contract.stages.length} towards ${quote}; a payment on account, not a sale. Tax is included in the amount.`,
+      note: `Invoice ${invoiceNumber}: payment ${stage.position} of ${contract.stages.length} towards ${quote}; a payment on account, not a sale. Tax is included in the amount.`,
       customAttributes: [
         { key: CONTRACT_ATTRIBUTE, value: contract.id },
         { key: STAGE_ATTRIBUTE, value: String(stage.position) },

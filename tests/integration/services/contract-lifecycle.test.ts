@@ -260,6 +260,12 @@ describe("a saved card that keeps declining", () => {
     expect(emulator.store.outbox.filter((email) => email.resourceId === linkDraft)).toHaveLength(1);
     expect(failures()).toHaveLength(3);
 
+    // One invoice number per stage, given when it is first invoiced or charged, and shown on the stage's draft.
+    const numbers = contract.stages.slice(0, 2).map((stage) => stage.invoiceNumber);
+    expect(numbers).toEqual([expect.stringMatching(/^TR-\d{6}$/), expect.stringMatching(/^TR-\d{6}$/)]);
+    expect(new Set(numbers).size).toBe(2);
+    expect(emulator.store.shops.get(plus.domain)!.draftOrders.find((draft) => draft.id === linkDraft)!.note).toContain(numbers[1]);
+
     await payDraftInvoice(linkDraft);
     contract = await sync(plus.domain, attached.id);
     expect(contract.stages[1]!.status).toBe("paid");
