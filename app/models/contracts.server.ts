@@ -341,8 +341,8 @@ export async function cancelContractRecord(db: Database, shop: string, input: Ca
 
 /**
  * Takes the contract's work lock for `holder` (a job id) until `now + ttlMs`, or renews it. Fails (false) while
- * another job holds it; a lock whose job is no longer running under a live lease (its worker died) is free,
- * so a restarted worker does not wait for the lock's own expiry.
+ * another holder has it: a lock is free only once it has expired AND its holder is not a job running under a
+ * live lease (a slow sync keeps its lock as long as its job is alive; a dead worker's lock goes with its lease).
  */
 export async function claimContractLock(db: Database, shop: string, contractId: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
   requireShop(shop);
@@ -350,8 +350,8 @@ export async function claimContractLock(db: Database, shop: string, contractId: 
   const count = await db.$executeRaw`
     UPDATE "Contract" SET "lockedBy" = ${holder}, "lockedUntil" = ${until}
     WHERE "id" = ${contractId} AND "shop" = ${shop}
-      AND ("lockedBy" IS NULL OR "lockedBy" = ${holder} OR "lockedUntil" < ${now}
-        OR NOT EXISTS (SELECT 1 FROM "Job" WHERE "Job"."id" = "Contract"."lockedBy" AND "Job"."status" = 'running' AND "Job"."lockedUntil" >= ${now}))`;
+      AND ("lockedBy" IS NULL OR "lockedBy" = ${holder} OR ("lockedUntil" < ${now}
+        AND NOT EXISTS (SELECT 1 FROM "Job" WHERE "Job"."id" = "Contract"."lockedBy" AND "Job"."status" = 'running' AND "Job"."lockedUntil" >= ${now})))`;
   return count === 1;
 }
 

@@ -1,5 +1,5 @@
 import type { CollectionStep } from "../domain/contract/next-step";
-import { PAYMENT_HOLD_HANDLE } from "../domain/contract/next-step";
+import { MAX_CHARGE_ATTEMPTS, PAYMENT_HOLD_HANDLE } from "../domain/contract/next-step";
 import type { Observation } from "../domain/contract/observation";
 import { startOfDayIn } from "../domain/dates/calendar-date";
 import { currencyFor } from "../domain/money/currency";
@@ -156,33 +156,7 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       await stageStep(context, stage!, () => admin.request(draftOrderCompleteMutation, { id: step.draftId, paymentPending: true }));
       return;
     case "chargeMandate":
-      await stageStep(context, stage!, async () => {
-        // The key is stored before the call: a rerun after a crash repeats the call with it, and Shopify answers
-        // the first charge instead of making a second.
-        await assignStageInvoiceNumber(deps.db, shop, contract.id, stage!.id);
-        let current = (await getContract(deps.db, shop, contract.id)) ?? contract;
-        if (stage!.chargeKey !== step.idempotencyKey) {
-          current = await updateStage(deps.db, shop, { contractId: contract.id, stageId: stage!.id, version: current.version, changes: { chargeKey: step.idempotencyKey, attempts: step.attempt }, actor });
-        }
-        const result = await admin.request(orderCreateMandatePaymentMutation, {
-          id: step.orderId,
-          mandateId: step.mandateId,
-          idempotencyKey: step.idempotencyKey,
-          autoCapture: true,
-          ...(step.amount === null
-            ? {}
-            : { amount: { amount: formatMinorUnits(step.amount, currencyFor(contract.currency)), currencyCode: contract.currency as never } }),
-        });
-        const reference = result.orderCreateMandatePayment?.paymentReferenceId;
-        if (!reference) throw new Error(`orderCreateMandatePayment answered without a payment reference for ${step.idempotencyKey}`);
-        await updateStage(deps.db, shop, {
-          contractId: contract.id,
-          stageId: stage!.id,
-          version: current.version,
-          changes: { chargeRef: reference },
-          actor,
-        });
-      });
+      await chargeSavedCard(context, stage!, step);
       return;
     case "sendStageOrderInvoice":
       await stageStep(context, stage!, async () => {
@@ -205,6 +179,41 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       return;
     }
   }
+}
+
+/**
+ * Charges the saved card. The key is stored before the call: a rerun after a crash repeats the call with it,
+ * and Shopify answers the first charge instead of making a second. Shopify refusing the charge (no balance, a
+ * mandate it will not use for this order) created no payment: the key is cleared and the stage falls back to
+ * its emailed link rather than waiting on a card that cannot be charged.
+ */
+async function chargeSavedCard(context: StepContext, stage: StoredStage, step: Extract<CollectionStep, { kind: "chargeMandate" }>): Promise<void> {
+  const { deps, admin, shop, contract, actor } = context;
+  await assignStageInvoiceNumber(deps.db, shop, contract.id, stage.id);
+  const change = async (changes: StageChanges) => {
+    const current = await getContract(deps.db, shop, contract.id);
+    return updateStage(deps.db, shop, { contractId: contract.id, stageId: stage.id, version: current?.version ?? contract.version, changes, actor });
+  };
+  if (stage.chargeKey !== step.idempotencyKey) await change({ chargeKey: step.idempotencyKey, attempts: step.attempt });
+  let reference: string | null | undefined;
+  try {
+    const result = await admin.request(orderCreateMandatePaymentMutation, {
+      id: step.orderId,
+      mandateId: step.mandateId,
+      idempotencyKey: step.idempotencyKey,
+      autoCapture: true,
+      ...(step.amount === null
+        ? {}
+        : { amount: { amount: formatMinorUnits(step.amount, currencyFor(contract.currency)), currencyCode: contract.currency as never } }),
+    });
+    reference = result.orderCreateMandatePayment?.paymentReferenceId;
+  } catch (error) {
+    if (!(error instanceof AdminUserErrors)) throw error;
+    await change({ chargeKey: null, attempts: MAX_CHARGE_ATTEMPTS, lastError: `Shopify refused the saved-card charge (${error.message}); the payment link is emailed instead` });
+    return;
+  }
+  if (!reference) throw new Error(`orderCreateMandatePayment answered without a payment reference for ${step.idempotencyKey}`);
+  await change({ chargeRef: reference });
 }
 
 function stageAt(contract: StoredContract, position: number): StoredStage {

@@ -16,6 +16,8 @@ export interface ObservedContract {
   readonly mainOrderId: string | null;
   readonly timeZone: string;
   readonly currency: Currency;
+  /** The stage drafts the database knows of, by position. */
+  readonly stageDraftIds: ReadonlyMap<number, string>;
 }
 
 /**
@@ -24,19 +26,23 @@ export interface ObservedContract {
  */
 export async function observeContract(admin: AdminClient, contract: ObservedContract, partialPaymentsAllowed: boolean): Promise<Observation> {
   const { draftOrder } = await admin.request(draftOrderStatusQuery, { id: contract.sourceDraftOrderId });
-  const sourceDraft: ObservedDraft | null = draftOrder
-    ? { id: draftOrder.id, completed: draftOrder.status === "COMPLETED", invoiceSent: draftOrder.invoiceSentAt !== null, orderId: draftOrder.order?.id ?? null }
-    : null;
+  const sourceDraft = draftOrder ? toObservedDraft(draftOrder) : null;
   const mainOrderId = contract.mainOrderId ?? sourceDraft?.orderId ?? null;
   const mainOrder = mainOrderId ? await observeOrder(admin, mainOrderId, contract) : null;
 
-  const { draftOrders } = await admin.request(draftOrdersByTagQuery, { query: `tag:${contractTag(contract.id)}` });
+  // A stage draft the database recorded is the stage's, read by its id (a search could miss it while Shopify
+  // indexes it, or show a copy staff made); the tag search only finds one a crashed run created but never recorded.
   const stageDrafts = new Map<number, ObservedDraft>();
+  for (const [position, id] of contract.stageDraftIds) {
+    const { draftOrder: draft } = await admin.request(draftOrderStatusQuery, { id });
+    if (draft) stageDrafts.set(position, toObservedDraft(draft));
+  }
+  const { draftOrders } = await admin.request(draftOrdersByTagQuery, { query: `tag:${contractTag(contract.id)}` });
   for (const draft of draftOrders.nodes) {
     const position = stagePositionFromTags(contract.id, draft.tags);
-    // Newest first: should two drafts carry one stage's tag, the newest wins and the other is never sent.
-    if (position === null || stageDrafts.has(position)) continue;
-    stageDrafts.set(position, { id: draft.id, completed: draft.status === "COMPLETED", invoiceSent: draft.invoiceSentAt !== null, orderId: draft.order?.id ?? null });
+    // Newest first: should two unrecorded drafts carry one stage's tag, the newest wins and the other is never sent.
+    if (position === null || contract.stageDraftIds.has(position) || stageDrafts.has(position)) continue;
+    stageDrafts.set(position, toObservedDraft(draft));
   }
   const stageOrders = new Map<number, ObservedOrder>();
   for (const [position, draft] of stageDrafts) {
@@ -50,6 +56,10 @@ export async function observeContract(admin: AdminClient, contract: ObservedCont
 async function observeOrder(admin: AdminClient, id: string, contract: ObservedContract): Promise<ObservedOrder | null> {
   const { order } = await admin.request(orderQuery, { id });
   return order ? toObservedOrder(order, contract) : null;
+}
+
+function toObservedDraft(draft: { id: string; status: string; invoiceSentAt: string | null; order: { id: string } | null }): ObservedDraft {
+  return { id: draft.id, completed: draft.status === "COMPLETED", invoiceSent: draft.invoiceSentAt !== null, orderId: draft.order?.id ?? null };
 }
 
 type OrderNode = NonNullable<OrderQuery["order"]>;

@@ -108,5 +108,6 @@ function observed(contract: StoredContract) {
     mainOrderId: contract.mainOrderId,
     timeZone: contract.timeZone,
     currency: currencyFor(contract.currency),
+    stageDraftIds: new Map(contract.stages.flatMap((stage) => (stage.stageDraftOrderId ? [[stage.position, stage.stageDraftOrderId] as const] : []))),
   };
 }

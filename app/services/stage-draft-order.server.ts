@@ -3,6 +3,7 @@ import { formatMinorUnits } from "../domain/money/minor-units";
 import type { StoredContract, StoredStage } from "../models/contracts.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { draftOrderCreateMutation } from "../shopify/operations/draft-order-create-mutation";
+import { draftOrderStatusQuery } from "../shopify/operations/draft-order-status-query";
 import { draftOrdersByTagQuery } from "../shopify/operations/draft-orders-by-tag-query";
 import { CONTRACT_ATTRIBUTE, STAGE_ATTRIBUTE } from "./contract-attributes";
 import { contractTag, stageTag } from "./stage-draft-tags";
@@ -19,9 +20,12 @@ export async function createStageDraftOrder(admin: AdminClient, contract: Stored
   if (existing) return { id: existing.id };
 
   const quote = contract.sourceDraftName ?? "the quote";
+  // A quote for a guest has no customer: its invoices go to the email the source draft was sent to.
+  const email = contract.customerId ? null : (await admin.request(draftOrderStatusQuery, { id: contract.sourceDraftOrderId })).draftOrder?.email;
   const result = await admin.request(draftOrderCreateMutation, {
     input: {
       ...(contract.customerId ? { customerId: contract.customerId } : {}),
+      ...(email ? { email } : {}),
       lineItems: [
         {
           title: `${stage.title} — payment ${stage.position} of ${contract.stages.length}, ${quote} (invoice ${invoiceNumber})`,

@@ -2010,7 +2010,7 @@ export type DraftOrderStatusQueryVariables = Exact<{
 }>;
 
 
-export type DraftOrderStatusQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly status: DraftOrderStatus, readonly invoiceSentAt: string | null, readonly order: { readonly id: string, readonly name: string } | null } | null };
+export type DraftOrderStatusQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly email: string | null, readonly status: DraftOrderStatus, readonly invoiceSentAt: string | null, readonly order: { readonly id: string, readonly name: string } | null } | null };
 
 export type DraftOrderUpdateMutationVariables = Exact<{
   id: string | number;

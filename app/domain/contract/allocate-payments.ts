@@ -1,5 +1,5 @@
 import type { ContractState } from "./contract-state";
-import { isMoneyIn, type Observation, type ObservedTransaction } from "./observation";
+import { isMoneyIn, isStageOrderMoneyIn, type Observation, type ObservedTransaction } from "./observation";
 
 /** A payment assigned to a stage; `ref` is the ledger's exactly-once key. */
 export interface AllocatedPayment {
@@ -23,7 +23,7 @@ export interface AllocatedPayment {
  */
 export function allocatePayments(contract: ContractState, observation: Observation): AllocatedPayment[] {
   const stageOrderMoney = [...observation.stageOrders].flatMap(([position, order]) =>
-    order.transactions.filter(isMoneyIn).map((transaction) => ({ transaction, position: position as number | null })),
+    order.transactions.filter(isStageOrderMoneyIn).map((transaction) => ({ transaction, position: position as number | null })),
   );
   // A charge whose reference was never saved (the worker died right after asking) is not allocated until the
   // repeated call, with the same idempotency key, has saved it: it must pay its own stage, not the next open one.

@@ -1,7 +1,7 @@
 import { isBefore, type CalendarDate } from "../dates/calendar-date";
 import { allocatePayments, type AllocatedPayment } from "./allocate-payments";
 import type { ContractState, StageState } from "./contract-state";
-import { isMirror, isMoneyIn, type Observation, type ObservedOrder } from "./observation";
+import { isMirror, isStageOrderMoneyIn, type Observation, type ObservedOrder } from "./observation";
 import { datesFromEvent } from "./triggered-dates";
 
 /** Saved-card charges per stage before the stage falls back to an emailed link. */
@@ -60,8 +60,10 @@ export interface CollectionClock {
  * happened (links, payments, declines, events) before acting on it (holds, mirrors, terms, charges, links).
  */
 export function nextCollectionStep(contract: ContractState, observation: Observation, clock: CollectionClock): CollectionStep | null {
-  if (contract.status === "pending" || contract.status === "completed") return null;
+  if (contract.status === "completed") return null;
   if (contract.status === "cancelled") return cleanupStep(contract, observation);
+  // Attach stopped between emailing the first invoice and recording it: still learn of a deposit paid meanwhile.
+  if (contract.status === "pending") return learnStep(contract, observation, clock);
   return (
     learnStep(contract, observation, clock) ??
     mainOrderStep(contract, observation) ??
@@ -94,7 +96,7 @@ function learnStep(contract: ContractState, observation: Observation, clock: Col
       return { kind: "markStagePaid", position: stage.position };
     }
   }
-  if (contract.status === "awaitingDeposit" && contract.stages[0]?.status === "paid") return { kind: "activateContract" };
+  if ((contract.status === "awaitingDeposit" || contract.status === "pending") && contract.stages[0]?.status === "paid") return { kind: "activateContract" };
   for (const stage of contract.stages) {
     if (!stage.trigger || stage.dueDate !== null) continue;
     const event = eventDate(stage, contract, mainOrder);
@@ -123,7 +125,7 @@ function mainOrderStep(contract: ContractState, observation: Observation): Colle
     if (!shippingUnpaid && ours) return { kind: "releaseHold", fulfillmentOrderId: fulfillmentOrder.id, holdId: ours.id };
   }
 
-  const collectedElsewhere = sum([...observation.stageOrders.values()].flatMap((order) => order.transactions.filter(isMoneyIn).map((t) => t.amount)));
+  const collectedElsewhere = sum([...observation.stageOrders.values()].flatMap((order) => order.transactions.filter(isStageOrderMoneyIn).map((t) => t.amount)));
   const mirrored = sum(mainOrder.transactions.filter(isMirror).map((transaction) => transaction.amount));
   const toMirror = collectedElsewhere - mirrored;
   if (toMirror > 0n && mainOrder.outstanding > 0n) {
@@ -160,7 +162,8 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
       if (orderId && mandateId) return chargeStep(contract, stage, orderId, mandateId, observation, stage.attempts);
       continue;
     }
-    const chargeable = mandateId !== null && stage.attempts < MAX_CHARGE_ATTEMPTS;
+    // Once a stage's link is out, the buyer may be paying it: the card is not charged on top.
+    const chargeable = mandateId !== null && stage.attempts < MAX_CHARGE_ATTEMPTS && !draft?.invoiceSent;
     if (chargeable && chargeDue(stage, clock)) {
       if (contract.mode === "native") return chargeStep(contract, stage, mainOrder.id, mandateId, observation, stage.attempts + 1);
       if (!draft) return { kind: "createStageDraft", position: stage.position };

@@ -73,9 +73,17 @@ export interface Observation {
   readonly partialPaymentsAllowed: boolean;
 }
 
-/** Money that moved: a successful sale or capture that was not a manual mirror. */
+/** Money that moved on the main order: a successful sale or capture that was not a manual mirror. */
 export function isMoneyIn(transaction: ObservedTransaction): boolean {
   return transaction.status === "SUCCESS" && !transaction.manual && (transaction.kind === "SALE" || transaction.kind === "CAPTURE");
+}
+
+/**
+ * Money that moved on a stage order: the app never records manual payments there, so a manual one is the
+ * buyer's offline payment (a bank deposit staff marked as paid), and counts.
+ */
+export function isStageOrderMoneyIn(transaction: ObservedTransaction): boolean {
+  return transaction.status === "SUCCESS" && (transaction.kind === "SALE" || transaction.kind === "CAPTURE");
 }
 
 /** A manual payment the app recorded on the main order to mirror money collected on a stage order. */

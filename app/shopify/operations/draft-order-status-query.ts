@@ -1,6 +1,6 @@
 import { adminOperation } from "../admin-operation";
 
-/** Whether a draft order is still open or was completed into an order, and which. */
+/** Whether a draft order is still open or was completed into an order, and which; who its invoice goes to. */
 export const draftOrderStatusQuery = adminOperation(
   "DraftOrderStatus",
   `#graphql
@@ -8,6 +8,7 @@ export const draftOrderStatusQuery = adminOperation(
     draftOrder(id: $id) {
       id
       name
+      email
       status
       invoiceSentAt
       order {

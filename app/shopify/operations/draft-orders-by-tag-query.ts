@@ -9,7 +9,7 @@ export const draftOrdersByTagQuery = adminOperation(
   "DraftOrdersByTag",
   `#graphql
   query DraftOrdersByTag($query: String!) {
-    draftOrders(first: 10, query: $query, sortKey: ID, reverse: true) {
+    draftOrders(first: 25, query: $query, sortKey: ID, reverse: true) {
       nodes {
         id
         name

@@ -209,7 +209,6 @@ describe("allocatePayments: undirected money on the main order", () => {
 
 describe("allocatePayments: what is not money", () => {
   it.each<[string, Partial<ObservedTransaction>]>([
-    ["a manual payment (a mirror of money collected elsewhere)", { manual: true }],
     ["a declined sale", { status: "FAILURE", errorCode: "CARD_DECLINED" }],
     ["a pending sale", { status: "PENDING" }],
     ["an authorization", { kind: "AUTHORIZATION" }],
@@ -222,6 +221,16 @@ describe("allocatePayments: what is not money", () => {
       stageOrders: new Map([[3, observedOrder(stageOrderId(3), { transactions: [transaction("stage", 40_000n, changes)] })]]),
     });
     expect(allocatePayments(charging(contract, 2), seen)).toEqual([]);
+  });
+
+  it("a manual payment on the main order (a mirror of money collected elsewhere)", () => {
+    const seen = onMainOrder(transaction("mirror", 30_000n, { manual: true }));
+    expect(allocatePayments(contract, seen)).toEqual([]);
+  });
+
+  it("but a manual payment on a stage order is the buyer's offline payment, and pays the stage", () => {
+    const seen = observation({ stageOrders: new Map([[1, observedOrder(stageOrderId(1), { transactions: [transaction("wire", 30_000n, { manual: true })] })]]) });
+    expect(summary(allocatePayments(contract, seen))).toEqual([{ position: 1, ref: "wire", amount: 30_000n }]);
   });
 
   it("a capture is money", () => {

@@ -56,10 +56,18 @@ describe("the scenarios start up to date", () => {
 });
 
 describe("contracts that are not running", () => {
-  it.each(["pending", "completed"] as const)("a %s contract has no step, even with unrecorded money and a cancelled order", (status) => {
-    const scenario = change(nativeScenario(), (c) => ({ ...c, status, recordedPayments: new Map() }));
+  it("a completed contract has no step, even with unrecorded money and a cancelled order", () => {
+    const scenario = change(nativeScenario(), (c) => ({ ...c, status: "completed", recordedPayments: new Map() }));
     const cancelled = { ...scenario, observation: withMainOrder(scenario.observation, { cancelled: true }) };
     expect(next(cancelled)).toBeNull();
+  });
+
+  // Attach stopped after emailing the first invoice but before recording it: a deposit paid meanwhile still counts.
+  it("a pending contract learns what happened (payments) but takes no action", () => {
+    const scenario = change(nativeScenario(), (c) => ({ ...c, status: "pending", recordedPayments: new Map() }));
+    expect(next(scenario)?.kind).toBe("recordPayments");
+    const recorded = change(nativeScenario(), (c) => ({ ...c, status: "pending" }));
+    expect(next(recorded)?.kind).toBe("activateContract");
   });
 
   describe("a cancelled contract", () => {
@@ -530,6 +538,12 @@ describe("collecting a stage in native mode", () => {
 
   it("not the day before", () => {
     expect(next(withSavedCard(nativeScenario()), clockOn("2027-02-28", "2027-02-28T23:59:59Z"))).toBeNull();
+  });
+
+  it("a stage whose link was emailed is not charged as well, even once a saved card appears", () => {
+    const scenario = withSavedCard(nativeScenario());
+    const linked = { ...scenario, observation: withStageDraft(scenario.observation, 2, { invoiceSent: true }) };
+    expect(next(linked, STAGE_2_DUE)?.kind).not.toBe("chargeMandate");
   });
 
   it("a charge in flight (key and reference stored, no answer yet) is left alone", () => {
