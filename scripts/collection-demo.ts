@@ -29,6 +29,7 @@ import { WebhookHttpServer } from "../app/webhooks/webhook-http-server.server";
 import { tomlWebhookSubscriptions } from "../emulator/app-toml-webhooks";
 import { displayFinancialStatus } from "../emulator/commerce/order-balance";
 import { startEmulator, type RunningEmulator } from "../emulator/emulator";
+import { payEmailedLink, staffAdminRequest } from "../emulator/staff-and-buyer-actions";
 import { DEMO_FIXTURE_FILE, readShopsFixture } from "../emulator/fixtures/demo-fixture";
 
 const API_SECRET = "collection-demo-secret";
@@ -135,8 +136,7 @@ async function pay(position: number, contract: StoredContract): Promise<void> {
   const draftId = stage.stageDraftOrderId ?? (position === 1 ? contract.sourceDraftOrderId : null);
   const email = emulator.store.outbox.filter((candidate) => candidate.resourceId === draftId || candidate.resourceId === stage.stageOrderId).at(-1);
   if (!email?.url) throw new Error(`no payment link was emailed for stage ${position}`);
-  const payPath = new URL(email.url).pathname.replace(/^\/checkout\//, "/_emulator/checkout/") + "/pay";
-  const response = await fetch(`${emulator.url}${payPath}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ card: "approve" }) });
+  const response = await payEmailedLink(emulator.url, email.url, { card: "approve" });
   if (!response.ok) throw new Error(`paying stage ${position} failed: ${await response.text()}`);
 }
 
@@ -159,22 +159,9 @@ async function settled(contractId: string): Promise<StoredContract> {
   return (await getContract(db, shop!.domain, contractId))!;
 }
 
-/** Staff's own calls in Shopify's admin; the app's syncs share the shop's rate limit, so a throttled call waits. */
-async function staffAdmin<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
-  for (;;) {
-    const response = await fetch(emulator.adminUrl(), {
-      method: "POST",
-      headers: { "content-type": "application/json", "X-Shopify-Access-Token": shop!.accessToken as string },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: Data; errors?: { extensions?: { code?: string } }[] };
-    if (body.errors?.some((error) => error.extensions?.code === "THROTTLED")) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      continue;
-    }
-    if (!body.data) throw new Error(`Admin API: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  }
+/** Staff's own calls in Shopify's admin. */
+function staffAdmin<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
+  return staffAdminRequest<Data>(emulator.adminUrl(), shop!.accessToken as string, query, variables);
 }
 
 function holds(contract: StoredContract): string {

@@ -48,7 +48,7 @@ export interface RecordedLedgerEntry {
  */
 export async function recordLedgerEntry(db: Database, shop: string, input: LedgerEntryInput): Promise<RecordedLedgerEntry> {
   requireShop(shop);
-  if (input.amountMinor <= 0n) throw new LedgerEntryRejectedError(`the amount must be above zero (the kind says the direction), got ${input.amountMinor}`);
+  assertAboveZero(input);
   try {
     return await inTransaction(db, (tx) => insertEntry(tx, shop, input));
   } catch (error) {
@@ -77,9 +77,7 @@ export async function recordLedgerEntry(db: Database, shop: string, input: Ledge
  */
 export async function recordLedgerEntries(db: Database, shop: string, inputs: readonly LedgerEntryInput[]): Promise<RecordedLedgerEntry[]> {
   requireShop(shop);
-  for (const input of inputs) {
-    if (input.amountMinor <= 0n) throw new LedgerEntryRejectedError(`the amount must be above zero (the kind says the direction), got ${input.amountMinor}`);
-  }
+  inputs.forEach(assertAboveZero);
   try {
     return await inTransaction(db, async (tx) => {
       const recorded: RecordedLedgerEntry[] = [];
@@ -92,6 +90,10 @@ export async function recordLedgerEntries(db: Database, shop: string, inputs: re
     for (const input of inputs) recorded.push(await recordLedgerEntry(db, shop, input));
     return recorded;
   }
+}
+
+function assertAboveZero(input: LedgerEntryInput): void {
+  if (input.amountMinor <= 0n) throw new LedgerEntryRejectedError(`the amount must be above zero (the kind says the direction), got ${input.amountMinor}`);
 }
 
 async function insertEntry(tx: Prisma.TransactionClient, shop: string, input: LedgerEntryInput): Promise<RecordedLedgerEntry> {

@@ -1,6 +1,7 @@
 import { isBefore, type CalendarDate } from "../dates/calendar-date";
 import { allocatePayments, type AllocatedPayment } from "./allocate-payments";
 import type { ContractState, StageState } from "./contract-state";
+import { UNPAID_STAGE_STATUSES } from "./stage-status";
 import { isMirror, isStageOrderMoneyIn, type Observation, type ObservedOrder } from "./observation";
 import { datesFromEvent } from "./triggered-dates";
 
@@ -92,7 +93,7 @@ function learnStep(contract: ContractState, observation: Observation, clock: Col
     }
   }
   for (const stage of contract.stages) {
-    if (stage.paid >= stage.amount && stage.status !== "paid" && stage.status !== "cancelled" && stage.status !== "refunded") {
+    if (stage.paid >= stage.amount && isUnpaid(stage)) {
       return { kind: "markStagePaid", position: stage.position };
     }
   }
@@ -283,7 +284,7 @@ function savedCard(observation: Observation): string | null {
 }
 
 function isUnpaid(stage: StageState): boolean {
-  return stage.status !== "paid" && stage.status !== "cancelled" && stage.status !== "refunded";
+  return UNPAID_STAGE_STATUSES.includes(stage.status);
 }
 
 function sum(amounts: readonly bigint[]): bigint {

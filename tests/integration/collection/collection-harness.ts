@@ -18,6 +18,7 @@ import { ShopThrottle } from "../../../app/shopify/shop-throttle";
 import { tomlWebhookSubscriptions } from "../../../emulator/app-toml-webhooks";
 import { displayFinancialStatus } from "../../../emulator/commerce/order-balance";
 import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
+import { payEmailedLink, staffAdminRequest } from "../../../emulator/staff-and-buyer-actions";
 import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
 import type { CardOutcome, Order, OutboxEmail, ShopState } from "../../../emulator/state/model";
 import type { ShopFixture } from "../../../emulator/state/seed";
@@ -58,8 +59,6 @@ const QUIET_MS = 700;
 /** A queued or failed job due within this much emulator time is work still to come, not a future reminder. */
 const PENDING_HORIZON_MS = 15_000;
 const POLL_MS = 50;
-const THROTTLED_WAIT_MS = 500;
-const THROTTLED_ATTEMPTS = 120;
 
 /** The runs of one preset: both collection modes under every delivery condition (6 runs). */
 export function collectionRuns(presetId: string): CollectionRun[] {
@@ -274,12 +273,7 @@ export class CollectionHarness {
     const orderInvoice = contract.mainOrderId ? this.emailsFor("order_invoice", contract.mainOrderId).at(-1) : undefined;
     const link = draftInvoice?.url ?? orderInvoice?.url;
     if (!link) throw new Error(`no payment link was emailed for stage ${position}\n${await this.diagnostics()}`);
-    const payPath = new URL(link).pathname.replace(/^\/checkout\//, "/_emulator/checkout/") + "/pay";
-    const response = await fetch(`${this.emulator.url}${payPath}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ card: "approve", saveCard: options.saveCard ?? false }),
-    });
+    const response = await payEmailedLink(this.emulator.url, link, { card: "approve", saveCard: options.saveCard ?? false });
     if (!response.ok) throw new Error(`paying stage ${position} at ${link} failed: HTTP ${response.status} ${await response.text()}\n${await this.diagnostics()}`);
   }
 
@@ -578,23 +572,9 @@ export class CollectionHarness {
     return this.contractId;
   }
 
-  /** A raw Admin API call as staff's admin would make it; waits out THROTTLED, since the app's worker shares the bucket. */
-  private async admin<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
-    for (let attempt = 1; ; attempt += 1) {
-      const response = await fetch(this.emulator.adminUrl(), {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-shopify-access-token": this.shop.accessToken },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: Data; errors?: { extensions?: { code?: string } }[] };
-      const throttled = body.errors?.some((error) => error.extensions?.code === "THROTTLED") ?? false;
-      if (throttled && attempt < THROTTLED_ATTEMPTS) {
-        await sleep(THROTTLED_WAIT_MS);
-        continue;
-      }
-      if (!body.data || body.errors) throw new Error(`Admin API: ${JSON.stringify(body.errors)}`);
-      return body.data;
-    }
+  /** A raw Admin API call as staff's admin would make it. */
+  private admin<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
+    return staffAdminRequest<Data>(this.emulator.adminUrl(), this.shop.accessToken, query, variables);
   }
 }
 

@@ -15,6 +15,7 @@ import type { ServiceDeps } from "../../../app/services/service-deps.server";
 import { createAdminClient, type AdminClient } from "../../../app/shopify/admin-client.server";
 import { AdminUserErrors } from "../../../app/shopify/admin-errors";
 import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
+import { payEmailedLink, staffAdminRequest } from "../../../emulator/staff-and-buyer-actions";
 import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
 import type { ShopFixture } from "../../../emulator/state/seed";
 import { createTestDatabase, type TestDatabase } from "../test-database";
@@ -57,23 +58,9 @@ function refusing(client: AdminClient): AdminClient {
   };
 }
 
-/** Staff's own Admin calls; the app's syncs share the shop's rate limit, so a throttled call waits and retries. */
-async function admin<Data>(domain: string, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+function admin<Data>(domain: string, query: string, variables: Record<string, unknown> = {}): Promise<Data> {
   const shop = shops.find((candidate) => candidate.domain === domain) as ShopFixture;
-  for (;;) {
-    const response = await fetch(emulator.adminUrl(), {
-      method: "POST",
-      headers: { "content-type": "application/json", "X-Shopify-Access-Token": shop.accessToken as string },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: Data; errors?: { extensions?: { code?: string } }[] };
-    if (body.errors?.some((error) => error.extensions?.code === "THROTTLED")) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      continue;
-    }
-    if (!body.data || body.errors) throw new Error(`Admin API: ${JSON.stringify(body.errors)}`);
-    return body.data;
-  }
+  return staffAdminRequest<Data>(emulator.adminUrl(), shop.accessToken as string, query, variables);
 }
 
 function minor(amount: string): bigint {
@@ -105,9 +92,7 @@ async function sync(domain: string, contractId: string): Promise<StoredContract>
 async function payDraftInvoice(draftId: string, savedCardOutcome?: "approve" | "decline"): Promise<void> {
   const email = emulator.store.outbox.filter((candidate) => candidate.kind === "draft_order_invoice" && candidate.resourceId === draftId).at(-1);
   if (!email?.url) throw new Error(`no invoice was emailed for ${draftId}`);
-  const path = new URL(email.url).pathname.replace(/^\/checkout\//, "/_emulator/checkout/") + "/pay";
-  const request = { card: "approve", ...(savedCardOutcome ? { saveCard: true, savedCardOutcome } : {}) };
-  const response = await fetch(`${emulator.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(request) });
+  const response = await payEmailedLink(emulator.url, email.url, { card: "approve", ...(savedCardOutcome ? { saveCard: true, savedCardOutcome } : {}) });
   expect(response.ok).toBe(true);
 }
 
