@@ -6,7 +6,7 @@ process.env.TZ = "UTC";
 
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["tests/**/*.test.ts", "app/**/*.test.ts", "tests/unit/extensions/**/*.test.tsx"],
     environment: "node",
     env: { TZ: "UTC" },
     // A guard against hangs, not a performance bound: on two busy cores an emulator or CLI test can take seconds.

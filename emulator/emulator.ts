@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { ADMIN_API_VERSION, adminSchema } from "./admin-schema";
 import { runDueWork } from "./commerce/due-work";
 import { checkoutRoutes } from "./checkout/checkout-routes";
+import { controlRoutes } from "./control/control-routes";
 import { orderPaymentRoutes } from "./checkout/order-payment-routes";
 import { executeAdminQuery, type AdminRequest } from "./graphql/execute-admin-query";
 import { LeakyBucket } from "./graphql/leaky-bucket";
@@ -41,7 +42,8 @@ export interface RunningEmulator {
 
 /**
  * Starts the emulator: one HTTP server for the Admin API of every shop (told apart by access token), the
- * buyer's checkout pages, and the emulator's inspection API (outbox, clock, webhook log and faults).
+ * buyer's checkout pages, the emulator's inspection API (outbox, clock, webhook log and faults), and its control
+ * page for people (`/_emulator`).
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = new EmulatorStore();
@@ -80,7 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return json(response.status, response.body);
     },
   };
-  const routes = [adminRoute, ...inspectionRoutes(store), ...webhookRoutes(webhooks), ...checkoutRoutes(store), ...orderPaymentRoutes(store)];
+  const routes = [adminRoute, ...inspectionRoutes(store), ...webhookRoutes(webhooks), ...controlRoutes(store, webhooks), ...checkoutRoutes(store), ...orderPaymentRoutes(store)];
 
   const server: Server = createServer((request, response) => {
     void (async () => {

@@ -38,6 +38,7 @@ const lines = [
   ...[...emulator.store.shops.values()].map((shop) => `  ${shop.settings.domain.padEnd(40)} ${shop.settings.plan.padEnd(6)} ${shop.settings.currencyCode}  token ${shop.settings.accessToken}`),
   `App: key ${app.apiKey}, webhooks signed with ${process.env.SHOPIFY_API_SECRET ? "SHOPIFY_API_SECRET" : `the secret ${app.apiSecret}`}, sent to ${app.url}`,
   ...app.webhooks.map((webhook) => `  ${webhook.topic} → ${webhook.uri}`),
+  `Control page (clock, mailbox, orders): ${emulator.url}/_emulator`,
   `Inspect: ${emulator.url}/_emulator/webhooks  ${emulator.url}/_emulator/outbox  ${emulator.url}/_emulator/clock`,
   values.snapshot ? `State is saved to ${values.snapshot} on exit.` : "State is in memory only (use --snapshot FILE to keep it).",
 ];

@@ -66,6 +66,8 @@ export interface CreateContractInput {
   readonly sourceDraftName?: string;
   readonly draftOrderId: string;
   readonly customerId?: string;
+  readonly customerName?: string;
+  readonly customerEmail?: string;
   readonly companyLocationId?: string;
   readonly mode: ContractMode;
   readonly orderSnapshot: OrderSnapshot;
@@ -91,6 +93,8 @@ export async function createContract(db: Database, shop: string, input: CreateCo
           sourceDraftName: input.sourceDraftName ?? null,
           sourceDraftOrderId: input.draftOrderId,
           customerId: input.customerId ?? null,
+          customerName: input.customerName ?? null,
+          customerEmail: input.customerEmail ?? null,
           companyLocationId: input.companyLocationId ?? null,
           currency: input.schedule.currency.code,
           totalMinor: input.schedule.total,
@@ -172,7 +176,11 @@ export interface ContractFilter {
   readonly overdue?: boolean;
   /** Contracts with a stage still unpaid whose due date is before this date (YYYY-MM-DD, the shop's calendar). */
   readonly dueBefore?: CalendarDate;
+  /** Contracts with a stage still unpaid due on these dates (both included). */
+  readonly dueBetween?: { readonly from: CalendarDate; readonly to: CalendarDate };
   readonly customerId?: string;
+  /** Part of the customer's name or email, as staff type it. */
+  readonly customer?: string;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -183,6 +191,11 @@ export async function listContracts(db: Database, shop: string, filter: Contract
   const conditions: Prisma.ContractWhereInput[] = [];
   if (filter.status !== undefined) conditions.push({ status: { in: typeof filter.status === "string" ? [filter.status] : [...filter.status] } });
   if (filter.customerId !== undefined) conditions.push({ customerId: filter.customerId });
+  if (filter.customer) conditions.push({ OR: [{ customerName: { contains: filter.customer } }, { customerEmail: { contains: filter.customer } }] });
+  if (filter.dueBetween !== undefined) {
+    const { from, to } = filter.dueBetween;
+    conditions.push({ stages: { some: { dueDate: { gte: from, lte: to }, status: { in: [...UNPAID_STAGE_STATUSES] } } } });
+  }
   if (filter.overdue !== undefined) {
     conditions.push(filter.overdue ? { stages: { some: { status: "overdue" } } } : { stages: { none: { status: "overdue" } } });
   }
@@ -237,6 +250,7 @@ export interface StageChanges {
   readonly status?: StageStatus;
   readonly stageDraftOrderId?: string | null;
   readonly stageOrderId?: string | null;
+  readonly payUrl?: string | null;
   readonly invoiceNumber?: string | null;
   readonly chargeKey?: string | null;
   readonly chargeRef?: string | null;

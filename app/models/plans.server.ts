@@ -159,6 +159,30 @@ export async function archivePlan(db: Database, shop: string, id: string, actor:
   });
 }
 
+/**
+ * Offers an archived plan to new contracts again. Its name must be free among active plans (PlanNameTakenError
+ * otherwise: rename one of them first). Unarchiving an active plan changes nothing and writes no audit row.
+ */
+export async function unarchivePlan(db: Database, shop: string, id: string, actor: AuditActor): Promise<StoredPlan> {
+  requireShop(shop);
+  return inTransaction(db, async (tx) => {
+    const current = await tx.plan.findFirst({ where: { id, shop } });
+    if (!current) throw new NotFoundError("plan", id);
+    if (current.archivedAt === null) return toStoredPlan(current);
+    await assertNameFree(tx, shop, current.name, id);
+    const row = await tx.plan.update({ where: { id }, data: { archivedAt: null } });
+    await writeAudit(tx, shop, { actor, action: "plan.unarchived", planId: id, details: { name: row.name } });
+    return toStoredPlan(row);
+  });
+}
+
+/** How many contracts were made from each of the shop's plans (plans without any are absent). */
+export async function countContractsByPlan(db: Database, shop: string): Promise<Map<string, number>> {
+  requireShop(shop);
+  const groups = await db.contract.groupBy({ by: ["planId"], where: { shop }, _count: { _all: true } });
+  return new Map(groups.map((group) => [group.planId, group._count._all]));
+}
+
 function checkedName(name: string): string {
   const trimmed = name.trim();
   if (trimmed === "") throw new PlanValidationError("name", "a plan needs a name");

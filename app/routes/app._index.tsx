@@ -1,34 +1,115 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { TitleBar } from "@shopify/app-bridge-react";
-import { BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { BlockStack, Card, EmptyState, InlineGrid, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 
-import { authenticate } from "../shopify.server";
+import { formatMoney } from "../components/money-format";
+import { CONTRACT_STATUS_LABELS } from "../components/StageStatusBadge";
+import { portfolioFigures } from "../domain/contract/portfolio";
+import { calendarDateAt, type CalendarDate } from "../domain/dates/calendar-date";
+import { currencyFor } from "../domain/money/currency";
+import { formatMinorUnits } from "../domain/money/minor-units";
+import { listContracts } from "../models/contracts.server";
+import { requireStaff } from "../staff-context.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
-
-  return null;
+  const { shop, deps } = await requireStaff(request);
+  const contracts = await listContracts(deps.db, shop, { limit: 5_000 });
+  const timeZone = contracts[0]?.timeZone ?? "UTC";
+  const now = deps.now();
+  const today = calendarDateAt(now, timeZone);
+  const monthStart = new Date(now.getTime() - 32 * 86_400_000);
+  const entries = await deps.db.ledgerEntry.findMany({ where: { shop, kind: { not: "refund" }, occurredAt: { gte: monthStart } }, select: { currency: true, amountMinor: true, occurredAt: true } });
+  const figures = portfolioFigures(
+    contracts.map((contract) => ({
+      status: contract.status,
+      currency: contract.currency,
+      stages: contract.stages.map((stage) => ({ status: stage.status, amount: stage.amountMinor, paid: stage.paidMinor, dueDate: stage.dueDate })),
+    })),
+    entries.map((entry) => ({ currency: entry.currency, amount: entry.amountMinor, date: calendarDateAt(entry.occurredAt, timeZone) as CalendarDate })),
+    today,
+  );
+  return json({
+    today,
+    contractCount: contracts.length,
+    byStatus: figures.contractsByStatus,
+    money: [...figures.byCurrency].map(([code, sums]) => {
+      const currency = currencyFor(code);
+      return {
+        currency: code,
+        dueThisWeek: formatMinorUnits(sums.dueThisWeek, currency),
+        dueThisMonth: formatMinorUnits(sums.dueThisMonth, currency),
+        overdue: formatMinorUnits(sums.overdue, currency),
+        collectedThisMonth: formatMinorUnits(sums.collectedThisMonth, currency),
+        anyOverdue: sums.overdue > 0n,
+      };
+    }),
+  });
 };
 
-export default function Index() {
+export default function Dashboard() {
+  const { today, contractCount, byStatus, money } = useLoaderData<typeof loader>();
+  if (contractCount === 0) {
+    return (
+      <Page title="Dashboard">
+        <Card>
+          <EmptyState heading="Collect quotes in stages" action={{ content: "Attach a plan to a draft order", url: "/app/attach" }} secondaryAction={{ content: "Plans", url: "/app/plans" }} image="">
+            <p>Deposits at checkout, payments before shipping, balances on net terms: attach a plan to a draft order and Tranche collects every stage.</p>
+          </EmptyState>
+        </Card>
+      </Page>
+    );
+  }
   return (
-    <Page>
-      <TitleBar title="Tranche" />
+    <Page title="Dashboard" subtitle={`Today is ${today} in the shop's time zone`} primaryAction={{ content: "Attach a plan", url: "/app/attach" }}>
       <Layout>
+        {money.map((line) => (
+          <Layout.Section key={line.currency}>
+            <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
+              <Figure label="Due this week" value={formatMoney(line.dueThisWeek, line.currency)} href="/app/contracts?due=week" />
+              <Figure label="Due this month" value={formatMoney(line.dueThisMonth, line.currency)} />
+              <Figure label="Overdue" value={formatMoney(line.overdue, line.currency)} href="/app/contracts?due=overdue" critical={line.anyOverdue} />
+              <Figure label="Collected this month" value={formatMoney(line.collectedThisMonth, line.currency)} />
+            </InlineGrid>
+          </Layout.Section>
+        ))}
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                Tranche is installed
+                Contracts by status
               </Text>
-              <Text as="p">
-                Installment plans, and the contracts that apply them to draft orders, are not built yet: they
-                arrive with the next issues. Until then this page has nothing to show.
-              </Text>
+              <InlineStack gap="600">
+                {Object.entries(byStatus).map(([status, count]) => (
+                  <BlockStack key={status} gap="100">
+                    <Text as="p" tone="subdued">
+                      <Link url={`/app/contracts?status=${status}`}>{CONTRACT_STATUS_LABELS[status] ?? status}</Link>
+                    </Text>
+                    <Text as="p" variant="headingLg">
+                      {count}
+                    </Text>
+                  </BlockStack>
+                ))}
+              </InlineStack>
             </BlockStack>
           </Card>
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+function Figure({ label, value, href, critical }: { readonly label: string; readonly value: string; readonly href?: string; readonly critical?: boolean }) {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingSm" tone="subdued">
+          {href ? <Link url={href}>{label}</Link> : label}
+        </Text>
+        <Text as="p" variant="headingXl" tone={critical ? "critical" : undefined}>
+          {value}
+        </Text>
+      </BlockStack>
+    </Card>
   );
 }

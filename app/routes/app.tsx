@@ -5,25 +5,43 @@ import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 
-import { authenticate } from "../shopify.server";
+import { ADMIN_SECTIONS } from "../components/admin-sections";
+import { LocalModeFrame } from "../components/LocalModeFrame";
+import { localModeConfig } from "../local-mode.server";
+import { requireStaff } from "../staff-context.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
-
-  return { apiKey: process.env.SHOPIFY_API_KEY || "" };
+  const staff = await requireStaff(request);
+  const local = localModeConfig();
+  return {
+    apiKey: process.env.SHOPIFY_API_KEY || "",
+    shop: staff.shop,
+    local: local ? { emulatorOrigin: local.emulatorOrigin, now: staff.deps.now().toISOString() } : null,
+  };
 };
 
 export default function App() {
-  const { apiKey } = useLoaderData<typeof loader>();
+  const { apiKey, shop, local } = useLoaderData<typeof loader>();
 
+  if (local) {
+    return (
+      <AppProvider isEmbeddedApp={false} apiKey={apiKey}>
+        <LocalModeFrame shop={shop} emulatorOrigin={local.emulatorOrigin} now={local.now}>
+          <Outlet />
+        </LocalModeFrame>
+      </AppProvider>
+    );
+  }
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey}>
       <NavMenu>
-        <Link to="/app" rel="home">
-          Home
-        </Link>
+        {ADMIN_SECTIONS.map((section) => (
+          <Link key={section.url} to={section.url} {...(section.url === "/app" ? { rel: "home" } : {})}>
+            {section.label}
+          </Link>
+        ))}
       </NavMenu>
       <Outlet />
     </AppProvider>

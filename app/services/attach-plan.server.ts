@@ -10,14 +10,17 @@ import type { OrderSnapshot } from "../domain/schedule/order-snapshot";
 import type { AuditActor } from "../models/audit-log.server";
 import { ContractExistsError, createContract, findContractByDraftOrder, type StoredContract } from "../models/contracts.server";
 import { NotFoundError } from "../models/model-errors.server";
-import { getPlan } from "../models/plans.server";
+import { rememberCustomerPlan } from "../models/customer-plans.server";
+import { getPlan, type StoredPlan } from "../models/plans.server";
+import { collectionModeFor, getShopSettings, type ShopSettings } from "../models/shop-settings.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { draftOrderQuery } from "../shopify/operations/draft-order-query";
 import { draftOrderUpdateMutation } from "../shopify/operations/draft-order-update-mutation";
 import { shopQuery } from "../shopify/operations/shop-query";
 import { paymentTermsTemplateId } from "../shopify/payment-terms-templates.server";
 import type { DraftOrderQuery } from "../types/admin.generated";
-import { CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE } from "./contract-attributes";
+import { checkoutSchedule } from "./checkout-schedule";
+import { CHECKOUT_SCHEDULE_ATTRIBUTE, CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE } from "./contract-attributes";
 import { sendFirstStageInvoice } from "./first-stage-invoice.server";
 import type { ServiceDeps } from "./service-deps.server";
 
@@ -32,7 +35,7 @@ export class AttachPlanError extends Error {
 export interface AttachPlanInput {
   readonly draftOrderId: string;
   readonly planId: string;
-  /** Defaults to native on Shopify Plus (the draft's own deposit and terms) and stage orders elsewhere. */
+  /** Defaults to the shop's setting, whose default is native on Shopify Plus and stage orders elsewhere. */
   readonly mode?: ContractMode;
   readonly actor: AuditActor;
 }
@@ -54,31 +57,22 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
     if (existing.status !== "pending" || existing.planId !== input.planId) throw new ContractExistsError(input.draftOrderId, existing.id);
     return sendFirstStageInvoice(deps, await deps.adminFor(shop), shop, existing, input.actor);
   }
-  const plan = await getPlan(deps.db, shop, input.planId);
-  if (!plan || plan.archivedAt) throw new NotFoundError("plan", input.planId);
   const admin = await deps.adminFor(shop);
-  const { shop: shopInfo } = await admin.request(shopQuery);
-  const mode = input.mode ?? (shopInfo.plan.shopifyPlus ? "native" : "stageOrder");
-  if (mode === "native" && !shopInfo.plan.shopifyPlus) {
-    throw new AttachPlanError("native collection needs Shopify Plus (draft-order deposits are Plus-only); use stage orders");
-  }
-  const draft = await readDraft(admin, input.draftOrderId);
-  const snapshot = snapshotOf(draft, shopInfo.ianaTimezone, deps.now());
-  let schedule = buildSchedule(plan.model, snapshot);
-  const first = schedule.installments[0];
-  if (!first || first.dueDate !== snapshot.orderDate || schedule.installments.length < 2) {
-    throw new AttachPlanError("the plan's first stage must be due at checkout and be followed by at least one more stage");
-  }
+  const prepared = await prepareAttach(deps, admin, shop, input);
+  const { plan, draft, snapshot, mode, settings, timeZone } = prepared;
+  let schedule = prepared.schedule;
 
   if (mode === "native") {
-    const charged = await prepareNativeDraft(admin, draft, schedule, shopInfo.ianaTimezone);
+    const charged = await prepareNativeDraft(admin, draft, schedule, timeZone);
     schedule = buildSchedule(plan.model, snapshot, { firstAmount: charged });
   }
   const contractId = newContractId();
+  const ours = new Set([CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE, CHECKOUT_SCHEDULE_ATTRIBUTE]);
   const attributes = [
-    ...draft.customAttributes.filter((attribute) => attribute.key !== CONTRACT_ATTRIBUTE && attribute.key !== SCHEDULE_ATTRIBUTE),
+    ...draft.customAttributes.filter((attribute) => !ours.has(attribute.key)),
     { key: CONTRACT_ATTRIBUTE, value: contractId },
     { key: SCHEDULE_ATTRIBUTE, value: scheduleSummary(schedule) },
+    { key: CHECKOUT_SCHEDULE_ATTRIBUTE, value: JSON.stringify(checkoutSchedule(schedule, settings.requireAcceptance)) },
   ].map((attribute) => ({ key: attribute.key, value: attribute.value ?? "" }));
   await admin.request(draftOrderUpdateMutation, { id: draft.id, input: { customAttributes: attributes } });
 
@@ -88,15 +82,81 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
     planId: plan.id,
     draftOrderId: draft.id,
     sourceDraftName: draft.name,
-    timeZone: shopInfo.ianaTimezone,
-    ...(draft.customer ? { customerId: draft.customer.id } : {}),
+    timeZone,
+    ...(draft.customer ? { customerId: draft.customer.id, customerName: draft.customer.displayName } : {}),
+    ...(draft.customer?.email ?? draft.email ? { customerEmail: (draft.customer?.email ?? draft.email) as string } : {}),
     ...(purchasing?.__typename === "PurchasingCompany" ? { companyLocationId: purchasing.location.id } : {}),
     mode,
     orderSnapshot: snapshot,
     schedule,
     actor: input.actor,
   });
+  if (draft.customer) await rememberCustomerPlan(deps.db, shop, draft.customer.id, plan.id);
   return sendFirstStageInvoice(deps, admin, shop, contract, input.actor);
+}
+
+/** What attaching would do, without doing it: the draft, the collection mode and the exact schedule. */
+export interface AttachPreview {
+  readonly draftOrder: {
+    readonly id: string;
+    readonly name: string;
+    readonly customer: string | null;
+    readonly total: string;
+    readonly currency: string;
+  };
+  readonly mode: ContractMode;
+  readonly schedule: Schedule;
+}
+
+/**
+ * The schedule staff confirm before attaching. In native mode Shopify rounds the deposit percentage itself;
+ * attaching pins the first stage to what checkout will really charge, which may differ by a minor unit.
+ */
+export async function previewAttach(deps: ServiceDeps, shop: string, input: Omit<AttachPlanInput, "actor">): Promise<AttachPreview> {
+  const existing = await findContractByDraftOrder(deps.db, shop, input.draftOrderId);
+  if (existing && existing.status !== "pending") throw new ContractExistsError(input.draftOrderId, existing.id);
+  const { draft, mode, schedule } = await prepareAttach(deps, await deps.adminFor(shop), shop, input);
+  return {
+    draftOrder: {
+      id: draft.id,
+      name: draft.name,
+      customer: draft.customer?.displayName ?? draft.email ?? null,
+      total: draft.totalPriceSet.shopMoney.amount,
+      currency: draft.currencyCode,
+    },
+    mode,
+    schedule,
+  };
+}
+
+interface PreparedAttach {
+  readonly plan: StoredPlan;
+  readonly draft: Draft;
+  readonly snapshot: OrderSnapshot;
+  readonly schedule: Schedule;
+  readonly mode: ContractMode;
+  readonly settings: ShopSettings;
+  readonly timeZone: string;
+}
+
+/** Reads the plan, the shop and the draft, and builds the schedule the plan gives the draft today. */
+async function prepareAttach(deps: ServiceDeps, admin: AdminClient, shop: string, input: Omit<AttachPlanInput, "actor">): Promise<PreparedAttach> {
+  const plan = await getPlan(deps.db, shop, input.planId);
+  if (!plan || plan.archivedAt) throw new NotFoundError("plan", input.planId);
+  const settings = await getShopSettings(deps.db, shop);
+  const { shop: shopInfo } = await admin.request(shopQuery);
+  const mode = input.mode ?? collectionModeFor(settings, shopInfo.plan.shopifyPlus);
+  if (mode === "native" && !shopInfo.plan.shopifyPlus) {
+    throw new AttachPlanError("native collection needs Shopify Plus (draft-order deposits are Plus-only); use stage orders");
+  }
+  const draft = await readDraft(admin, input.draftOrderId);
+  const snapshot = snapshotOf(draft, shopInfo.ianaTimezone, deps.now());
+  const schedule = buildSchedule(plan.model, snapshot);
+  const first = schedule.installments[0];
+  if (!first || first.dueDate !== snapshot.orderDate || schedule.installments.length < 2) {
+    throw new AttachPlanError("the plan's first stage must be due at checkout and be followed by at least one more stage");
+  }
+  return { plan, draft, snapshot, schedule, mode, settings, timeZone: shopInfo.ianaTimezone };
 }
 
 /**

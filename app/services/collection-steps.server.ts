@@ -145,8 +145,11 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       return;
     case "sendStageDraftInvoice":
       await stageStep(context, stage!, async () => {
-        await admin.request(draftOrderInvoiceSendMutation, { id: step.draftId });
-        if (stage!.status !== "invoiced" && stage!.status !== "overdue") await changeStage(stage!, { status: "invoiced" });
+        const result = await admin.request(draftOrderInvoiceSendMutation, { id: step.draftId });
+        await recordLinkEmailed(context, stage!, { draftOrderId: step.draftId });
+        const payUrl = result.draftOrderInvoiceSend?.draftOrder?.invoiceUrl ?? stage!.payUrl;
+        const status = stage!.status === "invoiced" || stage!.status === "overdue" ? {} : { status: "invoiced" as const };
+        if (payUrl !== stage!.payUrl || "status" in status) await changeStage(stage!, { ...status, payUrl });
       });
       return;
     case "markInvoiced":
@@ -161,6 +164,7 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
     case "sendStageOrderInvoice":
       await stageStep(context, stage!, async () => {
         await admin.request(orderInvoiceSendMutation, { id: step.orderId });
+        await recordLinkEmailed(context, stage!, { orderId: step.orderId });
         await changeStage(stage!, { status: "invoiced" });
       });
       return;
@@ -179,6 +183,16 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       return;
     }
   }
+}
+
+/** The timeline's record of an email to the buyer: which stage's link went out, through which Shopify object. */
+async function recordLinkEmailed(context: StepContext, stage: StoredStage, via: { readonly draftOrderId: string } | { readonly orderId: string }): Promise<void> {
+  await writeAudit(context.deps.db, context.shop, {
+    actor: context.actor,
+    action: "stage.linkEmailed",
+    contractId: context.contract.id,
+    details: { position: stage.position, ...via },
+  });
 }
 
 /**

@@ -4,6 +4,8 @@
  */
 export const CONTRACT_ATTRIBUTE = "_tranche_contract";
 export const STAGE_ATTRIBUTE = "_tranche_stage";
+/** The schedule for the checkout extension (extensions/buyer-schedule): JSON, see checkout-schedule.ts. */
+export const CHECKOUT_SCHEDULE_ATTRIBUTE = "_tranche_schedule";
 /** A readable summary of the schedule, shown to staff on the draft and the order. */
 export const SCHEDULE_ATTRIBUTE = "Payment schedule";
 

@@ -1,4 +1,4 @@
-import type { AuditActor } from "../models/audit-log.server";
+import { writeAudit, type AuditActor } from "../models/audit-log.server";
 import { getContract, updateContract, updateStage, type StoredContract } from "../models/contracts.server";
 import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
 import type { AdminClient } from "../shopify/admin-client.server";
@@ -25,9 +25,14 @@ export async function sendFirstStageInvoice(deps: ServiceDeps, admin: AdminClien
   }
   const { draftOrder } = await admin.request(draftOrderStatusQuery, { id: draftId });
   if (!draftOrder) throw new Error(`the draft order ${draftId} of contract ${contract.id} is gone`);
-  if (draftOrder.invoiceSentAt === null) await admin.request(draftOrderInvoiceSendMutation, { id: draftId });
-  if (contract.stages[0]?.status === "scheduled") {
-    contract = await updateStage(deps.db, shop, { contractId: contract.id, stageId: first.id, version: contract.version, changes: { status: "invoiced" }, actor });
+  if (draftOrder.invoiceSentAt === null) {
+    await admin.request(draftOrderInvoiceSendMutation, { id: draftId });
+    await writeAudit(deps.db, shop, { actor, action: "stage.linkEmailed", contractId: contract.id, details: { position: first.position, draftOrderId: draftId } });
+  }
+  const stage = contract.stages[0];
+  if (stage?.status === "scheduled" || stage?.payUrl !== draftOrder.invoiceUrl) {
+    const status = stage?.status === "scheduled" ? { status: "invoiced" as const } : {};
+    contract = await updateStage(deps.db, shop, { contractId: contract.id, stageId: first.id, version: contract.version, changes: { ...status, payUrl: draftOrder.invoiceUrl }, actor });
   }
   if (contract.status === "pending") {
     contract = await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { status: "awaitingDeposit" }, actor });

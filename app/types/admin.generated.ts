@@ -2000,7 +2000,7 @@ export type DraftOrderQueryVariables = Exact<{
 }>;
 
 
-export type DraftOrderQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly status: DraftOrderStatus, readonly email: string | null, readonly currencyCode: CurrencyCode, readonly taxesIncluded: boolean, readonly taxExempt: boolean, readonly invoiceUrl: string | null, readonly invoiceSentAt: string | null, readonly createdAt: string, readonly updatedAt: string, readonly completedAt: string | null, readonly tags: ReadonlyArray<string>, readonly poNumber: string | null, readonly customer: { readonly id: string, readonly email: string | null } | null, readonly purchasingEntity:
+export type DraftOrderQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly status: DraftOrderStatus, readonly email: string | null, readonly currencyCode: CurrencyCode, readonly taxesIncluded: boolean, readonly taxExempt: boolean, readonly invoiceUrl: string | null, readonly invoiceSentAt: string | null, readonly createdAt: string, readonly updatedAt: string, readonly completedAt: string | null, readonly tags: ReadonlyArray<string>, readonly poNumber: string | null, readonly customer: { readonly id: string, readonly email: string | null, readonly displayName: string } | null, readonly purchasingEntity:
       | { readonly __typename: 'Customer', readonly id: string }
       | { readonly __typename: 'PurchasingCompany', readonly company: { readonly id: string }, readonly location: { readonly id: string } }
      | null, readonly order: { readonly id: string, readonly name: string } | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly deposit: { readonly __typename: 'DepositPercentage', readonly percentage: number } | null, readonly shippingAddress: { readonly countryCodeV2: CountryCode | null, readonly provinceCode: string | null, readonly zip: string | null } | null, readonly shippingLine: { readonly title: string, readonly originalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } } | null, readonly lineItemsSubtotalPrice: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly subtotalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalDiscountsSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalShippingPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalTaxSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly amountDueNowSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly amountDueLaterSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly taxLines: ReadonlyArray<{ readonly title: string, readonly rate: number | null, readonly priceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly paymentTerms: { readonly id: string, readonly paymentTermsName: string, readonly paymentTermsType: PaymentTermsType, readonly dueInDays: number | null, readonly paymentSchedules: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly issuedAt: string | null, readonly dueAt: string | null, readonly completedAt: string | null }> } } | null, readonly lineItems: { readonly pageInfo: { readonly hasNextPage: boolean, readonly endCursor: string | null }, readonly nodes: ReadonlyArray<{ readonly id: string, readonly title: string, readonly sku: string | null, readonly quantity: number, readonly custom: boolean, readonly taxable: boolean, readonly requiresShipping: boolean, readonly variant: { readonly id: string } | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly originalUnitPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly discountedTotalSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly taxLines: ReadonlyArray<{ readonly title: string, readonly rate: number | null, readonly priceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }> }> } } | null };
@@ -2010,7 +2010,7 @@ export type DraftOrderStatusQueryVariables = Exact<{
 }>;
 
 
-export type DraftOrderStatusQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly email: string | null, readonly status: DraftOrderStatus, readonly invoiceSentAt: string | null, readonly order: { readonly id: string, readonly name: string } | null } | null };
+export type DraftOrderStatusQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly email: string | null, readonly status: DraftOrderStatus, readonly invoiceSentAt: string | null, readonly invoiceUrl: string | null, readonly order: { readonly id: string, readonly name: string } | null } | null };
 
 export type DraftOrderUpdateMutationVariables = Exact<{
   id: string | number;
@@ -2026,6 +2026,13 @@ export type DraftOrdersByTagQueryVariables = Exact<{
 
 
 export type DraftOrdersByTagQuery = { readonly draftOrders: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly name: string, readonly status: DraftOrderStatus, readonly invoiceUrl: string | null, readonly invoiceSentAt: string | null, readonly tags: ReadonlyArray<string>, readonly order: { readonly id: string, readonly name: string } | null }> } };
+
+export type DraftOrdersSearchQueryVariables = Exact<{
+  query: string;
+}>;
+
+
+export type DraftOrdersSearchQuery = { readonly draftOrders: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly name: string, readonly createdAt: string, readonly customer: { readonly id: string, readonly displayName: string, readonly email: string | null } | null, readonly totalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }> }> } };
 
 export type FulfillmentOrderHoldMutationVariables = Exact<{
   id: string | number;
@@ -2149,6 +2156,7 @@ export interface AdminOperations {
   DraftOrderStatus: { result: DraftOrderStatusQuery; variables: DraftOrderStatusQueryVariables; kind: "query" };
   DraftOrderUpdate: { result: DraftOrderUpdateMutation; variables: DraftOrderUpdateMutationVariables; kind: "mutation" };
   DraftOrdersByTag: { result: DraftOrdersByTagQuery; variables: DraftOrdersByTagQueryVariables; kind: "query" };
+  DraftOrdersSearch: { result: DraftOrdersSearchQuery; variables: DraftOrdersSearchQueryVariables; kind: "query" };
   FulfillmentOrderHold: { result: FulfillmentOrderHoldMutation; variables: FulfillmentOrderHoldMutationVariables; kind: "mutation" };
   FulfillmentOrderReleaseHold: { result: FulfillmentOrderReleaseHoldMutation; variables: FulfillmentOrderReleaseHoldMutationVariables; kind: "mutation" };
   Job: { result: JobQuery; variables: JobQueryVariables; kind: "query" };

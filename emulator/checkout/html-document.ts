@@ -1,8 +1,9 @@
-/** The plain, accessible HTML shell of the emulator's buyer pages. */
+/** The plain, accessible HTML shell of the emulator's pages: the buyer's checkout and the control page. */
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
-export function htmlDocument(title: string, body: string): string {
+/** `wide` fits tables of several columns (the control page); a buyer's page stays a narrow column. */
+export function htmlDocument(title: string, body: string, options: { readonly wide?: boolean } = {}): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -17,9 +18,11 @@ td.amount, th.amount { text-align: right; }
 fieldset { margin: 1rem 0; }
 button { font-size: 1.1rem; padding: 0.5rem 1.5rem; }
 .error { color: #a40000; }
+body.wide { max-width: 72rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 </style>
 </head>
-<body>
+<body${options.wide ? ' class="wide"' : ""}>
 <main>
 ${body}
 </main>

@@ -1,9 +1,9 @@
 import type { EmulatorStore } from "../state/emulator-store";
 import type { ShopPlan } from "../state/model";
 import type { ShopFixture } from "../state/seed";
+import { advanceClock, type ClockAdvanceRequest } from "./clock-advance";
 import { json, type Route } from "./router";
 
-const DAY_MS = 86_400_000;
 const PLANS: Readonly<Record<ShopPlan, true>> = { basic: true, shopify: true, advanced: true, plus: true, enterprise: true };
 
 /**
@@ -50,16 +50,8 @@ export function inspectionRoutes(store: EmulatorStore): Route[] {
       method: "POST",
       path: "/_emulator/clock/advance",
       handler: ({ body }) => {
-        const { days, seconds, to } = JSON.parse(body || "{}") as { days?: number; seconds?: number; to?: string };
-        if (to !== undefined) {
-          const instant = new Date(to);
-          if (Number.isNaN(instant.getTime())) return json(400, { error: `"to" is not an ISO 8601 instant: ${to}` });
-          if (instant.getTime() < store.clock.now().getTime()) return json(400, { error: "the clock only moves forward" });
-          return json(200, { now: store.clock.advanceTo(instant).toISOString() });
-        }
-        const ms = (days ?? 0) * DAY_MS + (seconds ?? 0) * 1000;
-        if (!Number.isFinite(ms) || ms < 0) return json(400, { error: "give days or seconds, not negative" });
-        return json(200, { now: store.clock.advance(ms).toISOString() });
+        const result = advanceClock(store.clock, JSON.parse(body || "{}") as ClockAdvanceRequest);
+        return result.ok ? json(200, { now: result.now.toISOString() }) : json(400, { error: result.error });
       },
     },
   ];

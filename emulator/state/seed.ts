@@ -1,5 +1,6 @@
 import type { EmulatorStore } from "./emulator-store";
 import type { Address, ShopPlan, ShopState, TaxRate } from "./model";
+import { seedDraftOrders, type DraftOrderFixture } from "./seed-draft-orders";
 
 /**
  * A shop as a JSON fixture describes it. Ids are assigned by the emulator; products, customers and companies
@@ -27,12 +28,20 @@ export interface ShopFixture {
     readonly contactEmails?: readonly string[];
     readonly locations: readonly { readonly name: string; readonly billingAddress?: Address }[];
   }[];
+  /** Open draft orders the shop starts with, created after its products, customers and companies. */
+  readonly draftOrders?: readonly DraftOrderFixture[];
 }
 
 /** The manual payment methods Shopify sets up for every shop. */
 const STANDARD_MANUAL_PAYMENT_METHODS = ["Bank Deposit", "Money Order", "Cash on Delivery (COD)"];
 
 export function seedShop(fixture: ShopFixture, store: EmulatorStore): ShopState {
+  const shop = seedCatalog(fixture, store);
+  seedDraftOrders(fixture.draftOrders ?? [], shop, store);
+  return shop;
+}
+
+function seedCatalog(fixture: ShopFixture, store: EmulatorStore): ShopState {
   const customers = (fixture.customers ?? []).map((customer) => ({ id: store.newId("Customer"), ...customer }));
   return {
     settings: {

@@ -27,6 +27,7 @@ export const draftOrderQuery = adminOperation(
       customer {
         id
         email
+        displayName
       }
       purchasingEntity {
         __typename

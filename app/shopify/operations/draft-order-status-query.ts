@@ -11,6 +11,7 @@ export const draftOrderStatusQuery = adminOperation(
       email
       status
       invoiceSentAt
+      invoiceUrl
       order {
         id
         name

@@ -1,0 +1,8 @@
+/** The admin's sections, in the order of Shopify's app navigation (the first is the app's home). */
+export const ADMIN_SECTIONS = [
+  { url: "/app", label: "Dashboard" },
+  { url: "/app/contracts", label: "Contracts" },
+  { url: "/app/attach", label: "Attach a plan" },
+  { url: "/app/plans", label: "Plans" },
+  { url: "/app/settings", label: "Settings" },
+] as const;

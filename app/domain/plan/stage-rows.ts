@@ -1,0 +1,234 @@
+import { z } from "zod";
+import { PlanError } from "../plan-error";
+import { MAX_INSTALLMENTS, STAGE_KINDS, type StageKind } from "./plan";
+
+/**
+ * One row of the stage form: the engine's stage config (see engine-config.ts) flattened into the texts and
+ * choices a person edits. Every field is kept as typed, so a half-written row survives re-renders; the engine
+ * judges it when the rows are compiled.
+ */
+export interface StageRow {
+  readonly kind: StageKind;
+  /** Blank: the kind's default title. */
+  readonly title: string;
+  readonly shareKind: ShareKind;
+  /** The percent or fixed amount; unused by equal and remainder shares. */
+  readonly shareValue: string;
+  readonly dueKind: DueKind;
+  /** N of "after N days" and "every N months"; for a named date, blank means on the date itself. */
+  readonly dueCount: string;
+  readonly dueUnit: OffsetLetter;
+  readonly dueFrom: DueFrom;
+  /** `YYYY-MM-DD` for a fixed date. */
+  readonly dueDate: string;
+  /** A milestone's name or an order date field's name. */
+  readonly dueName: string;
+  /** The day of the month, or the day a monthly recurrence falls on (blank: the anchor's day). */
+  readonly dueDay: string;
+  /** Blank: no net terms. */
+  readonly netDays: string;
+  /** Blank: once. */
+  readonly count: string;
+}
+
+export const SHARE_KINDS = ["percent", "fixed", "equal", "remainder"] as const;
+export type ShareKind = (typeof SHARE_KINDS)[number];
+
+export const DUE_KINDS = ["checkout", "after", "every", "on", "field", "dayOfMonth", "milestone", "fulfillmentCreated", "orderFulfilled"] as const;
+export type DueKind = (typeof DUE_KINDS)[number];
+
+export const DUE_FROMS = ["orderDate", "paymentDueDate", "previousStage"] as const;
+export type DueFrom = (typeof DUE_FROMS)[number];
+
+export const OFFSET_LETTERS = ["d", "w", "m"] as const;
+export type OffsetLetter = (typeof OFFSET_LETTERS)[number];
+
+export const stageRowSchema = z.object({
+  kind: z.enum(STAGE_KINDS as [StageKind, ...StageKind[]]),
+  title: z.string().max(255),
+  shareKind: z.enum(SHARE_KINDS),
+  shareValue: z.string().max(40),
+  dueKind: z.enum(DUE_KINDS),
+  dueCount: z.string().max(12),
+  dueUnit: z.enum(OFFSET_LETTERS),
+  dueFrom: z.enum(DUE_FROMS),
+  dueDate: z.string().max(40),
+  dueName: z.string().max(120),
+  dueDay: z.string().max(12),
+  netDays: z.string().max(12),
+  count: z.string().max(12),
+}) satisfies z.ZodType<StageRow>;
+
+export const stageRowsSchema = z.array(stageRowSchema).max(MAX_INSTALLMENTS);
+
+export function newStageRow(overrides: Partial<StageRow> = {}): StageRow {
+  return {
+    kind: "installment",
+    title: "",
+    shareKind: "remainder",
+    shareValue: "",
+    dueKind: "checkout",
+    dueCount: "30",
+    dueUnit: "d",
+    dueFrom: "orderDate",
+    dueDate: "",
+    dueName: "",
+    dueDay: "",
+    netDays: "",
+    count: "",
+    ...overrides,
+  };
+}
+
+/** The engine's `{"stages": […]}` config for the rows, to compile or to store. */
+export function stageRowsToConfig(rows: readonly StageRow[]): { stages: Record<string, unknown>[] } {
+  return {
+    stages: rows.map((row, index) => {
+      const key = `stages[${index}]`;
+      const netDays = optionalInteger(row.netDays, `${key}.netDays`, "net days");
+      const count = optionalInteger(row.count, `${key}.count`, "the number of installments");
+      return {
+        kind: row.kind,
+        ...(row.title.trim() === "" ? {} : { title: row.title }),
+        share: shareConfig(row),
+        due: dueConfig(row, `${key}.due`),
+        ...(netDays === undefined || netDays === 0 ? {} : { netDays }),
+        ...(count === undefined || count === 1 ? {} : { count }),
+      };
+    }),
+  };
+}
+
+function shareConfig(row: StageRow): unknown {
+  switch (row.shareKind) {
+    case "percent":
+      return { percent: row.shareValue.trim() };
+    case "fixed":
+      return { fixed: row.shareValue.trim() };
+    case "equal":
+    case "remainder":
+      return row.shareKind;
+  }
+}
+
+function dueConfig(row: StageRow, key: string): unknown {
+  const offset = `${row.dueCount.trim()}${row.dueUnit}`;
+  switch (row.dueKind) {
+    case "checkout":
+      return "checkout";
+    case "after":
+      return { after: offset, from: row.dueFrom };
+    case "every": {
+      const onDay = optionalInteger(row.dueDay, key, "the day of the month");
+      return { every: offset, ...(onDay === undefined ? {} : { onDay }) };
+    }
+    case "on":
+      return { on: row.dueDate };
+    case "field":
+      return { field: row.dueName, ...(row.dueCount.trim() === "" ? {} : { after: offset }) };
+    case "dayOfMonth":
+      return {
+        dayOfMonth: optionalInteger(row.dueDay, key, "the day of the month") ?? 0,
+        from: row.dueFrom === "previousStage" ? "orderDate" : row.dueFrom,
+      };
+    case "milestone":
+      return { milestone: row.dueName };
+    case "fulfillmentCreated":
+    case "orderFulfilled":
+      return { event: row.dueKind };
+  }
+}
+
+/** Blank is absent; a whole number is passed on for the engine to range-check; anything else is an error here. */
+function optionalInteger(text: string, key: string, what: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  if (!/^-?\d+$/.test(trimmed)) throw new PlanError(key, `${what} must be a whole number, not "${trimmed}"`);
+  return Number(trimmed);
+}
+
+/**
+ * The rows for a stored `{"stages": […]}` config, or null when it uses something the form cannot show (a list
+ * of offsets, a recurrence anchor, plan-wide titles): such a plan is edited as JSON instead.
+ */
+export function stageRowsFromConfig(config: Readonly<Record<string, unknown>>): StageRow[] | null {
+  if (Object.keys(config).some((key) => key !== "stages" && key !== "name")) return null;
+  if (!Array.isArray(config.stages) || config.stages.length === 0) return null;
+  const rows: StageRow[] = [];
+  for (const stage of config.stages) {
+    const row = stageRowFromConfig(stage);
+    if (row === null) return null;
+    rows.push(row);
+  }
+  return rows;
+}
+
+const stageConfigSchema = z
+  .object({
+    kind: z.enum(STAGE_KINDS as [StageKind, ...StageKind[]]).default("installment"),
+    title: z.string().optional(),
+    share: z.unknown(),
+    due: z.unknown(),
+    netDays: z.number().int().optional(),
+    count: z.number().int().optional(),
+  })
+  .strict();
+
+const decimalText = z.union([z.string(), z.number()]).transform(String);
+const offsetText = z.string().regex(/^\s*\d+[dwm]\s*$/);
+const shareConfigSchema = z.union([
+  z.enum(["equal", "remainder"]).transform((kind) => ({ shareKind: kind, shareValue: "" })),
+  z.object({ percent: decimalText }).strict().transform((share) => ({ shareKind: "percent" as const, shareValue: share.percent })),
+  z.object({ fixed: decimalText }).strict().transform((share) => ({ shareKind: "fixed" as const, shareValue: share.fixed })),
+]);
+
+function stageRowFromConfig(raw: unknown): StageRow | null {
+  const stage = stageConfigSchema.safeParse(raw);
+  const share = stage.success ? shareConfigSchema.safeParse(stage.data.share) : undefined;
+  const due = stage.success ? dueFieldsFromConfig(stage.data.due) : null;
+  if (!stage.success || !share?.success || due === null) return null;
+  return newStageRow({
+    kind: stage.data.kind,
+    title: stage.data.title ?? "",
+    ...share.data,
+    ...due,
+    netDays: stage.data.netDays === undefined ? "" : String(stage.data.netDays),
+    count: stage.data.count === undefined ? "" : String(stage.data.count),
+  });
+}
+
+function offsetFields(text: string): Pick<StageRow, "dueCount" | "dueUnit"> {
+  const trimmed = text.trim();
+  return { dueCount: trimmed.slice(0, -1), dueUnit: trimmed.slice(-1) as OffsetLetter };
+}
+
+const dueConfigSchemas = [
+  z.literal("checkout").transform(() => ({ dueKind: "checkout" as const })),
+  z
+    .object({ after: offsetText, from: z.enum(DUE_FROMS).default("orderDate") })
+    .strict()
+    .transform((due) => ({ dueKind: "after" as const, dueFrom: due.from, ...offsetFields(due.after) })),
+  z
+    .object({ every: offsetText, onDay: z.number().int().optional() })
+    .strict()
+    .transform((due) => ({ dueKind: "every" as const, dueDay: due.onDay === undefined ? "" : String(due.onDay), ...offsetFields(due.every) })),
+  z.object({ on: z.string() }).strict().transform((due) => ({ dueKind: "on" as const, dueDate: due.on })),
+  z
+    .object({ field: z.string(), after: offsetText.optional() })
+    .strict()
+    .transform((due) => ({ dueKind: "field" as const, dueName: due.field, ...(due.after ? offsetFields(due.after) : { dueCount: "" }) })),
+  z
+    .object({ dayOfMonth: z.number().int(), from: z.enum(["orderDate", "paymentDueDate"]).default("orderDate") })
+    .strict()
+    .transform((due) => ({ dueKind: "dayOfMonth" as const, dueDay: String(due.dayOfMonth), dueFrom: due.from })),
+  z.object({ milestone: z.string() }).strict().transform((due) => ({ dueKind: "milestone" as const, dueName: due.milestone })),
+  z.object({ event: z.enum(["fulfillmentCreated", "orderFulfilled"]) }).strict().transform((due) => ({ dueKind: due.event })),
+] as const;
+
+function dueFieldsFromConfig(raw: unknown): Partial<StageRow> | null {
+  for (const schema of dueConfigSchemas) {
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return parsed.data;
+  }
+  return null;
+}

@@ -1,0 +1,44 @@
+/**
+ * Local mode: the app served against the local Shopify emulator, for the demo and the browser tests. Staff are
+ * signed in as the one shop named by TRANCHE_LOCAL_SHOP, with no Shopify login, and "now" is the emulator's
+ * clock, so that advancing it moves the app's view of time too.
+ */
+export interface LocalModeConfig {
+  readonly shop: string;
+  /** The emulator's origin, from SHOPIFY_ADMIN_API_URL. */
+  readonly emulatorOrigin: string;
+}
+
+export class LocalModeRefusedError extends Error {
+  constructor(reason: string) {
+    super(`local mode refused: ${reason}`);
+    this.name = "LocalModeRefusedError";
+  }
+}
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * The local-mode settings, or null when the app runs against Shopify. Refuses (throws) in production and when
+ * the Admin API is not a loopback emulator: a shop's real data must never be reachable without a login.
+ */
+export function localModeConfig(env: NodeJS.ProcessEnv = process.env): LocalModeConfig | null {
+  if (env.TRANCHE_LOCAL_MODE !== "1") return null;
+  if (env.NODE_ENV === "production") throw new LocalModeRefusedError("NODE_ENV is production; local mode signs staff in without Shopify");
+  const shop = env.TRANCHE_LOCAL_SHOP;
+  if (!shop) throw new LocalModeRefusedError("TRANCHE_LOCAL_SHOP must name the emulator shop to sign in to");
+  const adminUrl = env.SHOPIFY_ADMIN_API_URL;
+  if (!adminUrl) throw new LocalModeRefusedError("SHOPIFY_ADMIN_API_URL must point at the local emulator");
+  const url = new URL(adminUrl);
+  if (!LOOPBACK_HOSTS.has(url.hostname)) throw new LocalModeRefusedError(`SHOPIFY_ADMIN_API_URL must be a loopback address, not ${url.hostname}`);
+  return { shop, emulatorOrigin: url.origin };
+}
+
+/** The emulator's current instant (its clock moves only when someone advances it). */
+export async function emulatorNow(config: LocalModeConfig): Promise<Date> {
+  const response = await fetch(`${config.emulatorOrigin}/_emulator/clock`);
+  if (!response.ok) throw new Error(`the emulator's clock did not answer (${response.status}) at ${config.emulatorOrigin}`);
+  const body = (await response.json()) as { now?: unknown };
+  if (typeof body.now !== "string") throw new Error("the emulator's clock answered without `now`");
+  return new Date(body.now);
+}

@@ -1,0 +1,27 @@
+import { ZodError } from "zod";
+
+import { AttachPlanError } from "./attach-plan.server";
+import { ContractActionError } from "./contract-actions.server";
+import { ContractExistsError } from "../models/contracts.server";
+import { NotFoundError } from "../models/model-errors.server";
+import { SettingNotAllowedError } from "../models/shop-settings.server";
+import { AdminUserErrors } from "../shopify/admin-errors";
+
+/**
+ * The message staff see in place when an action is refused: our own refusals and Shopify's `userErrors` say
+ * what to do; anything else is a bug, rethrown so that it reaches the error boundary and the logs.
+ */
+export function refusalMessage(error: unknown): string {
+  if (error instanceof ZodError) return error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
+  if (error instanceof AdminUserErrors) return `Shopify refused: ${error.message}`;
+  if (
+    error instanceof AttachPlanError ||
+    error instanceof ContractActionError ||
+    error instanceof ContractExistsError ||
+    error instanceof NotFoundError ||
+    error instanceof SettingNotAllowedError
+  ) {
+    return error.message;
+  }
+  throw error;
+}

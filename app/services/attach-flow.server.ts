@@ -1,0 +1,76 @@
+import type { ContractMode } from "../domain/contract/contract-state";
+import { formatMinorUnits } from "../domain/money/minor-units";
+import { describeStageTiming } from "../domain/schedule/stage-timing";
+import { customerPlanId } from "../models/customer-plans.server";
+import { NotFoundError } from "../models/model-errors.server";
+import { listPlans } from "../models/plans.server";
+import { collectionModeFor, getShopSettings } from "../models/shop-settings.server";
+import { draftOrderQuery } from "../shopify/operations/draft-order-query";
+import { shopQuery } from "../shopify/operations/shop-query";
+import { previewAttach } from "./attach-plan.server";
+import type { ServiceDeps } from "./service-deps.server";
+
+/** What the attach flow (the admin page and the draft-order action extension) offers for one draft order. */
+export interface AttachOptions {
+  readonly draftOrder: { readonly id: string; readonly name: string; readonly customer: string | null; readonly total: string; readonly currency: string };
+  readonly mode: ContractMode;
+  /** Active plans, the customer's last plan first, then the shop's default, then by name. */
+  readonly plans: readonly { readonly id: string; readonly name: string; readonly isDefault: boolean }[];
+}
+
+export async function attachOptions(deps: ServiceDeps, shop: string, draftOrderId: string): Promise<AttachOptions> {
+  const admin = await deps.adminFor(shop);
+  const [{ draftOrder }, { shop: shopInfo }, settings, plans] = await Promise.all([
+    admin.request(draftOrderQuery, { id: draftOrderId }),
+    admin.request(shopQuery),
+    getShopSettings(deps.db, shop),
+    listPlans(deps.db, shop),
+  ]);
+  if (!draftOrder) throw new NotFoundError("draft order", draftOrderId);
+  const preferred = (draftOrder.customer ? await customerPlanId(deps.db, shop, draftOrder.customer.id) : null) ?? settings.defaultPlanId;
+  const ordered = [...plans.filter((plan) => plan.id === preferred), ...plans.filter((plan) => plan.id !== preferred)];
+  return {
+    draftOrder: {
+      id: draftOrder.id,
+      name: draftOrder.name,
+      customer: draftOrder.customer?.displayName ?? draftOrder.email ?? null,
+      total: draftOrder.totalPriceSet.shopMoney.amount,
+      currency: draftOrder.currencyCode,
+    },
+    mode: collectionModeFor(settings, shopInfo.plan.shopifyPlus),
+    plans: ordered.map((plan) => ({ id: plan.id, name: plan.name, isDefault: plan.id === preferred })),
+  };
+}
+
+/** The schedule a plan gives a draft order, as the attach flow shows it: decimal strings, phrases for dates. */
+export interface AttachPreviewView {
+  readonly mode: ContractMode;
+  readonly currency: string;
+  readonly total: string;
+  readonly stages: readonly {
+    readonly position: number;
+    readonly title: string;
+    readonly amount: string;
+    readonly dueDate: string | null;
+    readonly when: string;
+    readonly tax: readonly { readonly title: string; readonly amount: string }[];
+  }[];
+}
+
+export async function attachPreviewView(deps: ServiceDeps, shop: string, input: { readonly draftOrderId: string; readonly planId: string }): Promise<AttachPreviewView> {
+  const { schedule, mode } = await previewAttach(deps, shop, input);
+  const money = (minor: bigint) => formatMinorUnits(minor, schedule.currency);
+  return {
+    mode,
+    currency: schedule.currency.code,
+    total: money(schedule.total),
+    stages: schedule.installments.map((installment) => ({
+      position: installment.position,
+      title: installment.title,
+      amount: money(installment.amount),
+      dueDate: installment.dueDate,
+      when: describeStageTiming({ atCheckout: installment.position === 1, dueDate: installment.dueDate, trigger: installment.trigger }),
+      tax: installment.tax.map((line) => ({ title: line.title, amount: money(line.amount) })),
+    })),
+  };
+}

@@ -1,0 +1,127 @@
+import { UNPAID_STAGE_STATUSES } from "../domain/contract/stage-status";
+import { currencyFor } from "../domain/money/currency";
+import { formatMinorUnits } from "../domain/money/minor-units";
+import { writeAudit, type AuditActor } from "../models/audit-log.server";
+import { getContract, updateStage, type StoredContract, type StoredStage } from "../models/contracts.server";
+import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
+import { NotFoundError } from "../models/model-errors.server";
+import type { AdminClient } from "../shopify/admin-client.server";
+import { draftOrderCompleteMutation } from "../shopify/operations/draft-order-complete-mutation";
+import { draftOrderInvoiceSendMutation } from "../shopify/operations/draft-order-invoice-send-mutation";
+import { orderCreateManualPaymentMutation } from "../shopify/operations/order-create-manual-payment-mutation";
+import { orderInvoiceSendMutation } from "../shopify/operations/order-invoice-send-mutation";
+import { MAX_CHARGE_ATTEMPTS } from "../domain/contract/next-step";
+import { requestContractSync } from "./contract-sync-requests.server";
+import type { ServiceDeps } from "./service-deps.server";
+import { createStageDraftOrder } from "./stage-draft-order.server";
+
+/** A staff action that does not apply to the stage as it stands, with what to do instead. */
+export class ContractActionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ContractActionError";
+  }
+}
+
+export interface StageActionInput {
+  readonly contractId: string;
+  readonly position: number;
+  readonly actor: AuditActor;
+}
+
+export interface OfflinePaymentInput extends StageActionInput {
+  /** How the buyer paid ("Bank Deposit", "Cheque"): Shopify shows it on the order's transaction. */
+  readonly method: string;
+}
+
+/**
+ * Staff record that a stage was paid outside Shopify's checkout (a wire, a cheque). The payment is made in
+ * Shopify, where the ledger learns it like any other: native mode, a manual payment of the stage's open amount
+ * on the main order (money there pays stages in order, so only the first unpaid stage can be recorded);
+ * stage orders, the stage's draft completed as paid, or the manual payment of its order's balance.
+ */
+export async function recordOfflinePayment(deps: ServiceDeps, shop: string, input: OfflinePaymentInput): Promise<void> {
+  const { contract, stage } = await openStage(deps, shop, input);
+  const admin = await deps.adminFor(shop);
+  if (contract.mode === "native") {
+    const earlier = contract.stages.find((candidate) => candidate.position < stage.position && isUnpaid(candidate));
+    if (earlier) throw new ContractActionError(`stage ${earlier.position} is unpaid: money on the order pays stages in order, so record stage ${earlier.position} first`);
+    const orderId = contract.mainOrderId ?? (await completeIntoOrder(admin, contract.sourceDraftOrderId, true));
+    const currency = currencyFor(contract.currency);
+    await admin.request(orderCreateManualPaymentMutation, {
+      id: orderId,
+      amount: { amount: formatMinorUnits(stage.amountMinor - stage.paidMinor, currency), currencyCode: contract.currency as never },
+      paymentMethodName: input.method,
+    });
+  } else if (stage.stageOrderId) {
+    await admin.request(orderCreateManualPaymentMutation, { id: stage.stageOrderId, paymentMethodName: input.method });
+  } else {
+    const draftId = stage.stageDraftOrderId ?? (await createStageDraft(deps, admin, shop, contract, stage, input.actor));
+    await completeIntoOrder(admin, draftId, false);
+  }
+  await writeAudit(deps.db, shop, { actor: input.actor, action: "stage.offlinePaymentRecorded", contractId: contract.id, details: { position: stage.position, method: input.method } });
+  await requestContractSync(deps.db, shop, contract.id, `offline payment of stage ${stage.position} recorded`, `offline:${stage.position}:${deps.now().getTime()}`, deps.now());
+}
+
+/** Emails the stage's payment link again (the buyer lost it, or asked for it). */
+export async function resendStageLink(deps: ServiceDeps, shop: string, input: StageActionInput): Promise<void> {
+  const { contract, stage } = await openStage(deps, shop, input);
+  const admin = await deps.adminFor(shop);
+  const via = linkCarrier(contract, stage);
+  if (!via) throw new ContractActionError(`stage ${stage.position} has no payment link yet: it is emailed on ${stage.issueDate ?? stage.dueDate ?? "its due date"}`);
+  if ("draftOrderId" in via) await admin.request(draftOrderInvoiceSendMutation, { id: via.draftOrderId });
+  else await admin.request(orderInvoiceSendMutation, { id: via.orderId });
+  await writeAudit(deps.db, shop, { actor: input.actor, action: "stage.linkEmailed", contractId: contract.id, details: { position: stage.position, resent: true, ...via } });
+}
+
+/** Staff ask for a declined saved-card charge to be tried again now rather than at its scheduled retry. */
+export async function retryFailedCharge(deps: ServiceDeps, shop: string, input: StageActionInput): Promise<void> {
+  const { contract, stage } = await openStage(deps, shop, input);
+  if (stage.status !== "failed") throw new ContractActionError(`stage ${stage.position} is ${stage.status}, not a failed charge`);
+  if (stage.attempts >= MAX_CHARGE_ATTEMPTS) {
+    throw new ContractActionError(`the card was declined ${stage.attempts} times; the buyer pays stage ${stage.position} from its emailed link`);
+  }
+  const now = deps.now();
+  await updateStage(deps.db, shop, { contractId: contract.id, stageId: stage.id, version: contract.version, changes: { nextAttemptAt: now }, actor: input.actor });
+  await requestContractSync(deps.db, shop, contract.id, `retry of stage ${stage.position}'s charge asked for`, `retry:${stage.position}:${stage.attempts}`, now);
+}
+
+async function openStage(deps: ServiceDeps, shop: string, input: StageActionInput): Promise<{ contract: StoredContract; stage: StoredStage }> {
+  const contract = await getContract(deps.db, shop, input.contractId);
+  if (!contract) throw new NotFoundError("contract", input.contractId);
+  const stage = contract.stages.find((candidate) => candidate.position === input.position);
+  if (!stage) throw new NotFoundError("stage", `${input.contractId}#${input.position}`);
+  if (contract.status === "cancelled" || contract.status === "completed") throw new ContractActionError(`the contract is ${contract.status}`);
+  if (!isUnpaid(stage)) throw new ContractActionError(`stage ${stage.position} is ${stage.status}`);
+  return { contract, stage };
+}
+
+function isUnpaid(stage: StoredStage): boolean {
+  return UNPAID_STAGE_STATUSES.includes(stage.status);
+}
+
+/** The Shopify object whose invoice email carries the stage's link, once the stage has one. */
+function linkCarrier(contract: StoredContract, stage: StoredStage): { readonly draftOrderId: string } | { readonly orderId: string } | null {
+  if (contract.mode === "native") {
+    if (stage.position === 1 && !contract.mainOrderId) return { draftOrderId: contract.sourceDraftOrderId };
+    return contract.mainOrderId && stage.status !== "scheduled" ? { orderId: contract.mainOrderId } : null;
+  }
+  if (stage.stageOrderId) return { orderId: stage.stageOrderId };
+  return stage.stageDraftOrderId ? { draftOrderId: stage.stageDraftOrderId } : null;
+}
+
+async function createStageDraft(deps: ServiceDeps, admin: AdminClient, shop: string, contract: StoredContract, stage: StoredStage, actor: AuditActor): Promise<string> {
+  const invoiceNumber = await assignStageInvoiceNumber(deps.db, shop, contract.id, stage.id);
+  const draft = await createStageDraftOrder(admin, contract, stage, invoiceNumber);
+  const current = (await getContract(deps.db, shop, contract.id)) ?? contract;
+  await updateStage(deps.db, shop, { contractId: contract.id, stageId: stage.id, version: current.version, changes: { stageDraftOrderId: draft.id }, actor });
+  return draft.id;
+}
+
+/** Completes a draft into an order: paid (a stage draft marked paid) or with payment pending (the main order). */
+async function completeIntoOrder(admin: AdminClient, draftId: string, paymentPending: boolean): Promise<string> {
+  const result = await admin.request(draftOrderCompleteMutation, { id: draftId, paymentPending });
+  const orderId = result.draftOrderComplete?.draftOrder?.order?.id;
+  if (!orderId) throw new ContractActionError(`Shopify did not complete draft order ${draftId} into an order`);
+  return orderId;
+}

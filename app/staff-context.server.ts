@@ -1,0 +1,45 @@
+import prisma from "./db.server";
+import { emulatorNow, localModeConfig } from "./local-mode.server";
+import type { AuditActor } from "./models/audit-log.server";
+import type { ServiceDeps } from "./services/service-deps.server";
+import { authenticate } from "./shopify.server";
+import { offlineAdminClient } from "./shopify/offline-admin.server";
+
+/** Who is asking, for which shop, and what the use cases need to act for them. */
+export interface StaffContext {
+  readonly shop: string;
+  readonly actor: AuditActor;
+  readonly deps: ServiceDeps;
+  /** Signed in by local mode against the emulator, not by Shopify (no App Bridge, no Shopify admin frame). */
+  readonly localMode: boolean;
+  /** Adds the CORS headers an admin extension's request needs (the identity in local mode). */
+  readonly cors: (response: Response) => Response;
+}
+
+/**
+ * Authenticates a staff request to the admin or to an `api.*` route an admin extension calls. Against Shopify:
+ * the embedded session token (App Bridge or the extension's bearer token), which throws the redirect or 401
+ * Shopify's library builds. In local mode: the emulator shop, read at the emulator's clock.
+ */
+export async function requireStaff(request: Request): Promise<StaffContext> {
+  const local = localModeConfig();
+  if (local) {
+    const now = await emulatorNow(local);
+    return {
+      shop: local.shop,
+      actor: "staff:local",
+      deps: { db: prisma, adminFor: (shop) => offlineAdminClient(prisma, shop), now: () => now },
+      localMode: true,
+      cors: (response) => response,
+    };
+  }
+  const { session, cors } = await authenticate.admin(request);
+  const userId = session.onlineAccessInfo?.associated_user?.id;
+  return {
+    shop: session.shop,
+    actor: `staff:${userId ?? "shop"}`,
+    deps: { db: prisma, adminFor: (shop) => offlineAdminClient(prisma, shop), now: () => new Date() },
+    localMode: false,
+    cors,
+  };
+}

@@ -1,0 +1,77 @@
+/** @jsxImportSource preact */
+import type {ContractStore} from './contract-store';
+import {contractView, PAY_NOW, type ContractView, type DueStageView, type StageRowView} from './contract-view';
+import type {Formatter} from './format';
+
+/** The thank-you / order-status block: reads the store (subscribing to it) and renders the view. */
+export function ContractBlock({store, format}: {store: ContractStore; format: Formatter}) {
+  return <ContractScheduleView view={contractView(store.state.value, format)} />;
+}
+
+export function ContractScheduleView({view}: {view: ContractView}) {
+  switch (view.kind) {
+    case 'hidden':
+      return null;
+    case 'loading':
+      return (
+        <s-stack gap="base">
+          <s-heading>{view.heading}</s-heading>
+          <s-skeleton-paragraph />
+        </s-stack>
+      );
+    case 'error':
+      return <s-banner tone="warning" heading={view.heading}>{view.message}</s-banner>;
+    case 'schedule':
+      return (
+        <s-stack gap="base">
+          <s-heading>{view.heading}</s-heading>
+          <s-text>{view.progress}</s-text>
+          {view.summary ? <s-banner tone={view.summary.tone === 'neutral' ? 'auto' : view.summary.tone}>{view.summary.text}</s-banner> : null}
+          {view.due.map((stage) => (
+            <DueStage key={stage.position} stage={stage} />
+          ))}
+          {view.next ? (
+            <s-text>
+              Next payment: {view.next.title}, {view.next.amount} ({view.next.dateLabel})
+            </s-text>
+          ) : null}
+          <s-stack gap="small">
+            {view.stages.map((row) => (
+              <StageRow key={row.position} row={row} />
+            ))}
+          </s-stack>
+        </s-stack>
+      );
+  }
+}
+
+function DueStage({stage}: {stage: DueStageView}) {
+  return (
+    <s-banner tone={stage.tone} heading={stage.message}>
+      <s-stack gap="small">
+        <s-text>
+          {stage.title}: {stage.amount}
+          {stage.dateLabel ? ` (${stage.dateLabel})` : ''}
+        </s-text>
+        <s-button href={stage.payUrl} variant="primary">
+          {PAY_NOW}
+        </s-button>
+      </s-stack>
+    </s-banner>
+  );
+}
+
+function StageRow({row}: {row: StageRowView}) {
+  return (
+    <s-stack direction="inline" justifyContent="space-between" gap="base">
+      <s-stack gap="none">
+        <s-text>{row.title}</s-text>
+        {row.dateLabel ? <s-text color="subdued">{row.dateLabel}</s-text> : null}
+      </s-stack>
+      <s-stack direction="inline" gap="small" alignItems="center">
+        <s-badge tone={row.tone === 'critical' ? 'critical' : 'neutral'}>{row.statusLabel}</s-badge>
+        <s-text>{row.amount}</s-text>
+      </s-stack>
+    </s-stack>
+  );
+}

@@ -1,0 +1,34 @@
+/** @jsxImportSource preact */
+/// <reference types="@shopify/ui-extensions/customer-account.order-status.block.render" />
+import '@shopify/ui-extensions/preact';
+import {render} from 'preact';
+import type {Api} from '@shopify/ui-extensions/customer-account.order-status.block.render';
+
+import {APP_URL} from './app-url';
+import {loadContract} from './contract-api';
+import {ContractBlock} from './ContractBlock';
+import {createContractStore} from './contract-store';
+import {createFormatter} from './format';
+import {shopifyApi} from './shopify-global';
+
+/** customer-account.order-status.block.render: the schedule, with "Pay now" for a stage that is due. */
+export default async function extension() {
+  const api = shopifyApi<Api>();
+  const {store, format} = setUpOrderStatus(api, globalThis.fetch);
+  render(<ContractBlock store={store} format={format} />, document.body);
+  await store.load();
+}
+
+export function setUpOrderStatus(api: Api, fetchFn: typeof globalThis.fetch) {
+  // The app is the authority here (an order can be a stage order of a contract), so always ask it.
+  const store = createContractStore(() =>
+    loadContract({
+      appUrl: APP_URL,
+      orderId: api.order.value?.id,
+      getToken: () => api.sessionToken.get(),
+      fetch: fetchFn,
+    }),
+  );
+  const format = createFormatter(api.localization.language.value.isoCode);
+  return {store, format};
+}

@@ -1,0 +1,18 @@
+/** @jsxImportSource preact */
+/// <reference types="@shopify/ui-extensions/admin.draft-order-details.action.render" />
+import '@shopify/ui-extensions/preact';
+import {render} from 'preact';
+import type {Api} from '@shopify/ui-extensions/admin.draft-order-details.action.render';
+
+import {AttachAction} from './AttachAction';
+import {createAttachStore} from './attach-store';
+import {createFormatter} from './format';
+
+/** admin.draft-order-details.action.render: pick a plan, preview its schedule, attach it. */
+export default async function extension() {
+  const api = (globalThis as unknown as {shopify: Api}).shopify;
+  const draftOrderId = api.data.selected[0]?.id;
+  const store = createAttachStore({draftOrderId, fetch: globalThis.fetch, close: () => api.close()});
+  render(<AttachAction store={store} draftOrderId={draftOrderId} format={createFormatter()} />, document.body);
+  await store.start();
+}

@@ -1,0 +1,70 @@
+/**
+ * `npm run demo`: Tranche on this machine with no Shopify account. Builds the app, starts the local Shopify
+ * emulator with the demo shops and their open draft orders, and serves the app signed in to one of them
+ * (`--shop plus` for the Plus shop). `--skip-build` serves the build already in build/. Ctrl-C stops it.
+ */
+import { parseArgs } from "node:util";
+
+import { LocalStackRefusedError, startLocalStack, type LocalStack } from "./local-stack";
+
+const { values } = parseArgs({
+  options: {
+    shop: { type: "string", default: "basic" },
+    port: { type: "string", default: "3000" },
+    "emulator-port": { type: "string", default: "4400" },
+    "skip-build": { type: "boolean", default: false },
+  },
+});
+
+let stack: LocalStack;
+try {
+  stack = await startLocalStack({
+    build: !values["skip-build"],
+    shop: values.shop,
+    appPort: portOption("--port", values.port),
+    emulatorPort: portOption("--emulator-port", values["emulator-port"]),
+  });
+} catch (error) {
+  const message = (error as Error).message;
+  console.error(error instanceof LocalStackRefusedError ? `error: ${message}` : `error: the demo did not start: ${message}`);
+  process.exit(2);
+}
+
+console.log(
+  [
+    "",
+    `Tranche is running against the local Shopify emulator, signed in to ${stack.shop}.`,
+    "",
+    `  Open the app:          ${stack.appUrl}/app`,
+    `  Emulator control page: ${stack.emulatorUrl}/_emulator`,
+    "",
+    "  1. In the app, attach a plan to one of the open draft orders.",
+    "  2. On the control page, open the deposit's payment page from the mailbox and pay it with the test card.",
+    "  3. On the control page, move the clock forward (+7 days, +30 days, or to a date).",
+    "  4. Back in the app, watch the contract page: stages fall due, are invoiced or charged, and get paid.",
+    "",
+    "Press Ctrl-C to stop. Nothing is kept: the next start begins from the same demo shops.",
+  ].join("\n"),
+);
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    console.log("\nStopping…");
+    void stack.close().then(
+      () => process.exit(0),
+      (error: Error) => {
+        console.error(`error while stopping: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  });
+}
+
+function portOption(name: string, text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`error: ${name} must be a port number, not ${text}`);
+    process.exit(2);
+  }
+  return port;
+}
