@@ -57,7 +57,7 @@ const APP_TOML = "shopify.app.toml";
 const API_KEY = "tranche-local";
 /** The emulator signs webhooks with it and the app's webhook routes check them with it. */
 const API_SECRET = "tranche-local-secret";
-const WORKER = { pollIntervalMs: 200, sweepIntervalMs: 1_000, leaseMs: 30_000 };
+const WORKER = { pollIntervalMs: 200, sweepIntervalMs: 1_000, leaseMs: 30_000, reminders: true };
 
 let startedInThisProcess = false;
 

@@ -19,7 +19,7 @@ export function startAppJobWorker(): void {
   if (process.env.TRANCHE_JOB_WORKER === "off" || globalThis.trancheJobWorker) return;
   const worker = startWorker(
     { db, adminFor: (shop) => offlineAdminClient(db, shop), now: () => new Date() },
-    { reconcileEveryMs: SIX_HOURS_MS },
+    { reconcileEveryMs: SIX_HOURS_MS, reminders: true },
   );
   globalThis.trancheJobWorker = worker;
   let stopping = false;

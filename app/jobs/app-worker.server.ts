@@ -1,5 +1,6 @@
 import { enqueueDueContractSyncs } from "../services/due-sweep.server";
 import type { ServiceDeps } from "../services/service-deps.server";
+import { sendDueReminders } from "../services/stage-reminders.server";
 import { errorMessage, type BackoffOptions } from "./job-queue.server";
 import { JobRunner } from "./job-runner.server";
 import { appJobHandlerRegistry } from "./handlers/index.server";
@@ -12,6 +13,11 @@ export interface WorkerOptions {
   readonly sweepIntervalMs?: number;
   /** How often every open contract is synced whatever its dates say (the safety net for a lost webhook). */
   readonly reconcileEveryMs?: number;
+  /**
+   * Email the links of unpaid stages again on the shop's reminder days, at each sweep. Off unless asked for:
+   * the production worker and the local demo send them; tests of collection count each link sent once.
+   */
+  readonly reminders?: boolean;
   readonly log?: (message: string) => void;
   /** Retry delays of failed jobs (tests shorten them). */
   readonly backoff?: Omit<BackoffOptions, "now">;
@@ -49,6 +55,7 @@ export function startWorker(deps: ServiceDeps, options: WorkerOptions = {}): Run
     sweeping = true;
     try {
       await enqueueDueContractSyncs(deps, options.reconcileEveryMs ? { reconcileEveryMs: options.reconcileEveryMs } : {});
+      if (options.reminders) await sendDueReminders(deps, log);
     } catch (error) {
       log(`[jobs] the due sweep failed: ${errorMessage(error)}`);
     } finally {

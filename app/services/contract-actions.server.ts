@@ -66,12 +66,24 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
 /** Emails the stage's payment link again (the buyer lost it, or asked for it). */
 export async function resendStageLink(deps: ServiceDeps, shop: string, input: StageActionInput): Promise<void> {
   const { contract, stage } = await openStage(deps, shop, input);
-  const admin = await deps.adminFor(shop);
+  await emailStageLink(deps, shop, contract, stage, input.actor, { resent: true });
+}
+
+/** Emails the stage's link again through the Shopify object that carries it, and puts it on the timeline. */
+export async function emailStageLink(
+  deps: ServiceDeps,
+  shop: string,
+  contract: StoredContract,
+  stage: StoredStage,
+  actor: AuditActor,
+  details: Readonly<Record<string, unknown>>,
+): Promise<void> {
   const via = linkCarrier(contract, stage);
   if (!via) throw new ContractActionError(`stage ${stage.position} has no payment link yet: it is emailed on ${stage.issueDate ?? stage.dueDate ?? "its due date"}`);
+  const admin = await deps.adminFor(shop);
   if ("draftOrderId" in via) await admin.request(draftOrderInvoiceSendMutation, { id: via.draftOrderId });
   else await admin.request(orderInvoiceSendMutation, { id: via.orderId });
-  await writeAudit(deps.db, shop, { actor: input.actor, action: "stage.linkEmailed", contractId: contract.id, details: { position: stage.position, resent: true, ...via } });
+  await writeAudit(deps.db, shop, { actor, action: "stage.linkEmailed", contractId: contract.id, details: { position: stage.position, ...details, ...via } });
 }
 
 /** Staff ask for a declined saved-card charge to be tried again now rather than at its scheduled retry. */

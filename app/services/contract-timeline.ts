@@ -53,6 +53,7 @@ function describe(entry: AuditEntry, formatAmount: (minor: bigint) => string): P
     case "stage.dated":
       return { kind: "status", text: `Stage ${String(position)} now due ${String(details.dueDate)}` };
     case "stage.linkEmailed":
+      if (details.reminder) return { kind: "email", text: `Reminder: payment link for stage ${String(position)} emailed again (${String(details.reminder)})` };
       return { kind: "email", text: `Payment link for stage ${String(position)} emailed to the buyer${details.resent ? " again" : ""}` };
     case "stage.offlinePaymentRecorded":
       return { kind: "staff", text: `Offline payment (${String(details.method)}) recorded for stage ${String(position)}` };

@@ -1,5 +1,6 @@
 import { Banner, BlockStack, Card, DataTable, FormLayout, Select, Text, TextField } from "@shopify/polaris";
 
+import { formatMoney } from "../money-format";
 import type { SampleOrder, SchedulePreview } from "../../domain/plan/plan-draft-preview";
 import type { FieldErrors } from "./field-errors";
 
@@ -60,17 +61,18 @@ export function SchedulePreviewCard({ sample, dateFields, preview, errors, onSam
         </FormLayout>
         {errors.has("sample.dates") ? <Banner tone="critical">{errors.get("sample.dates")}</Banner> : null}
         {preview ? (
+          // Amounts arrive as exact decimal strings; formatMoney reads the string, never a float.
           <DataTable
             columnContentTypes={["numeric", "text", "numeric", "text", "numeric"]}
             headings={["#", "Title", "Amount", "Due", "Tax share"]}
             rows={preview.rows.map((row) => [
               row.position,
               row.title,
-              row.amount,
+              formatMoney(row.amount, preview.currency),
               row.dueNote ? `${row.due} (${row.dueNote})` : row.due,
-              row.tax,
+              formatMoney(row.tax, preview.currency),
             ])}
-            totals={["", "", preview.total, "", preview.taxTotal]}
+            totals={["", "", formatMoney(preview.total, preview.currency), "", formatMoney(preview.taxTotal, preview.currency)]}
             totalsName={{ singular: "Total", plural: "Total" }}
             showTotalsInFooter
           />

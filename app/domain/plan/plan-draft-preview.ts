@@ -1,5 +1,4 @@
 import { addDays, parseCalendarDate } from "../dates/calendar-date";
-import type { Currency } from "../money/currency";
 import { formatMinorUnits } from "../money/minor-units";
 import { buildSchedule } from "../schedule/build-schedule";
 import type { DateStep } from "../schedule/due-dates";
@@ -26,7 +25,7 @@ export interface SampleOrder {
 export interface PreviewRow {
   readonly position: number;
   readonly title: string;
-  /** Display text: `3,000.00 USD`. */
+  /** A decimal string in the currency's exponent: `3000.00`, `3334` (JPY), `1.500` (KWD). */
   readonly amount: string;
   /** The due date, or what the stage waits for: `30 days after the order is fulfilled`. */
   readonly due: string;
@@ -36,6 +35,7 @@ export interface PreviewRow {
 }
 
 export interface SchedulePreview {
+  readonly currency: string;
   readonly rows: readonly PreviewRow[];
   readonly total: string;
   readonly taxTotal: string;
@@ -80,9 +80,10 @@ export function previewSchedule(plan: Plan, sample: SampleOrder, now: Date): Sch
     now,
   });
   const schedule = buildSchedule(plan, order);
-  const money = (minor: bigint) => displayMoney(minor, schedule.currency);
+  const money = (minor: bigint) => formatMinorUnits(minor, schedule.currency);
   const taxOf = (lines: readonly { amount: bigint }[]) => lines.reduce((sum, line) => sum + line.amount, 0n);
   return {
+    currency: schedule.currency.code,
     rows: schedule.installments.map((installment) => ({
       position: installment.position,
       title: installment.title,
@@ -96,13 +97,6 @@ export function previewSchedule(plan: Plan, sample: SampleOrder, now: Date): Sch
     total: money(schedule.total),
     taxTotal: money(taxOf(order.taxLines)),
   };
-}
-
-/** Minor units for reading: `1234567n` USD is `12,345.67 USD` (display only; no arithmetic happens here). */
-export function displayMoney(minor: bigint, currency: Currency): string {
-  const [whole = "", fraction] = formatMinorUnits(minor, currency).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${grouped}${fraction === undefined ? "" : `.${fraction}`} ${currency.code}`;
 }
 
 /** What a stage without a date waits for, in words: `when "Ready to ship" is reached`, `30 days after …`. */

@@ -34,6 +34,7 @@ describe("the local stack (npm run demo)", () => {
 
   it("serves the app's admin in local mode, signed in to the demo shop without Shopify, with immutable assets", async () => {
     const response = await fetch(`${stack.appUrl}/app`);
+    expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/html");
     const html = await response.text();
     // The admin layout's loader ran in local mode: it names the shop and the emulator.

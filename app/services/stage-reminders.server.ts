@@ -1,0 +1,49 @@
+import { dueReminder } from "../domain/contract/reminders";
+import { calendarDateAt } from "../domain/dates/calendar-date";
+import { getContract } from "../models/contracts.server";
+import { isUniqueViolation } from "../models/database.server";
+import { getShopSettings, type ShopSettings } from "../models/shop-settings.server";
+import { emailStageLink } from "./contract-actions.server";
+import type { ServiceDeps } from "./service-deps.server";
+
+const ACTOR = "job:reminders" as const;
+
+/**
+ * Emails the links of unpaid stages again on the shop's reminder days (Settings). Each reminder is claimed in
+ * the database before the email goes out, so two workers, or a sweep repeated after a crash, never send one
+ * twice; a claim whose email then failed is logged and not retried, rather than risk a duplicate.
+ */
+export async function sendDueReminders(deps: ServiceDeps, log: (line: string) => void = () => undefined): Promise<number> {
+  const now = deps.now();
+  const stages = await deps.db.stage.findMany({
+    where: { status: { in: ["invoiced", "overdue"] }, dueDate: { not: null }, contract: { status: { in: ["awaitingDeposit", "active"] } } },
+    select: { id: true, position: true, status: true, dueDate: true, contractId: true, contract: { select: { shop: true, timeZone: true } } },
+  });
+  const settingsByShop = new Map<string, ShopSettings>();
+  let sent = 0;
+  for (const stage of stages) {
+    const shop = stage.contract.shop;
+    const settings = settingsByShop.get(shop) ?? (await getShopSettings(deps.db, shop));
+    settingsByShop.set(shop, settings);
+    const already = await deps.db.stageReminder.findMany({ where: { stageId: stage.id }, select: { offset: true } });
+    const today = calendarDateAt(now, stage.contract.timeZone);
+    const decision = dueReminder({ status: stage.status as "invoiced", dueDate: stage.dueDate as never }, today, settings, new Set(already.map((row) => row.offset)));
+    if (!decision) continue;
+    try {
+      await deps.db.stageReminder.createMany({ data: decision.offsets.map((offset) => ({ shop, stageId: stage.id, offset, sentAt: now })) });
+    } catch (error) {
+      if (isUniqueViolation(error)) continue;
+      throw error;
+    }
+    const contract = await getContract(deps.db, shop, stage.contractId);
+    const current = contract?.stages.find((candidate) => candidate.id === stage.id);
+    if (!contract || !current) continue;
+    try {
+      await emailStageLink(deps, shop, contract, current, ACTOR, { reminder: decision.offsets.join(", ") });
+      sent += 1;
+    } catch (error) {
+      log(`[reminders] stage ${stage.position} of contract ${contract.id}: ${(error as Error).message}`);
+    }
+  }
+  return sent;
+}

@@ -1,0 +1,237 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { builtAppIsFresh } from "../../scripts/local/build-app";
+import { startLocalStack, type LocalStack } from "../../scripts/local-stack";
+import {
+  blockingViolations,
+  describeAxe,
+  freshScreenshotDir,
+  launchBrowser,
+  readVitals,
+  runAxe,
+  screenshot,
+  SCREENSHOT_DIR,
+  vitalsTable,
+  type AxeReport,
+  type Browser,
+  type Vitals,
+} from "./browser";
+
+/**
+ * The whole staged payment in headless Chromium, against the local stack (`npm run demo`: the built app in
+ * local mode, the Shopify emulator, the job worker on the emulator's clock). Staff create a plan and attach it
+ * to a seeded draft order; the buyer pays the deposit on the emulator's checkout page; the clock moves past the
+ * balance's due date; the buyer pays the balance from the emailed link; the contract shows every stage paid.
+ *
+ * Every page visited is saved as a full-page screenshot in tests/e2e/screenshots/, every admin page (and the
+ * emulator's control page) is checked with axe-core, and LCP and CLS are printed for each full page load.
+ * Nothing here asserts on wall-clock time: the worker is waited for by reloading, with generous limits.
+ */
+
+const PLAN_NAME = "E2E deposit and balance";
+const DRAFT = "#D1";
+/** The balance falls due 14 days after the order; the clock moves 15. */
+const BALANCE_AFTER_DAYS = 14;
+const CLOCK_DAYS = 15;
+const WORKER_WAIT_MS = 45_000;
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+let contractUrl = "";
+const vitals: Vitals[] = [];
+const axeReports: AxeReport[] = [];
+const shots: string[] = [];
+
+beforeAll(async () => {
+  // The browser first: a missing Chromium fails here, before the stack spends time building the app.
+  browser = await launchBrowser();
+  page = browser.page;
+  freshScreenshotDir();
+  const build = !builtAppIsFresh();
+  const started = performance.now();
+  stack = await startLocalStack({ build, appPort: 0, emulatorPort: 0, log: () => undefined });
+  console.info(`local stack started in ${Math.round(performance.now() - started)} ms (${build ? "with" : "without"} building the app): ${stack.appUrl}/app, ${stack.emulatorUrl}/_emulator`);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  if (vitals.length) console.info(`Core Web Vitals (full page loads, headless Chromium):\n${vitalsTable(vitals)}`);
+  if (axeReports.length) console.info(`axe-core (violations by page):\n${describeAxe(axeReports)}`);
+  if (shots.length) console.info(`${shots.length} screenshots in ${SCREENSHOT_DIR}:\n${shots.map((file) => `  ${file}`).join("\n")}`);
+  if (browser?.blockedRequests.length) console.info(`requests off this machine the browser was refused:\n${[...new Set(browser.blockedRequests)].map((url) => `  ${url}`).join("\n")}`);
+}, 60_000);
+
+/** A full load of an admin (or emulator) page: LCP and CLS, axe, and a screenshot. */
+async function visit(name: string, url: string, options: { axe?: boolean } = {}): Promise<void> {
+  const response = await page.goto(url, { waitUntil: "load" });
+  expect(response?.status(), `${name} (${url}) answered ${response?.status()}`).toBeLessThan(400);
+  const measured = await readVitals(page, name);
+  expect(Number.isFinite(measured.cls) && measured.cls >= 0, `CLS of ${name} is ${measured.cls}`).toBe(true);
+  vitals.push(measured);
+  if (options.axe !== false) await checkAccessibility(name);
+  await shoot(name);
+}
+
+async function checkAccessibility(name: string): Promise<void> {
+  const report = await runAxe(page, name);
+  axeReports.push(report);
+  expect(blockingViolations(report), `serious or critical axe violations on ${name}:\n${describeAxe([report])}`).toEqual([]);
+}
+
+async function shoot(name: string, on: Page = page): Promise<void> {
+  shots.push(await screenshot(on, name));
+}
+
+/** The contract page's status of one stage (its `data-stage-status`). */
+async function stageStatus(position: number): Promise<string | null> {
+  const cell = page.getByLabel(`Stage ${position} status`, { exact: true });
+  if ((await cell.count()) === 0) return null;
+  return cell.getAttribute("data-stage-status");
+}
+
+/** Reloads the contract page until `done` holds: the worker acts on webhooks and the clock in the background. */
+async function waitOnContract(what: string, done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + WORKER_WAIT_MS;
+  for (;;) {
+    await page.goto(contractUrl, { waitUntil: "load" });
+    if (await done()) return;
+    if (Date.now() > deadline) {
+      const statuses = await page.locator("[data-stage-status]").evaluateAll((cells) => cells.map((cell) => `${cell.getAttribute("aria-label")}: ${cell.getAttribute("data-stage-status")}`));
+      const timeline = await page.getByRole("list", { name: "Timeline" }).innerText().catch(() => "(no timeline)");
+      throw new Error(`the contract page never showed ${what} within ${WORKER_WAIT_MS / 1000} s; it shows ${statuses.join(", ")}\nTimeline:\n${timeline}`);
+    }
+    await page.waitForTimeout(500);
+  }
+}
+
+/** The buyer pays an invoice on the emulator's checkout page with the test card (approve). */
+async function payOnCheckoutPage(payUrl: string, name: string): Promise<void> {
+  const buyer = await browser.context.newPage();
+  try {
+    await buyer.goto(payUrl, { waitUntil: "load" });
+    await expect(buyer.getByRole("heading", { level: 1 }).innerText()).resolves.toContain("invoice");
+    vitals.push(await readVitals(buyer, `checkout: ${name}`));
+    shots.push(await screenshot(buyer, `checkout-${name}`));
+    await buyer.getByRole("radio", { name: "Approve" }).check();
+    await buyer.getByRole("button", { name: /^(Pay|Place order)/ }).click();
+    await buyer.getByRole("heading", { name: "Thank you" }).waitFor();
+    await expect(buyer.getByRole("status").innerText()).resolves.toMatch(/received your order/);
+    shots.push(await screenshot(buyer, `checkout-${name}-paid`));
+  } finally {
+    await buyer.close();
+  }
+}
+
+describe("a staged payment in the browser, from plan to paid in full", () => {
+  it("shows the dashboard and the plans list", { timeout: 60_000 }, async () => {
+    await visit("dashboard", `${stack.appUrl}/app`);
+    await expect(page.getByRole("heading", { name: "Dashboard", level: 1 }).isVisible()).resolves.toBe(true);
+    await visit("plans", `${stack.appUrl}/app/plans`);
+  });
+
+  it("staff create a plan: 40% deposit at checkout, the balance 14 days after the order", { timeout: 60_000 }, async () => {
+    await visit("plan-form", `${stack.appUrl}/app/plans/new`);
+    await page.getByLabel("Plan name").fill(PLAN_NAME);
+    await page.getByRole("radio", { name: /^Stages/ }).check();
+    const deposit = page.getByRole("group", { name: "Stage 1" });
+    await deposit.getByLabel("Kind").selectOption("deposit");
+    await deposit.getByLabel("Share").selectOption("percent");
+    await deposit.getByLabel("Percent").fill("40");
+    await deposit.getByLabel("Due").selectOption("checkout");
+    const balance = page.getByRole("group", { name: "Stage 2" });
+    await balance.getByLabel("Kind").selectOption("balance");
+    await balance.getByLabel("Share").selectOption("remainder");
+    await balance.getByLabel("Due").selectOption("after");
+    await balance.getByLabel("After").fill(String(BALANCE_AFTER_DAYS));
+    await balance.getByLabel("Unit").selectOption("d");
+    await balance.getByLabel("Counted from").selectOption("orderDate");
+    await expect(page.getByRole("group", { name: "Stage 3" }).count()).resolves.toBe(0);
+    await shoot("plan-form-filled");
+
+    await page.getByRole("button", { name: "Save plan" }).click();
+    await page.waitForURL(/\/app\/plans\?created=/);
+    await page.getByText(PLAN_NAME).first().waitFor();
+    await shoot("plans-after-create");
+  });
+
+  it("staff attach the plan to a seeded draft order, which emails the deposit's invoice", { timeout: 90_000 }, async () => {
+    await visit("attach", `${stack.appUrl}/app/attach`);
+    await page.getByLabel("Search draft orders").fill(DRAFT);
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await page.waitForURL(/[?&]q=/);
+    await page.getByRole("link", { name: `Choose draft order ${DRAFT}`, exact: true }).click();
+    await page.waitForURL(/draftOrderId=/);
+    const plan = page.getByLabel("Plan", { exact: true });
+    const planValue = await plan.locator("option").evaluateAll((options, name) => options.find((option) => option.textContent?.startsWith(name))?.getAttribute("value") ?? null, PLAN_NAME);
+    expect(planValue, `the Plan select offers ${PLAN_NAME}`).not.toBeNull();
+    await plan.selectOption(planValue!);
+    await page.waitForURL((url) => url.searchParams.get("planId") === planValue);
+    const previewRows = page.getByRole("table").locator("tbody tr");
+    await expect.poll(() => previewRows.count(), { timeout: 20_000 }).toBe(2);
+    await checkAccessibility("attach-with-preview");
+    await shoot("attach-preview");
+
+    await page.getByRole("button", { name: "Attach plan and email the first invoice" }).click();
+    await page.waitForURL(/\/app\/contracts\/[^/?]+$/);
+    contractUrl = page.url();
+    await page.getByRole("heading", { name: `Contract for ${DRAFT}`, level: 1 }).waitFor();
+    await shoot("contract-attached");
+    await expect(page.getByLabel(/^Stage \d+ status$/).count()).resolves.toBe(2);
+    await expect(stageStatus(2)).resolves.toBe("scheduled");
+  });
+
+  it("the buyer pays the deposit through the checkout page, and the contract shows it paid", { timeout: 120_000 }, async () => {
+    await waitOnContract("stage 1's payment page", async () => (await page.getByRole("link", { name: "Payment page of stage 1" }).count()) === 1);
+    await visit("contract", contractUrl);
+    const payUrl = await page.getByRole("link", { name: "Payment page of stage 1" }).getAttribute("href");
+    expect(payUrl).toMatch(new RegExp(`^${stack.emulatorUrl}/`));
+    await payOnCheckoutPage(payUrl!, "deposit");
+
+    await waitOnContract("stage 1 paid", async () => (await stageStatus(1)) === "paid");
+    await expect(stageStatus(2)).resolves.toBe("scheduled");
+    await shoot("contract-deposit-paid");
+  });
+
+  it("the clock moves past the balance's due date on the emulator's control page, and the balance is invoiced", { timeout: 120_000 }, async () => {
+    await visit("emulator-control", `${stack.emulatorUrl}/_emulator`);
+    const now = await page.locator("#emulator-now").getAttribute("datetime");
+    const target = new Date(Date.parse(now!) + CLOCK_DAYS * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel(/^Move to a date/).fill(target);
+    await page.getByRole("button", { name: "Move to date" }).click();
+    await expect(page.getByRole("status").innerText()).resolves.toContain(`The clock moved to ${target}`);
+    await shoot("emulator-clock-moved");
+
+    await waitOnContract("stage 2 invoiced with a payment page", async () => (await page.getByRole("link", { name: "Payment page of stage 2" }).count()) === 1);
+    expect(["invoiced", "overdue"]).toContain(await stageStatus(2));
+    await shoot("contract-balance-invoiced");
+  });
+
+  it("the buyer pays the balance from the emailed link, and the contract is paid in full", { timeout: 120_000 }, async () => {
+    const contractLink = await page.getByRole("link", { name: "Payment page of stage 2" }).getAttribute("href");
+    const path = new URL(contractLink!).pathname;
+    await page.goto(`${stack.emulatorUrl}/_emulator#mailbox`, { waitUntil: "load" });
+    const emailed = page.locator("#mailbox").getByRole("link", { name: /^Open payment page/ });
+    await expect(emailed.count()).resolves.toBeGreaterThanOrEqual(2);
+    const hrefs = await emailed.evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+    const balanceLink = hrefs.find((href) => new URL(href, "http://x").pathname === path);
+    expect(balanceLink, `the mailbox has the balance's link ${path}; it has ${hrefs.join(", ")}`).toBeDefined();
+    await shoot("emulator-mailbox");
+    await payOnCheckoutPage(new URL(balanceLink!, stack.emulatorUrl).href, "balance");
+
+    await waitOnContract("every stage paid and the contract paid in full", async () => {
+      const statuses = await page.locator("[data-stage-status]").evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-stage-status")));
+      return statuses.length === 2 && statuses.every((status) => status === "paid") && (await page.getByText("Paid in full", { exact: true }).count()) > 0;
+    });
+    await visit("contract-paid-in-full", contractUrl);
+    await expect(page.getByRole("list", { name: "Timeline" }).locator("li").count()).resolves.toBeGreaterThan(0);
+  });
+
+  it("lists the contract and shows the settings", { timeout: 60_000 }, async () => {
+    await visit("contracts", `${stack.appUrl}/app/contracts`);
+    await expect(page.getByText(DRAFT, { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await visit("settings", `${stack.appUrl}/app/settings`);
+  });
+});

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { PRESET_PLANS } from "../../../app/domain/plan/presets";
+import { listAudit } from "../../../app/models/audit-log.server";
+import { getContract, type StoredContract } from "../../../app/models/contracts.server";
+import { listLedgerEntries } from "../../../app/models/ledger.server";
+import { createPlan, type StoredPlan } from "../../../app/models/plans.server";
+import { saveShopSettings, SettingNotAllowedError } from "../../../app/models/shop-settings.server";
+import { attachOptions, attachPreviewView } from "../../../app/services/attach-flow.server";
+import { attachPlan } from "../../../app/services/attach-plan.server";
+import { ContractActionError, recordOfflinePayment, resendStageLink, retryFailedCharge } from "../../../app/services/contract-actions.server";
+import { syncContract } from "../../../app/services/contract-sync.server";
+import type { ServiceDeps } from "../../../app/services/service-deps.server";
+import { sendDueReminders } from "../../../app/services/stage-reminders.server";
+import { createAdminClient } from "../../../app/shopify/admin-client.server";
+import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
+import { payEmailedLink, staffAdminRequest } from "../../../emulator/staff-and-buyer-actions";
+import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
+import type { ShopFixture } from "../../../emulator/state/seed";
+import { createTestDatabase, type TestDatabase } from "../test-database";
+
+/** What staff do from the admin beyond attaching: the attach flow's options and preview, offline payments, resending, retries, reminders, settings. */
+
+const STAFF = "staff:actions-test" as const;
+const DAY_MS = 86_400_000;
+const shops = readShopsFixture(DEMO_FIXTURE_FILE);
+const basic = shops.find((shop) => shop.plan === "basic") as ShopFixture;
+
+let database: TestDatabase;
+let emulator: RunningEmulator;
+
+function deps(): ServiceDeps {
+  return {
+    db: database.prisma,
+    adminFor: async (domain) => createAdminClient({ shop: domain, accessToken: basic.accessToken as string }, { apiUrl: emulator.adminUrl() }),
+    now: () => emulator.store.clock.now(),
+  };
+}
+
+async function createQuote(): Promise<string> {
+  const state = emulator.store.shops.get(basic.domain)!;
+  const variant = state.products.flatMap((product) => product.variants).find((candidate) => candidate.requiresShipping)!;
+  const data = await staffAdminRequest<{ draftOrderCreate: { draftOrder: { id: string } } }>(
+    emulator.adminUrl(),
+    basic.accessToken as string,
+    "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
+    { input: { customerId: state.customers[1]!.id, useCustomerDefaultAddress: true, lineItems: [{ variantId: variant.id, quantity: 1 }] } },
+  );
+  return data.draftOrderCreate.draftOrder.id;
+}
+
+async function presetPlan(presetId: string): Promise<StoredPlan> {
+  const preset = PRESET_PLANS.find((candidate) => candidate.id === presetId)!;
+  return createPlan(database.prisma, basic.domain, { name: `${presetId} ${Math.random()}`, config: preset.config, actor: STAFF });
+}
+
+async function sync(contractId: string): Promise<StoredContract> {
+  await syncContract(deps(), basic.domain, contractId, { holder: "actions-test", actor: "system" });
+  return (await getContract(database.prisma, basic.domain, contractId))!;
+}
+
+async function payNewestLink(draftOrderId: string): Promise<void> {
+  const email = emulator.store.outbox.filter((candidate) => candidate.resourceId === draftOrderId).at(-1);
+  if (!email?.url) throw new Error(`no link was emailed for ${draftOrderId}`);
+  const response = await payEmailedLink(emulator.url, email.url, { card: "approve" });
+  expect(response.ok).toBe(true);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  emulator = await startEmulator({ shops });
+  await database.prisma.session.create({ data: { id: `offline_${basic.domain}`, shop: basic.domain, state: "", isOnline: false, accessToken: basic.accessToken as string } });
+}, 60_000);
+
+afterAll(async () => {
+  await emulator?.close();
+  await database?.cleanup();
+});
+
+describe("the attach flow", () => {
+  it("offers the customer's last plan first and previews the exact schedule, tax per stage", async () => {
+    const monthly = await presetPlan("monthly-4");
+    const deposit = await presetPlan("deposit-30-50-20-net30");
+    const first = await createQuote();
+    await attachPlan(deps(), basic.domain, { draftOrderId: first, planId: deposit.id, actor: STAFF });
+
+    const second = await createQuote();
+    const options = await attachOptions(deps(), basic.domain, second);
+    expect(options.mode).toBe("stageOrder");
+    expect(options.plans[0]).toMatchObject({ id: deposit.id, isDefault: true });
+    expect(options.plans.map((plan) => plan.id)).toContain(monthly.id);
+
+    const preview = await attachPreviewView(deps(), basic.domain, { draftOrderId: second, planId: monthly.id });
+    expect(preview.stages).toHaveLength(4);
+    const cents = (amount: string) => BigInt(amount.replace(".", ""));
+    expect(preview.stages.reduce((sum, stage) => sum + cents(stage.amount), 0n)).toBe(cents(preview.total));
+    expect(preview.stages[0]!.when).toBe("at checkout");
+    const taxOfStages = preview.stages.reduce((sum, stage) => sum + stage.tax.reduce((inner, line) => inner + cents(line.amount), 0n), 0n);
+    expect(taxOfStages).toBeGreaterThan(0n);
+  });
+});
+
+describe("staff actions on a contract", () => {
+  it("records an offline payment of the deposit: the stage draft is completed as paid and the ledger learns it", async () => {
+    const plan = await presetPlan("deposit-30-50-20-net30");
+    const contract = await attachPlan(deps(), basic.domain, { draftOrderId: await createQuote(), planId: plan.id, actor: STAFF });
+    await recordOfflinePayment(deps(), basic.domain, { contractId: contract.id, position: 1, method: "Wire transfer", actor: STAFF });
+    const synced = await sync(contract.id);
+    expect(synced.stages[0]!.status).toBe("paid");
+    const ledger = await listLedgerEntries(database.prisma, basic.domain, contract.id);
+    expect(ledger.map((entry) => entry.amountMinor)).toEqual([contract.stages[0]!.amountMinor]);
+    await expect(recordOfflinePayment(deps(), basic.domain, { contractId: contract.id, position: 1, method: "Wire transfer", actor: STAFF })).rejects.toThrow(ContractActionError);
+  });
+
+  it("resends a due stage's link, refuses one not issued yet, and retries only a failed charge", async () => {
+    const plan = await presetPlan("deposit-30-50-20-net30");
+    const contract = await attachPlan(deps(), basic.domain, { draftOrderId: await createQuote(), planId: plan.id, actor: STAFF });
+    const before = emulator.store.outbox.length;
+    await resendStageLink(deps(), basic.domain, { contractId: contract.id, position: 1, actor: STAFF });
+    expect(emulator.store.outbox.length).toBe(before + 1);
+    await expect(resendStageLink(deps(), basic.domain, { contractId: contract.id, position: 2, actor: STAFF })).rejects.toThrow(/no payment link yet/);
+    await expect(retryFailedCharge(deps(), basic.domain, { contractId: contract.id, position: 1, actor: STAFF })).rejects.toThrow(/not a failed charge/);
+    const audit = await listAudit(database.prisma, basic.domain, { contractId: contract.id });
+    expect(audit.some((entry) => entry.action === "stage.linkEmailed" && entry.details.resent === true)).toBe(true);
+  });
+
+  it("emails a reminder once per reminder day, and one email when several days came at once", async () => {
+    const plan = await presetPlan("monthly-4");
+    const contract = await attachPlan(deps(), basic.domain, { draftOrderId: await createQuote(), planId: plan.id, actor: STAFF });
+    await payNewestLink(contract.stages[0]!.stageDraftOrderId!);
+    await sync(contract.id);
+    emulator.store.clock.advance(40 * DAY_MS);
+    const due = await sync(contract.id);
+    expect(["invoiced", "overdue"]).toContain(due.stages[1]!.status);
+
+    // Earlier tests' contracts have unpaid stages too: count this contract's reminders.
+    const reminders = async () => (await listAudit(database.prisma, basic.domain, { contractId: contract.id })).filter((entry) => entry.details.reminder !== undefined);
+    expect(await sendDueReminders(deps())).toBeGreaterThanOrEqual(1);
+    expect((await reminders()).map((entry) => entry.details)).toEqual([expect.objectContaining({ position: 2, reminder: "after:1, after:7" })]);
+    expect(await sendDueReminders(deps())).toBe(0);
+    expect(await reminders()).toHaveLength(1);
+    const offsets = await database.prisma.stageReminder.findMany({ where: { stageId: due.stages[1]!.id }, select: { offset: true } });
+    expect(offsets.map((row) => row.offset).sort()).toEqual(["after:1", "after:7"]);
+  });
+});
+
+describe("settings", () => {
+  it("refuse native collection on a shop without Shopify Plus, and save what is allowed", async () => {
+    await expect(
+      saveShopSettings(database.prisma, basic.domain, { collectionMode: "native", remindBeforeDays: [3], remindAfterDays: [], defaultPlanId: null, requireAcceptance: true }, { shopifyPlus: false, actor: STAFF }),
+    ).rejects.toThrow(SettingNotAllowedError);
+    const saved = await saveShopSettings(
+      database.prisma,
+      basic.domain,
+      { collectionMode: "stageOrder", remindBeforeDays: [7, 3, 3], remindAfterDays: [2], defaultPlanId: null, requireAcceptance: false },
+      { shopifyPlus: false, actor: STAFF },
+    );
+    expect(saved).toMatchObject({ remindBeforeDays: [3, 7], remindAfterDays: [2], requireAcceptance: false });
+  });
+});

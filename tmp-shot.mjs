@@ -1,0 +1,15 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on("pageerror", (e) => console.log("pageerror", String(e).slice(0, 300)));
+await page.goto("http://localhost:3517/app/plans/new?preset=deposit-30-50-20-net30");
+await page.waitForLoadState("networkidle");
+await page.getByLabel("Currency").selectOption("KWD");
+await page.getByLabel("Tax amount").fill("1000.5");
+await page.waitForTimeout(500);
+console.log((await page.locator("body").innerText()).slice(-400));
+await page.getByLabel("Currency").selectOption("JPY");
+await page.getByLabel("Tax amount").fill("1000");
+await page.waitForTimeout(300);
+console.log(await page.locator("table").innerText());
+await browser.close();
