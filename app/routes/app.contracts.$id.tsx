@@ -36,7 +36,6 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   ]);
   const today = calendarDateAt(deps.now(), contract.timeZone);
   const open = contract.status !== "cancelled" && contract.status !== "completed";
-  const firstUnpaid = contract.stages.find((stage) => UNPAID_STAGE_STATUSES.includes(stage.status));
   const milestones = [
     ...new Set(
       contract.stages.flatMap((stage) => {
@@ -73,7 +72,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
         invoiceNumber: stage.invoiceNumber,
         payUrl: unpaid ? stage.payUrl : null,
         problem: stage.parkedReason ?? stage.lastError,
-        canRecordPayment: unpaid && (contract.mode === "stageOrder" || stage.position === firstUnpaid?.position),
+        canRecordPayment: unpaid && !(contract.mode === "native" && stage.position === 1),
         canResend: unpaid && stage.status !== "scheduled",
         canRetry: unpaid && stage.status === "failed" && stage.attempts < MAX_CHARGE_ATTEMPTS,
       };

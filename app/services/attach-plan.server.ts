@@ -19,7 +19,7 @@ import { draftOrderUpdateMutation } from "../shopify/operations/draft-order-upda
 import { shopQuery } from "../shopify/operations/shop-query";
 import { paymentTermsTemplateId } from "../shopify/payment-terms-templates.server";
 import type { DraftOrderQuery } from "../types/admin.generated";
-import { checkoutSchedule } from "./checkout-schedule";
+import { checkoutScheduleAttribute } from "./checkout-schedule";
 import { CHECKOUT_SCHEDULE_ATTRIBUTE, CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE } from "./contract-attributes";
 import { sendFirstStageInvoice } from "./first-stage-invoice.server";
 import type { ServiceDeps } from "./service-deps.server";
@@ -72,7 +72,7 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
     ...draft.customAttributes.filter((attribute) => !ours.has(attribute.key)),
     { key: CONTRACT_ATTRIBUTE, value: contractId },
     { key: SCHEDULE_ATTRIBUTE, value: scheduleSummary(schedule) },
-    { key: CHECKOUT_SCHEDULE_ATTRIBUTE, value: JSON.stringify(checkoutSchedule(schedule, settings.requireAcceptance)) },
+    { key: CHECKOUT_SCHEDULE_ATTRIBUTE, value: checkoutScheduleAttribute(schedule.installments, schedule.currency, settings.requireAcceptance) },
   ].map((attribute) => ({ key: attribute.key, value: attribute.value ?? "" }));
   await admin.request(draftOrderUpdateMutation, { id: draft.id, input: { customAttributes: attributes } });
 

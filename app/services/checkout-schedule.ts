@@ -1,5 +1,7 @@
+import type { Trigger } from "../domain/plan/plan";
+import type { Currency } from "../domain/money/currency";
 import { formatMinorUnits } from "../domain/money/minor-units";
-import type { Schedule } from "../domain/schedule/build-schedule";
+import type { DateStep } from "../domain/schedule/due-dates";
 import { describeStageTiming } from "../domain/schedule/stage-timing";
 
 /** The schedule as the checkout extension reads it from the `_tranche_schedule` attribute (version 1). */
@@ -18,17 +20,28 @@ export interface CheckoutSchedule {
   }[];
 }
 
-export function checkoutSchedule(schedule: Schedule, requireAcceptance: boolean): CheckoutSchedule {
-  return {
+/** A stage as the schedule builder or the database holds it. */
+export interface CheckoutStage {
+  readonly position: number;
+  readonly title: string;
+  readonly amount: bigint;
+  readonly dueDate: string | null;
+  readonly trigger?: { readonly trigger: Trigger; readonly steps: readonly DateStep[] } | undefined;
+}
+
+/** The attribute's value for the checkout of the first stage (the deposit), where the buyer first sees the plan. */
+export function checkoutScheduleAttribute(stages: readonly CheckoutStage[], currency: Currency, requireAcceptance: boolean): string {
+  const schedule: CheckoutSchedule = {
     v: 1,
-    currency: schedule.currency.code,
+    currency: currency.code,
     accept: requireAcceptance,
-    stages: schedule.installments.map((installment) => ({
-      position: installment.position,
-      title: installment.title,
-      amount: formatMinorUnits(installment.amount, schedule.currency),
-      dueDate: installment.dueDate,
-      when: describeStageTiming({ atCheckout: installment.position === 1, dueDate: installment.dueDate, trigger: installment.trigger }),
+    stages: stages.map((stage) => ({
+      position: stage.position,
+      title: stage.title,
+      amount: formatMinorUnits(stage.amount, currency),
+      dueDate: stage.dueDate,
+      when: describeStageTiming({ atCheckout: stage.position === 1, dueDate: stage.dueDate as never, trigger: stage.trigger }),
     })),
   };
+  return JSON.stringify(schedule);
 }

@@ -1,6 +1,4 @@
 import { UNPAID_STAGE_STATUSES } from "../domain/contract/stage-status";
-import { currencyFor } from "../domain/money/currency";
-import { formatMinorUnits } from "../domain/money/minor-units";
 import { writeAudit, type AuditActor } from "../models/audit-log.server";
 import { getContract, updateStage, type StoredContract, type StoredStage } from "../models/contracts.server";
 import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
@@ -36,28 +34,21 @@ export interface OfflinePaymentInput extends StageActionInput {
 
 /**
  * Staff record that a stage was paid outside Shopify's checkout (a wire, a cheque). The payment is made in
- * Shopify, where the ledger learns it like any other: native mode, a manual payment of the stage's open amount
- * on the main order (money there pays stages in order, so only the first unpaid stage can be recorded);
- * stage orders, the stage's draft completed as paid, or the manual payment of its order's balance.
+ * Shopify, on the stage's own order, where the ledger learns it like any other (and the planner mirrors it onto
+ * the main order): the stage's draft completed as paid, or a manual payment of its order's balance. A native
+ * deposit is the source draft's own checkout: it cannot be recorded here before the order exists.
  */
 export async function recordOfflinePayment(deps: ServiceDeps, shop: string, input: OfflinePaymentInput): Promise<void> {
   const { contract, stage } = await openStage(deps, shop, input);
+  if (contract.mode === "native" && stage.position === 1) {
+    throw new ContractActionError("a native deposit is paid at the draft order's checkout; for a deposit paid offline, attach the plan in stage-order mode");
+  }
   const admin = await deps.adminFor(shop);
-  if (contract.mode === "native") {
-    const earlier = contract.stages.find((candidate) => candidate.position < stage.position && isUnpaid(candidate));
-    if (earlier) throw new ContractActionError(`stage ${earlier.position} is unpaid: money on the order pays stages in order, so record stage ${earlier.position} first`);
-    const orderId = contract.mainOrderId ?? (await completeIntoOrder(admin, contract.sourceDraftOrderId, true));
-    const currency = currencyFor(contract.currency);
-    await admin.request(orderCreateManualPaymentMutation, {
-      id: orderId,
-      amount: { amount: formatMinorUnits(stage.amountMinor - stage.paidMinor, currency), currencyCode: contract.currency as never },
-      paymentMethodName: input.method,
-    });
-  } else if (stage.stageOrderId) {
+  if (stage.stageOrderId) {
     await admin.request(orderCreateManualPaymentMutation, { id: stage.stageOrderId, paymentMethodName: input.method });
   } else {
     const draftId = stage.stageDraftOrderId ?? (await createStageDraft(deps, admin, shop, contract, stage, input.actor));
-    await completeIntoOrder(admin, draftId, false);
+    await completeIntoOrder(admin, draftId);
   }
   await writeAudit(deps.db, shop, { actor: input.actor, action: "stage.offlinePaymentRecorded", contractId: contract.id, details: { position: stage.position, method: input.method } });
   await requestContractSync(deps.db, shop, contract.id, `offline payment of stage ${stage.position} recorded`, `offline:${stage.position}:${deps.now().getTime()}`, deps.now());
@@ -130,9 +121,9 @@ async function createStageDraft(deps: ServiceDeps, admin: AdminClient, shop: str
   return draft.id;
 }
 
-/** Completes a draft into an order: paid (a stage draft marked paid) or with payment pending (the main order). */
-async function completeIntoOrder(admin: AdminClient, draftId: string, paymentPending: boolean): Promise<string> {
-  const result = await admin.request(draftOrderCompleteMutation, { id: draftId, paymentPending });
+/** Completes a stage draft into its order, marked paid: Shopify records a manual payment of its amount. */
+async function completeIntoOrder(admin: AdminClient, draftId: string): Promise<string> {
+  const result = await admin.request(draftOrderCompleteMutation, { id: draftId, paymentPending: false });
   const orderId = result.draftOrderComplete?.draftOrder?.order?.id;
   if (!orderId) throw new ContractActionError(`Shopify did not complete draft order ${draftId} into an order`);
   return orderId;

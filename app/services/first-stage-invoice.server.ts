@@ -4,6 +4,10 @@ import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { draftOrderInvoiceSendMutation } from "../shopify/operations/draft-order-invoice-send-mutation";
 import { draftOrderStatusQuery } from "../shopify/operations/draft-order-status-query";
+import { currencyFor } from "../domain/money/currency";
+import { getShopSettings } from "../models/shop-settings.server";
+import { checkoutScheduleAttribute } from "./checkout-schedule";
+import { CHECKOUT_SCHEDULE_ATTRIBUTE } from "./contract-attributes";
 import type { ServiceDeps } from "./service-deps.server";
 import { createStageDraftOrder } from "./stage-draft-order.server";
 
@@ -20,7 +24,13 @@ export async function sendFirstStageInvoice(deps: ServiceDeps, admin: AdminClien
   let contract = (await getContract(deps.db, shop, stored.id)) ?? stored;
   let draftId = contract.mode === "native" ? contract.sourceDraftOrderId : first.stageDraftOrderId;
   if (!draftId) {
-    draftId = (await createStageDraftOrder(admin, contract, first, invoiceNumber)).id;
+    const { requireAcceptance } = await getShopSettings(deps.db, shop);
+    const schedule = checkoutScheduleAttribute(
+      contract.stages.map((stage) => ({ position: stage.position, title: stage.title, amount: stage.amountMinor, dueDate: stage.dueDate, trigger: stage.dueRule.trigger })),
+      currencyFor(contract.currency),
+      requireAcceptance,
+    );
+    draftId = (await createStageDraftOrder(admin, contract, first, invoiceNumber, [{ key: CHECKOUT_SCHEDULE_ATTRIBUTE, value: schedule }])).id;
     contract = await updateStage(deps.db, shop, { contractId: contract.id, stageId: first.id, version: contract.version, changes: { stageDraftOrderId: draftId }, actor });
   }
   const { draftOrder } = await admin.request(draftOrderStatusQuery, { id: draftId });

@@ -11,9 +11,15 @@ import { contractTag, stageTag } from "./stage-draft-tags";
 /**
  * The draft order that collects one stage (DESIGN §3, stage-order mode): one custom line for exactly the stage
  * amount, not taxable (its tax share is inside the amount) and not shipped, tagged and noted as a payment
- * towards the contract. A draft already carrying the stage's tag is returned instead of making a second one.
+ * towards the contract; `extraAttributes` carry what its checkout shows (the deposit's shows the schedule). A draft already carrying the stage's tag is returned instead of making a second one.
  */
-export async function createStageDraftOrder(admin: AdminClient, contract: StoredContract, stage: StoredStage, invoiceNumber: string): Promise<{ id: string }> {
+export async function createStageDraftOrder(
+  admin: AdminClient,
+  contract: StoredContract,
+  stage: StoredStage,
+  invoiceNumber: string,
+  extraAttributes: readonly { readonly key: string; readonly value: string }[] = [],
+): Promise<{ id: string }> {
   const tag = stageTag(contract.id, stage.position);
   const { draftOrders } = await admin.request(draftOrdersByTagQuery, { query: `tag:${tag}` });
   const existing = draftOrders.nodes.find((draft) => draft.tags.some((candidate) => candidate.toLowerCase() === tag.toLowerCase()));
@@ -40,6 +46,7 @@ export async function createStageDraftOrder(admin: AdminClient, contract: Stored
       customAttributes: [
         { key: CONTRACT_ATTRIBUTE, value: contract.id },
         { key: STAGE_ATTRIBUTE, value: String(stage.position) },
+        ...extraAttributes,
       ],
     },
   });

@@ -75,10 +75,9 @@ async function visit(name: string, url: string, options: { axe?: boolean } = {})
   await shoot(name);
 }
 
+/** Runs axe on the page as it is; the reports are judged together by the last test, so one page's finding does not stop the flow. */
 async function checkAccessibility(name: string): Promise<void> {
-  const report = await runAxe(page, name);
-  axeReports.push(report);
-  expect(blockingViolations(report), `serious or critical axe violations on ${name}:\n${describeAxe([report])}`).toEqual([]);
+  axeReports.push(await runAxe(page, name));
 }
 
 async function shoot(name: string, on: Page = page): Promise<void> {
@@ -162,10 +161,17 @@ describe("a staged payment in the browser, from plan to paid in full", () => {
     await page.getByLabel("Search draft orders").fill(DRAFT);
     await page.getByRole("button", { name: "Search", exact: true }).click();
     await page.waitForURL(/[?&]q=/);
-    await page.getByRole("link", { name: `Choose draft order ${DRAFT}`, exact: true }).click();
+    // Polaris draws the row's content over its link (a click anywhere on the row chooses it); the link is what
+    // keyboard and screen-reader users reach, so it is chosen the way they do.
+    const choose = page.getByRole("link", { name: `Choose draft order ${DRAFT}`, exact: true });
+    await choose.focus();
+    await page.keyboard.press("Enter");
     await page.waitForURL(/draftOrderId=/);
     const plan = page.getByLabel("Plan", { exact: true });
-    const planValue = await plan.locator("option").evaluateAll((options, name) => options.find((option) => option.textContent?.startsWith(name))?.getAttribute("value") ?? null, PLAN_NAME);
+    await plan.waitFor();
+    const offered = () => plan.locator("option").evaluateAll((options) => options.map((option) => ({ label: option.textContent ?? "", value: option.getAttribute("value") ?? "" })));
+    await expect.poll(async () => (await offered()).map((option) => option.label), { timeout: 10_000 }).toContainEqual(expect.stringMatching(new RegExp(`^${PLAN_NAME}`)));
+    const planValue = (await offered()).find((option) => option.label.startsWith(PLAN_NAME))?.value ?? null;
     expect(planValue, `the Plan select offers ${PLAN_NAME}`).not.toBeNull();
     await plan.selectOption(planValue!);
     await page.waitForURL((url) => url.searchParams.get("planId") === planValue);
@@ -187,7 +193,9 @@ describe("a staged payment in the browser, from plan to paid in full", () => {
     await waitOnContract("stage 1's payment page", async () => (await page.getByRole("link", { name: "Payment page of stage 1" }).count()) === 1);
     await visit("contract", contractUrl);
     const payUrl = await page.getByRole("link", { name: "Payment page of stage 1" }).getAttribute("href");
-    expect(payUrl).toMatch(new RegExp(`^${stack.emulatorUrl}/`));
+    // The emulator's checkout page (its invoice URL names the loopback address or localhost: either is this machine).
+    expect(new URL(payUrl!).port).toBe(new URL(stack.emulatorUrl).port);
+    expect(new URL(payUrl!).pathname).toMatch(/^\/checkout\//);
     await payOnCheckoutPage(payUrl!, "deposit");
 
     await waitOnContract("stage 1 paid", async () => (await stageStatus(1)) === "paid");
@@ -233,5 +241,14 @@ describe("a staged payment in the browser, from plan to paid in full", () => {
     await visit("contracts", `${stack.appUrl}/app/contracts`);
     await expect(page.getByText(DRAFT, { exact: true }).count()).resolves.toBeGreaterThan(0);
     await visit("settings", `${stack.appUrl}/app/settings`);
+  });
+
+  it("has no serious or critical axe violations on the admin pages and the emulator's control page", () => {
+    const pages = axeReports.map((report) => report.page);
+    for (const expected of ["dashboard", "plans", "plan-form", "attach", "attach-with-preview", "contract", "contract-paid-in-full", "contracts", "settings", "emulator-control"]) {
+      expect(pages, `axe ran on ${expected}`).toContain(expected);
+    }
+    const blocking = axeReports.map((report) => ({ page: report.page, violations: blockingViolations(report) })).filter((report) => report.violations.length > 0);
+    expect(blocking, `serious or critical axe violations:\n${describeAxe(blocking)}`).toEqual([]);
   });
 });

@@ -40,7 +40,7 @@ export function SchedulePreviewCard({ sample, dateFields, preview, errors, onSam
             />
           </FormLayout.Group>
           <FormLayout.Group condensed>
-            <TextField label="Sample tax line" placeholder="VAT 20%" autoComplete="off" value={sample.taxTitle} onChange={(taxTitle) => set({ taxTitle })} />
+            <TextField label="Sample tax line" placeholder="VAT 20%" autoComplete="off" value={sample.taxTitle} onChange={(taxTitle) => set({ taxTitle })} error={errors.get("sample.taxTitle")} />
             <TextField label="Tax amount" helpText="Included in the total" inputMode="decimal" autoComplete="off" value={sample.taxAmount} onChange={(taxAmount) => set({ taxAmount })} error={errors.get("sample.tax")} />
           </FormLayout.Group>
           {dateFields.length > 0 ? (

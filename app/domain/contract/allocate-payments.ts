@@ -1,5 +1,5 @@
 import type { ContractState } from "./contract-state";
-import { isMainOrderMoneyIn, isStageOrderMoneyIn, type Observation, type ObservedTransaction } from "./observation";
+import { isMoneyIn, isStageOrderMoneyIn, type Observation, type ObservedTransaction } from "./observation";
 
 /** A payment assigned to a stage; `ref` is the ledger's exactly-once key. */
 export interface AllocatedPayment {
@@ -16,9 +16,9 @@ export interface AllocatedPayment {
  *
  * 1. Money on a stage's own order pays that stage.
  * 2. A saved-card charge on the main order pays the stage whose charge reference it carries.
- * 3. Other money on the main order (the deposit at checkout, a payment through the order's invoice link, in
- *    native mode an offline payment staff recorded) pays what is still open, in position order, passing over a
- *    stage whose card charge is on its way; a payment that spans stages is split, each part keyed `<transaction>#<position>`. Money beyond every stage (an
+ * 3. Other money on the main order (the deposit at checkout, a payment through the order's invoice link) pays
+ *    what is still open, in position order, passing over a stage whose card charge is on its way; a payment
+ *    that spans stages is split, each part keyed `<transaction>#<position>`. Money beyond every stage (an
  *    overpayment) stays on the last stage.
  */
 export function allocatePayments(contract: ContractState, observation: Observation): AllocatedPayment[] {
@@ -28,7 +28,7 @@ export function allocatePayments(contract: ContractState, observation: Observati
   // A charge whose reference was never saved (the worker died right after asking) is not allocated until the
   // repeated call, with the same idempotency key, has saved it: it must pay its own stage, not the next open one.
   const unsavedCharge = contract.stages.some((stage) => stage.chargeKey !== null && stage.chargeRef === null);
-  const mainOrderMoney = (observation.mainOrder?.transactions.filter(isMainOrderMoneyIn(contract.mode)) ?? [])
+  const mainOrderMoney = (observation.mainOrder?.transactions.filter(isMoneyIn) ?? [])
     .map((transaction) => ({
       transaction,
       position: contract.stages.find((stage) => stage.chargeRef !== null && stage.chargeRef === transaction.paymentReferenceId)?.position ?? null,

@@ -1,5 +1,4 @@
 import type { CalendarDate } from "../dates/calendar-date";
-import type { ContractMode } from "./contract-state";
 
 /**
  * What Shopify says about a contract's orders right now, mapped from Admin API answers. The planner compares it
@@ -77,15 +76,6 @@ export interface Observation {
 /** Money that moved on the main order: a successful sale or capture that was not a manual mirror. */
 export function isMoneyIn(transaction: ObservedTransaction): boolean {
   return transaction.status === "SUCCESS" && !transaction.manual && (transaction.kind === "SALE" || transaction.kind === "CAPTURE");
-}
-
-/**
- * Money on the main order. In stage-order mode its manual payments are the app's mirrors of money collected on
- * stage orders; in native mode the app records none, so a manual payment is an offline payment staff recorded
- * (in Tranche or in Shopify's admin), and counts.
- */
-export function isMainOrderMoneyIn(mode: ContractMode): (transaction: ObservedTransaction) => boolean {
-  return mode === "native" ? isStageOrderMoneyIn : isMoneyIn;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { PlanDraftSyntax } from "./plan-draft";
  * Where an error is shown in the plan form:
  * `name`; `stages.<row>.<share|due|netDays|count|title|kind>` or `stages.<row>` on a stage row;
  * `juston.<period|dateReference|rate|amount|titles>`; `json` (the JSON editor); `plan` (the plan as a whole);
- * `sample.<amount|currency|orderDate|paymentDueDate|tax|dates>` (the preview's sample order).
+ * `sample.<amount|currency|orderDate|paymentDueDate|taxTitle|tax|dates>` (the preview's sample order).
  */
 export type PlanFormField = string;
 
@@ -40,6 +40,7 @@ export function planFormError(syntax: PlanDraftSyntax, error: KeyedError): PlanF
   const whole = `${error.key}${error.column === undefined ? "" : ` (column ${error.column})`}: ${error.detail}`;
   if (error.key === "name") return { field: "name", message: detail };
 
+  if (/^tax\[\d+\]\.title$/.test(error.key)) return { field: "sample.taxTitle", message: detail };
   const sampleField = SAMPLE_FIELDS[error.key.split(/[.[]/)[0] as string];
   if (sampleField) return { field: sampleField, message: detail };
   if (error.key.startsWith("date ") || error.key.startsWith("milestone ")) return { field: "sample.dates", message: whole };

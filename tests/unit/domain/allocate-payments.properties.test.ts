@@ -28,7 +28,7 @@ interface History {
  * A contract of 1-6 stages, some with a saved-card charge reference (directed) or a charge on its way (in
  * flight: its key stored), and a history on the main order and the stage orders: undirected money, charges
  * carrying a stage's reference, stage-order money, and noise. Ids are unique, as Shopify's are. Nothing is
- * recorded yet. Stage-order mode, where the main order's manual payments are the app's mirrors (noise).
+ * recorded yet.
  */
 function history(options: { directed: boolean; inFlight?: boolean }): fc.Arbitrary<History> {
   return fc
@@ -44,7 +44,6 @@ function history(options: { directed: boolean; inFlight?: boolean }): fc.Arbitra
     })
     .map(({ stages, main, staged }) => {
       const contract = contractState({
-        mode: "stageOrder",
         stages: stages.map((stage, index) => {
           // A charge on its way has its reference saved (the executor saves it with Shopify's answer).
           const inFlight = options.inFlight && stage.inFlight;

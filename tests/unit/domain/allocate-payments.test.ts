@@ -223,14 +223,9 @@ describe("allocatePayments: what is not money", () => {
     expect(allocatePayments(charging(contract, 2), seen)).toEqual([]);
   });
 
-  it("a manual payment on the main order in stage-order mode (a mirror of money collected elsewhere)", () => {
+  it("a manual payment on the main order (a mirror of money collected elsewhere)", () => {
     const seen = onMainOrder(transaction("mirror", 30_000n, { manual: true }));
-    expect(allocatePayments({ ...contract, mode: "stageOrder" }, seen)).toEqual([]);
-  });
-
-  it("but in native mode a manual payment on the main order is an offline payment staff recorded, and pays the open stage", () => {
-    const seen = onMainOrder(transaction("wire", 30_000n, { manual: true }));
-    expect(summary(allocatePayments({ ...contract, mode: "native" }, seen))).toEqual([{ position: 1, ref: "wire", amount: 30_000n }]);
+    expect(allocatePayments(contract, seen)).toEqual([]);
   });
 
   it("but a manual payment on a stage order is the buyer's offline payment, and pays the stage", () => {

@@ -154,6 +154,7 @@ describe("checkPlanDraft: the engine's first error, on the field it names", () =
     { name: "a total with a letter", sample: { ...sample, amount: "10k" }, field: "sample.amount" },
     { name: "more decimals than JPY has", sample: { ...sample, amount: "10.50", currency: "JPY" }, field: "sample.amount" },
     { name: "no order date", sample: { ...sample, orderDate: "" }, field: "sample.orderDate" },
+    { name: "a tax amount without a title", sample: { ...sample, taxAmount: "10" }, field: "sample.taxTitle" },
     { name: "a tax line above the total", sample: { ...sample, taxTitle: "VAT", taxAmount: "20000" }, field: "sample.tax" },
   ])("an error of the sample order shows on its field: $name", ({ sample: order, field }) => {
     expect(checkPlanDraft(thirtyFiftyTwenty, order, now).errors).toEqual([{ field, message: expect.any(String) }]);
