@@ -1,0 +1,77 @@
+import { afterAll, describe, expect, it, vi } from "vitest";
+
+import { getContract } from "../../../app/models/contracts.server";
+import type { StaffContext } from "../../../app/staff-context.server";
+import { action, loader } from "../../../app/routes/app.contracts.$id";
+import { loader as listLoader } from "../../../app/routes/app.contracts._index";
+import { loader as dashboardLoader } from "../../../app/routes/app._index";
+import { seedContract } from "../models/contract-fixture";
+import { createTestDatabase } from "../test-database";
+
+const database = createTestDatabase();
+afterAll(() => database.cleanup());
+const SHOP = "contract-page.myshopify.com";
+
+vi.mock("../../../app/staff-context.server", () => ({
+  requireStaff: async (): Promise<StaffContext> => ({
+    shop: SHOP,
+    actor: "staff:9",
+    deps: {
+      db: database.prisma,
+      adminFor: () => {
+        throw new Error("no Shopify call is expected here");
+      },
+      now: () => new Date("2027-01-15T10:00:00Z"),
+    },
+    localMode: true,
+    cors: (response) => response,
+  }),
+}));
+
+const args = (id: string, init?: RequestInit) => ({ request: new Request(`https://app.test/app/contracts/${id}`, init), params: { id }, context: {} });
+const post = (id: string, fields: Record<string, string>) => args(id, { method: "POST", body: new URLSearchParams(fields) });
+
+describe("the contract page", () => {
+  it("shows the schedule with each stage's status and when it is due, and a timeline", async () => {
+    const contract = await seedContract(database.prisma, SHOP, "gid://shopify/DraftOrder/501");
+    const data = (await (await loader(args(contract.id))).json()) as {
+      stages: { position: number; status: string; due: string; canResend: boolean; canRecordPayment: boolean }[];
+      timeline: { text: string }[];
+      milestones: string[];
+    };
+    expect(data.stages.map((stage) => [stage.position, stage.status, stage.due])).toEqual([
+      [1, "scheduled", "at checkout"],
+      [2, "scheduled", "when “Ready to ship” is marked"],
+      [3, "scheduled", "30 days after the order is fulfilled"],
+    ]);
+    expect(data.milestones).toEqual(["Ready to ship"]);
+    expect(data.stages.every((stage) => !stage.canResend)).toBe(true);
+    expect(data.timeline.map((entry) => entry.text)).toContain("Plan attached: 3 stages, collected by a draft order per stage");
+  });
+
+  it("answers 404 for a contract of another shop or none", async () => {
+    await expect(loader(args("c-unknown"))).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("shows a refused action's reason in place and changes nothing", async () => {
+    const contract = await seedContract(database.prisma, SHOP, "gid://shopify/DraftOrder/502");
+    const refused = await action(post(contract.id, { intent: "resendLink", position: "2" }));
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toEqual({ ok: false, message: expect.stringContaining("stage 2 has no payment link yet") });
+    const malformed = await action(post(contract.id, { intent: "offlinePayment", position: "x", method: "" }));
+    expect(malformed.status).toBe(422);
+    expect(((await malformed.json()) as { message: string }).message).toMatch(/position|method/);
+  });
+
+  it("marks a milestone and cancels, then lists and counts the contract by its status", async () => {
+    const contract = await seedContract(database.prisma, SHOP, "gid://shopify/DraftOrder/503");
+    expect((await action(post(contract.id, { intent: "milestone", milestone: "Ready to ship" }))).status).toBe(200);
+    expect((await action(post(contract.id, { intent: "cancel", reason: "customer withdrew" }))).status).toBe(200);
+    expect((await getContract(database.prisma, SHOP, contract.id))?.status).toBe("cancelled");
+
+    const list = (await (await listLoader({ request: new Request("https://app.test/app/contracts?status=cancelled"), params: {}, context: {} })).json()) as { rows: { id: string }[] };
+    expect(list.rows.map((row) => row.id)).toEqual([contract.id]);
+    const dashboard = (await (await dashboardLoader({ request: new Request("https://app.test/app"), params: {}, context: {} })).json()) as { byStatus: Record<string, number> };
+    expect(dashboard.byStatus.cancelled).toBe(1);
+  });
+});
