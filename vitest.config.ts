@@ -12,5 +12,7 @@ export default defineConfig({
     // A guard against hangs, not a performance bound: on two busy cores an emulator or CLI test can take seconds.
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Builds the app once when the selected tests serve it (tests/e2e, the local stack's): see the file.
+    globalSetup: ["tests/e2e/build-app.global-setup.ts"],
   },
 });
