@@ -262,24 +262,8 @@ function StageActions({ stage, busy }: StageActionsProps) {
           Payment page
         </Link>
       ) : null}
-      {stage.canResend ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="resendLink" />
-          <input type="hidden" name="position" value={stage.position} />
-          <Button submit disabled={busy} size="slim" accessibilityLabel={`Resend the link of stage ${stage.position}`}>
-            Resend link
-          </Button>
-        </Form>
-      ) : null}
-      {stage.canRetry ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="retryCharge" />
-          <input type="hidden" name="position" value={stage.position} />
-          <Button submit disabled={busy} size="slim" accessibilityLabel={`Retry the charge of stage ${stage.position}`}>
-            Retry charge
-          </Button>
-        </Form>
-      ) : null}
+      {stage.canResend ? <StageIntentButton intent="resendLink" position={stage.position} busy={busy} label="Resend link" accessibilityLabel={`Resend the link of stage ${stage.position}`} /> : null}
+      {stage.canRetry ? <StageIntentButton intent="retryCharge" position={stage.position} busy={busy} label="Retry charge" accessibilityLabel={`Retry the charge of stage ${stage.position}`} /> : null}
       {stage.canRecordPayment ? (
         <Form method="post">
           <input type="hidden" name="intent" value="offlinePayment" />
@@ -300,6 +284,26 @@ function StageActions({ stage, busy }: StageActionsProps) {
         </Form>
       ) : null}
     </BlockStack>
+  );
+}
+
+interface StageIntentButtonProps {
+  readonly intent: "resendLink" | "retryCharge";
+  readonly position: number;
+  readonly busy: boolean;
+  readonly label: string;
+  readonly accessibilityLabel: string;
+}
+
+function StageIntentButton({ intent, position, busy, label, accessibilityLabel }: StageIntentButtonProps) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="position" value={position} />
+      <Button submit disabled={busy} size="slim" accessibilityLabel={accessibilityLabel}>
+        {label}
+      </Button>
+    </Form>
   );
 }
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { LocalModeRefusedError, localModeConfig } from "../../../app/local-mode.server";
 
-const LOCAL = {
+const LOCAL: NodeJS.ProcessEnv = {
   TRANCHE_LOCAL_MODE: "1",
   TRANCHE_LOCAL_SHOP: "northwind-furniture.myshopify.com",
   SHOPIFY_ADMIN_API_URL: "http://127.0.0.1:4400/admin/api/2026-10/graphql.json",
-  NODE_ENV: "development",
+  NODE_ENV: "development" as const,
 };
 
 describe("localModeConfig", () => {
