@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Box, Button, Card, DataTable, EmptyState, InlineStack, Layout, Page, ResourceItem, ResourceList, Select, SkeletonBodyText, Text, TextField } from "@shopify/polaris";
@@ -9,7 +9,7 @@ import { formatMoney } from "../components/money-format";
 import { CONTRACT_ATTRIBUTE, STAGE_ATTRIBUTE } from "../services/contract-attributes";
 import { refusalMessage } from "../services/action-errors";
 import { attachOptions, attachPreviewView } from "../services/attach-flow.server";
-import { attachPlan } from "../services/attach-plan.server";
+import { attachPlan, readAttachSources } from "../services/attach-plan.server";
 import { draftOrdersSearchQuery } from "../shopify/operations/draft-orders-search-query";
 import { requireStaff } from "../staff-context.server";
 
@@ -17,6 +17,8 @@ const MODE_TEXT = {
   native: "Native (Shopify Plus): the deposit and payment terms are on the draft order itself; later stages are charged or invoiced on the order.",
   stageOrder: "Stage orders: each stage is paid through its own draft order, emailed on its date, and mirrored onto the order.",
 } as const;
+
+export const meta: MetaFunction = () => [{ title: "Attach a plan · Tranche" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, deps } = await requireStaff(request);
@@ -37,9 +39,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     }));
   if (!draftOrderId) return json({ search, drafts, options: null, preview: null, problem: null });
   try {
-    const options = await attachOptions(deps, shop, draftOrderId);
+    const sources = await readAttachSources(deps, admin, shop, draftOrderId);
+    const options = await attachOptions(deps, shop, draftOrderId, sources);
     const planId = url.searchParams.get("planId") ?? options.plans[0]?.id;
-    const preview = planId ? await attachPreviewView(deps, shop, { draftOrderId, planId }) : null;
+    const preview = planId ? await attachPreviewView(deps, shop, { draftOrderId, planId }, sources) : null;
     return json({ search, drafts, options: { ...options, planId: planId ?? null }, preview, problem: null });
   } catch (error) {
     return json({ search, drafts, options: null, preview: null, problem: refusalMessage(error) });

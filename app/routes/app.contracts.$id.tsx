@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
@@ -22,6 +22,8 @@ import { recordOfflinePayment, resendStageLink, retryFailedCharge } from "../ser
 import { cancelContract, markMilestone } from "../services/contract-events.server";
 import { contractTimeline } from "../services/contract-timeline";
 import { requireStaff } from "../staff-context.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Contract ${data?.contract.draftName ?? ""} · Tranche` }];
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, deps } = await requireStaff(request);
@@ -262,8 +264,8 @@ function StageActions({ stage, busy }: StageActionsProps) {
           Payment page
         </Link>
       ) : null}
-      {stage.canResend ? <StageIntentButton intent="resendLink" position={stage.position} busy={busy} label="Resend link" accessibilityLabel={`Resend the link of stage ${stage.position}`} /> : null}
-      {stage.canRetry ? <StageIntentButton intent="retryCharge" position={stage.position} busy={busy} label="Retry charge" accessibilityLabel={`Retry the charge of stage ${stage.position}`} /> : null}
+      {stage.canResend ? <StageIntentButton intent="resendLink" position={stage.position} busy={busy} label="Resend link" accessibilityLabel={`Resend link of stage ${stage.position}`} /> : null}
+      {stage.canRetry ? <StageIntentButton intent="retryCharge" position={stage.position} busy={busy} label="Retry charge" accessibilityLabel={`Retry charge of stage ${stage.position}`} /> : null}
       {stage.canRecordPayment ? (
         <Form method="post">
           <input type="hidden" name="intent" value="offlinePayment" />
@@ -277,7 +279,7 @@ function StageActions({ stage, busy }: StageActionsProps) {
               value={method}
               onChange={setMethod}
             />
-            <Button submit disabled={busy} size="slim" accessibilityLabel={`Record an offline payment of stage ${stage.position}`}>
+            <Button submit disabled={busy} size="slim" accessibilityLabel={`Record payment of stage ${stage.position}`}>
               Record payment
             </Button>
           </InlineStack>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Link, Page, Select, SkeletonBodyText, Text, TextField } from "@shopify/polaris";
@@ -21,6 +21,8 @@ const filterInput = z.object({
   due: z.enum(["", "overdue", "week"]).catch(""),
   customer: z.string().trim().max(100).catch(""),
 });
+
+export const meta: MetaFunction = () => [{ title: "Contracts · Tranche" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, deps } = await requireStaff(request);

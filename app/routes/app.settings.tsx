@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
@@ -9,6 +9,8 @@ import { collectionModeFor, getShopSettings, saveShopSettings } from "../models/
 import { refusalMessage } from "../services/action-errors";
 import { shopQuery } from "../shopify/operations/shop-query";
 import { requireStaff } from "../staff-context.server";
+
+export const meta: MetaFunction = () => [{ title: "Settings · Tranche" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, deps } = await requireStaff(request);

@@ -2,12 +2,9 @@ import type { ContractMode } from "../domain/contract/contract-state";
 import { formatMinorUnits } from "../domain/money/minor-units";
 import { describeStageTiming } from "../domain/schedule/stage-timing";
 import { customerPlanId } from "../models/customer-plans.server";
-import { NotFoundError } from "../models/model-errors.server";
 import { listPlans } from "../models/plans.server";
-import { collectionModeFor, getShopSettings } from "../models/shop-settings.server";
-import { draftOrderQuery } from "../shopify/operations/draft-order-query";
-import { shopQuery } from "../shopify/operations/shop-query";
-import { previewAttach } from "./attach-plan.server";
+import { collectionModeFor } from "../models/shop-settings.server";
+import { previewAttach, readAttachSources, type AttachSources } from "./attach-plan.server";
 import type { ServiceDeps } from "./service-deps.server";
 
 /** What the attach flow (the admin page and the draft-order action extension) offers for one draft order. */
@@ -18,24 +15,20 @@ export interface AttachOptions {
   readonly plans: readonly { readonly id: string; readonly name: string; readonly isDefault: boolean }[];
 }
 
-export async function attachOptions(deps: ServiceDeps, shop: string, draftOrderId: string): Promise<AttachOptions> {
-  const admin = await deps.adminFor(shop);
-  const [{ draftOrder }, { shop: shopInfo }, settings, plans] = await Promise.all([
-    admin.request(draftOrderQuery, { id: draftOrderId }),
-    admin.request(shopQuery),
-    getShopSettings(deps.db, shop),
+export async function attachOptions(deps: ServiceDeps, shop: string, draftOrderId: string, sources?: AttachSources): Promise<AttachOptions> {
+  const [{ draft, shopInfo, settings }, plans] = await Promise.all([
+    sources ?? readAttachSources(deps, await deps.adminFor(shop), shop, draftOrderId),
     listPlans(deps.db, shop),
   ]);
-  if (!draftOrder) throw new NotFoundError("draft order", draftOrderId);
-  const preferred = (draftOrder.customer ? await customerPlanId(deps.db, shop, draftOrder.customer.id) : null) ?? settings.defaultPlanId;
+  const preferred = (draft.customer ? await customerPlanId(deps.db, shop, draft.customer.id) : null) ?? settings.defaultPlanId;
   const ordered = [...plans.filter((plan) => plan.id === preferred), ...plans.filter((plan) => plan.id !== preferred)];
   return {
     draftOrder: {
-      id: draftOrder.id,
-      name: draftOrder.name,
-      customer: draftOrder.customer?.displayName ?? draftOrder.email ?? null,
-      total: draftOrder.totalPriceSet.shopMoney.amount,
-      currency: draftOrder.currencyCode,
+      id: draft.id,
+      name: draft.name,
+      customer: draft.customer?.displayName ?? draft.email ?? null,
+      total: draft.totalPriceSet.shopMoney.amount,
+      currency: draft.currencyCode,
     },
     mode: collectionModeFor(settings, shopInfo.plan.shopifyPlus),
     plans: ordered.map((plan) => ({ id: plan.id, name: plan.name, isDefault: plan.id === preferred })),
@@ -57,8 +50,13 @@ export interface AttachPreviewView {
   }[];
 }
 
-export async function attachPreviewView(deps: ServiceDeps, shop: string, input: { readonly draftOrderId: string; readonly planId: string }): Promise<AttachPreviewView> {
-  const { schedule, mode } = await previewAttach(deps, shop, input);
+export async function attachPreviewView(
+  deps: ServiceDeps,
+  shop: string,
+  input: { readonly draftOrderId: string; readonly planId: string },
+  sources?: AttachSources,
+): Promise<AttachPreviewView> {
+  const { schedule, mode } = await previewAttach(deps, shop, input, sources);
   const money = (minor: bigint) => formatMinorUnits(minor, schedule.currency);
   return {
     mode,

@@ -18,7 +18,7 @@ import { draftOrderQuery } from "../shopify/operations/draft-order-query";
 import { draftOrderUpdateMutation } from "../shopify/operations/draft-order-update-mutation";
 import { shopQuery } from "../shopify/operations/shop-query";
 import { paymentTermsTemplateId } from "../shopify/payment-terms-templates.server";
-import type { DraftOrderQuery } from "../types/admin.generated";
+import type { DraftOrderQuery, ShopQuery } from "../types/admin.generated";
 import { checkoutScheduleAttribute } from "./checkout-schedule";
 import { CHECKOUT_SCHEDULE_ATTRIBUTE, CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE } from "./contract-attributes";
 import { sendFirstStageInvoice } from "./first-stage-invoice.server";
@@ -58,7 +58,7 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
     return sendFirstStageInvoice(deps, await deps.adminFor(shop), shop, existing, input.actor);
   }
   const admin = await deps.adminFor(shop);
-  const prepared = await prepareAttach(deps, admin, shop, input);
+  const prepared = await prepareAttach(deps, shop, input, await readAttachSources(deps, admin, shop, input.draftOrderId));
   const { plan, draft, snapshot, mode, settings, timeZone } = prepared;
   let schedule = prepared.schedule;
 
@@ -112,10 +112,11 @@ export interface AttachPreview {
  * The schedule staff confirm before attaching. In native mode Shopify rounds the deposit percentage itself;
  * attaching pins the first stage to what checkout will really charge, which may differ by a minor unit.
  */
-export async function previewAttach(deps: ServiceDeps, shop: string, input: Omit<AttachPlanInput, "actor">): Promise<AttachPreview> {
+export async function previewAttach(deps: ServiceDeps, shop: string, input: Omit<AttachPlanInput, "actor">, sources?: AttachSources): Promise<AttachPreview> {
   const existing = await findContractByDraftOrder(deps.db, shop, input.draftOrderId);
   if (existing && existing.status !== "pending") throw new ContractExistsError(input.draftOrderId, existing.id);
-  const { draft, mode, schedule } = await prepareAttach(deps, await deps.adminFor(shop), shop, input);
+  const read = sources ?? (await readAttachSources(deps, await deps.adminFor(shop), shop, input.draftOrderId));
+  const { draft, mode, schedule } = await prepareAttach(deps, shop, input, read);
   return {
     draftOrder: {
       id: draft.id,
@@ -129,6 +130,18 @@ export async function previewAttach(deps: ServiceDeps, shop: string, input: Omit
   };
 }
 
+/** What attaching reads from Shopify and the shop's settings, read once per page even when used twice. */
+export interface AttachSources {
+  readonly draft: Draft;
+  readonly shopInfo: ShopQuery["shop"];
+  readonly settings: ShopSettings;
+}
+
+export async function readAttachSources(deps: ServiceDeps, admin: AdminClient, shop: string, draftOrderId: string): Promise<AttachSources> {
+  const [draft, { shop: shopInfo }, settings] = await Promise.all([readDraft(admin, draftOrderId), admin.request(shopQuery), getShopSettings(deps.db, shop)]);
+  return { draft, shopInfo, settings };
+}
+
 interface PreparedAttach {
   readonly plan: StoredPlan;
   readonly draft: Draft;
@@ -139,17 +152,15 @@ interface PreparedAttach {
   readonly timeZone: string;
 }
 
-/** Reads the plan, the shop and the draft, and builds the schedule the plan gives the draft today. */
-async function prepareAttach(deps: ServiceDeps, admin: AdminClient, shop: string, input: Omit<AttachPlanInput, "actor">): Promise<PreparedAttach> {
+/** Builds the schedule the plan gives the draft today, in the mode the shop's settings choose. */
+async function prepareAttach(deps: ServiceDeps, shop: string, input: Omit<AttachPlanInput, "actor">, sources: AttachSources): Promise<PreparedAttach> {
+  const { draft, shopInfo, settings } = sources;
   const plan = await getPlan(deps.db, shop, input.planId);
   if (!plan || plan.archivedAt) throw new NotFoundError("plan", input.planId);
-  const settings = await getShopSettings(deps.db, shop);
-  const { shop: shopInfo } = await admin.request(shopQuery);
   const mode = input.mode ?? collectionModeFor(settings, shopInfo.plan.shopifyPlus);
   if (mode === "native" && !shopInfo.plan.shopifyPlus) {
     throw new AttachPlanError("native collection needs Shopify Plus (draft-order deposits are Plus-only); use stage orders");
   }
-  const draft = await readDraft(admin, input.draftOrderId);
   const snapshot = snapshotOf(draft, shopInfo.ianaTimezone, deps.now());
   const schedule = buildSchedule(plan.model, snapshot);
   const first = schedule.installments[0];

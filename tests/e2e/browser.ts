@@ -152,7 +152,7 @@ export async function runAxe(page: Page, name: string): Promise<AxeReport> {
       id: violation.id,
       impact: violation.impact ?? null,
       help: violation.help,
-      nodes: violation.nodes.map((node) => `${node.target.map(String).join(" ")}  ${node.html.slice(0, 160)}`),
+      nodes: violation.nodes.map((node) => `${node.target.map(String).join(" ")}  ${node.html.replace(/ class="[^"]*"/g, "").slice(0, 200)}`),
     }));
   });
   return { page: name, violations };

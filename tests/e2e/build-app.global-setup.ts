@@ -11,7 +11,9 @@ import { buildApp, builtAppIsFresh } from "../../scripts/local/build-app";
 const SERVES_THE_BUILT_APP = /(^|\/)tests\/(e2e|integration\/local-stack)\//;
 
 export default async function buildAppOnce(project: TestProject): Promise<void> {
-  const { testFiles } = await project.globTestFiles(project.vitest.config.filters);
+  // The command line's file filters (`vitest run tests/unit`): kept by Vitest on its instance, not in its config.
+  const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
+  const { testFiles } = await project.globTestFiles(filters);
   if (!testFiles.some((file) => SERVES_THE_BUILT_APP.test(file.replaceAll("\\", "/")))) return;
   if (builtAppIsFresh()) return;
   await buildApp((line) => console.info(`[global setup] ${line}`));
