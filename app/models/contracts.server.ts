@@ -251,6 +251,7 @@ export interface StageChanges {
   readonly stageDraftOrderId?: string | null;
   readonly stageOrderId?: string | null;
   readonly payUrl?: string | null;
+  readonly linkEmailedAt?: Date | null;
   readonly invoiceNumber?: string | null;
   readonly chargeKey?: string | null;
   readonly chargeRef?: string | null;

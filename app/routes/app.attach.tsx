@@ -80,7 +80,7 @@ export default function AttachPage() {
           </Layout.Section>
         ) : null}
         <Layout.Section variant="oneThird">
-          <DraftOrderPicker search={search} drafts={drafts} selectedId={options?.draftOrder.id ?? null} />
+          <DraftOrderPicker key={search} search={search} drafts={drafts} selectedId={options?.draftOrder.id ?? null} />
         </Layout.Section>
         <Layout.Section>
           {loading ? (
@@ -88,7 +88,7 @@ export default function AttachPage() {
               <SkeletonBodyText lines={8} />
             </Card>
           ) : options ? (
-            <AttachForm options={options} preview={preview} submitting={navigation.state === "submitting"} />
+            <AttachForm options={options} preview={preview} search={search} submitting={navigation.state === "submitting"} />
           ) : (
             <Card>
               <EmptyState heading="Pick a draft order" image="">
@@ -175,10 +175,12 @@ interface AttachFormProps {
     readonly total: string;
     readonly stages: readonly { readonly position: number; readonly title: string; readonly amount: string; readonly when: string; readonly tax: readonly { readonly title: string; readonly amount: string }[] }[];
   } | null;
+  /** The draft-order search, kept when the plan changes. */
+  readonly search: string;
   readonly submitting: boolean;
 }
 
-function AttachForm({ options, preview, submitting }: AttachFormProps) {
+function AttachForm({ options, preview, search, submitting }: AttachFormProps) {
   const submit = useSubmit();
   const { draftOrder } = options;
   const money = (amount: string) => formatMoney(amount, draftOrder.currency);
@@ -206,7 +208,7 @@ function AttachForm({ options, preview, submitting }: AttachFormProps) {
           label="Plan"
           options={options.plans.map((plan) => ({ label: plan.isDefault ? `${plan.name} (customer's default)` : plan.name, value: plan.id }))}
           value={options.planId ?? ""}
-          onChange={(planId) => submit({ draftOrderId: draftOrder.id, planId }, { method: "get", replace: true })}
+          onChange={(planId) => submit({ ...(search ? { q: search } : {}), draftOrderId: draftOrder.id, planId }, { method: "get", replace: true })}
         />
         <Text as="p" tone="subdued">
           Collection: {MODE_TEXT[options.mode]}

@@ -149,7 +149,7 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
         await recordLinkEmailed(context, stage!, { draftOrderId: step.draftId });
         const payUrl = result.draftOrderInvoiceSend?.draftOrder?.invoiceUrl ?? stage!.payUrl;
         const status = stage!.status === "invoiced" || stage!.status === "overdue" ? {} : { status: "invoiced" as const };
-        if (payUrl !== stage!.payUrl || "status" in status) await changeStage(stage!, { ...status, payUrl });
+        await changeStage(stage!, { ...status, payUrl, linkEmailedAt: context.now });
       });
       return;
     case "markInvoiced":
@@ -165,7 +165,7 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       await stageStep(context, stage!, async () => {
         await admin.request(orderInvoiceSendMutation, { id: step.orderId });
         await recordLinkEmailed(context, stage!, { orderId: step.orderId });
-        await changeStage(stage!, { status: "invoiced" });
+        await changeStage(stage!, { status: "invoiced", linkEmailedAt: context.now });
       });
       return;
     case "deleteStageDraft":

@@ -74,6 +74,8 @@ export async function emailStageLink(
   const admin = await deps.adminFor(shop);
   if ("draftOrderId" in via) await admin.request(draftOrderInvoiceSendMutation, { id: via.draftOrderId });
   else await admin.request(orderInvoiceSendMutation, { id: via.orderId });
+  const current = (await getContract(deps.db, shop, contract.id)) ?? contract;
+  await updateStage(deps.db, shop, { contractId: contract.id, stageId: stage.id, version: current.version, changes: { linkEmailedAt: deps.now() }, actor });
   await writeAudit(deps.db, shop, { actor, action: "stage.linkEmailed", contractId: contract.id, details: { position: stage.position, ...details, ...via } });
 }
 

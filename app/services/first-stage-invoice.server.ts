@@ -35,14 +35,16 @@ export async function sendFirstStageInvoice(deps: ServiceDeps, admin: AdminClien
   }
   const { draftOrder } = await admin.request(draftOrderStatusQuery, { id: draftId });
   if (!draftOrder) throw new Error(`the draft order ${draftId} of contract ${contract.id} is gone`);
+  const emailed = draftOrder.invoiceSentAt === null ? { linkEmailedAt: deps.now() } : {};
   if (draftOrder.invoiceSentAt === null) {
     await admin.request(draftOrderInvoiceSendMutation, { id: draftId });
     await writeAudit(deps.db, shop, { actor, action: "stage.linkEmailed", contractId: contract.id, details: { position: first.position, draftOrderId: draftId } });
   }
   const stage = contract.stages[0];
-  if (stage?.status === "scheduled" || stage?.payUrl !== draftOrder.invoiceUrl) {
+  if (stage?.status === "scheduled" || stage?.payUrl !== draftOrder.invoiceUrl || "linkEmailedAt" in emailed) {
     const status = stage?.status === "scheduled" ? { status: "invoiced" as const } : {};
-    contract = await updateStage(deps.db, shop, { contractId: contract.id, stageId: first.id, version: contract.version, changes: { ...status, payUrl: draftOrder.invoiceUrl }, actor });
+    const changes = { ...status, ...emailed, payUrl: draftOrder.invoiceUrl };
+    contract = await updateStage(deps.db, shop, { contractId: contract.id, stageId: first.id, version: contract.version, changes, actor });
   }
   if (contract.status === "pending") {
     contract = await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { status: "awaitingDeposit" }, actor });

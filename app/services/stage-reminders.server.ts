@@ -1,5 +1,6 @@
 import { dueReminder } from "../domain/contract/reminders";
-import { calendarDateAt } from "../domain/dates/calendar-date";
+import type { StageStatus } from "../domain/contract/stage-status";
+import { calendarDateAt, type CalendarDate } from "../domain/dates/calendar-date";
 import { getContract } from "../models/contracts.server";
 import { isUniqueViolation } from "../models/database.server";
 import { getShopSettings, type ShopSettings } from "../models/shop-settings.server";
@@ -17,7 +18,7 @@ export async function sendDueReminders(deps: ServiceDeps, log: (line: string) =>
   const now = deps.now();
   const stages = await deps.db.stage.findMany({
     where: { status: { in: ["invoiced", "overdue"] }, dueDate: { not: null }, contract: { status: { in: ["awaitingDeposit", "active"] } } },
-    select: { id: true, position: true, status: true, dueDate: true, contractId: true, contract: { select: { shop: true, timeZone: true } } },
+    select: { id: true, position: true, status: true, dueDate: true, linkEmailedAt: true, contractId: true, contract: { select: { shop: true, timeZone: true } } },
   });
   const settingsByShop = new Map<string, ShopSettings>();
   let sent = 0;
@@ -25,9 +26,19 @@ export async function sendDueReminders(deps: ServiceDeps, log: (line: string) =>
     const shop = stage.contract.shop;
     const settings = settingsByShop.get(shop) ?? (await getShopSettings(deps.db, shop));
     settingsByShop.set(shop, settings);
+    const timeZone = stage.contract.timeZone;
+    const today = calendarDateAt(now, timeZone);
     const already = await deps.db.stageReminder.findMany({ where: { stageId: stage.id }, select: { offset: true } });
-    const today = calendarDateAt(now, stage.contract.timeZone);
-    const decision = dueReminder({ status: stage.status as "invoiced", dueDate: stage.dueDate as never }, today, settings, new Set(already.map((row) => row.offset)));
+    const decision = dueReminder(
+      {
+        status: stage.status as StageStatus,
+        dueDate: stage.dueDate as CalendarDate,
+        linkEmailedOn: stage.linkEmailedAt ? calendarDateAt(stage.linkEmailedAt, timeZone) : null,
+      },
+      today,
+      settings,
+      new Set(already.map((row) => row.offset)),
+    );
     if (!decision) continue;
     try {
       await deps.db.stageReminder.createMany({ data: decision.offsets.map((offset) => ({ shop, stageId: stage.id, offset, sentAt: now })) });
@@ -47,3 +58,4 @@ export async function sendDueReminders(deps: ServiceDeps, log: (line: string) =>
   }
   return sent;
 }
+

@@ -17,15 +17,21 @@ const REMINDED_STATUSES: readonly StageStatus[] = ["invoiced", "overdue"];
 
 /**
  * The reminder a stage is owed today, or null. Offsets are named `before:3`, `after:7`. When several came at
- * once (the worker was down, or the link went out late) the buyer gets one email, not one per offset.
+ * once (the worker was down, or the link went out late) the buyer gets one email, not one per offset; on the day
+ * the link itself went out there is none (it waits for the next day).
  */
 export function dueReminder(
-  stage: { readonly status: StageStatus; readonly dueDate: CalendarDate | null },
+  stage: {
+    readonly status: StageStatus;
+    readonly dueDate: CalendarDate | null;
+    /** The day the link itself last went out: a reminder on that day would repeat it. */
+    readonly linkEmailedOn: CalendarDate | null;
+  },
   today: CalendarDate,
   cadence: ReminderCadence,
   sent: ReadonlySet<string>,
 ): ReminderDecision | null {
-  if (stage.dueDate === null || !REMINDED_STATUSES.includes(stage.status)) return null;
+  if (stage.dueDate === null || !REMINDED_STATUSES.includes(stage.status) || stage.linkEmailedOn === today) return null;
   const dueDate = stage.dueDate;
   const before = cadence.remindBeforeDays
     .filter((days) => !isBefore(today, addDays(dueDate, -days)) && isBefore(today, dueDate))

@@ -3,6 +3,7 @@ ALTER TABLE "Contract" ADD COLUMN "customerEmail" TEXT;
 ALTER TABLE "Contract" ADD COLUMN "customerName" TEXT;
 
 -- AlterTable
+ALTER TABLE "Stage" ADD COLUMN "linkEmailedAt" DATETIME;
 ALTER TABLE "Stage" ADD COLUMN "payUrl" TEXT;
 
 -- CreateTable

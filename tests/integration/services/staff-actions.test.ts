@@ -135,6 +135,10 @@ describe("staff actions on a contract", () => {
 
     // Earlier tests' contracts have unpaid stages too: count this contract's reminders.
     const reminders = async () => (await listAudit(database.prisma, basic.domain, { contractId: contract.id })).filter((entry) => entry.details.reminder !== undefined);
+    // The link went out today, late: no reminder on the same day.
+    await sendDueReminders(deps());
+    expect(await reminders()).toHaveLength(0);
+    emulator.store.clock.advance(DAY_MS);
     expect(await sendDueReminders(deps())).toBeGreaterThanOrEqual(1);
     expect((await reminders()).map((entry) => entry.details)).toEqual([expect.objectContaining({ position: 2, reminder: "after:1, after:7" })]);
     expect(await sendDueReminders(deps())).toBe(0);

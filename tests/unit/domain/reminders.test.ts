@@ -5,7 +5,7 @@ import type { CalendarDate } from "../../../app/domain/dates/calendar-date";
 
 const day = (text: string) => text as CalendarDate;
 const cadence = { remindBeforeDays: [3], remindAfterDays: [1, 7] };
-const invoiced = { status: "invoiced" as const, dueDate: day("2027-01-10") };
+const invoiced = { status: "invoiced" as const, dueDate: day("2027-01-10"), linkEmailedOn: day("2027-01-01") };
 
 describe("dueReminder", () => {
   it.each([
@@ -25,10 +25,16 @@ describe("dueReminder", () => {
   });
 
   it.each(["scheduled", "paid", "failed", "cancelled"] as const)("reminds no %s stage", (status) => {
-    expect(dueReminder({ status, dueDate: day("2027-01-10") }, day("2027-01-17"), cadence, new Set())).toBeNull();
+    expect(dueReminder({ ...invoiced, status }, day("2027-01-17"), cadence, new Set())).toBeNull();
   });
 
   it("reminds no stage without a due date yet", () => {
-    expect(dueReminder({ status: "invoiced", dueDate: null }, day("2027-01-17"), cadence, new Set())).toBeNull();
+    expect(dueReminder({ ...invoiced, dueDate: null }, day("2027-01-17"), cadence, new Set())).toBeNull();
+  });
+
+  it("waits a day when the link itself went out today (late), then sends what came", () => {
+    const late = { ...invoiced, linkEmailedOn: day("2027-01-17") };
+    expect(dueReminder(late, day("2027-01-17"), cadence, new Set())).toBeNull();
+    expect(dueReminder(late, day("2027-01-18"), cadence, new Set())).toEqual({ offsets: ["after:1", "after:7"] });
   });
 });
