@@ -31,7 +31,15 @@ export function localModeConfig(env: NodeJS.ProcessEnv = process.env): LocalMode
   if (!adminUrl) throw new LocalModeRefusedError("SHOPIFY_ADMIN_API_URL must point at the local emulator");
   const url = new URL(adminUrl);
   if (!LOOPBACK_HOSTS.has(url.hostname)) throw new LocalModeRefusedError(`SHOPIFY_ADMIN_API_URL must be a loopback address, not ${url.hostname}`);
+  const appHost = env.SHOPIFY_APP_URL ? new URL(env.SHOPIFY_APP_URL).hostname : "localhost";
+  if (!LOOPBACK_HOSTS.has(appHost)) throw new LocalModeRefusedError(`SHOPIFY_APP_URL must be a loopback address, not ${appHost}`);
   return { shop, emulatorOrigin: url.origin };
+}
+
+/** Local mode answers only requests addressed to this machine, whatever interface the server listens on. */
+export function assertLoopbackRequest(request: Request): void {
+  const host = new URL(request.url).hostname;
+  if (!LOOPBACK_HOSTS.has(host)) throw new Response(`local mode answers requests to localhost only, not to ${host}`, { status: 403 });
 }
 
 /** The emulator's current instant (its clock moves only when someone advances it). */

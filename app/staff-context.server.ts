@@ -1,5 +1,5 @@
 import prisma from "./db.server";
-import { emulatorNow, localModeConfig } from "./local-mode.server";
+import { assertLoopbackRequest, emulatorNow, localModeConfig } from "./local-mode.server";
 import type { AuditActor } from "./models/audit-log.server";
 import type { ServiceDeps } from "./services/service-deps.server";
 import { authenticate } from "./shopify.server";
@@ -24,6 +24,7 @@ export interface StaffContext {
 export async function requireStaff(request: Request): Promise<StaffContext> {
   const local = localModeConfig();
   if (local) {
+    assertLoopbackRequest(request);
     const now = await emulatorNow(local);
     return {
       shop: local.shop,
@@ -33,11 +34,12 @@ export async function requireStaff(request: Request): Promise<StaffContext> {
       cors: (response) => response,
     };
   }
-  const { session, cors } = await authenticate.admin(request);
-  const userId = session.onlineAccessInfo?.associated_user?.id;
+  const { session, sessionToken, cors } = await authenticate.admin(request);
+  // The session token's subject is the staff member (offline sessions carry no user); a bare id is enough here.
+  const userId = typeof sessionToken?.sub === "string" ? sessionToken.sub.replace(/\D/g, "") : "";
   return {
     shop: session.shop,
-    actor: `staff:${userId ?? "shop"}`,
+    actor: `staff:${userId || "shop"}`,
     deps: { db: prisma, adminFor: (shop) => offlineAdminClient(prisma, shop), now: () => new Date() },
     localMode: false,
     cors,

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
 
@@ -7,6 +7,15 @@ import { attachPlan } from "../services/attach-plan.server";
 import { requireStaff } from "../staff-context.server";
 
 const attachInput = z.object({ draftOrderId: z.string().min(1), planId: z.string().min(1) });
+
+/**
+ * Remix sends OPTIONS to the loader: the extension's cross-origin POST is preflighted, and Shopify's library
+ * answers the preflight inside `requireStaff`. Anything else that is not a POST is refused.
+ */
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { cors } = await requireStaff(request);
+  return cors(new Response(null, { status: request.method === "OPTIONS" ? 204 : 405, headers: { Allow: "POST" } }));
+};
 
 /** Attaches the plan (the same use case as the admin's attach page) and emails the first invoice. */
 export const action = async ({ request }: ActionFunctionArgs) => {

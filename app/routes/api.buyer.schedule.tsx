@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 
 import prisma from "../db.server";
@@ -12,7 +12,8 @@ import { authenticate } from "../shopify.server";
 /**
  * The buyer's view of a payment schedule, for the thank-you and order-status blocks (extensions/buyer-schedule):
  * what is paid, what is next and the link of a stage that is due. The extension's session token, signed with
- * the app's secret, names the shop; the order may be the main order or one stage's own order.
+ * the app's secret, names the shop and, when the buyer is signed in, the customer, whose contracts alone are
+ * shown; the order may be the main order or one stage's own order.
  */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { sessionToken, cors } = await authenticate.public.checkout(request);
@@ -20,7 +21,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const orderNumber = /(\d+)$/.exec(new URL(request.url).searchParams.get("orderId") ?? "")?.[1];
   if (!orderNumber) return cors(json({ error: "orderId must be an order's id" }, { status: 400 }));
   const contract = await findContractByOrder(prisma, shop, `gid://shopify/Order/${orderNumber}`);
-  if (!contract) return cors(json({ error: "this order has no payment schedule" }, { status: 404 }));
+  // A signed-in buyer sees their own contracts only; a guest (thank-you page) sees the schedule without pay links.
+  const buyer = typeof sessionToken.sub === "string" && sessionToken.sub.startsWith("gid://shopify/Customer/") ? sessionToken.sub : null;
+  if (!contract || (buyer !== null && contract.customerId !== buyer)) return cors(json({ error: "this order has no payment schedule" }, { status: 404 }));
   const currency = currencyFor(contract.currency);
   const money = (minor: bigint) => formatMinorUnits(minor, currency);
   const balance = await contractBalance(prisma, shop, contract.id);
@@ -37,15 +40,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
           amount: money(stage.amountMinor),
           status: stage.status,
           dueDate: stage.dueDate,
-          payUrl: contract.status !== "cancelled" && UNPAID_STAGE_STATUSES.includes(stage.status) ? stage.payUrl : null,
+          payUrl: buyer !== null && contract.status !== "cancelled" && UNPAID_STAGE_STATUSES.includes(stage.status) ? stage.payUrl : null,
         })),
       },
     }),
   );
-};
-
-// The extension's cross-origin preflight (OPTIONS) reaches the action; Shopify's library answers it.
-export const action = async ({ request }: ActionFunctionArgs) => {
-  const { cors } = await authenticate.public.checkout(request);
-  return cors(json({ error: "use GET" }, { status: 405 }));
 };

@@ -7,6 +7,7 @@ import { z } from "zod";
 
 import { formatMoney } from "../components/money-format";
 import { CONTRACT_ATTRIBUTE, STAGE_ATTRIBUTE } from "../services/contract-attributes";
+import { STAGE_DRAFT_TAG } from "../services/stage-draft-tags";
 import { refusalMessage } from "../services/action-errors";
 import { attachOptions, attachPreviewView } from "../services/attach-flow.server";
 import { attachPlan, readAttachSources } from "../services/attach-plan.server";
@@ -26,7 +27,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const search = url.searchParams.get("q")?.trim() ?? "";
   const draftOrderId = url.searchParams.get("draftOrderId");
   const admin = await deps.adminFor(shop);
-  const { draftOrders } = await admin.request(draftOrdersSearchQuery, { query: `status:open ${search}`.trim() });
+  // The app's own stage drafts are open drafts too: left out by their tag, so they never crowd out the quotes.
+  const { draftOrders } = await admin.request(draftOrdersSearchQuery, { query: `status:open -tag:${STAGE_DRAFT_TAG} ${search}`.trim() });
   const drafts = draftOrders.nodes
     .filter((draft) => !draft.customAttributes.some((attribute) => attribute.key === STAGE_ATTRIBUTE))
     .map((draft) => ({

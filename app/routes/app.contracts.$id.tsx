@@ -18,7 +18,7 @@ import { getContract } from "../models/contracts.server";
 import { contractBalance } from "../models/ledger.server";
 import { getPlan } from "../models/plans.server";
 import { refusalMessage } from "../services/action-errors";
-import { recordOfflinePayment, resendStageLink, retryFailedCharge } from "../services/contract-actions.server";
+import { chargeInFlight, recordOfflinePayment, resendStageLink, retryFailedCharge } from "../services/contract-actions.server";
 import { cancelContract, markMilestone } from "../services/contract-events.server";
 import { contractTimeline } from "../services/contract-timeline";
 import { requireStaff } from "../staff-context.server";
@@ -74,8 +74,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
         invoiceNumber: stage.invoiceNumber,
         payUrl: unpaid ? stage.payUrl : null,
         problem: stage.parkedReason ?? stage.lastError,
-        canRecordPayment: unpaid && !(contract.mode === "native" && stage.position === 1),
-        canResend: unpaid && stage.status !== "scheduled",
+        canRecordPayment: unpaid && !chargeInFlight(stage) && !(contract.mode === "native" && stage.position === 1),
+        canResend: unpaid && !chargeInFlight(stage) && stage.status !== "scheduled",
         canRetry: unpaid && stage.status === "failed" && stage.attempts < MAX_CHARGE_ATTEMPTS,
       };
     }),

@@ -3,7 +3,7 @@ import { ZodError } from "zod";
 import { AttachPlanError } from "./attach-plan.server";
 import { ContractActionError } from "./contract-actions.server";
 import { ContractExistsError } from "../models/contracts.server";
-import { NotFoundError } from "../models/model-errors.server";
+import { ConcurrencyConflictError, NotFoundError } from "../models/model-errors.server";
 import { SettingNotAllowedError } from "../models/shop-settings.server";
 import { AdminUserErrors } from "../shopify/admin-errors";
 
@@ -14,6 +14,7 @@ import { AdminUserErrors } from "../shopify/admin-errors";
 export function refusalMessage(error: unknown): string {
   if (error instanceof ZodError) return error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
   if (error instanceof AdminUserErrors) return `Shopify refused: ${error.message}`;
+  if (error instanceof ConcurrencyConflictError) return "the contract changed while this was being done (a payment or a sync arrived); reload the page and try again";
   if (
     error instanceof AttachPlanError ||
     error instanceof ContractActionError ||

@@ -20,7 +20,10 @@ export async function attachOptions(deps: ServiceDeps, shop: string, draftOrderI
     sources ?? readAttachSources(deps, await deps.adminFor(shop), shop, draftOrderId),
     listPlans(deps.db, shop),
   ]);
-  const preferred = (draft.customer ? await customerPlanId(deps.db, shop, draft.customer.id) : null) ?? settings.defaultPlanId;
+  // An archived plan is never offered: the customer's last plan if still active, else the shop's default.
+  const active = new Set(plans.map((plan) => plan.id));
+  const customerPlan = draft.customer ? await customerPlanId(deps.db, shop, draft.customer.id) : null;
+  const preferred = [customerPlan, settings.defaultPlanId].find((id) => id !== null && active.has(id)) ?? null;
   const ordered = [...plans.filter((plan) => plan.id === preferred), ...plans.filter((plan) => plan.id !== preferred)];
   return {
     draftOrder: {

@@ -95,15 +95,8 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
   return sendFirstStageInvoice(deps, admin, shop, contract, input.actor);
 }
 
-/** What attaching would do, without doing it: the draft, the collection mode and the exact schedule. */
+/** What attaching would do, without doing it: the collection mode and the exact schedule. */
 export interface AttachPreview {
-  readonly draftOrder: {
-    readonly id: string;
-    readonly name: string;
-    readonly customer: string | null;
-    readonly total: string;
-    readonly currency: string;
-  };
   readonly mode: ContractMode;
   readonly schedule: Schedule;
 }
@@ -116,18 +109,8 @@ export async function previewAttach(deps: ServiceDeps, shop: string, input: Omit
   const existing = await findContractByDraftOrder(deps.db, shop, input.draftOrderId);
   if (existing && existing.status !== "pending") throw new ContractExistsError(input.draftOrderId, existing.id);
   const read = sources ?? (await readAttachSources(deps, await deps.adminFor(shop), shop, input.draftOrderId));
-  const { draft, mode, schedule } = await prepareAttach(deps, shop, input, read);
-  return {
-    draftOrder: {
-      id: draft.id,
-      name: draft.name,
-      customer: draft.customer?.displayName ?? draft.email ?? null,
-      total: draft.totalPriceSet.shopMoney.amount,
-      currency: draft.currencyCode,
-    },
-    mode,
-    schedule,
-  };
+  const { mode, schedule } = await prepareAttach(deps, shop, input, read);
+  return { mode, schedule };
 }
 
 /** What attaching reads from Shopify and the shop's settings, read once per page even when used twice. */

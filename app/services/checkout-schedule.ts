@@ -1,3 +1,4 @@
+import type { CalendarDate } from "../domain/dates/calendar-date";
 import type { Trigger } from "../domain/plan/plan";
 import type { Currency } from "../domain/money/currency";
 import { formatMinorUnits } from "../domain/money/minor-units";
@@ -25,7 +26,7 @@ export interface CheckoutStage {
   readonly position: number;
   readonly title: string;
   readonly amount: bigint;
-  readonly dueDate: string | null;
+  readonly dueDate: CalendarDate | null;
   readonly trigger?: { readonly trigger: Trigger; readonly steps: readonly DateStep[] } | undefined;
 }
 
@@ -40,7 +41,7 @@ export function checkoutScheduleAttribute(stages: readonly CheckoutStage[], curr
       title: stage.title,
       amount: formatMinorUnits(stage.amount, currency),
       dueDate: stage.dueDate,
-      when: describeStageTiming({ atCheckout: stage.position === 1, dueDate: stage.dueDate as never, trigger: stage.trigger }),
+      when: describeStageTiming({ atCheckout: stage.position === 1, dueDate: stage.dueDate, trigger: stage.trigger }),
     })),
   };
   return JSON.stringify(schedule);

@@ -2,7 +2,7 @@ import { UNPAID_STAGE_STATUSES } from "../domain/contract/stage-status";
 import { writeAudit, type AuditActor } from "../models/audit-log.server";
 import { getContract, updateStage, type StoredContract, type StoredStage } from "../models/contracts.server";
 import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
-import { NotFoundError } from "../models/model-errors.server";
+import { ConcurrencyConflictError, NotFoundError } from "../models/model-errors.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { draftOrderCompleteMutation } from "../shopify/operations/draft-order-complete-mutation";
 import { draftOrderInvoiceSendMutation } from "../shopify/operations/draft-order-invoice-send-mutation";
@@ -40,6 +40,7 @@ export interface OfflinePaymentInput extends StageActionInput {
  */
 export async function recordOfflinePayment(deps: ServiceDeps, shop: string, input: OfflinePaymentInput): Promise<void> {
   const { contract, stage } = await openStage(deps, shop, input);
+  refuseWhileCharging(stage);
   if (contract.mode === "native" && stage.position === 1) {
     throw new ContractActionError("a native deposit is paid at the draft order's checkout; for a deposit paid offline, attach the plan in stage-order mode");
   }
@@ -57,6 +58,7 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
 /** Emails the stage's payment link again (the buyer lost it, or asked for it). */
 export async function resendStageLink(deps: ServiceDeps, shop: string, input: StageActionInput): Promise<void> {
   const { contract, stage } = await openStage(deps, shop, input);
+  refuseWhileCharging(stage);
   await emailStageLink(deps, shop, contract, stage, input.actor, { resent: true });
 }
 
@@ -74,8 +76,9 @@ export async function emailStageLink(
   const admin = await deps.adminFor(shop);
   if ("draftOrderId" in via) await admin.request(draftOrderInvoiceSendMutation, { id: via.draftOrderId });
   else await admin.request(orderInvoiceSendMutation, { id: via.orderId });
-  const current = (await getContract(deps.db, shop, contract.id)) ?? contract;
-  await updateStage(deps.db, shop, { contractId: contract.id, stageId: stage.id, version: current.version, changes: { linkEmailedAt: deps.now() }, actor });
+  await withFreshVersion(deps, shop, contract.id, (version) =>
+    updateStage(deps.db, shop, { contractId: contract.id, stageId: stage.id, version, changes: { linkEmailedAt: deps.now() }, actor }),
+  );
   await writeAudit(deps.db, shop, { actor, action: "stage.linkEmailed", contractId: contract.id, details: { position: stage.position, ...details, ...via } });
 }
 
@@ -101,18 +104,49 @@ async function openStage(deps: ServiceDeps, shop: string, input: StageActionInpu
   return { contract, stage };
 }
 
+/**
+ * A saved-card charge was asked for and its outcome has not been recorded (a decline clears the key): collecting
+ * the stage another way now could collect it twice.
+ */
+export function chargeInFlight(stage: StoredStage): boolean {
+  return stage.chargeKey !== null;
+}
+
+function refuseWhileCharging(stage: StoredStage): void {
+  if (chargeInFlight(stage)) throw new ContractActionError(`a card charge of stage ${stage.position} is in progress; wait for its result`);
+}
+
 function isUnpaid(stage: StoredStage): boolean {
   return UNPAID_STAGE_STATUSES.includes(stage.status);
 }
 
-/** The Shopify object whose invoice email carries the stage's link, once the stage has one. */
+/**
+ * The Shopify object whose invoice email carries exactly this stage's amount: its own order or draft (in both
+ * modes later stages are paid through them), or the source draft for a native deposit before the order exists.
+ * Never the main order, whose invoice asks for the whole outstanding balance.
+ */
 function linkCarrier(contract: StoredContract, stage: StoredStage): { readonly draftOrderId: string } | { readonly orderId: string } | null {
-  if (contract.mode === "native") {
-    if (stage.position === 1 && !contract.mainOrderId) return { draftOrderId: contract.sourceDraftOrderId };
-    return contract.mainOrderId && stage.status !== "scheduled" ? { orderId: contract.mainOrderId } : null;
-  }
   if (stage.stageOrderId) return { orderId: stage.stageOrderId };
-  return stage.stageDraftOrderId ? { draftOrderId: stage.stageDraftOrderId } : null;
+  if (stage.stageDraftOrderId) return { draftOrderId: stage.stageDraftOrderId };
+  if (contract.mode === "native" && stage.position === 1 && !contract.mainOrderId) return { draftOrderId: contract.sourceDraftOrderId };
+  return null;
+}
+
+/**
+ * Records what was already done in Shopify: a worker syncing the contract at the same moment moves its version,
+ * so the write is tried again on the version read now rather than failing after the email went out.
+ */
+async function withFreshVersion(deps: ServiceDeps, shop: string, contractId: string, write: (version: number) => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const current = await getContract(deps.db, shop, contractId);
+    if (!current) throw new NotFoundError("contract", contractId);
+    try {
+      await write(current.version);
+      return;
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflictError) || attempt === 3) throw error;
+    }
+  }
 }
 
 async function createStageDraft(deps: ServiceDeps, admin: AdminClient, shop: string, contract: StoredContract, stage: StoredStage, actor: AuditActor): Promise<string> {
@@ -124,9 +158,7 @@ async function createStageDraft(deps: ServiceDeps, admin: AdminClient, shop: str
 }
 
 /** Completes a stage draft into its order, marked paid: Shopify records a manual payment of its amount. */
-async function completeIntoOrder(admin: AdminClient, draftId: string): Promise<string> {
+async function completeIntoOrder(admin: AdminClient, draftId: string): Promise<void> {
   const result = await admin.request(draftOrderCompleteMutation, { id: draftId, paymentPending: false });
-  const orderId = result.draftOrderComplete?.draftOrder?.order?.id;
-  if (!orderId) throw new ContractActionError(`Shopify did not complete draft order ${draftId} into an order`);
-  return orderId;
+  if (!result.draftOrderComplete?.draftOrder?.order?.id) throw new ContractActionError(`Shopify did not complete draft order ${draftId} into an order`);
 }

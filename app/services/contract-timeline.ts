@@ -55,6 +55,8 @@ function describe(entry: AuditEntry, formatAmount: (minor: bigint) => string): P
     case "stage.linkEmailed":
       if (details.reminder) return { kind: "email", text: `Reminder: payment link for stage ${String(position)} emailed again (${String(details.reminder)})` };
       return { kind: "email", text: `Payment link for stage ${String(position)} emailed to the buyer${details.resent ? " again" : ""}` };
+    case "stage.reminderFailed":
+      return { kind: "email", text: `Reminder for stage ${String(position)} not sent: ${String(details.reason)}` };
     case "stage.offlinePaymentRecorded":
       return { kind: "staff", text: `Offline payment (${String(details.method)}) recorded for stage ${String(position)}` };
     case "ledger.recorded":

@@ -6,7 +6,7 @@ import { draftOrderCreateMutation } from "../shopify/operations/draft-order-crea
 import { draftOrderStatusQuery } from "../shopify/operations/draft-order-status-query";
 import { draftOrdersByTagQuery } from "../shopify/operations/draft-orders-by-tag-query";
 import { CONTRACT_ATTRIBUTE, STAGE_ATTRIBUTE } from "./contract-attributes";
-import { contractTag, stageTag } from "./stage-draft-tags";
+import { contractTag, STAGE_DRAFT_TAG, stageTag } from "./stage-draft-tags";
 
 /**
  * The draft order that collects one stage (DESIGN §3, stage-order mode): one custom line for exactly the stage
@@ -41,7 +41,7 @@ export async function createStageDraftOrder(
           requiresShipping: false,
         },
       ],
-      tags: [contractTag(contract.id), tag, "tranche-stage-payment"],
+      tags: [contractTag(contract.id), tag, STAGE_DRAFT_TAG],
       note: `Invoice ${invoiceNumber}: payment ${stage.position} of ${contract.stages.length} towards ${quote}; a payment on account, not a sale. Tax is included in the amount.`,
       customAttributes: [
         { key: CONTRACT_ATTRIBUTE, value: contract.id },

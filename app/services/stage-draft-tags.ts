@@ -2,6 +2,9 @@
  * The tags a stage draft order carries: one for its contract (to list all of a contract's stage drafts in one
  * search) and one for its position. Shopify tags are at most 40 characters; a contract id is 25.
  */
+/** Every stage draft order carries it, so searches for the merchant's own quotes can leave them out. */
+export const STAGE_DRAFT_TAG = "tranche-stage-payment";
+
 export function contractTag(contractId: string): string {
   return `tranche-${contractId}`;
 }

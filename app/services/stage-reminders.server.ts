@@ -1,6 +1,7 @@
 import { dueReminder } from "../domain/contract/reminders";
 import type { StageStatus } from "../domain/contract/stage-status";
 import { calendarDateAt, type CalendarDate } from "../domain/dates/calendar-date";
+import { writeAudit } from "../models/audit-log.server";
 import { getContract } from "../models/contracts.server";
 import { isUniqueViolation } from "../models/database.server";
 import { getShopSettings, type ShopSettings } from "../models/shop-settings.server";
@@ -12,7 +13,8 @@ const ACTOR = "job:reminders" as const;
 /**
  * Emails the links of unpaid stages again on the shop's reminder days (Settings). Each reminder is claimed in
  * the database before the email goes out, so two workers, or a sweep repeated after a crash, never send one
- * twice; a claim whose email then failed is logged and not retried, rather than risk a duplicate.
+ * twice; a claim whose email then failed is put on the contract's timeline and not retried, rather than risk a
+ * duplicate.
  */
 export async function sendDueReminders(deps: ServiceDeps, log: (line: string) => void = () => undefined): Promise<number> {
   const now = deps.now();
@@ -28,7 +30,7 @@ export async function sendDueReminders(deps: ServiceDeps, log: (line: string) =>
     settingsByShop.set(shop, settings);
     const timeZone = stage.contract.timeZone;
     const today = calendarDateAt(now, timeZone);
-    const already = await deps.db.stageReminder.findMany({ where: { stageId: stage.id }, select: { offset: true } });
+    const already = await deps.db.stageReminder.findMany({ where: { shop, stageId: stage.id }, select: { offset: true } });
     const decision = dueReminder(
       {
         status: stage.status as StageStatus,
@@ -53,7 +55,10 @@ export async function sendDueReminders(deps: ServiceDeps, log: (line: string) =>
       await emailStageLink(deps, shop, contract, current, ACTOR, { reminder: decision.offsets.join(", ") });
       sent += 1;
     } catch (error) {
-      log(`[reminders] stage ${stage.position} of contract ${contract.id}: ${(error as Error).message}`);
+      // Claimed and not sent: not retried (a retry could send it twice), but on the contract's timeline for staff.
+      const reason = (error as Error).message;
+      log(`[reminders] stage ${stage.position} of contract ${contract.id}: ${reason}`);
+      await writeAudit(deps.db, shop, { actor: ACTOR, action: "stage.reminderFailed", contractId: contract.id, details: { position: stage.position, reminder: decision.offsets.join(", "), reason } });
     }
   }
   return sent;

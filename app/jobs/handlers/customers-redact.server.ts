@@ -20,8 +20,8 @@ const REDACTED_PAYLOAD = JSON.stringify({ redacted: true });
 /**
  * `customers/redact`: the customer's contracts are ANONYMISED, not deleted. A contract is the merchant's
  * accounting record (amounts, tax shares, dates, ledger entries with Shopify references), which tax law makes
- * them keep; none of it names a person except the link to the customer, so that link (`customerId`) is
- * cleared on every contract of the customer or of an order to redact. The stored webhook bodies (and finished
+ * them keep; none of it names a person except the customer's link, name and email, which are cleared on every
+ * contract of the customer or of an order to redact, and the plan remembered for the customer is forgotten. The stored webhook bodies (and finished
  * jobs' payloads) that carry the customer or those orders, with names, emails and addresses, are blanked,
  * this redaction's own event included (it holds the email and phone). A body carries them by GID, by email,
  * or by numeric id alone (`order_transactions/create` names its order only as `"order_id": 9002`). A webhook's
@@ -36,8 +36,9 @@ export const customersRedactJob = webhookJobHandler(customersRedactBody, async (
   const orderIds = body.orders_to_redact.flatMap((id) => shopifyIdForms("Order", id));
   const contracts = await db.contract.updateMany({
     where: { shop, OR: [{ customerId: { in: customerIds } }, { mainOrderId: { in: orderIds } }] },
-    data: { customerId: null },
+    data: { customerId: null, customerName: null, customerEmail: null },
   });
+  const customerPlans = await db.customerPlan.deleteMany({ where: { shop, customerId: { in: customerIds } } });
   const mentions = payloadMentions(
     [gidInJson("Customer", body.customer.id), ...body.orders_to_redact.map((id) => gidInJson("Order", id)), ...(body.customer.email ? [body.customer.email] : [])],
     [body.customer.id, ...body.orders_to_redact],
@@ -46,6 +47,7 @@ export const customersRedactJob = webhookJobHandler(customersRedactBody, async (
 
   await recordComplianceAudit(db, shop, event, "customer.redacted", {
     contractsAnonymised: contracts.count,
+    customerPlansDeleted: customerPlans.count,
     webhookEventsRedacted: webhookEvents,
     jobsRedacted: jobs,
   });

@@ -16,11 +16,14 @@ const shopRedactBody = z.object({ shop_domain: z.string() }).passthrough();
 export const shopRedactJob = webhookJobHandler(shopRedactBody, async (body, _event, { db, shop, jobId }) => {
   assertSignedShop(body.shop_domain, shop, "shop/redact");
   await db.ledgerEntry.deleteMany({ where: { shop } });
+  await db.stageReminder.deleteMany({ where: { shop } });
   await db.stage.deleteMany({ where: { contract: { shop } } });
   await db.contract.deleteMany({ where: { shop } });
   await db.plan.deleteMany({ where: { shop } });
   await db.auditLog.deleteMany({ where: { shop } });
   await db.invoiceCounter.deleteMany({ where: { shop } });
+  await db.shopSettings.deleteMany({ where: { shop } });
+  await db.customerPlan.deleteMany({ where: { shop } });
   await db.webhookEvent.deleteMany({ where: { shop } });
   await db.session.deleteMany({ where: { shop } });
   await db.job.deleteMany({ where: { shop, id: { not: jobId } } });

@@ -28,12 +28,13 @@ const { loader } = await import("../../../app/routes/api.buyer.schedule");
 
 const SHOP = "buyer-route.myshopify.com";
 const MAIN_ORDER = "gid://shopify/Order/5550001";
+const BUYER = "gid://shopify/Customer/31";
 
 /** A checkout extension's session token: a JWT signed with the app's secret, naming the shop in `dest`. */
-function sessionToken(shop: string, secret = API_SECRET): string {
+function sessionToken(shop: string, secret = API_SECRET, customer: string | null = BUYER): string {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const now = Math.floor(Date.now() / 1000);
-  const body = `${encode({ alg: "HS256", typ: "JWT" })}.${encode({ iss: `https://${shop}/admin`, dest: `https://${shop}`, aud: "buyer-route-key", sub: "gid://shopify/Customer/1", exp: now + 60, nbf: now - 5, iat: now, jti: "t1", sid: "s1" })}`;
+  const body = `${encode({ alg: "HS256", typ: "JWT" })}.${encode({ iss: `https://${shop}/admin`, dest: `https://${shop}`, aud: "buyer-route-key", ...(customer ? { sub: customer } : {}), exp: now + 60, nbf: now - 5, iat: now, jti: "t1", sid: "s1" })}`;
   return `${body}.${createHmac("sha256", secret).update(body).digest("base64url")}`;
 }
 
@@ -52,7 +53,7 @@ async function ask(orderId: string, token = sessionToken(SHOP)): Promise<Respons
 describe("GET /api/buyer/schedule (thank-you and order-status blocks)", () => {
   it("answers the schedule of the order's contract: what is paid, and the link of the stage that is due", async () => {
     let contract = await seedContract(database.prisma, SHOP, "gid://shopify/DraftOrder/77");
-    contract = await updateContract(database.prisma, SHOP, { id: contract.id, version: contract.version, changes: { mainOrderId: MAIN_ORDER, status: "awaitingDeposit" }, actor: "system" });
+    contract = await updateContract(database.prisma, SHOP, { id: contract.id, version: contract.version, changes: { mainOrderId: MAIN_ORDER, status: "awaitingDeposit", customerId: BUYER }, actor: "system" });
     contract = await updateStage(database.prisma, SHOP, { contractId: contract.id, stageId: contract.stages[0]!.id, version: contract.version, changes: { status: "invoiced", payUrl: "https://pay.test/1" }, actor: "system" });
 
     // The thank-you page names the order by its OrderIdentity id: the number is what counts.
@@ -71,6 +72,14 @@ describe("GET /api/buyer/schedule (thank-you and order-status blocks)", () => {
   it("answers 404 for an order without a schedule, and for another shop's order", async () => {
     expect((await ask("gid://shopify/Order/999")).status).toBe(404);
     expect((await ask(MAIN_ORDER, sessionToken("another-shop.myshopify.com"))).status).toBe(404);
+  });
+
+  it("shows a signed-in buyer only their own contracts, and a guest no pay links", async () => {
+    expect((await ask(MAIN_ORDER, sessionToken(SHOP, API_SECRET, "gid://shopify/Customer/32"))).status).toBe(404);
+    const guest = await ask(MAIN_ORDER, sessionToken(SHOP, API_SECRET, null));
+    expect(guest.status).toBe(200);
+    const body = (await guest.json()) as { contract: { stages: { payUrl: string | null }[] } };
+    expect(body.contract.stages.map((stage) => stage.payUrl)).toEqual([null, null, null]);
   });
 
   it("refuses a token not signed with the app's secret", async () => {

@@ -50,6 +50,8 @@ describe("the contract page", () => {
   });
 
   it("answers 404 for a contract of another shop or none", async () => {
+    const foreign = await seedContract(database.prisma, "someone-else.myshopify.com", "gid://shopify/DraftOrder/500");
+    await expect(loader(args(foreign.id))).rejects.toMatchObject({ status: 404 });
     await expect(loader(args("c-unknown"))).rejects.toMatchObject({ status: 404 });
   });
 

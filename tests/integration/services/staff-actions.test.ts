@@ -9,6 +9,7 @@ import { saveShopSettings, SettingNotAllowedError } from "../../../app/models/sh
 import { attachOptions, attachPreviewView } from "../../../app/services/attach-flow.server";
 import { attachPlan } from "../../../app/services/attach-plan.server";
 import { ContractActionError, recordOfflinePayment, resendStageLink, retryFailedCharge } from "../../../app/services/contract-actions.server";
+import { markMilestone } from "../../../app/services/contract-events.server";
 import { syncContract } from "../../../app/services/contract-sync.server";
 import type { ServiceDeps } from "../../../app/services/service-deps.server";
 import { sendDueReminders } from "../../../app/services/stage-reminders.server";
@@ -25,6 +26,7 @@ const STAFF = "staff:actions-test" as const;
 const DAY_MS = 86_400_000;
 const shops = readShopsFixture(DEMO_FIXTURE_FILE);
 const basic = shops.find((shop) => shop.plan === "basic") as ShopFixture;
+const plus = shops.find((shop) => shop.plan === "plus") as ShopFixture;
 
 let database: TestDatabase;
 let emulator: RunningEmulator;
@@ -32,31 +34,34 @@ let emulator: RunningEmulator;
 function deps(): ServiceDeps {
   return {
     db: database.prisma,
-    adminFor: async (domain) => createAdminClient({ shop: domain, accessToken: basic.accessToken as string }, { apiUrl: emulator.adminUrl() }),
+    adminFor: async (domain) => {
+      const shop = shops.find((candidate) => candidate.domain === domain) as ShopFixture;
+      return createAdminClient({ shop: domain, accessToken: shop.accessToken as string }, { apiUrl: emulator.adminUrl() });
+    },
     now: () => emulator.store.clock.now(),
   };
 }
 
-async function createQuote(): Promise<string> {
-  const state = emulator.store.shops.get(basic.domain)!;
+async function createQuote(fixture: ShopFixture = basic): Promise<string> {
+  const state = emulator.store.shops.get(fixture.domain)!;
   const variant = state.products.flatMap((product) => product.variants).find((candidate) => candidate.requiresShipping)!;
   const data = await staffAdminRequest<{ draftOrderCreate: { draftOrder: { id: string } } }>(
     emulator.adminUrl(),
-    basic.accessToken as string,
+    fixture.accessToken as string,
     "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
     { input: { customerId: state.customers[1]!.id, useCustomerDefaultAddress: true, lineItems: [{ variantId: variant.id, quantity: 1 }] } },
   );
   return data.draftOrderCreate.draftOrder.id;
 }
 
-async function presetPlan(presetId: string): Promise<StoredPlan> {
+async function presetPlan(presetId: string, shop = basic.domain): Promise<StoredPlan> {
   const preset = PRESET_PLANS.find((candidate) => candidate.id === presetId)!;
-  return createPlan(database.prisma, basic.domain, { name: `${presetId} ${Math.random()}`, config: preset.config, actor: STAFF });
+  return createPlan(database.prisma, shop, { name: `${presetId} ${Math.random()}`, config: preset.config, actor: STAFF });
 }
 
-async function sync(contractId: string): Promise<StoredContract> {
-  await syncContract(deps(), basic.domain, contractId, { holder: "actions-test", actor: "system" });
-  return (await getContract(database.prisma, basic.domain, contractId))!;
+async function sync(contractId: string, shop = basic.domain): Promise<StoredContract> {
+  await syncContract(deps(), shop, contractId, { holder: "actions-test", actor: "system" });
+  return (await getContract(database.prisma, shop, contractId))!;
 }
 
 async function payNewestLink(draftOrderId: string): Promise<void> {
@@ -69,7 +74,9 @@ async function payNewestLink(draftOrderId: string): Promise<void> {
 beforeAll(async () => {
   database = await createTestDatabase();
   emulator = await startEmulator({ shops });
-  await database.prisma.session.create({ data: { id: `offline_${basic.domain}`, shop: basic.domain, state: "", isOnline: false, accessToken: basic.accessToken as string } });
+  for (const fixture of [basic, plus]) {
+    await database.prisma.session.create({ data: { id: `offline_${fixture.domain}`, shop: fixture.domain, state: "", isOnline: false, accessToken: fixture.accessToken as string } });
+  }
 }, 60_000);
 
 afterAll(async () => {
@@ -145,6 +152,27 @@ describe("staff actions on a contract", () => {
     expect(await reminders()).toHaveLength(1);
     const offsets = await database.prisma.stageReminder.findMany({ where: { stageId: due.stages[1]!.id }, select: { offset: true } });
     expect(offsets.map((row) => row.offset).sort()).toEqual(["after:1", "after:7"]);
+  });
+});
+
+describe("staff actions on a native (Plus) contract", () => {
+  it("resend a later stage's own link (its amount), never the main order's whole balance", async () => {
+    const plan = await presetPlan("deposit-30-50-20-net30", plus.domain);
+    let contract = await attachPlan(deps(), plus.domain, { draftOrderId: await createQuote(plus), planId: plan.id, actor: STAFF });
+    expect(contract.mode).toBe("native");
+    await expect(recordOfflinePayment(deps(), plus.domain, { contractId: contract.id, position: 1, method: "Wire transfer", actor: STAFF })).rejects.toThrow(/native deposit/);
+    await payNewestLink(contract.sourceDraftOrderId);
+    contract = await sync(contract.id, plus.domain);
+    await markMilestone(deps(), plus.domain, { contractId: contract.id, milestone: "Ready to ship", actor: STAFF });
+    contract = await sync(contract.id, plus.domain);
+    const second = contract.stages[1]!;
+    expect(second.status).toBe("invoiced");
+    expect(second.stageDraftOrderId).not.toBeNull();
+
+    const before = emulator.store.outbox.length;
+    await resendStageLink(deps(), plus.domain, { contractId: contract.id, position: 2, actor: STAFF });
+    const sent = emulator.store.outbox.slice(before);
+    expect(sent.map((email) => email.resourceId)).toEqual([second.stageDraftOrderId]);
   });
 });
 

@@ -51,6 +51,8 @@ async function seedShop(shop: string, customerId = "gid://shopify/Customer/4501"
       sourceDraftOrderId: `gid://shopify/DraftOrder/${shop}`,
       mainOrderId,
       customerId,
+      customerName: "Ada Lovelace",
+      customerEmail: "buyer@example.com",
       currency: "EUR",
       totalMinor: 100000n,
       mode: "stageOrder",
@@ -67,6 +69,10 @@ async function seedShop(shop: string, customerId = "gid://shopify/Customer/4501"
   await db.ledgerEntry.create({ data: { shop, contractId: contract.id, kind: "payment", amountMinor: 30000n, currency: "EUR", shopifyRef: `gid://shopify/OrderTransaction/${shop}`, occurredAt: new Date() } });
   await db.auditLog.create({ data: { shop, contractId: contract.id, actor: "system", action: "contract.created", details: "{}" } });
   await db.invoiceCounter.create({ data: { shop, next: 2 } });
+  await db.shopSettings.create({ data: { shop, defaultPlanId: plan.id } });
+  if (customerId) await db.customerPlan.create({ data: { shop, customerId, planId: plan.id } });
+  const balance = await db.stage.findFirstOrThrow({ where: { contractId: contract.id, position: 2 } });
+  await db.stageReminder.create({ data: { shop, stageId: balance.id, offset: "before:3" } });
   return contract;
 }
 
@@ -80,6 +86,9 @@ async function rowsOf(shop: string) {
     ledger: await db.ledgerEntry.count({ where: { shop } }),
     audit: await db.auditLog.count({ where: { shop } }),
     counters: await db.invoiceCounter.count({ where: { shop } }),
+    settings: await db.shopSettings.count({ where: { shop } }),
+    customerPlans: await db.customerPlan.count({ where: { shop } }),
+    reminders: await db.stageReminder.count({ where: { shop } }),
     webhookEvents: await db.webhookEvent.count({ where: { shop } }),
     jobs: await db.job.count({ where: { shop } }),
   };
@@ -182,7 +191,7 @@ describe("shop/redact", () => {
     await deliverAndRun("shop/redact", shop, { shop_id: 954889, shop_domain: shop });
 
     // Only the redaction job itself is left, marked done.
-    expect(await rowsOf(shop)).toEqual({ sessions: 0, plans: 0, contracts: 0, stages: 0, ledger: 0, audit: 0, counters: 0, webhookEvents: 0, jobs: 1 });
+    expect(await rowsOf(shop)).toEqual({ sessions: 0, plans: 0, contracts: 0, stages: 0, ledger: 0, audit: 0, counters: 0, settings: 0, customerPlans: 0, reminders: 0, webhookEvents: 0, jobs: 1 });
     expect(await db.job.findFirstOrThrow({ where: { shop } })).toMatchObject({ kind: "webhook:shop/redact", status: "done" });
     expect(await rowsOf(otherShop)).toEqual(before);
   });
@@ -216,7 +225,8 @@ describe("customers/redact", () => {
     const body = { shop_id: 954889, shop_domain: shop, customer: { id: 4501, email: "buyer@example.com", phone: "555-625-1199" }, orders_to_redact: [9002] };
     await deliverAndRun("customers/redact", shop, body, "redact-4501");
 
-    expect((await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).customerId).toBeNull();
+    expect(await db.contract.findUniqueOrThrow({ where: { id: contract.id } })).toMatchObject({ customerId: null, customerName: null, customerEmail: null });
+    expect(await db.customerPlan.count({ where: { shop, customerId: "gid://shopify/Customer/4501" } })).toBe(0);
     expect((await db.contract.findUniqueOrThrow({ where: { id: byOrder.id } })).customerId).toBeNull();
     expect((await db.contract.findUniqueOrThrow({ where: { id: otherCustomer.id } })).customerId).toBe("gid://shopify/Customer/45");
     expect(await db.stage.count({ where: { contractId: contract.id } })).toBe(2);
@@ -232,7 +242,7 @@ describe("customers/redact", () => {
 
     const audit = await db.auditLog.findMany({ where: { shop, action: "customer.redacted" } });
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.details)).toEqual({ eventId: "redact-4501", contractsAnonymised: 2, webhookEventsRedacted: 2, jobsRedacted: 1 });
+    expect(JSON.parse(audit[0]!.details)).toEqual({ eventId: "redact-4501", contractsAnonymised: 2, customerPlansDeleted: 1, webhookEventsRedacted: 2, jobsRedacted: 1 });
     // The redaction's own event carried the email and phone too.
     expect((await db.webhookEvent.findFirstOrThrow({ where: { shop, eventId: "redact-4501" } })).payload).toBe('{"redacted":true}');
     expect(audit[0]!.details).not.toContain("buyer@example.com");

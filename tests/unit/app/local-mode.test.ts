@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { LocalModeRefusedError, localModeConfig } from "../../../app/local-mode.server";
+import { assertLoopbackRequest, LocalModeRefusedError, localModeConfig } from "../../../app/local-mode.server";
 
 const LOCAL: NodeJS.ProcessEnv = {
   TRANCHE_LOCAL_MODE: "1",
@@ -23,9 +23,25 @@ describe("localModeConfig", () => {
     [{ SHOPIFY_ADMIN_API_URL: "https://northwind-furniture.myshopify.com/admin/api/2026-10/graphql.json" }, /loopback/],
     [{ SHOPIFY_ADMIN_API_URL: undefined }, /SHOPIFY_ADMIN_API_URL/],
     [{ TRANCHE_LOCAL_SHOP: undefined }, /TRANCHE_LOCAL_SHOP/],
+    [{ SHOPIFY_APP_URL: "https://tranche.example.com" }, /SHOPIFY_APP_URL must be a loopback/],
   ])("refuses %j", (changes, reason) => {
     const env = { ...LOCAL, ...changes } as NodeJS.ProcessEnv;
     expect(() => localModeConfig(env)).toThrow(LocalModeRefusedError);
     expect(() => localModeConfig(env)).toThrow(reason);
+  });
+});
+
+describe("assertLoopbackRequest", () => {
+  it("lets requests to this machine through and answers others with 403", () => {
+    expect(() => assertLoopbackRequest(new Request("http://localhost:3000/app"))).not.toThrow();
+    expect(() => assertLoopbackRequest(new Request("http://127.0.0.1:3000/app"))).not.toThrow();
+    let refused: unknown;
+    try {
+      assertLoopbackRequest(new Request("http://192.168.1.20:3000/app"));
+    } catch (thrown) {
+      refused = thrown;
+    }
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(403);
   });
 });
