@@ -1,10 +1,10 @@
 import type { ContractMode } from "../domain/contract/contract-state";
 import { formatMinorUnits } from "../domain/money/minor-units";
-import { describeStageTiming } from "../domain/schedule/stage-timing";
 import { customerPlanId } from "../models/customer-plans.server";
 import { listPlans } from "../models/plans.server";
 import { collectionModeFor } from "../models/shop-settings.server";
 import { previewAttach, readAttachSources, type AttachSources } from "./attach-plan.server";
+import { stageView, type StageView } from "./checkout-schedule";
 import type { ServiceDeps } from "./service-deps.server";
 
 /** What the attach flow (the admin page and the draft-order action extension) offers for one draft order. */
@@ -43,14 +43,7 @@ export interface AttachPreviewView {
   readonly mode: ContractMode;
   readonly currency: string;
   readonly total: string;
-  readonly stages: readonly {
-    readonly position: number;
-    readonly title: string;
-    readonly amount: string;
-    readonly dueDate: string | null;
-    readonly when: string;
-    readonly tax: readonly { readonly title: string; readonly amount: string }[];
-  }[];
+  readonly stages: readonly (StageView & { readonly tax: readonly { readonly title: string; readonly amount: string }[] })[];
 }
 
 export async function attachPreviewView(
@@ -66,11 +59,7 @@ export async function attachPreviewView(
     currency: schedule.currency.code,
     total: money(schedule.total),
     stages: schedule.installments.map((installment) => ({
-      position: installment.position,
-      title: installment.title,
-      amount: money(installment.amount),
-      dueDate: installment.dueDate,
-      when: describeStageTiming({ atCheckout: installment.position === 1, dueDate: installment.dueDate, trigger: installment.trigger }),
+      ...stageView(installment, schedule.currency),
       tax: installment.tax.map((line) => ({ title: line.title, amount: money(line.amount) })),
     })),
   };

@@ -11,14 +11,7 @@ export interface CheckoutSchedule {
   readonly currency: string;
   /** Whether the buyer must accept the schedule before paying (where the checkout lets an extension block). */
   readonly accept: boolean;
-  readonly stages: readonly {
-    readonly position: number;
-    readonly title: string;
-    /** A decimal string in the currency's exponent. */
-    readonly amount: string;
-    readonly dueDate: string | null;
-    readonly when: string;
-  }[];
+  readonly stages: readonly StageView[];
 }
 
 /** A stage as the schedule builder or the database holds it. */
@@ -30,19 +23,27 @@ export interface CheckoutStage {
   readonly trigger?: { readonly trigger: Trigger; readonly steps: readonly DateStep[] } | undefined;
 }
 
+/** One stage as the buyer and staff read it: the amount as a decimal string, the date or the event it waits for. */
+export interface StageView {
+  readonly position: number;
+  readonly title: string;
+  readonly amount: string;
+  readonly dueDate: string | null;
+  readonly when: string;
+}
+
+export function stageView(stage: CheckoutStage, currency: Currency): StageView {
+  return {
+    position: stage.position,
+    title: stage.title,
+    amount: formatMinorUnits(stage.amount, currency),
+    dueDate: stage.dueDate,
+    when: describeStageTiming({ atCheckout: stage.position === 1, dueDate: stage.dueDate, trigger: stage.trigger }),
+  };
+}
+
 /** The attribute's value for the checkout of the first stage (the deposit), where the buyer first sees the plan. */
 export function checkoutScheduleAttribute(stages: readonly CheckoutStage[], currency: Currency, requireAcceptance: boolean): string {
-  const schedule: CheckoutSchedule = {
-    v: 1,
-    currency: currency.code,
-    accept: requireAcceptance,
-    stages: stages.map((stage) => ({
-      position: stage.position,
-      title: stage.title,
-      amount: formatMinorUnits(stage.amount, currency),
-      dueDate: stage.dueDate,
-      when: describeStageTiming({ atCheckout: stage.position === 1, dueDate: stage.dueDate, trigger: stage.trigger }),
-    })),
-  };
+  const schedule: CheckoutSchedule = { v: 1, currency: currency.code, accept: requireAcceptance, stages: stages.map((stage) => stageView(stage, currency)) };
   return JSON.stringify(schedule);
 }
