@@ -6,7 +6,7 @@ import { BlockStack, Card, EmptyState, InlineGrid, InlineStack, Layout, Link, Pa
 import { formatMoney } from "../components/money-format";
 import { CONTRACT_STATUS_LABELS } from "../components/StageStatusBadge";
 import { portfolioFigures } from "../domain/contract/portfolio";
-import { calendarDateAt, type CalendarDate } from "../domain/dates/calendar-date";
+import { calendarDateAt, firstOfMonth, startOfDayIn, type CalendarDate } from "../domain/dates/calendar-date";
 import { currencyFor } from "../domain/money/currency";
 import { formatMinorUnits } from "../domain/money/minor-units";
 import { listContracts } from "../models/contracts.server";
@@ -20,7 +20,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const timeZone = contracts[0]?.timeZone ?? "UTC";
   const now = deps.now();
   const today = calendarDateAt(now, timeZone);
-  const monthStart = new Date(now.getTime() - 32 * 86_400_000);
+  const monthStart = startOfDayIn(firstOfMonth(today), timeZone);
   const entries = await deps.db.ledgerEntry.findMany({ where: { shop, kind: { not: "refund" }, occurredAt: { gte: monthStart } }, select: { currency: true, amountMinor: true, occurredAt: true } });
   const figures = portfolioFigures(
     contracts.map((contract) => ({

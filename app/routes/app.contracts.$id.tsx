@@ -9,7 +9,7 @@ import { formatMoney } from "../components/money-format";
 import { ContractStatusBadge, StageStatusBadge } from "../components/StageStatusBadge";
 import { MAX_CHARGE_ATTEMPTS } from "../domain/contract/next-step";
 import { UNPAID_STAGE_STATUSES } from "../domain/contract/stage-status";
-import { calendarDateAt } from "../domain/dates/calendar-date";
+import { calendarDateAt, isBefore } from "../domain/dates/calendar-date";
 import { currencyFor } from "../domain/money/currency";
 import { formatMinorUnits } from "../domain/money/minor-units";
 import { describeStageTiming } from "../domain/schedule/stage-timing";
@@ -60,7 +60,6 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       planName: plan?.name ?? null,
       createdAt: contract.createdAt.toISOString(),
     },
-    today,
     stages: contract.stages.map((stage) => {
       const unpaid = open && UNPAID_STAGE_STATUSES.includes(stage.status);
       return {
@@ -70,7 +69,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
         paid: money(stage.paidMinor),
         status: stage.status,
         due: describeStageTiming({ atCheckout: stage.position === 1, dueDate: stage.dueDate, trigger: stage.dueRule.trigger }),
-        overdueSince: unpaid && stage.dueDate !== null && stage.dueDate < today ? stage.dueDate : null,
+        overdueSince: unpaid && stage.dueDate !== null && isBefore(stage.dueDate, today) ? stage.dueDate : null,
         invoiceNumber: stage.invoiceNumber,
         payUrl: unpaid ? stage.payUrl : null,
         problem: stage.parkedReason ?? stage.lastError,

@@ -10,7 +10,7 @@ import { CONTRACT_STATUS_LABELS, ContractStatusBadge } from "../components/Stage
 import type { ContractStatus } from "../domain/contract/contract-state";
 import { UNPAID_STAGE_STATUSES } from "../domain/contract/stage-status";
 import { endOfWeek } from "../domain/contract/portfolio";
-import { calendarDateAt } from "../domain/dates/calendar-date";
+import { calendarDateAt, isBefore } from "../domain/dates/calendar-date";
 import { currencyFor } from "../domain/money/currency";
 import { formatMinorUnits } from "../domain/money/minor-units";
 import { listContracts, type ContractFilter } from "../models/contracts.server";
@@ -53,7 +53,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       total: formatMinorUnits(contract.totalMinor, currency),
       paid: formatMinorUnits(paid, currency),
       next: next ? `${next.title}${next.dueDate ? `, due ${next.dueDate}` : ""}` : "—",
-      overdue: next?.dueDate !== undefined && next.dueDate !== null && next.dueDate < today,
+      overdue: next?.dueDate ? isBefore(next.dueDate, today) : false,
     };
   });
   return json({

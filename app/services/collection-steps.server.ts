@@ -24,7 +24,8 @@ import { paymentTermsCreateMutation } from "../shopify/operations/payment-terms-
 import { paymentTermsUpdateMutation } from "../shopify/operations/payment-terms-update-mutation";
 import { paymentTermsTemplateId } from "../shopify/payment-terms-templates.server";
 import type { ServiceDeps } from "./service-deps.server";
-import { createStageDraftOrder } from "./stage-draft-order.server";
+import { openStageDraft } from "./stage-draft-order.server";
+import { recordLinkEmailed } from "./stage-link.server";
 
 export interface StepContext {
   readonly deps: ServiceDeps;
@@ -138,15 +139,13 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
     }
     case "createStageDraft":
       await stageStep(context, stage!, async () => {
-        const invoiceNumber = await assignStageInvoiceNumber(deps.db, shop, contract.id, stage!.id);
-        const draft = await createStageDraftOrder(admin, contract, stage!, invoiceNumber);
-        await changeStage(stage!, { stageDraftOrderId: draft.id });
+        await openStageDraft(deps.db, admin, shop, contract, stage!, actor);
       });
       return;
     case "sendStageDraftInvoice":
       await stageStep(context, stage!, async () => {
         const result = await admin.request(draftOrderInvoiceSendMutation, { id: step.draftId });
-        await recordLinkEmailed(context, stage!, { draftOrderId: step.draftId });
+        await recordLinkEmailed(deps.db, shop, { actor, contractId: contract.id, position: stage!.position, via: { draftOrderId: step.draftId } });
         const payUrl = result.draftOrderInvoiceSend?.draftOrder?.invoiceUrl ?? stage!.payUrl;
         const status = stage!.status === "invoiced" || stage!.status === "overdue" ? {} : { status: "invoiced" as const };
         await changeStage(stage!, { ...status, payUrl, linkEmailedAt: context.now });
@@ -164,7 +163,7 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
     case "sendStageOrderInvoice":
       await stageStep(context, stage!, async () => {
         await admin.request(orderInvoiceSendMutation, { id: step.orderId });
-        await recordLinkEmailed(context, stage!, { orderId: step.orderId });
+        await recordLinkEmailed(deps.db, shop, { actor, contractId: contract.id, position: stage!.position, via: { orderId: step.orderId } });
         await changeStage(stage!, { status: "invoiced", linkEmailedAt: context.now });
       });
       return;
@@ -183,16 +182,6 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       return;
     }
   }
-}
-
-/** The timeline's record of an email to the buyer: which stage's link went out, through which Shopify object. */
-async function recordLinkEmailed(context: StepContext, stage: StoredStage, via: { readonly draftOrderId: string } | { readonly orderId: string }): Promise<void> {
-  await writeAudit(context.deps.db, context.shop, {
-    actor: context.actor,
-    action: "stage.linkEmailed",
-    contractId: context.contract.id,
-    details: { position: stage.position, ...via },
-  });
 }
 
 /**

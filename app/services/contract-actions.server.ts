@@ -1,7 +1,6 @@
 import { UNPAID_STAGE_STATUSES } from "../domain/contract/stage-status";
 import { writeAudit, type AuditActor } from "../models/audit-log.server";
 import { getContract, updateStage, type StoredContract, type StoredStage } from "../models/contracts.server";
-import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
 import { ConcurrencyConflictError, NotFoundError } from "../models/model-errors.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { draftOrderCompleteMutation } from "../shopify/operations/draft-order-complete-mutation";
@@ -11,7 +10,8 @@ import { orderInvoiceSendMutation } from "../shopify/operations/order-invoice-se
 import { MAX_CHARGE_ATTEMPTS } from "../domain/contract/next-step";
 import { requestContractSync } from "./contract-sync-requests.server";
 import type { ServiceDeps } from "./service-deps.server";
-import { createStageDraftOrder } from "./stage-draft-order.server";
+import { openStageDraft } from "./stage-draft-order.server";
+import { recordLinkEmailed, type LinkCarrier } from "./stage-link.server";
 
 /** A staff action that does not apply to the stage as it stands, with what to do instead. */
 export class ContractActionError extends Error {
@@ -48,7 +48,7 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
   if (stage.stageOrderId) {
     await admin.request(orderCreateManualPaymentMutation, { id: stage.stageOrderId, paymentMethodName: input.method });
   } else {
-    const draftId = stage.stageDraftOrderId ?? (await createStageDraft(deps, admin, shop, contract, stage, input.actor));
+    const draftId = stage.stageDraftOrderId ?? (await openStageDraft(deps.db, admin, shop, contract, stage, input.actor)).draftId;
     await completeIntoOrder(admin, draftId);
   }
   await writeAudit(deps.db, shop, { actor: input.actor, action: "stage.offlinePaymentRecorded", contractId: contract.id, details: { position: stage.position, method: input.method } });
@@ -79,7 +79,7 @@ export async function emailStageLink(
   await withFreshVersion(deps, shop, contract.id, (version) =>
     updateStage(deps.db, shop, { contractId: contract.id, stageId: stage.id, version, changes: { linkEmailedAt: deps.now() }, actor }),
   );
-  await writeAudit(deps.db, shop, { actor, action: "stage.linkEmailed", contractId: contract.id, details: { position: stage.position, ...details, ...via } });
+  await recordLinkEmailed(deps.db, shop, { actor, contractId: contract.id, position: stage.position, via, details });
 }
 
 /** Staff ask for a declined saved-card charge to be tried again now rather than at its scheduled retry. */
@@ -125,7 +125,7 @@ function isUnpaid(stage: StoredStage): boolean {
  * modes later stages are paid through them), or the source draft for a native deposit before the order exists.
  * Never the main order, whose invoice asks for the whole outstanding balance.
  */
-function linkCarrier(contract: StoredContract, stage: StoredStage): { readonly draftOrderId: string } | { readonly orderId: string } | null {
+function linkCarrier(contract: StoredContract, stage: StoredStage): LinkCarrier | null {
   if (stage.stageOrderId) return { orderId: stage.stageOrderId };
   if (stage.stageDraftOrderId) return { draftOrderId: stage.stageDraftOrderId };
   if (contract.mode === "native" && stage.position === 1 && !contract.mainOrderId) return { draftOrderId: contract.sourceDraftOrderId };
@@ -147,14 +147,6 @@ async function withFreshVersion(deps: ServiceDeps, shop: string, contractId: str
       if (!(error instanceof ConcurrencyConflictError) || attempt === 3) throw error;
     }
   }
-}
-
-async function createStageDraft(deps: ServiceDeps, admin: AdminClient, shop: string, contract: StoredContract, stage: StoredStage, actor: AuditActor): Promise<string> {
-  const invoiceNumber = await assignStageInvoiceNumber(deps.db, shop, contract.id, stage.id);
-  const draft = await createStageDraftOrder(admin, contract, stage, invoiceNumber);
-  const current = (await getContract(deps.db, shop, contract.id)) ?? contract;
-  await updateStage(deps.db, shop, { contractId: contract.id, stageId: stage.id, version: current.version, changes: { stageDraftOrderId: draft.id }, actor });
-  return draft.id;
 }
 
 /** Completes a stage draft into its order, marked paid: Shopify records a manual payment of its amount. */

@@ -1,4 +1,4 @@
-import { writeAudit, type AuditActor } from "../models/audit-log.server";
+import type { AuditActor } from "../models/audit-log.server";
 import { getContract, updateContract, updateStage, type StoredContract } from "../models/contracts.server";
 import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
 import type { AdminClient } from "../shopify/admin-client.server";
@@ -9,7 +9,8 @@ import { getShopSettings } from "../models/shop-settings.server";
 import { checkoutScheduleAttribute } from "./checkout-schedule";
 import { CHECKOUT_SCHEDULE_ATTRIBUTE } from "./contract-attributes";
 import type { ServiceDeps } from "./service-deps.server";
-import { createStageDraftOrder } from "./stage-draft-order.server";
+import { openStageDraft } from "./stage-draft-order.server";
+import { recordLinkEmailed } from "./stage-link.server";
 
 /**
  * The last part of attaching a plan: the draft the buyer pays the first stage through (the source draft in
@@ -19,7 +20,8 @@ import { createStageDraftOrder } from "./stage-draft-order.server";
 export async function sendFirstStageInvoice(deps: ServiceDeps, admin: AdminClient, shop: string, stored: StoredContract, actor: AuditActor): Promise<StoredContract> {
   const first = stored.stages[0];
   if (!first) throw new Error(`contract ${stored.id} has no stages`);
-  const invoiceNumber = await assignStageInvoiceNumber(deps.db, shop, stored.id, first.id);
+  // Numbered in both modes (a native deposit's invoice is the source draft's); opening a stage draft reuses it.
+  await assignStageInvoiceNumber(deps.db, shop, stored.id, first.id);
   // The number changed the stage row; the version did not move, but read it again so what is returned is current.
   let contract = (await getContract(deps.db, shop, stored.id)) ?? stored;
   let draftId = contract.mode === "native" ? contract.sourceDraftOrderId : first.stageDraftOrderId;
@@ -30,15 +32,14 @@ export async function sendFirstStageInvoice(deps: ServiceDeps, admin: AdminClien
       currencyFor(contract.currency),
       requireAcceptance,
     );
-    draftId = (await createStageDraftOrder(admin, contract, first, invoiceNumber, [{ key: CHECKOUT_SCHEDULE_ATTRIBUTE, value: schedule }])).id;
-    contract = await updateStage(deps.db, shop, { contractId: contract.id, stageId: first.id, version: contract.version, changes: { stageDraftOrderId: draftId }, actor });
+    ({ draftId, contract } = await openStageDraft(deps.db, admin, shop, contract, first, actor, [{ key: CHECKOUT_SCHEDULE_ATTRIBUTE, value: schedule }]));
   }
   const { draftOrder } = await admin.request(draftOrderStatusQuery, { id: draftId });
   if (!draftOrder) throw new Error(`the draft order ${draftId} of contract ${contract.id} is gone`);
   const emailed = draftOrder.invoiceSentAt === null ? { linkEmailedAt: deps.now() } : {};
   if (draftOrder.invoiceSentAt === null) {
     await admin.request(draftOrderInvoiceSendMutation, { id: draftId });
-    await writeAudit(deps.db, shop, { actor, action: "stage.linkEmailed", contractId: contract.id, details: { position: first.position, draftOrderId: draftId } });
+    await recordLinkEmailed(deps.db, shop, { actor, contractId: contract.id, position: first.position, via: { draftOrderId: draftId } });
   }
   const stage = contract.stages[0];
   if (stage?.status === "scheduled" || stage?.payUrl !== draftOrder.invoiceUrl || "linkEmailedAt" in emailed) {

@@ -1,6 +1,9 @@
 import { currencyFor } from "../domain/money/currency";
 import { formatMinorUnits } from "../domain/money/minor-units";
-import type { StoredContract, StoredStage } from "../models/contracts.server";
+import type { AuditActor } from "../models/audit-log.server";
+import type { Database } from "../models/database.server";
+import { updateStage, type StoredContract, type StoredStage } from "../models/contracts.server";
+import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { draftOrderCreateMutation } from "../shopify/operations/draft-order-create-mutation";
 import { draftOrderStatusQuery } from "../shopify/operations/draft-order-status-query";
@@ -11,7 +14,8 @@ import { contractTag, STAGE_DRAFT_TAG, stageTag } from "./stage-draft-tags";
 /**
  * The draft order that collects one stage (DESIGN §3, stage-order mode): one custom line for exactly the stage
  * amount, not taxable (its tax share is inside the amount) and not shipped, tagged and noted as a payment
- * towards the contract; `extraAttributes` carry what its checkout shows (the deposit's shows the schedule). A draft already carrying the stage's tag is returned instead of making a second one.
+ * towards the contract; `extraAttributes` carry what its checkout shows (the deposit's shows the schedule). A
+ * draft already carrying the stage's tag is returned instead of making a second one.
  */
 export async function createStageDraftOrder(
   admin: AdminClient,
@@ -53,4 +57,24 @@ export async function createStageDraftOrder(
   const draft = result.draftOrderCreate?.draftOrder;
   if (!draft) throw new Error(`draftOrderCreate answered without a draft order for stage ${stage.position} of ${contract.id}`);
   return { id: draft.id };
+}
+
+/**
+ * Opens the stage's draft: its invoice number is taken (once), the draft created (or found by its tag after a
+ * crash) and recorded on the stage. Returns the draft's id and the contract as stored after.
+ */
+export async function openStageDraft(
+  db: Database,
+  admin: AdminClient,
+  shop: string,
+  contract: StoredContract,
+  stage: StoredStage,
+  actor: AuditActor,
+  extraAttributes: readonly { readonly key: string; readonly value: string }[] = [],
+): Promise<{ readonly draftId: string; readonly contract: StoredContract }> {
+  const invoiceNumber = await assignStageInvoiceNumber(db, shop, contract.id, stage.id);
+  const draft = await createStageDraftOrder(admin, contract, stage, invoiceNumber, extraAttributes);
+  // The invoice number leaves the contract's version as it was, so the version the caller read still holds.
+  const changes = { stageDraftOrderId: draft.id };
+  return { draftId: draft.id, contract: await updateStage(db, shop, { contractId: contract.id, stageId: stage.id, version: contract.version, changes, actor }) };
 }

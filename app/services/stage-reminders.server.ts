@@ -22,6 +22,10 @@ export async function sendDueReminders(deps: ServiceDeps, log: (line: string) =>
     where: { status: { in: ["invoiced", "overdue"] }, dueDate: { not: null }, contract: { status: { in: ["awaitingDeposit", "active"] } } },
     select: { id: true, position: true, status: true, dueDate: true, linkEmailedAt: true, contractId: true, contract: { select: { shop: true, timeZone: true } } },
   });
+  // What was sent already, for every candidate stage in one query (this runs at every sweep).
+  const sentRows = await deps.db.stageReminder.findMany({ where: { stageId: { in: stages.map((stage) => stage.id) } }, select: { stageId: true, offset: true } });
+  const sentByStage = new Map<string, Set<string>>();
+  for (const row of sentRows) sentByStage.set(row.stageId, (sentByStage.get(row.stageId) ?? new Set()).add(row.offset));
   const settingsByShop = new Map<string, ShopSettings>();
   let sent = 0;
   for (const stage of stages) {
@@ -30,7 +34,6 @@ export async function sendDueReminders(deps: ServiceDeps, log: (line: string) =>
     settingsByShop.set(shop, settings);
     const timeZone = stage.contract.timeZone;
     const today = calendarDateAt(now, timeZone);
-    const already = await deps.db.stageReminder.findMany({ where: { shop, stageId: stage.id }, select: { offset: true } });
     const decision = dueReminder(
       {
         status: stage.status as StageStatus,
@@ -39,7 +42,7 @@ export async function sendDueReminders(deps: ServiceDeps, log: (line: string) =>
       },
       today,
       settings,
-      new Set(already.map((row) => row.offset)),
+      sentByStage.get(stage.id) ?? new Set(),
     );
     if (!decision) continue;
     try {
