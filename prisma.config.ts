@@ -1,35 +1,74 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { randomUUID } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { Pool, PoolConfig } from "pg";
 import { defineConfig } from "prisma/config";
 
 import { databaseUrl } from "./app/database-url.server";
+import { postgresConnection } from "./app/postgres-connection.server";
 
-type SqliteDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+type PgResult = { fields: { dataTypeID: number }[] };
+type PgQueryable = { performIO(query: unknown): Promise<PgResult> };
+
+/** PostgreSQL's catalog types that `migrate deploy` and the shadow database read, and the type each reads as. */
+const CATALOG_TYPES_AS_TEXT = new Map([
+  [19, 25], // name → text
+  [18, 25], // "char" → text
+]);
 
 /**
- * The better-sqlite3 adapter for the Prisma CLI's JavaScript schema engine.
- *
- * `prisma migrate dev` replays every migration on a shadow database through
- * `executeRaw`, and better-sqlite3 refuses to prepare more than one statement,
- * so any migration with several statements (a table and its index) fails there.
- * Those scripts come without bound arguments, so argument-less `executeRaw` goes
- * to `executeScript`, which runs them whole. Only the shadow database needs this
- * (`migrate deploy` already applies migrations as scripts), and only the CLI uses
- * the class: the app's client keeps the stock adapter, whose `executeRaw` returns
- * the number of changed rows.
+ * The Prisma CLI talks to PostgreSQL through the same pure-JavaScript pg adapter as the app: nothing to download.
+ * Prisma 6.19's schema engine reads catalog columns of type `name` (oid 19) that the adapter's type table does not
+ * know ("Column type 'name' could not be deserialized"); their values arrive as strings, so they are declared text.
+ * This runs only in the CLI's process: the app's client (app/db.server.ts) never reads catalog columns.
  */
-class MigrationSafeBetterSQLite3 extends PrismaBetterSQLite3 {
-  override async connectToShadowDb(): Promise<SqliteDriverAdapter> {
-    return runArgumentlessRawAsScript(await super.connectToShadowDb());
+class MigrationPostgresAdapter extends PrismaPg {
+  constructor(
+    private readonly poolConfig: PoolConfig,
+    options?: ConstructorParameters<typeof PrismaPg>[1],
+  ) {
+    super(poolConfig, options);
+  }
+
+  override async connect(): Promise<PgAdapter> {
+    return readCatalogTypesAsText(await super.connect());
+  }
+
+  /**
+   * `migrate dev` and `migrate diff --from-migrations` replay the migrations on a shadow database. Two mends to
+   * Prisma's own: a migration file is sent whole as one argument-less `executeRaw`, which the extended protocol
+   * refuses when it holds several statements, so such a call goes through the simple protocol that runs scripts;
+   * and the database is dropped after its pool is closed, not before ("is being accessed by other users").
+   */
+  override async connectToShadowDb(): Promise<PgAdapter> {
+    const server = await this.connect();
+    const database = `prisma_migrate_shadow_db_${randomUUID()}`;
+    await server.executeScript(`CREATE DATABASE "${database}"`);
+    const shadow = await new PrismaPg({ ...this.poolConfig, database }).connect();
+    const executeRaw = shadow.executeRaw.bind(shadow);
+    const pool = shadow.underlyingDriver() as Pool;
+    shadow.executeRaw = async (query) => (query.args.length > 0 ? executeRaw(query) : ((await pool.query(query.sql)).rowCount ?? 0));
+    const dispose = shadow.dispose.bind(shadow);
+    shadow.dispose = async () => {
+      await dispose();
+      await server.executeScript(`DROP DATABASE "${database}"`);
+      await server.dispose();
+    };
+    return readCatalogTypesAsText(shadow);
   }
 }
 
-function runArgumentlessRawAsScript(adapter: SqliteDriverAdapter): SqliteDriverAdapter {
-  const executeRaw = adapter.executeRaw.bind(adapter);
-  adapter.executeRaw = async (query) => {
-    if (query.args.length > 0) return executeRaw(query);
-    await adapter.executeScript(query.sql);
-    return 0;
+function readCatalogTypesAsText(adapter: PgAdapter): PgAdapter {
+  // Transactions share the queryable base class with the adapter, so the base is where the mapping goes.
+  const queryable = Object.getPrototypeOf(Object.getPrototypeOf(adapter)) as PgQueryable & { catalogTypesMapped?: true };
+  if (queryable.catalogTypesMapped) return adapter;
+  const performIO = queryable.performIO;
+  queryable.performIO = async function (this: PgQueryable, query: unknown) {
+    const result = await performIO.call(this, query);
+    for (const field of result.fields) field.dataTypeID = CATALOG_TYPES_AS_TEXT.get(field.dataTypeID) ?? field.dataTypeID;
+    return result;
   };
+  queryable.catalogTypesMapped = true;
   return adapter;
 }
 
@@ -37,5 +76,9 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   experimental: { adapter: true },
   engine: "js",
-  adapter: async () => new MigrationSafeBetterSQLite3({ url: databaseUrl() }),
+  adapter: async () => {
+    const { config, schema } = postgresConnection(databaseUrl());
+    // The CLI never closes its pool; idle connections would keep the process alive for pg's 10 s idle timeout.
+    return new MigrationPostgresAdapter({ ...config, allowExitOnIdle: true }, schema ? { schema } : undefined);
+  },
 });

@@ -13,6 +13,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Builds the app once when the selected tests serve it (tests/e2e, the local stack's): see the file.
-    globalSetup: ["tests/e2e/build-app.global-setup.ts"],
+    globalSetup: ["tests/support/postgres.global-setup.ts", "tests/e2e/build-app.global-setup.ts"],
   },
 });

@@ -1,13 +1,15 @@
 /**
- * Where the SQLite database lives. `DATABASE_URL` overrides it (tests point it at a
- * temporary file); a relative path is resolved from the working directory, which is
- * the repository root for every npm script.
+ * Where the PostgreSQL database is: `DATABASE_URL` (production sets it; the demo points it at the embedded server it
+ * starts; tests at a schema of their own). Without it, development uses a local server's `tranche` database;
+ * production refuses to guess.
  *
- * Shared by the app (db.server.ts) and the Prisma CLI (prisma.config.ts), which must
- * not import the generated client because it runs before `prisma generate`.
+ * Shared by the app (db.server.ts) and the Prisma CLI (prisma.config.ts), which must not import the generated
+ * client because it runs before `prisma generate`.
  */
-export const DEFAULT_DATABASE_URL = "file:prisma/dev.sqlite";
+export const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/tranche";
 
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  if (env.DATABASE_URL) return env.DATABASE_URL;
+  if (env.NODE_ENV === "production") throw new Error("DATABASE_URL is not set: production needs the address of its PostgreSQL database");
+  return DEFAULT_DATABASE_URL;
 }

@@ -1,6 +1,6 @@
 /**
  * Benchmark (not a test, ~30–60 s): a burst of 5,000 distinct signed webhooks on loopback, 50 in flight, each
- * verified, recorded and enqueued by verifyAndEnqueue against a fresh migrated SQLite database (the app's
+ * verified, recorded and enqueued by verifyAndEnqueue against a fresh migrated PostgreSQL schema (the app's
  * connection settings, app/db.server.ts). A plain node:http server stands in for Remix, so the figures are the
  * intake's own: acknowledgement latency as the sender sees it, from request start to the end of the answer.
  *   npm run bench:webhooks                                  both modes, one JSON line each
@@ -135,7 +135,7 @@ async function drain(db: PrismaClient): Promise<number> {
 }
 
 async function measure(mode: Mode): Promise<Record<string, unknown>> {
-  const database = createTestDatabase();
+  const database = await createTestDatabase();
   const { prisma: db } = database;
   const server = await startIntakeServer(db);
   const worker = mode === "with-worker" ? new JobRunner({ db, handlers: trivialHandlersForEveryTopic(), log: (message) => console.error(message) }) : undefined;

@@ -1,19 +1,15 @@
 /**
- * `npm run --silent demo:collect`: the app's main job end to end on its embedded defaults — a fresh SQLite
- * database, the local Shopify emulator with its demo shops, the webhook intake and the job worker, all in this
+ * `npm run --silent demo:collect`: the app's main job end to end on its embedded defaults — a fresh embedded
+ * PostgreSQL, the local Shopify emulator with its demo shops, the webhook intake and the job worker, all in this
  * process. Staff attach the 30/50/20 plan to a quote; the buyer pays the deposit, the payment before shipping
  * (the goods are held until then) and the net-30 balance from the links the app emails. It prints what
  * happened and the end state, and exits 1 if the contract did not end fully collected.
  *
  * `--shop plus` runs it on the Plus demo shop, where the deposit is the draft's own (native mode).
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 
-import { createPrismaClient } from "../app/db.server";
+import { createPrismaClient } from "../app/prisma-client.server";
 import { formatMinorUnits } from "../app/domain/money/minor-units";
 import { currencyFor } from "../app/domain/money/currency";
 import { PRESET_PLANS } from "../app/domain/plan/presets";
@@ -31,6 +27,7 @@ import { displayFinancialStatus } from "../emulator/commerce/order-balance";
 import { startEmulator, type RunningEmulator } from "../emulator/emulator";
 import { payEmailedLink, staffAdminRequest } from "../emulator/staff-and-buyer-actions";
 import { DEMO_FIXTURE_FILE, readShopsFixture } from "../emulator/fixtures/demo-fixture";
+import { openLocalDatabase } from "./local/app-database";
 
 const API_SECRET = "collection-demo-secret";
 const STAFF = "staff:demo" as const;
@@ -44,10 +41,8 @@ if (!shop) {
   process.exit(2);
 }
 
-const dir = mkdtempSync(path.join(tmpdir(), "tranche-demo-"));
-const databaseUrl = `file:${path.join(dir, "demo.sqlite")}`;
-execFileSync(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: "ignore" });
-const db = createPrismaClient(databaseUrl);
+const database = await openLocalDatabase(() => undefined);
+const db = createPrismaClient(database.url);
 const intake = new WebhookHttpServer(db, API_SECRET);
 await intake.start();
 const emulator = await startEmulator({
@@ -67,7 +62,7 @@ try {
   await emulator.close();
   await intake.stop();
   await db.$disconnect();
-  rmSync(dir, { recursive: true, force: true });
+  await database.stop();
 }
 process.exit(exitCode);
 

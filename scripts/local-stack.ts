@@ -1,9 +1,5 @@
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 import type { PrismaClient } from "@prisma/client";
 import type { ServerBuild } from "@remix-run/node";
 import { parse } from "smol-toml";
@@ -11,12 +7,13 @@ import { parse } from "smol-toml";
 import { tomlWebhookSubscriptions } from "../emulator/app-toml-webhooks";
 import { startEmulator, type RunningEmulator } from "../emulator/emulator";
 import { DEMO_FIXTURE_FILE, readShopsFixture } from "../emulator/fixtures/demo-fixture";
+import { openLocalDatabase } from "./local/app-database";
 import { listenAppServer } from "./local/app-server";
 import { buildApp, SERVER_BUILD } from "./local/build-app";
 
 /**
  * The whole app on one machine, in one process, with no Shopify account: the local Shopify emulator with the
- * demo shops, a fresh SQLite database, the job worker, and the built Remix app in local mode (staff signed in
+ * demo shops, a fresh embedded PostgreSQL (or the one DATABASE_URL names), the job worker, and the built Remix app in local mode (staff signed in
  * to one demo shop without a login). `npm run demo` runs it (scripts/local-app.ts); end-to-end tests start it.
  */
 
@@ -79,10 +76,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   };
   try {
     if (options.build) await buildApp(log);
-    const dataDir = mkdtempSync(path.join(tmpdir(), "tranche-local-"));
-    stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
-    const databaseUrl = `file:${path.join(dataDir, "tranche.sqlite")}`;
-    await promisify(execFile)(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+    const database = await openLocalDatabase(log);
+    stops.push(() => database.stop());
+    const databaseUrl = database.url;
 
     const server = await listenAppServer(options.appPort ?? 3000);
     stops.push(() => server.close());

@@ -1,5 +1,4 @@
 import { Prisma, type Job } from "@prisma/client";
-import { isUniqueViolation } from "../models/database.server";
 
 /**
  * The durable job queue, on the `Job` table. A job is `queued`, leased by one worker (`running`, with
@@ -8,12 +7,8 @@ import { isUniqueViolation } from "../models/database.server";
  * dies leaves its job `running` with a lease that expires; the next claim takes it over. Delivery is therefore
  * at least once, and handlers are idempotent (app/jobs/job-handlers.server.ts).
  *
- * Every state change is one conditional UPDATE in raw SQL, which SQLite runs atomically against every other
- * connection. Not Prisma's `updateMany`: with the better-sqlite3 adapter it wraps its UPDATE in BEGIN … COMMIT
- * with an `await` in between, and better-sqlite3 waits for a lock synchronously, so a second connection in the
- * same process that writes meanwhile blocks the event loop until its busy timeout while the first cannot
- * commit. A single statement also never waits behind an interactive transaction longer than it takes to end
- * (app/sqlite-statement-lock.server.ts).
+ * Every state change is one conditional UPDATE in raw SQL: it checks the lease and changes the row in one
+ * statement, so a worker whose lease passed to another records nothing.
  */
 
 /** A client or a transaction: callers that already hold a transaction can enqueue inside it. */
@@ -50,19 +45,12 @@ export async function enqueue(db: Db, input: EnqueueInput, now: Date = new Date(
     runAt: input.runAt ?? now,
     ...(input.maxAttempts === undefined ? {} : { maxAttempts: input.maxAttempts }),
   };
-  if (input.dedupeKey !== undefined) {
-    const existing = await db.job.findUnique({ where: { dedupeKey: input.dedupeKey } });
-    if (existing) return sameShop(existing, input);
-  }
-  try {
-    return { job: await db.job.create({ data }), created: true };
-  } catch (error) {
-    // Two callers passed the look-up together; the unique index let one insert win.
-    if (input.dedupeKey !== undefined && isUniqueViolation(error)) {
-      return sameShop(await db.job.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey } }), input);
-    }
-    throw error;
-  }
+  if (input.dedupeKey === undefined) return { job: await db.job.create({ data }), created: true };
+  // ON CONFLICT DO NOTHING: a key already taken (by an earlier call, or a concurrent one) makes no row and no error,
+  // so that a caller's transaction stays usable.
+  const { count } = await db.job.createMany({ data: [data], skipDuplicates: true });
+  const job = await db.job.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey } });
+  return count === 1 ? { job, created: true } : sameShop(job, input);
 }
 
 /** Dedupe keys are unique across the table: a key another shop used must not hand that shop's job back. */
@@ -80,15 +68,15 @@ function claimable(now: Date): Prisma.Sql {
 
 /**
  * Leases the job due longest, or returns null; each claim counts as an attempt. One UPDATE picks the job and
- * leases it, repeating the due condition on the picked id, so that of two workers proposing the same job
- * exactly one changes a row; SQLite runs the statement atomically against every other connection.
+ * leases it, skipping rows another worker is claiming at that moment (`FOR UPDATE SKIP LOCKED`) and repeating
+ * the due condition on the picked id, so that of two workers exactly one leases a job and neither waits.
  */
 export async function claimNext(db: Db, workerId: string, now: Date, leaseMs: number): Promise<LeasedJob | null> {
   const lockedUntil = new Date(now.getTime() + leaseMs);
   const [claimed] = await db.$queryRaw<{ id: string }[]>`
     UPDATE "Job"
     SET "status" = 'running', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1, "updatedAt" = ${now}
-    WHERE "id" = (SELECT "id" FROM "Job" WHERE ${claimable(now)} ORDER BY "runAt", "createdAt" LIMIT 1)
+    WHERE "id" = (SELECT "id" FROM "Job" WHERE ${claimable(now)} ORDER BY "runAt", "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
       AND ${claimable(now)}
     RETURNING "id"`;
   if (!claimed) return null;

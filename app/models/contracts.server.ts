@@ -191,7 +191,7 @@ export async function listContracts(db: Database, shop: string, filter: Contract
   const conditions: Prisma.ContractWhereInput[] = [];
   if (filter.status !== undefined) conditions.push({ status: { in: typeof filter.status === "string" ? [filter.status] : [...filter.status] } });
   if (filter.customerId !== undefined) conditions.push({ customerId: filter.customerId });
-  if (filter.customer) conditions.push({ OR: [{ customerName: { contains: filter.customer } }, { customerEmail: { contains: filter.customer } }] });
+  if (filter.customer) conditions.push({ OR: [{ customerName: { contains: filter.customer, mode: "insensitive" } }, { customerEmail: { contains: filter.customer, mode: "insensitive" } }] });
   if (filter.dueBetween !== undefined) {
     const { from, to } = filter.dueBetween;
     conditions.push({ stages: { some: { dueDate: { gte: from, lte: to }, status: { in: [...UNPAID_STAGE_STATUSES] } } } });

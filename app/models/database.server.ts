@@ -3,33 +3,37 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 /** What every model function takes: the app's client, or the transaction of a caller that groups several writes. */
 export type Database = PrismaClient | Prisma.TransactionClient;
 
-/**
- * Waits generously for the transaction lock: the SQLite adapter runs one interactive transaction at a time per
- * connection (a mutex), so a burst of webhook jobs queues here rather than failing after Prisma's 2 s default.
- */
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+const TRANSACTION_OPTIONS = { isolationLevel: Prisma.TransactionIsolationLevel.Serializable, maxWait: 15_000, timeout: 15_000 } as const;
+
+/** A serialization failure is normal under load (each round lets one of the contenders commit); beyond this many in a row something else is wrong. */
+const MAX_TRANSACTION_ATTEMPTS = 30;
 
 /**
  * Runs `work` in a transaction: a new one on a client, or the caller's own when given a transaction client
- * (Prisma cannot nest them). Every write in app/models goes through here, so each one takes SQLite's write lock
- * first (below) and a change of several rows is all or nothing.
+ * (Prisma cannot nest them). Every write in app/models goes through here, so a change of several rows is all or
+ * nothing. Transactions are SERIALIZABLE: the models read and then write (a stage's state, a counter, a ledger
+ * entry that may exist), and any two that ran together must end as if one ran after the other, on one host or
+ * many. PostgreSQL refuses the one that would break that with a serialization failure, and the whole `work` runs
+ * again on a fresh snapshot: it only touches the database, so repeating it is safe.
  */
-export function inTransaction<T>(db: Database, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(db: Database, work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   if (!("$transaction" in db)) return work(db);
-  return db.$transaction(async (tx) => {
-    await takeWriteLock(tx);
-    return work(tx);
-  }, TRANSACTION_OPTIONS);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.$transaction(work, TRANSACTION_OPTIONS);
+    } catch (error) {
+      if (!isSerializationFailure(error) || attempt >= MAX_TRANSACTION_ATTEMPTS) throw error;
+      // Random waits so that the contenders do not meet again in the same instant.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 200)));
+    }
+  }
 }
 
-/**
- * What `BEGIN IMMEDIATE` would do (the adapter only issues a deferred `BEGIN`): a write that changes nothing takes
- * SQLite's write lock first. A transaction that reads and then writes would hold a read lock while asking for the
- * write lock, and SQLite answers that with SQLITE_BUSY at once instead of waiting (it could deadlock); taken
- * first, a second connection (the job worker, another process) waits its turn instead of failing.
- */
-async function takeWriteLock(tx: Prisma.TransactionClient): Promise<void> {
-  await tx.$executeRaw`UPDATE "InvoiceCounter" SET "next" = "next" WHERE 0`;
+/** Prisma's P2034 (write conflict or deadlock), or PostgreSQL's 40001 / 40P01 as the pg driver adapter reports them. */
+export function isSerializationFailure(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034") return true;
+  const text = error instanceof Error ? error.message : String(error);
+  return /\b(40001|40P01)\b|TransactionWriteConflict|could not serialize access|deadlock detected/.test(text);
 }
 
 /** Prisma's P2002: a unique constraint refused the row. */

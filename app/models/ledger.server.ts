@@ -42,54 +42,56 @@ export interface RecordedLedgerEntry {
 
 /**
  * Records a money movement exactly once. Webhooks arrive more than once and jobs rerun, so the same reference
- * comes back: the unique key [shop, shopifyRef] refuses the second row (P2002), the whole transaction rolls
- * back, and the entry already stored is returned with `created: false`. The stage's `paidMinor` and the audit
- * row change in the same transaction as the insert, so they too happen once.
+ * comes back: the entry already stored under [shop, shopifyRef] is returned with `created: false` (and a
+ * different movement under a known reference is refused). The stage's `paidMinor` and the audit row change in the
+ * same transaction as the insert, so they too happen once.
  */
 export async function recordLedgerEntry(db: Database, shop: string, input: LedgerEntryInput): Promise<RecordedLedgerEntry> {
   requireShop(shop);
   assertAboveZero(input);
-  try {
-    return await inTransaction(db, (tx) => insertEntry(tx, shop, input));
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // On SQLite a refused INSERT leaves an enclosing caller transaction usable, so this read works inside one too.
-    const existing = await db.ledgerEntry.findUnique({ where: { shop_shopifyRef: { shop, shopifyRef: input.shopifyRef } } });
-    if (!existing) throw error;
-    // The same reference must mean the same movement: a clash between different payments is refused, not merged.
-    const differs =
-      existing.contractId !== input.contractId ||
-      (existing.stageId ?? null) !== (input.stageId ?? null) ||
-      existing.kind !== input.kind ||
-      existing.amountMinor !== input.amountMinor ||
-      existing.currency !== input.currency;
-    if (differs) {
-      throw new LedgerEntryRejectedError(`reference ${input.shopifyRef} is already recorded for a different ${existing.kind} of ${existing.amountMinor} ${existing.currency}`);
-    }
-    const contract = await db.contract.findFirstOrThrow({ where: { id: existing.contractId, shop }, select: { version: true } });
-    return { entry: toLedgerEntry(existing), created: false, contractVersion: contract.version };
-  }
+  return recordAll(db, shop, [input]).then(([recorded]) => recorded!);
 }
 
-/**
- * Records several movements all or none (the parts of one split payment), so that a crash never leaves half a
- * split recorded. An entry recorded before makes the batch fall back to one-by-one recording, which returns it.
- */
+/** Records several movements all or none (the parts of one split payment), so that a crash never leaves half a split recorded. */
 export async function recordLedgerEntries(db: Database, shop: string, inputs: readonly LedgerEntryInput[]): Promise<RecordedLedgerEntry[]> {
   requireShop(shop);
   inputs.forEach(assertAboveZero);
+  return recordAll(db, shop, inputs);
+}
+
+async function recordAll(db: Database, shop: string, inputs: readonly LedgerEntryInput[]): Promise<RecordedLedgerEntry[]> {
+  const record = (tx: Prisma.TransactionClient) => sequentially(inputs, (input) => recordOnce(tx, shop, input));
   try {
-    return await inTransaction(db, async (tx) => {
-      const recorded: RecordedLedgerEntry[] = [];
-      for (const input of inputs) recorded.push(await insertEntry(tx, shop, input));
-      return recorded;
-    });
+    return await inTransaction(db, record);
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const recorded: RecordedLedgerEntry[] = [];
-    for (const input of inputs) recorded.push(await recordLedgerEntry(db, shop, input));
-    return recorded;
+    // Another transaction stored one of the references between this one's look-up and its insert; it is there now.
+    // Inside a caller's transaction the error goes up: PostgreSQL has aborted that transaction.
+    if (!isUniqueViolation(error) || !("$transaction" in db)) throw error;
+    return inTransaction(db, record);
   }
+}
+
+async function sequentially<T, R>(items: readonly T[], run: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await run(item));
+  return results;
+}
+
+async function recordOnce(tx: Prisma.TransactionClient, shop: string, input: LedgerEntryInput): Promise<RecordedLedgerEntry> {
+  const existing = await tx.ledgerEntry.findUnique({ where: { shop_shopifyRef: { shop, shopifyRef: input.shopifyRef } } });
+  if (!existing) return insertEntry(tx, shop, input);
+  // The same reference must mean the same movement: a clash between different payments is refused, not merged.
+  const differs =
+    existing.contractId !== input.contractId ||
+    (existing.stageId ?? null) !== (input.stageId ?? null) ||
+    existing.kind !== input.kind ||
+    existing.amountMinor !== input.amountMinor ||
+    existing.currency !== input.currency;
+  if (differs) {
+    throw new LedgerEntryRejectedError(`reference ${input.shopifyRef} is already recorded for a different ${existing.kind} of ${existing.amountMinor} ${existing.currency}`);
+  }
+  const contract = await tx.contract.findFirstOrThrow({ where: { id: existing.contractId, shop }, select: { version: true } });
+  return { entry: toLedgerEntry(existing), created: false, contractVersion: contract.version };
 }
 
 function assertAboveZero(input: LedgerEntryInput): void {
@@ -102,7 +104,6 @@ async function insertEntry(tx: Prisma.TransactionClient, shop: string, input: Le
   if (input.currency !== contract.currency) {
     throw new LedgerEntryRejectedError(`the contract is in ${contract.currency}, the ${input.kind} in ${input.currency}`);
   }
-  // The insert goes first: a duplicate reference fails here, before anything else in the transaction is written.
   const row = await tx.ledgerEntry.create({
     data: {
       shop,

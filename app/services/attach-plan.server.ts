@@ -21,6 +21,7 @@ import { paymentTermsTemplateId } from "../shopify/payment-terms-templates.serve
 import type { DraftOrderQuery, ShopQuery } from "../types/admin.generated";
 import { checkoutScheduleAttribute } from "./checkout-schedule";
 import { CHECKOUT_SCHEDULE_ATTRIBUTE, CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE } from "./contract-attributes";
+import { withContractLock } from "./contract-lock.server";
 import { sendFirstStageInvoice } from "./first-stage-invoice.server";
 import type { ServiceDeps } from "./service-deps.server";
 
@@ -55,7 +56,8 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
   const existing = await findContractByDraftOrder(deps.db, shop, input.draftOrderId);
   if (existing) {
     if (existing.status !== "pending" || existing.planId !== input.planId) throw new ContractExistsError(input.draftOrderId, existing.id);
-    return sendFirstStageInvoice(deps, await deps.adminFor(shop), shop, existing, input.actor);
+    const admin = await deps.adminFor(shop);
+    return withContractLock(deps, shop, existing.id, () => sendFirstStageInvoice(deps, admin, shop, existing, input.actor));
   }
   const admin = await deps.adminFor(shop);
   const prepared = await prepareAttach(deps, shop, input, await readAttachSources(deps, admin, shop, input.draftOrderId));
@@ -92,7 +94,8 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
     actor: input.actor,
   });
   if (draft.customer) await rememberCustomerPlan(deps.db, shop, draft.customer.id, plan.id);
-  return sendFirstStageInvoice(deps, admin, shop, contract, input.actor);
+  // The draft's webhooks ask for syncs of the new contract; they wait until its first invoice is out.
+  return withContractLock(deps, shop, contract.id, () => sendFirstStageInvoice(deps, admin, shop, contract, input.actor));
 }
 
 /** What attaching would do, without doing it: the collection mode and the exact schedule. */

@@ -8,17 +8,10 @@ import { listLedgerEntries } from "../models/ledger.server";
 import { NotFoundError } from "../models/model-errors.server";
 import { shopQuery } from "../shopify/operations/shop-query";
 import { executeCollectionStep, type StepContext } from "./collection-steps.server";
+import { ContractBusyError } from "./contract-lock.server";
 import { observeContract } from "./contract-observation.server";
 import { toContractState } from "./contract-state.server";
 import type { ServiceDeps } from "./service-deps.server";
-
-/** Another worker is bringing this contract up to date right now; the job tries again shortly. */
-export class ContractBusyError extends Error {
-  constructor(contractId: string) {
-    super(`contract ${contractId} is being synced by another worker`);
-    this.name = "ContractBusyError";
-  }
-}
 
 /** A contract that keeps asking for steps: a loop between two steps is a bug, stopped here rather than run forever. */
 export class SyncDidNotSettleError extends Error {

@@ -1,12 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { isSerializationFailure } from "../../app/models/database.server";
 import { createTestDatabase } from "./test-database";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 afterAll(() => database.cleanup());
 
 const plan = (name: string) => ({ shop: "a.myshopify.com", name, syntax: "preset", source: "{}", model: "{}" });
 
-describe("one SQLite connection shared by concurrent requests", () => {
+describe("one client shared by concurrent requests", () => {
   it("a write outside a transaction survives another request's transaction rolling back", async () => {
     const { prisma } = database;
     let inside!: () => void;
@@ -42,5 +43,36 @@ describe("one SQLite connection shared by concurrent requests", () => {
     release();
     await expect(pending).rejects.toThrow("rolled back");
     expect(Number((await read)[0]!.count)).toBe(0);
+  });
+});
+
+describe("SERIALIZABLE transactions refused at COMMIT", () => {
+  it("give their connection back to the pool, many more times than the pool has connections", async () => {
+    const { prisma } = database;
+    const shop = "skew.myshopify.com";
+    const refusedAtCommit: unknown[] = [];
+    for (let round = 0; round < 15; round += 1) {
+      // Write skew: each reads what the other writes, then both write. PostgreSQL lets one commit and refuses the other.
+      let bothRead!: () => void;
+      const reads = { count: 0 };
+      const barrier = new Promise<void>((resolve) => (bothRead = resolve));
+      const contender = (name: string) =>
+        prisma.$transaction(
+          async (tx) => {
+            await tx.plan.count({ where: { shop } });
+            reads.count += 1;
+            if (reads.count === 2) bothRead();
+            await barrier;
+            await tx.plan.create({ data: { ...plan(`${name}-${round}`), shop } });
+          },
+          { isolationLevel: "Serializable" },
+        );
+      const results = await Promise.allSettled([contender("a"), contender("b")]);
+      refusedAtCommit.push(...results.filter((result) => result.status === "rejected").map((result) => (result as PromiseRejectedResult).reason));
+    }
+    expect(refusedAtCommit).toHaveLength(15);
+    expect(refusedAtCommit.every((reason) => isSerializationFailure(reason))).toBe(true);
+    // With leaked connections this waits for a free one forever (the pool holds 10).
+    expect(await prisma.plan.count({ where: { shop } })).toBe(15);
   });
 });

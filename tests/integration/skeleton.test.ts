@@ -1,18 +1,19 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-import Database from "better-sqlite3";
+import pg from "pg";
 import { parse as parseToml } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 
 import { ADMIN_API_VERSION } from "../../app/shopify/api-version";
+import { testPostgresUrl } from "../support/test-postgres";
+import { committedMigrations } from "./test-database";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-const migrationsDir = path.join(repoRoot, "prisma", "migrations");
 
 /** Runs the project's Prisma CLI (and so prisma.config.ts) against the database at `databaseUrl`. */
 function prisma(args: string[], databaseUrl: string): string {
@@ -25,58 +26,59 @@ function prisma(args: string[], databaseUrl: string): string {
 }
 
 describe("database", () => {
-  let workDir: string;
-  let databaseFile: string;
+  // An empty database of its own on the test server: `migrate deploy` writes its history table in `public`.
+  const database = `tranche_skeleton_${randomBytes(6).toString("hex")}`;
+  const serverUrl = new URL(testPostgresUrl());
+  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
+  const onServer = async (sql: string) => {
+    const client = new pg.Client({ connectionString: serverUrl.toString() });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
 
-  beforeAll(() => {
-    workDir = mkdtempSync(path.join(tmpdir(), "tranche-skeleton-"));
-    databaseFile = path.join(workDir, "test.sqlite");
-  });
+  beforeAll(() => onServer(`CREATE DATABASE "${database}"`));
 
   afterAll(async () => {
     const { default: db } = await import("../../app/db.server");
     await db.$disconnect();
-    rmSync(workDir, { recursive: true, force: true });
+    await onServer(`DROP DATABASE "${database}" WITH (FORCE)`);
   });
 
-  it("applies every committed migration to a fresh database", () => {
-    prisma(["migrate", "deploy"], `file:${databaseFile}`);
+  it("applies every committed migration to a fresh database", async () => {
+    prisma(["migrate", "deploy"], databaseUrl);
 
-    const sqlite = new Database(databaseFile, { readonly: true });
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
     try {
-      const tables = sqlite
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
-        .all()
-        .map((row) => (row as { name: string }).name);
-      expect(tables).toContain("Session");
-
-      const applied = sqlite
-        .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name")
-        .all()
-        .map((row) => (row as { migration_name: string }).migration_name);
-      const committed = readdirSync(migrationsDir, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => entry.name)
-        .sort();
-      expect(committed.length).toBeGreaterThan(0);
-      expect(applied).toEqual(committed);
+      const tables = (await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map((row) => row.name);
+      expect(tables).toEqual(expect.arrayContaining(["Session", "Plan", "Contract", "Stage", "LedgerEntry", "WebhookEvent", "Job"]));
+      const applied = (
+        await client.query<{ name: string }>("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name")
+      ).rows.map((row) => row.name);
+      expect(committedMigrations().length).toBeGreaterThan(0);
+      expect(applied).toEqual(committedMigrations());
     } finally {
-      sqlite.close();
+      await client.end();
     }
   });
 
   it("has migrations that produce exactly prisma/schema.prisma", () => {
-    // Exit code 2 (a thrown error here) means schema.prisma changed without a migration.
+    // Exit code 2 (a thrown error here) means schema.prisma changed without a migration. The CLI replays the
+    // migrations on a shadow database it creates on the same server.
     const output = prisma(
       ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--exit-code"],
-      `file:${path.join(workDir, "diff-target.sqlite")}`,
+      databaseUrl,
     );
     expect(output).toContain("No difference detected");
   });
 
   it("stores and loads a Shopify session through the app's session storage", async () => {
     // The app's own modules, pointed at the migrated test database before they load.
-    process.env.DATABASE_URL = `file:${databaseFile}`;
+    process.env.DATABASE_URL = databaseUrl;
     process.env.SHOPIFY_API_KEY = "test-api-key";
     process.env.SHOPIFY_API_SECRET = "test-api-secret";
     process.env.SHOPIFY_APP_URL = "https://tranche.example";

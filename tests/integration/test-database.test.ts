@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "./test-database";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 afterAll(() => database.cleanup());
 
 describe("the test database", () => {

@@ -37,7 +37,7 @@ export const customersDataRequestJob = webhookJobHandler(customersDataRequestBod
     gidInJson("Customer", body.customer.id),
     ...body.orders_requested.map((id) => gidInJson("Order", id)),
     ...(body.customer.email ? [body.customer.email] : []),
-  ].map((text) => ({ payload: { contains: text } }));
+  ].map((text) => ({ payload: { contains: text, mode: "insensitive" as const } }));
   // This request's own event names the customer too; it is not data the app holds about them.
   const webhookEvents = await db.webhookEvent.count({ where: { shop, eventId: { not: event.eventId }, OR: traces } });
 

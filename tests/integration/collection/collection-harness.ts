@@ -148,7 +148,7 @@ export class CollectionHarness {
     // Native mode needs Shopify Plus (draft deposits, custom mandate amounts); stage orders run on Basic.
     const shop = shops.find((candidate) => (run.mode === "native" ? candidate.plan === "plus" : candidate.plan === "basic"));
     if (!shop) throw new Error(`the demo fixture has no shop for ${run.mode} mode`);
-    const database = createTestDatabase();
+    const database = await createTestDatabase();
     for (const fixture of shops) {
       await database.prisma.session.create({
         data: { id: `offline_${fixture.domain}`, shop: fixture.domain, state: "", isOnline: false, accessToken: fixture.accessToken ?? "", scope: SCOPES },

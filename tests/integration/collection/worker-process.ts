@@ -5,7 +5,7 @@
  * It prints "ready" on stdout once the worker polls, and stops cleanly on SIGTERM.
  */
 import { readFileSync } from "node:fs";
-import { createPrismaClient } from "../../../app/db.server";
+import { createPrismaClient } from "../../../app/prisma-client.server";
 import { startWorker } from "../../../app/jobs/app-worker.server";
 import type { ServiceDeps } from "../../../app/services/service-deps.server";
 import { offlineAdminClient } from "../../../app/shopify/offline-admin.server";

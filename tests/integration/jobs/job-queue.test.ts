@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 
-import { createPrismaClient } from "../../../app/db.server";
+import { createPrismaClient } from "../../../app/prisma-client.server";
 import { claimNext, complete, enqueue, extendLease, fail, park, retryDelayMs } from "../../../app/jobs/job-queue.server";
 import { createTestDatabase } from "../test-database";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 // A second connection to the same file, as a second worker process would have.
 const otherWorkerDb = createPrismaClient(database.url);
 afterAll(async () => {

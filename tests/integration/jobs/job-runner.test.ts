@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 
-import { createPrismaClient } from "../../../app/db.server";
+import { createPrismaClient } from "../../../app/prisma-client.server";
 import { JobHandlerRegistry, PermanentJobError, type JobContext } from "../../../app/jobs/job-handlers.server";
 import { claimNext, enqueue } from "../../../app/jobs/job-queue.server";
 import { JobRunner } from "../../../app/jobs/job-runner.server";
 import { createTestDatabase } from "../test-database";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 const secondProcessDb = createPrismaClient(database.url);
 afterAll(async () => {
   await secondProcessDb.$disconnect();
@@ -223,7 +223,7 @@ describe("JobRunner", () => {
     // The heartbeat's UPDATE is the only $executeRaw while the handler runs.
     const failingWrites = new Proxy(db, {
       get: (target, property) =>
-        property === "$executeRaw" && databaseDown ? () => Promise.reject(new Error("SQLITE_IOERR: disk I/O error")) : Reflect.get(target, property, target),
+        property === "$executeRaw" && databaseDown ? () => Promise.reject(new Error("Connection terminated unexpectedly")) : Reflect.get(target, property, target),
     });
     let now = t0;
     const registry = new JobHandlerRegistry();
@@ -242,7 +242,7 @@ describe("JobRunner", () => {
 
     expect(await runner.runNext()).toBe("failed");
     expect(reachedSideEffect).toBe(false);
-    expect(logs[0]).toMatch(/lease of .* not extended: Error: SQLITE_IOERR/);
+    expect(logs[0]).toMatch(/lease of .* not extended: Error: Connection terminated unexpectedly/);
     expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).lastError).toBe(`JobRunAbortedError: the lease of job ${job.id} ran out while it could not be extended`);
   });
 

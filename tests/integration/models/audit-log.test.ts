@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { listAudit, writeAudit, type AuditActor } from "../../../app/models/audit-log.server";
 import { createTestDatabase } from "../test-database";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 const db = database.prisma;
 afterAll(() => database.cleanup());
 

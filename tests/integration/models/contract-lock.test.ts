@@ -12,7 +12,7 @@ let database: TestDatabase;
 let contractId: string;
 
 beforeAll(async () => {
-  database = createTestDatabase();
+  database = await createTestDatabase();
   contractId = (await seedContract(database.prisma, shop, "gid://shopify/DraftOrder/lock-1")).id;
 });
 

@@ -19,7 +19,7 @@ import { createPlan } from "../../../app/models/plans.server";
 import { createTestDatabase } from "../test-database";
 import { scheduledOrder, seedContract } from "./contract-fixture";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 const db = database.prisma;
 afterAll(() => database.cleanup());
 

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { nextInvoiceNumber } from "../../../app/models/invoice-numbers.server";
 import { createTestDatabase } from "../test-database";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 const db = database.prisma;
 afterAll(() => database.cleanup());
 
@@ -32,7 +32,7 @@ describe("nextInvoiceNumber", () => {
   });
 
   it("keeps a number handed out while another request's transaction is open and then rolls back", async () => {
-    // The SQLite adapter shares one connection: a write issued outside a transaction would join the open one.
+    // A number taken outside the open transaction must not join it and vanish when it rolls back.
     const shop = "isolated.myshopify.com";
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));

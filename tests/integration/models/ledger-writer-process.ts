@@ -1,9 +1,9 @@
 /**
- * A second process recording payments into the same SQLite file, for the ledger's cross-process test: run as
+ * A second process recording payments into the same database, for the ledger's cross-process test: run as
  * `node --import tsx ledger-writer-process.ts <database url> <shop> <contract id> <stage id> <count>`.
  * It records references ref-0 … ref-(count-1) of 1 minor unit each and prints how many it created.
  */
-import { createPrismaClient } from "../../../app/db.server";
+import { createPrismaClient } from "../../../app/prisma-client.server";
 import { recordLedgerEntry } from "../../../app/models/ledger.server";
 
 const [url, shop, contractId, stageId, count] = process.argv.slice(2) as [string, string, string, string, string];

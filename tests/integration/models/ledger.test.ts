@@ -16,7 +16,7 @@ import { NotFoundError } from "../../../app/models/model-errors.server";
 import { createTestDatabase } from "../test-database";
 import { seedContract } from "./contract-fixture";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 const db = database.prisma;
 afterAll(() => database.cleanup());
 

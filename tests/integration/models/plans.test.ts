@@ -12,7 +12,7 @@ import {
 } from "../../../app/models/plans.server";
 import { createTestDatabase } from "../test-database";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 const db = database.prisma;
 afterAll(() => database.cleanup());
 

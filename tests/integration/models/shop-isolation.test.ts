@@ -17,7 +17,7 @@ import { archivePlan, duplicatePlan, getPlan, listPlans, updatePlan } from "../.
 import { createTestDatabase } from "../test-database";
 import { scheduledOrder, seedContract } from "./contract-fixture";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 const db = database.prisma;
 afterAll(() => database.cleanup());
 

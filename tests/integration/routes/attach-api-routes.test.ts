@@ -6,7 +6,7 @@ import { loader as optionsLoader } from "../../../app/routes/api.attach.options"
 import { loader as previewLoader } from "../../../app/routes/api.attach.preview";
 import { createTestDatabase } from "../test-database";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 afterAll(() => database.cleanup());
 
 // Every answer goes through `cors`: the test's marks it, to see that no path forgets it.

@@ -14,7 +14,7 @@ const { API_SECRET } = vi.hoisted(() => {
   return { API_SECRET: "buyer-route-secret" };
 });
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 afterAll(() => database.cleanup());
 // Read when the route runs, not when the mock is made (mocks are hoisted above `database`).
 vi.mock("../../../app/db.server", async (importOriginal) => ({

@@ -8,7 +8,7 @@ import { loader as dashboardLoader } from "../../../app/routes/app._index";
 import { seedContract } from "../models/contract-fixture";
 import { createTestDatabase } from "../test-database";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 afterAll(() => database.cleanup());
 const SHOP = "contract-page.myshopify.com";
 

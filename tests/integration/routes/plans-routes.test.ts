@@ -10,7 +10,7 @@ import { newStageRow } from "../../../app/domain/plan/stage-rows";
 import { seedContract } from "../models/contract-fixture";
 import { createTestDatabase } from "../test-database";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 afterAll(() => database.cleanup());
 
 let currentShop = "plans-routes.myshopify.com";

@@ -106,7 +106,7 @@ function holdsOf(domain: string, orderId: string): string[] {
 }
 
 beforeAll(async () => {
-  database = createTestDatabase();
+  database = await createTestDatabase();
   emulator = await startEmulator({ shops });
 });
 

@@ -5,7 +5,7 @@ import { createTestDatabase } from "../test-database";
 import { signedWebhookRequest, TEST_API_SECRET } from "./signed-webhook-request";
 import { loadWebhookRouteActions, postWebhook } from "./webhook-routes";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 const { prisma: db } = database;
 let actions: Awaited<ReturnType<typeof loadWebhookRouteActions>>;
 const post = (topic: string, request: Request) => postWebhook(actions, topic, request);

@@ -7,7 +7,7 @@ import { createTestDatabase } from "../test-database";
 import { signedWebhookRequest } from "./signed-webhook-request";
 import { loadWebhookRouteActions, postWebhook } from "./webhook-routes";
 
-const database = createTestDatabase();
+const database = await createTestDatabase();
 const { prisma: db } = database;
 let actions: Awaited<ReturnType<typeof loadWebhookRouteActions>>;
 const registry = new JobHandlerRegistry();
