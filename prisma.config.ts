@@ -31,23 +31,19 @@ class MigrationPostgresAdapter extends PrismaPg {
   }
 
   override async connect(): Promise<PgAdapter> {
-    return readCatalogTypesAsText(await super.connect());
+    return runScriptsWhole(readCatalogTypesAsText(await super.connect()));
   }
 
   /**
-   * `migrate dev` and `migrate diff --from-migrations` replay the migrations on a shadow database. Two mends to
-   * Prisma's own: a migration file is sent whole as one argument-less `executeRaw`, which the extended protocol
-   * refuses when it holds several statements, so such a call goes through the simple protocol that runs scripts;
-   * and the database is dropped after its pool is closed, not before ("is being accessed by other users").
+   * `migrate dev` and `migrate diff --from-migrations` replay the migrations on a shadow database, which Prisma's
+   * own drops while its pool still holds connections ("is being accessed by other users"); this one closes the
+   * pool first.
    */
   override async connectToShadowDb(): Promise<PgAdapter> {
     const server = await this.connect();
     const database = `prisma_migrate_shadow_db_${randomUUID()}`;
     await server.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = await new PrismaPg({ ...this.poolConfig, database }).connect();
-    const executeRaw = shadow.executeRaw.bind(shadow);
-    const pool = shadow.underlyingDriver() as Pool;
-    shadow.executeRaw = async (query) => (query.args.length > 0 ? executeRaw(query) : ((await pool.query(query.sql)).rowCount ?? 0));
+    const shadow = runScriptsWhole(await new PrismaPg({ ...this.poolConfig, database }).connect());
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose();
@@ -56,6 +52,22 @@ class MigrationPostgresAdapter extends PrismaPg {
     };
     return readCatalogTypesAsText(shadow);
   }
+}
+
+/**
+ * A migration file reaches the adapter whole: as `executeScript` on the database (which the adapter splits at every
+ * `;`, comments and strings included) and as an argument-less `executeRaw` on the shadow database (which the
+ * extended protocol refuses when it holds several statements). Both go through the simple protocol instead, which
+ * runs a script as PostgreSQL's own `psql -c` would, in one implicit transaction.
+ */
+function runScriptsWhole(adapter: PgAdapter): PgAdapter {
+  const pool = adapter.underlyingDriver() as Pool;
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  adapter.executeRaw = async (query) => (query.args.length > 0 ? executeRaw(query) : ((await pool.query(query.sql)).rowCount ?? 0));
+  adapter.executeScript = async (script) => {
+    await pool.query(script);
+  };
+  return adapter;
 }
 
 function readCatalogTypesAsText(adapter: PgAdapter): PgAdapter {

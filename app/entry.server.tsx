@@ -5,11 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
-import { startAppJobWorker } from "./jobs/app-job-worker.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
-
-// Webhooks only enqueue; this worker does their work (app/jobs/).
-startAppJobWorker();
 
 export const streamTimeout = 5000;
 

@@ -4,6 +4,7 @@ import type { AuditActor } from "./models/audit-log.server";
 import type { ServiceDeps } from "./services/service-deps.server";
 import { authenticate } from "./shopify.server";
 import { offlineAdminClient } from "./shopify/offline-admin.server";
+import { appJobQueue } from "./jobs/app-job-queue.server";
 
 /** Who is asking, for which shop, and what the use cases need to act for them. */
 export interface StaffContext {
@@ -29,7 +30,7 @@ export async function requireStaff(request: Request): Promise<StaffContext> {
     return {
       shop: local.shop,
       actor: "staff:local",
-      deps: { db: prisma, adminFor: (shop) => offlineAdminClient(prisma, shop), now: () => now },
+      deps: { db: prisma, jobs: await appJobQueue(), adminFor: (shop) => offlineAdminClient(prisma, shop), now: () => now },
       localMode: true,
       cors: (response) => response,
     };
@@ -40,7 +41,7 @@ export async function requireStaff(request: Request): Promise<StaffContext> {
   return {
     shop: session.shop,
     actor: `staff:${userId || "shop"}`,
-    deps: { db: prisma, adminFor: (shop) => offlineAdminClient(prisma, shop), now: () => new Date() },
+    deps: { db: prisma, jobs: await appJobQueue(), adminFor: (shop) => offlineAdminClient(prisma, shop), now: () => new Date() },
     localMode: false,
     cors,
   };

@@ -27,6 +27,8 @@ import { displayFinancialStatus } from "../emulator/commerce/order-balance";
 import { startEmulator, type RunningEmulator } from "../emulator/emulator";
 import { payEmailedLink, staffAdminRequest } from "../emulator/staff-and-buyer-actions";
 import { DEMO_FIXTURE_FILE, readShopsFixture } from "../emulator/fixtures/demo-fixture";
+import { APP_QUEUES } from "../app/jobs/queues";
+import { JobQueue } from "../app/lib/jobs/job-queue.server";
 import { openLocalDatabase } from "./local/app-database";
 
 const API_SECRET = "collection-demo-secret";
@@ -43,7 +45,8 @@ if (!shop) {
 
 const database = await openLocalDatabase(() => undefined);
 const db = createPrismaClient(database.url);
-const intake = new WebhookHttpServer(db, API_SECRET);
+const jobs = await JobQueue.open({ url: database.url, queues: APP_QUEUES, supervise: true });
+const intake = new WebhookHttpServer(db, jobs, API_SECRET);
 await intake.start();
 const emulator = await startEmulator({
   shops,
@@ -51,14 +54,14 @@ const emulator = await startEmulator({
 });
 process.env.SHOPIFY_ADMIN_API_URL = emulator.adminUrl();
 await db.session.create({ data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", isOnline: false, accessToken: shop.accessToken as string } });
-const deps: ServiceDeps = { db, adminFor: (domain) => offlineAdminClient(db, domain), now: () => emulator.store.clock.now() };
-const worker = startWorker(deps, { pollIntervalMs: 50, sweepIntervalMs: 250, leaseMs: 5_000, log: () => undefined });
+const deps: ServiceDeps = { db, jobs, adminFor: (domain) => offlineAdminClient(db, domain), now: () => emulator.store.clock.now() };
+const worker = await startWorker(deps, { pollIntervalSeconds: 0.5, sweepIntervalMs: 250, log: () => undefined });
 
 let exitCode = 1;
 try {
   exitCode = await runDemo(emulator);
 } finally {
-  await worker.stop();
+  await worker.stop({ graceful: false });
   await emulator.close();
   await intake.stop();
   await db.$disconnect();
@@ -148,7 +151,7 @@ async function settled(contractId: string): Promise<StoredContract> {
   for (let quietRounds = 0; quietRounds < 3; ) {
     await emulator.waitForWebhooksIdle();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const busy = await db.job.count({ where: { status: { in: ["queued", "running"] }, runAt: { lte: deps.now() } } });
+    const busy = await jobs.unfinishedJobs();
     quietRounds = busy === 0 ? quietRounds + 1 : 0;
   }
   return (await getContract(db, shop!.domain, contractId))!;

@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { PrismaClient } from "@prisma/client";
 import type { ServerBuild } from "@remix-run/node";
+
+import type { JobQueue } from "../app/lib/jobs/job-queue.server";
 import { parse } from "smol-toml";
 
 import { tomlWebhookSubscriptions } from "../emulator/app-toml-webhooks";
@@ -37,6 +39,8 @@ export interface LocalStack {
   readonly emulatorUrl: string;
   readonly emulator: RunningEmulator;
   readonly db: PrismaClient;
+  /** The job queue the app's routes enqueue on and the worker runs. */
+  readonly jobs: JobQueue;
   /** The shop domain staff are signed in to. */
   readonly shop: string;
   close(): Promise<void>;
@@ -54,7 +58,7 @@ const APP_TOML = "shopify.app.toml";
 const API_KEY = "tranche-local";
 /** The emulator signs webhooks with it and the app's webhook routes check them with it. */
 const API_SECRET = "tranche-local-secret";
-const WORKER = { pollIntervalMs: 200, sweepIntervalMs: 1_000, leaseMs: 30_000, reminders: true };
+const WORKER = { pollIntervalSeconds: 0.5, sweepIntervalMs: 1_000, reminders: true };
 
 let startedInThisProcess = false;
 
@@ -100,8 +104,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await seedAppDatabase(db, shops, scopes);
     const { startWorker } = await import("../app/jobs/app-worker.server");
     const { offlineAdminClient } = await import("../app/shopify/offline-admin.server");
-    const worker = startWorker({ db, adminFor: (domain) => offlineAdminClient(db, domain), now: () => emulator.store.clock.now() }, { ...WORKER, log });
-    stops.push(() => worker.stop());
+    const { JobQueue } = await import("../app/lib/jobs/job-queue.server");
+    const { APP_QUEUES } = await import("../app/jobs/queues");
+    // One queue for the whole process: the app's routes enqueue on it (app-job-queue.server.ts) and the worker runs it.
+    const jobs = await JobQueue.open({ url: databaseUrl, queues: APP_QUEUES, supervise: true });
+    globalThis.trancheJobQueue = Promise.resolve(jobs);
+    const worker = await startWorker({ db, jobs, adminFor: (domain) => offlineAdminClient(db, domain), now: () => emulator.store.clock.now() }, { ...WORKER, log });
+    stops.push(() => worker.stop({ graceful: false }));
     const { installGlobals } = await import("@remix-run/node");
     installGlobals({ nativeFetch: true });
     server.serve((await import(pathToFileURL(SERVER_BUILD).href)) as ServerBuild);
@@ -112,6 +121,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       emulatorUrl: emulator.url.replace("127.0.0.1", "localhost"),
       emulator,
       db,
+      jobs,
       shop: shop.domain,
       close: stopAll,
     };

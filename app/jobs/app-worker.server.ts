@@ -1,14 +1,12 @@
-import { enqueueDueContractSyncs } from "../services/due-sweep.server";
+import { errorMessage } from "../lib/jobs/job-queue.server";
+import { requestDueSyncs, requestReconcileSyncs } from "../services/due-sweep.server";
 import type { ServiceDeps } from "../services/service-deps.server";
 import { sendDueReminders } from "../services/stage-reminders.server";
-import { errorMessage, type BackoffOptions } from "./job-queue.server";
-import { JobRunner } from "./job-runner.server";
 import { appJobHandlerRegistry } from "./handlers/index.server";
 
 export interface WorkerOptions {
-  readonly workerId?: string;
-  readonly pollIntervalMs?: number;
-  readonly leaseMs?: number;
+  /** How often an idle worker looks for jobs when no notification woke it. */
+  readonly pollIntervalSeconds?: number;
   /** How often stages are checked for having fallen due. */
   readonly sweepIntervalMs?: number;
   /** How often every open contract is synced whatever its dates say (the safety net for a lost webhook). */
@@ -19,42 +17,37 @@ export interface WorkerOptions {
    */
   readonly reminders?: boolean;
   readonly log?: (message: string) => void;
-  /** Retry delays of failed jobs (tests shorten them). */
-  readonly backoff?: Omit<BackoffOptions, "now">;
 }
 
 export interface RunningWorker {
-  readonly runner: JobRunner;
-  /** Finishes the job in progress (or aborts it, to be retried), then stops polling and sweeping. */
-  stop(options?: { readonly abortRunningJob?: boolean }): Promise<void>;
+  /** Stops sweeping and working; a graceful stop lets the job in progress finish (the default). */
+  stop(options?: { readonly graceful?: boolean }): Promise<void>;
 }
 
-const DEFAULT_LEASE_MS = 60_000;
-
 /**
- * The app's background work: a job runner over every job kind, and a timer that asks for the syncs of
- * contracts whose stages fell due (dates pass without any webhook saying so).
+ * The app's background work on `deps.jobs` (a queue opened to supervise): the handlers of every job kind, and a
+ * timer that asks for the syncs of contracts whose stages fell due (dates pass without any webhook saying so).
  */
-export function startWorker(deps: ServiceDeps, options: WorkerOptions = {}): RunningWorker {
+export async function startWorker(deps: ServiceDeps, options: WorkerOptions = {}): Promise<RunningWorker> {
   const log = options.log ?? ((message: string) => console.log(message));
-  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-  const runner = new JobRunner({
+  await deps.jobs.work({
     db: deps.db,
-    handlers: appJobHandlerRegistry(deps, { lockTtlMs: leaseMs }),
+    handlers: appJobHandlerRegistry(deps),
     now: deps.now,
-    leaseMs,
     log,
-    ...(options.workerId ? { workerId: options.workerId } : {}),
-    ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
-    ...(options.backoff ? { backoff: options.backoff } : {}),
+    ...(options.pollIntervalSeconds ? { pollIntervalSeconds: options.pollIntervalSeconds } : {}),
   });
-  runner.start();
   let sweeping = false;
+  let reconciledAt = Number.NEGATIVE_INFINITY;
   const sweep = async () => {
     if (sweeping) return;
     sweeping = true;
     try {
-      await enqueueDueContractSyncs(deps, options.reconcileEveryMs ? { reconcileEveryMs: options.reconcileEveryMs } : {});
+      await requestDueSyncs(deps.db, deps.jobs, null, deps.now(), "due sweep");
+      if (options.reconcileEveryMs && Date.now() - reconciledAt >= options.reconcileEveryMs) {
+        reconciledAt = Date.now();
+        await requestReconcileSyncs(deps.db, deps.jobs, "reconcile");
+      }
       if (options.reminders) await sendDueReminders(deps, log);
     } catch (error) {
       log(`[jobs] the due sweep failed: ${errorMessage(error)}`);
@@ -65,10 +58,9 @@ export function startWorker(deps: ServiceDeps, options: WorkerOptions = {}): Run
   void sweep();
   const timer = setInterval(() => void sweep(), options.sweepIntervalMs ?? 60_000);
   return {
-    runner,
     stop: async (stopOptions = {}) => {
       clearInterval(timer);
-      await runner.stop(stopOptions);
+      await deps.jobs.stop({ graceful: stopOptions.graceful ?? true });
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Contract as ContractRow, Prisma, Stage as StageRow } from "@prisma/client";
+import { Prisma, type Contract as ContractRow, type Stage as StageRow } from "@prisma/client";
 import type { ContractMode, ContractStatus } from "../domain/contract/contract-state";
 import { assertStageTransition, isStageStatus, UNPAID_STAGE_STATUSES, type StageStatus } from "../domain/contract/stage-status";
 import type { CalendarDate } from "../domain/dates/calendar-date";
@@ -15,7 +15,7 @@ import {
   taxSharesToColumn,
   type StageDueRule,
 } from "./contract-columns.server";
-import { inTransaction, isUniqueViolation, requireShop, type Database } from "./database.server";
+import { inTransaction, isUniqueViolation, minorUnitsFromSum, requireShop, type Database } from "./database.server";
 import { ConcurrencyConflictError, NotFoundError } from "./model-errors.server";
 
 export type { ContractMode, ContractStatus };
@@ -181,36 +181,111 @@ export interface ContractFilter {
   readonly customerId?: string;
   /** Part of the customer's name or email, as staff type it. */
   readonly customer?: string;
-  readonly limit?: number;
-  readonly offset?: number;
 }
 
-/** The shop's contracts, newest first. */
-export async function listContracts(db: Database, shop: string, filter: ContractFilter = {}): Promise<StoredContract[]> {
+/** Which of the matching contracts, newest first. */
+export interface ContractPage {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export const CONTRACT_PAGE_SIZE = 50;
+
+/** One page of the shop's contracts matching `filter`, newest first. */
+export async function listContracts(db: Database, shop: string, filter: ContractFilter = {}, page: ContractPage = { limit: CONTRACT_PAGE_SIZE, offset: 0 }): Promise<StoredContract[]> {
   requireShop(shop);
-  const conditions: Prisma.ContractWhereInput[] = [];
-  if (filter.status !== undefined) conditions.push({ status: { in: typeof filter.status === "string" ? [filter.status] : [...filter.status] } });
-  if (filter.customerId !== undefined) conditions.push({ customerId: filter.customerId });
-  if (filter.customer) conditions.push({ OR: [{ customerName: { contains: filter.customer, mode: "insensitive" } }, { customerEmail: { contains: filter.customer, mode: "insensitive" } }] });
-  if (filter.dueBetween !== undefined) {
-    const { from, to } = filter.dueBetween;
-    conditions.push({ stages: { some: { dueDate: { gte: from, lte: to }, status: { in: [...UNPAID_STAGE_STATUSES] } } } });
+  if (!Number.isSafeInteger(page.limit) || page.limit < 1 || !Number.isSafeInteger(page.offset) || page.offset < 0) {
+    throw new RangeError(`a page needs a positive whole limit and an offset of 0 or more, not ${page.limit} and ${page.offset}`);
+  }
+  const matching = await db.$queryRaw<{ id: string }[]>`
+    SELECT c."id" FROM "Contract" c
+    WHERE ${contractConditions(shop, filter)}
+    ORDER BY c."createdAt" DESC, c."id" DESC
+    LIMIT ${page.limit} OFFSET ${page.offset}`;
+  if (matching.length === 0) return [];
+  const rows = await db.contract.findMany({ where: { shop, id: { in: matching.map((row) => row.id) } }, include: STAGES_IN_ORDER });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  // A contract deleted between the two reads (a shop's redaction) is left out rather than failing the page.
+  return matching.flatMap(({ id }) => {
+    const row = byId.get(id);
+    return row ? [toStoredContract(row)] : [];
+  });
+}
+
+/** What a currency's contracts in a list add up to, in its minor units. */
+export interface ContractTotals {
+  readonly currency: string;
+  /** The contracts counted: those matching that are not cancelled. */
+  readonly contracts: number;
+  readonly totalMinor: bigint;
+  /** What their stages have been paid (refunds taken off). */
+  readonly paidMinor: bigint;
+}
+
+export interface ContractListSummary {
+  /** Every contract matching the filter, cancelled ones included: what the list pages through. */
+  readonly count: number;
+  /** Per currency, the one of the newest contract first. A cancelled contract is owed nothing, so it is in no total. */
+  readonly totals: readonly ContractTotals[];
+}
+
+/** The count and totals of every contract matching `filter`, summed by the database (not from a page). */
+export async function summarizeContracts(db: Database, shop: string, filter: ContractFilter = {}): Promise<ContractListSummary> {
+  requireShop(shop);
+  const counted = Prisma.sql`c."status" <> ${"cancelled" satisfies ContractStatus}`;
+  const rows = await db.$queryRaw<{ currency: string; matching: bigint; counted: bigint; totalMinor: string | null; paidMinor: string | null }[]>`
+    SELECT c."currency",
+      COUNT(*) AS "matching",
+      COUNT(*) FILTER (WHERE ${counted}) AS "counted",
+      (SUM(c."totalMinor") FILTER (WHERE ${counted}))::text AS "totalMinor",
+      (SUM(stages."paidMinor") FILTER (WHERE ${counted}))::text AS "paidMinor"
+    FROM "Contract" c
+    CROSS JOIN LATERAL (SELECT SUM(s."paidMinor") AS "paidMinor" FROM "Stage" s WHERE s."contractId" = c."id") stages
+    WHERE ${contractConditions(shop, filter)}
+    GROUP BY c."currency"
+    ORDER BY MAX(c."createdAt") DESC, c."currency"`;
+  return {
+    count: rows.reduce((sum, row) => sum + Number(row.matching), 0),
+    totals: rows
+      .filter((row) => row.counted > 0n)
+      .map((row) => ({ currency: row.currency, contracts: Number(row.counted), totalMinor: minorUnitsFromSum(row.totalMinor), paidMinor: minorUnitsFromSum(row.paidMinor) })),
+  };
+}
+
+/** The WHERE condition of a contract list over `"Contract" c`: one home, so a page, its count and its totals agree. */
+function contractConditions(shop: string, filter: ContractFilter): Prisma.Sql {
+  const unpaid = Prisma.join(UNPAID_STAGE_STATUSES);
+  const conditions = [Prisma.sql`c."shop" = ${shop}`];
+  if (filter.status !== undefined) {
+    const statuses = typeof filter.status === "string" ? [filter.status] : filter.status;
+    conditions.push(statuses.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`c."status" IN (${Prisma.join(statuses)})`);
+  }
+  if (filter.customerId !== undefined) conditions.push(Prisma.sql`c."customerId" = ${filter.customerId}`);
+  if (filter.customer) {
+    // What staff type is text, not a pattern: % and _ match themselves.
+    const pattern = `%${filter.customer.replace(/[\\%_]/g, "\\$&")}%`;
+    conditions.push(Prisma.sql`(c."customerName" ILIKE ${pattern} OR c."customerEmail" ILIKE ${pattern})`);
   }
   if (filter.overdue !== undefined) {
-    conditions.push(filter.overdue ? { stages: { some: { status: "overdue" } } } : { stages: { none: { status: "overdue" } } });
+    const overdueStage = Prisma.sql`SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND s."status" = ${"overdue" satisfies StageStatus}`;
+    conditions.push(filter.overdue ? Prisma.sql`EXISTS (${overdueStage})` : Prisma.sql`NOT EXISTS (${overdueStage})`);
   }
+  // YYYY-MM-DD strings sort as the dates they name.
   if (filter.dueBefore !== undefined) {
-    // YYYY-MM-DD strings sort as the dates they name.
-    conditions.push({ stages: { some: { dueDate: { lt: filter.dueBefore }, status: { in: [...UNPAID_STAGE_STATUSES] } } } });
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND s."status" IN (${unpaid}) AND s."dueDate" < ${filter.dueBefore})`);
   }
-  const rows = await db.contract.findMany({
-    where: { shop, AND: conditions },
-    include: STAGES_IN_ORDER,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: filter.limit ?? 100,
-    skip: filter.offset ?? 0,
-  });
-  return rows.map(toStoredContract);
+  if (filter.dueBetween !== undefined) {
+    const { from, to } = filter.dueBetween;
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND s."status" IN (${unpaid}) AND s."dueDate" >= ${from} AND s."dueDate" <= ${to})`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/** The shop's IANA time zone as its newest contract recorded it at attach, where "today" is read; UTC before any. */
+export async function shopTimeZone(db: Database, shop: string): Promise<string> {
+  requireShop(shop);
+  const newest = await db.contract.findFirst({ where: { shop }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { timeZone: true } });
+  return newest?.timeZone ?? "UTC";
 }
 
 export interface ContractChanges {
@@ -355,9 +430,9 @@ export async function cancelContractRecord(db: Database, shop: string, input: Ca
 }
 
 /**
- * Takes the contract's work lock for `holder` (a job id) until `now + ttlMs`, or renews it. Fails (false) while
- * another holder has it: a lock is free only once it has expired AND its holder is not a job running under a
- * live lease (a slow sync keeps its lock as long as its job is alive; a dead worker's lock goes with its lease).
+ * Takes the contract's work lock for `holder` (a job id, a request) until `now + ttlMs`, or renews it. Fails
+ * (false) while another holder has it and its time has not run out: a live holder renews it while it works
+ * (contract-sync.server.ts), a dead one's lock lapses.
  */
 export async function claimContractLock(db: Database, shop: string, contractId: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
   requireShop(shop);
@@ -365,8 +440,7 @@ export async function claimContractLock(db: Database, shop: string, contractId: 
   const count = await db.$executeRaw`
     UPDATE "Contract" SET "lockedBy" = ${holder}, "lockedUntil" = ${until}
     WHERE "id" = ${contractId} AND "shop" = ${shop}
-      AND ("lockedBy" IS NULL OR "lockedBy" = ${holder} OR ("lockedUntil" < ${now}
-        AND NOT EXISTS (SELECT 1 FROM "Job" WHERE "Job"."id" = "Contract"."lockedBy" AND "Job"."status" = 'running' AND "Job"."lockedUntil" >= ${now})))`;
+      AND ("lockedBy" IS NULL OR "lockedBy" = ${holder} OR "lockedUntil" < ${now})`;
   return count === 1;
 }
 

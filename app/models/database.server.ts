@@ -50,6 +50,14 @@ export function requireShop(shop: string): string {
   return shop;
 }
 
+/**
+ * A SUM of BIGINT minor units. PostgreSQL sums BIGINT as NUMERIC (a sum may outgrow BIGINT), so the queries select it
+ * as text and it becomes an exact bigint here, never passing through a float; no rows summed (NULL) is zero.
+ */
+export function minorUnitsFromSum(sum: string | null): bigint {
+  return sum === null ? 0n : BigInt(sum);
+}
+
 /** JSON for text columns: bigint (money in minor units) is written as a decimal string, never a float. */
 export function toJsonColumn(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item));

@@ -5,35 +5,22 @@ import { BlockStack, Card, EmptyState, InlineGrid, InlineStack, Layout, Link, Pa
 
 import { formatMoney } from "../components/money-format";
 import { CONTRACT_STATUS_LABELS } from "../components/StageStatusBadge";
-import { portfolioFigures } from "../domain/contract/portfolio";
-import { calendarDateAt, firstOfMonth, startOfDayIn, type CalendarDate } from "../domain/dates/calendar-date";
+import { portfolioPeriod } from "../domain/contract/portfolio";
 import { currencyFor } from "../domain/money/currency";
 import { formatMinorUnits } from "../domain/money/minor-units";
-import { listContracts } from "../models/contracts.server";
+import { shopTimeZone } from "../models/contracts.server";
+import { portfolioFigures } from "../models/portfolio.server";
 import { requireStaff } from "../staff-context.server";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Tranche" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, deps } = await requireStaff(request);
-  const contracts = await listContracts(deps.db, shop, { limit: 5_000 });
-  const timeZone = contracts[0]?.timeZone ?? "UTC";
-  const now = deps.now();
-  const today = calendarDateAt(now, timeZone);
-  const monthStart = startOfDayIn(firstOfMonth(today), timeZone);
-  const entries = await deps.db.ledgerEntry.findMany({ where: { shop, kind: { not: "refund" }, occurredAt: { gte: monthStart } }, select: { currency: true, amountMinor: true, occurredAt: true } });
-  const figures = portfolioFigures(
-    contracts.map((contract) => ({
-      status: contract.status,
-      currency: contract.currency,
-      stages: contract.stages.map((stage) => ({ status: stage.status, amount: stage.amountMinor, paid: stage.paidMinor, dueDate: stage.dueDate })),
-    })),
-    entries.map((entry) => ({ currency: entry.currency, amount: entry.amountMinor, date: calendarDateAt(entry.occurredAt, timeZone) as CalendarDate })),
-    today,
-  );
+  const period = portfolioPeriod(deps.now(), await shopTimeZone(deps.db, shop));
+  const figures = await portfolioFigures(deps.db, shop, period);
   return json({
-    today,
-    contractCount: contracts.length,
+    today: period.today,
+    contractCount: Object.values(figures.contractsByStatus).reduce((sum, count) => sum + count, 0),
     byStatus: figures.contractsByStatus,
     money: [...figures.byCurrency].map(([code, sums]) => {
       const currency = currencyFor(code);

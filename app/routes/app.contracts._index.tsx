@@ -8,12 +8,12 @@ import { z } from "zod";
 import { formatMoney } from "../components/money-format";
 import { CONTRACT_STATUS_LABELS, ContractStatusBadge } from "../components/StageStatusBadge";
 import type { ContractStatus } from "../domain/contract/contract-state";
-import { UNPAID_STAGE_STATUSES } from "../domain/contract/stage-status";
 import { endOfWeek } from "../domain/contract/portfolio";
+import { UNPAID_STAGE_STATUSES } from "../domain/contract/stage-status";
 import { calendarDateAt, isBefore } from "../domain/dates/calendar-date";
 import { currencyFor } from "../domain/money/currency";
 import { formatMinorUnits } from "../domain/money/minor-units";
-import { listContracts, type ContractFilter } from "../models/contracts.server";
+import { CONTRACT_PAGE_SIZE, listContracts, shopTimeZone, summarizeContracts, type ContractFilter } from "../models/contracts.server";
 import { requireStaff } from "../staff-context.server";
 
 const filterInput = z.object({
@@ -21,28 +21,30 @@ const filterInput = z.object({
   due: z.enum(["", "overdue", "week"]).catch(""),
   customer: z.string().trim().max(100).catch(""),
 });
+const pageInput = z.coerce.number().int().min(1).catch(1);
 
 export const meta: MetaFunction = () => [{ title: "Contracts · Tranche" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, deps } = await requireStaff(request);
-  const filters = filterInput.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const newest = await deps.db.contract.findFirst({ where: { shop }, orderBy: { createdAt: "desc" }, select: { timeZone: true } });
-  const today = calendarDateAt(deps.now(), newest?.timeZone ?? "UTC");
+  const searchParams = new URL(request.url).searchParams;
+  const filters = filterInput.parse(Object.fromEntries(searchParams));
+  const today = calendarDateAt(deps.now(), await shopTimeZone(deps.db, shop));
   const filter: ContractFilter = {
     ...(filters.status ? { status: filters.status as ContractStatus } : {}),
     ...(filters.due === "overdue" ? { dueBefore: today } : {}),
     ...(filters.due === "week" ? { dueBetween: { from: today, to: endOfWeek(today) } } : {}),
     ...(filters.customer ? { customer: filters.customer } : {}),
-    limit: 250,
   };
-  const contracts = await listContracts(deps.db, shop, filter);
-  const totals = new Map<string, { total: bigint; paid: bigint }>();
+  const summary = await summarizeContracts(deps.db, shop, filter);
+  const pageCount = Math.max(1, Math.ceil(summary.count / CONTRACT_PAGE_SIZE));
+  // A page past the end (the list shrank since the link was made) shows the last one.
+  const page = Math.min(pageInput.parse(searchParams.get("page")), pageCount);
+  const offset = (page - 1) * CONTRACT_PAGE_SIZE;
+  const contracts = await listContracts(deps.db, shop, filter, { limit: CONTRACT_PAGE_SIZE, offset });
   const rows = contracts.map((contract) => {
     const currency = currencyFor(contract.currency);
     const paid = contract.stages.reduce((sum, stage) => sum + stage.paidMinor, 0n);
-    const sums = totals.get(contract.currency) ?? { total: 0n, paid: 0n };
-    totals.set(contract.currency, { total: sums.total + contract.totalMinor, paid: sums.paid + paid });
     const next = contract.status === "cancelled" ? undefined : contract.stages.find((stage) => UNPAID_STAGE_STATUSES.includes(stage.status));
     return {
       id: contract.id,
@@ -56,15 +58,37 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       overdue: next?.dueDate ? isBefore(next.dueDate, today) : false,
     };
   });
+  const counted = summary.totals.reduce((sum, line) => sum + line.contracts, 0);
+  const pageUrl = (target: number) => {
+    const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ""));
+    if (target > 1) query.set("page", String(target));
+    const search = query.toString();
+    return search ? `/app/contracts?${search}` : "/app/contracts";
+  };
   return json({
     filters,
     rows,
-    totals: [...totals].map(([code, sums]) => ({ currency: code, total: formatMinorUnits(sums.total, currencyFor(code)), paid: formatMinorUnits(sums.paid, currencyFor(code)) })),
+    countLabel: contractCount(summary.count),
+    shown: rows.length === 0 ? "" : `${offset + 1}–${offset + rows.length}`,
+    page,
+    pageCount,
+    previousUrl: page > 1 ? pageUrl(page - 1) : null,
+    nextUrl: page < pageCount ? pageUrl(page + 1) : null,
+    totals: summary.totals.map((line) => {
+      const currency = currencyFor(line.currency);
+      return { currency: line.currency, contracts: contractCount(line.contracts), total: formatMinorUnits(line.totalMinor, currency), paid: formatMinorUnits(line.paidMinor, currency) };
+    }),
+    cancelledLeftOut: summary.count - counted === 0 ? null : `${contractCount(summary.count - counted)} cancelled, not in the totals`,
   });
 };
 
+/** "1 contract", "20,000 contracts". */
+function contractCount(count: number): string {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? "contract" : "contracts"}`;
+}
+
 export default function ContractsPage() {
-  const { filters, rows, totals } = useLoaderData<typeof loader>();
+  const { filters, rows, countLabel, shown, page, pageCount, previousUrl, nextUrl, totals, cancelledLeftOut } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const [customer, setCustomer] = useState(filters.customer);
   const [status, setStatus] = useState<string>(filters.status);
@@ -111,6 +135,14 @@ export default function ContractsPage() {
                 resourceName={{ singular: "contract", plural: "contracts" }}
                 itemCount={rows.length}
                 selectable={false}
+                pagination={{
+                  hasPrevious: previousUrl !== null,
+                  previousURL: previousUrl ?? undefined,
+                  hasNext: nextUrl !== null,
+                  nextURL: nextUrl ?? undefined,
+                  label: `Page ${page} of ${pageCount}`,
+                  accessibilityLabels: { previous: "Previous page of contracts", next: "Next page of contracts" },
+                }}
                 headings={[{ title: "Draft order" }, { title: "Customer" }, { title: "Status" }, { title: "Next stage" }, { title: "Paid", alignment: "end" }, { title: "Total", alignment: "end" }]}
               >
                 {rows.map((row, index) => (
@@ -145,15 +177,24 @@ export default function ContractsPage() {
             )}
           </Card>
         </Layout.Section>
-        {totals.length > 0 ? (
+        {rows.length > 0 ? (
           <Layout.Section>
             <Card>
               <BlockStack gap="100">
+                <Text as="h2" variant="headingSm">
+                  {countLabel}
+                  {pageCount > 1 ? `, showing ${shown}` : ""}
+                </Text>
                 {totals.map((line) => (
                   <Text as="p" key={line.currency}>
-                    {rows.length} contracts shown: {formatMoney(line.paid, line.currency)} paid of {formatMoney(line.total, line.currency)}
+                    {formatMoney(line.paid, line.currency)} paid of {formatMoney(line.total, line.currency)} ({line.contracts})
                   </Text>
                 ))}
+                {cancelledLeftOut ? (
+                  <Text as="p" tone="subdued">
+                    {cancelledLeftOut}
+                  </Text>
+                ) : null}
               </BlockStack>
             </Card>
           </Layout.Section>

@@ -22,6 +22,7 @@ import type { DraftOrderQuery, ShopQuery } from "../types/admin.generated";
 import { checkoutScheduleAttribute } from "./checkout-schedule";
 import { CHECKOUT_SCHEDULE_ATTRIBUTE, CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE } from "./contract-attributes";
 import { withContractLock } from "./contract-lock.server";
+import { refreshStageTimers } from "./due-sweep.server";
 import { sendFirstStageInvoice } from "./first-stage-invoice.server";
 import type { ServiceDeps } from "./service-deps.server";
 
@@ -57,7 +58,7 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
   if (existing) {
     if (existing.status !== "pending" || existing.planId !== input.planId) throw new ContractExistsError(input.draftOrderId, existing.id);
     const admin = await deps.adminFor(shop);
-    return withContractLock(deps, shop, existing.id, () => sendFirstStageInvoice(deps, admin, shop, existing, input.actor));
+    return withContractLock(deps, shop, existing.id, () => finishAttach(deps, admin, shop, existing, input.actor));
   }
   const admin = await deps.adminFor(shop);
   const prepared = await prepareAttach(deps, shop, input, await readAttachSources(deps, admin, shop, input.draftOrderId));
@@ -95,7 +96,14 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
   });
   if (draft.customer) await rememberCustomerPlan(deps.db, shop, draft.customer.id, plan.id);
   // The draft's webhooks ask for syncs of the new contract; they wait until its first invoice is out.
-  return withContractLock(deps, shop, contract.id, () => sendFirstStageInvoice(deps, admin, shop, contract, input.actor));
+  return withContractLock(deps, shop, contract.id, () => finishAttach(deps, admin, shop, contract, input.actor));
+}
+
+/** The first invoice goes out, and the contract's stages are timed for the due sweep. */
+async function finishAttach(deps: ServiceDeps, admin: AdminClient, shop: string, contract: StoredContract, actor: AuditActor): Promise<StoredContract> {
+  const invoiced = await sendFirstStageInvoice(deps, admin, shop, contract, actor);
+  await refreshStageTimers(deps.db, shop, invoiced.id, deps.now());
+  return invoiced;
 }
 
 /** What attaching would do, without doing it: the collection mode and the exact schedule. */

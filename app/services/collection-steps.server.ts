@@ -4,7 +4,7 @@ import type { Observation } from "../domain/contract/observation";
 import { startOfDayIn } from "../domain/dates/calendar-date";
 import { currencyFor } from "../domain/money/currency";
 import { formatMinorUnits } from "../domain/money/minor-units";
-import { PermanentJobError } from "../jobs/job-handlers.server";
+import { PermanentJobError } from "../lib/jobs/job-handlers.server";
 import type { AuditActor } from "../models/audit-log.server";
 import { writeAudit } from "../models/audit-log.server";
 import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
@@ -180,6 +180,11 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       }
       await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { status: "completed" }, actor });
       return;
+    }
+    default: {
+      // A step kind the planner can return and this executor does not handle fails the type check here.
+      const unhandled: never = step;
+      throw new Error(`no executor for collection step ${JSON.stringify(unhandled)}`);
     }
   }
 }

@@ -52,7 +52,7 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
     await completeIntoOrder(admin, draftId);
   }
   await writeAudit(deps.db, shop, { actor: input.actor, action: "stage.offlinePaymentRecorded", contractId: contract.id, details: { position: stage.position, method: input.method } });
-  await requestContractSync(deps.db, shop, contract.id, `offline payment of stage ${stage.position} recorded`, `offline:${stage.position}:${deps.now().getTime()}`, deps.now());
+  await requestContractSync(deps.jobs, shop, contract.id, `offline payment of stage ${stage.position} recorded`);
 }
 
 /** Emails the stage's payment link again (the buyer lost it, or asked for it). */
@@ -91,7 +91,7 @@ export async function retryFailedCharge(deps: ServiceDeps, shop: string, input: 
   }
   const now = deps.now();
   await updateStage(deps.db, shop, { contractId: contract.id, stageId: stage.id, version: contract.version, changes: { nextAttemptAt: now }, actor: input.actor });
-  await requestContractSync(deps.db, shop, contract.id, `retry of stage ${stage.position}'s charge asked for`, `retry:${stage.position}:${stage.attempts}`, now);
+  await requestContractSync(deps.jobs, shop, contract.id, `retry of stage ${stage.position}'s charge asked for`);
 }
 
 async function openStage(deps: ServiceDeps, shop: string, input: StageActionInput): Promise<{ contract: StoredContract; stage: StoredStage }> {

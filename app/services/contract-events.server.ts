@@ -27,7 +27,7 @@ export async function markMilestone(deps: ServiceDeps, shop: string, input: Mark
     date: calendarDateAt(now, contract.timeZone),
     actor: input.actor,
   });
-  await requestContractSync(deps.db, shop, contract.id, `milestone "${input.milestone}" marked`, `milestone:${input.milestone}`, now);
+  await requestContractSync(deps.jobs, shop, contract.id, `milestone "${input.milestone}" marked`);
 }
 
 export interface CancelContractRequest {
@@ -49,5 +49,5 @@ export async function cancelContract(deps: ServiceDeps, shop: string, input: Can
     reason: input.reason ?? "cancelled by staff",
     actor: input.actor,
   });
-  await requestContractSync(deps.db, shop, contract.id, "contract cancelled", "cancelled", deps.now());
+  await requestContractSync(deps.jobs, shop, contract.id, "contract cancelled");
 }

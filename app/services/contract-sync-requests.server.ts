@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 
-import { enqueue } from "../jobs/job-queue.server";
+import { CONTRACT_SYNC_QUEUE } from "../jobs/queues";
+import type { JobQueue } from "../lib/jobs/job-queue.server";
 
 /** The job that brings one contract up to date with Shopify (app/services/contract-sync.server.ts). */
 export const CONTRACT_SYNC_JOB = "contract:sync";
@@ -12,25 +13,17 @@ export interface ContractSyncPayload {
 }
 
 /**
- * Asks for a sync of the contract. `dedupeKey` names the cause (a webhook event id, a stage's due attempt): the
- * same cause asks once however often it is reported. A sync already queued and not yet started covers any
- * cause that happened before now (it will read Shopify after it starts), so none is added: a burst of webhooks
- * about one order costs one sync, not one per webhook.
+ * Asks for a sync of the contract. A sync already waiting covers any cause that happened before now (it reads
+ * Shopify when it starts), so the queue keeps one (keyed by the contract): a burst of webhooks about one order
+ * costs one sync, not one per webhook. Given the caller's transaction, the request commits with it.
  */
 export async function requestContractSync(
-  db: PrismaClient | Prisma.TransactionClient,
+  jobs: JobQueue,
   shop: string,
   contractId: string,
   reason: string,
-  dedupeKey: string,
-  now?: Date,
+  db?: PrismaClient | Prisma.TransactionClient,
 ): Promise<void> {
-  const keyPrefix = `contract-sync:${shop}:${contractId}:`;
-  const waiting = await db.job.findFirst({
-    where: { kind: CONTRACT_SYNC_JOB, shop, status: "queued", dedupeKey: { startsWith: keyPrefix }, ...(now ? { runAt: { lte: now } } : {}) },
-    select: { id: true },
-  });
-  if (waiting) return;
   const payload: ContractSyncPayload = { contractId, reason };
-  await enqueue(db as Prisma.TransactionClient, { shop, kind: CONTRACT_SYNC_JOB, payload, dedupeKey: `${keyPrefix}${dedupeKey}` }, now);
+  await jobs.send(CONTRACT_SYNC_QUEUE, { kind: CONTRACT_SYNC_JOB, shop, payload }, { key: `${shop}:${contractId}`, ...(db ? { db } : {}) });
 }

@@ -9,6 +9,7 @@ import { NotFoundError } from "../models/model-errors.server";
 import { shopQuery } from "../shopify/operations/shop-query";
 import { executeCollectionStep, type StepContext } from "./collection-steps.server";
 import { ContractBusyError } from "./contract-lock.server";
+import { refreshStageTimers } from "./due-sweep.server";
 import { observeContract } from "./contract-observation.server";
 import { toContractState } from "./contract-state.server";
 import type { ServiceDeps } from "./service-deps.server";
@@ -72,6 +73,8 @@ export async function syncContract(deps: ServiceDeps, shop: string, contractId: 
     const partialPaymentsAllowed = shopInfo.plan.shopifyPlus;
     let observation: Observation | null = null;
     for (;;) {
+      // The lock is renewed before every step; a step slower than the lock's time would let another holder in,
+      // so each is bounded by Shopify's timeouts, well under the default minute.
       options.signal?.throwIfAborted();
       const contract = await getContract(deps.db, shop, contractId);
       if (!contract) throw new NotFoundError("contract", contractId);
@@ -79,7 +82,11 @@ export async function syncContract(deps: ServiceDeps, shop: string, contractId: 
       const ledger = await listLedgerEntries(deps.db, shop, contractId);
       const now = deps.now();
       const step = nextCollectionStep(toContractState(contract, ledger), observation, { now, today: calendarDateAt(now, contract.timeZone) });
-      if (!step) return { steps };
+      if (!step) {
+        // Up to date: the due sweep looks at this contract again when time alone next changes a step.
+        await refreshStageTimers(deps.db, shop, contractId, now);
+        return { steps };
+      }
       if (steps.length >= MAX_STEPS) throw new SyncDidNotSettleError(contractId, steps);
       steps.push(step.kind);
       options.signal?.throwIfAborted();

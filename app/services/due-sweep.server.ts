@@ -1,70 +1,72 @@
 import type { PrismaClient } from "@prisma/client";
 
-import { UNPAID_STAGE_STATUSES } from "../domain/contract/stage-status";
-import { addDays, calendarDateAt, isBefore, type CalendarDate } from "../domain/dates/calendar-date";
+import { nextTimedAction } from "../domain/contract/stage-timing";
+import type { CalendarDate } from "../domain/dates/calendar-date";
+import type { StageStatus } from "../domain/contract/stage-status";
+import type { JobQueue } from "../lib/jobs/job-queue.server";
 import { requestContractSync } from "./contract-sync-requests.server";
-import type { ServiceDeps } from "./service-deps.server";
 
+/** Contracts whose stages the worker collects; a pending one is still being attached, the rest are closed. */
 const OPEN_STATUSES = ["awaitingDeposit", "active"];
 
-export interface DueSweepOptions {
-  /**
-   * Also sync every open contract once per this period, whether or not a date says so: the safety net for a
-   * webhook Shopify never delivered. Off when absent.
-   */
-  readonly reconcileEveryMs?: number;
+/** Contracts asked for per sweep; a sweep a few seconds later takes the rest. */
+const SWEEP_BATCH = 5_000;
+
+/**
+ * Asks for a sync of every open contract with a stage whose next timed action has come (`Stage.nextActionAt`,
+ * written after every sync by `refreshStageTimers`). One indexed range read: the work grows with what is due,
+ * not with how many contracts are open. A contract already waiting for its sync is not asked twice (the queue
+ * keeps one per contract).
+ */
+export async function requestDueSyncs(db: PrismaClient, jobs: JobQueue, shop: string | null, now: Date, reason: string): Promise<number> {
+  // The due stages first, by the index and at most a batch of them; then each one's contract by primary key (the
+  // LIMIT keeps the lookup a lookup: joined as a whole, PostgreSQL reads every contract once many stages are due).
+  const due = await db.$queryRaw<{ contractId: string; shop: string }[]>`
+    SELECT DISTINCT c."id" AS "contractId", c."shop"
+    FROM (SELECT "contractId" FROM "Stage" WHERE "nextActionAt" <= ${now} ORDER BY "nextActionAt" LIMIT ${SWEEP_BATCH}) s
+    CROSS JOIN LATERAL (SELECT "id", "shop" FROM "Contract" WHERE "id" = s."contractId" AND "status" IN (${OPEN_STATUSES[0]}, ${OPEN_STATUSES[1]}) LIMIT 1) c
+    WHERE ${shop}::text IS NULL OR c."shop" = ${shop}`;
+  for (const contract of due) await requestContractSync(jobs, contract.shop, contract.contractId, reason);
+  return due.length;
 }
 
 /**
- * Asks for a sync of every open contract with something due: a stage whose issue or due date has come in the
- * contract's time zone, or a declined charge whose retry time has come. Each cause asks once (the dedupe key
- * names the stage, its attempt and the day), so running the sweep every few seconds costs nothing more.
+ * Asks for a sync of every open contract, a page at a time: the safety net for a webhook Shopify never delivered
+ * (run nightly). Returns how many were asked for.
  */
-export async function requestDueSyncs(db: PrismaClient, shop: string | null, now: Date, reason: string, options: DueSweepOptions = {}): Promise<number> {
-  // The latest calendar date anywhere on Earth: no contract's "today" is after it.
-  const latestToday = addDays(calendarDateAt(now, "UTC"), 1);
-  const contracts = await db.contract.findMany({
-    where: {
-      ...(shop === null ? {} : { shop }),
-      status: { in: OPEN_STATUSES },
-      ...(options.reconcileEveryMs
-        ? {}
-        : {
-            stages: {
-              some: {
-                status: { in: [...UNPAID_STAGE_STATUSES] },
-                OR: [{ issueDate: { lte: latestToday } }, { dueDate: { lte: latestToday } }, { nextAttemptAt: { lte: now } }],
-              },
-            },
-          }),
-    },
-    select: { id: true, shop: true, timeZone: true, stages: true },
-  });
+export async function requestReconcileSyncs(db: PrismaClient, jobs: JobQueue, reason: string): Promise<number> {
   let requested = 0;
-  for (const contract of contracts) {
-    const today = calendarDateAt(now, contract.timeZone);
-    const due = contract.stages.filter(
-      (stage) =>
-        UNPAID_STAGE_STATUSES.includes(stage.status as (typeof UNPAID_STAGE_STATUSES)[number]) &&
-        (reached(stage.issueDate, today) || reached(stage.dueDate, today) || (stage.nextAttemptAt !== null && stage.nextAttemptAt <= now)),
-    );
-    for (const stage of due) {
-      await requestContractSync(db, contract.shop, contract.id, reason, `due:${stage.id}:${stage.status}:${stage.attempts}:${today}`, now);
-      requested += 1;
-    }
-    if (options.reconcileEveryMs) {
-      await requestContractSync(db, contract.shop, contract.id, `${reason} (reconcile)`, `reconcile:${Math.floor(now.getTime() / options.reconcileEveryMs)}`, now);
-      requested += 1;
+  let after = "";
+  for (;;) {
+    const page = await db.contract.findMany({
+      where: { status: { in: OPEN_STATUSES }, id: { gt: after } },
+      select: { id: true, shop: true },
+      orderBy: { id: "asc" },
+      take: 1_000,
+    });
+    for (const contract of page) await requestContractSync(jobs, contract.shop, contract.id, reason);
+    requested += page.length;
+    if (page.length < 1_000) return requested;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+/**
+ * Stores each stage's next timed action (app/domain/contract/stage-timing.ts) after its contract changed: the
+ * moment the due sweep should look at it again. A contract that is not open has none.
+ */
+export async function refreshStageTimers(db: PrismaClient, shop: string, contractId: string, now: Date): Promise<void> {
+  const contract = await db.contract.findFirst({
+    where: { id: contractId, shop },
+    select: { status: true, timeZone: true, stages: { select: { id: true, status: true, issueDate: true, dueDate: true, nextAttemptAt: true, nextActionAt: true } } },
+  });
+  if (!contract) return;
+  const open = OPEN_STATUSES.includes(contract.status);
+  for (const stage of contract.stages) {
+    const timed = { status: stage.status as StageStatus, issueDate: stage.issueDate as CalendarDate | null, dueDate: stage.dueDate as CalendarDate | null, nextAttemptAt: stage.nextAttemptAt };
+    const next = open ? nextTimedAction(timed, contract.timeZone, now) : null;
+    if ((stage.nextActionAt?.getTime() ?? null) !== (next?.getTime() ?? null)) {
+      await db.stage.update({ where: { id: stage.id }, data: { nextActionAt: next } });
     }
   }
-  return requested;
-}
-
-/** The worker's periodic sweep over every shop. */
-export function enqueueDueContractSyncs(deps: ServiceDeps, options: DueSweepOptions = {}): Promise<number> {
-  return requestDueSyncs(deps.db, null, deps.now(), "due sweep", options);
-}
-
-function reached(date: string | null, today: CalendarDate): boolean {
-  return date !== null && !isBefore(today, date as CalendarDate);
 }

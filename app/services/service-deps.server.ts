@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 
+import type { JobQueue } from "../lib/jobs/job-queue.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 
 /**
@@ -8,6 +9,8 @@ import type { AdminClient } from "../shopify/admin-client.server";
  */
 export interface ServiceDeps {
   readonly db: PrismaClient;
+  /** Where follow-up work goes (a contract's sync after a staff action). */
+  readonly jobs: JobQueue;
   /** An Admin API client for the shop (its offline session's token). */
   readonly adminFor: (shop: string) => Promise<AdminClient>;
   /** The current instant; stage dates are compared with it in each contract's time zone. */

@@ -1,10 +1,12 @@
+import type { PrismaClient } from "@prisma/client";
 import { ClientError, GraphQLClient } from "graphql-request";
 import type { AdminOperation } from "./admin-operation";
 import { ADMIN_API_VERSION } from "./api-version";
 import type { AdminGraphQLError } from "./admin-errors";
 import { classifyAttempt, queryCostOf, type AttemptResponse } from "./admin-response";
 import { DEFAULT_RETRY_POLICY, retryDecision, safeToRepeat, type AttemptFailure, type RetryPolicy } from "./retry-policy";
-import { realTiming, throttleForShop, type ShopThrottle, type Timing } from "./shop-throttle";
+import { sharedThrottleForShop } from "./shared-shop-throttle.server";
+import { realTiming, throttleForShop, type AdminThrottle, type Timing } from "./shop-throttle";
 
 
 /**
@@ -39,8 +41,13 @@ export interface AdminClientOptions {
   /** The GraphQL endpoint; else `SHOPIFY_ADMIN_API_URL` (the emulator); else the shop's real endpoint. */
   readonly apiUrl?: string;
   readonly fetch?: typeof fetch;
-  /** The shop's pacing; by default the one this process shares for the shop. */
-  readonly throttle?: ShopThrottle;
+  /** The shop's pacing; by default the one `pacingDb` shares, else this process's own for the shop. */
+  readonly throttle?: AdminThrottle;
+  /**
+   * The app's database, through which every app process (web and workers, on any host) paces its calls to the shop
+   * together (ShopApiBucket). Without it a process paces alone, as if it owned the shop's whole bucket.
+   */
+  readonly pacingDb?: PrismaClient;
   readonly retryPolicy?: Partial<RetryPolicy>;
   readonly random?: () => number;
   readonly timing?: Timing;
@@ -48,6 +55,7 @@ export interface AdminClientOptions {
 }
 
 /** An operation without required variables may be called without them. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends V` asks whether every variable is optional
 type VariablesArgument<Variables> = {} extends Variables ? [variables?: Variables] : [variables: Variables];
 
 export interface AdminClient {
@@ -73,7 +81,7 @@ export function createAdminClient(session: AdminSession, options: AdminClientOpt
     errorPolicy: "all",
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const throttle = options.throttle ?? throttleForShop(session.shop);
+  const throttle = options.throttle ?? (options.pacingDb ? sharedThrottleForShop(options.pacingDb, session.shop) : throttleForShop(session.shop));
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
   const random = options.random ?? Math.random;
   const timing = options.timing ?? realTiming;
@@ -100,12 +108,11 @@ export function createAdminClient(session: AdminSession, options: AdminClientOpt
   async function request<Result, Variables>(operation: AdminOperation<Result, Variables>, ...[variables]: VariablesArgument<Variables>): Promise<Result> {
     const repeatable = safeToRepeat(operation, variables);
     for (let attempt = 1; ; attempt++) {
-      const reserved = throttle.expectedCost(operation.name, operation.kind);
-      await throttle.acquire(reserved);
+      const reservation = await throttle.acquire(throttle.expectedCost(operation.name, operation.kind));
       // `send` never throws (a failed connection is a response with no status), so the reservation is always settled.
       const response = await send(operation.source, variables);
       const cost = queryCostOf(response);
-      throttle.settle(operation.name, reserved, cost);
+      await reservation.settle(operation.name, cost);
       const outcome = classifyAttempt(operation, attempt, response);
       if (outcome.ok) {
         options.onAttempt?.({ operationName: operation.name, attempt, status: response.status, ...(cost ? { requestedQueryCost: cost.requestedQueryCost } : {}) });

@@ -1,39 +1,48 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 
-import { enqueue } from "../jobs/job-queue.server";
-import { isUniqueViolation } from "../models/database.server";
-import { webhookDedupeKey, webhookJobKind, type WebhookJobPayload } from "./webhook-job.server";
+import { WEBHOOK_QUEUE } from "../jobs/queues";
+import type { JobQueue } from "../lib/jobs/job-queue.server";
+import { webhookJobKind, type WebhookJobPayload } from "./webhook-job.server";
 
 export interface WebhookIntakeOptions {
   readonly db: PrismaClient;
+  readonly jobs: JobQueue;
   /** The app's client secret (`SHOPIFY_API_SECRET`): Shopify signs every webhook body with it. */
   readonly apiSecret: string;
-  /** When the event is received and its job due; the system clock by default, the emulator's or a test's otherwise. */
+  /** The topic the route receives; a signed body posted to another topic's route is refused. */
+  readonly topic?: string;
+  /** When the event is received; the system clock by default, the emulator's or a test's otherwise. */
   readonly now?: () => Date;
+  /** The largest body read; a bigger one is refused before it is read whole. */
+  readonly maxBodyBytes?: number;
 }
+
+/** Shopify's webhook bodies are a few KB, an order with hundreds of lines some hundred KB. */
+export const DEFAULT_MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
 
 /**
  * The whole of every webhook route: verify, record, enqueue, answer. The work happens later in the job
  * `webhook:<topic>` (app/jobs/handlers/), never here: Shopify wants an answer within 5 s and retries otherwise.
  *
+ * - 413, nothing stored: the body is larger than `maxBodyBytes` (read no further than that).
  * - 401, nothing stored: the `X-Shopify-Hmac-Sha256` header is missing or is not the base64 HMAC-SHA256 of the
  *   raw body under the app secret.
- * - 400, nothing stored: a signed request without its topic, shop domain or event id, or whose body is not JSON.
- * - 200: the event is recorded (`WebhookEvent`, unique per shop and `X-Shopify-Event-Id`) and its job exists.
- *   A second delivery of the same event also answers 200 and enqueues nothing: the job's dedupe key is the
- *   event, so `enqueue` returns the job the first delivery made. Enqueueing is still attempted for a duplicate
- *   because a process that died between storing the event and enqueueing its job would otherwise lose the job
- *   for good: Shopify's retry is the only chance to make it.
+ * - 400, nothing stored: a signed request without its topic, shop domain or event id, whose topic is not the
+ *   route's, or whose body is not JSON.
+ * - 200: the event is recorded (`WebhookEvent`, unique per shop and `X-Shopify-Event-Id`) and its job enqueued, in
+ *   one transaction: both or neither. A second delivery of the same event finds the event and adds nothing.
  */
-export async function verifyAndEnqueue(request: Request, { db, apiSecret, now = () => new Date() }: WebhookIntakeOptions): Promise<Response> {
+export async function verifyAndEnqueue(request: Request, options: WebhookIntakeOptions): Promise<Response> {
+  const { db, jobs, apiSecret, now = () => new Date() } = options;
   if (!apiSecret) {
     // With an empty key anyone can sign; refuse everything rather than accept forgeries.
     console.error("[webhooks] SHOPIFY_API_SECRET is not set: webhooks cannot be verified");
     return new Response("webhook verification is not configured", { status: 500 });
   }
   // The signature covers the exact bytes sent, so read them before anything parses or re-encodes the body.
-  const rawBody = Buffer.from(await request.arrayBuffer());
+  const rawBody = await readCapped(request, options.maxBodyBytes ?? DEFAULT_MAX_WEBHOOK_BYTES);
+  if (!rawBody) return new Response("the webhook body is too large", { status: 413 });
   if (!hasValidSignature(rawBody, request.headers.get("X-Shopify-Hmac-Sha256"), apiSecret)) {
     return new Response("invalid webhook signature", { status: 401 });
   }
@@ -44,10 +53,12 @@ export async function verifyAndEnqueue(request: Request, { db, apiSecret, now = 
   if (!topic || !shop || !eventId) {
     return new Response("X-Shopify-Topic, X-Shopify-Shop-Domain and X-Shopify-Event-Id are required", { status: 400 });
   }
+  if (options.topic !== undefined && topic !== options.topic) {
+    return new Response(`this route receives ${options.topic}, not ${topic}`, { status: 400 });
+  }
   const rawText = rawBody.toString("utf8");
-  let payload: unknown;
   try {
-    payload = JSON.parse(rawText);
+    JSON.parse(rawText);
   } catch {
     return new Response("the webhook body is not JSON", { status: 400 });
   }
@@ -55,15 +66,38 @@ export async function verifyAndEnqueue(request: Request, { db, apiSecret, now = 
   const webhookId = request.headers.get("X-Shopify-Webhook-Id") ?? "";
   const triggeredAt = parseInstant(request.headers.get("X-Shopify-Triggered-At"));
 
-  const receivedAt = now();
-  try {
-    await db.webhookEvent.create({ data: { shop, eventId, webhookId, topic, triggeredAt, payload: rawText, receivedAt } });
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-  }
-  const jobPayload: WebhookJobPayload = { eventId, webhookId, topic, triggeredAt: triggeredAt?.toISOString() ?? null, payload };
-  await enqueue(db, { shop, kind: webhookJobKind(topic), payload: jobPayload, dedupeKey: webhookDedupeKey(shop, eventId) }, receivedAt);
+  await db.$transaction(async (tx) => {
+    // ON CONFLICT DO NOTHING: a repeated delivery inserts nothing and leaves the transaction usable.
+    const { count } = await tx.webhookEvent.createMany({
+      data: [{ shop, eventId, webhookId, topic, triggeredAt, payload: rawText, receivedAt: now() }],
+      skipDuplicates: true,
+    });
+    if (count === 0) return;
+    const payload: WebhookJobPayload = { eventId };
+    await jobs.send(WEBHOOK_QUEUE, { kind: webhookJobKind(topic), shop, payload }, { db: tx });
+  });
   return new Response(null, { status: 200 });
+}
+
+/** The body's bytes, or null once they pass `limit` (a declared length over it is refused without reading). */
+async function readCapped(request: Request, limit: number): Promise<Buffer | null> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > limit) return null;
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Timing-safe, so that the answer time says nothing about how much of a forged signature was right. */

@@ -1,7 +1,6 @@
-import { Dec } from "../../app/domain/money/decimal";
 import { priceDraftOrder } from "../commerce/draft-order-pricing";
 import type { DraftOrder, ShopState } from "../state/model";
-import { roundMoney } from "../commerce/money";
+import { Dec, roundMoney } from "../commerce/money";
 import { escapeHtml as escape, htmlDocument as page } from "./html-document";
 import { testCardFields } from "./test-card-fields";
 

@@ -1,9 +1,8 @@
-import { Dec } from "../../app/domain/money/decimal";
 import { CARD_GATEWAY } from "../commerce/create-order";
 import { totalOutstanding } from "../commerce/order-balance";
 import { recordTransaction } from "../commerce/record-payment";
 import { TEST_CARD, vaultTestCard } from "../commerce/test-card";
-import { roundMoney } from "../commerce/money";
+import { Dec, roundMoney } from "../commerce/money";
 import { legacyId } from "../graphql/views";
 import { html, json, type Route } from "../http/router";
 import type { EmulatorStore } from "../state/emulator-store";

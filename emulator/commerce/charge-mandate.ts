@@ -1,4 +1,4 @@
-import { Dec } from "../../app/domain/money/decimal";
+import { Dec } from "./money";
 import type { EmulatorStore } from "../state/emulator-store";
 import type { CardOutcome, MandatePaymentJob, Order, ShopState, Transaction } from "../state/model";
 import { totalOutstanding } from "./order-balance";

@@ -1,4 +1,4 @@
-import { Dec } from "../../app/domain/money/decimal";
+import { Dec } from "./money";
 import type { EmulatorStore } from "../state/emulator-store";
 import type { DraftOrder, FulfillmentOrder, Order, OrderLineItem, PaymentMandate, PaymentTerms, ShopState, Transaction } from "../state/model";
 import { priceDraftOrder, type DraftOrderPrice } from "./draft-order-pricing";

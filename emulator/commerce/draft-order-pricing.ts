@@ -1,9 +1,5 @@
 import { findCustomer } from "./shop-lookup";
-import { allocateByRatios } from "../../app/domain/money/allocate";
-import { currencyFor } from "../../app/domain/money/currency";
-import { Dec } from "../../app/domain/money/decimal";
-import { formatMinorUnits, toMinorUnits } from "../../app/domain/money/minor-units";
-import { roundMoney, sumMoney } from "./money";
+import { allocateProportionally, Dec, roundMoney, sumMoney } from "./money";
 import type { Address, AppliedDiscount, DraftOrder, LineItem, ShopState, TaxLine, TaxRate } from "../state/model";
 
 /**
@@ -129,10 +125,8 @@ function orderLevelDiscount(discount: AppliedDiscount | undefined, lineItemsSubt
  * add up to the discount exactly (largest remainders), so no line's share is ever negative.
  */
 export function allocateOrderDiscount(lineTotals: readonly string[], orderDiscount: string, currencyCode: string): string[] {
-  const currency = currencyFor(currencyCode);
-  const ratios = lineTotals.map((amount) => toMinorUnits(amount, currency, "lineTotal"));
-  if (ratios.every((ratio) => ratio === 0n)) return lineTotals.map(() => roundMoney("0", currencyCode));
-  return allocateByRatios(toMinorUnits(orderDiscount, currency, "orderDiscount"), ratios).map((share) => formatMinorUnits(share, currency));
+  if (lineTotals.every((amount) => new Dec(amount).isZero())) return lineTotals.map(() => roundMoney("0", currencyCode));
+  return allocateProportionally(orderDiscount, lineTotals, currencyCode);
 }
 
 /**

@@ -1,5 +1,4 @@
-import { Dec } from "../../app/domain/money/decimal";
-import { roundMoney, sumMoney } from "./money";
+import { Dec, roundMoney, sumMoney } from "./money";
 import type { EmulatorJob, MandatePaymentJob, Order, ShopState, Transaction } from "../state/model";
 
 /**

@@ -55,7 +55,7 @@ describe("database", () => {
     await client.connect();
     try {
       const tables = (await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).rows.map((row) => row.name);
-      expect(tables).toEqual(expect.arrayContaining(["Session", "Plan", "Contract", "Stage", "LedgerEntry", "WebhookEvent", "Job"]));
+      expect(tables).toEqual(expect.arrayContaining(["Session", "Plan", "Contract", "Stage", "LedgerEntry", "WebhookEvent", "ParkedJob"]));
       const applied = (
         await client.query<{ name: string }>("SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY migration_name")
       ).rows.map((row) => row.name);

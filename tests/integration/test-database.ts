@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "@prisma/client";
 import pg from "pg";
 
+import { APP_QUEUES } from "../../app/jobs/queues";
+import { jobsSchemaFor, JobQueue, type JobData, type JobQueueOptions } from "../../app/lib/jobs/job-queue.server";
 import { createPrismaClient } from "../../app/prisma-client.server";
 import { testPostgresUrl } from "../support/test-postgres";
 
@@ -16,8 +18,29 @@ export interface TestDatabase {
   readonly url: string;
   /** The schema that holds this database's tables. */
   readonly schema: string;
+  /**
+   * The app's job queue on this database (pg-boss in `<schema>_jobs`), supervising, with retries seconds apart
+   * rather than minutes. Each call opens one more (a second worker); cleanup stops them all.
+   */
+  openJobQueue(options?: Partial<Omit<JobQueueOptions, "url">>): Promise<JobQueue>;
+  /** Every job pg-boss holds, oldest first, for assertions. */
+  storedJobs(): Promise<StoredJob[]>;
   cleanup(): Promise<void>;
 }
+
+export interface StoredJob {
+  readonly id: string;
+  readonly queue: string;
+  readonly kind: string;
+  readonly shop: string;
+  readonly payload: unknown;
+  readonly state: string;
+  readonly retryCount: number;
+  readonly key: string | null;
+}
+
+/** Tests wait seconds, not minutes, for a retry. */
+export const TEST_RETRY = { attempts: 8, delaySeconds: 1, maxDelaySeconds: 2 } as const;
 
 /**
  * A fresh schema on the test server (tests/support/test-postgres.ts) with every committed migration applied: each
@@ -36,13 +59,30 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   });
   const url = withSchema(serverUrl, schema);
   const prisma = createPrismaClient(url);
+  const queues: JobQueue[] = [];
+  const jobsSchema = jobsSchemaFor(schema);
   return {
     prisma,
     url,
     schema,
+    openJobQueue: async (options = {}) => {
+      const queue = await JobQueue.open({ url, queues: APP_QUEUES, supervise: true, retry: TEST_RETRY, superviseIntervalSeconds: 1, ...options });
+      queues.push(queue);
+      return queue;
+    },
+    storedJobs: async () => {
+      const rows = await prisma.$queryRawUnsafe<{ id: string; name: string; data: JobData; state: string; retry_count: number; singleton_key: string | null }[]>(
+        `SELECT id::text, name, data, state::text, retry_count, singleton_key FROM "${jobsSchema}".job ORDER BY created_on, id`,
+      );
+      return rows.map((row) => ({ id: row.id, queue: row.name, kind: row.data.kind, shop: row.data.shop, payload: row.data.payload, state: row.state, retryCount: row.retry_count, key: row.singleton_key }));
+    },
     cleanup: async () => {
+      for (const queue of queues) await queue.stop({ graceful: false, timeoutMs: 1_000 });
       await prisma.$disconnect();
-      await withServer(serverUrl, (client) => client.query(`DROP SCHEMA "${schema}" CASCADE`));
+      await withServer(serverUrl, async (client) => {
+        await client.query(`DROP SCHEMA "${schema}" CASCADE`);
+        await client.query(`DROP SCHEMA IF EXISTS "${jobsSchema}" CASCADE`);
+      });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Card, ChoiceList, Layout, Page, Text, TextField, type PageProps } from "@shopify/polaris";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 
 import { checkPlanDraft } from "../../domain/plan/plan-draft-check";
 import type { PlanFormError } from "../../domain/plan/plan-draft-errors";
@@ -48,15 +48,16 @@ export function PlanFormPage({ title, titleMetadata, initialName, initialDraft, 
     taxAmount: "",
     dates: {},
   }));
-  const [showServerErrors, setShowServerErrors] = useState(true);
-  useEffect(() => setShowServerErrors(true), [serverErrors]);
+  // The server's errors show until the form is edited, and again when a new answer brings its own.
+  const [dismissedServerErrors, setDismissedServerErrors] = useState<PlanFormPageProps["serverErrors"]>();
+  const showServerErrors = serverErrors !== dismissedServerErrors;
 
   const draft = drafts[syntax];
   const check = useMemo(() => checkPlanDraft(draft, sample, new Date(`${today}T12:00:00Z`)), [draft, sample, today]);
   const errors = fieldErrors([...check.errors, ...(showServerErrors ? (serverErrors ?? []) : [])]);
 
   const edit = <T,>(apply: (value: T) => void) => (value: T) => {
-    setShowServerErrors(false);
+    setDismissedServerErrors(serverErrors);
     apply(value);
   };
   const chooseSyntax = edit((next: PlanDraftSyntax) => {

@@ -1,8 +1,9 @@
-import { isBefore, type CalendarDate } from "../dates/calendar-date";
+import type { CalendarDate } from "../dates/calendar-date";
 import { allocatePayments, type AllocatedPayment } from "./allocate-payments";
 import type { ContractState, StageState } from "./contract-state";
 import { UNPAID_STAGE_STATUSES } from "./stage-status";
 import { isMirror, isStageOrderMoneyIn, type Observation, type ObservedOrder } from "./observation";
+import { chargeDue, linkDue, pastDue } from "./stage-timing";
 import { datesFromEvent } from "./triggered-dates";
 
 /** Saved-card charges per stage before the stage falls back to an emailed link. */
@@ -185,7 +186,7 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
         return { kind: "markInvoiced", position: stage.position };
       }
     }
-    if (stage.status === "invoiced" && stage.dueDate !== null && isBefore(stage.dueDate, clock.today)) {
+    if (stage.status === "invoiced" && pastDue(stage, clock)) {
       return { kind: "markOverdue", position: stage.position };
     }
   }
@@ -245,18 +246,6 @@ function declinedCharge(stage: StageState, observation: Observation): string | n
     .flatMap((order) => order.transactions)
     .find((transaction) => transaction.paymentReferenceId === stage.chargeRef && transaction.status === "FAILURE");
   return failure ? (failure.errorCode ?? "FAILURE") : null;
-}
-
-/** A saved card is charged on the due date, and again when a declined charge's retry time comes. */
-function chargeDue(stage: StageState, clock: CollectionClock): boolean {
-  if (stage.status === "failed") return stage.nextAttemptAt !== null && stage.nextAttemptAt.getTime() <= clock.now.getTime();
-  return stage.dueDate !== null && !isBefore(clock.today, stage.dueDate);
-}
-
-/** A link goes out on the issue date (net terms: the invoice comes first, payment by the due date). */
-function linkDue(stage: StageState, clock: CollectionClock): boolean {
-  const from = stage.issueDate ?? stage.dueDate;
-  return from !== null && !isBefore(clock.today, from);
 }
 
 function eventDate(stage: StageState, contract: ContractState, mainOrder: ObservedOrder | null): { date: CalendarDate; name: string } | null {

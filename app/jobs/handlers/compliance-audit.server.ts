@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 
-import type { WebhookJobPayload } from "../../webhooks/webhook-job.server";
+import type { WebhookEventView } from "../../webhooks/webhook-job.server";
 
 /**
  * Writes the audit row of a compliance webhook once per event: a job that runs again after a crash finds the
@@ -9,7 +9,7 @@ import type { WebhookJobPayload } from "../../webhooks/webhook-job.server";
 export async function recordComplianceAudit(
   db: PrismaClient,
   shop: string,
-  event: WebhookJobPayload,
+  event: WebhookEventView,
   action: string,
   details: Record<string, unknown>,
 ): Promise<void> {

@@ -1,4 +1,4 @@
-import { PermanentJobError } from "../job-handlers.server";
+import { PermanentJobError } from "../../lib/jobs/job-handlers.server";
 
 /**
  * Shopify signs a webhook's body, not its headers: the shop a compliance request acts on must be the one its

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { syncContract } from "../../services/contract-sync.server";
 import type { ServiceDeps } from "../../services/service-deps.server";
 import { NotFoundError } from "../../models/model-errors.server";
-import { PermanentJobError, type JobHandler } from "../job-handlers.server";
+import { PermanentJobError, type JobHandler } from "../../lib/jobs/job-handlers.server";
 
 const payloadSchema = z.object({ contractId: z.string().min(1), reason: z.string() });
 

@@ -4,8 +4,8 @@ import { findContractByDraftOrder, findContractByOrder, findContractByStageDraft
 import { contractIdFromNoteAttributes } from "../../services/contract-attributes";
 import { requestContractSync } from "../../services/contract-sync-requests.server";
 import { requestDueSyncs } from "../../services/due-sweep.server";
-import { webhookJobHandler, type WebhookJobPayload } from "../../webhooks/webhook-job.server";
-import type { JobContext, JobHandler } from "../job-handlers.server";
+import { webhookJobHandler, type WebhookEventView } from "../../webhooks/webhook-job.server";
+import type { JobContext, JobHandler } from "../../lib/jobs/job-handlers.server";
 
 /**
  * The order and payment webhooks only say *that* something changed on an order or draft of a contract; the
@@ -45,11 +45,11 @@ const orderReferenceWebhook = webhookJobHandler(orderReferenceBody, async (body,
 
 /** `payment_schedules/due`: a due date passed in Shopify; the shop's due contracts are looked at now. */
 const paymentScheduleDueWebhook = webhookJobHandler(z.unknown(), async (_body, event, context) => {
-  await requestDueSyncs(context.db, context.shop, now(context), `payment_schedules/due ${event.eventId}`);
+  await requestDueSyncs(context.db, context.jobs, context.shop, now(context), `payment_schedules/due ${event.eventId}`);
 });
 
-async function askForSync(contractId: string, event: WebhookJobPayload, context: JobContext): Promise<void> {
-  await requestContractSync(context.db, context.shop, contractId, `webhook ${event.topic}`, `event:${event.eventId}`, now(context));
+async function askForSync(contractId: string, event: WebhookEventView, context: JobContext): Promise<void> {
+  await requestContractSync(context.jobs, context.shop, contractId, `webhook ${event.topic} ${event.eventId}`);
 }
 
 function now(context: JobContext): Date {

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 
-import { webhookDedupeKey, webhookJobHandler } from "../../webhooks/webhook-job.server";
+import { REDACTED_EVENT_PAYLOAD, webhookJobHandler } from "../../webhooks/webhook-job.server";
 import { recordComplianceAudit } from "./compliance-audit.server";
 import { assertSignedShop } from "./compliance-shop.server";
 import { payloadMentions, type PayloadMentions } from "./payload-mentions";
@@ -15,18 +15,16 @@ const customersRedactBody = z
   })
   .passthrough();
 
-const REDACTED_PAYLOAD = JSON.stringify({ redacted: true });
 
 /**
  * `customers/redact`: the customer's contracts are ANONYMISED, not deleted. A contract is the merchant's
  * accounting record (amounts, tax shares, dates, ledger entries with Shopify references), which tax law makes
  * them keep; none of it names a person except the customer's link, name and email, which are cleared on every
- * contract of the customer or of an order to redact, and the plan remembered for the customer is forgotten. The stored webhook bodies (and finished
- * jobs' payloads) that carry the customer or those orders, with names, emails and addresses, are blanked,
+ * contract of the customer or of an order to redact, and the plan remembered for the customer is forgotten. The
+ * stored webhook bodies that carry the customer or those orders, with names, emails and addresses, are blanked,
  * this redaction's own event included (it holds the email and phone). A body carries them by GID, by email,
- * or by numeric id alone (`order_transactions/create` names its order only as `"order_id": 9002`). A webhook's
- * job goes with its event: its copy of the body was parsed, which rounds ids past 2^53 out of recognition.
- * Queued and running jobs keep theirs: they still have to do their work.
+ * or by numeric id alone (`order_transactions/create` names its order only as `"order_id": 9002`). Jobs hold no
+ * body, only the event's id (app/webhooks/webhook-job.server.ts), so nothing of the customer is left in the queue.
  *
  * The audit entry records counts only, and a second run finds nothing left to change.
  */
@@ -43,28 +41,19 @@ export const customersRedactJob = webhookJobHandler(customersRedactBody, async (
     [gidInJson("Customer", body.customer.id), ...body.orders_to_redact.map((id) => gidInJson("Order", id)), ...(body.customer.email ? [body.customer.email] : [])],
     [body.customer.id, ...body.orders_to_redact],
   );
-  const { webhookEvents, jobs } = await redactStoredPayloads(db, shop, mentions);
+  const webhookEvents = await redactStoredPayloads(db, shop, mentions);
 
   await recordComplianceAudit(db, shop, event, "customer.redacted", {
     contractsAnonymised: contracts.count,
     customerPlansDeleted: customerPlans.count,
     webhookEventsRedacted: webhookEvents,
-    jobsRedacted: jobs,
   });
 });
 
-/** Blanks the shop's webhook bodies that mention the customer, and the finished jobs that do or that came from them. */
-async function redactStoredPayloads(db: PrismaClient, shop: string, mentions: PayloadMentions): Promise<{ webhookEvents: number; jobs: number }> {
-  const candidateEvents = await db.webhookEvent.findMany({ where: { shop, OR: mentions.candidates }, select: { id: true, eventId: true, payload: true } });
+/** Blanks the shop's webhook bodies that mention the customer. */
+async function redactStoredPayloads(db: PrismaClient, shop: string, mentions: PayloadMentions): Promise<number> {
+  const candidateEvents = await db.webhookEvent.findMany({ where: { shop, OR: mentions.candidates }, select: { id: true, payload: true } });
   const redactedEvents = candidateEvents.filter((event) => mentions.mentionedIn(event.payload));
-  const webhookEvents = await db.webhookEvent.updateMany({ where: { id: { in: redactedEvents.map((event) => event.id) } }, data: { payload: REDACTED_PAYLOAD } });
-
-  const eventJobKeys = new Set(redactedEvents.map((event) => webhookDedupeKey(shop, event.eventId)));
-  const candidateJobs = await db.job.findMany({
-    where: { shop, status: { in: ["done", "parked"] }, OR: [...mentions.candidates, { dedupeKey: { in: [...eventJobKeys] } }] },
-    select: { id: true, dedupeKey: true, payload: true },
-  });
-  const redactedJobs = candidateJobs.filter((job) => (job.dedupeKey !== null && eventJobKeys.has(job.dedupeKey)) || mentions.mentionedIn(job.payload));
-  const jobs = await db.job.updateMany({ where: { id: { in: redactedJobs.map((job) => job.id) } }, data: { payload: REDACTED_PAYLOAD } });
-  return { webhookEvents: webhookEvents.count, jobs: jobs.count };
+  const { count } = await db.webhookEvent.updateMany({ where: { id: { in: redactedEvents.map((event) => event.id) } }, data: { payload: REDACTED_EVENT_PAYLOAD } });
+  return count;
 }

@@ -1,7 +1,7 @@
 import { CONTRACT_SYNC_JOB } from "../../services/contract-sync-requests.server";
 import type { ServiceDeps } from "../../services/service-deps.server";
 import { webhookJobKind } from "../../webhooks/webhook-job.server";
-import { JobHandlerRegistry, type JobHandler } from "../job-handlers.server";
+import { JobHandlerRegistry, type JobHandler } from "../../lib/jobs/job-handlers.server";
 import { appUninstalledJob } from "./app-uninstalled.server";
 import { contractSyncJob } from "./contract-sync-job.server";
 import { CONTRACT_WEBHOOK_HANDLERS } from "./contract-webhooks.server";

@@ -10,10 +10,10 @@ const shopRedactBody = z.object({ shop_domain: z.string() }).passthrough();
  * (stages and ledger entries through their contracts). Children go first so that no foreign key stops a
  * parent, and each step deletes whatever is left, so a run cut short is finished by the next one.
  *
- * The one row kept is this job itself, which the runner marks done; its payload holds only the shop's id and
- * domain. No audit entry is written: that would be data of the shop again.
+ * Jobs hold no data of the shop but its domain and ids (app/lib/jobs/job-queue.server.ts); pg-boss deletes them
+ * after its retention. No audit entry is written: that would be data of the shop again.
  */
-export const shopRedactJob = webhookJobHandler(shopRedactBody, async (body, _event, { db, shop, jobId }) => {
+export const shopRedactJob = webhookJobHandler(shopRedactBody, async (body, _event, { db, shop }) => {
   assertSignedShop(body.shop_domain, shop, "shop/redact");
   await db.ledgerEntry.deleteMany({ where: { shop } });
   await db.stageReminder.deleteMany({ where: { shop } });
@@ -26,5 +26,5 @@ export const shopRedactJob = webhookJobHandler(shopRedactBody, async (body, _eve
   await db.customerPlan.deleteMany({ where: { shop } });
   await db.webhookEvent.deleteMany({ where: { shop } });
   await db.session.deleteMany({ where: { shop } });
-  await db.job.deleteMany({ where: { shop, id: { not: jobId } } });
+  await db.parkedJob.deleteMany({ where: { shop } });
 });

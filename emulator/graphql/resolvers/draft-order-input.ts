@@ -1,6 +1,5 @@
 import { findCustomer } from "../../commerce/shop-lookup";
-import { Dec, parseDecimal } from "../../../app/domain/money/decimal";
-import { roundMoney } from "../../commerce/money";
+import { Dec, readDecimal, roundMoney } from "../../commerce/money";
 import { paymentTermsFromInput } from "../../commerce/payment-terms-input";
 import type { EmulatorStore } from "../../state/emulator-store";
 import type { Address, AppliedDiscount, DraftOrder, LineItem, ShopState } from "../../state/model";
@@ -162,7 +161,7 @@ function lineItemFrom(
   const title = typeof input.title === "string" ? input.title.trim() : "";
   if (!title) errors.push({ field: null, message: "Merchandise title is empty." });
   const priceText = String(input.originalUnitPriceWithCurrency?.amount ?? input.originalUnitPrice ?? "0");
-  const price = parseDecimal(priceText);
+  const price = readDecimal(priceText);
   if (!price || price.isNegative()) errors.push({ field: null, message: "Cannot send negative price for line_item" });
   if (errors.length > before || !price) return undefined;
   return {

@@ -1,11 +1,10 @@
 import { findCustomer, findOrder } from "../../commerce/shop-lookup";
-import { Dec } from "../../../app/domain/money/decimal";
 import { invoiceUrlOf } from "../../commerce/draft-order-invoice-url";
 import { priceDraftOrder, type DraftOrderPrice, type LinePrice } from "../../commerce/draft-order-pricing";
 import type { AppliedDiscount, DraftOrder, LineItem, ShopState, TaxLine } from "../../state/model";
 import type { AdminContext } from "../resolver-types";
 import { shopifyDateTime } from "../shopify-date-time";
-import { roundMoney, shopifyDecimal } from "../../commerce/money";
+import { Dec, roundMoney, shopifyDecimal } from "../../commerce/money";
 import { attributeViews, connection, legacyId, moneyBag, moneyV2 } from "../views";
 import { customerView, mailingAddressView } from "./catalog-and-customers";
 import { findMetafield, metafieldView, resolveNamespace } from "./metafields";

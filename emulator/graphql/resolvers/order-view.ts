@@ -1,5 +1,4 @@
 import { findCustomer } from "../../commerce/shop-lookup";
-import { Dec } from "../../../app/domain/money/decimal";
 import {
   currentTotalPrice,
   displayFinancialStatus,
@@ -10,7 +9,7 @@ import {
   totalReceived,
   totalRefunded,
 } from "../../commerce/order-balance";
-import { roundMoney, sumMoney } from "../../commerce/money";
+import { Dec, roundMoney, sumMoney } from "../../commerce/money";
 import { orderPaymentLink } from "../../commerce/order-payment-link";
 import type { Order, OrderLineItem, PaymentMandate, Refund, TaxLine, Transaction } from "../../state/model";
 import type { AdminContext } from "../resolver-types";

@@ -1,10 +1,9 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns/addDays";
 import { startOfDay } from "date-fns/startOfDay";
-import { Dec } from "../../../app/domain/money/decimal";
 import type { PaymentSchedule, PaymentTerms } from "../../state/model";
 import { shopifyDateTime } from "../shopify-date-time";
-import { roundMoney } from "../../commerce/money";
+import { Dec, roundMoney } from "../../commerce/money";
 import { connection, moneyV2 } from "../views";
 
 /** What a payment terms view needs from its owner (an order or a draft order). */

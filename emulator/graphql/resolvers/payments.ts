@@ -1,5 +1,4 @@
 import { GraphQLError } from "graphql";
-import { Dec, parseDecimal } from "../../../app/domain/money/decimal";
 import { chargeableBalance, totalOutstanding } from "../../commerce/order-balance";
 import { findCustomer, findOrder, findScheduleOwner } from "../../commerce/shop-lookup";
 import { orderPaymentLink } from "../../commerce/order-payment-link";
@@ -8,7 +7,7 @@ import type { EmulatorStore } from "../../state/emulator-store";
 import type { EmulatorJob, MandatePaymentJob, MandatePaymentRecord, Order, ShopState } from "../../state/model";
 import { refuseUnlessPlus } from "../plus-only-argument";
 import type { AdminContext, ResolverModule, UserError } from "../resolver-types";
-import { roundMoney } from "../../commerce/money";
+import { Dec, readDecimal, roundMoney } from "../../commerce/money";
 import { orderView } from "./order-view";
 
 /**
@@ -35,7 +34,7 @@ interface MoneyInput {
 /** An amount argument checked against the order: a positive decimal in the order's currency, rounded to it. */
 function readAmount(input: MoneyInput, order: Order): { amount: string } | { error: "CURRENCY_MISMATCH" | "AMOUNT_NOT_POSITIVE" } {
   if (input.currencyCode !== order.currencyCode) return { error: "CURRENCY_MISMATCH" };
-  const amount = parseDecimal(String(input.amount));
+  const amount = readDecimal(input.amount);
   if (!amount || amount.lte(0)) return { error: "AMOUNT_NOT_POSITIVE" };
   return { amount: roundMoney(amount, order.currencyCode) };
 }

@@ -1,10 +1,9 @@
-import { Dec, parseDecimal } from "../../../app/domain/money/decimal";
 import { netPayment } from "../../commerce/order-balance";
 import { findOrder } from "../../commerce/shop-lookup";
 import type { EmulatorStore } from "../../state/emulator-store";
 import type { Order, OrderCancelJob, Refund, ShopState, Transaction } from "../../state/model";
 import type { AdminContext, ResolverModule } from "../resolver-types";
-import { roundMoney, sumMoney } from "../../commerce/money";
+import { Dec, readDecimal, roundMoney, sumMoney } from "../../commerce/money";
 import { orderView, refundView } from "./order-view";
 
 /**
@@ -134,7 +133,7 @@ function createRefund(args: Record<string, any>, context: AdminContext) {
     if (requested.kind !== "REFUND") return fail(null, `Kind ${requested.kind.toLowerCase()} is not a valid transaction`);
     const parent = order.transactions.find((t) => t.id === requested.parentId && t.status === "SUCCESS" && (t.kind === "SALE" || t.kind === "CAPTURE"));
     if (!parent) return fail(["transactions"], "Transactions require a parent_id associated with the order");
-    const amount = parseDecimal(String(requested.amount));
+    const amount = readDecimal(requested.amount);
     if (!amount || amount.lte(0)) return fail(["transactions"], "Amount must be greater than 0");
     requests.push({ parent, amount: roundMoney(amount, order.currencyCode) });
   }

@@ -1,6 +1,5 @@
-import { Dec } from "../../../app/domain/money/decimal";
 import type { LinePrice } from "../../commerce/draft-order-pricing";
-import { roundMoney } from "../../commerce/money";
+import { Dec, roundMoney } from "../../commerce/money";
 import { legacyId } from "../../graphql/views";
 import type { LineItem, Order, OrderLineItem, ShopState, TaxLine } from "../../state/model";
 import { fulfilledQuantity } from "./fulfillment-status";

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
-import { Dec } from "../../../app/domain/money/decimal";
 import { currentTotalPrice, displayFinancialStatus, totalOutstanding } from "../../commerce/order-balance";
 import { findDraftOrder, orderNumber } from "../../commerce/shop-lookup";
-import { roundMoney, sumMoney } from "../../commerce/money";
+import { Dec, roundMoney, sumMoney } from "../../commerce/money";
 import { legacyId } from "../../graphql/views";
 import type { Order, ShopState } from "../../state/model";
 import { addressPayload } from "./address";

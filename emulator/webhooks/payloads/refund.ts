@@ -1,5 +1,4 @@
-import { Dec } from "../../../app/domain/money/decimal";
-import { roundMoney, sumMoney } from "../../commerce/money";
+import { Dec, roundMoney, sumMoney } from "../../commerce/money";
 import { legacyId } from "../../graphql/views";
 import type { Order, OrderLineItem, Refund, ShopState } from "../../state/model";
 import { orderLineItemPayload } from "./line-item";

@@ -1,4 +1,5 @@
 /** @jsxImportSource preact */
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- Shopify's documented way to type the target's global `shopify`
 /// <reference types="@shopify/ui-extensions/admin.draft-order-details.action.render" />
 import '@shopify/ui-extensions/preact';
 import {render} from 'preact';

@@ -11,7 +11,7 @@ import { getContract, type StoredContract, type StoredStage } from "../../../app
 import { createPlan, type StoredPlan } from "../../../app/models/plans.server";
 import { attachPlan } from "../../../app/services/attach-plan.server";
 import { markMilestone } from "../../../app/services/contract-events.server";
-import { enqueueDueContractSyncs } from "../../../app/services/due-sweep.server";
+import { requestDueSyncs } from "../../../app/services/due-sweep.server";
 import type { ServiceDeps } from "../../../app/services/service-deps.server";
 import { createAdminClient } from "../../../app/shopify/admin-client.server";
 import { ShopThrottle } from "../../../app/shopify/shop-throttle";
@@ -25,7 +25,9 @@ import type { ShopFixture } from "../../../emulator/state/seed";
 import type { WebhookFaults } from "../../../emulator/webhooks/fault-injection";
 import { createTestDatabase, type TestDatabase } from "../test-database";
 import { WebhookHttpServer } from "../../../app/webhooks/webhook-http-server.server";
+import { WebInstances } from "./web-instances";
 import { WorkerSupervisor } from "./worker-supervisor";
+import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 
 /**
  * One end-to-end run of a contract's collection: a fresh database, the in-process emulator with the demo shops,
@@ -45,6 +47,18 @@ export interface CollectionRun {
   readonly conditions: DeliveryConditions;
   /** Seeds the webhook faults and the kill timing, so a failing run can be read again. */
   readonly seed: number;
+  /**
+   * The processes the app runs as: web instances answering webhooks behind a round-robin proxy (0: the intake runs in
+   * the test's own process), and worker processes. One web in-process and one worker by default.
+   */
+  readonly topology?: { readonly webProcesses: number; readonly workers: number };
+}
+
+/** What receives the webhooks: the intake in the test's process, or web instances behind a proxy. */
+interface WebhookReceiver {
+  readonly url: string;
+  readonly received: number;
+  stop(): Promise<void>;
 }
 
 const API_SECRET = "collection-test-secret";
@@ -56,8 +70,6 @@ const RETRY_SCALE = 0.0001;
 const FAULTS: Omit<WebhookFaults, "seed"> = { duplicateProbability: 0.3, reorderWindowMs: 30, delayMs: 5, failureProbability: 0.15 };
 /** Longer than the worker's 500 ms sweep, so a sweep that would find work has run before a step counts as settled. */
 const QUIET_MS = 700;
-/** A queued or failed job due within this much emulator time is work still to come, not a future reminder. */
-const PENDING_HORIZON_MS = 15_000;
 const POLL_MS = 50;
 
 /** The runs of one preset: both collection modes under every delivery condition (6 runs). */
@@ -124,8 +136,9 @@ export class CollectionHarness {
   private constructor(
     readonly run: CollectionRun,
     private readonly database: TestDatabase,
-    private readonly receiver: WebhookHttpServer,
+    private readonly receiver: WebhookReceiver,
     readonly emulator: RunningEmulator,
+    jobs: JobQueue,
     private readonly worker: WorkerSupervisor,
     private readonly scratchDir: string,
     shop: ShopFixture,
@@ -137,6 +150,7 @@ export class CollectionHarness {
     const throttle = new ShopThrottle();
     this.deps = {
       db: database.prisma,
+      jobs,
       adminFor: async (domain) => createAdminClient({ shop: domain, accessToken: this.shop.accessToken }, { apiUrl, throttle }),
       now: () => emulator.store.clock.now(),
     };
@@ -154,8 +168,16 @@ export class CollectionHarness {
         data: { id: `offline_${fixture.domain}`, shop: fixture.domain, state: "", isOnline: false, accessToken: fixture.accessToken ?? "", scope: SCOPES },
       });
     }
-    const receiver = new WebhookHttpServer(database.prisma, API_SECRET);
-    await receiver.start();
+    const jobs = await database.openJobQueue({ supervise: false });
+    const webProcesses = run.topology?.webProcesses ?? 0;
+    let receiver: WebhookReceiver;
+    if (webProcesses > 0) {
+      receiver = await WebInstances.start(webProcesses, database.url, API_SECRET);
+    } else {
+      const inProcess = new WebhookHttpServer(database.prisma, jobs, API_SECRET);
+      await inProcess.start();
+      receiver = inProcess;
+    }
     const faulty = run.conditions !== "clean";
     const emulator = await startEmulator({
       shops,
@@ -171,7 +193,7 @@ export class CollectionHarness {
     };
     writeClockOffset();
     emulator.store.clock.onAdvance(writeClockOffset);
-    const worker = new WorkerSupervisor({ databaseUrl: database.url, adminApiUrl: emulator.adminUrl(), clockOffsetFile });
+    const worker = new WorkerSupervisor({ databaseUrl: database.url, adminApiUrl: emulator.adminUrl(), clockOffsetFile, count: run.topology?.workers ?? 1 });
     await worker.start();
     if (run.conditions === "faults+kills") {
       worker.startChaos({
@@ -180,10 +202,13 @@ export class CollectionHarness {
         minDelayMs: 20,
         maxDelayMs: 800,
         maxKillsPerJob: 3,
-        runningJobOf: (workerId) => database.prisma.job.findFirst({ where: { status: "running", lockedBy: workerId }, select: { id: true, attempts: true } }),
+        runningJob: async () => {
+          const running = (await database.storedJobs()).find((job) => job.state === "active");
+          return running ? { id: running.id, attempts: running.retryCount + 1 } : null;
+        },
       });
     }
-    return new CollectionHarness(run, database, receiver, emulator, worker, scratchDir, shop);
+    return new CollectionHarness(run, database, receiver, emulator, jobs, worker, scratchDir, shop);
   }
 
   async stop(): Promise<void> {
@@ -296,7 +321,7 @@ export class CollectionHarness {
   /** Moves the clock to an instant and asks for the sync of every contract with work due, as the worker's sweep does. */
   async advanceTo(instant: Date): Promise<void> {
     this.emulator.store.clock.advanceTo(instant);
-    await enqueueDueContractSyncs(this.deps);
+    await requestDueSyncs(this.deps.db, this.deps.jobs, this.shop.domain, this.emulator.store.clock.now(), "the test moved the clock");
   }
 
   today(): CalendarDate {
@@ -340,9 +365,9 @@ export class CollectionHarness {
     let fingerprint = "";
     let unchangedSince = Date.now();
     for (;;) {
-      const parked = await this.deps.db.job.findMany({ where: { status: "parked" } });
+      const parked = await this.deps.db.parkedJob.findMany();
       if (parked.length > 0) {
-        throw new Error(`${this.run.name}, ${step}: ${parked.length} job(s) parked: ${parked.map((job) => `${job.kind} (${job.lastError})`).join("; ")}\n${await this.diagnostics()}`);
+        throw new Error(`${this.run.name}, ${step}: ${parked.length} job(s) parked: ${parked.map((job) => `${job.kind} (${job.reason})`).join("; ")}\n${await this.diagnostics()}`);
       }
       const pending = await this.pendingWork();
       const current = await this.fingerprint();
@@ -416,10 +441,9 @@ export class CollectionHarness {
     const knownOrders = new Set([contract.mainOrderId, ...stages.map((stage) => stage.stageOrderId)]);
     for (const order of state.orders) if (!knownOrders.has(order.id)) problems.push(`order ${order.name} (${order.id}) belongs to no stage`);
 
-    const jobs = await this.deps.db.job.findMany();
-    for (const job of jobs.filter((candidate) => candidate.status === "failed" || candidate.status === "parked")) {
-      problems.push(`job ${job.kind} ended ${job.status}: ${job.lastError}`);
-    }
+    const jobs = await this.database.storedJobs();
+    for (const job of jobs.filter((candidate) => candidate.state === "failed")) problems.push(`job ${job.kind} ended failed`);
+    for (const job of await this.deps.db.parkedJob.findMany()) problems.push(`job ${job.kind} was parked: ${job.reason}`);
     const events = this.emulator.webhooks.events;
     const attempts = events.flatMap((event) => event.deliveries.flatMap((delivery) => delivery.attempts));
     for (const event of events) {
@@ -460,7 +484,7 @@ export class CollectionHarness {
       failedFirstAttempts: attempts.filter((attempt) => attempt.error?.startsWith("fault injection")).length,
       kills: this.worker.kills,
       jobs: jobs.length,
-      jobsRunMoreThanOnce: jobs.filter((job) => job.attempts > 1).length,
+      jobsRunMoreThanOnce: jobs.filter((job) => job.retryCount > 0).length,
       seconds: Math.round((Date.now() - this.startedAt) / 100) / 10,
     };
     return { counts, problems };
@@ -490,12 +514,9 @@ export class CollectionHarness {
     if (!idle) pending.push("webhook deliveries in flight");
     const shopifyJobs = [...this.emulator.store.shops.values()].flatMap((shop) => shop.jobs.filter((job) => !job.done));
     if (shopifyJobs.length > 0) pending.push(`${shopifyJobs.length} Shopify payment job(s) queued`);
-    const horizon = new Date(this.emulator.store.clock.now().getTime() + PENDING_HORIZON_MS);
-    const jobs = await this.deps.db.job.findMany({
-      where: { OR: [{ status: "running" }, { status: { in: ["queued", "failed"] }, runAt: { lte: horizon } }] },
-      select: { kind: true, status: true },
-    });
-    if (jobs.length > 0) pending.push(`app jobs ${jobs.map((job) => `${job.kind}:${job.status}`).join(", ")}`);
+    // Retries here come seconds apart (TEST_RETRY), so every job not finished is work still to come.
+    const jobs = (await this.database.storedJobs()).filter((job) => ["created", "retry", "active"].includes(job.state));
+    if (jobs.length > 0) pending.push(`app jobs ${jobs.map((job) => `${job.kind}:${job.state}`).join(", ")}`);
     return pending;
   }
 
@@ -528,7 +549,7 @@ export class CollectionHarness {
       (stage) =>
         `  stage ${stage.position} ${stage.kind} ${stage.status} paid ${stage.paidMinor}/${stage.amountMinor} due ${stage.dueDate} draft ${stage.stageDraftOrderId} order ${stage.stageOrderId} attempts ${stage.attempts} next ${stage.nextAttemptAt?.toISOString()} error ${stage.lastError} parked ${stage.parkedReason}`,
     );
-    const jobs = await this.deps.db.job.findMany({ where: { status: { not: "done" } }, orderBy: { createdAt: "asc" }, take: 25 });
+    const jobs = (await this.database.storedJobs()).filter((job) => job.state !== "completed").slice(0, 25);
     const events = this.emulator.webhooks.events.slice(-15).map((event) => {
       const attempts = event.deliveries.flatMap((delivery) => delivery.attempts.map((attempt) => `${attempt.status ?? attempt.error}${attempt.duplicate ? "(dup)" : ""}`));
       return `  ${event.triggeredAt} ${event.topic} ${JSON.stringify(event.subject)} attempts [${attempts.join(", ")}]${event.error ? ` error ${event.error}` : ""}`;
@@ -543,7 +564,7 @@ export class CollectionHarness {
       `contract ${contract?.id} ${contract?.mode} ${contract?.status} main order ${contract?.mainOrderId} total ${contract?.totalMinor}`,
       ...stages,
       `unfinished jobs (${jobs.length}):`,
-      ...jobs.map((job) => `  ${job.kind} ${job.status} attempts ${job.attempts} runAt ${job.runAt.toISOString()} error ${job.lastError}`),
+      ...jobs.map((job) => `  ${job.kind} ${job.state} attempts ${job.retryCount + 1}`),
       `emulator now ${this.emulator.store.clock.nowIso()}; last webhooks:`,
       ...events,
       "orders:",
@@ -612,7 +633,7 @@ function countBy(values: readonly string[]): Map<string, number> {
 }
 
 /** FNV-1a of the run's name: a fixed seed per run. */
-function seedOf(name: string): number {
+export function seedOf(name: string): number {
   let hash = 0x811c9dc5;
   for (const character of name) hash = Math.imul(hash ^ character.charCodeAt(0), 0x01000193) >>> 0;
   return hash;

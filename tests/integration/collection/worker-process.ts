@@ -7,8 +7,11 @@
 import { readFileSync } from "node:fs";
 import { createPrismaClient } from "../../../app/prisma-client.server";
 import { startWorker } from "../../../app/jobs/app-worker.server";
+import { APP_QUEUES } from "../../../app/jobs/queues";
+import { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 import type { ServiceDeps } from "../../../app/services/service-deps.server";
 import { offlineAdminClient } from "../../../app/shopify/offline-admin.server";
+import { TEST_RETRY } from "../test-database";
 
 const [databaseUrl, adminApiUrl, clockOffsetFile, workerId] = process.argv.slice(2) as [string, string, string, string];
 process.env.SHOPIFY_ADMIN_API_URL = adminApiUrl;
@@ -27,18 +30,18 @@ function emulatorOffsetMs(): number {
 }
 
 const db = createPrismaClient(databaseUrl);
+// Supervising every second, so that a killed predecessor's job is taken over soon after its heartbeat lapses.
+const jobs = await JobQueue.open({ url: databaseUrl, queues: APP_QUEUES, supervise: true, retry: TEST_RETRY, superviseIntervalSeconds: 1 });
 const deps: ServiceDeps = {
   db,
+  jobs,
   adminFor: (shop) => offlineAdminClient(db, shop),
   now: () => new Date(Date.now() + emulatorOffsetMs()),
 };
-const worker = startWorker(deps, {
-  workerId,
-  pollIntervalMs: 50,
-  // Short, so that the job of a killed worker is taken over by its successor within the test's patience.
-  leaseMs: 1500,
+const worker = await startWorker(deps, {
+  pollIntervalSeconds: 0.5,
   sweepIntervalMs: 500,
-  log: (message) => process.stderr.write(`${message}\n`),
+  log: (message) => process.stderr.write(`[${workerId}] ${message}\n`),
 });
 process.stdout.write("ready\n");
 

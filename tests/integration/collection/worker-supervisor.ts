@@ -11,6 +11,8 @@ export interface WorkerSupervisorOptions {
   readonly databaseUrl: string;
   readonly adminApiUrl: string;
   readonly clockOffsetFile: string;
+  /** Worker processes kept alive at once (1 by default). */
+  readonly count?: number;
 }
 
 export interface ChaosOptions {
@@ -25,21 +27,18 @@ export interface ChaosOptions {
    * expired 8 times is parked) is never what a run measures.
    */
   readonly maxKillsPerJob: number;
-  /** The job the given worker holds right now, read from the job table. */
-  readonly runningJobOf: (workerId: string) => Promise<{ readonly id: string; readonly attempts: number } | null>;
+  /** A job running right now, read from the queue's table. */
+  readonly runningJob: () => Promise<{ readonly id: string; readonly attempts: number } | null>;
 }
 
 /**
- * Keeps exactly one app worker process alive (never two at once), and in a chaos run kills it with SIGKILL at
- * seeded-random moments while it works and starts the next one, counting the kills.
+ * Keeps `count` app worker processes alive, and in a chaos run kills one of them (chosen at random) with SIGKILL at
+ * seeded-random moments while a job runs and starts its replacement, counting the kills.
  */
 export class WorkerSupervisor {
   kills = 0;
   starts = 0;
-  /** The id of the worker alive now (its jobs' `lockedBy`). */
-  workerId: string | undefined;
-  private child: ChildProcess | undefined;
-  private exited: Promise<void> = Promise.resolve();
+  private readonly children = new Map<string, { readonly child: ChildProcess; readonly exited: Promise<void> }>();
   private readonly log: string[] = [];
   private chaos: Promise<void> | undefined;
   private chaosStopping = false;
@@ -47,17 +46,23 @@ export class WorkerSupervisor {
 
   constructor(private readonly options: WorkerSupervisorOptions) {}
 
-  /** Starts a worker and resolves once it polls the queue. */
+  private get count(): number {
+    return this.options.count ?? 1;
+  }
+
+  /** Starts workers until `count` are alive; resolves once each polls the queue. */
   async start(): Promise<void> {
-    if (this.child) throw new Error("a worker is already running: only one may run at a time");
+    while (this.children.size < this.count) await this.startOne();
+  }
+
+  private async startOne(): Promise<void> {
     this.starts += 1;
     const workerId = `worker-${this.starts}`;
-    this.workerId = workerId;
     const child = spawn(process.execPath, ["--import", "tsx", WORKER_PROCESS, this.options.databaseUrl, this.options.adminApiUrl, this.options.clockOffsetFile, workerId], {
       stdio: ["ignore", "pipe", "pipe"],
     });
-    this.child = child;
-    this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    this.children.set(workerId, { child, exited });
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${workerId} did not start within ${READY_TIMEOUT_MS} ms:\n${this.logTail(30)}`)), READY_TIMEOUT_MS);
       child.stdout!.on("data", (chunk: Buffer) => {
@@ -75,32 +80,32 @@ export class WorkerSupervisor {
     child.stderr!.on("data", (chunk: Buffer) => this.record(workerId, chunk));
     child.once("exit", (code, signal) => {
       this.log.push(`${new Date().toISOString().slice(11, 23)} [${workerId}] exited (code ${code}, signal ${signal})`);
-      if (this.child === child) {
-        this.child = undefined;
-        this.workerId = undefined;
-      }
+      this.children.delete(workerId);
     });
     await ready;
   }
 
-  /** A crash: SIGKILL, no chance to finish the job or release its lease. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    child.kill("SIGKILL");
-    await this.exited;
+  /** A crash of one worker (the `pick`-th alive, by default the first): SIGKILL, no chance to finish or release anything. */
+  async kill(pick = 0): Promise<void> {
+    const alive = [...this.children.values()];
+    const victim = alive[pick % Math.max(1, alive.length)];
+    if (!victim) return;
+    victim.child.kill("SIGKILL");
+    await victim.exited;
     this.kills += 1;
   }
 
-  /** A clean stop (SIGTERM lets the running job finish), forced after a while. */
+  /** A clean stop of every worker (SIGTERM lets the running job finish), forced after a while. */
   async stop(): Promise<void> {
     await this.stopChaos();
-    const child = this.child;
-    if (!child) return;
-    child.kill("SIGTERM");
-    const forced = setTimeout(() => child.kill("SIGKILL"), 5000);
-    await this.exited;
-    clearTimeout(forced);
+    await Promise.all(
+      [...this.children.values()].map(async ({ child, exited }) => {
+        child.kill("SIGTERM");
+        const forced = setTimeout(() => child.kill("SIGKILL"), 5000);
+        await exited;
+        clearTimeout(forced);
+      }),
+    );
   }
 
   /**
@@ -115,14 +120,14 @@ export class WorkerSupervisor {
     this.chaos = (async () => {
       while (!this.chaosStopping) {
         await this.pause(CHAOS_POLL_MS);
-        const job = this.workerId ? await options.runningJobOf(this.workerId) : null;
+        const job = await options.runningJob();
         if (!job || job.attempts > options.maxKillsPerJob || considered.has(`${job.id}:${job.attempts}`)) continue;
         considered.add(`${job.id}:${job.attempts}`);
         // The first job is always interrupted, so that every chaos run crashes at least once.
         if (this.kills > 0 && !random.chance(options.killChance)) continue;
         await this.pause(options.minDelayMs + random.next() * (options.maxDelayMs - options.minDelayMs));
         if (this.chaosStopping) break;
-        await this.kill();
+        await this.kill(Math.floor(random.next() * this.count));
         await this.start();
       }
     })();
@@ -137,7 +142,7 @@ export class WorkerSupervisor {
     this.wakeChaos?.();
     await this.chaos;
     this.chaos = undefined;
-    if (!this.child) await this.start();
+    await this.start();
   }
 
   logTail(lines: number): string {

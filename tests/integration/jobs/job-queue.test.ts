@@ -1,167 +1,205 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
-import { createPrismaClient } from "../../../app/prisma-client.server";
-import { claimNext, complete, enqueue, extendLease, fail, park, retryDelayMs } from "../../../app/jobs/job-queue.server";
+import { CONTRACT_SYNC_QUEUE, WEBHOOK_QUEUE } from "../../../app/jobs/queues";
+import { JobHandlerRegistry, PermanentJobError, type JobContext, type JobHandler } from "../../../app/lib/jobs/job-handlers.server";
+import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 import { createTestDatabase } from "../test-database";
 
 const database = await createTestDatabase();
-// A second connection to the same file, as a second worker process would have.
-const otherWorkerDb = createPrismaClient(database.url);
-afterAll(async () => {
-  await otherWorkerDb.$disconnect();
-  await database.cleanup();
-});
-
+afterAll(() => database.cleanup());
 const { prisma: db } = database;
-const t0 = new Date("2027-03-01T10:00:00.000Z");
-const at = (milliseconds: number) => new Date(t0.getTime() + milliseconds);
+const sender = await database.openJobQueue({ supervise: false });
+
 let shopCounter = 0;
-/** Each test its own shop and a clean queue, so claims only see that test's jobs. */
-async function freshShop(): Promise<string> {
-  await db.job.deleteMany();
-  shopCounter += 1;
-  return `queue-${shopCounter}.myshopify.com`;
+const freshShop = () => `queue-${(shopCounter += 1)}.myshopify.com`;
+const silent = () => undefined;
+
+async function worker(handlers: Record<string, JobHandler>): Promise<JobQueue> {
+  const queue = await database.openJobQueue();
+  const registry = new JobHandlerRegistry();
+  for (const [kind, handler] of Object.entries(handlers)) registry.register(kind, handler);
+  await queue.work({ db, handlers: registry, now: () => new Date(), log: silent, pollIntervalSeconds: 0.5 });
+  return queue;
 }
 
-describe("enqueue", () => {
-  it("stores the payload as JSON and returns the existing job for a dedupe key already present", async () => {
-    const shop = await freshShop();
-    const first = await enqueue(db, { shop, kind: "test:echo", payload: { amountMinor: "1250" }, dedupeKey: "echo-1", runAt: t0 });
-    const again = await enqueue(db, { shop, kind: "test:echo", payload: { amountMinor: "9999" }, dedupeKey: "echo-1", runAt: t0 });
-    expect(first.created).toBe(true);
-    expect(again).toEqual({ job: first.job, created: false });
-    expect(JSON.parse(first.job.payload)).toEqual({ amountMinor: "1250" });
-    expect(first.job).toMatchObject({ status: "queued", attempts: 0, maxAttempts: 8, shop });
-    expect(await db.job.count()).toBe(1);
+async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 25_000): Promise<void> {
+  const giveUpAt = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > giveUpAt) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const jobsOf = async (shop: string) => (await database.storedJobs()).filter((job) => job.shop === shop);
+
+describe("the job queue (pg-boss)", () => {
+  it("enqueues inside the caller's transaction: the job exists only if it commits", async () => {
+    const shop = freshShop();
+    await db.$transaction(async (tx) => {
+      await sender.send(WEBHOOK_QUEUE, { kind: "test:kept", shop, payload: {} }, { db: tx });
+    });
+    await expect(
+      db.$transaction(async (tx) => {
+        await sender.send(WEBHOOK_QUEUE, { kind: "test:rolled-back", shop, payload: {} }, { db: tx });
+        throw new Error("the request fails after enqueueing");
+      }),
+    ).rejects.toThrow("the request fails");
+    expect((await jobsOf(shop)).map((job) => job.kind)).toEqual(["test:kept"]);
   });
 
-  it("makes one job when two connections enqueue the same key at once", async () => {
-    const shop = await freshShop();
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, index) => enqueue(index % 2 ? db : otherWorkerDb, { shop, kind: "test:echo", payload: { index }, dedupeKey: "race" })),
-    );
-    expect(new Set(results.map((result) => result.job.id)).size).toBe(1);
-    expect(results.filter((result) => result.created)).toHaveLength(1);
-    expect(await db.job.count({ where: { dedupeKey: "race" } })).toBe(1);
+  it("keeps one waiting job per key on a keyed queue, and refuses a keyed queue's job without a key", async () => {
+    const shop = freshShop();
+    const first = await sender.send(CONTRACT_SYNC_QUEUE, { kind: "test:sync", shop, payload: { n: 1 } }, { key: `${shop}:c1` });
+    const second = await sender.send(CONTRACT_SYNC_QUEUE, { kind: "test:sync", shop, payload: { n: 2 } }, { key: `${shop}:c1` });
+    const other = await sender.send(CONTRACT_SYNC_QUEUE, { kind: "test:sync", shop, payload: { n: 3 } }, { key: `${shop}:c2` });
+    expect(first).not.toBeNull();
+    expect(second).toBeNull();
+    expect(other).not.toBeNull();
+    expect((await jobsOf(shop)).map((job) => job.key)).toEqual([`${shop}:c1`, `${shop}:c2`]);
+    await expect(sender.send(CONTRACT_SYNC_QUEUE, { kind: "test:sync", shop, payload: {} })).rejects.toThrow("needs a key");
+    await expect(sender.send("nowhere", { kind: "test:sync", shop, payload: {} })).rejects.toThrow('no queue named "nowhere"');
   });
 
-  it("never hands one shop's job to another shop that reuses its dedupe key", async () => {
-    await enqueue(db, { shop: "first.myshopify.com", kind: "collect", payload: {}, dedupeKey: "shared-key" });
-    await expect(enqueue(db, { shop: "second.myshopify.com", kind: "collect", payload: {}, dedupeKey: "shared-key" })).rejects.toThrow(
-      "dedupe key shared-key belongs to a job of another shop",
-    );
-    expect(await db.job.count({ where: { dedupeKey: "shared-key" } })).toBe(1);
-  });
-
-  it("makes a job without runAt due at the caller's clock, and stamps every change with the clock it is given", async () => {
-    const shop = await freshShop();
-    const { job } = await enqueue(db, { shop, kind: "test:echo", payload: {} }, at(-60_000));
-    expect(job.runAt).toEqual(at(-60_000));
-
-    const leased = await claimNext(db, "worker-a", t0, 10_000);
-    expect(await extendLease(db, leased!, at(1_000), 10_000)).toBe(true);
-    expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).updatedAt).toEqual(at(1_000));
-    expect(await complete(db, leased!, at(2_000))).toBe(true);
-    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", updatedAt: at(2_000) });
-
-    const { job: parked } = await enqueue(db, { shop, kind: "test:echo", payload: {} }, t0);
-    expect(await park(db, (await claimNext(db, "worker-a", t0, 10_000))!, "needs staff", at(3_000))).toBe(true);
-    expect(await db.job.findUniqueOrThrow({ where: { id: parked.id } })).toMatchObject({ status: "parked", updatedAt: at(3_000) });
-  });
-
-  it("refuses a bigint in the payload (money goes in as strings)", async () => {
-    const shop = await freshShop();
-    await expect(enqueue(db, { shop, kind: "test:echo", payload: { amountMinor: 1250n } })).rejects.toThrow(/BigInt/);
-  });
-});
-
-describe("claimNext", () => {
-  it("leases the job due longest and leaves jobs that are not due", async () => {
-    const shop = await freshShop();
-    const later = await enqueue(db, { shop, kind: "test:echo", payload: {}, runAt: at(5_000) });
-    const second = await enqueue(db, { shop, kind: "test:echo", payload: {}, runAt: at(-1_000) });
-    const first = await enqueue(db, { shop, kind: "test:echo", payload: {}, runAt: at(-2_000) });
-
-    const claimed = await claimNext(db, "worker-a", t0, 30_000);
-    expect(claimed).toMatchObject({ id: first.job.id, status: "running", lockedBy: "worker-a", attempts: 1 });
-    expect(claimed?.lockedUntil).toEqual(at(30_000));
-    expect((await claimNext(db, "worker-a", t0, 30_000))?.id).toBe(second.job.id);
-    expect(await claimNext(db, "worker-a", t0, 30_000)).toBeNull();
-    expect((await claimNext(db, "worker-a", at(5_000), 30_000))?.id).toBe(later.job.id);
-  });
-
-  it("takes over a running job only once its lease has expired", async () => {
-    const shop = await freshShop();
-    const { job } = await enqueue(db, { shop, kind: "test:echo", payload: {}, runAt: t0 });
-    const crashed = await claimNext(db, "crashed-worker", t0, 10_000);
-    expect(crashed?.id).toBe(job.id);
-
-    expect(await claimNext(otherWorkerDb, "worker-b", at(9_999), 10_000)).toBeNull();
-    const takenOver = await claimNext(otherWorkerDb, "worker-b", at(10_001), 10_000);
-    expect(takenOver).toMatchObject({ id: job.id, lockedBy: "worker-b", attempts: 2 });
-    // The crashed worker comes back: its lease is gone, so it can record nothing.
-    expect(await complete(db, crashed!)).toBe(false);
-    expect(await extendLease(db, crashed!, at(10_002), 10_000)).toBe(false);
-    expect(await complete(otherWorkerDb, takenOver!)).toBe(true);
-    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "done", lockedBy: null, lockedUntil: null });
-  });
-
-  it("gives one job to exactly one of two workers racing for it", async () => {
-    const shop = await freshShop();
-    await enqueue(db, { shop, kind: "test:echo", payload: {}, runAt: t0 });
-    const [a, b] = await Promise.all([claimNext(db, "worker-a", t0, 10_000), claimNext(otherWorkerDb, "worker-b", t0, 10_000)]);
-    expect([a, b].filter((job) => job !== null)).toHaveLength(1);
-  });
-
-  it("never leases a job twice when two connections drain 200 jobs concurrently", async () => {
-    const shop = await freshShop();
-    const jobs = [];
-    for (let index = 0; index < 200; index += 1) jobs.push((await enqueue(db, { shop, kind: "test:echo", payload: { index }, runAt: t0 })).job.id);
-
-    const claims: { worker: string; id: string }[] = [];
-    const drain = async (client: typeof db, worker: string) => {
-      // Claims stay unfinished (leased), so a job claimed twice would show up twice here.
-      for (let job = await claimNext(client, worker, t0, 60_000); job; job = await claimNext(client, worker, t0, 60_000)) claims.push({ worker, id: job.id });
-    };
-    // Four loops per connection: each awaits between its look-up and its UPDATE, so they interleave and race.
-    await Promise.all(["a1", "a2", "a3", "a4"].map((worker) => drain(db, worker)).concat(["b1", "b2", "b3", "b4"].map((worker) => drain(otherWorkerDb, worker))));
-
-    const ids = claims.map((claim) => claim.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.sort()).toEqual([...jobs].sort());
-    expect(new Set(claims.filter((claim) => claim.worker.startsWith("b")).map((claim) => claim.worker)).size).toBeGreaterThan(0);
-    expect(await db.job.count({ where: { status: "running", attempts: 1 } })).toBe(200);
-  });
-});
-
-describe("fail", () => {
-  it("retries later with exponential backoff and jitter, then parks with the reason after maxAttempts", async () => {
-    const shop = await freshShop();
-    const { job } = await enqueue(db, { shop, kind: "test:echo", payload: {}, runAt: t0, maxAttempts: 3 });
-    const backoff = { random: () => 0.5, baseDelayMs: 1_000 };
-
-    let now = t0;
-    const expectedDelays = [750, 1_500]; // half fixed + half × 0.5 of 1 s, then of 2 s
-    for (const delay of expectedDelays) {
-      const leased = await claimNext(db, "worker-a", now, 10_000);
-      expect(await fail(db, leased!, new Error("Shopify answered 502"), { ...backoff, now })).toBe("failed");
-      const stored = await db.job.findUniqueOrThrow({ where: { id: job.id } });
-      expect(stored).toMatchObject({ status: "failed", lockedBy: null, lastError: "Error: Shopify answered 502" });
-      expect(stored.runAt).toEqual(new Date(now.getTime() + delay));
-      expect(await claimNext(db, "worker-a", new Date(stored.runAt.getTime() - 1), 10_000)).toBeNull();
-      now = stored.runAt;
+  it("runs a job through its kind's handler, retries a failure with backoff, and passes the attempt", async () => {
+    const shop = freshShop();
+    const attempts: number[] = [];
+    const queue = await worker({
+      "test:flaky": async (_payload, context) => {
+        attempts.push(context.attempt);
+        if (context.attempt < 3) throw new Error("Shopify answered 503");
+      },
+    });
+    try {
+      await sender.send(WEBHOOK_QUEUE, { kind: "test:flaky", shop, payload: { hello: "world" } });
+      await until(async () => (await jobsOf(shop))[0]?.state === "completed", "the job completes");
+      expect(attempts).toEqual([1, 2, 3]);
+      expect(await db.parkedJob.count({ where: { shop } })).toBe(0);
+    } finally {
+      await queue.stop({ graceful: false, timeoutMs: 1000 });
     }
-    const last = await claimNext(db, "worker-a", now, 10_000);
-    expect(last?.attempts).toBe(3);
-    expect(await fail(db, last!, new Error("still 502"), { ...backoff, now })).toBe("parked");
-    expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "parked", lastError: "gave up after 3 attempts: Error: still 502" });
-    expect(await claimNext(db, "worker-a", at(86_400_000), 10_000)).toBeNull();
   });
 
-  it("spreads retries between half and all of the doubling delay, capped", () => {
-    expect(retryDelayMs(1, { random: () => 0 })).toBe(5_000);
-    expect(retryDelayMs(1, { random: () => 0.999999 })).toBe(10_000);
-    expect(retryDelayMs(4, { random: () => 0 })).toBe(40_000);
-    expect(retryDelayMs(30, { random: () => 0 })).toBe(1_800_000);
-  });
+  it("parks a job at once on a PermanentJobError, and after its last attempt otherwise, with the reason staff see", async () => {
+    const shopA = freshShop();
+    const shopB = freshShop();
+    const shopC = freshShop();
+    const runs = new Map<string, number>();
+    const count = (context: JobContext) => runs.set(context.shop, (runs.get(context.shop) ?? 0) + 1);
+    const queue = await worker({
+      "test:malformed": async (_payload, context) => {
+        count(context);
+        throw new PermanentJobError("not a contract sync payload: contractId is missing");
+      },
+      "test:broken": async (_payload, context) => {
+        count(context);
+        throw new Error("always fails");
+      },
+    });
+    try {
+      await sender.send(WEBHOOK_QUEUE, { kind: "test:malformed", shop: shopA, payload: { contract: "?" } });
+      await sender.send(WEBHOOK_QUEUE, { kind: "test:broken", shop: shopB, payload: {} });
+      await sender.send(WEBHOOK_QUEUE, { kind: "test:unknown", shop: shopC, payload: {} });
+      await until(async () => (await db.parkedJob.count({ where: { shop: { in: [shopA, shopB, shopC] } } })) === 3, "all three are parked", 40_000);
+      const parked = await db.parkedJob.findMany({ where: { shop: { in: [shopA, shopB, shopC] } }, orderBy: { shop: "asc" } });
+      expect(parked.map(({ shop, kind, attempts, reason, payload }) => ({ shop, kind, attempts, reason, payload }))).toEqual([
+        { shop: shopA, kind: "test:malformed", attempts: 1, reason: "not a contract sync payload: contractId is missing", payload: '{"contract":"?"}' },
+        { shop: shopB, kind: "test:broken", attempts: 8, reason: "gave up after 8 attempts: Error: always fails", payload: "{}" },
+        { shop: shopC, kind: "test:unknown", attempts: 1, reason: 'no handler is registered for job kind "test:unknown"', payload: "{}" },
+      ]);
+      expect(runs.get(shopA)).toBe(1);
+      expect(runs.get(shopB)).toBe(8);
+    } finally {
+      await queue.stop({ graceful: false, timeoutMs: 1000 });
+    }
+  }, 60_000);
+
+  it("runs each of 200 jobs exactly once when two workers drain the queue together", async () => {
+    const shop = freshShop();
+    const runs = new Map<number, number>();
+    const handler: JobHandler = async (payload) => {
+      const { n } = payload as { n: number };
+      runs.set(n, (runs.get(n) ?? 0) + 1);
+    };
+    const workers = [await worker({ "test:count": handler }), await worker({ "test:count": handler })];
+    try {
+      for (let n = 0; n < 200; n += 1) await sender.send(WEBHOOK_QUEUE, { kind: "test:count", shop, payload: { n } });
+      await until(() => runs.size === 200, "every job ran", 40_000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect([...runs.values()].every((times) => times === 1)).toBe(true);
+      expect((await jobsOf(shop)).every((job) => job.state === "completed")).toBe(true);
+    } finally {
+      for (const queue of workers) await queue.stop({ graceful: false, timeoutMs: 1000 });
+    }
+  }, 60_000);
+
+  it("never runs two jobs of one key at once, though two workers are free", async () => {
+    const shop = freshShop();
+    let running = 0;
+    let mostAtOnce = 0;
+    let done = 0;
+    const handler: JobHandler = async () => {
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      running -= 1;
+      done += 1;
+    };
+    const workers = [await worker({ "test:keyed": handler }), await worker({ "test:keyed": handler })];
+    try {
+      for (let round = 0; round < 4; round += 1) {
+        await sender.send(CONTRACT_SYNC_QUEUE, { kind: "test:keyed", shop, payload: { round } }, { key: `${shop}:one-contract` });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      await until(async () => (await jobsOf(shop)).every((job) => job.state === "completed"), "every job completed");
+      expect(done).toBeGreaterThanOrEqual(2);
+      expect(mostAtOnce).toBe(1);
+    } finally {
+      for (const queue of workers) await queue.stop({ graceful: false, timeoutMs: 1000 });
+    }
+  }, 60_000);
+
+  it("aborts the handler's signal when the job's claim is taken from it, so it stops before its next side effect", async () => {
+    const shop = freshShop();
+    let aborted: unknown = null;
+    const queue = await worker({
+      "test:long": async (_payload, context) => {
+        await new Promise<void>((resolve) => context.signal?.addEventListener("abort", () => resolve(), { once: true }));
+        aborted = context.signal?.reason;
+        context.signal?.throwIfAborted();
+      },
+    });
+    try {
+      const id = await sender.send(WEBHOOK_QUEUE, { kind: "test:long", shop, payload: {} });
+      await until(async () => (await jobsOf(shop))[0]?.state === "active", "the job runs");
+      // What pg-boss's supervisor does to a claim it takes for dead: the attempt is failed and the job waits again.
+      await db.$executeRawUnsafe(`UPDATE "${database.schema}_jobs".job SET state = 'retry', start_after = now() + interval '1 hour' WHERE id = $1`, id);
+      await until(() => aborted !== null, "the handler's signal is aborted", 30_000);
+      expect(String(aborted)).toMatch(/no longer active/);
+    } finally {
+      await queue.stop({ graceful: false, timeoutMs: 1000 });
+    }
+  }, 60_000);
+
+  it("runs a killed worker's job again, exactly once more", async () => {
+    const shop = freshShop();
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./hanging-worker-process.ts", import.meta.url)), database.url], { stdio: "inherit" });
+    const survivorRuns: number[] = [];
+    let survivor: JobQueue | undefined;
+    try {
+      await sender.send(WEBHOOK_QUEUE, { kind: "test:hang", shop, payload: {} });
+      await until(async () => (await db.auditLog.count({ where: { shop, action: "hang.started" } })) === 1, "the child worker starts the job");
+      child.kill("SIGKILL");
+      survivor = await worker({ "test:hang": async (_payload, context) => void survivorRuns.push(context.attempt) });
+      // The dead worker's heartbeats stop; after heartbeatSeconds the survivor's supervisor fails that attempt.
+      await until(() => survivorRuns.length > 0, "the survivor runs the job", 40_000);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(survivorRuns).toEqual([2]);
+      expect((await jobsOf(shop)).map((job) => job.state)).toEqual(["completed"]);
+    } finally {
+      child.kill("SIGKILL");
+      await survivor?.stop({ graceful: false, timeoutMs: 1000 });
+    }
+  }, 60_000);
 });

@@ -5,12 +5,16 @@ import { listAudit } from "../../../app/models/audit-log.server";
 import {
   ContractExistsError,
   createContract,
+  type ContractFilter,
+  type ContractPage,
   findContractByDraftOrder,
   findContractByMainOrder,
   findContractByStageDraftOrder,
   getContract,
   InvalidScheduleError,
   listContracts,
+  shopTimeZone,
+  summarizeContracts,
   updateContract,
   updateStage,
 } from "../../../app/models/contracts.server";
@@ -135,7 +139,7 @@ describe("finding and listing contracts", () => {
     const monthlyPaid = await updateStage(db, shop, { contractId: monthly.id, stageId: monthly.stages[0]!.id, version: 0, changes: { status: "paid" }, actor: "system" });
     await updateStage(db, shop, { contractId: monthly.id, stageId: monthly.stages[1]!.id, version: monthlyPaid.version, changes: { status: "overdue" }, actor: "job:overdue" });
 
-    const ids = async (filter: Parameters<typeof listContracts>[2]) => (await listContracts(db, shop, filter)).map((contract) => contract.id);
+    const ids = async (filter: ContractFilter, page?: ContractPage) => (await listContracts(db, shop, filter, page)).map((contract) => contract.id);
     expect(await ids({})).toEqual([deposit.id, monthly.id]);
     expect(await ids({ status: "active" })).toEqual([deposit.id]);
     expect(await ids({ status: ["pending", "active"] })).toEqual([deposit.id, monthly.id]);
@@ -146,7 +150,51 @@ describe("finding and listing contracts", () => {
     expect(await ids({ dueBefore: date("2027-02-16") })).toEqual([deposit.id, monthly.id]);
     expect(await ids({ dueBefore: date("2027-01-15") })).toEqual([]);
     expect(await ids({ customerId: "gid://shopify/Customer/9" })).toEqual([customerContract.id]);
-    expect(await ids({ limit: 1, offset: 1 })).toEqual([monthly.id]);
+    expect(await ids({}, { limit: 1, offset: 1 })).toEqual([monthly.id]);
+    expect(await ids({ status: [] })).toEqual([]);
+    await expect(ids({}, { limit: 0, offset: 0 })).rejects.toThrow(RangeError);
+  });
+
+  it("counts and totals every matching contract per currency, cancelled ones counted but in no total", async () => {
+    const shop = "summary.myshopify.com";
+    const eur = await seedContract(db, shop, "gid://shopify/DraftOrder/40"); // 1200.00 EUR
+    await seedContract(db, shop, "gid://shopify/DraftOrder/41");
+    const cancelled = await seedContract(db, shop, "gid://shopify/DraftOrder/42");
+    await updateContract(db, shop, { id: cancelled.id, version: 0, changes: { status: "cancelled" }, actor: "staff:1" });
+    const paid = await updateStage(db, shop, { contractId: eur.id, stageId: eur.stages[0]!.id, version: 0, changes: { status: "paid" }, actor: "system" });
+    await db.stage.update({ where: { id: paid.stages[0]!.id }, data: { paidMinor: 36000n } });
+    await seedContract(db, "elsewhere.myshopify.com", "gid://shopify/DraftOrder/40");
+
+    expect(await summarizeContracts(db, shop)).toEqual({ count: 3, totals: [{ currency: "EUR", contracts: 2, totalMinor: 240000n, paidMinor: 36000n }] });
+    expect(await summarizeContracts(db, shop, { status: "cancelled" })).toEqual({ count: 1, totals: [] });
+    expect(await summarizeContracts(db, shop, { customer: "nobody" })).toEqual({ count: 0, totals: [] });
+  });
+
+  it("matches what staff type for a customer as text: case aside, % and _ are themselves", async () => {
+    const shop = "customers.myshopify.com";
+    const named = async (draft: string, customerName: string, customerEmail: string) => {
+      const contract = await seedContract(db, shop, draft);
+      await db.contract.update({ where: { id: contract.id }, data: { customerName, customerEmail } });
+      return contract.id;
+    };
+    const percent = await named("gid://shopify/DraftOrder/50", "100% Steel GmbH", "orders@steel.example");
+    const plain = await named("gid://shopify/DraftOrder/51", "1000 Steel AG", "buy_er@steel.example");
+    const ids = async (customer: string) => (await listContracts(db, shop, { customer })).map((contract) => contract.id).sort();
+    expect(await ids("100%")).toEqual([percent]);
+    expect(await ids("STEEL")).toEqual([percent, plain].sort());
+    expect(await ids("buy_er")).toEqual([plain]);
+    expect(await ids("y_e")).toEqual([plain]);
+    expect(await ids("r_s")).toEqual([]);
+  });
+
+  it("reads the shop's time zone from its newest contract, UTC before any", async () => {
+    const shop = "zone.myshopify.com";
+    expect(await shopTimeZone(db, shop)).toBe("UTC");
+    const older = await seedContract(db, shop, "gid://shopify/DraftOrder/60");
+    const newer = await seedContract(db, shop, "gid://shopify/DraftOrder/61");
+    await db.contract.update({ where: { id: older.id }, data: { timeZone: "Asia/Tokyo", createdAt: new Date("2027-01-01T00:00:00Z") } });
+    await db.contract.update({ where: { id: newer.id }, data: { timeZone: "Europe/Berlin", createdAt: new Date("2027-02-01T00:00:00Z") } });
+    expect(await shopTimeZone(db, shop)).toBe("Europe/Berlin");
   });
 });
 

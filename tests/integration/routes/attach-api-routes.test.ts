@@ -7,6 +7,7 @@ import { loader as previewLoader } from "../../../app/routes/api.attach.preview"
 import { createTestDatabase } from "../test-database";
 
 const database = await createTestDatabase();
+const jobs = await database.openJobQueue({ supervise: false });
 afterAll(() => database.cleanup());
 
 // Every answer goes through `cors`: the test's marks it, to see that no path forgets it.
@@ -16,6 +17,7 @@ vi.mock("../../../app/staff-context.server", () => ({
     actor: "staff:5",
     deps: {
       db: database.prisma,
+      jobs,
       adminFor: () => {
         throw new Error("no Shopify call is expected here");
       },

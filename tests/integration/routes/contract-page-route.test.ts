@@ -9,6 +9,7 @@ import { seedContract } from "../models/contract-fixture";
 import { createTestDatabase } from "../test-database";
 
 const database = await createTestDatabase();
+const jobs = await database.openJobQueue({ supervise: false });
 afterAll(() => database.cleanup());
 const SHOP = "contract-page.myshopify.com";
 
@@ -18,6 +19,7 @@ vi.mock("../../../app/staff-context.server", () => ({
     actor: "staff:9",
     deps: {
       db: database.prisma,
+      jobs,
       adminFor: () => {
         throw new Error("no Shopify call is expected here");
       },

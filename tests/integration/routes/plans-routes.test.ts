@@ -11,6 +11,7 @@ import { seedContract } from "../models/contract-fixture";
 import { createTestDatabase } from "../test-database";
 
 const database = await createTestDatabase();
+const jobs = await database.openJobQueue({ supervise: false });
 afterAll(() => database.cleanup());
 
 let currentShop = "plans-routes.myshopify.com";
@@ -22,6 +23,7 @@ vi.mock("../../../app/staff-context.server", () => ({
     actor: "staff:7",
     deps: {
       db: database.prisma,
+      jobs,
       adminFor: () => {
         throw new Error("the plan pages never call Shopify");
       },

@@ -19,6 +19,7 @@ import { payEmailedLink, staffAdminRequest } from "../../../emulator/staff-and-b
 import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
 import type { ShopFixture } from "../../../emulator/state/seed";
 import { createTestDatabase, type TestDatabase } from "../test-database";
+import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 
 /**
  * The contract's life outside the happy path, driven step by step (sync called directly, no worker): what
@@ -33,12 +34,13 @@ const basic = shops.find((shop) => shop.plan === "basic") as ShopFixture;
 const plus = shops.find((shop) => shop.plan === "plus") as ShopFixture;
 
 let database: TestDatabase;
+let jobs: JobQueue;
 let emulator: RunningEmulator;
 /** Operation names whose next call answers with userErrors, to see how a refusal is handled. */
 const refuseNext = new Set<string>();
 
 function deps(): ServiceDeps {
-  return { db: database.prisma, adminFor: async (shop) => refusing(clientFor(shop)), now: () => emulator.store.clock.now() };
+  return { db: database.prisma, jobs, adminFor: async (shop) => refusing(clientFor(shop)), now: () => emulator.store.clock.now() };
 }
 
 function clientFor(domain: string): AdminClient {
@@ -107,6 +109,7 @@ function holdsOf(domain: string, orderId: string): string[] {
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  jobs = await database.openJobQueue({ supervise: false });
   emulator = await startEmulator({ shops });
 });
 
@@ -278,18 +281,16 @@ describe("shops stay apart", () => {
   it("a webhook from one shop that names another shop's contract asks for nothing", async () => {
     const plan = await presetPlan(basic.domain, "monthly-4", "cross shop");
     const attached = await attachPlan(deps(), basic.domain, { draftOrderId: await createQuote(basic.domain), planId: plan.id, actor: STAFF });
-    const before = await database.prisma.job.count({ where: { kind: CONTRACT_SYNC_JOB } });
-    const forged = {
-      eventId: "forged-1",
-      webhookId: "w-1",
-      topic: "orders/paid",
-      triggeredAt: null,
-      payload: { admin_graphql_api_id: "gid://shopify/Order/999999", note_attributes: [{ name: "_tranche_contract", value: attached.id }] },
-    };
-    await CONTRACT_WEBHOOK_HANDLERS["orders/paid"]!(forged, { db: database.prisma, shop: plus.domain, jobId: "job-forged", attempt: 1 });
-    expect(await database.prisma.job.count({ where: { kind: CONTRACT_SYNC_JOB } })).toBe(before);
+    const syncsOf = async (shop: string) => (await database.storedJobs()).filter((job) => job.kind === CONTRACT_SYNC_JOB && job.shop === shop).length;
+    const before = await syncsOf(basic.domain);
+    const body = JSON.stringify({ admin_graphql_api_id: "gid://shopify/Order/999999", note_attributes: [{ name: "_tranche_contract", value: attached.id }] });
+    const event = (shop: string, eventId: string) => ({ shop, eventId, webhookId: "w-1", topic: "orders/paid", payload: body });
+    await database.prisma.webhookEvent.createMany({ data: [event(plus.domain, "forged-1"), event(basic.domain, "genuine-1")] });
+    await CONTRACT_WEBHOOK_HANDLERS["orders/paid"]!({ eventId: "forged-1" }, { db: database.prisma, jobs, shop: plus.domain, jobId: "job-forged", attempt: 1 });
+    expect(await syncsOf(plus.domain)).toBe(0);
+    expect(await syncsOf(basic.domain)).toBe(before);
 
-    await CONTRACT_WEBHOOK_HANDLERS["orders/paid"]!({ ...forged, eventId: "genuine-1" }, { db: database.prisma, shop: basic.domain, jobId: "job-genuine", attempt: 1 });
-    expect(await database.prisma.job.count({ where: { kind: CONTRACT_SYNC_JOB, shop: basic.domain } })).toBeGreaterThan(0);
+    await CONTRACT_WEBHOOK_HANDLERS["orders/paid"]!({ eventId: "genuine-1" }, { db: database.prisma, jobs, shop: basic.domain, jobId: "job-genuine", attempt: 1 });
+    expect(await syncsOf(basic.domain)).toBeGreaterThan(0);
   });
 });

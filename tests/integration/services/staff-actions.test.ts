@@ -19,6 +19,7 @@ import { payEmailedLink, staffAdminRequest } from "../../../emulator/staff-and-b
 import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
 import type { ShopFixture } from "../../../emulator/state/seed";
 import { createTestDatabase, type TestDatabase } from "../test-database";
+import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 
 /** What staff do from the admin beyond attaching: the attach flow's options and preview, offline payments, resending, retries, reminders, settings. */
 
@@ -29,11 +30,13 @@ const basic = shops.find((shop) => shop.plan === "basic") as ShopFixture;
 const plus = shops.find((shop) => shop.plan === "plus") as ShopFixture;
 
 let database: TestDatabase;
+let jobs: JobQueue;
 let emulator: RunningEmulator;
 
 function deps(): ServiceDeps {
   return {
     db: database.prisma,
+    jobs,
     adminFor: async (domain) => {
       const shop = shops.find((candidate) => candidate.domain === domain) as ShopFixture;
       return createAdminClient({ shop: domain, accessToken: shop.accessToken as string }, { apiUrl: emulator.adminUrl() });
@@ -73,6 +76,7 @@ async function payNewestLink(draftOrderId: string): Promise<void> {
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  jobs = await database.openJobQueue({ supervise: false });
   emulator = await startEmulator({ shops });
   for (const fixture of [basic, plus]) {
     await database.prisma.session.create({ data: { id: `offline_${fixture.domain}`, shop: fixture.domain, state: "", isOnline: false, accessToken: fixture.accessToken as string } });

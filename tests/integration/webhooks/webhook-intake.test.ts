@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 import { verifyAndEnqueue } from "../../../app/webhooks/webhook-intake.server";
 import { createTestDatabase } from "../test-database";
 import { signedWebhookRequest, TEST_API_SECRET } from "./signed-webhook-request";
@@ -7,11 +8,13 @@ import { loadWebhookRouteActions, postWebhook } from "./webhook-routes";
 
 const database = await createTestDatabase();
 const { prisma: db } = database;
+const jobs = await database.openJobQueue({ supervise: false });
 let actions: Awaited<ReturnType<typeof loadWebhookRouteActions>>;
 const post = (topic: string, request: Request) => postWebhook(actions, topic, request);
+const jobsOf = async (shop: string) => (await database.storedJobs()).filter((job) => job.shop === shop);
 
 beforeAll(async () => {
-  actions = await loadWebhookRouteActions(db);
+  actions = await loadWebhookRouteActions(db, jobs);
 });
 afterAll(() => database.cleanup());
 
@@ -34,7 +37,7 @@ const TOPICS = [
 
 let shopCounter = 0;
 const freshShop = () => `intake-${(shopCounter += 1)}.myshopify.com`;
-const order = { id: 820982911946154508, admin_graphql_api_id: "gid://shopify/Order/820982911946154508", total_price: "1200.00" };
+const order = { id: 450789469, admin_graphql_api_id: "gid://shopify/Order/450789469", total_price: "1200.00" };
 
 describe("webhook routes", () => {
   it("has a route for every topic", () => {
@@ -50,16 +53,10 @@ describe("webhook routes", () => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ eventId: `event-${topic}`, topic, payload: JSON.stringify(order), processedAt: null });
     expect(events[0]?.triggeredAt).toEqual(new Date("2027-03-01T10:00:00.000Z"));
-    const jobs = await db.job.findMany({ where: { shop } });
-    expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ kind: `webhook:${topic}`, status: "queued", dedupeKey: `webhook:${shop}:event-${topic}` });
-    expect(JSON.parse(jobs[0]!.payload)).toEqual({
-      eventId: `event-${topic}`,
-      webhookId: events[0]?.webhookId,
-      topic,
-      triggeredAt: "2027-03-01T10:00:00.000Z",
-      payload: order,
-    });
+    const stored = await jobsOf(shop);
+    expect(stored).toHaveLength(1);
+    // The job names the event; the body stays in WebhookEvent, once.
+    expect(stored[0]).toMatchObject({ queue: "webhook", kind: `webhook:${topic}`, state: "created", payload: { eventId: `event-${topic}` } });
   });
 });
 
@@ -74,7 +71,7 @@ describe("verifyAndEnqueue", () => {
 
     for (const request of [forged, unsigned, tampered, garbage]) expect((await post("orders/paid", request)).status).toBe(401);
     expect(await db.webhookEvent.count({ where: { shop } })).toBe(0);
-    expect(await db.job.count({ where: { shop } })).toBe(0);
+    expect(await jobsOf(shop)).toHaveLength(0);
   });
 
   it("answers 400 and stores nothing when a signed webhook lacks its topic, shop or event id", async () => {
@@ -84,7 +81,7 @@ describe("verifyAndEnqueue", () => {
       expect(response.status, header).toBe(400);
     }
     expect(await db.webhookEvent.count({ where: { shop } })).toBe(0);
-    expect(await db.job.count({ where: { shop } })).toBe(0);
+    expect(await jobsOf(shop)).toHaveLength(0);
   });
 
   it("answers a duplicate delivery of one event 200 and keeps one event and one job", async () => {
@@ -94,7 +91,7 @@ describe("verifyAndEnqueue", () => {
       expect(response.status).toBe(200);
     }
     expect(await db.webhookEvent.count({ where: { shop } })).toBe(1);
-    expect(await db.job.count({ where: { shop } })).toBe(1);
+    expect(await jobsOf(shop)).toHaveLength(1);
   });
 
   it("keeps one event and one job when deliveries of one event arrive at the same time", async () => {
@@ -104,7 +101,7 @@ describe("verifyAndEnqueue", () => {
     );
     expect(responses.map((response) => response.status)).toEqual(Array(8).fill(200));
     expect(await db.webhookEvent.count({ where: { shop } })).toBe(1);
-    expect(await db.job.count({ where: { shop } })).toBe(1);
+    expect(await jobsOf(shop)).toHaveLength(1);
   });
 
   it("makes two jobs for two events, and keeps one shop's event id apart from another shop's", async () => {
@@ -113,26 +110,51 @@ describe("verifyAndEnqueue", () => {
     await post("orders/paid", signedWebhookRequest({ topic: "orders/paid", shop, body: order, eventId: "event-a" }));
     await post("orders/updated", signedWebhookRequest({ topic: "orders/updated", shop, body: order, eventId: "event-b" }));
     await post("orders/paid", signedWebhookRequest({ topic: "orders/paid", shop: otherShop, body: order, eventId: "event-a" }));
-    expect((await db.job.findMany({ where: { shop }, orderBy: { createdAt: "asc" } })).map((job) => job.kind)).toEqual(["webhook:orders/paid", "webhook:orders/updated"]);
-    expect(await db.job.count({ where: { shop: otherShop } })).toBe(1);
+    expect((await jobsOf(shop)).map((job) => job.kind)).toEqual(["webhook:orders/paid", "webhook:orders/updated"]);
+    expect(await jobsOf(otherShop)).toHaveLength(1);
   });
 
-  it("makes the job on a retry when a crash lost it after the event was stored", async () => {
+  it("stores neither the event nor its job when the transaction holding both fails", async () => {
     const shop = freshShop();
-    await post("orders/paid", signedWebhookRequest({ topic: "orders/paid", shop, body: order, eventId: "event-lost-job" }));
-    await db.job.deleteMany({ where: { shop } });
-    expect((await post("orders/paid", signedWebhookRequest({ topic: "orders/paid", shop, body: order, eventId: "event-lost-job" }))).status).toBe(200);
+    const failing = { ...jobs, send: async () => Promise.reject(new Error("the queue's insert failed")) } as unknown as JobQueue;
+    const request = signedWebhookRequest({ topic: "orders/paid", shop, body: order, eventId: "event-half" });
+    await expect(verifyAndEnqueue(request, { db, jobs: failing, apiSecret: TEST_API_SECRET })).rejects.toThrow("the queue's insert failed");
+    expect(await db.webhookEvent.count({ where: { shop } })).toBe(0);
+    // Shopify retries an unanswered webhook: the retry stores both.
+    expect((await post("orders/paid", signedWebhookRequest({ topic: "orders/paid", shop, body: order, eventId: "event-half" }))).status).toBe(200);
     expect(await db.webhookEvent.count({ where: { shop } })).toBe(1);
-    expect(await db.job.count({ where: { shop } })).toBe(1);
+    expect(await jobsOf(shop)).toHaveLength(1);
   });
 
-  it("records the event and makes its job due at the intake's clock", async () => {
+  it("refuses a signed body posted to another topic's route, and a body over the size limit before reading it whole", async () => {
+    const shop = freshShop();
+    const misrouted = signedWebhookRequest({ topic: "shop/redact", shop, body: { shop_domain: shop }, eventId: "event-misrouted" });
+    const answer = await post("orders/paid", misrouted);
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toBe("this route receives orders/paid, not shop/redact");
+
+    const large = signedWebhookRequest({ topic: "orders/paid", shop, body: { ...order, note: "x".repeat(3 * 1024 * 1024) }, eventId: "event-large" });
+    expect((await post("orders/paid", large)).status).toBe(413);
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const streamed = new Request("https://app.test/webhooks/orders/paid", { method: "POST", headers: large.headers, body: endless, duplex: "half" } as RequestInit);
+    streamed.headers.delete("Content-Length");
+    expect((await verifyAndEnqueue(streamed, { db, jobs, apiSecret: TEST_API_SECRET, maxBodyBytes: 1024 * 1024 })).status).toBe(413);
+    expect(pulled).toBeLessThan(40);
+    expect(await db.webhookEvent.count({ where: { shop } })).toBe(0);
+  });
+
+  it("records the event at the intake's clock", async () => {
     const shop = freshShop();
     const receivedAt = new Date("2027-03-01T10:00:02.000Z");
     const request = signedWebhookRequest({ topic: "orders/paid", shop, body: order, eventId: "event-clocked" });
-    expect((await verifyAndEnqueue(request, { db, apiSecret: TEST_API_SECRET, now: () => receivedAt })).status).toBe(200);
+    expect((await verifyAndEnqueue(request, { db, jobs, apiSecret: TEST_API_SECRET, now: () => receivedAt })).status).toBe(200);
     expect((await db.webhookEvent.findFirstOrThrow({ where: { shop } })).receivedAt).toEqual(receivedAt);
-    expect((await db.job.findFirstOrThrow({ where: { shop } })).runAt).toEqual(receivedAt);
   });
 
   it("refuses every webhook while the app secret is missing", async () => {

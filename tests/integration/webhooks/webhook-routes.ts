@@ -5,6 +5,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { vi } from "vitest";
 
+import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 import { TEST_API_SECRET } from "./signed-webhook-request";
 
 type Action = (args: ActionFunctionArgs) => Promise<Response>;
@@ -12,13 +13,14 @@ type Action = (args: ActionFunctionArgs) => Promise<Response>;
 const routesDir = fileURLToPath(new URL("../../../app/routes/", import.meta.url));
 
 /**
- * Loads every app/routes/webhooks.* module against `db`, keyed by topic (`webhooks.orders.paid.tsx` →
- * `orders/paid`). The routes use the app's database module, which reuses globalThis.prismaGlobal, and the
- * app's secret: both are pointed at the test before the modules load afresh (importing test-database.ts has
+ * Loads every app/routes/webhooks.* module against `db` and `jobs`, keyed by topic (`webhooks.orders.paid.tsx` →
+ * `orders/paid`). The routes use the app's database and job queue modules, which reuse globalThis.prismaGlobal and
+ * globalThis.trancheJobQueue, and the app's secret: all are pointed at the test before the modules load afresh (importing test-database.ts has
  * already evaluated app/db.server.ts against the default database).
  */
-export async function loadWebhookRouteActions(db: PrismaClient): Promise<Map<string, Action>> {
+export async function loadWebhookRouteActions(db: PrismaClient, jobs: JobQueue): Promise<Map<string, Action>> {
   globalThis.prismaGlobal = db;
+  globalThis.trancheJobQueue = Promise.resolve(jobs);
   vi.resetModules();
   process.env.SHOPIFY_API_SECRET = TEST_API_SECRET;
   const actions = new Map<string, Action>();

@@ -1,15 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { endOfWeek, portfolioFigures, type PortfolioContract } from "../../../app/domain/contract/portfolio";
+import { endOfWeek, portfolioPeriod } from "../../../app/domain/contract/portfolio";
 import type { CalendarDate } from "../../../app/domain/dates/calendar-date";
 
 const day = (text: string) => text as CalendarDate;
-// 2026-11-18 is a Wednesday.
-const today = day("2026-11-18");
-
-function contract(stages: PortfolioContract["stages"], changes: Partial<PortfolioContract> = {}): PortfolioContract {
-  return { status: "active", currency: "USD", stages, ...changes };
-}
 
 describe("endOfWeek (weeks start on Monday)", () => {
   it.each([
@@ -20,50 +14,38 @@ describe("endOfWeek (weeks start on Monday)", () => {
   ])("%s → %s", (date, sunday) => expect(endOfWeek(day(date))).toBe(sunday));
 });
 
-describe("portfolioFigures", () => {
-  it("sorts each unpaid stage's open amount into overdue, this week and this month", () => {
-    const figures = portfolioFigures(
-      [
-        contract([
-          { status: "paid", amount: 100n, paid: 100n, dueDate: day("2026-11-01") },
-          { status: "overdue", amount: 200n, paid: 50n, dueDate: day("2026-11-17") },
-          { status: "invoiced", amount: 300n, paid: 0n, dueDate: day("2026-11-18") },
-          { status: "scheduled", amount: 400n, paid: 0n, dueDate: day("2026-11-23") },
-          { status: "scheduled", amount: 500n, paid: 0n, dueDate: day("2026-12-01") },
-          { status: "scheduled", amount: 600n, paid: 0n, dueDate: null },
-        ]),
-      ],
-      [],
-      today,
-    );
-    expect(figures.byCurrency.get("USD")).toEqual({ dueThisWeek: 300n, dueThisMonth: 700n, overdue: 150n, collectedThisMonth: 0n });
+describe("portfolioPeriod (the dashboard's cuts, in the shop's calendar)", () => {
+  it("reads today, the week's Sunday and the month's last day where the shop is", () => {
+    // 2027-03-31T20:00Z is a Wednesday evening in Los Angeles and already Thursday 1 April in Auckland.
+    const now = new Date("2027-03-31T20:00:00Z");
+    expect(portfolioPeriod(now, "America/Los_Angeles")).toEqual({
+      today: "2027-03-31",
+      weekEnd: "2027-04-04",
+      monthEnd: "2027-03-31",
+      // 1 March began at UTC−8; daylight saving time (UTC−7) started on the 14th.
+      monthStartsAt: new Date("2027-03-01T08:00:00Z"),
+      todayEndsAt: new Date("2027-04-01T07:00:00Z"),
+    });
+    expect(portfolioPeriod(now, "Pacific/Auckland")).toEqual({
+      today: "2027-04-01",
+      weekEnd: "2027-04-04",
+      monthEnd: "2027-04-30",
+      monthStartsAt: new Date("2027-03-31T11:00:00Z"),
+      todayEndsAt: new Date("2027-04-01T11:00:00Z"),
+    });
   });
 
-  it("never adds up money of different currencies, and a cancelled contract owes nothing", () => {
-    const figures = portfolioFigures(
-      [
-        contract([{ status: "invoiced", amount: 1_000n, paid: 0n, dueDate: today }]),
-        contract([{ status: "invoiced", amount: 3_000n, paid: 0n, dueDate: today }], { currency: "JPY" }),
-        contract([{ status: "cancelled", amount: 9_000n, paid: 0n, dueDate: today }], { status: "cancelled" }),
-      ],
-      [],
-      today,
-    );
-    expect(figures.byCurrency.get("USD")?.dueThisWeek).toBe(1_000n);
-    expect(figures.byCurrency.get("JPY")?.dueThisWeek).toBe(3_000n);
-    expect(figures.contractsByStatus).toEqual({ pending: 0, awaitingDeposit: 0, active: 2, completed: 0, cancelled: 1 });
+  it("ends the month on its real last day, leap years included", () => {
+    expect(portfolioPeriod(new Date("2028-02-10T12:00:00Z"), "UTC")).toMatchObject({ today: "2028-02-10", weekEnd: "2028-02-13", monthEnd: "2028-02-29" });
+    expect(portfolioPeriod(new Date("2027-02-10T12:00:00Z"), "UTC")).toMatchObject({ monthEnd: "2027-02-28" });
   });
 
-  it("counts money recorded from the first of the month to today", () => {
-    const figures = portfolioFigures(
-      [],
-      [
-        { currency: "EUR", amount: 10n, date: day("2026-10-31") },
-        { currency: "EUR", amount: 20n, date: day("2026-11-01") },
-        { currency: "EUR", amount: 30n, date: today },
-      ],
-      today,
-    );
-    expect(figures.byCurrency.get("EUR")?.collectedThisMonth).toBe(50n);
+  it("lets a day that is 23 hours long end at its real end", () => {
+    // Europe/Berlin moves its clocks forward in the night to 2027-03-28.
+    expect(portfolioPeriod(new Date("2027-03-28T12:00:00Z"), "Europe/Berlin")).toMatchObject({
+      today: "2027-03-28",
+      monthStartsAt: new Date("2027-02-28T23:00:00Z"),
+      todayEndsAt: new Date("2027-03-28T22:00:00Z"),
+    });
   });
 });

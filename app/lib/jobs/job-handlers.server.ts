@@ -1,20 +1,24 @@
 import type { PrismaClient } from "@prisma/client";
 
+import type { JobQueue } from "./job-queue.server";
+
 /** What a handler knows about the job it runs. */
 export interface JobContext {
   readonly db: PrismaClient;
+  /** For a handler that asks for more work (a webhook asking for its contract's sync). */
+  readonly jobs: JobQueue;
   readonly shop: string;
   readonly jobId: string;
   /** 1 on the first run; a job whose worker died mid-run comes back with the next number. */
   readonly attempt: number;
   /**
-   * Aborted when this run must stop: a heartbeat found the job's lease taken by another worker (which runs the
-   * job again), or the runner was stopped with `abortRunningJob`. A handler MUST call `signal.throwIfAborted()`
+   * Aborted when this run must stop: its heartbeat found the job's claim gone (another worker runs it again), or
+   * the worker is stopping and will not wait for it. A handler MUST call `signal.throwIfAborted()`
    * (or check `signal.aborted`) before each external side effect (a Shopify mutation, an email, a ledger write):
-   * past a lost lease, two runs of one job would act at once. The runner always sets it; hand-built contexts may not.
+   * past a lost lease, two runs of one job would act at once. The queue always sets it; hand-built contexts may not.
    */
   readonly signal?: AbortSignal;
-  /** The current instant for anything the handler stamps (`processedAt`); the runner's clock, `new Date()` without one. */
+  /** The current instant for anything the handler stamps (`processedAt`); the worker's clock, `new Date()` without one. */
   readonly now?: () => Date;
 }
 
@@ -26,7 +30,7 @@ export interface JobContext {
  * keys (upsert, a `shopifyRef` in the ledger), check state before acting, and pass idempotency keys to Shopify,
  * so that a second run changes nothing the first run already did.
  *
- * Throwing retries the job with backoff; throwing `PermanentJobError` parks it at once.
+ * Throwing retries the job with backoff; throwing `PermanentJobError` parks it at once (app/lib/jobs/job-queue.server.ts).
  */
 export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
 
