@@ -7,7 +7,7 @@ import { z } from "zod";
 
 import { formatMoney } from "../components/money-format";
 import { ContractStatusBadge, StageStatusBadge } from "../components/StageStatusBadge";
-import { MAX_CHARGE_ATTEMPTS } from "../domain/contract/next-step";
+import { refusalOf } from "../domain/contract/staff-stage-actions";
 import { UNPAID_STAGE_STATUSES } from "../domain/contract/stage-status";
 import { calendarDateAt, isBefore } from "../domain/dates/calendar-date";
 import { currencyFor } from "../domain/money/currency";
@@ -18,7 +18,7 @@ import { getContract } from "../models/contracts.server";
 import { contractBalance } from "../models/ledger.server";
 import { getPlan } from "../models/plans.server";
 import { refusalMessage } from "../services/action-errors";
-import { chargeInFlight, recordOfflinePayment, resendStageLink, retryFailedCharge } from "../services/contract-actions.server";
+import { recordOfflinePayment, resendStageLink, retryFailedCharge, stageActionSubject } from "../services/contract-actions.server";
 import { cancelContract, markMilestone } from "../services/contract-events.server";
 import { contractTimeline } from "../services/contract-timeline";
 import { requireStaff } from "../staff-context.server";
@@ -73,9 +73,9 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
         invoiceNumber: stage.invoiceNumber,
         payUrl: unpaid ? stage.payUrl : null,
         problem: stage.parkedReason ?? stage.lastError,
-        canRecordPayment: unpaid && !chargeInFlight(stage) && !(contract.mode === "native" && stage.position === 1),
-        canResend: unpaid && !chargeInFlight(stage) && stage.status !== "scheduled",
-        canRetry: unpaid && stage.status === "failed" && stage.attempts < MAX_CHARGE_ATTEMPTS,
+        canRecordPayment: refusalOf("recordPayment", stageActionSubject(contract, stage)) === null,
+        canResend: refusalOf("resendLink", stageActionSubject(contract, stage)) === null,
+        canRetry: refusalOf("retryCharge", stageActionSubject(contract, stage)) === null,
       };
     }),
     milestones,

@@ -1,4 +1,4 @@
-import { UNPAID_STAGE_STATUSES } from "../domain/contract/stage-status";
+import { refusalOf, type StageActionSubject, type StaffStageAction } from "../domain/contract/staff-stage-actions";
 import { writeAudit, type AuditActor } from "../models/audit-log.server";
 import { getContract, updateStage, type StoredContract, type StoredStage } from "../models/contracts.server";
 import { ConcurrencyConflictError, NotFoundError } from "../models/model-errors.server";
@@ -7,7 +7,6 @@ import { draftOrderCompleteMutation } from "../shopify/operations/draft-order-co
 import { draftOrderInvoiceSendMutation } from "../shopify/operations/draft-order-invoice-send-mutation";
 import { orderCreateManualPaymentMutation } from "../shopify/operations/order-create-manual-payment-mutation";
 import { orderInvoiceSendMutation } from "../shopify/operations/order-invoice-send-mutation";
-import { MAX_CHARGE_ATTEMPTS } from "../domain/contract/next-step";
 import { requestContractSync } from "./contract-sync-requests.server";
 import type { ServiceDeps } from "./service-deps.server";
 import { openStageDraft } from "./stage-draft-order.server";
@@ -39,11 +38,7 @@ export interface OfflinePaymentInput extends StageActionInput {
  * deposit is the source draft's own checkout: it cannot be recorded here before the order exists.
  */
 export async function recordOfflinePayment(deps: ServiceDeps, shop: string, input: OfflinePaymentInput): Promise<void> {
-  const { contract, stage } = await openStage(deps, shop, input);
-  refuseWhileCharging(stage);
-  if (contract.mode === "native" && stage.position === 1) {
-    throw new ContractActionError("a native deposit is paid at the draft order's checkout; for a deposit paid offline, attach the plan in stage-order mode");
-  }
+  const { contract, stage } = await openStage(deps, shop, input, "recordPayment");
   const admin = await deps.adminFor(shop);
   if (stage.stageOrderId) {
     await admin.request(orderCreateManualPaymentMutation, { id: stage.stageOrderId, paymentMethodName: input.method });
@@ -57,8 +52,7 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
 
 /** Emails the stage's payment link again (the buyer lost it, or asked for it). */
 export async function resendStageLink(deps: ServiceDeps, shop: string, input: StageActionInput): Promise<void> {
-  const { contract, stage } = await openStage(deps, shop, input);
-  refuseWhileCharging(stage);
+  const { contract, stage } = await openStage(deps, shop, input, "resendLink");
   await emailStageLink(deps, shop, contract, stage, input.actor, { resent: true });
 }
 
@@ -84,40 +78,26 @@ export async function emailStageLink(
 
 /** Staff ask for a declined saved-card charge to be tried again now rather than at its scheduled retry. */
 export async function retryFailedCharge(deps: ServiceDeps, shop: string, input: StageActionInput): Promise<void> {
-  const { contract, stage } = await openStage(deps, shop, input);
-  if (stage.status !== "failed") throw new ContractActionError(`stage ${stage.position} is ${stage.status}, not a failed charge`);
-  if (stage.attempts >= MAX_CHARGE_ATTEMPTS) {
-    throw new ContractActionError(`the card was declined ${stage.attempts} times; the buyer pays stage ${stage.position} from its emailed link`);
-  }
+  const { contract, stage } = await openStage(deps, shop, input, "retryCharge");
   const now = deps.now();
   await updateStage(deps.db, shop, { contractId: contract.id, stageId: stage.id, version: contract.version, changes: { nextAttemptAt: now }, actor: input.actor });
   await requestContractSync(deps.jobs, shop, contract.id, `retry of stage ${stage.position}'s charge asked for`);
 }
 
-async function openStage(deps: ServiceDeps, shop: string, input: StageActionInput): Promise<{ contract: StoredContract; stage: StoredStage }> {
+/** The contract and its stage, once the rules of staff-stage-actions.ts allow `action` on it. */
+async function openStage(deps: ServiceDeps, shop: string, input: StageActionInput, action: StaffStageAction): Promise<{ contract: StoredContract; stage: StoredStage }> {
   const contract = await getContract(deps.db, shop, input.contractId);
   if (!contract) throw new NotFoundError("contract", input.contractId);
   const stage = contract.stages.find((candidate) => candidate.position === input.position);
   if (!stage) throw new NotFoundError("stage", `${input.contractId}#${input.position}`);
-  if (contract.status === "cancelled" || contract.status === "completed") throw new ContractActionError(`the contract is ${contract.status}`);
-  if (!isUnpaid(stage)) throw new ContractActionError(`stage ${stage.position} is ${stage.status}`);
+  const refusal = refusalOf(action, stageActionSubject(contract, stage));
+  if (refusal) throw new ContractActionError(refusal);
   return { contract, stage };
 }
 
-/**
- * A saved-card charge was asked for and its outcome has not been recorded (a decline clears the key): collecting
- * the stage another way now could collect it twice.
- */
-export function chargeInFlight(stage: StoredStage): boolean {
-  return stage.chargeKey !== null;
-}
-
-function refuseWhileCharging(stage: StoredStage): void {
-  if (chargeInFlight(stage)) throw new ContractActionError(`a card charge of stage ${stage.position} is in progress; wait for its result`);
-}
-
-function isUnpaid(stage: StoredStage): boolean {
-  return UNPAID_STAGE_STATUSES.includes(stage.status);
+/** What the staff action rules read of a stored contract's stage. */
+export function stageActionSubject(contract: StoredContract, stage: StoredStage): StageActionSubject {
+  return { contractStatus: contract.status, mode: contract.mode, position: stage.position, status: stage.status, attempts: stage.attempts, chargeKey: stage.chargeKey };
 }
 
 /**

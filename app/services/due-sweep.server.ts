@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 
-import { nextTimedAction } from "../domain/contract/stage-timing";
+import { nextTimedAction } from "../domain/contract/stage-due";
 import type { CalendarDate } from "../domain/dates/calendar-date";
 import type { StageStatus } from "../domain/contract/stage-status";
 import type { JobQueue } from "../lib/jobs/job-queue.server";
@@ -52,7 +52,7 @@ export async function requestReconcileSyncs(db: PrismaClient, jobs: JobQueue, re
 }
 
 /**
- * Stores each stage's next timed action (app/domain/contract/stage-timing.ts) after its contract changed: the
+ * Stores each stage's next timed action (app/domain/contract/stage-due.ts) after its contract changed: the
  * moment the due sweep should look at it again. A contract that is not open has none.
  */
 export async function refreshStageTimers(db: PrismaClient, shop: string, contractId: string, now: Date): Promise<void> {

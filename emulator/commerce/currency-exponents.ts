@@ -16,6 +16,7 @@ const WHOLE_UNITS = ["BIF", "BYR", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KR
 const THOUSANDTHS = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
 
 /** ISO 4217 minor unit 2: every other code of the enum. */
+// prettier-ignore
 const HUNDREDTHS = [
   "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN", "BMD", "BND",
   "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHF", "CNY", "COP", "CRC", "CVE", "CZK", "DKK",

@@ -3,7 +3,7 @@ import { allocatePayments, type AllocatedPayment } from "./allocate-payments";
 import type { ContractState, StageState } from "./contract-state";
 import { UNPAID_STAGE_STATUSES } from "./stage-status";
 import { isMirror, isStageOrderMoneyIn, type Observation, type ObservedOrder } from "./observation";
-import { chargeDue, linkDue, pastDue } from "./stage-timing";
+import { chargeDue, linkDue, pastDue } from "./stage-due";
 import { datesFromEvent } from "./triggered-dates";
 
 /** Saved-card charges per stage before the stage falls back to an emailed link. */

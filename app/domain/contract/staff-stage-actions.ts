@@ -1,0 +1,49 @@
+import type { ContractMode, ContractStatus } from "./contract-state";
+import { MAX_CHARGE_ATTEMPTS } from "./next-step";
+import { UNPAID_STAGE_STATUSES, type StageStatus } from "./stage-status";
+
+/** What staff can do to one stage from the contract page. */
+export type StaffStageAction = "recordPayment" | "resendLink" | "retryCharge";
+
+export const STAFF_STAGE_ACTIONS: readonly StaffStageAction[] = ["recordPayment", "resendLink", "retryCharge"];
+
+/** The part of a contract and its stage the rules read. */
+export interface StageActionSubject {
+  readonly contractStatus: ContractStatus;
+  readonly mode: ContractMode;
+  readonly position: number;
+  readonly status: StageStatus;
+  readonly attempts: number;
+  /** A saved-card charge asked for whose outcome is not recorded yet. */
+  readonly chargeKey: string | null;
+}
+
+/**
+ * The one home of what staff may do to a stage: the contract page shows an action only when this allows it, and the
+ * service refuses it with this reason when the page was stale. Null: allowed.
+ */
+export function refusalOf(action: StaffStageAction, stage: StageActionSubject): string | null {
+  if (stage.contractStatus === "cancelled" || stage.contractStatus === "completed") return `the contract is ${stage.contractStatus}`;
+  if (!UNPAID_STAGE_STATUSES.includes(stage.status)) return `stage ${stage.position} is ${stage.status}`;
+  switch (action) {
+    case "recordPayment":
+      if (stage.chargeKey !== null) return chargingRefusal(stage);
+      if (stage.mode === "native" && stage.position === 1) {
+        return "a native deposit is paid at the draft order's checkout; for a deposit paid offline, attach the plan in stage-order mode";
+      }
+      return null;
+    case "resendLink":
+      if (stage.chargeKey !== null) return chargingRefusal(stage);
+      if (stage.status === "scheduled") return `stage ${stage.position} has no payment link yet`;
+      return null;
+    case "retryCharge":
+      if (stage.status !== "failed") return `stage ${stage.position} is ${stage.status}, not a failed charge`;
+      if (stage.attempts >= MAX_CHARGE_ATTEMPTS) return `the card was declined ${stage.attempts} times; the buyer pays stage ${stage.position} from its emailed link`;
+      return null;
+  }
+}
+
+/** Collecting the stage another way while a card charge is on its way could collect it twice. */
+function chargingRefusal(stage: StageActionSubject): string {
+  return `a card charge of stage ${stage.position} is in progress; wait for its result`;
+}
