@@ -7,10 +7,7 @@ installGlobals({ nativeFetch: true });
 
 // The Shopify CLI passes the tunnel address as HOST; Remix's server reads HOST as
 // the interface to bind to, so it is moved to SHOPIFY_APP_URL (as Shopify's template does).
-if (
-  process.env.HOST &&
-  (!process.env.SHOPIFY_APP_URL || process.env.SHOPIFY_APP_URL === process.env.HOST)
-) {
+if (process.env.HOST && (!process.env.SHOPIFY_APP_URL || process.env.SHOPIFY_APP_URL === process.env.HOST)) {
   process.env.SHOPIFY_APP_URL = process.env.HOST;
   delete process.env.HOST;
 }

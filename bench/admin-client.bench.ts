@@ -27,7 +27,12 @@ const { values: options } = parseArgs({ options: { mode: { type: "string", defau
 const modes: readonly Mode[] = options.mode === "both" ? MODES : MODES.filter((mode) => mode === options.mode);
 if (modes.length === 0) throw new Error(`--mode must be one-instance, two-instances-shared or both, not ${options.mode}`);
 
-const shopOf = (mode: Mode) => ({ domain: `bench-${mode}.myshopify.com`, accessToken: `shpat_${mode}`, plan: "basic" as const, customers: [{ email: "buyer@example.com" }] });
+const shopOf = (mode: Mode) => ({
+  domain: `bench-${mode}.myshopify.com`,
+  accessToken: `shpat_${mode}`,
+  plan: "basic" as const,
+  customers: [{ email: "buyer@example.com" }],
+});
 const emulator = await startEmulator({ shops: modes.map(shopOf) });
 
 /** Sends the CALLS mutations to the mode's shop, split evenly over one client per entry of `instances`. */
@@ -46,7 +51,9 @@ async function run(mode: Mode, instances: readonly AdminClientOptions[]): Promis
   const results = await Promise.allSettled(
     Array.from({ length: CALLS }, (_, index) =>
       clients[index % clients.length]!.request(metafieldsSetMutation, {
-        metafields: [{ ownerId: customerId, namespace: "tranche_bench", key: `stage_${index}`, type: "single_line_text_field", value: `payment ${index + 1} of ${CALLS}` }],
+        metafields: [
+          { ownerId: customerId, namespace: "tranche_bench", key: `stage_${index}`, type: "single_line_text_field", value: `payment ${index + 1} of ${CALLS}` },
+        ],
       }),
     ),
   );
@@ -88,7 +95,10 @@ try {
     // One Prisma client per instance: the instances share nothing but the database, as separate processes would.
     const instanceDbs: PrismaClient[] = [createPrismaClient(database.url), createPrismaClient(database.url)];
     try {
-      await run(mode, instanceDbs.map((pacingDb) => ({ pacingDb })));
+      await run(
+        mode,
+        instanceDbs.map((pacingDb) => ({ pacingDb })),
+      );
     } finally {
       await Promise.all(instanceDbs.map((db) => db.$disconnect()));
       await database.cleanup();

@@ -91,7 +91,8 @@ function droppingSends(jobs: JobQueue): JobQueue {
  */
 function workingWith(jobs: JobQueue, handlers: JobHandlerRegistry): JobQueue {
   return new Proxy(jobs, {
-    get: (target, property, receiver) => (property === "work" ? (options: WorkOptions) => target.work({ ...options, handlers }) : Reflect.get(target, property, receiver)),
+    get: (target, property, receiver) =>
+      property === "work" ? (options: WorkOptions) => target.work({ ...options, handlers }) : Reflect.get(target, property, receiver),
   });
 }
 
@@ -145,7 +146,10 @@ async function sweepCost(database: TestDatabase, jobs: JobQueue, at: Date): Prom
       explainExecutionMs: round(explained["Execution Time"]),
       usesNextActionAtIndex: nodes.some((node) => node["Index Name"] === "Stage_nextActionAt_idx"),
       plan: nodes
-        .map((node) => `${node["Node Type"]}${node["Relation Name"] ? ` on ${node["Relation Name"]}` : ""}${node["Index Name"] ? ` using ${node["Index Name"]}` : ""}`)
+        .map(
+          (node) =>
+            `${node["Node Type"]}${node["Relation Name"] ? ` on ${node["Relation Name"]}` : ""}${node["Index Name"] ? ` using ${node["Index Name"]}` : ""}`,
+        )
         .join(" > "),
     };
   } finally {
@@ -192,7 +196,8 @@ async function measure(openContracts: number): Promise<Figures> {
     const windowEnd = new Date(T0.getTime() + DUE_WINDOW_MS);
     const dueStages = await db.stage.findMany({ where: { nextActionAt: { lte: windowEnd } }, select: { contractId: true, nextActionAt: true } });
     const dueAt = new Map(dueStages.map((stage) => [stage.contractId, stage.nextActionAt!.getTime()]));
-    if (dueStages.length !== DUE_STAGES || dueAt.size !== DUE_STAGES) throw new Error(`seeded ${dueStages.length} due stages on ${dueAt.size} contracts, expected ${DUE_STAGES} on as many`);
+    if (dueStages.length !== DUE_STAGES || dueAt.size !== DUE_STAGES)
+      throw new Error(`seeded ${dueStages.length} due stages on ${dueAt.size} contracts, expected ${DUE_STAGES} on as many`);
     if ((await db.stage.count({ where: { nextActionAt: { lte: T0 } } })) !== 0) throw new Error("a seeded stage is due before T0");
     const stages = await db.stage.count();
 

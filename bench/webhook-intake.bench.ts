@@ -46,7 +46,13 @@ function webhook(index: number): { body: string; headers: Record<string, string>
     currency: "EUR",
     total_price: "1200.00",
     note_attributes: [{ name: "tranche_contract", value: `contract-${index}` }],
-    line_items: Array.from({ length: 3 }, (_, line) => ({ id: orderId * 10 + line, title: `Machine part ${line}`, quantity: 1, price: "400.00", tax_lines: [{ title: "VAT", rate: 0.19, price: "63.87" }] })),
+    line_items: Array.from({ length: 3 }, (_, line) => ({
+      id: orderId * 10 + line,
+      title: `Machine part ${line}`,
+      quantity: 1,
+      price: "400.00",
+      tax_lines: [{ title: "VAT", rate: 0.19, price: "63.87" }],
+    })),
     transactions: [{ id: orderId * 7, kind: "sale", status: "success", amount: "1200.00", gateway: "bogus" }],
   });
   return {
@@ -68,7 +74,11 @@ function webhook(index: number): { body: string; headers: Record<string, string>
 function trivialHandlersForEveryTopic(): JobHandlerRegistry {
   const registry = new JobHandlerRegistry();
   const topics = new Set(tomlWebhookSubscriptions(fileURLToPath(new URL("../shopify.app.toml", import.meta.url))).map((subscription) => subscription.topic));
-  for (const topic of topics) registry.register(webhookJobKind(topic), webhookJobHandler(z.unknown(), async () => {}));
+  for (const topic of topics)
+    registry.register(
+      webhookJobKind(topic),
+      webhookJobHandler(z.unknown(), async () => {}),
+    );
   return registry;
 }
 
@@ -90,7 +100,14 @@ function baselineIntake(pool: pg.Pool): Handler {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 401;
     await pool.query(
       `INSERT INTO "WebhookEvent" ("id", "shop", "eventId", "webhookId", "topic", "payload") VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT ("shop", "eventId") DO NOTHING`,
-      [randomUUID(), String(incoming.headers["x-shopify-shop-domain"]), String(incoming.headers["x-shopify-event-id"]), String(incoming.headers["x-shopify-webhook-id"]), "orders/paid", rawBody.toString("utf8")],
+      [
+        randomUUID(),
+        String(incoming.headers["x-shopify-shop-domain"]),
+        String(incoming.headers["x-shopify-event-id"]),
+        String(incoming.headers["x-shopify-webhook-id"]),
+        "orders/paid",
+        rawBody.toString("utf8"),
+      ],
     );
     return 200;
   };
@@ -159,7 +176,14 @@ async function measure(mode: Mode): Promise<Figures> {
   const jobs = await database.openJobQueue({ supervise: mode === "app+worker" });
   const pool = new pg.Pool(postgresConnection(database.url).config);
   const server = await startServer(mode === "baseline" ? baselineIntake(pool) : appIntake(database, jobs));
-  if (mode === "app+worker") await jobs.work({ db: database.prisma, handlers: trivialHandlersForEveryTopic(), now: () => new Date(), log: (message) => console.error(message), pollIntervalSeconds: 0.5 });
+  if (mode === "app+worker")
+    await jobs.work({
+      db: database.prisma,
+      handlers: trivialHandlersForEveryTopic(),
+      now: () => new Date(),
+      log: (message) => console.error(message),
+      pollIntervalSeconds: 0.5,
+    });
 
   const { latenciesMs, failures, seconds } = await sendBurst(server.url);
   const drainSeconds = mode === "app+worker" ? { drainSecondsAfterBurst: Number((await drain(jobs)).toFixed(2)) } : {};

@@ -10,6 +10,8 @@ export function tomlWebhookSubscriptions(file: string): { topic: string; uri: st
   if (!existsSync(file)) return [];
   const toml = parse(readFileSync(file, "utf8")) as { webhooks?: { subscriptions?: { topics?: string[]; compliance_topics?: string[]; uri?: string }[] } };
   return (toml.webhooks?.subscriptions ?? []).flatMap((subscription) =>
-    subscription.uri ? [...(subscription.topics ?? []), ...(subscription.compliance_topics ?? [])].map((topic) => ({ topic, uri: subscription.uri as string })) : [],
+    subscription.uri
+      ? [...(subscription.topics ?? []), ...(subscription.compliance_topics ?? [])].map((topic) => ({ topic, uri: subscription.uri as string }))
+      : [],
   );
 }

@@ -82,7 +82,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return json(response.status, response.body);
     },
   };
-  const routes = [adminRoute, ...inspectionRoutes(store), ...webhookRoutes(webhooks), ...controlRoutes(store, webhooks), ...checkoutRoutes(store), ...orderPaymentRoutes(store)];
+  const routes = [
+    adminRoute,
+    ...inspectionRoutes(store),
+    ...webhookRoutes(webhooks),
+    ...controlRoutes(store, webhooks),
+    ...checkoutRoutes(store),
+    ...orderPaymentRoutes(store),
+  ];
 
   const server: Server = createServer((request, response) => {
     void (async () => {

@@ -35,7 +35,9 @@ const lines = [
   `Tranche Shopify emulator on ${emulator.url} (Admin API ${ADMIN_API_VERSION}), started in ${Math.round(performance.now() - started)} ms`,
   `Admin GraphQL: ${emulator.adminUrl()} with the header X-Shopify-Access-Token`,
   "Shops:",
-  ...[...emulator.store.shops.values()].map((shop) => `  ${shop.settings.domain.padEnd(40)} ${shop.settings.plan.padEnd(6)} ${shop.settings.currencyCode}  token ${shop.settings.accessToken}`),
+  ...[...emulator.store.shops.values()].map(
+    (shop) => `  ${shop.settings.domain.padEnd(40)} ${shop.settings.plan.padEnd(6)} ${shop.settings.currencyCode}  token ${shop.settings.accessToken}`,
+  ),
   `App: key ${app.apiKey}, webhooks signed with ${process.env.SHOPIFY_API_SECRET ? "SHOPIFY_API_SECRET" : `the secret ${app.apiSecret}`}, sent to ${app.url}`,
   ...app.webhooks.map((webhook) => `  ${webhook.topic} → ${webhook.uri}`),
   `Control page (clock, mailbox, orders): ${emulator.url}/_emulator`,

@@ -122,7 +122,13 @@ async function createQuote(): Promise<string> {
   const variants = state.products.flatMap((product) => product.variants).filter((variant) => variant.requiresShipping);
   const data = await staffAdmin<{ draftOrderCreate: { draftOrder: { id: string } | null; userErrors: unknown[] } }>(
     "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { field message } } }",
-    { input: { customerId: state.customers[0]!.id, useCustomerDefaultAddress: true, lineItems: variants.slice(0, 2).map((variant) => ({ variantId: variant.id, quantity: 2 })) } },
+    {
+      input: {
+        customerId: state.customers[0]!.id,
+        useCustomerDefaultAddress: true,
+        lineItems: variants.slice(0, 2).map((variant) => ({ variantId: variant.id, quantity: 2 })),
+      },
+    },
   );
   if (!data.draftOrderCreate.draftOrder) throw new Error(`the quote was refused: ${JSON.stringify(data.draftOrderCreate.userErrors)}`);
   return data.draftOrderCreate.draftOrder.id;
@@ -148,7 +154,7 @@ async function fulfil(contract: StoredContract): Promise<void> {
 
 /** Waits until every webhook is delivered and every job that is due has run, then reads the contract. */
 async function settled(contractId: string): Promise<StoredContract> {
-  for (let quietRounds = 0; quietRounds < 3; ) {
+  for (let quietRounds = 0; quietRounds < 3;) {
     await emulator.waitForWebhooksIdle();
     await new Promise((resolve) => setTimeout(resolve, 300));
     const busy = await jobs.unfinishedJobs();
@@ -171,7 +177,9 @@ function holds(contract: StoredContract): string {
 function printStages(contract: StoredContract): void {
   const currency = currencyFor(contract.currency);
   for (const stage of contract.stages) {
-    say(`  ${stage.position}. ${stage.title.padEnd(28)} ${formatMinorUnits(stage.amountMinor, currency).padStart(12)} ${contract.currency}  ${stage.status.padEnd(9)} due ${stage.dueDate ?? "on its event"}`);
+    say(
+      `  ${stage.position}. ${stage.title.padEnd(28)} ${formatMinorUnits(stage.amountMinor, currency).padStart(12)} ${contract.currency}  ${stage.status.padEnd(9)} due ${stage.dueDate ?? "on its event"}`,
+    );
   }
 }
 

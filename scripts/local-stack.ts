@@ -109,7 +109,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // One queue for the whole process: the app's routes enqueue on it (app-job-queue.server.ts) and the worker runs it.
     const jobs = await JobQueue.open({ url: databaseUrl, queues: APP_QUEUES, supervise: true });
     globalThis.trancheJobQueue = Promise.resolve(jobs);
-    const worker = await startWorker({ db, jobs, adminFor: (domain) => offlineAdminClient(db, domain), now: () => emulator.store.clock.now() }, { ...WORKER, log });
+    const worker = await startWorker(
+      { db, jobs, adminFor: (domain) => offlineAdminClient(db, domain), now: () => emulator.store.clock.now() },
+      { ...WORKER, log },
+    );
     stops.push(() => worker.stop({ graceful: false }));
     const { installGlobals } = await import("@remix-run/node");
     installGlobals({ nativeFetch: true });

@@ -30,4 +30,6 @@ export function ContractStatusBadge({ status }: { readonly status: string }) {
   return <Badge tone={badge.tone}>{badge.label}</Badge>;
 }
 
-export const CONTRACT_STATUS_LABELS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(CONTRACT_BADGES).map(([status, badge]) => [status, badge.label]));
+export const CONTRACT_STATUS_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(CONTRACT_BADGES).map(([status, badge]) => [status, badge.label]),
+);

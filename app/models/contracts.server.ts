@@ -192,7 +192,12 @@ export interface ContractPage {
 export const CONTRACT_PAGE_SIZE = 50;
 
 /** One page of the shop's contracts matching `filter`, newest first. */
-export async function listContracts(db: Database, shop: string, filter: ContractFilter = {}, page: ContractPage = { limit: CONTRACT_PAGE_SIZE, offset: 0 }): Promise<StoredContract[]> {
+export async function listContracts(
+  db: Database,
+  shop: string,
+  filter: ContractFilter = {},
+  page: ContractPage = { limit: CONTRACT_PAGE_SIZE, offset: 0 },
+): Promise<StoredContract[]> {
   requireShop(shop);
   if (!Number.isSafeInteger(page.limit) || page.limit < 1 || !Number.isSafeInteger(page.offset) || page.offset < 0) {
     throw new RangeError(`a page needs a positive whole limit and an offset of 0 or more, not ${page.limit} and ${page.offset}`);
@@ -248,7 +253,12 @@ export async function summarizeContracts(db: Database, shop: string, filter: Con
     count: rows.reduce((sum, row) => sum + Number(row.matching), 0),
     totals: rows
       .filter((row) => row.counted > 0n)
-      .map((row) => ({ currency: row.currency, contracts: Number(row.counted), totalMinor: minorUnitsFromSum(row.totalMinor), paidMinor: minorUnitsFromSum(row.paidMinor) })),
+      .map((row) => ({
+        currency: row.currency,
+        contracts: Number(row.counted),
+        totalMinor: minorUnitsFromSum(row.totalMinor),
+        paidMinor: minorUnitsFromSum(row.paidMinor),
+      })),
   };
 }
 
@@ -272,11 +282,15 @@ function contractConditions(shop: string, filter: ContractFilter): Prisma.Sql {
   }
   // YYYY-MM-DD strings sort as the dates they name.
   if (filter.dueBefore !== undefined) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND s."status" IN (${unpaid}) AND s."dueDate" < ${filter.dueBefore})`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND s."status" IN (${unpaid}) AND s."dueDate" < ${filter.dueBefore})`,
+    );
   }
   if (filter.dueBetween !== undefined) {
     const { from, to } = filter.dueBetween;
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND s."status" IN (${unpaid}) AND s."dueDate" >= ${from} AND s."dueDate" <= ${to})`);
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND s."status" IN (${unpaid}) AND s."dueDate" >= ${from} AND s."dueDate" <= ${to})`,
+    );
   }
   return Prisma.join(conditions, " AND ");
 }

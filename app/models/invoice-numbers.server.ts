@@ -13,9 +13,7 @@ const DIGITS = 6;
  */
 export async function nextInvoiceNumber(db: Database, shop: string): Promise<string> {
   requireShop(shop);
-  const counter = await inTransaction(db, (tx) =>
-    tx.invoiceCounter.upsert({ where: { shop }, create: { shop, next: 2 }, update: { next: { increment: 1 } } }),
-  );
+  const counter = await inTransaction(db, (tx) => tx.invoiceCounter.upsert({ where: { shop }, create: { shop, next: 2 }, update: { next: { increment: 1 } } }));
   // `next` is the number the following call will get; this call's is the one before it.
   return `${PREFIX}${String(counter.next - 1).padStart(DIGITS, "0")}`;
 }

@@ -88,7 +88,9 @@ async function recordOnce(tx: Prisma.TransactionClient, shop: string, input: Led
     existing.amountMinor !== input.amountMinor ||
     existing.currency !== input.currency;
   if (differs) {
-    throw new LedgerEntryRejectedError(`reference ${input.shopifyRef} is already recorded for a different ${existing.kind} of ${existing.amountMinor} ${existing.currency}`);
+    throw new LedgerEntryRejectedError(
+      `reference ${input.shopifyRef} is already recorded for a different ${existing.kind} of ${existing.amountMinor} ${existing.currency}`,
+    );
   }
   const contract = await tx.contract.findFirstOrThrow({ where: { id: existing.contractId, shop }, select: { version: true } });
   return { entry: toLedgerEntry(existing), created: false, contractVersion: contract.version };
@@ -132,7 +134,9 @@ async function applyToStage(tx: Prisma.TransactionClient, contractId: string, st
   const stage = await tx.stage.findFirst({ where: { id: stageId, contractId }, select: { paidMinor: true } });
   if (!stage) throw new NotFoundError("stage", stageId);
   if (input.kind === "refund" && input.amountMinor > stage.paidMinor) {
-    throw new LedgerEntryRejectedError(`a refund of ${input.amountMinor} is more than the ${stage.paidMinor} paid on stage ${stageId}; allocate it across stages`);
+    throw new LedgerEntryRejectedError(
+      `a refund of ${input.amountMinor} is more than the ${stage.paidMinor} paid on stage ${stageId}; allocate it across stages`,
+    );
   }
   const change = input.kind === "refund" ? { decrement: input.amountMinor } : { increment: input.amountMinor };
   await tx.stage.update({ where: { id: stageId }, data: { paidMinor: change } });

@@ -70,7 +70,12 @@ export async function getShopSettings(db: Database, shop: string): Promise<ShopS
  * Saves the shop's settings. `shopifyPlus` is what Shopify says of the shop now: native collection is refused
  * elsewhere, because draft-order deposits are Plus-only.
  */
-export async function saveShopSettings(db: Database, shop: string, input: ShopSettingsInput, context: { readonly shopifyPlus: boolean; readonly actor: AuditActor }): Promise<ShopSettings> {
+export async function saveShopSettings(
+  db: Database,
+  shop: string,
+  input: ShopSettingsInput,
+  context: { readonly shopifyPlus: boolean; readonly actor: AuditActor },
+): Promise<ShopSettings> {
   requireShop(shop);
   const settings = shopSettingsInput.parse(input);
   if (settings.collectionMode === "native" && !context.shopifyPlus) {

@@ -24,8 +24,8 @@ export default function Landing() {
     <main style={{ maxWidth: "40rem", margin: "4rem auto", padding: "0 1rem", fontFamily: "Inter, sans-serif" }}>
       <h1>Tranche</h1>
       <p>
-        Deposits, milestone payments and installment plans for Shopify draft orders: staff attach a plan to a
-        quote, buyers pay it stage by stage, and the app keeps an exact ledger of what is paid and what is due.
+        Deposits, milestone payments and installment plans for Shopify draft orders: staff attach a plan to a quote, buyers pay it stage by stage, and the app
+        keeps an exact ledger of what is paid and what is due.
       </p>
       {showForm && (
         <Form method="post" action="/auth/login">

@@ -25,7 +25,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     const contract = await attachPlan(deps, shop, { ...input, actor });
     return cors(json({ contractId: contract.id }));
   } catch (error) {
-    if (error instanceof SyntaxError) return cors(json({ error: "the body must be JSON: {\"draftOrderId\", \"planId\"}" }, { status: 400 }));
+    if (error instanceof SyntaxError) return cors(json({ error: 'the body must be JSON: {"draftOrderId", "planId"}' }, { status: 400 }));
     return cors(json({ error: refusalMessage(error) }, { status: 422 }));
   }
 };

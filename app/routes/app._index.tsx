@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, EmptyState, InlineGrid, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Card, EmptyState, InlineGrid, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 
 import { formatMoney } from "../components/money-format";
 import { CONTRACT_STATUS_LABELS } from "../components/StageStatusBadge";
@@ -12,13 +12,23 @@ import { shopTimeZone } from "../models/contracts.server";
 import { portfolioFigures } from "../models/portfolio.server";
 import { requireStaff } from "../staff-context.server";
 
+/** Background work the queue gave up on, newest first: shown until there is none. */
+const PARKED_JOBS_SHOWN = 5;
+
 export const meta: MetaFunction = () => [{ title: "Dashboard · Tranche" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, deps } = await requireStaff(request);
   const period = portfolioPeriod(deps.now(), await shopTimeZone(deps.db, shop));
   const figures = await portfolioFigures(deps.db, shop, period);
+  const parked = await deps.db.parkedJob.findMany({
+    where: { shop },
+    orderBy: { parkedAt: "desc" },
+    take: PARKED_JOBS_SHOWN,
+    select: { kind: true, reason: true, parkedAt: true },
+  });
   return json({
+    parkedJobs: { count: await deps.db.parkedJob.count({ where: { shop } }), latest: parked.map((job) => ({ ...job, parkedAt: job.parkedAt.toISOString() })) },
     today: period.today,
     contractCount: Object.values(figures.contractsByStatus).reduce((sum, count) => sum + count, 0),
     byStatus: figures.contractsByStatus,
@@ -37,12 +47,17 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function Dashboard() {
-  const { today, contractCount, byStatus, money } = useLoaderData<typeof loader>();
+  const { today, contractCount, byStatus, money, parkedJobs } = useLoaderData<typeof loader>();
   if (contractCount === 0) {
     return (
       <Page title="Dashboard">
         <Card>
-          <EmptyState heading="Collect quotes in stages" action={{ content: "Attach a plan to a draft order", url: "/app/attach" }} secondaryAction={{ content: "Plans", url: "/app/plans" }} image="">
+          <EmptyState
+            heading="Collect quotes in stages"
+            action={{ content: "Attach a plan to a draft order", url: "/app/attach" }}
+            secondaryAction={{ content: "Plans", url: "/app/plans" }}
+            image=""
+          >
             <p>Deposits at checkout, payments before shipping, balances on net terms: attach a plan to a draft order and Tranche collects every stage.</p>
           </EmptyState>
         </Card>
@@ -52,6 +67,19 @@ export default function Dashboard() {
   return (
     <Page title="Dashboard" subtitle={`Today is ${today} in the shop's time zone`} primaryAction={{ content: "Attach a plan", url: "/app/attach" }}>
       <Layout>
+        {parkedJobs.count > 0 ? (
+          <Layout.Section>
+            <Banner tone="critical" title={`${parkedJobs.count} background ${parkedJobs.count === 1 ? "task" : "tasks"} stopped and need a look`}>
+              <BlockStack gap="100">
+                {parkedJobs.latest.map((job) => (
+                  <Text as="p" key={`${job.kind}-${job.parkedAt}`}>
+                    {job.parkedAt.slice(0, 10)} · {job.kind}: {job.reason}
+                  </Text>
+                ))}
+              </BlockStack>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         {money.map((line) => (
           <Layout.Section key={line.currency}>
             <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">

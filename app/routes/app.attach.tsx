@@ -1,7 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, Card, DataTable, EmptyState, InlineStack, Layout, Page, ResourceItem, ResourceList, Select, SkeletonBodyText, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  DataTable,
+  EmptyState,
+  InlineStack,
+  Layout,
+  Page,
+  ResourceItem,
+  ResourceList,
+  Select,
+  SkeletonBodyText,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
 
@@ -113,7 +131,15 @@ interface DraftRow {
   readonly hasPlan: boolean;
 }
 
-function DraftOrderPicker({ search, drafts, selectedId }: { readonly search: string; readonly drafts: readonly DraftRow[]; readonly selectedId: string | null }) {
+function DraftOrderPicker({
+  search,
+  drafts,
+  selectedId,
+}: {
+  readonly search: string;
+  readonly drafts: readonly DraftRow[];
+  readonly selectedId: string | null;
+}) {
   const [query, setQuery] = useState(search);
   return (
     <Card padding="0">
@@ -175,7 +201,13 @@ interface AttachFormProps {
     readonly mode: "native" | "stageOrder";
     readonly currency: string;
     readonly total: string;
-    readonly stages: readonly { readonly position: number; readonly title: string; readonly amount: string; readonly when: string; readonly tax: readonly { readonly title: string; readonly amount: string }[] }[];
+    readonly stages: readonly {
+      readonly position: number;
+      readonly title: string;
+      readonly amount: string;
+      readonly when: string;
+      readonly tax: readonly { readonly title: string; readonly amount: string }[];
+    }[];
   } | null;
   /** The draft-order search, kept when the plan changes. */
   readonly search: string;

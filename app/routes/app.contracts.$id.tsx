@@ -160,7 +160,9 @@ export default function ContractPage() {
                 <Figure label="Outstanding" value={money(contract.outstanding)} />
               </InlineStack>
               <Text as="p" tone="subdued">
-                {contract.mode === "native" ? "Collected on the order itself (Shopify Plus deposit and payment terms)." : "Each stage is paid through its own draft order and mirrored onto the order."}
+                {contract.mode === "native"
+                  ? "Collected on the order itself (Shopify Plus deposit and payment terms)."
+                  : "Each stage is paid through its own draft order and mirrored onto the order."}
               </Text>
             </BlockStack>
           </Card>
@@ -179,13 +181,25 @@ export default function ContractPage() {
                 stage.position,
                 <BlockStack key="title" gap="100">
                   <Text as="span">{stage.title}</Text>
-                  {stage.invoiceNumber ? <Text as="span" tone="subdued">{stage.invoiceNumber}</Text> : null}
+                  {stage.invoiceNumber ? (
+                    <Text as="span" tone="subdued">
+                      {stage.invoiceNumber}
+                    </Text>
+                  ) : null}
                 </BlockStack>,
                 money(stage.amount),
                 <BlockStack key="due" gap="100">
                   <Text as="span">{stage.due}</Text>
-                  {stage.overdueSince ? <Text as="span" tone="critical">overdue since {stage.overdueSince}</Text> : null}
-                  {stage.problem ? <Text as="span" tone="critical">{stage.problem}</Text> : null}
+                  {stage.overdueSince ? (
+                    <Text as="span" tone="critical">
+                      overdue since {stage.overdueSince}
+                    </Text>
+                  ) : null}
+                  {stage.problem ? (
+                    <Text as="span" tone="critical">
+                      {stage.problem}
+                    </Text>
+                  ) : null}
                 </BlockStack>,
                 <span key="status" data-stage-status={stage.status} aria-label={`Stage ${stage.position} status`}>
                   <StageStatusBadge status={stage.status} />
@@ -263,8 +277,24 @@ function StageActions({ stage, busy }: StageActionsProps) {
           Payment page
         </Link>
       ) : null}
-      {stage.canResend ? <StageIntentButton intent="resendLink" position={stage.position} busy={busy} label="Resend link" accessibilityLabel={`Resend link of stage ${stage.position}`} /> : null}
-      {stage.canRetry ? <StageIntentButton intent="retryCharge" position={stage.position} busy={busy} label="Retry charge" accessibilityLabel={`Retry charge of stage ${stage.position}`} /> : null}
+      {stage.canResend ? (
+        <StageIntentButton
+          intent="resendLink"
+          position={stage.position}
+          busy={busy}
+          label="Resend link"
+          accessibilityLabel={`Resend link of stage ${stage.position}`}
+        />
+      ) : null}
+      {stage.canRetry ? (
+        <StageIntentButton
+          intent="retryCharge"
+          position={stage.position}
+          busy={busy}
+          label="Retry charge"
+          accessibilityLabel={`Retry charge of stage ${stage.position}`}
+        />
+      ) : null}
       {stage.canRecordPayment ? (
         <Form method="post">
           <input type="hidden" name="intent" value="offlinePayment" />
@@ -333,7 +363,10 @@ function CancelCard({ busy }: { readonly busy: boolean }) {
   const [reason, setReason] = useState("");
   return (
     <Card>
-      <Form method="post" onSubmit={(event) => (window.confirm("Cancel this contract? Nothing more will be charged or invoiced.") ? undefined : event.preventDefault())}>
+      <Form
+        method="post"
+        onSubmit={(event) => (window.confirm("Cancel this contract? Nothing more will be charged or invoiced.") ? undefined : event.preventDefault())}
+      >
         <BlockStack gap="300">
           <Text as="h2" variant="headingMd">
             Cancel

@@ -1,7 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { BlockStack, Box, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Link, Page, Select, SkeletonBodyText, Text, TextField } from "@shopify/polaris";
+import {
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Layout,
+  Link,
+  Page,
+  Select,
+  SkeletonBodyText,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
 
@@ -76,7 +91,12 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     nextUrl: page < pageCount ? pageUrl(page + 1) : null,
     totals: summary.totals.map((line) => {
       const currency = currencyFor(line.currency);
-      return { currency: line.currency, contracts: contractCount(line.contracts), total: formatMinorUnits(line.totalMinor, currency), paid: formatMinorUnits(line.paidMinor, currency) };
+      return {
+        currency: line.currency,
+        contracts: contractCount(line.contracts),
+        total: formatMinorUnits(line.totalMinor, currency),
+        paid: formatMinorUnits(line.paidMinor, currency),
+      };
     }),
     cancelledLeftOut: summary.count - counted === 0 ? null : `${contractCount(summary.count - counted)} cancelled, not in the totals`,
   });
@@ -102,7 +122,13 @@ export default function ContractsPage() {
           <Card>
             <Form method="get">
               <InlineStack gap="300" blockAlign="end">
-                <Select label="Status" name="status" options={[{ label: "Any", value: "" }, ...Object.entries(CONTRACT_STATUS_LABELS).map(([value, label]) => ({ label, value }))]} value={status} onChange={setStatus} />
+                <Select
+                  label="Status"
+                  name="status"
+                  options={[{ label: "Any", value: "" }, ...Object.entries(CONTRACT_STATUS_LABELS).map(([value, label]) => ({ label, value }))]}
+                  value={status}
+                  onChange={setStatus}
+                />
                 <Select
                   label="Due"
                   name="due"
@@ -127,7 +153,11 @@ export default function ContractsPage() {
                 <SkeletonBodyText lines={6} />
               </Box>
             ) : rows.length === 0 ? (
-              <EmptyState heading={filtered ? "No contracts match these filters" : "No contracts yet"} action={filtered ? undefined : { content: "Attach a plan", url: "/app/attach" }} image="">
+              <EmptyState
+                heading={filtered ? "No contracts match these filters" : "No contracts yet"}
+                action={filtered ? undefined : { content: "Attach a plan", url: "/app/attach" }}
+                image=""
+              >
                 <p>{filtered ? "Change or clear the filters." : "Attach an installment plan to a draft order; its contract appears here."}</p>
               </EmptyState>
             ) : (
@@ -143,7 +173,14 @@ export default function ContractsPage() {
                   label: `Page ${page} of ${pageCount}`,
                   accessibilityLabels: { previous: "Previous page of contracts", next: "Next page of contracts" },
                 }}
-                headings={[{ title: "Draft order" }, { title: "Customer" }, { title: "Status" }, { title: "Next stage" }, { title: "Paid", alignment: "end" }, { title: "Total", alignment: "end" }]}
+                headings={[
+                  { title: "Draft order" },
+                  { title: "Customer" },
+                  { title: "Status" },
+                  { title: "Next stage" },
+                  { title: "Paid", alignment: "end" },
+                  { title: "Total", alignment: "end" },
+                ]}
               >
                 {rows.map((row, index) => (
                   <IndexTable.Row id={row.id} key={row.id} position={index}>

@@ -47,8 +47,16 @@ export default function EditPlan() {
   const post = (intent: "duplicate" | "archive" | "unarchive") => submit({ intent, planId: plan.id }, { method: "post" });
   const outcome = actionData && "outcome" in actionData ? actionData.outcome : null;
   const notices = [
-    duplicated ? <Banner key="duplicated" tone="success">This is a copy. Rename it and change what differs.</Banner> : null,
-    outcome ? <Banner key="outcome" tone={outcome.tone}>{outcome.message}</Banner> : null,
+    duplicated ? (
+      <Banner key="duplicated" tone="success">
+        This is a copy. Rename it and change what differs.
+      </Banner>
+    ) : null,
+    outcome ? (
+      <Banner key="outcome" tone={outcome.tone}>
+        {outcome.message}
+      </Banner>
+    ) : null,
     contracts > 0 ? (
       <Banner key="contracts" tone="info">
         {`${contracts} contract${contracts === 1 ? " was" : "s were"} made from this plan. They keep their schedules; changes apply to new contracts only.`}
@@ -67,7 +75,9 @@ export default function EditPlan() {
       serverErrors={actionData && "errors" in actionData ? actionData.errors : undefined}
       secondaryActions={[
         { content: "Duplicate", onAction: () => post("duplicate") },
-        plan.archived ? { content: "Unarchive", onAction: () => post("unarchive") } : { content: "Archive", destructive: true, onAction: () => post("archive") },
+        plan.archived
+          ? { content: "Unarchive", onAction: () => post("unarchive") }
+          : { content: "Archive", destructive: true, onAction: () => post("archive") },
       ]}
       notices={notices.length > 0 ? <BlockStack gap="300">{notices}</BlockStack> : undefined}
     />

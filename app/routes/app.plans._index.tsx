@@ -84,11 +84,7 @@ export default function PlansIndex() {
         <Layout.Section>
           {activeCount + archivedCount === 0 ? (
             <Card>
-              <EmptyState
-                heading="Create your first installment plan"
-                action={{ content: "Create plan", url: "/app/plans/new" }}
-                image={EMPTY_STATE_IMAGE}
-              >
+              <EmptyState heading="Create your first installment plan" action={{ content: "Create plan", url: "/app/plans/new" }} image={EMPTY_STATE_IMAGE}>
                 <BlockStack gap="300">
                   <p>A plan says how a draft order is paid: a deposit, payments before shipping, monthly installments, net terms.</p>
                   <p>Or start from a preset:</p>

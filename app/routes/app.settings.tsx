@@ -14,9 +14,18 @@ export const meta: MetaFunction = () => [{ title: "Settings · Tranche" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, deps } = await requireStaff(request);
-  const [settings, plans, { shop: shopInfo }] = await Promise.all([getShopSettings(deps.db, shop), listPlans(deps.db, shop), (await deps.adminFor(shop)).request(shopQuery)]);
+  const [settings, plans, { shop: shopInfo }] = await Promise.all([
+    getShopSettings(deps.db, shop),
+    listPlans(deps.db, shop),
+    (await deps.adminFor(shop)).request(shopQuery),
+  ]);
   const shopifyPlus = shopInfo.plan.shopifyPlus;
-  return json({ settings, shopifyPlus, detectedMode: collectionModeFor({ ...settings, collectionMode: "auto" }, shopifyPlus), plans: plans.map((plan) => ({ id: plan.id, name: plan.name })) });
+  return json({
+    settings,
+    shopifyPlus,
+    detectedMode: collectionModeFor({ ...settings, collectionMode: "auto" }, shopifyPlus),
+    plans: plans.map((plan) => ({ id: plan.id, name: plan.name })),
+  });
 };
 
 /** "3, 7" → [3, 7]; anything that is not a whole number is left for the model's check to name. */
@@ -73,7 +82,11 @@ export default function SettingsPage() {
               </Banner>
             </Layout.Section>
           ) : null}
-          <Layout.AnnotatedSection id="collection" title="Collection" description={`This shop is ${shopifyPlus ? "on Shopify Plus" : "not on Shopify Plus"}: Tranche detected ${MODE_LABELS[detectedMode]}.`}>
+          <Layout.AnnotatedSection
+            id="collection"
+            title="Collection"
+            description={`This shop is ${shopifyPlus ? "on Shopify Plus" : "not on Shopify Plus"}: Tranche detected ${MODE_LABELS[detectedMode]}.`}
+          >
             <Card>
               <FormLayout>
                 <Select
@@ -88,21 +101,47 @@ export default function SettingsPage() {
                   ]}
                   helpText="Applies to plans attached from now on; contracts keep the mode they started with."
                 />
-                <Checkbox label="Ask buyers to accept the payment schedule at checkout" name="requireAcceptance" checked={acceptance} onChange={setAcceptance} helpText="Where the checkout lets the Tranche block stop the buyer until they tick it." />
+                <Checkbox
+                  label="Ask buyers to accept the payment schedule at checkout"
+                  name="requireAcceptance"
+                  checked={acceptance}
+                  onChange={setAcceptance}
+                  helpText="Where the checkout lets the Tranche block stop the buyer until they tick it."
+                />
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection id="reminders" title="Reminders" description="When an unpaid stage's payment link is emailed again.">
             <Card>
               <FormLayout>
-                <TextField label="Days before the due date" name="remindBeforeDays" value={before} onChange={setBefore} autoComplete="off" helpText="Comma-separated, e.g. 3" />
-                <TextField label="Days after the due date" name="remindAfterDays" value={after} onChange={setAfter} autoComplete="off" helpText="Comma-separated, e.g. 1, 7" />
+                <TextField
+                  label="Days before the due date"
+                  name="remindBeforeDays"
+                  value={before}
+                  onChange={setBefore}
+                  autoComplete="off"
+                  helpText="Comma-separated, e.g. 3"
+                />
+                <TextField
+                  label="Days after the due date"
+                  name="remindAfterDays"
+                  value={after}
+                  onChange={setAfter}
+                  autoComplete="off"
+                  helpText="Comma-separated, e.g. 1, 7"
+                />
               </FormLayout>
             </Card>
           </Layout.AnnotatedSection>
           <Layout.AnnotatedSection id="plans" title="Default plan" description="Offered first when a customer has no plan of their own yet.">
             <Card>
-              <Select label="Default plan" name="defaultPlanId" value={defaultPlanId} onChange={setDefaultPlanId} options={[{ label: "None", value: "" }, ...plans.map((plan) => ({ label: plan.name, value: plan.id }))]} />
+              <Select
+                label="Default plan"
+                name="defaultPlanId"
+                value={defaultPlanId}
+                onChange={setDefaultPlanId}
+                options={[{ label: "None", value: "" }, ...plans.map((plan) => ({ label: plan.name, value: plan.id }))]}
+              />
             </Card>
           </Layout.AnnotatedSection>
           <Layout.Section>

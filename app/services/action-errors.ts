@@ -14,7 +14,8 @@ import { AdminUserErrors } from "../shopify/admin-errors";
 export function refusalMessage(error: unknown): string {
   if (error instanceof ZodError) return error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
   if (error instanceof AdminUserErrors) return `Shopify refused: ${error.message}`;
-  if (error instanceof ConcurrencyConflictError) return "the contract changed while this was being done (a payment or a sync arrived); reload the page and try again";
+  if (error instanceof ConcurrencyConflictError)
+    return "the contract changed while this was being done (a payment or a sync arrived); reload the page and try again";
   if (
     error instanceof AttachPlanError ||
     error instanceof ContractActionError ||

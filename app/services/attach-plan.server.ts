@@ -87,7 +87,7 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
     sourceDraftName: draft.name,
     timeZone,
     ...(draft.customer ? { customerId: draft.customer.id, customerName: draft.customer.displayName } : {}),
-    ...(draft.customer?.email ?? draft.email ? { customerEmail: (draft.customer?.email ?? draft.email) as string } : {}),
+    ...((draft.customer?.email ?? draft.email) ? { customerEmail: (draft.customer?.email ?? draft.email) as string } : {}),
     ...(purchasing?.__typename === "PurchasingCompany" ? { companyLocationId: purchasing.location.id } : {}),
     mode,
     orderSnapshot: snapshot,
@@ -201,7 +201,9 @@ async function readDraft(admin: AdminClient, id: string): Promise<Draft> {
 /** The order as the schedule sees it: the draft's grand total and tax lines, dated today in the shop's zone. */
 function snapshotOf(draft: Draft, timeZone: string, now: Date): OrderSnapshot {
   const dates = Object.fromEntries(
-    draft.customAttributes.filter((attribute) => /^\d{4}-\d{2}-\d{2}$/.test(attribute.value ?? "")).map((attribute) => [attribute.key, attribute.value as string]),
+    draft.customAttributes
+      .filter((attribute) => /^\d{4}-\d{2}-\d{2}$/.test(attribute.value ?? ""))
+      .map((attribute) => [attribute.key, attribute.value as string]),
   );
   return orderSnapshotFromInput({
     total: draft.totalPriceSet.shopMoney.amount,

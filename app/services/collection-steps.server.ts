@@ -8,7 +8,15 @@ import { PermanentJobError } from "../lib/jobs/job-handlers.server";
 import type { AuditActor } from "../models/audit-log.server";
 import { writeAudit } from "../models/audit-log.server";
 import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
-import { cancelContractRecord, getContract, updateContract, updateStage, type StageChanges, type StoredContract, type StoredStage } from "../models/contracts.server";
+import {
+  cancelContractRecord,
+  getContract,
+  updateContract,
+  updateStage,
+  type StageChanges,
+  type StoredContract,
+  type StoredStage,
+} from "../models/contracts.server";
 import { contractBalance, recordLedgerEntries } from "../models/ledger.server";
 import type { AdminClient } from "../shopify/admin-client.server";
 import { AdminUserErrors } from "../shopify/admin-errors";
@@ -94,7 +102,12 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       return;
     case "dateStage":
       await changeStage(stage!, { issueDate: step.issueDate, dueDate: step.dueDate });
-      await writeAudit(deps.db, shop, { actor, action: "stage.dated", contractId: contract.id, details: { position: step.position, event: step.event, dueDate: step.dueDate } });
+      await writeAudit(deps.db, shop, {
+        actor,
+        action: "stage.dated",
+        contractId: contract.id,
+        details: { position: step.position, event: step.event, dueDate: step.dueDate },
+      });
       return;
     case "completeSourceDraft":
       await shopifyStep(step, () => admin.request(draftOrderCompleteMutation, { id: contract.sourceDraftOrderId, paymentPending: true }));
@@ -176,7 +189,9 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
     case "completeContract": {
       const balance = await contractBalance(deps.db, shop, contract.id);
       if (!balance?.settled) {
-        throw new PermanentJobError(`contract ${contract.id} has every stage paid but its ledger is not settled (${balance?.outstandingMinor ?? "?"} outstanding)`);
+        throw new PermanentJobError(
+          `contract ${contract.id} has every stage paid but its ledger is not settled (${balance?.outstandingMinor ?? "?"} outstanding)`,
+        );
       }
       await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { status: "completed" }, actor });
       return;
@@ -217,7 +232,11 @@ async function chargeSavedCard(context: StepContext, stage: StoredStage, step: E
     reference = result.orderCreateMandatePayment?.paymentReferenceId;
   } catch (error) {
     if (!(error instanceof AdminUserErrors)) throw error;
-    await change({ chargeKey: null, attempts: MAX_CHARGE_ATTEMPTS, lastError: `Shopify refused the saved-card charge (${error.message}); the payment link is emailed instead` });
+    await change({
+      chargeKey: null,
+      attempts: MAX_CHARGE_ATTEMPTS,
+      lastError: `Shopify refused the saved-card charge (${error.message}); the payment link is emailed instead`,
+    });
     return;
   }
   if (!reference) throw new Error(`orderCreateMandatePayment answered without a payment reference for ${step.idempotencyKey}`);

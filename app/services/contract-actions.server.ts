@@ -46,7 +46,12 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
     const draftId = stage.stageDraftOrderId ?? (await openStageDraft(deps.db, admin, shop, contract, stage, input.actor)).draftId;
     await completeIntoOrder(admin, draftId);
   }
-  await writeAudit(deps.db, shop, { actor: input.actor, action: "stage.offlinePaymentRecorded", contractId: contract.id, details: { position: stage.position, method: input.method } });
+  await writeAudit(deps.db, shop, {
+    actor: input.actor,
+    action: "stage.offlinePaymentRecorded",
+    contractId: contract.id,
+    details: { position: stage.position, method: input.method },
+  });
   await requestContractSync(deps.jobs, shop, contract.id, `offline payment of stage ${stage.position} recorded`);
 }
 
@@ -66,7 +71,8 @@ export async function emailStageLink(
   details: Readonly<Record<string, unknown>>,
 ): Promise<void> {
   const via = linkCarrier(contract, stage);
-  if (!via) throw new ContractActionError(`stage ${stage.position} has no payment link yet: it is emailed on ${stage.issueDate ?? stage.dueDate ?? "its due date"}`);
+  if (!via)
+    throw new ContractActionError(`stage ${stage.position} has no payment link yet: it is emailed on ${stage.issueDate ?? stage.dueDate ?? "its due date"}`);
   const admin = await deps.adminFor(shop);
   if ("draftOrderId" in via) await admin.request(draftOrderInvoiceSendMutation, { id: via.draftOrderId });
   else await admin.request(orderInvoiceSendMutation, { id: via.orderId });
@@ -80,12 +86,23 @@ export async function emailStageLink(
 export async function retryFailedCharge(deps: ServiceDeps, shop: string, input: StageActionInput): Promise<void> {
   const { contract, stage } = await openStage(deps, shop, input, "retryCharge");
   const now = deps.now();
-  await updateStage(deps.db, shop, { contractId: contract.id, stageId: stage.id, version: contract.version, changes: { nextAttemptAt: now }, actor: input.actor });
+  await updateStage(deps.db, shop, {
+    contractId: contract.id,
+    stageId: stage.id,
+    version: contract.version,
+    changes: { nextAttemptAt: now },
+    actor: input.actor,
+  });
   await requestContractSync(deps.jobs, shop, contract.id, `retry of stage ${stage.position}'s charge asked for`);
 }
 
 /** The contract and its stage, once the rules of staff-stage-actions.ts allow `action` on it. */
-async function openStage(deps: ServiceDeps, shop: string, input: StageActionInput, action: StaffStageAction): Promise<{ contract: StoredContract; stage: StoredStage }> {
+async function openStage(
+  deps: ServiceDeps,
+  shop: string,
+  input: StageActionInput,
+  action: StaffStageAction,
+): Promise<{ contract: StoredContract; stage: StoredStage }> {
   const contract = await getContract(deps.db, shop, input.contractId);
   if (!contract) throw new NotFoundError("contract", input.contractId);
   const stage = contract.stages.find((candidate) => candidate.position === input.position);
@@ -97,7 +114,14 @@ async function openStage(deps: ServiceDeps, shop: string, input: StageActionInpu
 
 /** What the staff action rules read of a stored contract's stage. */
 export function stageActionSubject(contract: StoredContract, stage: StoredStage): StageActionSubject {
-  return { contractStatus: contract.status, mode: contract.mode, position: stage.position, status: stage.status, attempts: stage.attempts, chargeKey: stage.chargeKey };
+  return {
+    contractStatus: contract.status,
+    mode: contract.mode,
+    position: stage.position,
+    status: stage.status,
+    attempts: stage.attempts,
+    chargeKey: stage.chargeKey,
+  };
 }
 
 /**

@@ -24,7 +24,13 @@ const POLL_MS = 100;
  * worker that changes the contract step by step (attach's first invoice): a sync started by the webhooks of its
  * own steps waits instead of changing the contract under it.
  */
-export async function withContractLock<T>(deps: ServiceDeps, shop: string, contractId: string, work: () => Promise<T>, options: ContractLockOptions = {}): Promise<T> {
+export async function withContractLock<T>(
+  deps: ServiceDeps,
+  shop: string,
+  contractId: string,
+  work: () => Promise<T>,
+  options: ContractLockOptions = {},
+): Promise<T> {
   const holder = `request:${randomUUID()}`;
   const ttlMs = options.ttlMs ?? 60_000;
   const giveUpAt = Date.now() + (options.waitMs ?? 15_000);

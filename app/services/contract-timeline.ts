@@ -41,7 +41,10 @@ function describe(entry: AuditEntry, formatAmount: (minor: bigint) => string): P
   const position = typeof details.position === "number" ? details.position : null;
   switch (entry.action) {
     case "contract.created":
-      return { kind: "status", text: `Plan attached: ${String(details.stages)} stages, collected by ${details.mode === "native" ? "the order's own deposit and terms" : "a draft order per stage"}` };
+      return {
+        kind: "status",
+        text: `Plan attached: ${String(details.stages)} stages, collected by ${details.mode === "native" ? "the order's own deposit and terms" : "a draft order per stage"}`,
+      };
     case "contract.updated": {
       const status = statusChange(details);
       return status ? { kind: "status", text: `Contract ${STATUS_WORDS[status] ?? status}` } : null;

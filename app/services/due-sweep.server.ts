@@ -58,12 +58,21 @@ export async function requestReconcileSyncs(db: PrismaClient, jobs: JobQueue, re
 export async function refreshStageTimers(db: PrismaClient, shop: string, contractId: string, now: Date): Promise<void> {
   const contract = await db.contract.findFirst({
     where: { id: contractId, shop },
-    select: { status: true, timeZone: true, stages: { select: { id: true, status: true, issueDate: true, dueDate: true, nextAttemptAt: true, nextActionAt: true } } },
+    select: {
+      status: true,
+      timeZone: true,
+      stages: { select: { id: true, status: true, issueDate: true, dueDate: true, nextAttemptAt: true, nextActionAt: true } },
+    },
   });
   if (!contract) return;
   const open = OPEN_STATUSES.includes(contract.status);
   for (const stage of contract.stages) {
-    const timed = { status: stage.status as StageStatus, issueDate: stage.issueDate as CalendarDate | null, dueDate: stage.dueDate as CalendarDate | null, nextAttemptAt: stage.nextAttemptAt };
+    const timed = {
+      status: stage.status as StageStatus,
+      issueDate: stage.issueDate as CalendarDate | null,
+      dueDate: stage.dueDate as CalendarDate | null,
+      nextAttemptAt: stage.nextAttemptAt,
+    };
     const next = open ? nextTimedAction(timed, contract.timeZone, now) : null;
     if ((stage.nextActionAt?.getTime() ?? null) !== (next?.getTime() ?? null)) {
       await db.stage.update({ where: { id: stage.id }, data: { nextActionAt: next } });

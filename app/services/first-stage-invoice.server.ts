@@ -17,7 +17,13 @@ import { recordLinkEmailed } from "./stage-link.server";
  * native mode, a deposit stage draft otherwise) gets its invoice emailed, once, and the contract waits for
  * the deposit. Each part checks Shopify first, so running it again after a failure sends nothing twice.
  */
-export async function sendFirstStageInvoice(deps: ServiceDeps, admin: AdminClient, shop: string, stored: StoredContract, actor: AuditActor): Promise<StoredContract> {
+export async function sendFirstStageInvoice(
+  deps: ServiceDeps,
+  admin: AdminClient,
+  shop: string,
+  stored: StoredContract,
+  actor: AuditActor,
+): Promise<StoredContract> {
   const first = stored.stages[0];
   if (!first) throw new Error(`contract ${stored.id} has no stages`);
   // Numbered in both modes (a native deposit's invoice is the source draft's); opening a stage draft reuses it.
@@ -28,7 +34,13 @@ export async function sendFirstStageInvoice(deps: ServiceDeps, admin: AdminClien
   if (!draftId) {
     const { requireAcceptance } = await getShopSettings(deps.db, shop);
     const schedule = checkoutScheduleAttribute(
-      contract.stages.map((stage) => ({ position: stage.position, title: stage.title, amount: stage.amountMinor, dueDate: stage.dueDate, trigger: stage.dueRule.trigger })),
+      contract.stages.map((stage) => ({
+        position: stage.position,
+        title: stage.title,
+        amount: stage.amountMinor,
+        dueDate: stage.dueDate,
+        trigger: stage.dueRule.trigger,
+      })),
       currencyFor(contract.currency),
       requireAcceptance,
     );

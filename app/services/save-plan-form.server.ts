@@ -8,14 +8,17 @@ import type { StaffContext } from "../staff-context.server";
 /** What the plan form posts: the name and the editor's draft as JSON (the engine, not the browser, decides). */
 const planFormSchema = z.object({
   name: z.string().max(1000),
-  draft: z.string().transform((text, context) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      context.addIssue({ code: z.ZodIssueCode.custom, message: "the draft is not JSON" });
-      return z.NEVER;
-    }
-  }).pipe(planDraftSchema),
+  draft: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: z.ZodIssueCode.custom, message: "the draft is not JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(planDraftSchema),
 });
 
 export type SavePlanResult = { readonly saved: StoredPlan } | { readonly errors: readonly PlanFormError[] };
@@ -34,9 +37,10 @@ export async function savePlanForm(staff: StaffContext, form: FormData, planId?:
   try {
     const config = planDraftConfig(draft);
     const { db } = staff.deps;
-    const saved = planId === undefined
-      ? await createPlan(db, staff.shop, { name, config, actor: staff.actor })
-      : await updatePlan(db, staff.shop, planId, { name, config, actor: staff.actor });
+    const saved =
+      planId === undefined
+        ? await createPlan(db, staff.shop, { name, config, actor: staff.actor })
+        : await updatePlan(db, staff.shop, planId, { name, config, actor: staff.actor });
     return { saved };
   } catch (error) {
     if (error instanceof PlanError || error instanceof PlanValidationError) return { errors: [planFormError(draft.syntax, error)] };

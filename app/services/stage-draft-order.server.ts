@@ -40,18 +40,17 @@ export async function createStageDraftOrder(
         {
           title: `${stage.title} — payment ${stage.position} of ${contract.stages.length}, ${quote} (invoice ${invoiceNumber})`,
           quantity: 1,
-          originalUnitPriceWithCurrency: { amount: formatMinorUnits(stage.amountMinor, currencyFor(contract.currency)), currencyCode: contract.currency as never },
+          originalUnitPriceWithCurrency: {
+            amount: formatMinorUnits(stage.amountMinor, currencyFor(contract.currency)),
+            currencyCode: contract.currency as never,
+          },
           taxable: false,
           requiresShipping: false,
         },
       ],
       tags: [contractTag(contract.id), tag, STAGE_DRAFT_TAG],
       note: `Invoice ${invoiceNumber}: payment ${stage.position} of ${contract.stages.length} towards ${quote}; a payment on account, not a sale. Tax is included in the amount.`,
-      customAttributes: [
-        { key: CONTRACT_ATTRIBUTE, value: contract.id },
-        { key: STAGE_ATTRIBUTE, value: String(stage.position) },
-        ...extraAttributes,
-      ],
+      customAttributes: [{ key: CONTRACT_ATTRIBUTE, value: contract.id }, { key: STAGE_ATTRIBUTE, value: String(stage.position) }, ...extraAttributes],
     },
   });
   const draft = result.draftOrderCreate?.draftOrder;
@@ -76,5 +75,8 @@ export async function openStageDraft(
   const draft = await createStageDraftOrder(admin, contract, stage, invoiceNumber, extraAttributes);
   // The invoice number leaves the contract's version as it was, so the version the caller read still holds.
   const changes = { stageDraftOrderId: draft.id };
-  return { draftId: draft.id, contract: await updateStage(db, shop, { contractId: contract.id, stageId: stage.id, version: contract.version, changes, actor }) };
+  return {
+    draftId: draft.id,
+    contract: await updateStage(db, shop, { contractId: contract.id, stageId: stage.id, version: contract.version, changes, actor }),
+  };
 }

@@ -11,7 +11,13 @@ export type LinkCarrier = { readonly draftOrderId: string } | { readonly orderId
 export async function recordLinkEmailed(
   db: Database,
   shop: string,
-  input: { readonly actor: AuditActor; readonly contractId: string; readonly position: number; readonly via: LinkCarrier; readonly details?: Readonly<Record<string, unknown>> },
+  input: {
+    readonly actor: AuditActor;
+    readonly contractId: string;
+    readonly position: number;
+    readonly via: LinkCarrier;
+    readonly details?: Readonly<Record<string, unknown>>;
+  },
 ): Promise<void> {
   await writeAudit(db, shop, {
     actor: input.actor,

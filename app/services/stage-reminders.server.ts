@@ -20,10 +20,21 @@ export async function sendDueReminders(deps: ServiceDeps, log: (line: string) =>
   const now = deps.now();
   const stages = await deps.db.stage.findMany({
     where: { status: { in: ["invoiced", "overdue"] }, dueDate: { not: null }, contract: { status: { in: ["awaitingDeposit", "active"] } } },
-    select: { id: true, position: true, status: true, dueDate: true, linkEmailedAt: true, contractId: true, contract: { select: { shop: true, timeZone: true } } },
+    select: {
+      id: true,
+      position: true,
+      status: true,
+      dueDate: true,
+      linkEmailedAt: true,
+      contractId: true,
+      contract: { select: { shop: true, timeZone: true } },
+    },
   });
   // What was sent already, for every candidate stage in one query (this runs at every sweep).
-  const sentRows = await deps.db.stageReminder.findMany({ where: { stageId: { in: stages.map((stage) => stage.id) } }, select: { stageId: true, offset: true } });
+  const sentRows = await deps.db.stageReminder.findMany({
+    where: { stageId: { in: stages.map((stage) => stage.id) } },
+    select: { stageId: true, offset: true },
+  });
   const sentByStage = new Map<string, Set<string>>();
   for (const row of sentRows) sentByStage.set(row.stageId, (sentByStage.get(row.stageId) ?? new Set()).add(row.offset));
   const settingsByShop = new Map<string, ShopSettings>();
@@ -61,9 +72,13 @@ export async function sendDueReminders(deps: ServiceDeps, log: (line: string) =>
       // Claimed and not sent: not retried (a retry could send it twice), but on the contract's timeline for staff.
       const reason = (error as Error).message;
       log(`[reminders] stage ${stage.position} of contract ${contract.id}: ${reason}`);
-      await writeAudit(deps.db, shop, { actor: ACTOR, action: "stage.reminderFailed", contractId: contract.id, details: { position: stage.position, reminder: decision.offsets.join(", "), reason } });
+      await writeAudit(deps.db, shop, {
+        actor: ACTOR,
+        action: "stage.reminderFailed",
+        contractId: contract.id,
+        details: { position: stage.position, reminder: decision.offsets.join(", "), reason },
+      });
     }
   }
   return sent;
 }
-

@@ -8,7 +8,6 @@ import { DEFAULT_RETRY_POLICY, retryDecision, safeToRepeat, type AttemptFailure,
 import { sharedThrottleForShop } from "./shared-shop-throttle.server";
 import { realTiming, throttleForShop, type AdminThrottle, type Timing } from "./shop-throttle";
 
-
 /**
  * What a call needs to know about the shop: its domain and an access token. A Remix route passes the session
  * `authenticate.admin` gave it; a background job passes the offline session loaded from the Session table.
@@ -115,7 +114,12 @@ export function createAdminClient(session: AdminSession, options: AdminClientOpt
       await reservation.settle(operation.name, cost);
       const outcome = classifyAttempt(operation, attempt, response);
       if (outcome.ok) {
-        options.onAttempt?.({ operationName: operation.name, attempt, status: response.status, ...(cost ? { requestedQueryCost: cost.requestedQueryCost } : {}) });
+        options.onAttempt?.({
+          operationName: operation.name,
+          attempt,
+          status: response.status,
+          ...(cost ? { requestedQueryCost: cost.requestedQueryCost } : {}),
+        });
         return outcome.data;
       }
       const decision = retryDecision(outcome.failure, attempt, repeatable, policy, random);

@@ -66,7 +66,11 @@ export class AdminHttpError extends AdminApiError {
     readonly attempts: number,
     options?: ErrorOptions,
   ) {
-    super(operationName, status === null ? `no response after ${attempts} attempts` : `HTTP ${status} after ${attempts} attempts: ${body.slice(0, 200)}`, options);
+    super(
+      operationName,
+      status === null ? `no response after ${attempts} attempts` : `HTTP ${status} after ${attempts} attempts: ${body.slice(0, 200)}`,
+      options,
+    );
   }
 }
 

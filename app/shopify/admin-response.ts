@@ -1,5 +1,13 @@
 import type { AdminOperation } from "./admin-operation";
-import { AdminGraphQLErrors, AdminHttpError, AdminThrottled, AdminUserErrors, type AdminApiError, type AdminGraphQLError, type AdminUserError } from "./admin-errors";
+import {
+  AdminGraphQLErrors,
+  AdminHttpError,
+  AdminThrottled,
+  AdminUserErrors,
+  type AdminApiError,
+  type AdminGraphQLError,
+  type AdminUserError,
+} from "./admin-errors";
 import type { AttemptFailure } from "./retry-policy";
 import type { ThrottleStatus } from "./throttle-pacer";
 
@@ -23,8 +31,7 @@ export interface AttemptResponse {
 }
 
 export type AttemptOutcome<Result> =
-  | { readonly ok: true; readonly data: Result }
-  | { readonly ok: false; readonly failure: AttemptFailure; readonly error: AdminApiError };
+  { readonly ok: true; readonly data: Result } | { readonly ok: false; readonly failure: AttemptFailure; readonly error: AdminApiError };
 
 /** Reads `extensions.cost` when the response has one. */
 export function queryCostOf(response: AttemptResponse): QueryCost | undefined {
@@ -39,13 +46,19 @@ export function queryCostOf(response: AttemptResponse): QueryCost | undefined {
 export function classifyAttempt<Result>(operation: AdminOperation<Result, unknown>, attempt: number, response: AttemptResponse): AttemptOutcome<Result> {
   const { status } = response;
   if (status === null || status >= 500) {
-    return { ok: false, failure: { kind: "server-error", executed: "unknown", ...(status === null ? {} : { status }) }, error: new AdminHttpError(operation.name, status, response.body ?? "", attempt, { cause: response.cause }) };
+    return {
+      ok: false,
+      failure: { kind: "server-error", executed: "unknown", ...(status === null ? {} : { status }) },
+      error: new AdminHttpError(operation.name, status, response.body ?? "", attempt, { cause: response.cause }),
+    };
   }
   const errors = response.errors ?? [];
   const codes = errors.map((error) => error.extensions?.code);
   if (status === 429 || codes.includes("THROTTLED")) {
     const failure: AttemptFailure =
-      status === 429 ? { kind: "rate-limited", executed: "no", ...(response.retryAfterMs === undefined ? {} : { retryAfterMs: response.retryAfterMs }) } : { kind: "throttled", executed: "no" };
+      status === 429
+        ? { kind: "rate-limited", executed: "no", ...(response.retryAfterMs === undefined ? {} : { retryAfterMs: response.retryAfterMs }) }
+        : { kind: "throttled", executed: "no" };
     return { ok: false, failure, error: new AdminThrottled(operation.name, queryCostOf(response)?.throttleStatus, attempt) };
   }
   if (status < 200 || status >= 300) {
@@ -54,9 +67,11 @@ export function classifyAttempt<Result>(operation: AdminOperation<Result, unknow
   if (codes.includes("INTERNAL_SERVER_ERROR")) {
     return { ok: false, failure: { kind: "server-error", executed: "unknown", status }, error: new AdminGraphQLErrors(operation.name, errors, response.data) };
   }
-  if (errors.length > 0) return { ok: false, failure: { kind: "final", executed: "yes" }, error: new AdminGraphQLErrors(operation.name, errors, response.data) };
+  if (errors.length > 0)
+    return { ok: false, failure: { kind: "final", executed: "yes" }, error: new AdminGraphQLErrors(operation.name, errors, response.data) };
   const userErrors = userErrorsOf(response.data);
-  if (userErrors.length > 0) return { ok: false, failure: { kind: "final", executed: "yes" }, error: new AdminUserErrors(operation.name, userErrors, response.data) };
+  if (userErrors.length > 0)
+    return { ok: false, failure: { kind: "final", executed: "yes" }, error: new AdminUserErrors(operation.name, userErrors, response.data) };
   return { ok: true, data: response.data as Result };
 }
 

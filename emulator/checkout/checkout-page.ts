@@ -19,11 +19,16 @@ export function checkoutPage(shop: ShopState, draft: DraftOrder, token: string):
     })
     .join("\n");
   const taxRows = price.taxLines
-    .map((line) => `<tr><th scope="row" colspan="3">${escape(line.title)} (${new Dec(line.rate).times(100).toString()}%)${price.taxesIncluded ? ", included" : ""}</th><td class="amount">${money(line.price)}</td></tr>`)
+    .map(
+      (line) =>
+        `<tr><th scope="row" colspan="3">${escape(line.title)} (${new Dec(line.rate).times(100).toString()}%)${price.taxesIncluded ? ", included" : ""}</th><td class="amount">${money(line.price)}</td></tr>`,
+    )
     .join("\n");
   const terms = draft.paymentTerms;
   const laterDue = terms?.schedules[0]?.dueAt;
-  const later = terms ? `<p>Due later (${escape(terms.name)}${laterDue ? `, by ${escape(laterDue.slice(0, 10))}` : ""}): <strong id="due-later">${money(price.amountDueLater)}</strong></p>` : "";
+  const later = terms
+    ? `<p>Due later (${escape(terms.name)}${laterDue ? `, by ${escape(laterDue.slice(0, 10))}` : ""}): <strong id="due-later">${money(price.amountDueLater)}</strong></p>`
+    : "";
   const header = `<h1>${escape(shop.settings.name)}: invoice ${escape(draft.name)}</h1>`;
   const summary = `<table>
 <caption>Items</caption>
@@ -54,7 +59,10 @@ ${testCardFields()}
 }
 
 export function paidPage(shopName: string, orderName: string, amountPaid: string, currencyCode: string): string {
-  return page(`Order ${orderName} confirmed`, `<h1>Thank you</h1>\n<p role="status">${escape(shopName)} received your order ${escape(orderName)}. Paid now: ${escape(roundMoney(amountPaid, currencyCode))} ${escape(currencyCode)}.</p>`);
+  return page(
+    `Order ${orderName} confirmed`,
+    `<h1>Thank you</h1>\n<p role="status">${escape(shopName)} received your order ${escape(orderName)}. Paid now: ${escape(roundMoney(amountPaid, currencyCode))} ${escape(currencyCode)}.</p>`,
+  );
 }
 
 export function failedPage(message: string, token?: string): string {

@@ -21,7 +21,15 @@ interface PayRequest {
 }
 
 type PayResult =
-  | { readonly ok: true; readonly orderId: string; readonly orderName: string; readonly amountPaid: string; readonly currencyCode: string; readonly shopName: string; readonly mandateId?: string }
+  | {
+      readonly ok: true;
+      readonly orderId: string;
+      readonly orderName: string;
+      readonly amountPaid: string;
+      readonly currencyCode: string;
+      readonly shopName: string;
+      readonly mandateId?: string;
+    }
   | { readonly ok: false; readonly status: number; readonly error: string };
 
 const CARD_OUTCOMES: readonly CardOutcome[] = ["approve", "decline", "insufficient_funds"];
@@ -50,7 +58,9 @@ export function checkoutRoutes(store: EmulatorStore): Route[] {
         const request = payRequestFrom(form.get("card"), form.get("saveCard") === "on", form.get("savedCardOutcome"));
         if (!request) return html(400, failedPage("Choose a test card outcome.", token));
         const result = pay(store, token, request);
-        return result.ok ? html(200, paidPage(result.shopName, result.orderName, result.amountPaid, result.currencyCode)) : html(result.status, failedPage(result.error, token));
+        return result.ok
+          ? html(200, paidPage(result.shopName, result.orderName, result.amountPaid, result.currencyCode))
+          : html(result.status, failedPage(result.error, token));
       },
     },
     {

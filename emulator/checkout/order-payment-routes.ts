@@ -51,7 +51,14 @@ export function orderPaymentRoutes(store: EmulatorStore): Route[] {
 const CARD_OUTCOMES: readonly CardOutcome[] = ["approve", "decline", "insufficient_funds"];
 
 type OrderPaymentResult =
-  | { readonly ok: true; readonly orderId: string; readonly orderName: string; readonly amount: string; readonly currencyCode: string; readonly mandateId?: string }
+  | {
+      readonly ok: true;
+      readonly orderId: string;
+      readonly orderName: string;
+      readonly amount: string;
+      readonly currencyCode: string;
+      readonly mandateId?: string;
+    }
   | { readonly ok: false; readonly status: number; readonly error: string };
 
 function payOrder(store: EmulatorStore, number: string, card: unknown, saveCard: boolean, savedCardOutcome: unknown): OrderPaymentResult {
@@ -107,7 +114,10 @@ function orderPaymentPage(order: Order): string {
 <tr><th scope="row">Balance due</th><td class="amount"><strong id="balance-due">${money(outstanding)}</strong></td></tr>
 </table>`;
   if (order.cancelledAt || !new Dec(outstanding).gt(0)) {
-    return htmlDocument(`Order ${order.name}`, `${header}\n<p role="status">${order.cancelledAt ? "This order was cancelled." : "Nothing is due on this order."}</p>`);
+    return htmlDocument(
+      `Order ${order.name}`,
+      `${header}\n<p role="status">${order.cancelledAt ? "This order was cancelled." : "Nothing is due on this order."}</p>`,
+    );
   }
   const form = `<form method="post" action="/checkout/order/${legacyId(order.id)}/pay">
 ${testCardFields()}

@@ -30,10 +30,20 @@ export interface CreatedOrder {
   readonly mandate?: PaymentMandate;
 }
 
-export function createOrderFromDraft(store: EmulatorStore, shop: ShopState, draft: DraftOrder, payment: OrderPayment, sourceName = "shopify_draft_order"): CreatedOrder {
+export function createOrderFromDraft(
+  store: EmulatorStore,
+  shop: ShopState,
+  draft: DraftOrder,
+  payment: OrderPayment,
+  sourceName = "shopify_draft_order",
+): CreatedOrder {
   const price = priceDraftOrder(draft, shop);
   const transactions = paymentTransactions(store, payment, price.total, store.clock.nowIso());
-  const order = orderFromDraft(store, shop, draft, price, { transactions, paymentGatewayNames: payment.type === "card" ? [CARD_GATEWAY] : ["manual"], sourceName });
+  const order = orderFromDraft(store, shop, draft, price, {
+    transactions,
+    paymentGatewayNames: payment.type === "card" ? [CARD_GATEWAY] : ["manual"],
+    sourceName,
+  });
   shop.orders.push(order);
 
   const mandate = payment.type === "card" && payment.saveCard ? vaultTestCard(store, shop, order, payment.saveCard.outcomeOfLaterCharges) : undefined;
@@ -110,13 +120,27 @@ function paymentTransactions(store: EmulatorStore, payment: OrderPayment, total:
   const base = { kind: "SALE" as const, createdAt: now, processedAt: now };
   switch (payment.type) {
     case "markPaid":
-      return new Dec(total).isZero() ? [] : [{ ...base, id: store.newId("OrderTransaction"), status: "SUCCESS", amount: total, gateway: "manual", manual: true }];
+      return new Dec(total).isZero()
+        ? []
+        : [{ ...base, id: store.newId("OrderTransaction"), status: "SUCCESS", amount: total, gateway: "manual", manual: true }];
     case "pending":
-      return new Dec(total).isZero() ? [] : [{ ...base, id: store.newId("OrderTransaction"), status: "PENDING", amount: total, gateway: "manual", manual: true }];
+      return new Dec(total).isZero()
+        ? []
+        : [{ ...base, id: store.newId("OrderTransaction"), status: "PENDING", amount: total, gateway: "manual", manual: true }];
     case "card":
       return new Dec(payment.amount).isZero()
         ? []
-        : [{ ...base, id: store.newId("OrderTransaction"), status: "SUCCESS", amount: payment.amount, gateway: CARD_GATEWAY, manual: false, cardLast4: TEST_CARD.last4 }];
+        : [
+            {
+              ...base,
+              id: store.newId("OrderTransaction"),
+              status: "SUCCESS",
+              amount: payment.amount,
+              gateway: CARD_GATEWAY,
+              manual: false,
+              cardLast4: TEST_CARD.last4,
+            },
+          ];
   }
 }
 
@@ -126,7 +150,8 @@ function paymentTransactions(store: EmulatorStore, payment: OrderPayment, total:
  * schedules are complete.
  */
 function orderPaymentTerms(store: EmulatorStore, terms: PaymentTerms, paidInFull: boolean, now: string): PaymentTerms {
-  const schedules: { issuedAt?: string; dueAt?: string }[] = terms.schedules.length > 0 ? terms.schedules : terms.type === "RECEIPT" ? [{ issuedAt: now, dueAt: now }] : terms.type === "FULFILLMENT" ? [{}] : [];
+  const schedules: { issuedAt?: string; dueAt?: string }[] =
+    terms.schedules.length > 0 ? terms.schedules : terms.type === "RECEIPT" ? [{ issuedAt: now, dueAt: now }] : terms.type === "FULFILLMENT" ? [{}] : [];
   return {
     id: store.newId("PaymentTerms"),
     templateId: terms.templateId,
@@ -151,7 +176,12 @@ function fulfillmentOrdersFor(store: EmulatorStore, lineItems: Order["lineItems"
       id: store.newId("FulfillmentOrder"),
       status: "OPEN",
       holds: [],
-      lineItems: shipped.map((line) => ({ id: store.newId("FulfillmentOrderLineItem"), lineItemId: line.id, totalQuantity: line.quantity, remainingQuantity: line.quantity })),
+      lineItems: shipped.map((line) => ({
+        id: store.newId("FulfillmentOrderLineItem"),
+        lineItemId: line.id,
+        totalQuantity: line.quantity,
+        remainingQuantity: line.quantity,
+      })),
       createdAt: now,
       updatedAt: now,
     },

@@ -42,7 +42,9 @@ export const SUPPORTED_CURRENCY_CODES: readonly string[] = [...DIGITS.keys()].so
 export function currencyDigits(currencyCode: string): number {
   const digits = DIGITS.get(currencyCode);
   if (digits === undefined) {
-    throw new Error(`The emulator has no minor unit for currency "${currencyCode}": use a value of the Admin API's CurrencyCode enum (not XXX) for the shop's currencyCode`);
+    throw new Error(
+      `The emulator has no minor unit for currency "${currencyCode}": use a value of the Admin API's CurrencyCode enum (not XXX) for the shop's currencyCode`,
+    );
   }
   return digits;
 }

@@ -12,7 +12,16 @@ import type { Address, AppliedDiscount, DraftOrder, LineItem, ShopState, TaxLine
 /** What pricing reads from a draft; `draftOrderCalculate` prices an unsaved one. */
 export type PricedDraft = Pick<
   DraftOrder,
-  "lineItems" | "appliedDiscount" | "shippingLine" | "shippingAddress" | "billingAddress" | "customerId" | "purchasingCompanyLocationId" | "taxExempt" | "paymentTerms" | "deposit"
+  | "lineItems"
+  | "appliedDiscount"
+  | "shippingLine"
+  | "shippingAddress"
+  | "billingAddress"
+  | "customerId"
+  | "purchasingCompanyLocationId"
+  | "taxExempt"
+  | "paymentTerms"
+  | "deposit"
 >;
 
 export interface LinePrice {
@@ -55,8 +64,14 @@ export function priceDraftOrder(draft: PricedDraft, shop: ShopState): DraftOrder
     const discount = lineDiscount(line, originalTotal, currency);
     return { line, originalTotal, discount, discountedTotal: money(new Dec(originalTotal).minus(discount)) };
   });
-  const totalLineItemsPrice = sumMoney(lineTotals.map((line) => line.originalTotal), currency);
-  const lineItemsSubtotal = sumMoney(lineTotals.map((line) => line.discountedTotal), currency);
+  const totalLineItemsPrice = sumMoney(
+    lineTotals.map((line) => line.originalTotal),
+    currency,
+  );
+  const lineItemsSubtotal = sumMoney(
+    lineTotals.map((line) => line.discountedTotal),
+    currency,
+  );
   const orderDiscount = orderLevelDiscount(draft.appliedDiscount, lineItemsSubtotal, currency);
   const subtotal = money(new Dec(lineItemsSubtotal).minus(orderDiscount));
   const shipping = money(draft.shippingLine?.price ?? "0");
@@ -67,7 +82,11 @@ export function priceDraftOrder(draft: PricedDraft, shop: ShopState): DraftOrder
   const taxOn = (amount: Dec | string, rate: TaxRate) =>
     taxesIncluded ? new Dec(amount).times(rate.rate).dividedBy(combinedRate.plus(1)) : new Dec(amount).times(rate.rate);
 
-  const allocations = allocateOrderDiscount(lineTotals.map((line) => line.discountedTotal), orderDiscount, currency);
+  const allocations = allocateOrderDiscount(
+    lineTotals.map((line) => line.discountedTotal),
+    orderDiscount,
+    currency,
+  );
   const lines: LinePrice[] = lineTotals.map((line, index) => {
     const net = new Dec(line.discountedTotal).minus(allocations[index]!);
     return {
@@ -83,7 +102,10 @@ export function priceDraftOrder(draft: PricedDraft, shop: ShopState): DraftOrder
   const taxLines = rates.map((rate, index) =>
     taxLine(rate, sumMoney([...lines.map((line) => line.taxLines[index]?.price ?? "0"), shippingTaxLines[index]!.price], currency)),
   );
-  const totalTax = sumMoney(taxLines.map((line) => line.price), currency);
+  const totalTax = sumMoney(
+    taxLines.map((line) => line.price),
+    currency,
+  );
   const total = money(new Dec(subtotal).plus(shipping).plus(taxesIncluded ? 0 : totalTax));
   const amountDueNow = dueNow(draft, total, currency);
 
@@ -110,7 +132,8 @@ export function priceDraftOrder(draft: PricedDraft, shop: ShopState): DraftOrder
 function lineDiscount(line: LineItem, originalTotal: string, currency: string): string {
   const discount = line.appliedDiscount;
   if (!discount) return roundMoney("0", currency);
-  const amount = discount.valueType === "PERCENTAGE" ? new Dec(originalTotal).times(discount.value).dividedBy(100) : new Dec(discount.value).times(line.quantity);
+  const amount =
+    discount.valueType === "PERCENTAGE" ? new Dec(originalTotal).times(discount.value).dividedBy(100) : new Dec(discount.value).times(line.quantity);
   return roundMoney(Dec.min(amount, originalTotal), currency);
 }
 

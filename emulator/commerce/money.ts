@@ -68,7 +68,8 @@ export function allocateProportionally(total: string, weights: readonly string[]
   const digits = currencyDigits(currencyCode);
   const units = minorUnits(total, digits);
   const parts = weights.map((weight) => minorUnits(weight, digits));
-  if (units < 0n || parts.some((part) => part < 0n)) throw new RangeError(`allocateProportionally: ${total} over [${weights.join(", ")}] has a negative amount`);
+  if (units < 0n || parts.some((part) => part < 0n))
+    throw new RangeError(`allocateProportionally: ${total} over [${weights.join(", ")}] has a negative amount`);
   const weightSum = parts.reduce((sum, part) => sum + part, 0n);
   if (weightSum === 0n) throw new RangeError("allocateProportionally: the weights are all zero, so there is nothing to split by");
 

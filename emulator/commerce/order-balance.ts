@@ -7,16 +7,21 @@ import type { EmulatorJob, MandatePaymentJob, Order, ShopState, Transaction } fr
  * records for an order with payment terms) is not money received.
  */
 
-const succeeded = (order: Order, kinds: readonly Transaction["kind"][]) =>
-  order.transactions.filter((t) => t.status === "SUCCESS" && kinds.includes(t.kind));
+const succeeded = (order: Order, kinds: readonly Transaction["kind"][]) => order.transactions.filter((t) => t.status === "SUCCESS" && kinds.includes(t.kind));
 
 /** SALE and CAPTURE money that reached the merchant. */
 export function totalReceived(order: Order): string {
-  return sumMoney(succeeded(order, ["SALE", "CAPTURE"]).map((t) => t.amount), order.currencyCode);
+  return sumMoney(
+    succeeded(order, ["SALE", "CAPTURE"]).map((t) => t.amount),
+    order.currencyCode,
+  );
 }
 
 export function totalRefunded(order: Order): string {
-  return sumMoney(succeeded(order, ["REFUND"]).map((t) => t.amount), order.currencyCode);
+  return sumMoney(
+    succeeded(order, ["REFUND"]).map((t) => t.amount),
+    order.currencyCode,
+  );
 }
 
 export function netPayment(order: Order): string {
@@ -26,7 +31,10 @@ export function netPayment(order: Order): string {
 /** What the order is worth now: a cancelled order is worth nothing; each refund takes what it refunded off. */
 export function currentTotalPrice(order: Order): string {
   if (order.cancelledAt) return roundMoney("0", order.currencyCode);
-  const refunded = sumMoney(order.refunds.map((refund) => refund.amount), order.currencyCode);
+  const refunded = sumMoney(
+    order.refunds.map((refund) => refund.amount),
+    order.currencyCode,
+  );
   return roundMoney(Dec.max(0, new Dec(order.totalPrice).minus(refunded)), order.currencyCode);
 }
 
@@ -42,7 +50,15 @@ export function totalOutstanding(order: Order): string {
  */
 export function chargeableBalance(order: Order, shop: ShopState): string {
   const queued = shop.jobs.filter((job): job is MandatePaymentJob => isMandatePayment(job) && !job.done && job.payload.orderId === order.id);
-  return roundMoney(new Dec(totalOutstanding(order)).minus(sumMoney(queued.map((job) => job.payload.amount), order.currencyCode)), order.currencyCode);
+  return roundMoney(
+    new Dec(totalOutstanding(order)).minus(
+      sumMoney(
+        queued.map((job) => job.payload.amount),
+        order.currencyCode,
+      ),
+    ),
+    order.currencyCode,
+  );
 }
 
 const isMandatePayment = (job: EmulatorJob): job is MandatePaymentJob => job.kind === "mandatePayment";
@@ -55,7 +71,10 @@ export function totalCapturable(order: Order): string {
       .map((t) => t.parentTransactionId),
   );
   const open = succeeded(order, ["AUTHORIZATION"]).filter((t) => !settled.has(t.id));
-  return sumMoney(open.map((t) => t.amount), order.currencyCode);
+  return sumMoney(
+    open.map((t) => t.amount),
+    order.currencyCode,
+  );
 }
 
 export function isFullyPaid(order: Order): boolean {

@@ -20,8 +20,7 @@ const DUE_DATE_REQUIRED = "A due date is required with fixed or net payment term
 
 /** Schedules as validated, before they get ids: nothing is written until every check has passed. */
 export type ValidatedPaymentTerms =
-  | { readonly template: PaymentTermsTemplate; readonly schedules: readonly Omit<PaymentSchedule, "id">[] }
-  | { readonly error: string };
+  { readonly template: PaymentTermsTemplate; readonly schedules: readonly Omit<PaymentSchedule, "id">[] } | { readonly error: string };
 
 export function validatePaymentTermsInput(input: PaymentTermsInput): ValidatedPaymentTerms {
   if (!input.paymentTermsTemplateId) return { error: "Payment terms template id can not be empty." };
@@ -33,7 +32,10 @@ export function validatePaymentTermsInput(input: PaymentTermsInput): ValidatedPa
   switch (template.paymentTermsType) {
     case "FIXED":
       if (!schedule?.dueAt) return { error: DUE_DATE_REQUIRED };
-      return { template, schedules: [{ dueAt: shopifyDateTime(schedule.dueAt), ...(schedule.issuedAt ? { issuedAt: shopifyDateTime(schedule.issuedAt) } : {}) }] };
+      return {
+        template,
+        schedules: [{ dueAt: shopifyDateTime(schedule.dueAt), ...(schedule.issuedAt ? { issuedAt: shopifyDateTime(schedule.issuedAt) } : {}) }],
+      };
     case "NET": {
       if (!schedule?.issuedAt) return { error: DUE_DATE_REQUIRED };
       const issuedAt = shopifyDateTime(schedule.issuedAt);

@@ -23,11 +23,7 @@ export interface ControlPageView {
 export function controlPage(view: ControlPageView): string {
   const { store } = view;
   const shops = [...store.shops.values()];
-  const message = view.error
-    ? `<p class="error" role="alert">${escape(view.error)}</p>`
-    : view.notice
-      ? `<p role="status">${escape(view.notice)}</p>`
-      : "";
+  const message = view.error ? `<p class="error" role="alert">${escape(view.error)}</p>` : view.notice ? `<p role="status">${escape(view.notice)}</p>` : "";
   const body = `<h1>Shopify emulator</h1>
 <p>The local Shopify that the app talks to. This page shows its state when loaded: <a href="/_emulator">refresh</a> to see what changed.</p>
 ${message}
@@ -77,7 +73,10 @@ ${localTimes}
 
 function mailboxSection(store: EmulatorStore): string {
   const emails = [...store.outbox].reverse();
-  const rows = emails.map((email) => `<tr><td>${utcTime(new Date(email.sentAt))}</td><td>${escape(shopName(store, email.shop))}</td><td>${escape(email.to)}</td><td>${escape(email.subject)}</td><td>${paymentLink(email)}</td></tr>`);
+  const rows = emails.map(
+    (email) =>
+      `<tr><td>${utcTime(new Date(email.sentAt))}</td><td>${escape(shopName(store, email.shop))}</td><td>${escape(email.to)}</td><td>${escape(email.subject)}</td><td>${paymentLink(email)}</td></tr>`,
+  );
   const table = rows.length
     ? `<table>
 <caption>Emails Shopify sent, newest first</caption>
@@ -142,7 +141,8 @@ ${orders.join("\n")}
 
 function webhooksSection(events: readonly WebhookEvent[]): string {
   const undelivered = events.filter((event) => event.deliveries.some((delivery) => !delivery.delivered)).length;
-  const summary = events.length === 0 ? "No webhooks sent yet." : `${events.length} sent, ${undelivered === 0 ? "all delivered" : `${undelivered} not delivered`}.`;
+  const summary =
+    events.length === 0 ? "No webhooks sent yet." : `${events.length} sent, ${undelivered === 0 ? "all delivered" : `${undelivered} not delivered`}.`;
   return `<section id="webhooks" aria-labelledby="webhooks-heading">
 <h2 id="webhooks-heading">Webhooks</h2>
 <p>${summary}</p>
@@ -178,5 +178,13 @@ function utcTime(instant: Date): string {
 }
 
 function localTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(instant);
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(instant);
 }

@@ -24,7 +24,12 @@ interface ConnectionArgs {
 }
 
 const cursorOf = (index: number) => Buffer.from(`cursor:${index}`).toString("base64");
-const indexOf = (cursor: string) => Number(Buffer.from(cursor, "base64").toString("utf8").replace(/^cursor:/, ""));
+const indexOf = (cursor: string) =>
+  Number(
+    Buffer.from(cursor, "base64")
+      .toString("utf8")
+      .replace(/^cursor:/, ""),
+  );
 
 /** A Relay connection over an in-memory list, with `first/last/after/before/reverse` like Shopify's. */
 export function connection<T>(items: readonly T[], args: ConnectionArgs, toView: (item: T) => unknown) {

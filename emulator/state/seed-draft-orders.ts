@@ -45,7 +45,14 @@ export function seedDraftOrders(fixtures: readonly DraftOrderFixture[], shop: Sh
 function draftOrderInput(fixture: DraftOrderFixture, shop: ShopState, where: string): Record<string, unknown> {
   const variants = shop.products.flatMap((product) => product.variants);
   const lineItems = fixture.lines.map((line) => {
-    if ("title" in line) return { title: line.title, originalUnitPrice: line.price, quantity: line.quantity, taxable: line.taxable ?? true, requiresShipping: line.requiresShipping ?? true };
+    if ("title" in line)
+      return {
+        title: line.title,
+        originalUnitPrice: line.price,
+        quantity: line.quantity,
+        taxable: line.taxable ?? true,
+        requiresShipping: line.requiresShipping ?? true,
+      };
     const variant = variants.find((candidate) => candidate.sku === line.sku);
     if (!variant) throw new Error(`${where}: no variant with SKU ${line.sku}`);
     return { variantId: variant.id, quantity: line.quantity, ...(line.appliedDiscount ? { appliedDiscount: line.appliedDiscount } : {}) };
@@ -54,7 +61,14 @@ function draftOrderInput(fixture: DraftOrderFixture, shop: ShopState, where: str
     lineItems,
     ...buyerInput(fixture, shop, where),
     ...(fixture.email ? { email: fixture.email } : {}),
-    ...(fixture.shippingLine ? { shippingLine: { title: fixture.shippingLine.title, priceWithCurrency: { amount: fixture.shippingLine.price, currencyCode: shop.settings.currencyCode } } } : {}),
+    ...(fixture.shippingLine
+      ? {
+          shippingLine: {
+            title: fixture.shippingLine.title,
+            priceWithCurrency: { amount: fixture.shippingLine.price, currencyCode: shop.settings.currencyCode },
+          },
+        }
+      : {}),
     ...(fixture.appliedDiscount ? { appliedDiscount: fixture.appliedDiscount } : {}),
     ...(fixture.note ? { note: fixture.note } : {}),
     ...(fixture.poNumber ? { poNumber: fixture.poNumber } : {}),

@@ -20,9 +20,21 @@ export interface ShopFixture {
   readonly manualPaymentMethods?: readonly string[];
   readonly products?: readonly {
     readonly title: string;
-    readonly variants: readonly { readonly title?: string; readonly sku?: string; readonly price: string; readonly taxable?: boolean; readonly requiresShipping?: boolean }[];
+    readonly variants: readonly {
+      readonly title?: string;
+      readonly sku?: string;
+      readonly price: string;
+      readonly taxable?: boolean;
+      readonly requiresShipping?: boolean;
+    }[];
   }[];
-  readonly customers?: readonly { readonly email: string; readonly firstName?: string; readonly lastName?: string; readonly defaultAddress?: Address; readonly taxExempt?: boolean }[];
+  readonly customers?: readonly {
+    readonly email: string;
+    readonly firstName?: string;
+    readonly lastName?: string;
+    readonly defaultAddress?: Address;
+    readonly taxExempt?: boolean;
+  }[];
   readonly companies?: readonly {
     readonly name: string;
     readonly contactEmails?: readonly string[];

@@ -150,7 +150,14 @@ export class WebhookDispatcher {
       payload,
       ...(error ? { error } : {}),
       deliveries: payload
-        ? targets.map((target) => ({ webhookId: randomUUID(), uri: target.uri, ...(target.name ? { subscriptionName: target.name } : {}), attempts: [], delivered: false, gaveUp: false }))
+        ? targets.map((target) => ({
+            webhookId: randomUUID(),
+            uri: target.uri,
+            ...(target.name ? { subscriptionName: target.name } : {}),
+            attempts: [],
+            delivered: false,
+            gaveUp: false,
+          }))
         : [],
     };
     this.events.push(event);

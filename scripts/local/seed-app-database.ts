@@ -12,7 +12,9 @@ import type { ShopFixture } from "../../emulator/state/seed";
 export async function seedAppDatabase(db: PrismaClient, shops: readonly ShopFixture[], scopes: string): Promise<void> {
   for (const shop of shops) {
     if (!shop.accessToken) throw new Error(`the demo shop ${shop.domain} has no access token`);
-    await db.session.create({ data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", isOnline: false, accessToken: shop.accessToken, scope: scopes } });
+    await db.session.create({
+      data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", isOnline: false, accessToken: shop.accessToken, scope: scopes },
+    });
     for (const preset of PRESET_PLANS) await createPlan(db, shop.domain, { name: preset.name, config: preset.config, actor: "system" });
   }
 }

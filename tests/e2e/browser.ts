@@ -121,7 +121,9 @@ export async function readVitals(page: Page, name: string, settleMs = 750): Prom
 export function vitalsTable(rows: readonly Vitals[]): string {
   const width = Math.max(4, ...rows.map((row) => row.page.length));
   const header = `${"page".padEnd(width)}  ${"LCP ms".padStart(7)}  ${"CLS".padStart(6)}`;
-  const lines = rows.map((row) => `${row.page.padEnd(width)}  ${(row.lcpMs === null ? "—" : String(row.lcpMs)).padStart(7)}  ${row.cls.toFixed(3).padStart(6)}`);
+  const lines = rows.map(
+    (row) => `${row.page.padEnd(width)}  ${(row.lcpMs === null ? "—" : String(row.lcpMs)).padStart(7)}  ${row.cls.toFixed(3).padStart(6)}`,
+  );
   return [header, ...lines].join("\n");
 }
 
@@ -168,7 +170,13 @@ export function describeAxe(reports: readonly AxeReport[]): string {
   return reports
     .map((report) => {
       if (report.violations.length === 0) return `${report.page}: no violations`;
-      const items = report.violations.map((violation) => `  [${violation.impact ?? "?"}] ${violation.id}: ${violation.help} (${violation.nodes.length} node${violation.nodes.length === 1 ? "" : "s"})\n${violation.nodes.slice(0, 3).map((node) => `      ${node}`).join("\n")}`);
+      const items = report.violations.map(
+        (violation) =>
+          `  [${violation.impact ?? "?"}] ${violation.id}: ${violation.help} (${violation.nodes.length} node${violation.nodes.length === 1 ? "" : "s"})\n${violation.nodes
+            .slice(0, 3)
+            .map((node) => `      ${node}`)
+            .join("\n")}`,
+      );
       return `${report.page}:\n${items.join("\n")}`;
     })
     .join("\n");

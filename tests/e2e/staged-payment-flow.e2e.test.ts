@@ -52,7 +52,9 @@ beforeAll(async () => {
   const build = !builtAppIsFresh();
   const started = performance.now();
   stack = await startLocalStack({ build, appPort: 0, emulatorPort: 0, log: () => undefined });
-  console.info(`local stack started in ${Math.round(performance.now() - started)} ms (${build ? "with" : "without"} building the app): ${stack.appUrl}/app, ${stack.emulatorUrl}/_emulator`);
+  console.info(
+    `local stack started in ${Math.round(performance.now() - started)} ms (${build ? "with" : "without"} building the app): ${stack.appUrl}/app, ${stack.emulatorUrl}/_emulator`,
+  );
 }, 300_000);
 
 afterAll(async () => {
@@ -61,7 +63,8 @@ afterAll(async () => {
   if (vitals.length) console.info(`Core Web Vitals (full page loads, headless Chromium):\n${vitalsTable(vitals)}`);
   if (axeReports.length) console.info(`axe-core (violations by page):\n${describeAxe(axeReports)}`);
   if (shots.length) console.info(`${shots.length} screenshots in ${SCREENSHOT_DIR}:\n${shots.map((file) => `  ${file}`).join("\n")}`);
-  if (browser?.blockedRequests.length) console.info(`requests off this machine the browser was refused:\n${[...new Set(browser.blockedRequests)].map((url) => `  ${url}`).join("\n")}`);
+  if (browser?.blockedRequests.length)
+    console.info(`requests off this machine the browser was refused:\n${[...new Set(browser.blockedRequests)].map((url) => `  ${url}`).join("\n")}`);
 }, 60_000);
 
 /** A full load of an admin (or emulator) page: LCP and CLS, axe, and a screenshot. */
@@ -98,8 +101,13 @@ async function waitOnContract(what: string, done: () => Promise<boolean>): Promi
     await page.goto(contractUrl, { waitUntil: "load" });
     if (await done()) return;
     if (Date.now() > deadline) {
-      const statuses = await page.locator("[data-stage-status]").evaluateAll((cells) => cells.map((cell) => `${cell.getAttribute("aria-label")}: ${cell.getAttribute("data-stage-status")}`));
-      const timeline = await page.getByRole("list", { name: "Timeline" }).innerText().catch(() => "(no timeline)");
+      const statuses = await page
+        .locator("[data-stage-status]")
+        .evaluateAll((cells) => cells.map((cell) => `${cell.getAttribute("aria-label")}: ${cell.getAttribute("data-stage-status")}`));
+      const timeline = await page
+        .getByRole("list", { name: "Timeline" })
+        .innerText()
+        .catch(() => "(no timeline)");
       throw new Error(`the contract page never showed ${what} within ${WORKER_WAIT_MS / 1000} s; it shows ${statuses.join(", ")}\nTimeline:\n${timeline}`);
     }
     await page.waitForTimeout(500);
@@ -169,8 +177,13 @@ describe("a staged payment in the browser, from plan to paid in full", () => {
     await page.waitForURL(/draftOrderId=/);
     const plan = page.getByLabel("Plan", { exact: true });
     await plan.waitFor();
-    const offered = () => plan.locator("option").evaluateAll((options) => options.map((option) => ({ label: option.textContent ?? "", value: option.getAttribute("value") ?? "" })));
-    await expect.poll(async () => (await offered()).map((option) => option.label), { timeout: 10_000 }).toContainEqual(expect.stringMatching(new RegExp(`^${PLAN_NAME}`)));
+    const offered = () =>
+      plan
+        .locator("option")
+        .evaluateAll((options) => options.map((option) => ({ label: option.textContent ?? "", value: option.getAttribute("value") ?? "" })));
+    await expect
+      .poll(async () => (await offered()).map((option) => option.label), { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(new RegExp(`^${PLAN_NAME}`)));
     const planValue = (await offered()).find((option) => option.label.startsWith(PLAN_NAME))?.value ?? null;
     expect(planValue, `the Plan select offers ${PLAN_NAME}`).not.toBeNull();
     await plan.selectOption(planValue!);
@@ -245,10 +258,23 @@ describe("a staged payment in the browser, from plan to paid in full", () => {
 
   it("has no serious or critical axe violations on the admin pages and the emulator's control page", () => {
     const pages = axeReports.map((report) => report.page);
-    for (const expected of ["dashboard", "plans", "plan-form", "attach", "attach-with-preview", "contract", "contract-paid-in-full", "contracts", "settings", "emulator-control"]) {
+    for (const expected of [
+      "dashboard",
+      "plans",
+      "plan-form",
+      "attach",
+      "attach-with-preview",
+      "contract",
+      "contract-paid-in-full",
+      "contracts",
+      "settings",
+      "emulator-control",
+    ]) {
       expect(pages, `axe ran on ${expected}`).toContain(expected);
     }
-    const blocking = axeReports.map((report) => ({ page: report.page, violations: blockingViolations(report) })).filter((report) => report.violations.length > 0);
+    const blocking = axeReports
+      .map((report) => ({ page: report.page, violations: blockingViolations(report) }))
+      .filter((report) => report.violations.length > 0);
     expect(blocking, `serious or critical axe violations:\n${describeAxe(blocking)}`).toEqual([]);
   });
 });

@@ -65,10 +65,18 @@ describe("the Admin GraphQL endpoint", () => {
 
   it("throttles when the bucket is empty, with the throttle status", async () => {
     // Each costs 10 points; 2,000 points hold 200 of them, restored at 100 per second.
-    const calls = await Promise.all(Array.from({ length: 260 }, () => admin('mutation { webhookSubscriptionDelete(id: "gid://shopify/WebhookSubscription/1") { deletedWebhookSubscriptionId } }')));
+    const calls = await Promise.all(
+      Array.from({ length: 260 }, () =>
+        admin('mutation { webhookSubscriptionDelete(id: "gid://shopify/WebhookSubscription/1") { deletedWebhookSubscriptionId } }'),
+      ),
+    );
     const throttled = calls.filter((call) => call.body.errors?.[0]?.extensions?.code === "THROTTLED");
     expect(throttled.length).toBeGreaterThan(0);
     expect(throttled[0]!.status).toBe(200);
-    expect(throttled[0]!.body.extensions.cost).toMatchObject({ requestedQueryCost: 10, actualQueryCost: null, throttleStatus: { maximumAvailable: 2000, restoreRate: 100 } });
+    expect(throttled[0]!.body.extensions.cost).toMatchObject({
+      requestedQueryCost: 10,
+      actualQueryCost: null,
+      throttleStatus: { maximumAvailable: 2000, restoreRate: 100 },
+    });
   });
 });

@@ -19,16 +19,28 @@ async function admin(query: string, variables: Record<string, unknown>, token: s
 }
 
 async function createDraft(input: Record<string, unknown>, token = BASIC): Promise<{ id: string; invoiceUrl: string }> {
-  const data = await admin(`mutation ($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id invoiceUrl } userErrors { field message } } }`, { input }, token);
+  const data = await admin(
+    `mutation ($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id invoiceUrl } userErrors { field message } } }`,
+    { input },
+    token,
+  );
   expect(data.draftOrderCreate.userErrors).toEqual([]);
   return data.draftOrderCreate.draftOrder;
 }
 
 const tokenOf = (invoiceUrl: string) => invoiceUrl.slice(invoiceUrl.lastIndexOf("/") + 1);
 const payJson = (invoiceUrl: string, body: Record<string, unknown>) =>
-  fetch(`${emulator.url}/_emulator/checkout/${tokenOf(invoiceUrl)}/pay`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${emulator.url}/_emulator/checkout/${tokenOf(invoiceUrl)}/pay`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 const payForm = (invoiceUrl: string, fields: Record<string, string>) =>
-  fetch(`${invoiceUrl}/pay`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString() });
+  fetch(`${invoiceUrl}/pay`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  });
 
 const shop = (domain: string) => emulator.store.shop(domain);
 const ordersOf = (domain: string, draftId: string) => shop(domain).orders.filter((order) => order.draftOrderId === draftId);
@@ -42,7 +54,12 @@ const quote = (price = "100.00") => ({
 beforeAll(async () => {
   emulator = await startEmulator({
     shops: [
-      { domain: "checkout-basic.myshopify.com", accessToken: BASIC, currencyCode: "USD", taxRates: [{ countryCode: "US", provinceCode: "NY", title: "NY State Tax", rate: "0.04" }] },
+      {
+        domain: "checkout-basic.myshopify.com",
+        accessToken: BASIC,
+        currencyCode: "USD",
+        taxRates: [{ countryCode: "US", provinceCode: "NY", title: "NY State Tax", rate: "0.04" }],
+      },
       { domain: "checkout-plus.myshopify.com", accessToken: PLUS, plan: "plus", currencyCode: "USD" },
     ],
   });
@@ -72,7 +89,14 @@ describe("the buyer's checkout page", () => {
   });
 
   it("shows the deposit due now and the balance due later", async () => {
-    const draft = await createDraft({ ...quote("1000.00"), paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2030-03-01T00:00:00Z" }] }, deposit: { percentage: 25 } }, PLUS);
+    const draft = await createDraft(
+      {
+        ...quote("1000.00"),
+        paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2030-03-01T00:00:00Z" }] },
+        deposit: { percentage: 25 },
+      },
+      PLUS,
+    );
     const page = await (await fetch(draft.invoiceUrl)).text();
     expect(page).toContain('<strong id="due-now">250.00 USD</strong>');
     expect(page).toContain("Due later (Fixed, by 2030-03-01)");
@@ -95,9 +119,19 @@ describe("paying at checkout", () => {
     const orders = ordersOf("checkout-basic.myshopify.com", draft.id);
     expect(orders).toHaveLength(1);
     const order = orders[0]!;
-    expect(order).toMatchObject({ totalPrice: "104.00", totalTax: "4.00", customAttributes: [{ key: "tranche_stage", value: "1" }], paymentGatewayNames: ["shopify_payments"] });
-    expect(order.transactions).toEqual([expect.objectContaining({ kind: "SALE", status: "SUCCESS", amount: "104.00", gateway: "shopify_payments", cardLast4: "4242", manual: false })]);
-    expect(shop("checkout-basic.myshopify.com").draftOrders.find((candidate) => candidate.id === draft.id)).toMatchObject({ status: "COMPLETED", orderId: order.id });
+    expect(order).toMatchObject({
+      totalPrice: "104.00",
+      totalTax: "4.00",
+      customAttributes: [{ key: "tranche_stage", value: "1" }],
+      paymentGatewayNames: ["shopify_payments"],
+    });
+    expect(order.transactions).toEqual([
+      expect.objectContaining({ kind: "SALE", status: "SUCCESS", amount: "104.00", gateway: "shopify_payments", cardLast4: "4242", manual: false }),
+    ]);
+    expect(shop("checkout-basic.myshopify.com").draftOrders.find((candidate) => candidate.id === draft.id)).toMatchObject({
+      status: "COMPLETED",
+      orderId: order.id,
+    });
     expect(webhooks.map((webhook) => webhook.topic)).toEqual(["orders/create", "order_transactions/create", "orders/paid", "draft_orders/update"]);
     expect(webhooks[0]!.subject).toEqual({ type: "order", orderId: order.id });
     expect(webhooks[3]!.subject).toEqual({ type: "draftOrder", draftOrderId: draft.id });
@@ -152,11 +186,21 @@ describe("paying at checkout", () => {
     const viaJson = await createDraft(quote());
     const paid = (await (await payJson(viaJson.invoiceUrl, { card: "approve", saveCard: true })).json()) as any;
     expect(paid.mandateId).toMatch(/^gid:\/\/shopify\/PaymentMandate\/\d+$/);
-    expect(shop("checkout-basic.myshopify.com").mandates.find((mandate) => mandate.id === paid.mandateId)).toMatchObject({ orderId: paid.orderId, outcome: "approve" });
+    expect(shop("checkout-basic.myshopify.com").mandates.find((mandate) => mandate.id === paid.mandateId)).toMatchObject({
+      orderId: paid.orderId,
+      outcome: "approve",
+    });
   });
 
   it("charges only the deposit on Plus and leaves the balance on the order's payment terms", async () => {
-    const draft = await createDraft({ ...quote("1000.00"), paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2030-03-01T00:00:00Z" }] }, deposit: { percentage: 30 } }, PLUS);
+    const draft = await createDraft(
+      {
+        ...quote("1000.00"),
+        paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2030-03-01T00:00:00Z" }] },
+        deposit: { percentage: 30 },
+      },
+      PLUS,
+    );
     webhooks = [];
     const paid = (await (await payJson(draft.invoiceUrl, { card: "approve", saveCard: true })).json()) as any;
     expect(paid.ok).toBe(true);

@@ -50,9 +50,9 @@ describe("the emulator's control page, GET /_emulator", () => {
 
   it("shows each shop's seeded draft orders with customer, total and status", async () => {
     const { html } = await controlPage();
-    expect(html).toContain("<h2 id=\"shop-northwind-furniture-heading\">Northwind Furniture Works</h2>");
-    expect(rowOf(html, "#D1")).toContain("<td>Maria Gonzalez</td><td class=\"amount\">22769.38 USD</td><td>OPEN</td>");
-    expect(html).toContain("<td>Müller Metallbau GmbH (Werk Stuttgart)</td><td class=\"amount\">229967.50 EUR</td><td>OPEN</td>");
+    expect(html).toContain('<h2 id="shop-northwind-furniture-heading">Northwind Furniture Works</h2>');
+    expect(rowOf(html, "#D1")).toContain('<td>Maria Gonzalez</td><td class="amount">22769.38 USD</td><td>OPEN</td>');
+    expect(html).toContain('<td>Müller Metallbau GmbH (Werk Stuttgart)</td><td class="amount">229967.50 EUR</td><td>OPEN</td>');
     expect(html).toContain("No emails yet.");
   });
 
@@ -72,7 +72,9 @@ describe("the emulator's control page, GET /_emulator", () => {
     expect((await payEmailedLink(emulator.url, email.url!, { card: "approve" })).status).toBe(200);
     const after = await controlPage();
     const order = emulator.store.shop(BASIC.domain).orders[0]!;
-    expect(rowOf(after.html, order.name)).toBe(`<tr><td>${order.name}</td><td>Maria Gonzalez</td><td class="amount">22769.38 USD</td><td class="amount">0.00 USD</td><td>PAID</td></tr>`);
+    expect(rowOf(after.html, order.name)).toBe(
+      `<tr><td>${order.name}</td><td>Maria Gonzalez</td><td class="amount">22769.38 USD</td><td class="amount">0.00 USD</td><td>PAID</td></tr>`,
+    );
     expect(rowOf(after.html, "#D1")).toContain("<td>COMPLETED</td>");
   });
 

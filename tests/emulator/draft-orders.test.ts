@@ -42,7 +42,12 @@ const COMPLETE = `mutation ($id: ID!, $pending: Boolean) { draftOrderComplete(id
 const COMPLETE_DEFAULT = `mutation ($id: ID!) { draftOrderComplete(id: $id) { draftOrder { id status order { id } } userErrors { field message } } }`;
 
 const amount = (set: { shopMoney: { amount: string } }) => set.shopMoney.amount;
-const custom = (title: string, price: string, extra: Record<string, unknown> = {}) => ({ title, quantity: 1, originalUnitPriceWithCurrency: { amount: price, currencyCode: "USD" }, ...extra });
+const custom = (title: string, price: string, extra: Record<string, unknown> = {}) => ({
+  title,
+  quantity: 1,
+  originalUnitPriceWithCurrency: { amount: price, currencyCode: "USD" },
+  ...extra,
+});
 const ONTARIO = { address1: "1 King St", city: "Toronto", provinceCode: "ON", countryCode: "CA", zip: "M5H 1A1" };
 const BERLIN = { address1: "Unter den Linden 1", city: "Berlin", countryCode: "DE", zip: "10117" };
 
@@ -74,7 +79,13 @@ beforeAll(async () => {
           { email: "berlin@example.com", firstName: "Bea", defaultAddress: BERLIN },
         ],
       },
-      { domain: "included.myshopify.com", accessToken: INCLUDED, currencyCode: "EUR", taxesIncluded: true, taxRates: [{ countryCode: "DE", title: "MwSt", rate: "0.19" }] },
+      {
+        domain: "included.myshopify.com",
+        accessToken: INCLUDED,
+        currencyCode: "EUR",
+        taxesIncluded: true,
+        taxRates: [{ countryCode: "DE", title: "MwSt", rate: "0.19" }],
+      },
       { domain: "plus.myshopify.com", accessToken: PLUS, plan: "plus", currencyCode: "USD" },
     ],
   });
@@ -99,7 +110,15 @@ describe("draft order totals", () => {
       shippingAddress: ONTARIO,
     });
     const [widget, setup] = draft.lineItems.nodes;
-    expect(widget).toMatchObject({ title: "Widget", quantity: 2, custom: false, taxable: true, requiresShipping: true, sku: "W-1", variant: { id: variantId() } });
+    expect(widget).toMatchObject({
+      title: "Widget",
+      quantity: 2,
+      custom: false,
+      taxable: true,
+      requiresShipping: true,
+      sku: "W-1",
+      variant: { id: variantId() },
+    });
     expect(amount(widget.originalUnitPriceSet)).toBe("100.0");
     expect(amount(widget.totalDiscountSet)).toBe("20.0");
     expect(amount(widget.discountedTotalSet)).toBe("180.0");
@@ -125,7 +144,11 @@ describe("draft order totals", () => {
 
   it("taxes a second region at its own rate, and falls back to the billing address and then the customer's address", async () => {
     const lines = [custom("Consulting", "100.00")];
-    const germany = await create({ lineItems: lines, shippingAddress: BERLIN, shippingLine: { title: "Post", priceWithCurrency: { amount: "10.00", currencyCode: "USD" } } });
+    const germany = await create({
+      lineItems: lines,
+      shippingAddress: BERLIN,
+      shippingLine: { title: "Post", priceWithCurrency: { amount: "10.00", currencyCode: "USD" } },
+    });
     expect(germany.taxLines.map((line: any) => [line.title, line.rate, amount(line.priceSet)])).toEqual([["DE MwSt", 0.19, "20.9"]]);
     expect(amount(germany.totalPriceSet)).toBe("130.9");
 
@@ -144,7 +167,11 @@ describe("draft order totals", () => {
 
   it("extracts tax from prices in a shop whose prices include tax", async () => {
     const draft = await create(
-      { lineItems: [{ title: "Chair", quantity: 1, originalUnitPriceWithCurrency: { amount: "119.00", currencyCode: "EUR" } }], shippingLine: { title: "DHL", priceWithCurrency: { amount: "11.90", currencyCode: "EUR" } }, shippingAddress: BERLIN },
+      {
+        lineItems: [{ title: "Chair", quantity: 1, originalUnitPriceWithCurrency: { amount: "119.00", currencyCode: "EUR" } }],
+        shippingLine: { title: "DHL", priceWithCurrency: { amount: "11.90", currencyCode: "EUR" } },
+        shippingAddress: BERLIN,
+      },
       INCLUDED,
     );
     expect(draft.taxesIncluded).toBe(true);
@@ -167,7 +194,10 @@ describe("draft order totals", () => {
   });
 
   it("taxes taxable custom lines and leaves non-taxable ones out", async () => {
-    const draft = await create({ lineItems: [custom("Taxed", "100.00", { taxable: true }), custom("Untaxed", "100.00", { taxable: false })], shippingAddress: BERLIN });
+    const draft = await create({
+      lineItems: [custom("Taxed", "100.00", { taxable: true }), custom("Untaxed", "100.00", { taxable: false })],
+      shippingAddress: BERLIN,
+    });
     expect(draft.lineItems.nodes.map((line: any) => line.taxLines.length)).toEqual([1, 0]);
     expect(amount(draft.totalTaxSet)).toBe("19.0");
     expect(amount(draft.totalPriceSet)).toBe("219.0");
@@ -180,7 +210,10 @@ describe("draft order totals", () => {
       { input: { lineItems: [custom("Quote", "100.00")], shippingAddress: BERLIN } },
     );
     expect(data.draftOrderCalculate.userErrors).toEqual([]);
-    expect(data.draftOrderCalculate.calculatedDraftOrder).toMatchObject({ taxLines: [{ title: "DE MwSt" }], lineItems: [{ title: "Quote", discountedTotal: { amount: "100.0" } }] });
+    expect(data.draftOrderCalculate.calculatedDraftOrder).toMatchObject({
+      taxLines: [{ title: "DE MwSt" }],
+      lineItems: [{ title: "Quote", discountedTotal: { amount: "100.0" } }],
+    });
     expect(amount(data.draftOrderCalculate.calculatedDraftOrder.totalPriceSet)).toBe("119.0");
     expect(amount(data.draftOrderCalculate.calculatedDraftOrder.amountDueNowSet)).toBe("119.0");
     expect(shopState("tax.myshopify.com").draftOrders.length).toBe(before);
@@ -201,7 +234,12 @@ describe("creating and updating drafts", () => {
   });
 
   it("replaces only the fields an update gives and sends draft_orders/update", async () => {
-    const draft = await create({ lineItems: [custom("Original", "10.00")], tags: ["b", "a"], note: "keep me", customAttributes: [{ key: "contract", value: "C-1" }] });
+    const draft = await create({
+      lineItems: [custom("Original", "10.00")],
+      tags: ["b", "a"],
+      note: "keep me",
+      customAttributes: [{ key: "contract", value: "C-1" }],
+    });
     expect(draft.tags).toEqual(["a", "b"]);
     webhooks = [];
     const { draftOrderUpdate } = await admin(UPDATE, { id: draft.id, input: { tags: ["tranche"], lineItems: [custom("Replaced", "20.00", { quantity: 3 })] } });
@@ -219,8 +257,12 @@ describe("creating and updating drafts", () => {
     const before = shopState("tax.myshopify.com").draftOrders.length;
     const errorsOf = async (input: Record<string, unknown>) => (await admin(CREATE, { input })).draftOrderCreate.userErrors;
     expect(await errorsOf({ lineItems: [] })).toEqual([{ field: null, message: "Add at least 1 product" }]);
-    expect(await errorsOf({ lineItems: [{ title: "X", quantity: 0, originalUnitPrice: "1.00" }] })).toEqual([{ field: ["lineItems", "0", "quantity"], message: "Quantity must be greater than or equal to 1" }]);
-    expect(await errorsOf({ lineItems: [{ variantId: "gid://shopify/ProductVariant/999999", quantity: 1 }] })).toEqual([{ field: null, message: "Product with ID 999999 is no longer available." }]);
+    expect(await errorsOf({ lineItems: [{ title: "X", quantity: 0, originalUnitPrice: "1.00" }] })).toEqual([
+      { field: ["lineItems", "0", "quantity"], message: "Quantity must be greater than or equal to 1" },
+    ]);
+    expect(await errorsOf({ lineItems: [{ variantId: "gid://shopify/ProductVariant/999999", quantity: 1 }] })).toEqual([
+      { field: null, message: "Product with ID 999999 is no longer available." },
+    ]);
     expect(await errorsOf({ lineItems: [{ quantity: 1, originalUnitPrice: "1.00" }] })).toEqual([{ field: null, message: "Merchandise title is empty." }]);
     expect(await errorsOf({ email: "not-an-email", lineItems: [custom("X", "1.00")] })).toEqual([{ field: ["email"], message: "Email is invalid" }]);
     expect(await errorsOf({ lineItems: [custom("X", "1.00")], appliedDiscount: { value: 120, valueType: "PERCENTAGE" } })).toEqual([
@@ -244,8 +286,14 @@ describe("creating and updating drafts", () => {
   });
 
   it("reads the draft's metafields", async () => {
-    const draft = await create({ lineItems: [custom("M", "1.00")], metafields: [{ namespace: "tranche", key: "contract", type: "single_line_text_field", value: "C-9" }] });
-    const data = await admin(`query ($id: ID!) { draftOrder(id: $id) { metafield(namespace: "tranche", key: "contract") { value type } metafields(first: 5) { nodes { key value } } } }`, { id: draft.id });
+    const draft = await create({
+      lineItems: [custom("M", "1.00")],
+      metafields: [{ namespace: "tranche", key: "contract", type: "single_line_text_field", value: "C-9" }],
+    });
+    const data = await admin(
+      `query ($id: ID!) { draftOrder(id: $id) { metafield(namespace: "tranche", key: "contract") { value type } metafields(first: 5) { nodes { key value } } } }`,
+      { id: draft.id },
+    );
     expect(data.draftOrder.metafield).toEqual({ value: "C-9", type: "single_line_text_field" });
     expect(data.draftOrder.metafields.nodes).toEqual([{ key: "contract", value: "C-9" }]);
   });
@@ -254,16 +302,28 @@ describe("creating and updating drafts", () => {
     const shop = shopState("tax.myshopify.com");
     const [drafts, metafields] = [shop.draftOrders.length, shop.metafields.length];
     const errorsOf = async (metafield: Record<string, unknown>) =>
-      (await admin(CREATE, { input: { lineItems: [custom("M", "1.00")], metafields: [{ namespace: "tranche", key: "fine", type: "single_line_text_field", value: "ok" }, metafield] } })).draftOrderCreate;
+      (
+        await admin(CREATE, {
+          input: {
+            lineItems: [custom("M", "1.00")],
+            metafields: [{ namespace: "tranche", key: "fine", type: "single_line_text_field", value: "ok" }, metafield],
+          },
+        })
+      ).draftOrderCreate;
     expect(await errorsOf({ namespace: "tranche", key: "stage", type: "number_integer", value: "two" })).toEqual({
       draftOrder: null,
       userErrors: [{ field: ["metafields", "1", "value"], message: "Value must be an integer." }],
     });
-    expect((await errorsOf({ namespace: "tranche", key: "stage", value: "2" })).userErrors).toEqual([{ field: ["metafields", "1", "type"], message: "Type can't be blank" }]);
+    expect((await errorsOf({ namespace: "tranche", key: "stage", value: "2" })).userErrors).toEqual([
+      { field: ["metafields", "1", "type"], message: "Type can't be blank" },
+    ]);
     expect([shop.draftOrders.length, shop.metafields.length]).toEqual([drafts, metafields]);
 
     const draft = await create({ lineItems: [custom("M", "1.00")], note: "kept" });
-    const update = await admin(UPDATE, { id: draft.id, input: { note: "changed", metafields: [{ namespace: "tranche", key: "stage", type: "number_integer", value: "two" }] } });
+    const update = await admin(UPDATE, {
+      id: draft.id,
+      input: { note: "changed", metafields: [{ namespace: "tranche", key: "stage", type: "number_integer", value: "two" }] },
+    });
     expect(update.draftOrderUpdate.userErrors).toEqual([{ field: ["input", "metafields", "0", "value"], message: "Value must be an integer." }]);
     expect(shop.draftOrders.find((candidate) => candidate.id === draft.id)!.note).toBe("kept");
   });
@@ -288,7 +348,9 @@ describe("creating and updating drafts", () => {
   it("deletes a draft and sends draft_orders/delete", async () => {
     const draft = await create({ lineItems: [custom("Gone", "1.00")] });
     webhooks = [];
-    const { draftOrderDelete } = await admin(`mutation ($id: ID!) { draftOrderDelete(input: { id: $id }) { deletedId userErrors { field message } } }`, { id: draft.id });
+    const { draftOrderDelete } = await admin(`mutation ($id: ID!) { draftOrderDelete(input: { id: $id }) { deletedId userErrors { field message } } }`, {
+      id: draft.id,
+    });
     expect(draftOrderDelete).toEqual({ deletedId: draft.id, userErrors: [] });
     expect((await admin(`query ($id: ID!) { draftOrder(id: $id) { id } }`, { id: draft.id })).draftOrder).toBeNull();
     expect(webhooks.map((webhook) => webhook.topic)).toEqual(["draft_orders/delete"]);
@@ -300,31 +362,57 @@ describe("payment terms, deposits and amounts due", () => {
 
   it("lists Shopify's payment terms templates, filtered by type", async () => {
     const all = (await admin("{ paymentTermsTemplates { id name paymentTermsType dueInDays } }")).paymentTermsTemplates;
-    expect(all.map((template: any) => template.name)).toEqual(["Due on receipt", "Due on fulfillment", "Net 7", "Net 15", "Net 30", "Net 45", "Net 60", "Net 90", "Fixed"]);
+    expect(all.map((template: any) => template.name)).toEqual([
+      "Due on receipt",
+      "Due on fulfillment",
+      "Net 7",
+      "Net 15",
+      "Net 30",
+      "Net 45",
+      "Net 60",
+      "Net 90",
+      "Fixed",
+    ]);
     const net = (await admin("{ paymentTermsTemplates(paymentTermsType: NET) { id name dueInDays } }")).paymentTermsTemplates;
     expect(net).toContainEqual({ id: "gid://shopify/PaymentTermsTemplate/4", name: "Net 30", dueInDays: 30 });
     expect(net).toHaveLength(6);
   });
 
   it("validates payment terms as Shopify does and dates NET terms from their issue date", async () => {
-    const errorsOf = async (paymentTerms: Record<string, unknown>) => (await admin(CREATE, { input: { lineItems: [custom("T", "1.00")], paymentTerms } })).draftOrderCreate.userErrors;
-    expect(await errorsOf({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ issuedAt: "2030-01-01T00:00:00Z" }] })).toEqual([
+    const errorsOf = async (paymentTerms: Record<string, unknown>) =>
+      (await admin(CREATE, { input: { lineItems: [custom("T", "1.00")], paymentTerms } })).draftOrderCreate.userErrors;
+    expect(
+      await errorsOf({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ issuedAt: "2030-01-01T00:00:00Z" }] }),
+    ).toEqual([{ field: null, message: "A due date is required with fixed or net payment terms." }]);
+    expect(await errorsOf({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4", paymentSchedules: [{}] })).toEqual([
       { field: null, message: "A due date is required with fixed or net payment terms." },
     ]);
-    expect(await errorsOf({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4", paymentSchedules: [{}] })).toEqual([{ field: null, message: "A due date is required with fixed or net payment terms." }]);
     expect(await errorsOf({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/1", paymentSchedules: [{ dueAt: "2030-01-01T00:00:00Z" }] })).toEqual([
       { field: null, message: "A due date cannot be set with event payment terms." },
     ]);
-    expect(await errorsOf({ paymentSchedules: [{ dueAt: "2030-01-01T00:00:00Z" }] })).toEqual([{ field: null, message: "Payment terms template id can not be empty." }]);
-    expect(await errorsOf({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/999" })).toEqual([{ field: null, message: "Could not find payment terms template." }]);
-    expect(await errorsOf({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2030-01-01T00:00:00Z" }, { dueAt: "2030-02-01T00:00:00Z" }] })).toEqual([
-      { field: null, message: "Cannot create payment terms with multiple payment schedules." },
+    expect(await errorsOf({ paymentSchedules: [{ dueAt: "2030-01-01T00:00:00Z" }] })).toEqual([
+      { field: null, message: "Payment terms template id can not be empty." },
     ]);
+    expect(await errorsOf({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/999" })).toEqual([
+      { field: null, message: "Could not find payment terms template." },
+    ]);
+    expect(
+      await errorsOf({
+        paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7",
+        paymentSchedules: [{ dueAt: "2030-01-01T00:00:00Z" }, { dueAt: "2030-02-01T00:00:00Z" }],
+      }),
+    ).toEqual([{ field: null, message: "Cannot create payment terms with multiple payment schedules." }]);
 
-    const net = await create({ lineItems: [custom("T", "1.00")], paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4", paymentSchedules: [{ issuedAt: "2030-01-01T00:00:00Z" }] } });
+    const net = await create({
+      lineItems: [custom("T", "1.00")],
+      paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4", paymentSchedules: [{ issuedAt: "2030-01-01T00:00:00Z" }] },
+    });
     expect(net.paymentTerms).toMatchObject({ paymentTermsName: "Net 30", paymentTermsType: "NET", dueInDays: 30, overdue: false });
     expect(net.paymentTerms.paymentSchedules.nodes[0]).toMatchObject({ issuedAt: "2030-01-01T00:00:00Z", dueAt: "2030-01-31T00:00:00Z", completedAt: null });
-    const fixed = await create({ lineItems: [custom("T", "1.00")], paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2030-03-01T12:30:00.750Z" }] } });
+    const fixed = await create({
+      lineItems: [custom("T", "1.00")],
+      paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2030-03-01T12:30:00.750Z" }] },
+    });
     // Stored as Shopify stores it, to the second.
     expect(shopState("tax.myshopify.com").draftOrders.find((draft) => draft.id === fixed.id)!.paymentTerms!.schedules[0]!.dueAt).toBe("2030-03-01T12:30:00Z");
   });
@@ -348,9 +436,12 @@ describe("payment terms, deposits and amounts due", () => {
   });
 
   it("requires payment terms and a percentage of 1–99 for a deposit", async () => {
-    const errorsOf = async (input: Record<string, unknown>) => (await admin(CREATE, { input: { lineItems: [custom("D", "100.00")], ...input } }, PLUS)).draftOrderCreate.userErrors;
+    const errorsOf = async (input: Record<string, unknown>) =>
+      (await admin(CREATE, { input: { lineItems: [custom("D", "100.00")], ...input } }, PLUS)).draftOrderCreate.userErrors;
     expect(await errorsOf({ deposit: { percentage: 30 } })).toEqual([{ field: ["deposit"], message: "Deposit requires a payment terms template." }]);
-    expect(await errorsOf({ paymentTerms: fixed(), deposit: { percentage: 100 } })).toEqual([{ field: ["deposit", "percentage"], message: "Deposit percentage must be between 1 and 99." }]);
+    expect(await errorsOf({ paymentTerms: fixed(), deposit: { percentage: 100 } })).toEqual([
+      { field: ["deposit", "percentage"], message: "Deposit percentage must be between 1 and 99." },
+    ]);
   });
 
   it("is due now in full without terms, and nothing now with terms but no deposit", async () => {
@@ -366,12 +457,17 @@ describe("invoices", () => {
     const draft = await create({ email: "buyer@example.com", lineItems: [custom("Quote", "10.00")] });
     webhooks = [];
     const outboxBefore = emulator.store.outbox.length;
-    const { draftOrderInvoiceSend } = await admin(`mutation ($id: ID!) { draftOrderInvoiceSend(id: $id, email: { customMessage: "Thanks" }) { draftOrder { status invoiceSentAt invoiceUrl } userErrors { field message } } }`, { id: draft.id });
+    const { draftOrderInvoiceSend } = await admin(
+      `mutation ($id: ID!) { draftOrderInvoiceSend(id: $id, email: { customMessage: "Thanks" }) { draftOrder { status invoiceSentAt invoiceUrl } userErrors { field message } } }`,
+      { id: draft.id },
+    );
     expect(draftOrderInvoiceSend.userErrors).toEqual([]);
     expect(draftOrderInvoiceSend.draftOrder.status).toBe("INVOICE_SENT");
     expect(draftOrderInvoiceSend.draftOrder.invoiceSentAt).toEqual(expect.any(String));
     const sent = emulator.store.outbox.slice(outboxBefore);
-    expect(sent).toEqual([expect.objectContaining({ kind: "draft_order_invoice", to: "buyer@example.com", url: draft.invoiceUrl, resourceId: draft.id, shop: "tax.myshopify.com" })]);
+    expect(sent).toEqual([
+      expect.objectContaining({ kind: "draft_order_invoice", to: "buyer@example.com", url: draft.invoiceUrl, resourceId: draft.id, shop: "tax.myshopify.com" }),
+    ]);
     expect(sent[0]!.body).toContain(draft.invoiceUrl);
     expect(webhooks.map((webhook) => webhook.topic)).toEqual(["draft_orders/update"]);
   });
@@ -385,7 +481,9 @@ describe("invoices", () => {
     const refused = (await admin(send, { id: paid.id })).draftOrderInvoiceSend;
     expect(refused.draftOrder).toEqual({ id: paid.id, status: "COMPLETED" });
     expect(refused.userErrors).toEqual([{ field: null, message: "Draft order Invoice can't be sent. This draft order is already paid." }]);
-    expect((await admin(send, { id: "gid://shopify/DraftOrder/1" })).draftOrderInvoiceSend.userErrors).toEqual([{ field: null, message: "Draft order not found" }]);
+    expect((await admin(send, { id: "gid://shopify/DraftOrder/1" })).draftOrderInvoiceSend.userErrors).toEqual([
+      { field: null, message: "Draft order not found" },
+    ]);
   });
 });
 
@@ -403,17 +501,30 @@ describe("completing a draft", () => {
     expect(draftOrderComplete.userErrors).toEqual([]);
     expect(draftOrderComplete.draftOrder.status).toBe("COMPLETED");
     const order = shopState("tax.myshopify.com").orders.find((candidate) => candidate.id === draftOrderComplete.draftOrder.order.id)!;
-    expect(order).toMatchObject({ draftOrderId: draft.id, totalPrice: "100.00", customAttributes: [{ key: "tranche_contract", value: "C-42" }], tags: ["tranche"], note: "by phone", sourceName: "shopify_draft_order", paymentGatewayNames: ["manual"] });
+    expect(order).toMatchObject({
+      draftOrderId: draft.id,
+      totalPrice: "100.00",
+      customAttributes: [{ key: "tranche_contract", value: "C-42" }],
+      tags: ["tranche"],
+      note: "by phone",
+      sourceName: "shopify_draft_order",
+      paymentGatewayNames: ["manual"],
+    });
     expect(order.name).toMatch(/^#\d{4,}$/);
     expect(order.transactions).toEqual([expect.objectContaining({ kind: "SALE", status: "SUCCESS", amount: "100.00", gateway: "manual", manual: true })]);
     expect(order.fulfillmentOrders).toHaveLength(1);
-    expect(order.fulfillmentOrders[0]!.lineItems).toEqual([expect.objectContaining({ lineItemId: order.lineItems[0]!.id, totalQuantity: 1, remainingQuantity: 1 })]);
+    expect(order.fulfillmentOrders[0]!.lineItems).toEqual([
+      expect.objectContaining({ lineItemId: order.lineItems[0]!.id, totalQuantity: 1, remainingQuantity: 1 }),
+    ]);
     expect(webhooks.map((webhook) => webhook.topic)).toEqual(["orders/create", "order_transactions/create", "orders/paid", "draft_orders/update"]);
     expect(webhooks[1]!.subject).toEqual({ type: "transaction", orderId: order.id, transactionId: order.transactions[0]!.id });
   });
 
   it("with terms: the payment stays pending, the balance is outstanding and the terms are copied with new ids", async () => {
-    const draft = await create({ lineItems: [custom("Net item", "42.00")], paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4", paymentSchedules: [{ issuedAt: "2030-01-01T00:00:00Z" }] } });
+    const draft = await create({
+      lineItems: [custom("Net item", "42.00")],
+      paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4", paymentSchedules: [{ issuedAt: "2030-01-01T00:00:00Z" }] },
+    });
     webhooks = [];
     const { draftOrderComplete } = await admin(COMPLETE_DEFAULT, { id: draft.id });
     const order = shopState("tax.myshopify.com").orders.find((candidate) => candidate.id === draftOrderComplete.draftOrder.order.id)!;
@@ -424,12 +535,20 @@ describe("completing a draft", () => {
     expect(order.paymentTerms!.schedules[0]!.id).not.toBe(draft.paymentTerms.paymentSchedules.nodes[0].id);
     expect(order.paymentTerms!.schedules[0]!.completedAt).toBeUndefined();
     expect(webhooks.map((webhook) => webhook.topic)).toEqual(["orders/create", "order_transactions/create", "draft_orders/update"]);
-    const read = await admin(`query ($id: ID!) { draftOrder(id: $id) { status order { id displayFinancialStatus totalOutstandingSet { ${money} } } } }`, { id: draft.id });
-    expect(read.draftOrder).toEqual({ status: "COMPLETED", order: { id: order.id, displayFinancialStatus: "PENDING", totalOutstandingSet: { shopMoney: { amount: "42.0", currencyCode: "USD" } } } });
+    const read = await admin(`query ($id: ID!) { draftOrder(id: $id) { status order { id displayFinancialStatus totalOutstandingSet { ${money} } } } }`, {
+      id: draft.id,
+    });
+    expect(read.draftOrder).toEqual({
+      status: "COMPLETED",
+      order: { id: order.id, displayFinancialStatus: "PENDING", totalOutstandingSet: { shopMoney: { amount: "42.0", currencyCode: "USD" } } },
+    });
   });
 
   it("with terms and paymentPending false: marked paid", async () => {
-    const draft = await create({ lineItems: [custom("Paid anyway", "42.00")], paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2030-01-01T00:00:00Z" }] } });
+    const draft = await create({
+      lineItems: [custom("Paid anyway", "42.00")],
+      paymentTerms: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2030-01-01T00:00:00Z" }] },
+    });
     webhooks = [];
     const { draftOrderComplete } = await admin(COMPLETE, { id: draft.id, pending: false });
     const order = shopState("tax.myshopify.com").orders.find((candidate) => candidate.id === draftOrderComplete.draftOrder.order.id)!;

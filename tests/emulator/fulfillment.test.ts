@@ -11,7 +11,8 @@ beforeEach(() => {
   t.webhooks.length = 0;
 });
 
-const FO = "id status supportedActions { action } fulfillmentHolds { id reason reasonNotes handle displayReason } lineItems(first: 5) { nodes { id totalQuantity remainingQuantity } }";
+const FO =
+  "id status supportedActions { action } fulfillmentHolds { id reason reasonNotes handle displayReason } lineItems(first: 5) { nodes { id totalQuantity remainingQuantity } }";
 const HOLD = `mutation($id: ID!, $hold: FulfillmentOrderHoldInput!) { fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {
   fulfillmentHold { id reason reasonNotes handle displayReason } fulfillmentOrder { ${FO} } remainingFulfillmentOrder { ${FO} } userErrors { field message code }
 } }`;
@@ -26,19 +27,32 @@ describe("fulfillment holds", () => {
   it("holds goods until payment, refusing fulfillment until the hold is released", async () => {
     const { order } = insertOrder(t.emulator.store, BASIC.domain);
     const fo = order.fulfillmentOrders[0]!;
-    const held = (await t.admin(HOLD, { id: fo.id, hold: { reason: "AWAITING_PAYMENT", reasonNotes: "Stage 2 before shipping", handle: "tranche-stage-2" } })).data.fulfillmentOrderHold;
+    const held = (await t.admin(HOLD, { id: fo.id, hold: { reason: "AWAITING_PAYMENT", reasonNotes: "Stage 2 before shipping", handle: "tranche-stage-2" } }))
+      .data.fulfillmentOrderHold;
     expect(held.userErrors).toEqual([]);
-    expect(held.fulfillmentHold).toMatchObject({ reason: "AWAITING_PAYMENT", reasonNotes: "Stage 2 before shipping", handle: "tranche-stage-2", displayReason: "Awaiting payment" });
+    expect(held.fulfillmentHold).toMatchObject({
+      reason: "AWAITING_PAYMENT",
+      reasonNotes: "Stage 2 before shipping",
+      handle: "tranche-stage-2",
+      displayReason: "Awaiting payment",
+    });
     expect(held.fulfillmentOrder).toMatchObject({ status: "ON_HOLD", supportedActions: [{ action: "RELEASE_HOLD" }, { action: "HOLD" }, { action: "MOVE" }] });
     expect(held.remainingFulfillmentOrder).toBeNull();
     expect((await t.admin(STATUS, { id: order.id })).data.order.displayFulfillmentStatus).toBe("ON_HOLD");
 
     const refused = (await t.admin(FULFILL, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }] } })).data.fulfillmentCreate;
-    expect(refused).toEqual({ fulfillment: null, userErrors: [{ field: ["fulfillment"], message: `Fulfillment order ${fo.id.split("/").pop()} has an unfulfillable status= on_hold.` }] });
+    expect(refused).toEqual({
+      fulfillment: null,
+      userErrors: [{ field: ["fulfillment"], message: `Fulfillment order ${fo.id.split("/").pop()} has an unfulfillable status= on_hold.` }],
+    });
 
     const duplicate = (await t.admin(HOLD, { id: fo.id, hold: { reason: "OTHER", handle: "tranche-stage-2" } })).data.fulfillmentOrderHold;
     expect(duplicate.userErrors).toEqual([
-      { field: ["fulfillmentHold", "handle"], message: "The handle provided for the fulfillment hold is already in use by this app for another hold on this fulfillment order.", code: "DUPLICATE_FULFILLMENT_HOLD_HANDLE" },
+      {
+        field: ["fulfillmentHold", "handle"],
+        message: "The handle provided for the fulfillment hold is already in use by this app for another hold on this fulfillment order.",
+        code: "DUPLICATE_FULFILLMENT_HOLD_HANDLE",
+      },
     ]);
 
     const released = (await t.admin(RELEASE, { id: fo.id, holdIds: [held.fulfillmentHold.id] })).data.fulfillmentOrderReleaseHold;
@@ -62,12 +76,20 @@ describe("fulfillment holds", () => {
     const { order } = insertOrder(t.emulator.store, BASIC.domain);
     const fo = order.fulfillmentOrders[0]!;
     const chairs = fo.lineItems[1]!;
-    const held = (await t.admin(HOLD, { id: fo.id, hold: { reason: "AWAITING_PAYMENT", fulfillmentOrderLineItems: [{ id: chairs.id, quantity: 3 }] } })).data.fulfillmentOrderHold;
+    const held = (await t.admin(HOLD, { id: fo.id, hold: { reason: "AWAITING_PAYMENT", fulfillmentOrderLineItems: [{ id: chairs.id, quantity: 3 }] } })).data
+      .fulfillmentOrderHold;
     expect(held.userErrors).toEqual([]);
     expect(held.fulfillmentOrder).toMatchObject({ status: "ON_HOLD", lineItems: { nodes: [{ totalQuantity: 3, remainingQuantity: 3 }] } });
     expect(held.remainingFulfillmentOrder).toMatchObject({ status: "OPEN", lineItems: { nodes: [{ totalQuantity: 1 }, { totalQuantity: 1 }] } });
-    const notSplittable = (await t.admin(HOLD, { id: fo.id, hold: { reason: "OTHER", fulfillmentOrderLineItems: [{ id: chairs.id, quantity: 1 }] } })).data.fulfillmentOrderHold;
-    expect(notSplittable.userErrors).toEqual([{ field: ["fulfillmentHold", "fulfillmentOrderLineItems"], message: "The fulfillment order is not in a splittable state.", code: "FULFILLMENT_ORDER_NOT_SPLITTABLE" }]);
+    const notSplittable = (await t.admin(HOLD, { id: fo.id, hold: { reason: "OTHER", fulfillmentOrderLineItems: [{ id: chairs.id, quantity: 1 }] } })).data
+      .fulfillmentOrderHold;
+    expect(notSplittable.userErrors).toEqual([
+      {
+        field: ["fulfillmentHold", "fulfillmentOrderLineItems"],
+        message: "The fulfillment order is not in a splittable state.",
+        code: "FULFILLMENT_ORDER_NOT_SPLITTABLE",
+      },
+    ]);
   });
 });
 
@@ -77,16 +99,35 @@ describe("fulfillmentCreate", () => {
     const fo = order.fulfillmentOrders[0]!;
     const [table, chairs] = fo.lineItems;
     const first = (
-      await t.admin(FULFILL, { fulfillment: { trackingInfo: { number: "TRACK-1" }, lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: chairs!.id, quantity: 2 }] }] } })
+      await t.admin(FULFILL, {
+        fulfillment: {
+          trackingInfo: { number: "TRACK-1" },
+          lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: chairs!.id, quantity: 2 }] }],
+        },
+      })
     ).data.fulfillmentCreate;
     expect(first.userErrors).toEqual([]);
-    expect(first.fulfillment).toMatchObject({ name: `${order.name}-F1`, status: "SUCCESS", displayStatus: "FULFILLED", totalQuantity: 2, trackingInfo: [{ number: "TRACK-1" }], fulfillmentLineItems: { nodes: [{ quantity: 2, lineItem: { id: chairs!.lineItemId } }] } });
+    expect(first.fulfillment).toMatchObject({
+      name: `${order.name}-F1`,
+      status: "SUCCESS",
+      displayStatus: "FULFILLED",
+      totalQuantity: 2,
+      trackingInfo: [{ number: "TRACK-1" }],
+      fulfillmentLineItems: { nodes: [{ quantity: 2, lineItem: { id: chairs!.lineItemId } }] },
+    });
     let status = (await t.admin(STATUS, { id: order.id })).data.order;
     expect(status).toMatchObject({ displayFulfillmentStatus: "PARTIALLY_FULFILLED", fulfillmentOrders: { nodes: [{ status: "IN_PROGRESS" }] } });
     expect(topicsFor(t.webhooks, order.id)).toEqual(["fulfillments/create", "orders/partially_fulfilled", "orders/updated"]);
 
-    const tooMany = (await t.admin(FULFILL, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: chairs!.id, quantity: 3 }] }] } })).data.fulfillmentCreate;
-    expect(tooMany).toEqual({ fulfillment: null, userErrors: [{ field: ["fulfillment"], message: "Invalid fulfillment order line item quantity requested." }] });
+    const tooMany = (
+      await t.admin(FULFILL, {
+        fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id, fulfillmentOrderLineItems: [{ id: chairs!.id, quantity: 3 }] }] },
+      })
+    ).data.fulfillmentCreate;
+    expect(tooMany).toEqual({
+      fulfillment: null,
+      userErrors: [{ field: ["fulfillment"], message: "Invalid fulfillment order line item quantity requested." }],
+    });
 
     t.webhooks.length = 0;
     const rest = (await t.admin(FULFILL, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }] } })).data.fulfillmentCreate;
@@ -102,8 +143,13 @@ describe("fulfillmentCreate", () => {
 
     const closed = (await t.admin(FULFILL, { fulfillment: { lineItemsByFulfillmentOrder: [{ fulfillmentOrderId: fo.id }] } })).data.fulfillmentCreate;
     expect(closed.userErrors[0].message).toBe(`Fulfillment order ${fo.id.split("/").pop()} has an unfulfillable status= closed.`);
-    const cancel = await t.admin("mutation($id: ID!) { orderCancel(orderId: $id, reason: OTHER, restock: true) { orderCancelUserErrors { field message code } } }", { id: order.id });
-    expect(cancel.data.orderCancel.orderCancelUserErrors).toEqual([{ field: ["orderId"], message: "Cannot cancel an order that has outstanding fulfillments", code: "INVALID" }]);
+    const cancel = await t.admin(
+      "mutation($id: ID!) { orderCancel(orderId: $id, reason: OTHER, restock: true) { orderCancelUserErrors { field message code } } }",
+      { id: order.id },
+    );
+    expect(cancel.data.orderCancel.orderCancelUserErrors).toEqual([
+      { field: ["orderId"], message: "Cannot cancel an order that has outstanding fulfillments", code: "INVALID" },
+    ]);
   });
 
   it("refuses a fulfillment order that does not exist", async () => {

@@ -37,7 +37,15 @@ describe("metafieldsSet", () => {
   it("creates a metafield on an owner in the state, then updates it in place", async () => {
     const created = await set({ ownerId: customerId, namespace: "tranche", key: "stage_count", type: "number_integer", value: "3" });
     expect(created.userErrors).toEqual([]);
-    expect(created.metafields[0]).toMatchObject({ namespace: "tranche", key: "stage_count", type: "number_integer", value: "3", jsonValue: 3, ownerType: "CUSTOMER", owner: { id: customerId } });
+    expect(created.metafields[0]).toMatchObject({
+      namespace: "tranche",
+      key: "stage_count",
+      type: "number_integer",
+      value: "3",
+      jsonValue: 3,
+      ownerType: "CUSTOMER",
+      owner: { id: customerId },
+    });
     expect(created.metafields[0].createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     const updated = await set({ ownerId: customerId, namespace: "tranche", key: "stage_count", value: "4" });
     expect(updated.metafields[0]).toMatchObject({ id: created.metafields[0].id, type: "number_integer", value: "4" });
@@ -45,7 +53,10 @@ describe("metafieldsSet", () => {
   });
 
   it("puts a metafield without a namespace, or with $app, in the app's reserved namespace", async () => {
-    const { metafields } = await set({ ownerId: customerId, key: "plain", type: "single_line_text_field", value: "a" }, { ownerId: customerId, namespace: "$app", key: "dollar", type: "single_line_text_field", value: "b" });
+    const { metafields } = await set(
+      { ownerId: customerId, key: "plain", type: "single_line_text_field", value: "a" },
+      { ownerId: customerId, namespace: "$app", key: "dollar", type: "single_line_text_field", value: "b" },
+    );
     expect(metafields.map((metafield: { namespace: string }) => metafield.namespace)).toEqual(["app--1", "app--1"]);
   });
 
@@ -55,7 +66,10 @@ describe("metafieldsSet", () => {
       { ownerId: customerId, namespace: "tranche", key: "would_be_written", type: "single_line_text_field", value: "x" },
       { ownerId: "gid://shopify/DraftOrder/424242", namespace: "tranche", key: "stage", type: "single_line_text_field", value: "x" },
     );
-    expect(answer).toEqual({ metafields: [], userErrors: [{ field: ["metafields", "1", "ownerId"], message: "Owner does not exist.", code: "INVALID", elementIndex: 1 }] });
+    expect(answer).toEqual({
+      metafields: [],
+      userErrors: [{ field: ["metafields", "1", "ownerId"], message: "Owner does not exist.", code: "INVALID", elementIndex: 1 }],
+    });
     expect(stored()).toHaveLength(before);
   });
 
@@ -68,7 +82,12 @@ describe("metafieldsSet", () => {
     { case: "a money value without a currency", input: { type: "money", value: '{"amount":"5.00"}' }, field: "value", code: "INVALID_VALUE" },
     { case: "a blank value", input: { type: "single_line_text_field", value: " " }, field: "value", code: "BLANK" },
     { case: "a key too short", input: { key: "k", type: "single_line_text_field", value: "v" }, field: "key", code: "TOO_SHORT" },
-    { case: "a namespace with invalid characters", input: { namespace: "tr anche", type: "single_line_text_field", value: "v" }, field: "namespace", code: "INVALID" },
+    {
+      case: "a namespace with invalid characters",
+      input: { namespace: "tr anche", type: "single_line_text_field", value: "v" },
+      field: "namespace",
+      code: "INVALID",
+    },
   ])("refuses $case with $code on $field", async ({ input, field, code }) => {
     const answer = await set({ ownerId: customerId, namespace: "tranche", key: "checked", ...input });
     expect(answer.metafields).toEqual([]);
@@ -76,9 +95,17 @@ describe("metafieldsSet", () => {
   });
 
   it("refuses more than 25 metafields at once", async () => {
-    const many = Array.from({ length: 26 }, (_, index) => ({ ownerId: customerId, namespace: "tranche", key: `k${index}`, type: "single_line_text_field", value: "v" }));
+    const many = Array.from({ length: 26 }, (_, index) => ({
+      ownerId: customerId,
+      namespace: "tranche",
+      key: `k${index}`,
+      type: "single_line_text_field",
+      value: "v",
+    }));
     const answer = await set(...many);
-    expect(answer.userErrors).toEqual([{ field: ["metafields"], message: "Exceeded the maximum metafields input limit of 25.", code: "LESS_THAN_OR_EQUAL_TO", elementIndex: null }]);
+    expect(answer.userErrors).toEqual([
+      { field: ["metafields"], message: "Exceeded the maximum metafields input limit of 25.", code: "LESS_THAN_OR_EQUAL_TO", elementIndex: null },
+    ]);
   });
 
   it("sets only when compareDigest matches the stored value", async () => {
@@ -87,14 +114,30 @@ describe("metafieldsSet", () => {
     const digest = first.metafields[0].compareDigest;
     const again = await set({ ownerId: customerId, namespace: "tranche", key: "guarded", type: "single_line_text_field", value: "two", compareDigest: null });
     expect(again.userErrors[0]).toMatchObject({ field: ["metafields", "0", "compareDigest"], code: "STALE_OBJECT" });
-    const matched = await set({ ownerId: customerId, namespace: "tranche", key: "guarded", type: "single_line_text_field", value: "two", compareDigest: digest });
+    const matched = await set({
+      ownerId: customerId,
+      namespace: "tranche",
+      key: "guarded",
+      type: "single_line_text_field",
+      value: "two",
+      compareDigest: digest,
+    });
     expect(matched.metafields[0].value).toBe("two");
-    const stale = await set({ ownerId: customerId, namespace: "tranche", key: "guarded", type: "single_line_text_field", value: "three", compareDigest: digest });
+    const stale = await set({
+      ownerId: customerId,
+      namespace: "tranche",
+      key: "guarded",
+      type: "single_line_text_field",
+      value: "three",
+      compareDigest: digest,
+    });
     expect(stale.userErrors[0].code).toBe("STALE_OBJECT");
   });
 
   it("answers a real type it does not check with a not-implemented error, not a silent success", async () => {
-    const body = await admin(SET, { metafields: [{ ownerId: customerId, namespace: "tranche", key: "ref", type: "product_reference", value: "gid://shopify/Product/1" }] });
+    const body = await admin(SET, {
+      metafields: [{ ownerId: customerId, namespace: "tranche", key: "ref", type: "product_reference", value: "gid://shopify/Product/1" }],
+    });
     expect(body.errors[0].extensions.code).toBe("NOT_IMPLEMENTED_IN_EMULATOR");
   });
 });

@@ -9,9 +9,25 @@ import { allocateProportionally, Dec, readDecimal, roundMoney, shopifyDecimal, s
 
 describe("currency digits", () => {
   it.each([
-    ["USD", 2], ["EUR", 2], ["GBP", 2], ["CAD", 2], ["AUD", 2], ["CHF", 2], ["HUF", 2], ["IDR", 2],
-    ["JPY", 0], ["KRW", 0], ["CLP", 0], ["ISK", 0], ["VND", 0], ["XOF", 0],
-    ["KWD", 3], ["BHD", 3], ["JOD", 3], ["OMR", 3], ["TND", 3],
+    ["USD", 2],
+    ["EUR", 2],
+    ["GBP", 2],
+    ["CAD", 2],
+    ["AUD", 2],
+    ["CHF", 2],
+    ["HUF", 2],
+    ["IDR", 2],
+    ["JPY", 0],
+    ["KRW", 0],
+    ["CLP", 0],
+    ["ISK", 0],
+    ["VND", 0],
+    ["XOF", 0],
+    ["KWD", 3],
+    ["BHD", 3],
+    ["JOD", 3],
+    ["OMR", 3],
+    ["TND", 3],
   ])("%s has %i decimals", (code, digits) => {
     expect(currencyDigits(code)).toBe(digits);
   });

@@ -56,7 +56,16 @@ export function insertOrder(store: EmulatorStore, domain: string, options: Order
 
   const transactions: Transaction[] = [];
   if (draft.paymentTerms) {
-    transactions.push({ id: store.newId("OrderTransaction"), kind: "SALE", status: "PENDING", amount: price.total, gateway: "manual", createdAt: now, processedAt: now, manual: true });
+    transactions.push({
+      id: store.newId("OrderTransaction"),
+      kind: "SALE",
+      status: "PENDING",
+      amount: price.total,
+      gateway: "manual",
+      createdAt: now,
+      processedAt: now,
+      manual: true,
+    });
   }
   if (options.deposit) {
     transactions.push({
@@ -71,7 +80,11 @@ export function insertOrder(store: EmulatorStore, domain: string, options: Order
       cardLast4: "4242",
     });
   }
-  const order = orderFromDraft(store, shop, draft, price, { transactions, paymentGatewayNames: options.deposit ? ["shopify_payments"] : [], sourceName: "shopify_draft_order" });
+  const order = orderFromDraft(store, shop, draft, price, {
+    transactions,
+    paymentGatewayNames: options.deposit ? ["shopify_payments"] : [],
+    sourceName: "shopify_draft_order",
+  });
   shop.orders.push(order);
   draft.orderId = order.id;
   shop.draftOrders.push(draft);
@@ -81,7 +94,12 @@ export function insertOrder(store: EmulatorStore, domain: string, options: Order
 
 /** The draft the order comes from, built from a `DraftOrderInput` as `draftOrderCreate` builds one. */
 function completedDraft(store: EmulatorStore, shop: ShopState, options: OrderFixtureOptions, now: string): DraftOrder {
-  const draft: DraftOrder = { ...blankDraftOrder(now), id: store.newId("DraftOrder"), name: `#D${shop.draftOrders.length + 1}`, invoiceUrl: newInvoiceUrl(store) };
+  const draft: DraftOrder = {
+    ...blankDraftOrder(now),
+    id: store.newId("DraftOrder"),
+    name: `#D${shop.draftOrders.length + 1}`,
+    invoiceUrl: newInvoiceUrl(store),
+  };
   const input: Record<string, unknown> = {
     lineItems: (options.lines ?? DEFAULT_LINES).map((line) => ({
       title: line.title,

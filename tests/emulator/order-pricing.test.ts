@@ -60,23 +60,23 @@ function sumByTitle(taxLines: readonly { title: string; amount: string }[]): Rec
 
 describe("an order's line taxes", () => {
   it("add up to the order's tax lines with an order-level discount, two rates and tax-inclusive prices", async () => {
-    const created = await admin(
-      `mutation ($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { field message } } }`,
+    const created = await admin(`mutation ($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { field message } } }`, {
+      input: {
+        lineItems: [
+          { title: "Bench", quantity: 1, originalUnitPriceWithCurrency: { amount: "120.00", currencyCode: "CAD" } },
+          { title: "Stool", quantity: 3, originalUnitPriceWithCurrency: { amount: "33.33", currencyCode: "CAD" } },
+        ],
+        appliedDiscount: { value: 10, valueType: "PERCENTAGE", title: "Ten" },
+        shippingAddress: ONTARIO,
+      },
+    });
+    expect(created.draftOrderCreate.userErrors).toEqual([]);
+    const completed = await admin(
+      `mutation ($id: ID!) { draftOrderComplete(id: $id, paymentPending: false) { draftOrder { order { id } } userErrors { message } } }`,
       {
-        input: {
-          lineItems: [
-            { title: "Bench", quantity: 1, originalUnitPriceWithCurrency: { amount: "120.00", currencyCode: "CAD" } },
-            { title: "Stool", quantity: 3, originalUnitPriceWithCurrency: { amount: "33.33", currencyCode: "CAD" } },
-          ],
-          appliedDiscount: { value: 10, valueType: "PERCENTAGE", title: "Ten" },
-          shippingAddress: ONTARIO,
-        },
+        id: created.draftOrderCreate.draftOrder.id,
       },
     );
-    expect(created.draftOrderCreate.userErrors).toEqual([]);
-    const completed = await admin(`mutation ($id: ID!) { draftOrderComplete(id: $id, paymentPending: false) { draftOrder { order { id } } userErrors { message } } }`, {
-      id: created.draftOrderCreate.draftOrder.id,
-    });
     const orderId = completed.draftOrderComplete.draftOrder.order.id;
     const { order } = await admin(
       `query ($id: ID!) { order(id: $id) { totalTaxSet { ${MONEY} } taxLines { title priceSet { ${MONEY} } }
@@ -86,7 +86,9 @@ describe("an order's line taxes", () => {
 
     // Lines 120.00 + 99.99 = 219.99, less 10% (22.00) = 197.99, which includes 13% tax: 197.99 × 0.13 / 1.13.
     const orderTax = order.taxLines.map((line: any) => ({ title: line.title, amount: line.priceSet.shopMoney.amount }));
-    const lineTax = order.lineItems.nodes.flatMap((line: any) => line.taxLines.map((tax: any) => ({ title: tax.title, amount: tax.priceSet.shopMoney.amount })));
+    const lineTax = order.lineItems.nodes.flatMap((line: any) =>
+      line.taxLines.map((tax: any) => ({ title: tax.title, amount: tax.priceSet.shopMoney.amount })),
+    );
     expect(sumByTitle(lineTax)).toEqual(sumByTitle(orderTax));
     expect(new Dec(order.totalTaxSet.shopMoney.amount).toFixed(2)).toBe("22.78");
     expect(order.lineItems.nodes.map((line: any) => line.discountedTotalSet.shopMoney.amount)).toEqual(["120.0", "99.99"]);

@@ -25,7 +25,13 @@ export interface OrderTestEmulator {
 export async function startOrderTestEmulator(): Promise<OrderTestEmulator> {
   const emulator = await startEmulator({
     shops: [
-      { domain: BASIC.domain, accessToken: BASIC.token, plan: "basic", currencyCode: "USD", customers: [{ email: "ada@example.com", firstName: "Ada", lastName: "Byrne" }] },
+      {
+        domain: BASIC.domain,
+        accessToken: BASIC.token,
+        plan: "basic",
+        currencyCode: "USD",
+        customers: [{ email: "ada@example.com", firstName: "Ada", lastName: "Byrne" }],
+      },
       { domain: PLUS.domain, accessToken: PLUS.token, plan: "plus", currencyCode: "EUR" },
     ],
   });

@@ -67,18 +67,39 @@ describe("the Order view", () => {
       refunds: [],
     });
     expect(view.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    expect(view.lineItems.nodes[1]).toMatchObject({ title: "Oak chair", quantity: 4, sku: "CHAIR-OAK", discountedTotalSet: { shopMoney: { amount: "200.0" } }, taxLines: [{ title: "VAT", priceSet: { shopMoney: { amount: "20.0" } } }] });
+    expect(view.lineItems.nodes[1]).toMatchObject({
+      title: "Oak chair",
+      quantity: 4,
+      sku: "CHAIR-OAK",
+      discountedTotalSet: { shopMoney: { amount: "200.0" } },
+      taxLines: [{ title: "VAT", priceSet: { shopMoney: { amount: "20.0" } } }],
+    });
     expect(view.transactions.map((tx: any) => [tx.kind, tx.status, tx.gateway, tx.manualPaymentGateway])).toEqual([
       ["SALE", "PENDING", "manual", true],
       ["SALE", "SUCCESS", "shopify_payments", false],
     ]);
     expect(view.paymentTerms).toMatchObject({ paymentTermsName: "Net 30", paymentTermsType: "NET", dueInDays: 30, overdue: false });
-    expect(view.paymentTerms.paymentSchedules.nodes[0]).toMatchObject({ due: false, completedAt: null, balanceDue: { amount: "844.0" }, totalBalance: { amount: "844.0" } });
+    expect(view.paymentTerms.paymentSchedules.nodes[0]).toMatchObject({
+      due: false,
+      completedAt: null,
+      balanceDue: { amount: "844.0" },
+      totalBalance: { amount: "844.0" },
+    });
     expect(view.paymentCollectionDetails).toEqual({
       additionalPaymentCollectionUrl: `${t.emulator.url}/checkout/order/${order.id.split("/").pop()}`,
       vaultedPaymentMethods: [{ id: mandate!.id, paymentInstrument: { __typename: "VaultCreditCard", brand: "Visa", lastDigits: "4242" } }],
     });
-    expect(view.fulfillmentOrders.nodes[0]).toMatchObject({ status: "OPEN", requestStatus: "UNSUBMITTED", fulfillmentHolds: [], lineItems: { nodes: [{ totalQuantity: 1, remainingQuantity: 1 }, { totalQuantity: 4, remainingQuantity: 4 }] } });
+    expect(view.fulfillmentOrders.nodes[0]).toMatchObject({
+      status: "OPEN",
+      requestStatus: "UNSUBMITTED",
+      fulfillmentHolds: [],
+      lineItems: {
+        nodes: [
+          { totalQuantity: 1, remainingQuantity: 1 },
+          { totalQuantity: 4, remainingQuantity: 4 },
+        ],
+      },
+    });
   });
 
   it("answers null for an unknown order and PENDING for an unpaid order with payment terms", async () => {
@@ -93,7 +114,9 @@ describe("the Order view", () => {
   it("searches orders by name and status", async () => {
     const { order: open } = insertOrder(t.emulator.store, BASIC.domain, { tags: ["search-me"] });
     const { order: cancelled } = insertOrder(t.emulator.store, BASIC.domain, { tags: ["search-me"] });
-    await t.admin("mutation($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, restock: false) { orderCancelUserErrors { message } } }", { id: cancelled.id });
+    await t.admin("mutation($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, restock: false) { orderCancelUserErrors { message } } }", {
+      id: cancelled.id,
+    });
     const byName = await t.admin("query($q: String) { orders(first: 10, query: $q) { nodes { id } } }", { q: `name:${open.name}` });
     expect(byName.data.orders.nodes).toEqual([{ id: open.id }]);
     const byNameWithoutHash = await t.admin("query($q: String) { orders(first: 10, query: $q) { nodes { id } } }", { q: `name:${open.name.slice(1)}` });
@@ -104,7 +127,9 @@ describe("the Order view", () => {
     expect(cancelledTagged.data.orders.nodes).toEqual([{ id: cancelled.id }]);
     const paged = await t.admin('{ orders(first: 1, query: "tag:search-me") { nodes { id } pageInfo { hasNextPage endCursor } } }');
     expect(paged.data.orders.pageInfo.hasNextPage).toBe(true);
-    const next = await t.admin("query($after: String) { orders(first: 1, after: $after, query: \"tag:search-me\") { nodes { id } pageInfo { hasNextPage } } }", { after: paged.data.orders.pageInfo.endCursor });
+    const next = await t.admin('query($after: String) { orders(first: 1, after: $after, query: "tag:search-me") { nodes { id } pageInfo { hasNextPage } } }', {
+      after: paged.data.orders.pageInfo.endCursor,
+    });
     expect(next.data.orders).toEqual({ nodes: [{ id: cancelled.id }], pageInfo: { hasNextPage: false } });
     const unbounded = await t.admin("{ orders { nodes { id } } }");
     expect(unbounded.errors[0].message).toBe("you must provide one of first or last");
@@ -122,9 +147,19 @@ describe("balances", () => {
       );
     const partial = (await pay("200.00")).data.orderCreateManualPayment;
     expect(partial.userErrors).toEqual([]);
-    expect(partial.order).toMatchObject({ displayFinancialStatus: "PARTIALLY_PAID", fullyPaid: false, totalOutstandingSet: { shopMoney: { amount: "500.0", currencyCode: "EUR" } }, totalReceivedSet: { shopMoney: { amount: "500.0" } } });
+    expect(partial.order).toMatchObject({
+      displayFinancialStatus: "PARTIALLY_PAID",
+      fullyPaid: false,
+      totalOutstandingSet: { shopMoney: { amount: "500.0", currencyCode: "EUR" } },
+      totalReceivedSet: { shopMoney: { amount: "500.0" } },
+    });
     const full = (await pay("500.00")).data.orderCreateManualPayment;
-    expect(full.order).toMatchObject({ displayFinancialStatus: "PAID", fullyPaid: true, totalOutstandingSet: { shopMoney: { amount: "0.0" } }, netPaymentSet: { shopMoney: { amount: "1000.0" } } });
+    expect(full.order).toMatchObject({
+      displayFinancialStatus: "PAID",
+      fullyPaid: true,
+      totalOutstandingSet: { shopMoney: { amount: "0.0" } },
+      netPaymentSet: { shopMoney: { amount: "1000.0" } },
+    });
   });
 });
 
@@ -132,12 +167,15 @@ describe("orderCancel", () => {
   it("cancels, closes the fulfillment orders, and refunds what was paid when asked", async () => {
     const { order } = insertOrder(t.emulator.store, BASIC.domain, { deposit: "300.00" });
     const { data } = await t.admin(
-      "mutation($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, refund: true, restock: true, notifyCustomer: false, staffNote: \"changed mind\") { job { id done } orderCancelUserErrors { field message code } userErrors { field message } } }",
+      'mutation($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, refund: true, restock: true, notifyCustomer: false, staffNote: "changed mind") { job { id done } orderCancelUserErrors { field message code } userErrors { field message } } }',
       { id: order.id },
     );
     expect(data.orderCancel.orderCancelUserErrors).toEqual([]);
     expect(data.orderCancel.job.id).toMatch(/^gid:\/\/shopify\/Job\//);
-    const read = await t.admin(`query($id: ID!) { order(id: $id) { cancelledAt cancelReason closed ${BALANCES} fulfillmentOrders(first: 1) { nodes { status } } refunds { totalRefundedSet { ${MONEY} } } } }`, { id: order.id });
+    const read = await t.admin(
+      `query($id: ID!) { order(id: $id) { cancelledAt cancelReason closed ${BALANCES} fulfillmentOrders(first: 1) { nodes { status } } refunds { totalRefundedSet { ${MONEY} } } } }`,
+      { id: order.id },
+    );
     expect(read.data.order).toMatchObject({
       cancelReason: "CUSTOMER",
       closed: true,
@@ -158,9 +196,21 @@ describe("orderCancel", () => {
   it("voids an open authorization on cancel with refund, announcing each void and refund transaction", async () => {
     const { order } = insertOrder(t.emulator.store, BASIC.domain, { deposit: "300.00" });
     const now = t.emulator.store.clock.nowIso();
-    const authorization = { id: t.emulator.store.newId("OrderTransaction"), kind: "AUTHORIZATION", status: "SUCCESS", amount: "200.00", gateway: "shopify_payments", createdAt: now, processedAt: now, manual: false } as const;
+    const authorization = {
+      id: t.emulator.store.newId("OrderTransaction"),
+      kind: "AUTHORIZATION",
+      status: "SUCCESS",
+      amount: "200.00",
+      gateway: "shopify_payments",
+      createdAt: now,
+      processedAt: now,
+      manual: false,
+    } as const;
     order.transactions.push(authorization);
-    const { data } = await t.admin("mutation($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, refund: true, restock: false) { orderCancelUserErrors { message } } }", { id: order.id });
+    const { data } = await t.admin(
+      "mutation($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, refund: true, restock: false) { orderCancelUserErrors { message } } }",
+      { id: order.id },
+    );
     expect(data.orderCancel.orderCancelUserErrors).toEqual([]);
     const announced = t.webhooks
       .filter((webhook) => webhook.topic === "order_transactions/create" && webhook.subject.type === "transaction" && webhook.subject.orderId === order.id)
@@ -169,19 +219,30 @@ describe("orderCancel", () => {
       ["VOID", "200.00", authorization.id],
       ["REFUND", "300.00", order.transactions[1]!.id],
     ]);
-    expect(topicsFor(t.webhooks, order.id)).toEqual(["order_transactions/create", "order_transactions/create", "refunds/create", "orders/cancelled", "orders/updated"]);
+    expect(topicsFor(t.webhooks, order.id)).toEqual([
+      "order_transactions/create",
+      "order_transactions/create",
+      "refunds/create",
+      "orders/cancelled",
+      "orders/updated",
+    ]);
   });
 
   it("refuses an order already cancelled, and the argument conflicts Shopify refuses", async () => {
     const { order } = insertOrder(t.emulator.store, BASIC.domain);
     const cancel = (extra = "") =>
-      t.admin(`mutation($id: ID!) { orderCancel(orderId: $id, reason: OTHER, restock: false${extra}) { job { id } orderCancelUserErrors { field message code } } }`, { id: order.id });
+      t.admin(
+        `mutation($id: ID!) { orderCancel(orderId: $id, reason: OTHER, restock: false${extra}) { job { id } orderCancelUserErrors { field message code } } }`,
+        { id: order.id },
+      );
     expect((await cancel(", refund: true, refundMethod: { originalPaymentMethodsRefund: true }")).data.orderCancel).toEqual({
       job: null,
       orderCancelUserErrors: [{ field: ["refund"], message: "Only one of the arguments `refund` or `refund_method` is allowed.", code: "INVALID" }],
     });
     expect((await cancel()).data.orderCancel.orderCancelUserErrors).toEqual([]);
-    expect((await cancel()).data.orderCancel.orderCancelUserErrors).toEqual([{ field: ["orderId"], message: "Cannot cancel an order that has already been canceled", code: "INVALID" }]);
+    expect((await cancel()).data.orderCancel.orderCancelUserErrors).toEqual([
+      { field: ["orderId"], message: "Cannot cancel an order that has already been canceled", code: "INVALID" },
+    ]);
   });
 });
 
@@ -191,7 +252,11 @@ describe("job(id)", () => {
     const { data } = await t.admin("mutation($id: ID!) { orderCancel(orderId: $id, reason: OTHER, restock: false) { job { id } } }", { id: order.id });
     const job = (id: string) => t.admin("query($id: ID!) { job(id: $id) { id done } }", { id });
     expect((await job(data.orderCancel.job.id)).data.job).toEqual({ id: data.orderCancel.job.id, done: true });
-    expect(t.emulator.store.shop(BASIC.domain).jobs.find((recorded) => recorded.id === data.orderCancel.job.id)).toMatchObject({ kind: "orderCancel", done: true, payload: { orderId: order.id } });
+    expect(t.emulator.store.shop(BASIC.domain).jobs.find((recorded) => recorded.id === data.orderCancel.job.id)).toMatchObject({
+      kind: "orderCancel",
+      done: true,
+      payload: { orderId: order.id },
+    });
     expect((await job("gid://shopify/Job/987654321")).data.job).toBeNull();
   });
 });
@@ -203,13 +268,23 @@ describe("refundCreate", () => {
     const { order } = insertOrder(t.emulator.store, BASIC.domain, { deposit: "300.00" });
     const sale = order.transactions.find((tx) => tx.status === "SUCCESS")!;
     const refund = (amount: string, extra: Record<string, unknown> = {}) =>
-      t.admin(REFUND, { input: { orderId: order.id, note: "goodwill", transactions: [{ amount, gateway: "manual", kind: "REFUND", orderId: order.id, parentId: sale.id, ...extra }] } });
+      t.admin(REFUND, {
+        input: {
+          orderId: order.id,
+          note: "goodwill",
+          transactions: [{ amount, gateway: "manual", kind: "REFUND", orderId: order.id, parentId: sale.id, ...extra }],
+        },
+      });
     const { data } = await refund("100.00");
     expect(data.refundCreate.userErrors).toEqual([]);
     expect(data.refundCreate.refund).toMatchObject({
       note: "goodwill",
       totalRefundedSet: { shopMoney: { amount: "100.0" } },
-      transactions: { nodes: [{ kind: "REFUND", status: "SUCCESS", gateway: "shopify_payments", amountSet: { shopMoney: { amount: "100.0" } }, parentTransaction: { id: sale.id } }] },
+      transactions: {
+        nodes: [
+          { kind: "REFUND", status: "SUCCESS", gateway: "shopify_payments", amountSet: { shopMoney: { amount: "100.0" } }, parentTransaction: { id: sale.id } },
+        ],
+      },
     });
     expect(data.refundCreate.order).toMatchObject({
       displayFinancialStatus: "PARTIALLY_REFUNDED",
@@ -233,19 +308,37 @@ describe("refundCreate", () => {
     await t.admin("mutation($id: ID!) { orderCreateManualPayment(id: $id) { userErrors { message } } }", { id: order.id });
     const [deposit, balance] = order.transactions.filter((tx) => tx.status === "SUCCESS");
     const refund = (transactions: { amount: string; parentId: string }[]) =>
-      t.admin(REFUND, { input: { orderId: order.id, transactions: transactions.map((tx) => ({ ...tx, gateway: "shopify_payments", kind: "REFUND", orderId: order.id })) } });
+      t.admin(REFUND, {
+        input: { orderId: order.id, transactions: transactions.map((tx) => ({ ...tx, gateway: "shopify_payments", kind: "REFUND", orderId: order.id })) },
+      });
     const tooMuch = (await refund([{ amount: "300.01", parentId: deposit!.id }])).data.refundCreate;
     expect(tooMuch.refund).toBeNull();
-    expect(tooMuch.userErrors).toEqual([{ field: ["transactions"], message: "Refund amount $300.01 is greater than the refundable amount $300.00 of the transaction" }]);
-    const splitTooMuch = (await refund([{ amount: "200.00", parentId: deposit!.id }, { amount: "150.00", parentId: deposit!.id }])).data.refundCreate;
-    expect(splitTooMuch.userErrors).toEqual([{ field: ["transactions"], message: "Refund amount $350.00 is greater than the refundable amount $300.00 of the transaction" }]);
+    expect(tooMuch.userErrors).toEqual([
+      { field: ["transactions"], message: "Refund amount $300.01 is greater than the refundable amount $300.00 of the transaction" },
+    ]);
+    const splitTooMuch = (
+      await refund([
+        { amount: "200.00", parentId: deposit!.id },
+        { amount: "150.00", parentId: deposit!.id },
+      ])
+    ).data.refundCreate;
+    expect(splitTooMuch.userErrors).toEqual([
+      { field: ["transactions"], message: "Refund amount $350.00 is greater than the refundable amount $300.00 of the transaction" },
+    ]);
     expect(order.refunds).toEqual([]);
     expect(order.transactions.filter((tx) => tx.kind === "REFUND")).toEqual([]);
 
     expect((await refund([{ amount: "250.00", parentId: deposit!.id }])).data.refundCreate.userErrors).toEqual([]);
     const afterPartial = (await refund([{ amount: "50.01", parentId: deposit!.id }])).data.refundCreate;
-    expect(afterPartial.userErrors).toEqual([{ field: ["transactions"], message: "Refund amount $50.01 is greater than the refundable amount $50.00 of the transaction" }]);
-    const both = (await refund([{ amount: "50.00", parentId: deposit!.id }, { amount: "700.00", parentId: balance!.id }])).data.refundCreate;
+    expect(afterPartial.userErrors).toEqual([
+      { field: ["transactions"], message: "Refund amount $50.01 is greater than the refundable amount $50.00 of the transaction" },
+    ]);
+    const both = (
+      await refund([
+        { amount: "50.00", parentId: deposit!.id },
+        { amount: "700.00", parentId: balance!.id },
+      ])
+    ).data.refundCreate;
     expect(both.userErrors).toEqual([]);
     expect(both.order).toMatchObject({ displayFinancialStatus: "REFUNDED", netPaymentSet: { shopMoney: { amount: "0.0" } } });
   });

@@ -49,8 +49,20 @@ describe("orderCreateMandatePayment", () => {
 
     await t.waitForJob(payload.job.id);
     const after = (await t.admin(ORDER, { id: order.id })).data.order;
-    expect(after).toMatchObject({ displayFinancialStatus: "PAID", fullyPaid: true, totalOutstandingSet: { shopMoney: { amount: "0.0" } }, totalReceivedSet: { shopMoney: { amount: "1000.0" } } });
-    expect(after.transactions.at(-1)).toMatchObject({ kind: "SALE", status: "SUCCESS", gateway: "shopify_payments", errorCode: null, paymentId: payload.paymentReferenceId, amountSet: { shopMoney: { amount: "700.0" } } });
+    expect(after).toMatchObject({
+      displayFinancialStatus: "PAID",
+      fullyPaid: true,
+      totalOutstandingSet: { shopMoney: { amount: "0.0" } },
+      totalReceivedSet: { shopMoney: { amount: "1000.0" } },
+    });
+    expect(after.transactions.at(-1)).toMatchObject({
+      kind: "SALE",
+      status: "SUCCESS",
+      gateway: "shopify_payments",
+      errorCode: null,
+      paymentId: payload.paymentReferenceId,
+      amountSet: { shopMoney: { amount: "700.0" } },
+    });
     expect(after.paymentTerms.paymentSchedules.nodes[0].completedAt).not.toBeNull();
     expect(after.paymentTerms.paymentSchedules.nodes[0].balanceDue.amount).toBe("0.0");
     expect(topicsFor(t.webhooks, order.id)).toEqual(["order_transactions/create", "orders/paid", "orders/updated"]);
@@ -99,10 +111,23 @@ describe("orderCreateMandatePayment", () => {
   it("charges a chosen amount on Plus, refusing more than is outstanding", async () => {
     const { order, mandate } = insertOrder(t.emulator.store, PLUS.domain, { deposit: "300.00" });
     const schedule = order.paymentTerms!.schedules[0]!;
-    const tooMuch = await t.admin(MANDATE, { id: order.id, mandateId: mandate!.id, key: "too-much", amount: { amount: "700.01", currencyCode: "EUR" } }, PLUS.token);
-    expect(tooMuch.data.orderCreateMandatePayment).toMatchObject({ job: null, paymentReferenceId: null, userErrors: [{ field: ["amount", "amount"], code: "ORDER_MANDATE_PAYMENT_ERROR_CODE" }] });
-    const part = (await t.admin(MANDATE, { id: order.id, mandateId: mandate!.id, key: "stage-2", amount: { amount: "200.00", currencyCode: "EUR" }, scheduleId: schedule.id }, PLUS.token)).data
-      .orderCreateMandatePayment;
+    const tooMuch = await t.admin(
+      MANDATE,
+      { id: order.id, mandateId: mandate!.id, key: "too-much", amount: { amount: "700.01", currencyCode: "EUR" } },
+      PLUS.token,
+    );
+    expect(tooMuch.data.orderCreateMandatePayment).toMatchObject({
+      job: null,
+      paymentReferenceId: null,
+      userErrors: [{ field: ["amount", "amount"], code: "ORDER_MANDATE_PAYMENT_ERROR_CODE" }],
+    });
+    const part = (
+      await t.admin(
+        MANDATE,
+        { id: order.id, mandateId: mandate!.id, key: "stage-2", amount: { amount: "200.00", currencyCode: "EUR" }, scheduleId: schedule.id },
+        PLUS.token,
+      )
+    ).data.orderCreateMandatePayment;
     expect(part.userErrors).toEqual([]);
     await t.waitForJob(part.job.id, PLUS.token);
     const view = (await t.admin(ORDER, { id: order.id }, PLUS.token)).data.order;
@@ -137,40 +162,66 @@ describe("a card charge still queued", () => {
     const { order, mandate } = insertOrder(t.emulator.store, BASIC.domain, { deposit: "300.00" });
     const charge = (await t.admin(MANDATE, { id: order.id, mandateId: mandate!.id, key: "queued-balance" })).data.orderCreateMandatePayment;
     const manual = (await t.admin(MANUAL, { id: order.id })).data.orderCreateManualPayment;
-    expect(manual).toEqual({ order: null, userErrors: [{ field: ["id"], message: "Order is temporarily unavailable", code: "ORDER_IS_TEMPORARILY_UNAVAILABLE" }] });
+    expect(manual).toEqual({
+      order: null,
+      userErrors: [{ field: ["id"], message: "Order is temporarily unavailable", code: "ORDER_IS_TEMPORARILY_UNAVAILABLE" }],
+    });
     await t.waitForJob(charge.job.id);
-    expect(await received(order.id)).toMatchObject({ displayFinancialStatus: "PAID", totalReceivedSet: { shopMoney: { amount: "1000.0" } }, totalOutstandingSet: { shopMoney: { amount: "0.0" } } });
+    expect(await received(order.id)).toMatchObject({
+      displayFinancialStatus: "PAID",
+      totalReceivedSet: { shopMoney: { amount: "1000.0" } },
+      totalOutstandingSet: { shopMoney: { amount: "0.0" } },
+    });
   });
 
   it("lets a manual payment take only what the queued charge leaves (Plus amounts)", async () => {
     const { order, mandate } = insertOrder(t.emulator.store, PLUS.domain, { deposit: "300.00" });
-    const charge = (await t.admin(MANDATE, { id: order.id, mandateId: mandate!.id, key: "queued-200", amount: { amount: "200.00", currencyCode: "EUR" } }, PLUS.token)).data.orderCreateMandatePayment;
+    const charge = (
+      await t.admin(MANDATE, { id: order.id, mandateId: mandate!.id, key: "queued-200", amount: { amount: "200.00", currencyCode: "EUR" } }, PLUS.token)
+    ).data.orderCreateMandatePayment;
     const above = (await t.admin(MANUAL, { id: order.id, amount: { amount: "500.01", currencyCode: "EUR" } }, PLUS.token)).data.orderCreateManualPayment;
     expect(above.userErrors).toMatchObject([{ field: ["amount", "amount"], code: "AMOUNT_EXCEEDS_BALANCE" }]);
     expect((await t.admin(MANUAL, { id: order.id }, PLUS.token)).data.orderCreateManualPayment.userErrors).toEqual([]);
     await t.waitForJob(charge.job.id, PLUS.token);
     const view = await received(order.id, PLUS.token);
     expect(view).toMatchObject({ displayFinancialStatus: "PAID", totalReceivedSet: { shopMoney: { amount: "1000.0" } } });
-    expect(view.transactions.at(-1)).toMatchObject({ kind: "SALE", status: "SUCCESS", paymentId: charge.paymentReferenceId, amountSet: { shopMoney: { amount: "200.0" } } });
+    expect(view.transactions.at(-1)).toMatchObject({
+      kind: "SALE",
+      status: "SUCCESS",
+      paymentId: charge.paymentReferenceId,
+      amountSet: { shopMoney: { amount: "200.0" } },
+    });
   });
 
   it("does not charge the card when the balance was paid another way before the job ran", async () => {
     const { order, mandate } = insertOrder(t.emulator.store, BASIC.domain, { deposit: "300.00" });
     const charge = (await t.admin(MANDATE, { id: order.id, mandateId: mandate!.id, key: "paid-meanwhile" })).data.orderCreateMandatePayment;
-    const paid = await fetch(`${t.emulator.url}/_emulator/checkout/order/${order.id.split("/").pop()}/pay`, { method: "POST", body: JSON.stringify({ card: "approve" }) });
+    const paid = await fetch(`${t.emulator.url}/_emulator/checkout/order/${order.id.split("/").pop()}/pay`, {
+      method: "POST",
+      body: JSON.stringify({ card: "approve" }),
+    });
     expect(paid.status).toBe(200);
     t.webhooks.length = 0;
     await t.waitForJob(charge.job.id);
     const view = await received(order.id);
     expect(view.totalReceivedSet.shopMoney.amount).toBe("1000.0");
-    expect(view.transactions.at(-1)).toMatchObject({ kind: "SALE", status: "FAILURE", errorCode: "AMOUNT_TOO_LARGE", paymentId: charge.paymentReferenceId, amountSet: { shopMoney: { amount: "700.0" } } });
+    expect(view.transactions.at(-1)).toMatchObject({
+      kind: "SALE",
+      status: "FAILURE",
+      errorCode: "AMOUNT_TOO_LARGE",
+      paymentId: charge.paymentReferenceId,
+      amountSet: { shopMoney: { amount: "700.0" } },
+    });
     expect(topicsFor(t.webhooks, order.id)).toEqual(["order_transactions/create"]);
   });
 
   it("does not charge the card of an order cancelled before the job ran", async () => {
     const { order, mandate } = insertOrder(t.emulator.store, BASIC.domain, { deposit: "300.00" });
     const charge = (await t.admin(MANDATE, { id: order.id, mandateId: mandate!.id, key: "cancelled-meanwhile" })).data.orderCreateMandatePayment;
-    const cancel = await t.admin("mutation($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, refund: false, restock: false) { orderCancelUserErrors { message } } }", { id: order.id });
+    const cancel = await t.admin(
+      "mutation($id: ID!) { orderCancel(orderId: $id, reason: CUSTOMER, refund: false, restock: false) { orderCancelUserErrors { message } } }",
+      { id: order.id },
+    );
     expect(cancel.data.orderCancel.orderCancelUserErrors).toEqual([]);
     await t.waitForJob(charge.job.id);
     const view = await received(order.id);
@@ -190,7 +241,13 @@ describe("orderCreateManualPayment", () => {
     const { data } = await t.admin(MANUAL, { id: order.id });
     expect(data.orderCreateManualPayment.userErrors).toEqual([]);
     expect(data.orderCreateManualPayment.order.displayFinancialStatus).toBe("PAID");
-    expect(data.orderCreateManualPayment.order.transactions.at(-1)).toEqual({ kind: "SALE", status: "SUCCESS", gateway: "manual", manualPaymentGateway: true, amountSet: { shopMoney: { amount: "750.0", currencyCode: "USD" } } });
+    expect(data.orderCreateManualPayment.order.transactions.at(-1)).toEqual({
+      kind: "SALE",
+      status: "SUCCESS",
+      gateway: "manual",
+      manualPaymentGateway: true,
+      amountSet: { shopMoney: { amount: "750.0", currencyCode: "USD" } },
+    });
     expect(topicsFor(t.webhooks, order.id)).toEqual(["order_transactions/create", "orders/paid", "orders/updated"]);
     const again = await t.admin(MANUAL, { id: order.id });
     expect(again.data.orderCreateManualPayment.order).toBeNull();
@@ -205,7 +262,9 @@ describe("orderCreateManualPayment", () => {
     expect(offPlus.errors[0].message).toContain("The API client must be installed on a Shopify Plus store to use the amount field.");
 
     const unknownMethod = await t.admin(MANUAL, { id: order.id, method: "Wire to my cousin" });
-    expect(unknownMethod.data.orderCreateManualPayment.userErrors).toEqual([{ field: ["paymentMethodName"], message: "Payment provider is not configured on shop.", code: "GATEWAY_NOT_FOUND" }]);
+    expect(unknownMethod.data.orderCreateManualPayment.userErrors).toEqual([
+      { field: ["paymentMethodName"], message: "Payment provider is not configured on shop.", code: "GATEWAY_NOT_FOUND" },
+    ]);
     const bankDeposit = await t.admin(MANUAL, { id: order.id, method: "Bank Deposit" });
     expect(bankDeposit.data.orderCreateManualPayment.order.paymentGatewayNames).toContain("Bank Deposit");
 
@@ -220,23 +279,34 @@ describe("orderCreateManualPayment", () => {
 describe("invoices and reminders", () => {
   it("emails an order invoice with a link for the outstanding balance", async () => {
     const { order } = insertOrder(t.emulator.store, BASIC.domain, { deposit: "300.00" });
-    const { data } = await t.admin("mutation($id: ID!) { orderInvoiceSend(id: $id, email: { to: \"payer@example.com\", customMessage: \"Stage 2 is due\" }) { order { id } userErrors { field message code } } }", { id: order.id });
+    const { data } = await t.admin(
+      'mutation($id: ID!) { orderInvoiceSend(id: $id, email: { to: "payer@example.com", customMessage: "Stage 2 is due" }) { order { id } userErrors { field message code } } }',
+      { id: order.id },
+    );
     expect(data.orderInvoiceSend).toEqual({ order: { id: order.id }, userErrors: [] });
     const email = t.emulator.store.outbox.find((sent) => sent.resourceId === order.id && sent.kind === "order_invoice");
     expect(email).toMatchObject({ to: "payer@example.com", body: "Stage 2 is due", url: `${t.emulator.url}/checkout/order/${order.id.split("/").pop()}` });
 
     const { order: anonymous } = insertOrder(t.emulator.store, BASIC.domain, { email: null });
-    const noRecipient = await t.admin("mutation($id: ID!) { orderInvoiceSend(id: $id) { order { id } userErrors { field message code } } }", { id: anonymous.id });
-    expect(noRecipient.data.orderInvoiceSend).toEqual({ order: null, userErrors: [{ field: null, message: "No recipient email address was provided", code: "ORDER_INVOICE_SEND_UNSUCCESSFUL" }] });
+    const noRecipient = await t.admin("mutation($id: ID!) { orderInvoiceSend(id: $id) { order { id } userErrors { field message code } } }", {
+      id: anonymous.id,
+    });
+    expect(noRecipient.data.orderInvoiceSend).toEqual({
+      order: null,
+      userErrors: [{ field: null, message: "No recipient email address was provided", code: "ORDER_INVOICE_SEND_UNSUCCESSFUL" }],
+    });
   });
 
   it("sends a payment reminder once a day at most, and not for a completed schedule", async () => {
     const { order } = insertOrder(t.emulator.store, BASIC.domain);
     const scheduleId = order.paymentTerms!.schedules[0]!.id;
-    const remind = (id = scheduleId) => t.admin("mutation($id: ID!) { paymentReminderSend(paymentScheduleId: $id) { success userErrors { field message code } } }", { id });
+    const remind = (id = scheduleId) =>
+      t.admin("mutation($id: ID!) { paymentReminderSend(paymentScheduleId: $id) { success userErrors { field message code } } }", { id });
     expect((await remind()).data.paymentReminderSend).toEqual({ success: true, userErrors: [] });
     expect(t.emulator.store.outbox.filter((sent) => sent.kind === "payment_reminder" && sent.resourceId === order.id)).toHaveLength(1);
-    expect((await remind()).data.paymentReminderSend.userErrors[0].message).toBe("You cannot send more than 1 payment reminders for the same order in a 24hour period");
+    expect((await remind()).data.paymentReminderSend.userErrors[0].message).toBe(
+      "You cannot send more than 1 payment reminders for the same order in a 24hour period",
+    );
     expect((await remind("gid://shopify/PaymentSchedule/1")).data.paymentReminderSend).toEqual({
       success: null,
       userErrors: [{ field: null, message: "Payment schedule does not exist", code: "PAYMENT_REMINDER_SEND_UNSUCCESSFUL" }],
@@ -252,41 +322,84 @@ describe("payment terms on orders", () => {
 
   it("creates, updates and deletes terms, with Shopify's schedule rules", async () => {
     const { order } = insertOrder(t.emulator.store, BASIC.domain, { paymentTerms: false });
-    const created = (await t.admin(CREATE, { ref: order.id, attrs: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/2", paymentSchedules: [{ issuedAt: "2030-01-01T00:00:00Z" }] } })).data.paymentTermsCreate;
+    const created = (
+      await t.admin(CREATE, {
+        ref: order.id,
+        attrs: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/2", paymentSchedules: [{ issuedAt: "2030-01-01T00:00:00Z" }] },
+      })
+    ).data.paymentTermsCreate;
     expect(created.userErrors).toEqual([]);
-    expect(created.paymentTerms).toMatchObject({ paymentTermsName: "Net 7", paymentTermsType: "NET", dueInDays: 7, due: false, paymentSchedules: { nodes: [{ issuedAt: "2030-01-01T00:00:00Z", dueAt: "2030-01-08T00:00:00Z" }] } });
+    expect(created.paymentTerms).toMatchObject({
+      paymentTermsName: "Net 7",
+      paymentTermsType: "NET",
+      dueInDays: 7,
+      due: false,
+      paymentSchedules: { nodes: [{ issuedAt: "2030-01-01T00:00:00Z", dueAt: "2030-01-08T00:00:00Z" }] },
+    });
 
     const updated = (
       await t.admin(`mutation($input: PaymentTermsUpdateInput!) { paymentTermsUpdate(input: $input) { ${TERMS} userErrors { message } } }`, {
-        input: { paymentTermsId: created.paymentTerms.id, paymentTermsAttributes: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2020-03-01T00:00:00Z" }] } },
+        input: {
+          paymentTermsId: created.paymentTerms.id,
+          paymentTermsAttributes: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt: "2020-03-01T00:00:00Z" }] },
+        },
       })
     ).data.paymentTermsUpdate;
-    expect(updated.paymentTerms).toMatchObject({ id: created.paymentTerms.id, paymentTermsName: "Fixed", paymentTermsType: "FIXED", dueInDays: null, due: true, overdue: true });
+    expect(updated.paymentTerms).toMatchObject({
+      id: created.paymentTerms.id,
+      paymentTermsName: "Fixed",
+      paymentTermsType: "FIXED",
+      dueInDays: null,
+      due: true,
+      overdue: true,
+    });
     expect(updated.paymentTerms.paymentSchedules.nodes[0]).toMatchObject({ issuedAt: null, dueAt: "2020-03-01T00:00:00Z" });
     expect(updated.paymentTerms.paymentSchedules.nodes[0].id).not.toBe(created.paymentTerms.paymentSchedules.nodes[0].id);
 
-    const deleted = await t.admin("mutation($id: ID!) { paymentTermsDelete(input: { paymentTermsId: $id }) { deletedId userErrors { message code } } }", { id: created.paymentTerms.id });
+    const deleted = await t.admin("mutation($id: ID!) { paymentTermsDelete(input: { paymentTermsId: $id }) { deletedId userErrors { message code } } }", {
+      id: created.paymentTerms.id,
+    });
     expect(deleted.data.paymentTermsDelete).toEqual({ deletedId: created.paymentTerms.id, userErrors: [] });
     const read = await t.admin("query($id: ID!) { order(id: $id) { paymentTerms { id } } }", { id: order.id });
     expect(read.data.order.paymentTerms).toBeNull();
-    expect(t.webhooks.map((webhook) => webhook.topic).filter((topic) => topic.startsWith("payment_terms/"))).toEqual(["payment_terms/create", "payment_terms/update", "payment_terms/delete"]);
-    const again = await t.admin("mutation($id: ID!) { paymentTermsDelete(input: { paymentTermsId: $id }) { deletedId userErrors { field message code } } }", { id: created.paymentTerms.id });
-    expect(again.data.paymentTermsDelete).toEqual({ deletedId: null, userErrors: [{ field: null, message: "Could not find payment terms.", code: "PAYMENT_TERMS_DELETE_UNSUCCESSFUL" }] });
+    expect(t.webhooks.map((webhook) => webhook.topic).filter((topic) => topic.startsWith("payment_terms/"))).toEqual([
+      "payment_terms/create",
+      "payment_terms/update",
+      "payment_terms/delete",
+    ]);
+    const again = await t.admin("mutation($id: ID!) { paymentTermsDelete(input: { paymentTermsId: $id }) { deletedId userErrors { field message code } } }", {
+      id: created.paymentTerms.id,
+    });
+    expect(again.data.paymentTermsDelete).toEqual({
+      deletedId: null,
+      userErrors: [{ field: null, message: "Could not find payment terms.", code: "PAYMENT_TERMS_DELETE_UNSUCCESSFUL" }],
+    });
   });
 
   it("refuses what Shopify refuses", async () => {
     const { order } = insertOrder(t.emulator.store, BASIC.domain, { paymentTerms: false });
     const attempt = async (attrs: Record<string, unknown>, ref = order.id) => (await t.admin(CREATE, { ref, attrs })).data.paymentTermsCreate.userErrors;
     const error = (message: string) => [{ field: null, message, code: "PAYMENT_TERMS_CREATION_UNSUCCESSFUL" }];
-    expect(await attempt({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4", paymentSchedules: [{ issuedAt: "2030-01-01T00:00:00Z" }, { issuedAt: "2030-02-01T00:00:00Z" }] })).toEqual(
-      error("Cannot create payment terms with multiple payment schedules."),
-    );
+    expect(
+      await attempt({
+        paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4",
+        paymentSchedules: [{ issuedAt: "2030-01-01T00:00:00Z" }, { issuedAt: "2030-02-01T00:00:00Z" }],
+      }),
+    ).toEqual(error("Cannot create payment terms with multiple payment schedules."));
     expect(await attempt({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/9999" })).toEqual(error("Could not find payment terms template."));
-    expect(await attempt({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{}] })).toEqual(error("A due date is required with fixed or net payment terms."));
-    expect(await attempt({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/1", paymentSchedules: [{ dueAt: "2030-01-01T00:00:00Z" }] })).toEqual(error("A due date cannot be set with event payment terms."));
-    expect(await attempt({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4" }, "gid://shopify/Order/424242")).toEqual(error("Cannot find the specific Order with id 424242."));
+    expect(await attempt({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{}] })).toEqual(
+      error("A due date is required with fixed or net payment terms."),
+    );
+    expect(await attempt({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/1", paymentSchedules: [{ dueAt: "2030-01-01T00:00:00Z" }] })).toEqual(
+      error("A due date cannot be set with event payment terms."),
+    );
+    expect(await attempt({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/4" }, "gid://shopify/Order/424242")).toEqual(
+      error("Cannot find the specific Order with id 424242."),
+    );
     const { order: paid } = insertOrder(t.emulator.store, BASIC.domain, { paymentTerms: false, deposit: "1000.00" });
-    expect(await attempt({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/9" }, paid.id)).toEqual(error("Cannot create payment terms on an Order that has already been paid in full."));
+    expect(await attempt({ paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/9" }, paid.id)).toEqual(
+      error("Cannot create payment terms on an Order that has already been paid in full."),
+    );
   });
 });
 
@@ -297,11 +410,17 @@ describe("due and overdue", () => {
     try {
       const dueAt = "2099-06-15T16:00:00Z";
       const create = async (orderId: string) =>
-        (await own.admin(`mutation($ref: ID!, $attrs: PaymentTermsCreateInput!) { paymentTermsCreate(referenceId: $ref, paymentTermsAttributes: $attrs) { paymentTerms { due overdue paymentSchedules(first: 1) { nodes { due } } } userErrors { message } } }`, {
-          ref: orderId,
-          attrs: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt }] },
-        })).data.paymentTermsCreate.paymentTerms;
-      const read = async (orderId: string) => (await own.admin("query($id: ID!) { order(id: $id) { paymentTerms { due overdue } } }", { id: orderId })).data.order.paymentTerms;
+        (
+          await own.admin(
+            `mutation($ref: ID!, $attrs: PaymentTermsCreateInput!) { paymentTermsCreate(referenceId: $ref, paymentTermsAttributes: $attrs) { paymentTerms { due overdue paymentSchedules(first: 1) { nodes { due } } } userErrors { message } } }`,
+            {
+              ref: orderId,
+              attrs: { paymentTermsTemplateId: "gid://shopify/PaymentTermsTemplate/7", paymentSchedules: [{ dueAt }] },
+            },
+          )
+        ).data.paymentTermsCreate.paymentTerms;
+      const read = async (orderId: string) =>
+        (await own.admin("query($id: ID!) { order(id: $id) { paymentTerms { due overdue } } }", { id: orderId })).data.order.paymentTerms;
       const { order } = insertOrder(own.emulator.store, BASIC.domain, { paymentTerms: false });
       expect(await create(order.id)).toEqual({ due: false, overdue: false, paymentSchedules: { nodes: [{ due: false }] } });
 
@@ -332,11 +451,19 @@ describe("due work", () => {
     expect(dueTopics()).toEqual([]);
     t.emulator.store.clock.advance(1 * DAY_MS + 1000);
     const mine = dueTopics().filter((webhook) => "orderId" in webhook.subject && webhook.subject.orderId === order.id);
-    expect(mine).toEqual([{ shop: BASIC.domain, topic: "payment_schedules/due", subject: { type: "paymentSchedule", orderId: order.id, paymentScheduleId: order.paymentTerms!.schedules[0]!.id } }]);
+    expect(mine).toEqual([
+      {
+        shop: BASIC.domain,
+        topic: "payment_schedules/due",
+        subject: { type: "paymentSchedule", orderId: order.id, paymentScheduleId: order.paymentTerms!.schedules[0]!.id },
+      },
+    ]);
     expect(dueTopics().some((webhook) => "orderId" in webhook.subject && webhook.subject.orderId === settled.id)).toBe(false);
     t.emulator.store.clock.advance(DAY_MS);
     expect(dueTopics().filter((webhook) => "orderId" in webhook.subject && webhook.subject.orderId === order.id)).toHaveLength(1);
-    const read = await t.admin("query($id: ID!) { order(id: $id) { paymentTerms { due overdue paymentSchedules(first: 1) { nodes { due } } } } }", { id: order.id });
+    const read = await t.admin("query($id: ID!) { order(id: $id) { paymentTerms { due overdue paymentSchedules(first: 1) { nodes { due } } } } }", {
+      id: order.id,
+    });
     expect(read.data.order.paymentTerms).toEqual({ due: true, overdue: true, paymentSchedules: { nodes: [{ due: true }] } });
   });
 });

@@ -28,9 +28,14 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-const admin = <Data>(shop: { token: string }, query: string, variables: Record<string, unknown> = {}) => staffAdminRequest<Data>(emulator.adminUrl(), shop.token, query, variables);
+const admin = <Data>(shop: { token: string }, query: string, variables: Record<string, unknown> = {}) =>
+  staffAdminRequest<Data>(emulator.adminUrl(), shop.token, query, variables);
 const seeded = async (shop: { token: string }) => (await admin<{ draftOrders: { nodes: PricedDraft[] } }>(shop, DRAFTS)).draftOrders.nodes;
-const variantId = (domain: string, sku: string) => emulator.store.shop(domain).products.flatMap((product) => product.variants).find((variant) => variant.sku === sku)!.id;
+const variantId = (domain: string, sku: string) =>
+  emulator.store
+    .shop(domain)
+    .products.flatMap((product) => product.variants)
+    .find((variant) => variant.sku === sku)!.id;
 
 /** What makes two drafts the same quote, priced: everything but the name. */
 const pricing = ({ name: _name, ...draft }: PricedDraft) => draft;
@@ -79,7 +84,13 @@ describe("the demo shops' draft orders", () => {
     const stuttgart = company.locations[0]!;
     const createdB2b = await admin<{ draftOrderCreate: { draftOrder: PricedDraft } }>(PLUS, CREATE, {
       input: {
-        purchasingEntity: { purchasingCompany: { companyId: company.id, companyLocationId: stuttgart.id, companyContactId: company.contactCustomerIds[0]!.replace("/Customer/", "/CompanyContact/") } },
+        purchasingEntity: {
+          purchasingCompany: {
+            companyId: company.id,
+            companyLocationId: stuttgart.id,
+            companyContactId: company.contactCustomerIds[0]!.replace("/Customer/", "/CompanyContact/"),
+          },
+        },
         email: "einkauf@mueller-metallbau.example",
         shippingAddress: stuttgart.billingAddress,
         billingAddress: stuttgart.billingAddress,
@@ -97,7 +108,11 @@ describe("the demo shops' draft orders", () => {
   it("refuses a fixture draft that names a product or customer the shop does not have", () => {
     const [basic] = readShopsFixture(DEMO_FIXTURE_FILE);
     const store = new EmulatorStore();
-    expect(() => store.addShop({ ...basic!, draftOrders: [{ customer: basic!.customers![0]!.email, lines: [{ sku: "NO-SUCH-SKU", quantity: 1 }] }] })).toThrow(/draftOrders\[0\]: no variant with SKU NO-SUCH-SKU/);
-    expect(() => store.addShop({ ...basic!, draftOrders: [{ customer: "nobody@example.com", lines: [{ sku: "NW-DESK-OAK", quantity: 1 }] }] })).toThrow(/no customer nobody@example.com/);
+    expect(() => store.addShop({ ...basic!, draftOrders: [{ customer: basic!.customers![0]!.email, lines: [{ sku: "NO-SUCH-SKU", quantity: 1 }] }] })).toThrow(
+      /draftOrders\[0\]: no variant with SKU NO-SUCH-SKU/,
+    );
+    expect(() => store.addShop({ ...basic!, draftOrders: [{ customer: "nobody@example.com", lines: [{ sku: "NW-DESK-OAK", quantity: 1 }] }] })).toThrow(
+      /no customer nobody@example.com/,
+    );
   });
 });

@@ -27,8 +27,18 @@ describe("starting the emulator with the demo shops", () => {
     console.info(`emulator listening after ${Math.round(listening - started)} ms; first shop answer after ${Math.round(performance.now() - started)} ms`);
     const plus = await shopQuery(emulator.adminUrl(), "shpat_demo_plus");
     await emulator.close();
-    expect(basic).toEqual({ name: "Northwind Furniture Works", myshopifyDomain: "northwind-furniture.myshopify.com", currencyCode: "USD", plan: { shopifyPlus: false } });
-    expect(plus).toEqual({ name: "Kessler Industrietechnik", myshopifyDomain: "kessler-industrie.myshopify.com", currencyCode: "EUR", plan: { shopifyPlus: true } });
+    expect(basic).toEqual({
+      name: "Northwind Furniture Works",
+      myshopifyDomain: "northwind-furniture.myshopify.com",
+      currencyCode: "USD",
+      plan: { shopifyPlus: false },
+    });
+    expect(plus).toEqual({
+      name: "Kessler Industrietechnik",
+      myshopifyDomain: "kessler-industrie.myshopify.com",
+      currencyCode: "EUR",
+      plan: { shopifyPlus: true },
+    });
   });
 
   it("seeds the demo with products, customers, a B2B company and US and DE tax rates", () => {

@@ -23,7 +23,18 @@ export const WEBHOOK_SHOP: ShopFixture = {
 };
 
 function address(): Address {
-  return { firstName: "Ada", lastName: "Byrne", company: "Acme Fabrication", address1: "1 Mill Road", city: "Albany", province: "New York", provinceCode: "NY", country: "United States", countryCode: "US", zip: "12207" };
+  return {
+    firstName: "Ada",
+    lastName: "Byrne",
+    company: "Acme Fabrication",
+    address1: "1 Mill Road",
+    city: "Albany",
+    province: "New York",
+    provinceCode: "NY",
+    country: "United States",
+    countryCode: "US",
+    zip: "12207",
+  };
 }
 
 export interface WebhookTestRecords {
@@ -72,7 +83,13 @@ export function insertQuoteAndOrder(store: EmulatorStore, domain = WEBHOOK_SHOP.
     poNumber: "PO-7781",
     tags: ["tranche"],
     taxExempt: false,
-    paymentTerms: { id: termsId, templateId: "gid://shopify/PaymentTermsTemplate/7", type: "FIXED", name: "Fixed", schedules: [{ id: store.newId("PaymentSchedule"), dueAt: FAR_FUTURE_DUE_AT }] },
+    paymentTerms: {
+      id: termsId,
+      templateId: "gid://shopify/PaymentTermsTemplate/7",
+      type: "FIXED",
+      name: "Fixed",
+      schedules: [{ id: store.newId("PaymentSchedule"), dueAt: FAR_FUTURE_DUE_AT }],
+    },
     invoiceUrl: "https://hooks.myshopify.com/123/invoices/abc",
     invoiceSentAt: now,
     createdAt: now,
@@ -109,20 +126,83 @@ export function insertQuoteAndOrder(store: EmulatorStore, domain = WEBHOOK_SHOP.
     createdAt: now,
     processedAt: now,
     updatedAt: now,
-    paymentTerms: { id: store.newId("PaymentTerms"), templateId: "gid://shopify/PaymentTermsTemplate/7", type: "FIXED", name: "Fixed", schedules: [{ id: store.newId("PaymentSchedule"), issuedAt: now, dueAt: FAR_FUTURE_DUE_AT }] },
+    paymentTerms: {
+      id: store.newId("PaymentTerms"),
+      templateId: "gid://shopify/PaymentTermsTemplate/7",
+      type: "FIXED",
+      name: "Fixed",
+      schedules: [{ id: store.newId("PaymentSchedule"), issuedAt: now, dueAt: FAR_FUTURE_DUE_AT }],
+    },
     transactions: [
-      { id: sale, kind: "SALE", status: "SUCCESS", amount: "7940.40", gateway: "shopify_payments", paymentMethodName: "card", createdAt: now, processedAt: now, manual: false, cardLast4: "4242" },
-      { id: store.newId("OrderTransaction"), kind: "SALE", status: "SUCCESS", amount: "1000.00", gateway: "Bank transfer", createdAt: now, processedAt: now, manual: true },
-      { id: store.newId("OrderTransaction"), kind: "SALE", status: "FAILURE", amount: "500.00", gateway: "shopify_payments", createdAt: now, processedAt: now, manual: false, errorCode: "CARD_DECLINED", cardLast4: "0002", paymentReferenceId: "ref-42" },
-      { id: refundTransaction, kind: "REFUND", status: "SUCCESS", amount: "100.00", gateway: "shopify_payments", createdAt: now, processedAt: now, manual: false, parentTransactionId: sale, cardLast4: "4242" },
+      {
+        id: sale,
+        kind: "SALE",
+        status: "SUCCESS",
+        amount: "7940.40",
+        gateway: "shopify_payments",
+        paymentMethodName: "card",
+        createdAt: now,
+        processedAt: now,
+        manual: false,
+        cardLast4: "4242",
+      },
+      {
+        id: store.newId("OrderTransaction"),
+        kind: "SALE",
+        status: "SUCCESS",
+        amount: "1000.00",
+        gateway: "Bank transfer",
+        createdAt: now,
+        processedAt: now,
+        manual: true,
+      },
+      {
+        id: store.newId("OrderTransaction"),
+        kind: "SALE",
+        status: "FAILURE",
+        amount: "500.00",
+        gateway: "shopify_payments",
+        createdAt: now,
+        processedAt: now,
+        manual: false,
+        errorCode: "CARD_DECLINED",
+        cardLast4: "0002",
+        paymentReferenceId: "ref-42",
+      },
+      {
+        id: refundTransaction,
+        kind: "REFUND",
+        status: "SUCCESS",
+        amount: "100.00",
+        gateway: "shopify_payments",
+        createdAt: now,
+        processedAt: now,
+        manual: false,
+        parentTransactionId: sale,
+        cardLast4: "4242",
+      },
     ],
     refunds: [],
     fulfillmentOrders: [],
     fulfillments: [],
     paymentGatewayNames: ["shopify_payments", "Bank transfer"],
   };
-  order.refunds.push({ id: store.newId("Refund"), createdAt: now, note: "Damaged guard rail", amount: "100.00", transactionIds: [refundTransaction], lineItems: [{ lineItemId: order.lineItems[0]!.id, quantity: 1 }] });
-  order.fulfillments.push({ id: store.newId("Fulfillment"), status: "SUCCESS", createdAt: now, fulfillmentOrderIds: [], lineItems: [{ lineItemId: order.lineItems[0]!.id, quantity: 2 }], trackingNumber: "1Z999" });
+  order.refunds.push({
+    id: store.newId("Refund"),
+    createdAt: now,
+    note: "Damaged guard rail",
+    amount: "100.00",
+    transactionIds: [refundTransaction],
+    lineItems: [{ lineItemId: order.lineItems[0]!.id, quantity: 1 }],
+  });
+  order.fulfillments.push({
+    id: store.newId("Fulfillment"),
+    status: "SUCCESS",
+    createdAt: now,
+    fulfillmentOrderIds: [],
+    lineItems: [{ lineItemId: order.lineItems[0]!.id, quantity: 2 }],
+    trackingNumber: "1Z999",
+  });
   draft.orderId = order.id;
   shop.draftOrders.push(draft);
   shop.orders.push(order);

@@ -95,11 +95,23 @@ describe("webhook payloads", () => {
       { path: "billing_address.phone", change: "nullable", why: "an address without a phone" },
       { path: "shipping_address.phone", change: "nullable", why: "an address without a phone" },
       { path: "customer.default_address.phone", change: "nullable", why: "an address without a phone" },
-      { path: "fulfillments.[].line_items.[].tax_lines.[].rate", change: "decimal", why: "a rate is a fraction (0.04), as the schema's own line_items.[].tax_lines.[].rate says" },
+      {
+        path: "fulfillments.[].line_items.[].tax_lines.[].rate",
+        change: "decimal",
+        why: "a rate is a fraction (0.04), as the schema's own line_items.[].tax_lines.[].rate says",
+      },
     ],
     "refunds/create": [
       { path: "user_id", change: "nullable", why: "null when an app made the refund" },
-      ...["avs_result_code", "cvv_result_code", "credit_card_bin", "credit_card_name", "credit_card_wallet", "credit_card_expiration_month", "credit_card_expiration_year"].map((field) => ({
+      ...[
+        "avs_result_code",
+        "cvv_result_code",
+        "credit_card_bin",
+        "credit_card_name",
+        "credit_card_wallet",
+        "credit_card_expiration_month",
+        "credit_card_expiration_year",
+      ].map((field) => ({
         path: `transactions.[].payment_details.${field}`,
         change: "nullable" as const,
         why: "null in Shopify's own order_transactions example",
@@ -147,10 +159,24 @@ describe("webhook payloads", () => {
   it("validates every topic's payload against Shopify's published JSON schema", async () => {
     const { records } = await start();
     const bySubject = subjects(records);
-    const withSchema = ["orders/create", "orders/paid", "orders/updated", "orders/cancelled", "order_transactions/create", "draft_orders/create", "draft_orders/update", "refunds/create", "payment_schedules/due", "payment_terms/create", "payment_terms/update", "app/uninstalled"];
+    const withSchema = [
+      "orders/create",
+      "orders/paid",
+      "orders/updated",
+      "orders/cancelled",
+      "order_transactions/create",
+      "draft_orders/create",
+      "draft_orders/update",
+      "refunds/create",
+      "payment_schedules/due",
+      "payment_terms/create",
+      "payment_terms/update",
+      "app/uninstalled",
+    ];
     for (const topic of withSchema) emulator!.store.emitWebhook(DOMAIN, topic, bySubject[SUBJECT_OF_TOPIC[topic.split("/")[0]!]!]!);
     // Every transaction shape: card sale, manual payment, declined mandate payment, refund.
-    for (const transaction of records.order.transactions.slice(1)) emulator!.store.emitWebhook(DOMAIN, "order_transactions/create", { type: "transaction", orderId: records.order.id, transactionId: transaction.id });
+    for (const transaction of records.order.transactions.slice(1))
+      emulator!.store.emitWebhook(DOMAIN, "order_transactions/create", { type: "transaction", orderId: records.order.id, transactionId: transaction.id });
     await emulator!.waitForWebhooksIdle();
 
     const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -229,7 +255,10 @@ describe("webhook payloads", () => {
       status: "completed",
       order_id: Number(records.order.id.split("/").pop()),
       name: "#D1",
-      note_attributes: [{ name: "tranche_contract", value: "C-1001" }, { name: "tranche_stage", value: "1/3" }],
+      note_attributes: [
+        { name: "tranche_contract", value: "C-1001" },
+        { name: "tranche_stage", value: "1/3" },
+      ],
       "b2b?": true,
       // 2 × 12,500 + 450 freight, NY 4% on both: 1,018.
       subtotal_price: "25000.00",
@@ -241,11 +270,20 @@ describe("webhook payloads", () => {
 
   it("sends transactions with order id, kind, status, amount, gateway, error code and payment id", async () => {
     const { records } = await start({}, ["order_transactions/create"]);
-    for (const transaction of records.order.transactions) emulator!.store.emitWebhook(DOMAIN, "order_transactions/create", { type: "transaction", orderId: records.order.id, transactionId: transaction.id });
+    for (const transaction of records.order.transactions)
+      emulator!.store.emitWebhook(DOMAIN, "order_transactions/create", { type: "transaction", orderId: records.order.id, transactionId: transaction.id });
     await emulator!.waitForWebhooksIdle();
     const [card, manual, declined, refund] = receiver.at("/all").map((request) => request.body);
     const orderId = Number(records.order.id.split("/").pop());
-    expect(card).toMatchObject({ order_id: orderId, kind: "sale", status: "success", amount: "7940.40", gateway: "shopify_payments", error_code: null, payment_id: "#1001.1" });
+    expect(card).toMatchObject({
+      order_id: orderId,
+      kind: "sale",
+      status: "success",
+      amount: "7940.40",
+      gateway: "shopify_payments",
+      error_code: null,
+      payment_id: "#1001.1",
+    });
     expect(card.payment_details.credit_card_number).toMatch(/4242$/);
     expect(manual).toMatchObject({ kind: "sale", status: "success", amount: "1000.00", gateway: "Bank transfer", manual_payment_gateway: true });
     expect(declined).toMatchObject({ status: "failure", error_code: "card_declined", payment_id: "ref-42" });
@@ -255,7 +293,14 @@ describe("webhook payloads", () => {
 
 describe("webhook delivery", () => {
   it("signs deliveries so @shopify/shopify-api's webhook validation accepts them, and refuses a forged body", async () => {
-    const shopify = shopifyApi({ apiKey: API_KEY, apiSecretKey: API_SECRET, hostName: "localhost", apiVersion: ApiVersion.October26, isEmbeddedApp: true, logger: { level: LogSeverity.Error } });
+    const shopify = shopifyApi({
+      apiKey: API_KEY,
+      apiSecretKey: API_SECRET,
+      hostName: "localhost",
+      apiVersion: ApiVersion.October26,
+      isEmbeddedApp: true,
+      logger: { level: LogSeverity.Error },
+    });
     const validations: any[] = [];
     receiver.on("/all", async (request, response, rawBody) => {
       validations.push(await shopify.webhooks.validate({ rawBody, rawRequest: request, rawResponse: response }));
@@ -277,7 +322,12 @@ describe("webhook delivery", () => {
     emulator!.store.emitWebhook(DOMAIN, "orders/create", subjects(records).order!);
     await emulator!.waitForWebhooksIdle();
     const { headers } = receiver.at("/all")[0]!;
-    expect(headers).toMatchObject({ "content-type": "application/json", "x-shopify-topic": "orders/create", "x-shopify-shop-domain": DOMAIN, "x-shopify-api-version": "2026-10" });
+    expect(headers).toMatchObject({
+      "content-type": "application/json",
+      "x-shopify-topic": "orders/create",
+      "x-shopify-shop-domain": DOMAIN,
+      "x-shopify-api-version": "2026-10",
+    });
     expect(headers["x-shopify-webhook-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(headers["x-shopify-event-id"]).toMatch(/^[0-9a-f-]{36}$/);
     // The emulator's clock is a day ahead of real time: the header tells its time, not the machine's.
@@ -412,12 +462,21 @@ describe("webhook delivery", () => {
 
   it("logs each event with its payload and attempts at GET /_emulator/webhooks, and triggers app/uninstalled", async () => {
     await start({}, ["app/uninstalled"]);
-    const triggered = await fetch(`${emulator!.url}/_emulator/webhooks/trigger`, { method: "POST", body: JSON.stringify({ shop: DOMAIN, topic: "app/uninstalled" }) });
+    const triggered = await fetch(`${emulator!.url}/_emulator/webhooks/trigger`, {
+      method: "POST",
+      body: JSON.stringify({ shop: DOMAIN, topic: "app/uninstalled" }),
+    });
     expect(triggered.status).toBe(200);
     await emulator!.waitForWebhooksIdle();
     const log = (await (await fetch(`${emulator!.url}/_emulator/webhooks?topic=app/uninstalled`)).json()) as any[];
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ topic: "app/uninstalled", shop: DOMAIN, subject: { type: "shop" }, delivered: true, payload: { myshopify_domain: DOMAIN, plan_display_name: "Shopify Plus" } });
+    expect(log[0]).toMatchObject({
+      topic: "app/uninstalled",
+      shop: DOMAIN,
+      subject: { type: "shop" },
+      delivered: true,
+      payload: { myshopify_domain: DOMAIN, plan_display_name: "Shopify Plus" },
+    });
     expect(log[0].deliveries[0].attempts[0]).toMatchObject({ status: 200, ok: true });
     expect(receiver.at("/all")[0]!.body.myshopify_domain).toBe(DOMAIN);
   });
@@ -439,7 +498,12 @@ describe("webhook subscriptions through the Admin API", () => {
     const { records } = await start({}, []);
     const created = await admin(CREATE, { topic: "ORDERS_PAID", sub: { uri: `${receiver.url}/api-made`, format: "JSON" } });
     expect(created.data.webhookSubscriptionCreate.userErrors).toEqual([]);
-    expect(created.data.webhookSubscriptionCreate.webhookSubscription).toMatchObject({ topic: "ORDERS_PAID", uri: `${receiver.url}/api-made`, format: "JSON", endpoint: { __typename: "WebhookHttpEndpoint", callbackUrl: `${receiver.url}/api-made` } });
+    expect(created.data.webhookSubscriptionCreate.webhookSubscription).toMatchObject({
+      topic: "ORDERS_PAID",
+      uri: `${receiver.url}/api-made`,
+      format: "JSON",
+      endpoint: { __typename: "WebhookHttpEndpoint", callbackUrl: `${receiver.url}/api-made` },
+    });
     emulator!.store.emitWebhook(DOMAIN, "orders/paid", subjects(records).order!);
     emulator!.store.emitWebhook(DOMAIN, "orders/create", subjects(records).order!);
     await emulator!.waitForWebhooksIdle();
@@ -450,20 +514,33 @@ describe("webhook subscriptions through the Admin API", () => {
     await start({}, []);
     const uri = `${receiver.url}/hooks`;
     expect((await admin(CREATE, { topic: "ORDERS_PAID", sub: { uri } })).data.webhookSubscriptionCreate.userErrors).toEqual([]);
-    expect((await admin(CREATE, { topic: "ORDERS_PAID", sub: { uri } })).data.webhookSubscriptionCreate.userErrors).toEqual([{ field: ["webhookSubscription", "uri"], message: "Address for this topic has already been taken" }]);
-    expect((await admin(CREATE, { topic: "ORDERS_PAID", sub: { uri: "not a url" } })).data.webhookSubscriptionCreate.userErrors).toEqual([{ field: ["webhookSubscription", "uri"], message: "Address is invalid" }]);
-    expect((await admin(CREATE, { topic: "ORDERS_PAID", sub: {} })).data.webhookSubscriptionCreate.userErrors).toEqual([{ field: ["webhookSubscription", "callbackUrl"], message: "Address can't be blank" }]);
+    expect((await admin(CREATE, { topic: "ORDERS_PAID", sub: { uri } })).data.webhookSubscriptionCreate.userErrors).toEqual([
+      { field: ["webhookSubscription", "uri"], message: "Address for this topic has already been taken" },
+    ]);
+    expect((await admin(CREATE, { topic: "ORDERS_PAID", sub: { uri: "not a url" } })).data.webhookSubscriptionCreate.userErrors).toEqual([
+      { field: ["webhookSubscription", "uri"], message: "Address is invalid" },
+    ]);
+    expect((await admin(CREATE, { topic: "ORDERS_PAID", sub: {} })).data.webhookSubscriptionCreate.userErrors).toEqual([
+      { field: ["webhookSubscription", "callbackUrl"], message: "Address can't be blank" },
+    ]);
   });
 
   it("lists, updates and deletes subscriptions", async () => {
     const { records } = await start({}, []);
     const paid = (await admin(CREATE, { topic: "ORDERS_PAID", sub: { uri: `${receiver.url}/one` } })).data.webhookSubscriptionCreate.webhookSubscription.id;
     await admin(CREATE, { topic: "DRAFT_ORDERS_UPDATE", sub: { uri: `${receiver.url}/two` } });
-    const listed = await admin(`{ webhookSubscriptions(first: 10, topics: [ORDERS_PAID]) { nodes { id topic uri legacyResourceId apiVersion { handle } } } webhookSubscriptionsCount { count } }`);
-    expect(listed.data.webhookSubscriptions.nodes).toEqual([{ id: paid, topic: "ORDERS_PAID", uri: `${receiver.url}/one`, legacyResourceId: paid.split("/").pop(), apiVersion: { handle: "2026-10" } }]);
+    const listed = await admin(
+      `{ webhookSubscriptions(first: 10, topics: [ORDERS_PAID]) { nodes { id topic uri legacyResourceId apiVersion { handle } } } webhookSubscriptionsCount { count } }`,
+    );
+    expect(listed.data.webhookSubscriptions.nodes).toEqual([
+      { id: paid, topic: "ORDERS_PAID", uri: `${receiver.url}/one`, legacyResourceId: paid.split("/").pop(), apiVersion: { handle: "2026-10" } },
+    ]);
     expect(listed.data.webhookSubscriptionsCount.count).toBe(2);
 
-    const updated = await admin(`mutation($id: ID!, $sub: WebhookSubscriptionInput!) { webhookSubscriptionUpdate(id: $id, webhookSubscription: $sub) { webhookSubscription { uri } userErrors { field message } } }`, { id: paid, sub: { uri: `${receiver.url}/moved` } });
+    const updated = await admin(
+      `mutation($id: ID!, $sub: WebhookSubscriptionInput!) { webhookSubscriptionUpdate(id: $id, webhookSubscription: $sub) { webhookSubscription { uri } userErrors { field message } } }`,
+      { id: paid, sub: { uri: `${receiver.url}/moved` } },
+    );
     expect(updated.data.webhookSubscriptionUpdate).toEqual({ webhookSubscription: { uri: `${receiver.url}/moved` }, userErrors: [] });
     emulator!.store.emitWebhook(DOMAIN, "orders/paid", subjects(records).order!);
     await emulator!.waitForWebhooksIdle();
@@ -472,10 +549,12 @@ describe("webhook subscriptions through the Admin API", () => {
 
     const DELETE = `mutation($id: ID!) { webhookSubscriptionDelete(id: $id) { deletedWebhookSubscriptionId userErrors { field message } } }`;
     expect((await admin(DELETE, { id: paid })).data.webhookSubscriptionDelete).toEqual({ deletedWebhookSubscriptionId: paid, userErrors: [] });
-    expect((await admin(DELETE, { id: paid })).data.webhookSubscriptionDelete).toEqual({ deletedWebhookSubscriptionId: null, userErrors: [{ field: ["id"], message: "Webhook subscription does not exist" }] });
+    expect((await admin(DELETE, { id: paid })).data.webhookSubscriptionDelete).toEqual({
+      deletedWebhookSubscriptionId: null,
+      userErrors: [{ field: ["id"], message: "Webhook subscription does not exist" }],
+    });
     emulator!.store.emitWebhook(DOMAIN, "orders/paid", subjects(records).order!);
     await emulator!.waitForWebhooksIdle();
     expect(receiver.at("/moved")).toHaveLength(1);
   });
 });
-

@@ -11,7 +11,14 @@ import { shopQuery } from "../../app/shopify/operations/shop-query";
 import { ShopThrottle } from "../../app/shopify/shop-throttle";
 
 let emulator: RunningEmulator;
-const shops = ["query", "paced", "retried"].map((name) => ({ domain: `${name}.myshopify.com`, accessToken: `shpat_${name}`, plan: "basic" as const, currencyCode: "EUR", ianaTimezone: "Europe/Berlin", customers: [{ email: "buyer@example.com" }] }));
+const shops = ["query", "paced", "retried"].map((name) => ({
+  domain: `${name}.myshopify.com`,
+  accessToken: `shpat_${name}`,
+  plan: "basic" as const,
+  currencyCode: "EUR",
+  ianaTimezone: "Europe/Berlin",
+  customers: [{ email: "buyer@example.com" }],
+}));
 
 beforeAll(async () => {
   emulator = await startEmulator({ shops });
@@ -21,7 +28,10 @@ afterAll(() => emulator.close());
 /** A client of one emulator shop, with its own throttle (a fresh process), recording its attempts. */
 function clientOf(name: string) {
   const events: AttemptEvent[] = [];
-  const client = createAdminClient({ shop: `${name}.myshopify.com`, accessToken: `shpat_${name}` }, { apiUrl: emulator.adminUrl(), throttle: new ShopThrottle(), onAttempt: (event) => events.push(event) });
+  const client = createAdminClient(
+    { shop: `${name}.myshopify.com`, accessToken: `shpat_${name}` },
+    { apiUrl: emulator.adminUrl(), throttle: new ShopThrottle(), onAttempt: (event) => events.push(event) },
+  );
   return { client, events, customerId: emulator.store.shop(`${name}.myshopify.com`).customers[0]!.id };
 }
 
@@ -29,7 +39,11 @@ function clientOf(name: string) {
 async function drainBucket(name: string): Promise<void> {
   const query = "{ orders(first: 199) { nodes { id lineItems(first: 2) { nodes { id } } } } }";
   for (let i = 0; i < 2; i++) {
-    await fetch(emulator.adminUrl(), { method: "POST", headers: { "content-type": "application/json", "x-shopify-access-token": `shpat_${name}` }, body: JSON.stringify({ query }) });
+    await fetch(emulator.adminUrl(), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-shopify-access-token": `shpat_${name}` },
+      body: JSON.stringify({ query }),
+    });
   }
 }
 
@@ -98,7 +112,11 @@ describe("the Admin client against a failing server", () => {
 
   const cost = { requestedQueryCost: 10, actualQueryCost: 10, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1990, restoreRate: 100 } };
   const unavailable = { status: 503, body: { errors: "Service Unavailable" } };
-  const client = () => createAdminClient({ shop: "failing.myshopify.com", accessToken: "shpat_x" }, { apiUrl: url, throttle: new ShopThrottle(), retryPolicy: { baseDelayMs: 1 } });
+  const client = () =>
+    createAdminClient(
+      { shop: "failing.myshopify.com", accessToken: "shpat_x" },
+      { apiUrl: url, throttle: new ShopThrottle(), retryPolicy: { baseDelayMs: 1 } },
+    );
 
   it("retries a query after a 5xx and returns the answer that follows", async () => {
     answers = [unavailable, unavailable, { status: 200, body: { data: { shop: { name: "failing" } }, extensions: { cost } } }];
@@ -108,24 +126,36 @@ describe("the Admin client against a failing server", () => {
 
   it("gives up after maxAttempts with the HTTP status", async () => {
     answers = [unavailable];
-    const failure = await client().request(shopQuery).catch((error: unknown) => error);
+    const failure = await client()
+      .request(shopQuery)
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AdminHttpError);
     expect(failure).toMatchObject({ status: 503, attempts: 4 });
     expect(requests).toBe(4);
   });
 
   it("does not retry a mutation without an idempotency key after a 5xx (it may have run)", async () => {
-    answers = [unavailable, { status: 200, body: { data: { draftOrderCreate: { draftOrder: { id: "gid://shopify/DraftOrder/1" }, userErrors: [] } }, extensions: { cost } } }];
-    const failure = await client().request(draftOrderCreateMutation, { input: {} }).catch((error: unknown) => error);
+    answers = [
+      unavailable,
+      { status: 200, body: { data: { draftOrderCreate: { draftOrder: { id: "gid://shopify/DraftOrder/1" }, userErrors: [] } }, extensions: { cost } } },
+    ];
+    const failure = await client()
+      .request(draftOrderCreateMutation, { input: {} })
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AdminHttpError);
     expect(failure).toMatchObject({ operationName: "DraftOrderCreate", status: 503 });
     expect(requests).toBe(1);
   });
 
   it("retries a mutation carrying an idempotency key after a 5xx", async () => {
-    answers = [unavailable, { status: 200, body: { data: { orderCreateMandatePayment: { job: null, paymentReferenceId: "ref", userErrors: [] } }, extensions: { cost } } }];
+    answers = [
+      unavailable,
+      { status: 200, body: { data: { orderCreateMandatePayment: { job: null, paymentReferenceId: "ref", userErrors: [] } }, extensions: { cost } } },
+    ];
     const variables = { id: "gid://shopify/Order/1", mandateId: "gid://shopify/PaymentMandate/1", idempotencyKey: "contract-1-stage-2-attempt-1" };
-    await expect(client().request(orderCreateMandatePaymentMutation, variables)).resolves.toMatchObject({ orderCreateMandatePayment: { paymentReferenceId: "ref" } });
+    await expect(client().request(orderCreateMandatePaymentMutation, variables)).resolves.toMatchObject({
+      orderCreateMandatePayment: { paymentReferenceId: "ref" },
+    });
     expect(requests).toBe(2);
   });
 
@@ -136,21 +166,34 @@ describe("the Admin client against a failing server", () => {
   });
 
   it("retries a 429 even for a mutation without a key (Shopify did not run it)", async () => {
-    answers = [{ status: 429, body: { errors: "Throttled" } }, { status: 200, body: { data: { draftOrderCreate: { draftOrder: null, userErrors: [] } }, extensions: { cost } } }];
+    answers = [
+      { status: 429, body: { errors: "Throttled" } },
+      { status: 200, body: { data: { draftOrderCreate: { draftOrder: null, userErrors: [] } }, extensions: { cost } } },
+    ];
     await client().request(draftOrderCreateMutation, { input: {} });
     expect(requests).toBe(2);
   });
 
   it("raises top-level GraphQL errors as AdminGraphQLErrors, unretried", async () => {
-    answers = [{ status: 200, body: { errors: [{ message: "Access denied for shop field.", extensions: { code: "ACCESS_DENIED" } }], data: null, extensions: { cost } } }];
-    const failure = await client().request(shopQuery).catch((error: unknown) => error);
+    answers = [
+      {
+        status: 200,
+        body: { errors: [{ message: "Access denied for shop field.", extensions: { code: "ACCESS_DENIED" } }], data: null, extensions: { cost } },
+      },
+    ];
+    const failure = await client()
+      .request(shopQuery)
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(AdminGraphQLErrors);
     expect(failure).toMatchObject({ errors: [{ extensions: { code: "ACCESS_DENIED" } }] });
     expect(requests).toBe(1);
   });
 
   it("treats a failed connection like a 5xx: no retry for a mutation that may have run", async () => {
-    const closed = createAdminClient({ shop: "gone.myshopify.com", accessToken: "shpat_x" }, { apiUrl: "http://127.0.0.1:1/admin/api/2026-10/graphql.json", throttle: new ShopThrottle() });
+    const closed = createAdminClient(
+      { shop: "gone.myshopify.com", accessToken: "shpat_x" },
+      { apiUrl: "http://127.0.0.1:1/admin/api/2026-10/graphql.json", throttle: new ShopThrottle() },
+    );
     await expect(closed.request(draftOrderCreateMutation, { input: {} })).rejects.toMatchObject({ kind: "http", status: null, attempts: 1 });
   });
 
@@ -179,7 +222,9 @@ describe("adminApiUrl", () => {
 
 describe("adminSessionFrom", () => {
   it("takes shop and token from a Shopify session, and refuses one without a token", () => {
-    expect(adminSessionFrom({ shop: "s.myshopify.com", accessToken: "shpat_1", id: "offline_s.myshopify.com" } as { shop: string; accessToken?: string })).toEqual({ shop: "s.myshopify.com", accessToken: "shpat_1" });
+    expect(
+      adminSessionFrom({ shop: "s.myshopify.com", accessToken: "shpat_1", id: "offline_s.myshopify.com" } as { shop: string; accessToken?: string }),
+    ).toEqual({ shop: "s.myshopify.com", accessToken: "shpat_1" });
     expect(() => adminSessionFrom({ shop: "s.myshopify.com" })).toThrow("has no access token");
   });
 });

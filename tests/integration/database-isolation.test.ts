@@ -20,7 +20,10 @@ describe("one client shared by concurrent requests", () => {
     });
     await transactionOpen;
     // A single raw statement, as the job queue writes; `.then` sends it now (Prisma's promises are lazy).
-    const outside = prisma.$executeRaw`INSERT INTO "Plan" ("id", "shop", "name", "syntax", "source", "model", "updatedAt") VALUES ('kept-1', 'a.myshopify.com', 'kept', 'preset', '{}', '{}', CURRENT_TIMESTAMP)`.then((rows) => rows);
+    const outside =
+      prisma.$executeRaw`INSERT INTO "Plan" ("id", "shop", "name", "syntax", "source", "model", "updatedAt") VALUES ('kept-1', 'a.myshopify.com', 'kept', 'preset', '{}', '{}', CURRENT_TIMESTAMP)`.then(
+        (rows) => rows,
+      );
     await expect(failing).rejects.toThrow("the request fails after its first write");
     await outside;
     expect((await prisma.plan.findMany({ orderBy: { name: "asc" } })).map((row) => row.name)).toEqual(["kept"]);

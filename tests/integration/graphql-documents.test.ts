@@ -34,15 +34,21 @@ describe("every #graphql document in app/", () => {
     expect(documents.map((d) => d.file)).toContain("shopify/operations/order-query.ts");
   });
 
-  it.each(documents.map((document) => [`${document.file}:${document.line}`, document] as const))("%s validates against the real 2026-10 Admin schema", (_where, document) => {
-    expect(problemsOf(document)).toEqual([]);
-  });
+  it.each(documents.map((document) => [`${document.file}:${document.line}`, document] as const))(
+    "%s validates against the real 2026-10 Admin schema",
+    (_where, document) => {
+      expect(problemsOf(document)).toEqual([]);
+    },
+  );
 
-  it.each(documents.map((document) => [`${document.file}:${document.line}`, document] as const))("%s stays under Shopify's single-query cost limit", (_where, document) => {
-    const parsed = parse(document.source);
-    const operation = getOperationAST(parsed)!;
-    expect(requestedQueryCost(schema, operation, {}, {})).toBeLessThanOrEqual(MAX_SINGLE_QUERY_COST);
-  });
+  it.each(documents.map((document) => [`${document.file}:${document.line}`, document] as const))(
+    "%s stays under Shopify's single-query cost limit",
+    (_where, document) => {
+      const parsed = parse(document.source);
+      const operation = getOperationAST(parsed)!;
+      expect(requestedQueryCost(schema, operation, {}, {})).toBeLessThanOrEqual(MAX_SINGLE_QUERY_COST);
+    },
+  );
 });
 
 describe("the check itself (negative controls)", () => {

@@ -18,7 +18,12 @@ const MUTATION_COST = 10;
 
 const database = await createTestDatabase();
 let emulator: RunningEmulator;
-const shops = ["shared", "alone"].map((name) => ({ domain: `${name}.myshopify.com`, accessToken: `shpat_${name}`, plan: "basic" as const, customers: [{ email: "buyer@example.com" }] }));
+const shops = ["shared", "alone"].map((name) => ({
+  domain: `${name}.myshopify.com`,
+  accessToken: `shpat_${name}`,
+  plan: "basic" as const,
+  customers: [{ email: "buyer@example.com" }],
+}));
 
 beforeAll(async () => {
   emulator = await startEmulator({ shops });
@@ -40,9 +45,13 @@ const customerOf = (name: string) => emulator.store.shop(`${name}.myshopify.com`
 
 /** Starts an app instance in a process of its own (shared-api-pacing-process.ts); resolves once it is connected. */
 async function startInstance(name: string, label: string): Promise<{ go(): void; run: Promise<InstanceRun> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", INSTANCE, database.url, emulator.adminUrl(), `${name}.myshopify.com`, `shpat_${name}`, customerOf(name), String(CALLS_EACH), label], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", INSTANCE, database.url, emulator.adminUrl(), `${name}.myshopify.com`, `shpat_${name}`, customerOf(name), String(CALLS_EACH), label],
+    {
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   const lines = createInterface({ input: child.stdout });
   const output: string[] = [];
   const ready = new Promise<void>((resolve, reject) => {
@@ -87,10 +96,15 @@ describe("Admin API pacing shared through the database", () => {
     for (const instance of instances) instance.go();
     const runs = await Promise.all(instances.map((instance) => instance.run));
     // Each mutation made one metafield, stamped when the emulator ran it (and took its cost from the bucket).
-    const ranAt = emulator.store.shop("shared.myshopify.com").metafields.map((metafield) => Date.parse(metafield.createdAt)).sort((a, b) => a - b);
+    const ranAt = emulator.store
+      .shop("shared.myshopify.com")
+      .metafields.map((metafield) => Date.parse(metafield.createdAt))
+      .sort((a, b) => a - b);
     const share = restoreRateShareAfterDrain(ranAt, MUTATION_COST, await bucketOf("shared"));
     const throttled = runs.reduce((sum, run) => sum + run.throttled, 0);
-    console.log(`[shared pacing] 2 instances × ${CALLS_EACH} mutations: throttled ${throttled}, share of the restore rate once the bucket was drained ${share.toFixed(3)}`);
+    console.log(
+      `[shared pacing] 2 instances × ${CALLS_EACH} mutations: throttled ${throttled}, share of the restore rate once the bucket was drained ${share.toFixed(3)}`,
+    );
 
     expect(runs).toEqual([0, 1].map(() => ({ answered: CALLS_EACH, points: CALLS_EACH * MUTATION_COST, throttled: 0, failed: 0 })));
     expect(ranAt).toHaveLength(2 * CALLS_EACH);
@@ -103,10 +117,15 @@ describe("Admin API pacing shared through the database", () => {
       const onAttempt = (event: AttemptEvent) => {
         if (event.failure?.kind === "throttled") throttled += 1;
       };
-      const client = createAdminClient({ shop: "alone.myshopify.com", accessToken: "shpat_alone" }, { apiUrl: emulator.adminUrl(), throttle: new ShopThrottle(), onAttempt });
+      const client = createAdminClient(
+        { shop: "alone.myshopify.com", accessToken: "shpat_alone" },
+        { apiUrl: emulator.adminUrl(), throttle: new ShopThrottle(), onAttempt },
+      );
       const calls = Array.from({ length: CALLS_EACH }, (_, index) =>
         client.request(metafieldsSetMutation, {
-          metafields: [{ ownerId: customerOf("alone"), namespace: "tranche_pacing", key: `${label}_${index}`, type: "single_line_text_field", value: `${label} ${index}` }],
+          metafields: [
+            { ownerId: customerOf("alone"), namespace: "tranche_pacing", key: `${label}_${index}`, type: "single_line_text_field", value: `${label} ${index}` },
+          ],
         }),
       );
       return Promise.allSettled(calls).then((results) => ({ throttled, failed: results.filter((result) => result.status === "rejected").length }));

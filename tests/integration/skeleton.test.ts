@@ -133,10 +133,11 @@ describe("shopify.app.toml", () => {
     for (const { uri } of appConfig.webhooks.subscriptions) {
       // Remix flat routes: /webhooks/app/uninstalled is webhooks.app.uninstalled(.tsx | /route.tsx).
       const routeName = uri.replace(/^\//, "").split("/").join(".");
-      const candidates = [".ts", ".tsx", "/route.ts", "/route.tsx"].map((ending) =>
-        path.join(repoRoot, "app", "routes", routeName + ending),
-      );
-      expect(candidates.some((file) => existsSync(file)), `no route file for webhook uri ${uri}`).toBe(true);
+      const candidates = [".ts", ".tsx", "/route.ts", "/route.tsx"].map((ending) => path.join(repoRoot, "app", "routes", routeName + ending));
+      expect(
+        candidates.some((file) => existsSync(file)),
+        `no route file for webhook uri ${uri}`,
+      ).toBe(true);
     }
   });
 });

@@ -71,10 +71,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       return queue;
     },
     storedJobs: async () => {
-      const rows = await prisma.$queryRawUnsafe<{ id: string; name: string; data: JobData; state: string; retry_count: number; singleton_key: string | null }[]>(
-        `SELECT id::text, name, data, state::text, retry_count, singleton_key FROM "${jobsSchema}".job ORDER BY created_on, id`,
-      );
-      return rows.map((row) => ({ id: row.id, queue: row.name, kind: row.data.kind, shop: row.data.shop, payload: row.data.payload, state: row.state, retryCount: row.retry_count, key: row.singleton_key }));
+      const rows = await prisma.$queryRawUnsafe<
+        { id: string; name: string; data: JobData; state: string; retry_count: number; singleton_key: string | null }[]
+      >(`SELECT id::text, name, data, state::text, retry_count, singleton_key FROM "${jobsSchema}".job ORDER BY created_on, id`);
+      return rows.map((row) => ({
+        id: row.id,
+        queue: row.name,
+        kind: row.data.kind,
+        shop: row.data.shop,
+        payload: row.data.payload,
+        state: row.state,
+        retryCount: row.retry_count,
+        key: row.singleton_key,
+      }));
     },
     cleanup: async () => {
       for (const queue of queues) await queue.stop({ graceful: false, timeoutMs: 1_000 });

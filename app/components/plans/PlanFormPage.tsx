@@ -56,10 +56,12 @@ export function PlanFormPage({ title, titleMetadata, initialName, initialDraft, 
   const check = useMemo(() => checkPlanDraft(draft, sample, new Date(`${today}T12:00:00Z`)), [draft, sample, today]);
   const errors = fieldErrors([...check.errors, ...(showServerErrors ? (serverErrors ?? []) : [])]);
 
-  const edit = <T,>(apply: (value: T) => void) => (value: T) => {
-    setDismissedServerErrors(serverErrors);
-    apply(value);
-  };
+  const edit =
+    <T,>(apply: (value: T) => void) =>
+    (value: T) => {
+      setDismissedServerErrors(serverErrors);
+      apply(value);
+    };
   const chooseSyntax = edit((next: PlanDraftSyntax) => {
     setDrafts((current) => carryOver(current, syntax, next));
     setSyntax(next);
@@ -89,7 +91,12 @@ export function PlanFormPage({ title, titleMetadata, initialName, initialDraft, 
                   error={errors.get("name")}
                   helpText="Staff pick plans by name when they attach one to a draft order"
                 />
-                <ChoiceList title="Write the plan as" choices={SYNTAX_CHOICES} selected={[syntax]} onChange={([next]) => next && chooseSyntax(next as PlanDraftSyntax)} />
+                <ChoiceList
+                  title="Write the plan as"
+                  choices={SYNTAX_CHOICES}
+                  selected={[syntax]}
+                  onChange={([next]) => next && chooseSyntax(next as PlanDraftSyntax)}
+                />
               </BlockStack>
             </Card>
             <Card>
@@ -99,9 +106,17 @@ export function PlanFormPage({ title, titleMetadata, initialName, initialDraft, 
                 </Text>
                 {errors.has("plan") ? <Banner tone="critical">{errors.get("plan")}</Banner> : null}
                 {draft.syntax === "stages" ? (
-                  <StageRowsEditor rows={draft.stages} errors={errors} onChange={edit((stages) => setDrafts((current) => ({ ...current, stages: { syntax: "stages", stages } })))} />
+                  <StageRowsEditor
+                    rows={draft.stages}
+                    errors={errors}
+                    onChange={edit((stages) => setDrafts((current) => ({ ...current, stages: { syntax: "stages", stages } })))}
+                  />
                 ) : draft.syntax === "juston" ? (
-                  <JustOnFieldsEditor fields={draft.juston} errors={errors} onChange={edit((juston) => setDrafts((current) => ({ ...current, juston: { syntax: "juston", juston } })))} />
+                  <JustOnFieldsEditor
+                    fields={draft.juston}
+                    errors={errors}
+                    onChange={edit((juston) => setDrafts((current) => ({ ...current, juston: { syntax: "juston", juston } })))}
+                  />
                 ) : (
                   <TextField
                     label="Plan config (JSON)"

@@ -26,9 +26,29 @@ export function SchedulePreviewCard({ sample, dateFields, preview, errors, onSam
         </Text>
         <FormLayout>
           <FormLayout.Group condensed>
-            <TextField label="Sample total" inputMode="decimal" autoComplete="off" value={sample.amount} onChange={(amount) => set({ amount })} error={errors.get("sample.amount")} />
-            <Select label="Currency" options={SAMPLE_CURRENCIES} value={sample.currency} onChange={(currency) => set({ currency })} error={errors.get("sample.currency")} />
-            <TextField label="Order date" type="date" autoComplete="off" value={sample.orderDate} onChange={(orderDate) => set({ orderDate })} error={errors.get("sample.orderDate")} />
+            <TextField
+              label="Sample total"
+              inputMode="decimal"
+              autoComplete="off"
+              value={sample.amount}
+              onChange={(amount) => set({ amount })}
+              error={errors.get("sample.amount")}
+            />
+            <Select
+              label="Currency"
+              options={SAMPLE_CURRENCIES}
+              value={sample.currency}
+              onChange={(currency) => set({ currency })}
+              error={errors.get("sample.currency")}
+            />
+            <TextField
+              label="Order date"
+              type="date"
+              autoComplete="off"
+              value={sample.orderDate}
+              onChange={(orderDate) => set({ orderDate })}
+              error={errors.get("sample.orderDate")}
+            />
             <TextField
               label="Payment due date"
               type="date"
@@ -40,8 +60,23 @@ export function SchedulePreviewCard({ sample, dateFields, preview, errors, onSam
             />
           </FormLayout.Group>
           <FormLayout.Group condensed>
-            <TextField label="Sample tax line" placeholder="VAT 20%" autoComplete="off" value={sample.taxTitle} onChange={(taxTitle) => set({ taxTitle })} error={errors.get("sample.taxTitle")} />
-            <TextField label="Tax amount" helpText="Included in the total" inputMode="decimal" autoComplete="off" value={sample.taxAmount} onChange={(taxAmount) => set({ taxAmount })} error={errors.get("sample.tax")} />
+            <TextField
+              label="Sample tax line"
+              placeholder="VAT 20%"
+              autoComplete="off"
+              value={sample.taxTitle}
+              onChange={(taxTitle) => set({ taxTitle })}
+              error={errors.get("sample.taxTitle")}
+            />
+            <TextField
+              label="Tax amount"
+              helpText="Included in the total"
+              inputMode="decimal"
+              autoComplete="off"
+              value={sample.taxAmount}
+              onChange={(taxAmount) => set({ taxAmount })}
+              error={errors.get("sample.tax")}
+            />
           </FormLayout.Group>
           {dateFields.length > 0 ? (
             <FormLayout.Group condensed>

@@ -53,8 +53,7 @@ interface StageRowsEditorProps {
 
 /** The stage form: one group of fields per stage, with add, remove and move. */
 export function StageRowsEditor({ rows, errors, onChange }: StageRowsEditorProps) {
-  const update = (index: number, change: Partial<StageRow>) =>
-    onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
+  const update = (index: number, change: Partial<StageRow>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
   const move = (index: number, by: -1 | 1) => {
     const next = [...rows];
     const [row] = next.splice(index, 1);
@@ -230,7 +229,16 @@ function dueDetailFields(row: StageRow, error: string | undefined, onChange: (ch
       return (
         <>
           {countField("Every", error)}
-          <TextField label="On day of the month" helpText="Blank: the same day as the stage it counts from" type="number" min={1} max={31} autoComplete="off" value={row.dueDay} onChange={(dueDay) => onChange({ dueDay })} />
+          <TextField
+            label="On day of the month"
+            helpText="Blank: the same day as the stage it counts from"
+            type="number"
+            min={1}
+            max={31}
+            autoComplete="off"
+            value={row.dueDay}
+            onChange={(dueDay) => onChange({ dueDay })}
+          />
         </>
       );
     case "on":
@@ -238,18 +246,43 @@ function dueDetailFields(row: StageRow, error: string | undefined, onChange: (ch
     case "field":
       return (
         <>
-          <TextField label="Order date field" helpText="A draft order custom attribute or metafield, e.g. delivery_date" autoComplete="off" value={row.dueName} onChange={(dueName) => onChange({ dueName })} error={error} />
+          <TextField
+            label="Order date field"
+            helpText="A draft order custom attribute or metafield, e.g. delivery_date"
+            autoComplete="off"
+            value={row.dueName}
+            onChange={(dueName) => onChange({ dueName })}
+            error={error}
+          />
           {countField("Plus", undefined)}
         </>
       );
     case "dayOfMonth":
       return (
         <>
-          <TextField label="Day of the month" type="number" min={1} max={31} autoComplete="off" value={row.dueDay} onChange={(dueDay) => onChange({ dueDay })} error={error} />
+          <TextField
+            label="Day of the month"
+            type="number"
+            min={1}
+            max={31}
+            autoComplete="off"
+            value={row.dueDay}
+            onChange={(dueDay) => onChange({ dueDay })}
+            error={error}
+          />
           {fromField(FROM_OPTIONS.filter((option) => option.value !== "previousStage"))}
         </>
       );
     case "milestone":
-      return <TextField label="Milestone name" helpText="Staff mark it on the contract, e.g. Ready to ship" autoComplete="off" value={row.dueName} onChange={(dueName) => onChange({ dueName })} error={error} />;
+      return (
+        <TextField
+          label="Milestone name"
+          helpText="Staff mark it on the contract, e.g. Ready to ship"
+          autoComplete="off"
+          value={row.dueName}
+          onChange={(dueName) => onChange({ dueName })}
+          error={error}
+        />
+      );
   }
 }

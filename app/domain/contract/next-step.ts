@@ -217,14 +217,7 @@ function cleanupStep(contract: ContractState, observation: Observation): Collect
   return null;
 }
 
-function chargeStep(
-  contract: ContractState,
-  stage: StageState,
-  orderId: string,
-  mandateId: string,
-  observation: Observation,
-  attempt: number,
-): CollectionStep {
+function chargeStep(contract: ContractState, stage: StageState, orderId: string, mandateId: string, observation: Observation, attempt: number): CollectionStep {
   const amount = contract.mode === "native" && observation.partialPaymentsAllowed ? stage.amount - stage.paid : null;
   return {
     kind: "chargeMandate",
@@ -241,7 +234,9 @@ function chargeStep(
 function declinedCharge(stage: StageState, observation: Observation): string | null {
   // A stage already paid keeps its charge reference: it is how its payment is allocated.
   if (stage.chargeRef === null || stage.paid >= stage.amount) return null;
-  const orders = [observation.mainOrder, observation.stageOrders.get(stage.position)].filter((order): order is ObservedOrder => order !== null && order !== undefined);
+  const orders = [observation.mainOrder, observation.stageOrders.get(stage.position)].filter(
+    (order): order is ObservedOrder => order !== null && order !== undefined,
+  );
   const failure = orders
     .flatMap((order) => order.transactions)
     .find((transaction) => transaction.paymentReferenceId === stage.chargeRef && transaction.status === "FAILURE");

@@ -38,7 +38,8 @@ export function refusalOf(action: StaffStageAction, stage: StageActionSubject): 
       return null;
     case "retryCharge":
       if (stage.status !== "failed") return `stage ${stage.position} is ${stage.status}, not a failed charge`;
-      if (stage.attempts >= MAX_CHARGE_ATTEMPTS) return `the card was declined ${stage.attempts} times; the buyer pays stage ${stage.position} from its emailed link`;
+      if (stage.attempts >= MAX_CHARGE_ATTEMPTS)
+        return `the card was declined ${stage.attempts} times; the buyer pays stage ${stage.position} from its emailed link`;
       return null;
   }
 }

@@ -76,7 +76,7 @@ export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
   KES: 2, // Kenyan Shilling
   KGS: 2, // Som
   KHR: 2, // Riel
-  KMF: 0, // Comorian Franc 
+  KMF: 0, // Comorian Franc
   KPW: 2, // North Korean Won
   KRW: 0, // Won
   KWD: 3, // Kuwaiti Dinar

@@ -15,10 +15,7 @@ export function toMinorUnits(text: string, currency: Currency, key: string): big
   if (value.abs().gte(MAX_MAJOR_UNITS)) throw new PlanError(key, `${text} is too large`);
   const minor = value.times(new Dec(10).pow(currency.exponent));
   if (!minor.isInteger()) {
-    throw new PlanError(
-      key,
-      `${text} has more decimal places than ${currency.code} allows (${currency.exponent})`,
-    );
+    throw new PlanError(key, `${text} has more decimal places than ${currency.code} allows (${currency.exponent})`);
   }
   return BigInt(minor.toFixed(0));
 }

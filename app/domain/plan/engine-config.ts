@@ -37,17 +37,11 @@ const shareSchema = z.union([
 const dueSchemas = {
   on: z.object({ on: z.string() }).strict(),
   field: z.object({ field: z.string().trim().min(1), after: offsetList.optional() }).strict(),
-  dayOfMonth: z
-    .object({ dayOfMonth: z.number().int().min(1).max(31), from: z.enum(["orderDate", "paymentDueDate"]).default("orderDate") })
-    .strict(),
-  every: z
-    .object({ every: z.string(), anchor: z.number().int().min(1).optional(), onDay: z.number().int().min(1).max(31).optional() })
-    .strict(),
+  dayOfMonth: z.object({ dayOfMonth: z.number().int().min(1).max(31), from: z.enum(["orderDate", "paymentDueDate"]).default("orderDate") }).strict(),
+  every: z.object({ every: z.string(), anchor: z.number().int().min(1).optional(), onDay: z.number().int().min(1).max(31).optional() }).strict(),
   milestone: z.object({ milestone: z.string().trim().min(1) }).strict(),
   event: z.object({ event: z.enum(["fulfillmentCreated", "orderFulfilled"]) }).strict(),
-  after: z
-    .object({ after: offsetList, from: z.enum(["orderDate", "paymentDueDate", "previousStage"]).default("orderDate") })
-    .strict(),
+  after: z.object({ after: offsetList, from: z.enum(["orderDate", "paymentDueDate", "previousStage"]).default("orderDate") }).strict(),
 } as const;
 
 const stageSchema = z
@@ -110,10 +104,7 @@ function dueRule(raw: unknown, key: string, earlier: readonly StageSpec[]): DueR
       ? (Object.keys(dueSchemas) as (keyof typeof dueSchemas)[]).find((name) => name in raw)
       : undefined;
   if (variant === undefined) {
-    throw new PlanError(
-      key,
-      'must be "checkout" or an object with one of: after, on, field, dayOfMonth, every, milestone, event',
-    );
+    throw new PlanError(key, 'must be "checkout" or an object with one of: after, on, field, dayOfMonth, every, milestone, event');
   }
   switch (variant) {
     case "after": {
@@ -156,9 +147,7 @@ function nearestNonRecurring(earlier: readonly StageSpec[]): number | undefined 
 }
 
 function offsets(value: string | string[], key: string): Offset[] {
-  return (Array.isArray(value) ? value : [value]).map((text, index) =>
-    parseOffset(text, Array.isArray(value) ? `${key}[${index}]` : key),
-  );
+  return (Array.isArray(value) ? value : [value]).map((text, index) => parseOffset(text, Array.isArray(value) ? `${key}[${index}]` : key));
 }
 
 /** Runs a zod schema and turns its first issue into a PlanError naming the JSON path. */
@@ -171,6 +160,6 @@ function parseWith<T extends z.ZodTypeAny>(schema: T, value: unknown, key: strin
     key,
   );
   const message =
-    hint ?? (issue?.code === "unrecognized_keys" ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}` : issue?.message ?? "is invalid");
+    hint ?? (issue?.code === "unrecognized_keys" ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}` : (issue?.message ?? "is invalid"));
   throw new PlanError(path || "config", message);
 }

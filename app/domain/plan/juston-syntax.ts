@@ -54,7 +54,8 @@ export function compileJustOnConfig(config: JustOnConfig): Plan {
     if (rate !== undefined || amount !== undefined) {
       throw new PlanError(rate !== undefined ? "rate" : "amount", "service-period plans split the total by service days; leave rate and amount blank");
     }
-    const fields = dateReference === undefined ? ["servicePeriodStart", "servicePeriodEnd"] : parseList(dateReference, "dateReference").map((entry) => entry.value);
+    const fields =
+      dateReference === undefined ? ["servicePeriodStart", "servicePeriodEnd"] : parseList(dateReference, "dateReference").map((entry) => entry.value);
     if (fields.length !== 2) {
       throw new PlanError("dateReference", "a service-period plan needs two date references: the service start and end");
     }
@@ -80,11 +81,11 @@ export function compileJustOnConfig(config: JustOnConfig): Plan {
 
   const stages = periodEntries.map((entry, index): StageSpec => {
     const reference = references[index];
-    const due: DueRule =
-      reference && reference.value !== ""
-        ? { kind: "dateField", field: reference.value, offsets: [] }
-        : periodRule(gaps, index, entry);
-    const amountRule = amountRules?.[index] ?? { rule: { kind: "equal" } as AmountRule, source: { key: rate !== undefined ? "rate" : amount !== undefined ? "amount" : "period" } };
+    const due: DueRule = reference && reference.value !== "" ? { kind: "dateField", field: reference.value, offsets: [] } : periodRule(gaps, index, entry);
+    const amountRule = amountRules?.[index] ?? {
+      rule: { kind: "equal" } as AmountRule,
+      source: { key: rate !== undefined ? "rate" : amount !== undefined ? "amount" : "period" },
+    };
     return {
       kind: "installment",
       amount: amountRule.rule,

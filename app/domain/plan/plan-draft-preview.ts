@@ -89,9 +89,7 @@ export function previewSchedule(plan: Plan, sample: SampleOrder, now: Date): Sch
       title: installment.title,
       amount: money(installment.amount),
       due: installment.trigger ? describeWaiting(installment.trigger.trigger, installment.trigger.steps) : (installment.dueDate ?? ""),
-      ...(installment.dueDate && installment.netDays > 0
-        ? { dueNote: `Issued ${installment.issueDate}, net ${installment.netDays} days` }
-        : {}),
+      ...(installment.dueDate && installment.netDays > 0 ? { dueNote: `Issued ${installment.issueDate}, net ${installment.netDays} days` } : {}),
       tax: money(taxOf(installment.tax)),
     })),
     total: money(schedule.total),

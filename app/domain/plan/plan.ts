@@ -54,9 +54,7 @@ export type AmountRule =
 export type DateAnchor = "orderDate" | "paymentDueDate" | "previousStage";
 
 export type Trigger =
-  | { readonly event: "milestone"; readonly milestone: string }
-  | { readonly event: "fulfillmentCreated" }
-  | { readonly event: "orderFulfilled" };
+  { readonly event: "milestone"; readonly milestone: string } | { readonly event: "fulfillmentCreated" } | { readonly event: "orderFulfilled" };
 
 /**
  * When a stage falls due (before its net days).

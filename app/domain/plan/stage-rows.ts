@@ -178,8 +178,14 @@ const decimalText = z.union([z.string(), z.number()]).transform(String);
 const offsetText = z.string().regex(/^\s*\d+[dwm]\s*$/);
 const shareConfigSchema = z.union([
   z.enum(["equal", "remainder"]).transform((kind) => ({ shareKind: kind, shareValue: "" })),
-  z.object({ percent: decimalText }).strict().transform((share) => ({ shareKind: "percent" as const, shareValue: share.percent })),
-  z.object({ fixed: decimalText }).strict().transform((share) => ({ shareKind: "fixed" as const, shareValue: share.fixed })),
+  z
+    .object({ percent: decimalText })
+    .strict()
+    .transform((share) => ({ shareKind: "percent" as const, shareValue: share.percent })),
+  z
+    .object({ fixed: decimalText })
+    .strict()
+    .transform((share) => ({ shareKind: "fixed" as const, shareValue: share.fixed })),
 ]);
 
 function stageRowFromConfig(raw: unknown): StageRow | null {
@@ -212,7 +218,10 @@ const dueConfigSchemas = [
     .object({ every: offsetText, onDay: z.number().int().optional() })
     .strict()
     .transform((due) => ({ dueKind: "every" as const, dueDay: due.onDay === undefined ? "" : String(due.onDay), ...offsetFields(due.every) })),
-  z.object({ on: z.string() }).strict().transform((due) => ({ dueKind: "on" as const, dueDate: due.on })),
+  z
+    .object({ on: z.string() })
+    .strict()
+    .transform((due) => ({ dueKind: "on" as const, dueDate: due.on })),
   z
     .object({ field: z.string(), after: offsetText.optional() })
     .strict()
@@ -221,8 +230,14 @@ const dueConfigSchemas = [
     .object({ dayOfMonth: z.number().int(), from: z.enum(["orderDate", "paymentDueDate"]).default("orderDate") })
     .strict()
     .transform((due) => ({ dueKind: "dayOfMonth" as const, dueDay: String(due.dayOfMonth), dueFrom: due.from })),
-  z.object({ milestone: z.string() }).strict().transform((due) => ({ dueKind: "milestone" as const, dueName: due.milestone })),
-  z.object({ event: z.enum(["fulfillmentCreated", "orderFulfilled"]) }).strict().transform((due) => ({ dueKind: due.event })),
+  z
+    .object({ milestone: z.string() })
+    .strict()
+    .transform((due) => ({ dueKind: "milestone" as const, dueName: due.milestone })),
+  z
+    .object({ event: z.enum(["fulfillmentCreated", "orderFulfilled"]) })
+    .strict()
+    .transform((due) => ({ dueKind: due.event })),
 ] as const;
 
 function dueFieldsFromConfig(raw: unknown): Partial<StageRow> | null {

@@ -4,16 +4,7 @@ import { PlanError } from "../plan-error";
  * Placeholders a title template may use. JustOn's own names (`[PosNo]`, `[Rate]`) and the longer names of
  * our brief (`[InstallmentRate]`, …) are both accepted; `[PosCount]` is ours.
  */
-export const TITLE_PLACEHOLDERS = [
-  "PosNo",
-  "PosCount",
-  "InstallmentAmount",
-  "Amount",
-  "InstallmentRate",
-  "Rate",
-  "InstallmentDate",
-  "Date",
-] as const;
+export const TITLE_PLACEHOLDERS = ["PosNo", "PosCount", "InstallmentAmount", "Amount", "InstallmentRate", "Rate", "InstallmentDate", "Date"] as const;
 
 export type TitlePlaceholder = (typeof TITLE_PLACEHOLDERS)[number];
 
@@ -26,17 +17,11 @@ export function validateTitleTemplate(template: string, key: string): void {
   for (const match of template.matchAll(PLACEHOLDER)) {
     const name = match[1] ?? "";
     if (!(TITLE_PLACEHOLDERS as readonly string[]).includes(name)) {
-      throw new PlanError(
-        key,
-        `unknown placeholder [${name}]; use one of ${TITLE_PLACEHOLDERS.map((p) => `[${p}]`).join(", ")}`,
-        (match.index ?? 0) + 1,
-      );
+      throw new PlanError(key, `unknown placeholder [${name}]; use one of ${TITLE_PLACEHOLDERS.map((p) => `[${p}]`).join(", ")}`, (match.index ?? 0) + 1);
     }
   }
 }
 
 export function renderTitleTemplate(template: string, values: Readonly<Record<TitlePlaceholder, string>>): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) =>
-    name in values ? values[name as TitlePlaceholder] : whole,
-  );
+  return template.replace(PLACEHOLDER, (whole, name: string) => (name in values ? values[name as TitlePlaceholder] : whole));
 }

@@ -44,10 +44,7 @@ export function validatePlan(plan: Plan): void {
   const onlyPercent = plan.stages.length > 0 && plan.stages.every((stage) => stage.amount.kind === "percent");
   if (onlyPercent && !percentSum.eq(100)) {
     const last = plan.stages[plan.stages.length - 1] as StageSpec;
-    throw new PlanError(
-      last.amountSource.key,
-      `the rates add up to ${percentSum.toString()}%; when every stage has a rate they must add up to 100%`,
-    );
+    throw new PlanError(last.amountSource.key, `the rates add up to ${percentSum.toString()}%; when every stage has a rate they must add up to 100%`);
   }
   if (plan.titleTemplate !== undefined) validateTitleTemplate(plan.titleTemplate, "titles");
   for (const [position, template] of Object.entries(plan.titlesByPosition ?? {})) {
@@ -57,8 +54,7 @@ export function validatePlan(plan: Plan): void {
 
 function validateAmount(stage: StageSpec): void {
   const { key, column } = stage.amountSource;
-  const amount =
-    stage.amount.kind === "fixed" ? stage.amount.amount : stage.amount.kind === "remainder" ? stage.amount.atLeast : undefined;
+  const amount = stage.amount.kind === "fixed" ? stage.amount.amount : stage.amount.kind === "remainder" ? stage.amount.atLeast : undefined;
   if (amount === undefined) return;
   const value = parseDecimal(amount);
   if (value === undefined) throw new PlanError(key, `"${amount}" is not an amount`, column);

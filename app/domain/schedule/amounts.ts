@@ -46,9 +46,7 @@ export function resolveAmounts(stages: readonly StageSpec[], total: bigint, curr
 
   const assigned = amounts.reduce<bigint>((sum, amount) => sum + (amount ?? 0n), 0n);
   const left = total - assigned;
-  const shareIndexes = stages.flatMap((stage, index) =>
-    stage.amount.kind === "equal" || stage.amount.kind === "remainder" ? [index] : [],
-  );
+  const shareIndexes = stages.flatMap((stage, index) => (stage.amount.kind === "equal" || stage.amount.kind === "remainder" ? [index] : []));
   if (left < 0n) {
     const culprit = stages[lastFixedOrPercent(stages)] as StageSpec;
     throw new PlanError(

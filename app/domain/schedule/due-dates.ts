@@ -1,10 +1,4 @@
-import {
-  addMonths,
-  dayOfMonth,
-  isBefore,
-  withDayOfMonth,
-  type CalendarDate,
-} from "../dates/calendar-date";
+import { addMonths, dayOfMonth, isBefore, withDayOfMonth, type CalendarDate } from "../dates/calendar-date";
 import { applyOffsets, formatOffset, scaleOffset, type Offset } from "../dates/offset";
 import { PlanError } from "../plan-error";
 import type { DueRule, StageSpec, Trigger } from "../plan/plan";
@@ -36,8 +30,7 @@ export function resolveDueDates(stages: readonly StageSpec[], order: OrderSnapsh
   const dueExpressions: DueExpression[] = [];
   return stages.map((stage, index) => {
     const issue = issueExpression(stage.due, index, dueExpressions, order, stage);
-    const due: DueExpression =
-      stage.netDays > 0 ? { anchor: issue.anchor, steps: [...issue.steps, { count: stage.netDays, unit: "day" }] } : issue;
+    const due: DueExpression = stage.netDays > 0 ? { anchor: issue.anchor, steps: [...issue.steps, { count: stage.netDays, unit: "day" }] } : issue;
     dueExpressions.push(due);
     if ("trigger" in due.anchor) {
       return { issueDate: null, dueDate: null, pending: { trigger: due.anchor.trigger, steps: due.steps } };
@@ -55,13 +48,7 @@ export function resolveDueDates(stages: readonly StageSpec[], order: OrderSnapsh
   });
 }
 
-function issueExpression(
-  rule: DueRule,
-  index: number,
-  earlier: readonly DueExpression[],
-  order: OrderSnapshot,
-  stage: StageSpec,
-): DueExpression {
+function issueExpression(rule: DueRule, index: number, earlier: readonly DueExpression[], order: OrderSnapshot, stage: StageSpec): DueExpression {
   const { key, column } = stage.dueSource;
   switch (rule.kind) {
     case "atCheckout":
@@ -81,11 +68,7 @@ function issueExpression(
       const date = order.dates[rule.field];
       if (date === undefined) {
         const known = Object.keys(order.dates);
-        throw new PlanError(
-          key,
-          `the order has no date "${rule.field}"${known.length ? ` (it has: ${known.join(", ")})` : ""}`,
-          column,
-        );
+        throw new PlanError(key, `the order has no date "${rule.field}"${known.length ? ` (it has: ${known.join(", ")})` : ""}`, column);
       }
       return { anchor: { date }, steps: rule.offsets };
     }

@@ -34,9 +34,7 @@ export function orderSnapshotFromInput(input: OrderInput): OrderSnapshot {
     if (typeof line.title !== "string" || line.title.trim() === "") throw new PlanError(`tax[${index}].title`, "a tax line needs a title");
     return { title: line.title, amount: toMinorUnits(String(line.amount), currency, `tax[${index}].amount`) };
   });
-  const dates = Object.fromEntries(
-    Object.entries(input.dates ?? {}).map(([field, text]) => [field, shopDate(text, input.timeZone, `date ${field}`)]),
-  );
+  const dates = Object.fromEntries(Object.entries(input.dates ?? {}).map(([field, text]) => [field, shopDate(text, input.timeZone, `date ${field}`)]));
   const milestones = Object.fromEntries(
     Object.entries(input.events?.milestones ?? {}).map(([name, text]) => [name, shopDate(text, input.timeZone, `milestone ${name}`)]),
   );

@@ -13,10 +13,7 @@ export function pinFirstAmount(amounts: readonly bigint[], firstAmount: bigint, 
   const difference = firstAmount - (amounts[0] as bigint);
   const lastAmount = (amounts[last] as bigint) - difference;
   if (firstAmount <= 0n || lastAmount <= 0n) {
-    throw new PlanError(
-      "stages",
-      `checkout would charge ${formatMinorUnits(firstAmount, currency)} now, which leaves nothing positive for the last stage`,
-    );
+    throw new PlanError("stages", `checkout would charge ${formatMinorUnits(firstAmount, currency)} now, which leaves nothing positive for the last stage`);
   }
   return amounts.map((amount, index) => (index === 0 ? firstAmount : index === last ? lastAmount : amount));
 }

@@ -17,7 +17,7 @@ export function servicePeriodStages(rule: ServicePeriodRule, order: OrderSnapsho
     throw new PlanError(rule.source.key, `the service period ends (${end}) before it starts (${start})`, rule.source.column);
   }
   const periods: { from: CalendarDate; days: number }[] = [];
-  for (let from = start; !isBefore(end, from); ) {
+  for (let from = start; !isBefore(end, from);) {
     const next = nextPeriodStart(from, rule.unit);
     const last = isBefore(end, addDays(next, -1)) ? end : addDays(next, -1);
     periods.push({ from, days: daysBetween(from, last) + 1 });
@@ -26,7 +26,10 @@ export function servicePeriodStages(rule: ServicePeriodRule, order: OrderSnapsho
     }
     from = next;
   }
-  const amounts = allocateByRatios(order.total, periods.map((period) => BigInt(period.days)));
+  const amounts = allocateByRatios(
+    order.total,
+    periods.map((period) => BigInt(period.days)),
+  );
   return periods.map((period, index) => ({
     kind: "installment",
     amount: { kind: "fixed", amount: formatMinorUnits(amounts[index] as bigint, order.currency) },

@@ -35,7 +35,11 @@ export const appUninstalledJob = webhookJobHandler(z.unknown(), async (_body, ev
   await db.session.deleteMany({
     where: {
       shop,
-      OR: [{ expires: null }, { isOnline: false, expires: issuedBeforeUninstall(OFFLINE_TOKEN_LIFETIME_MS) }, { isOnline: true, expires: issuedBeforeUninstall(ONLINE_TOKEN_LIFETIME_MS) }],
+      OR: [
+        { expires: null },
+        { isOnline: false, expires: issuedBeforeUninstall(OFFLINE_TOKEN_LIFETIME_MS) },
+        { isOnline: true, expires: issuedBeforeUninstall(ONLINE_TOKEN_LIFETIME_MS) },
+      ],
     },
   });
 });

@@ -15,7 +15,6 @@ const customersRedactBody = z
   })
   .passthrough();
 
-
 /**
  * `customers/redact`: the customer's contracts are ANONYMISED, not deleted. A contract is the merchant's
  * accounting record (amounts, tax shares, dates, ledger entries with Shopify references), which tax law makes
@@ -38,7 +37,11 @@ export const customersRedactJob = webhookJobHandler(customersRedactBody, async (
   });
   const customerPlans = await db.customerPlan.deleteMany({ where: { shop, customerId: { in: customerIds } } });
   const mentions = payloadMentions(
-    [gidInJson("Customer", body.customer.id), ...body.orders_to_redact.map((id) => gidInJson("Order", id)), ...(body.customer.email ? [body.customer.email] : [])],
+    [
+      gidInJson("Customer", body.customer.id),
+      ...body.orders_to_redact.map((id) => gidInJson("Order", id)),
+      ...(body.customer.email ? [body.customer.email] : []),
+    ],
     [body.customer.id, ...body.orders_to_redact],
   );
   const webhookEvents = await redactStoredPayloads(db, shop, mentions);
@@ -54,6 +57,9 @@ export const customersRedactJob = webhookJobHandler(customersRedactBody, async (
 async function redactStoredPayloads(db: PrismaClient, shop: string, mentions: PayloadMentions): Promise<number> {
   const candidateEvents = await db.webhookEvent.findMany({ where: { shop, OR: mentions.candidates }, select: { id: true, payload: true } });
   const redactedEvents = candidateEvents.filter((event) => mentions.mentionedIn(event.payload));
-  const { count } = await db.webhookEvent.updateMany({ where: { id: { in: redactedEvents.map((event) => event.id) } }, data: { payload: REDACTED_EVENT_PAYLOAD } });
+  const { count } = await db.webhookEvent.updateMany({
+    where: { id: { in: redactedEvents.map((event) => event.id) } },
+    data: { payload: REDACTED_EVENT_PAYLOAD },
+  });
   return count;
 }

@@ -105,7 +105,9 @@ export class JobQueue {
       supervise: options.supervise,
       schedule: false,
       useListenNotify: true,
-      ...(options.superviseIntervalSeconds ? { superviseIntervalSeconds: options.superviseIntervalSeconds, monitorIntervalSeconds: options.superviseIntervalSeconds } : {}),
+      ...(options.superviseIntervalSeconds
+        ? { superviseIntervalSeconds: options.superviseIntervalSeconds, monitorIntervalSeconds: options.superviseIntervalSeconds }
+        : {}),
     });
     // pg-boss reports background failures (a lost connection during maintenance) as events; they must not crash the process.
     boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
@@ -136,7 +138,11 @@ export class JobQueue {
     const queue = this.queues.get(queueName);
     if (!queue) throw new Error(`no queue named "${queueName}"; the queues are ${[...this.queues.keys()].join(", ")}`);
     if (queue.onePerKey && !options.key) throw new Error(`a job on queue "${queueName}" needs a key`);
-    return this.boss.send(queueName, { ...job }, { ...(options.key ? { singletonKey: options.key } : {}), ...(options.db ? { db: fromPrisma(options.db) } : {}) });
+    return this.boss.send(
+      queueName,
+      { ...job },
+      { ...(options.key ? { singletonKey: options.key } : {}), ...(options.db ? { db: fromPrisma(options.db) } : {}) },
+    );
   }
 
   /**
@@ -147,7 +153,14 @@ export class JobQueue {
   async work(options: WorkOptions): Promise<void> {
     const pollingIntervalSeconds = options.pollIntervalSeconds ?? 2;
     // A retry coming due sends no NOTIFY: the backstop poll is what finds it, so it runs at the base interval too.
-    const settings = { includeMetadata: true, perJobResults: true, batchSize: WORK_BATCH, burstWhenBatchFull: true, pollingIntervalSeconds, notifyPollingIntervalSeconds: pollingIntervalSeconds } as const;
+    const settings = {
+      includeMetadata: true,
+      perJobResults: true,
+      batchSize: WORK_BATCH,
+      burstWhenBatchFull: true,
+      pollingIntervalSeconds,
+      notifyPollingIntervalSeconds: pollingIntervalSeconds,
+    } as const;
     for (const name of this.queues.keys()) {
       await this.boss.work<JobData, unknown, typeof settings>(name, settings, (jobs) => runBatch(jobs, (job) => runJob(this, job, name, options)));
     }
@@ -166,7 +179,11 @@ export class JobQueue {
    */
   async retryKeyed(queueName: string, job: JobWithMetadata<JobData>, failedAttempt: number): Promise<void> {
     const delaySeconds = Math.min(job.retryDelay * 2 ** (failedAttempt - 1), job.retryDelayMax ?? Number.POSITIVE_INFINITY);
-    await this.boss.send(queueName, { ...job.data, attempt: failedAttempt + 1 }, { singletonKey: job.singletonKey ?? undefined, startAfter: Math.ceil(delaySeconds) });
+    await this.boss.send(
+      queueName,
+      { ...job.data, attempt: failedAttempt + 1 },
+      { singletonKey: job.singletonKey ?? undefined, startAfter: Math.ceil(delaySeconds) },
+    );
   }
 
   /**
@@ -235,7 +252,16 @@ async function park(options: WorkOptions, job: JobWithMetadata<JobData>, queue: 
   options.log(`[jobs] ${job.data.kind} ${job.id} parked: ${reason}`);
   await options.db.parkedJob.upsert({
     where: { jobId: job.id },
-    create: { jobId: job.id, queue, kind: job.data.kind, shop: job.data.shop, payload: JSON.stringify(job.data.payload ?? null), reason: truncate(reason), attempts: job.retryCount + 1, parkedAt: options.now() },
+    create: {
+      jobId: job.id,
+      queue,
+      kind: job.data.kind,
+      shop: job.data.shop,
+      payload: JSON.stringify(job.data.payload ?? null),
+      reason: truncate(reason),
+      attempts: job.retryCount + 1,
+      parkedAt: options.now(),
+    },
     update: {},
   });
 }

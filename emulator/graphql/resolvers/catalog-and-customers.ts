@@ -6,7 +6,11 @@ import { connection, legacyId, moneyV2 } from "../views";
 /** Products, variants, customers and B2B companies: read-only, as seeded. */
 export const catalogAndCustomerResolvers: ResolverModule = {
   query: {
-    product: ({ id }, { shop }) => viewOrNull(shop.products.find((product) => product.id === id), (product) => productView(product, shop)),
+    product: ({ id }, { shop }) =>
+      viewOrNull(
+        shop.products.find((product) => product.id === id),
+        (product) => productView(product, shop),
+      ),
     products: (args, { shop }) => connection(shop.products.filter(matchesWords(args.query, (p) => p.title)), args, (product) => productView(product, shop)),
     productVariant: ({ id }, { shop }) => {
       const product = shop.products.find((candidate) => candidate.variants.some((variant) => variant.id === id));
@@ -15,7 +19,11 @@ export const catalogAndCustomerResolvers: ResolverModule = {
     customer: ({ id }, { shop }) => viewOrNull(findCustomer(shop, id as string), customerView),
     customers: (args, { shop }) =>
       connection(shop.customers.filter(matchesWords(args.query, (c) => `${c.email} ${c.firstName ?? ""} ${c.lastName ?? ""}`)), args, customerView),
-    company: ({ id }, { shop }) => viewOrNull(shop.companies.find((company) => company.id === id), (company) => companyView(company, shop)),
+    company: ({ id }, { shop }) =>
+      viewOrNull(
+        shop.companies.find((company) => company.id === id),
+        (company) => companyView(company, shop),
+      ),
     companies: (args, { shop }) => connection(shop.companies.filter(matchesWords(args.query, (c) => c.name)), args, (company) => companyView(company, shop)),
     companyLocation: ({ id }, { shop }) => {
       const company = shop.companies.find((candidate) => candidate.locations.some((location) => location.id === id));

@@ -41,7 +41,11 @@ export function applyDraftOrderInput(
   if (has("note")) setOptional(draft, "note", input.note);
   if (has("poNumber")) setOptional(draft, "poNumber", input.poNumber);
   if (has("tags")) draft.tags = normalizeTags(input.tags ?? []);
-  if (has("customAttributes")) draft.customAttributes = (input.customAttributes ?? []).map((attribute: { key: string; value: string }) => ({ key: attribute.key, value: attribute.value }));
+  if (has("customAttributes"))
+    draft.customAttributes = (input.customAttributes ?? []).map((attribute: { key: string; value: string }) => ({
+      key: attribute.key,
+      value: attribute.value,
+    }));
   if (has("taxExempt") && input.taxExempt !== null) draft.taxExempt = input.taxExempt;
 
   const customerId = input.purchasingEntity?.customerId ?? input.customerId;
@@ -55,7 +59,9 @@ export function applyDraftOrderInput(
       draft.email ??= customer.email;
     }
   } else if (company) {
-    const location = shop.companies.find((candidate) => candidate.id === company.companyId)?.locations.find((candidate) => candidate.id === company.companyLocationId);
+    const location = shop.companies
+      .find((candidate) => candidate.id === company.companyId)
+      ?.locations.find((candidate) => candidate.id === company.companyLocationId);
     if (!location) errors.push({ field: path("purchasingEntity", "purchasingCompany"), message: "Company location does not exist" });
     else draft.purchasingCompanyLocationId = location.id;
   } else if ((has("purchasingEntity") && input.purchasingEntity === null) || (has("customerId") && input.customerId === null)) {
@@ -109,7 +115,11 @@ export function applyDraftOrderInput(
   return { errors };
 }
 
-function setOptional<K extends "note" | "poNumber" | "shippingAddress" | "billingAddress">(draft: DraftOrder, key: K, value: DraftOrder[K] | null | undefined): void {
+function setOptional<K extends "note" | "poNumber" | "shippingAddress" | "billingAddress">(
+  draft: DraftOrder,
+  key: K,
+  value: DraftOrder[K] | null | undefined,
+): void {
   if (value === null || value === undefined) delete draft[key];
   else draft[key] = value;
 }

@@ -21,7 +21,11 @@ export function draftOrderView(draft: DraftOrder, context: AdminContext): Record
   const { store, shop } = context;
   const price = priceDraftOrder(draft, shop);
   const currency = price.currencyCode;
-  const lineViews = draft.lineItems.map((line, index) => ({ ...draftLineItemView(line, price.lines[index]!, shop), id: line.id, taxLines: taxLineViews(price.lines[index]!.taxLines, currency) }));
+  const lineViews = draft.lineItems.map((line, index) => ({
+    ...draftLineItemView(line, price.lines[index]!, shop),
+    id: line.id,
+    taxLines: taxLineViews(price.lines[index]!.taxLines, currency),
+  }));
   const order = draft.orderId ? findOrder(shop, draft.orderId) : undefined;
   return {
     ...pricedDraftFields(draft, price, shop),
@@ -50,7 +54,16 @@ export function draftOrderView(draft: DraftOrder, context: AdminContext): Record
     hasTimelineComment: false,
     order: order ? () => orderView(order, context) : null,
     paymentTerms: draft.paymentTerms
-      ? paymentTermsView(draft.paymentTerms, { currencyCode: currency, ianaTimezone: context.shop.settings.ianaTimezone, balance: () => price.amountDueLater, draftOrder: () => draftOrderView(draft, context) }, store.clock.now())
+      ? paymentTermsView(
+          draft.paymentTerms,
+          {
+            currencyCode: currency,
+            ianaTimezone: context.shop.settings.ianaTimezone,
+            balance: () => price.amountDueLater,
+            draftOrder: () => draftOrderView(draft, context),
+          },
+          store.clock.now(),
+        )
       : null,
     metafield: ({ namespace, key }: { namespace?: string | null; key: string }) => {
       const found = findMetafield(shop, draft.id, resolveNamespace(namespace), key);
@@ -59,7 +72,10 @@ export function draftOrderView(draft: DraftOrder, context: AdminContext): Record
     metafields: (args: Record<string, any>) => {
       const namespace = args.namespace == null ? undefined : resolveNamespace(args.namespace);
       const owned = shop.metafields.filter(
-        (metafield) => metafield.ownerId === draft.id && (namespace === undefined || metafield.namespace === namespace) && (args.keys == null || args.keys.includes(`${metafield.namespace}.${metafield.key}`)),
+        (metafield) =>
+          metafield.ownerId === draft.id &&
+          (namespace === undefined || metafield.namespace === namespace) &&
+          (args.keys == null || args.keys.includes(`${metafield.namespace}.${metafield.key}`)),
       );
       return connection(owned, args, metafieldView);
     },
@@ -179,7 +195,19 @@ function draftLineItemView(line: LineItem, price: LinePrice, shop: ShopState) {
     components: [],
     image: null,
     weight: null,
-    variant: variant && product ? { __typename: "ProductVariant", id: variant.id, title: variant.title, sku: variant.sku ?? null, price: shopifyDecimal(variant.price), taxable: variant.taxable, displayName: `${product.title} - ${variant.title}`, product: { __typename: "Product", id: product.id, title: product.title } } : null,
+    variant:
+      variant && product
+        ? {
+            __typename: "ProductVariant",
+            id: variant.id,
+            title: variant.title,
+            sku: variant.sku ?? null,
+            price: shopifyDecimal(variant.price),
+            taxable: variant.taxable,
+            displayName: `${product.title} - ${variant.title}`,
+            product: { __typename: "Product", id: product.id, title: product.title },
+          }
+        : null,
     product: product ? { __typename: "Product", id: product.id, title: product.title } : null,
   };
 }
@@ -215,7 +243,11 @@ function purchasingEntityView(draft: DraftOrder, shop: ShopState) {
     const company = shop.companies.find((candidate) => candidate.locations.some((location) => location.id === draft.purchasingCompanyLocationId));
     const location = company?.locations.find((candidate) => candidate.id === draft.purchasingCompanyLocationId);
     if (company && location) {
-      return { __typename: "PurchasingCompany", company: { __typename: "Company", id: company.id, name: company.name }, location: { __typename: "CompanyLocation", id: location.id, name: location.name } };
+      return {
+        __typename: "PurchasingCompany",
+        company: { __typename: "Company", id: company.id, name: company.name },
+        location: { __typename: "CompanyLocation", id: location.id, name: location.name },
+      };
     }
   }
   const customer = findCustomer(shop, draft.customerId);

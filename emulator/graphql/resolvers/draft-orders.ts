@@ -59,7 +59,8 @@ export const draftOrderResolvers: ResolverModule = {
       const index = shop.draftOrders.findIndex((draft) => draft.id === id);
       const current = shop.draftOrders[index];
       if (!current) return { draftOrder: null, userErrors: [draftNotFound] };
-      if (current.status === "COMPLETED") return { draftOrder: null, userErrors: [{ field: ["id"], message: "Draft order has been completed and can no longer be edited." }] };
+      if (current.status === "COMPLETED")
+        return { draftOrder: null, userErrors: [{ field: ["id"], message: "Draft order has been completed and can no longer be edited." }] };
       const draft = structuredClone(current);
       const { errors } = applyDraftOrderInput(draft, input, context, { creating: false, fieldPrefix: ["input"] });
       if (errors.length > 0) return { draftOrder: null, userErrors: errors };
@@ -79,7 +80,8 @@ export const draftOrderResolvers: ResolverModule = {
     draftOrderComplete: (args, context, info) => {
       const draft = findDraftOrder(context.shop, args.id);
       if (!draft) return { draftOrder: null, userErrors: [draftNotFound] };
-      if (draft.status === "COMPLETED") return { draftOrder: draftOrderView(draft, context), userErrors: [{ field: null, message: "This order has been paid" }] };
+      if (draft.status === "COMPLETED")
+        return { draftOrder: draftOrderView(draft, context), userErrors: [{ field: null, message: "This order has been paid" }] };
       if (args.paymentGatewayId) return { draftOrder: null, userErrors: [{ field: null, message: "Invalid payment gateway" }] };
       createOrderFromDraft(context.store, context.shop, draft, completionPayment(draft, args.paymentPending, info), args.sourceName ?? undefined);
       return { draftOrder: draftOrderView(draft, context), userErrors: [] };
@@ -156,7 +158,12 @@ interface MetafieldInput {
  * `DraftOrderInput.metafields`, written the way `metafieldsSet` writes them (checked all first, `$app`
  * namespaces, no default type); their errors become the draft mutation's, under its input's path.
  */
-function setDraftMetafields(context: AdminContext, ownerId: string, inputs: readonly MetafieldInput[] | null | undefined, fieldPrefix: readonly string[]): UserError[] {
+function setDraftMetafields(
+  context: AdminContext,
+  ownerId: string,
+  inputs: readonly MetafieldInput[] | null | undefined,
+  fieldPrefix: readonly string[],
+): UserError[] {
   if (!inputs || inputs.length === 0) return [];
   const { userErrors } = setMetafields(
     context,

@@ -56,7 +56,11 @@ export function fulfillmentOrderView(fulfillmentOrder: FulfillmentOrder, order: 
     fulfillAt: null,
     fulfillBy: null,
     fulfillmentHolds: fulfillmentOrder.holds.map(holdView),
-    supportedActions: SUPPORTED_ACTIONS[fulfillmentOrder.status].map((action) => ({ __typename: "FulfillmentOrderSupportedAction", action, externalUrl: null })),
+    supportedActions: SUPPORTED_ACTIONS[fulfillmentOrder.status].map((action) => ({
+      __typename: "FulfillmentOrderSupportedAction",
+      action,
+      externalUrl: null,
+    })),
     lineItems: (args: Record<string, unknown>) =>
       connection(fulfillmentOrder.lineItems, args, (item) => {
         const line = order.lineItems.find((candidate) => candidate.id === item.lineItemId);
@@ -96,7 +100,8 @@ export function fulfillmentView(fulfillment: Fulfillment, order: Order, context:
     estimatedDeliveryAt: null,
     requiresShipping: true,
     totalQuantity: fulfillment.lineItems.reduce((sum, item) => sum + item.quantity, 0),
-    trackingInfo: () => (fulfillment.trackingNumber ? [{ __typename: "FulfillmentTrackingInfo", number: fulfillment.trackingNumber, url: null, company: null }] : []),
+    trackingInfo: () =>
+      fulfillment.trackingNumber ? [{ __typename: "FulfillmentTrackingInfo", number: fulfillment.trackingNumber, url: null, company: null }] : [],
     fulfillmentLineItems: (args: Record<string, unknown>) =>
       connection(fulfillment.lineItems, args, (item) => ({
         __typename: "FulfillmentLineItem",

@@ -26,7 +26,12 @@ function holdFulfillmentOrder(args: Record<string, any>, context: AdminContext) 
   const found = findFulfillmentOrder(context.shop, args.id);
   if (!found) return fail(["id"], "Fulfillment order does not exist.", "FULFILLMENT_ORDER_NOT_FOUND");
   const { order, fulfillmentOrder } = found;
-  const input = args.fulfillmentHold as { reason: string; reasonNotes?: string | null; handle?: string | null; fulfillmentOrderLineItems?: LineQuantity[] | null };
+  const input = args.fulfillmentHold as {
+    reason: string;
+    reasonNotes?: string | null;
+    handle?: string | null;
+    fulfillmentOrderLineItems?: LineQuantity[] | null;
+  };
   if (!["OPEN", "IN_PROGRESS", "ON_HOLD", "SCHEDULED"].includes(fulfillmentOrder.status)) {
     return fail(["id"], `Fulfillment order ${legacyId(fulfillmentOrder.id)} has an unholdable status= ${fulfillmentOrder.status.toLowerCase()}.`);
   }
@@ -65,7 +70,11 @@ function holdFulfillmentOrder(args: Record<string, any>, context: AdminContext) 
  * Holding part of a fulfillment order splits it: the held one keeps the requested quantities, a new OPEN one
  * takes the rest. A held fulfillment order cannot be split again.
  */
-function splitOff(store: EmulatorStore, fulfillmentOrder: FulfillmentOrder, requested: readonly LineQuantity[]): { remaining: FulfillmentOrder | null } | { error: string; code: string } {
+function splitOff(
+  store: EmulatorStore,
+  fulfillmentOrder: FulfillmentOrder,
+  requested: readonly LineQuantity[],
+): { remaining: FulfillmentOrder | null } | { error: string; code: string } {
   for (const item of requested) {
     const line = fulfillmentOrder.lineItems.find((candidate) => candidate.id === item.id);
     if (!line || item.quantity <= 0 || item.quantity > line.remainingQuantity) {
@@ -98,7 +107,8 @@ function splitOff(store: EmulatorStore, fulfillmentOrder: FulfillmentOrder, requ
 
 function releaseHold(args: Record<string, any>, context: AdminContext) {
   const found = findFulfillmentOrder(context.shop, args.id);
-  if (!found) return { fulfillmentOrder: null, userErrors: [{ field: ["id"], message: "Fulfillment order does not exist.", code: "FULFILLMENT_ORDER_NOT_FOUND" }] };
+  if (!found)
+    return { fulfillmentOrder: null, userErrors: [{ field: ["id"], message: "Fulfillment order does not exist.", code: "FULFILLMENT_ORDER_NOT_FOUND" }] };
   const { order, fulfillmentOrder } = found;
   const holdIds = args.holdIds as string[] | null | undefined;
   fulfillmentOrder.holds = holdIds ? fulfillmentOrder.holds.filter((hold) => !holdIds.includes(hold.id)) : [];

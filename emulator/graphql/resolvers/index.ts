@@ -12,4 +12,16 @@ import { refundAndCancelResolvers } from "./refunds-and-cancel";
 import { webhookSubscriptionResolvers } from "./webhook-subscriptions";
 
 /** Every implemented root field of the Admin API, by area. */
-export const ADMIN_RESOLVER_MODULES: readonly ResolverModule[] = [shopResolvers, nodeResolvers, catalogAndCustomerResolvers, draftOrderResolvers, webhookSubscriptionResolvers, metafieldResolvers, orderResolvers, paymentResolvers, paymentTermsResolvers, fulfillmentResolvers, refundAndCancelResolvers];
+export const ADMIN_RESOLVER_MODULES: readonly ResolverModule[] = [
+  shopResolvers,
+  nodeResolvers,
+  catalogAndCustomerResolvers,
+  draftOrderResolvers,
+  webhookSubscriptionResolvers,
+  metafieldResolvers,
+  orderResolvers,
+  paymentResolvers,
+  paymentTermsResolvers,
+  fulfillmentResolvers,
+  refundAndCancelResolvers,
+];

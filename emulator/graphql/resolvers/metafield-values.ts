@@ -108,7 +108,8 @@ function jsonProblem(value: string): string | undefined {
 function moneyProblem(value: string): string | undefined {
   try {
     const money = JSON.parse(value) as { amount?: unknown; currency_code?: unknown };
-    if (typeof money.amount === "string" && DECIMAL.test(money.amount) && typeof money.currency_code === "string" && /^[A-Z]{3}$/.test(money.currency_code)) return undefined;
+    if (typeof money.amount === "string" && DECIMAL.test(money.amount) && typeof money.currency_code === "string" && /^[A-Z]{3}$/.test(money.currency_code))
+      return undefined;
   } catch {
     // Not JSON: the same answer as a malformed object.
   }

@@ -37,7 +37,10 @@ const OWNER_TYPES: Readonly<Record<string, { ownerType: string; exists: (shop: S
   Product: { ownerType: "PRODUCT", exists: (shop, id) => shop.products.some((product) => product.id === id) },
   ProductVariant: { ownerType: "PRODUCTVARIANT", exists: (shop, id) => shop.products.some((product) => product.variants.some((variant) => variant.id === id)) },
   Company: { ownerType: "COMPANY", exists: (shop, id) => shop.companies.some((company) => company.id === id) },
-  CompanyLocation: { ownerType: "COMPANY_LOCATION", exists: (shop, id) => shop.companies.some((company) => company.locations.some((location) => location.id === id)) },
+  CompanyLocation: {
+    ownerType: "COMPANY_LOCATION",
+    exists: (shop, id) => shop.companies.some((company) => company.locations.some((location) => location.id === id)),
+  },
 };
 
 const ownerTypeName = (ownerId: string) => /^gid:\/\/shopify\/([A-Za-z]+)\/[^/]+$/.exec(ownerId)?.[1];
@@ -90,7 +93,10 @@ function checkInput(shop: ShopState, input: SetInput, index: number): { errors: 
   }
   if (input.compareDigest !== undefined) {
     const stale = input.compareDigest === null ? existing !== undefined : !existing || digestOf(existing) !== input.compareDigest;
-    if (stale) errors.push(error("compareDigest", "The resource has been updated since it was loaded. Try again with an updated `compareDigest` value.", "STALE_OBJECT"));
+    if (stale)
+      errors.push(
+        error("compareDigest", "The resource has been updated since it was loaded. Try again with an updated `compareDigest` value.", "STALE_OBJECT"),
+      );
   }
   return { errors, type };
 }
@@ -118,9 +124,17 @@ export function metafieldView(metafield: Metafield) {
 }
 
 /** Checks every input, then writes them all; with any error nothing is written. */
-export function setMetafields({ store, shop }: Pick<AdminContext, "store" | "shop">, inputs: readonly SetInput[]): { metafields: Metafield[]; userErrors: MetafieldsSetUserError[] } {
+export function setMetafields(
+  { store, shop }: Pick<AdminContext, "store" | "shop">,
+  inputs: readonly SetInput[],
+): { metafields: Metafield[]; userErrors: MetafieldsSetUserError[] } {
   if (inputs.length > MAX_METAFIELDS_PER_SET) {
-    const tooMany: MetafieldsSetUserError = { field: ["metafields"], message: `Exceeded the maximum metafields input limit of ${MAX_METAFIELDS_PER_SET}.`, code: "LESS_THAN_OR_EQUAL_TO", elementIndex: null };
+    const tooMany: MetafieldsSetUserError = {
+      field: ["metafields"],
+      message: `Exceeded the maximum metafields input limit of ${MAX_METAFIELDS_PER_SET}.`,
+      code: "LESS_THAN_OR_EQUAL_TO",
+      elementIndex: null,
+    };
     return { metafields: [], userErrors: [tooMany] };
   }
   const checked = inputs.map((input, index) => checkInput(shop, input, index));
@@ -138,7 +152,16 @@ export function setMetafields({ store, shop }: Pick<AdminContext, "store" | "sho
       existing.updatedAt = now;
       return existing;
     }
-    const created: Metafield = { id: store.newId("Metafield"), ownerId: input.ownerId, namespace, key: input.key, type, value: input.value, createdAt: now, updatedAt: now };
+    const created: Metafield = {
+      id: store.newId("Metafield"),
+      ownerId: input.ownerId,
+      namespace,
+      key: input.key,
+      type,
+      value: input.value,
+      createdAt: now,
+      updatedAt: now,
+    };
     shop.metafields.push(created);
     return created;
   });

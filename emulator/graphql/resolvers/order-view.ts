@@ -78,7 +78,11 @@ export function orderView(order: Order, context: AdminContext): Record<string, u
       return listed.slice(0, args.first ?? listed.length).map((t) => transactionView(t, order, context));
     },
     paymentTerms: order.paymentTerms
-      ? paymentTermsView(order.paymentTerms, { currencyCode: currency, ianaTimezone: context.shop.settings.ianaTimezone, balance: () => totalOutstanding(order), order: self }, store.clock.now())
+      ? paymentTermsView(
+          order.paymentTerms,
+          { currencyCode: currency, ianaTimezone: context.shop.settings.ianaTimezone, balance: () => totalOutstanding(order), order: self },
+          store.clock.now(),
+        )
       : null,
     paymentCollectionDetails: {
       __typename: "OrderPaymentCollectionDetails",
@@ -88,7 +92,8 @@ export function orderView(order: Order, context: AdminContext): Record<string, u
     fulfillmentOrders: (args: Record<string, unknown>) => connection(order.fulfillmentOrders, args, (fo) => fulfillmentOrderView(fo, order, context)),
     fulfillments: (args: { first?: number | null }) =>
       order.fulfillments.slice(0, args.first ?? order.fulfillments.length).map((fulfillment) => fulfillmentView(fulfillment, order, context)),
-    refunds: (args: { first?: number | null }) => order.refunds.slice(0, args.first ?? order.refunds.length).map((refund) => refundView(refund, order, context)),
+    refunds: (args: { first?: number | null }) =>
+      order.refunds.slice(0, args.first ?? order.refunds.length).map((refund) => refundView(refund, order, context)),
   };
 }
 
@@ -117,7 +122,10 @@ export function lineItemView(line: OrderLineItem, order: Order): Record<string, 
   const originalTotal = roundMoney(new Dec(line.originalUnitPrice).times(line.quantity), currency);
   const discountedTotal = line.discountedTotal;
   const discount = roundMoney(new Dec(originalTotal).minus(discountedTotal), currency);
-  const refundedQuantity = order.refunds.flatMap((refund) => refund.lineItems).filter((item) => item.lineItemId === line.id).reduce((sum, item) => sum + item.quantity, 0);
+  const refundedQuantity = order.refunds
+    .flatMap((refund) => refund.lineItems)
+    .filter((item) => item.lineItemId === line.id)
+    .reduce((sum, item) => sum + item.quantity, 0);
   const unfulfilled = order.fulfillmentOrders
     .flatMap((fo) => fo.lineItems)
     .filter((item) => item.lineItemId === line.id)

@@ -29,7 +29,8 @@ export const orderResolvers: ResolverModule = {
   },
 };
 
-const byTime = (key: "processedAt" | "createdAt" | "updatedAt") => (a: Order, b: Order) => Date.parse(a[key]) - Date.parse(b[key]) || legacyId(a.id) - legacyId(b.id);
+const byTime = (key: "processedAt" | "createdAt" | "updatedAt") => (a: Order, b: Order) =>
+  Date.parse(a[key]) - Date.parse(b[key]) || legacyId(a.id) - legacyId(b.id);
 
 const SORTS: Record<string, (a: Order, b: Order) => number> = {
   PROCESSED_AT: byTime("processedAt"),

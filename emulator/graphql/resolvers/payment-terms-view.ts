@@ -25,8 +25,7 @@ export interface PaymentTermsOwner {
  */
 export function paymentTermsView(terms: PaymentTerms, owner: PaymentTermsOwner, now: Date) {
   const isDue = (schedule: PaymentSchedule) => !schedule.completedAt && schedule.dueAt !== undefined && Date.parse(schedule.dueAt) <= now.getTime();
-  const isOverdue = (schedule: PaymentSchedule) =>
-    isDue(schedule) && endOfDueDay(schedule.dueAt as string, owner.ianaTimezone ?? "UTC") <= now.getTime();
+  const isOverdue = (schedule: PaymentSchedule) => isDue(schedule) && endOfDueDay(schedule.dueAt as string, owner.ianaTimezone ?? "UTC") <= now.getTime();
   const view: Record<string, unknown> = {
     __typename: "PaymentTerms",
     id: terms.id,

@@ -25,7 +25,12 @@ function withIds(store: EmulatorStore, schedules: readonly Omit<PaymentSchedule,
 
 function termsPayload(order: Order, context: AdminContext) {
   const terms = order.paymentTerms!;
-  const owner = { currencyCode: order.currencyCode, balance: () => totalOutstanding(order), order: () => orderView(order, context), ianaTimezone: context.shop.settings.ianaTimezone };
+  const owner = {
+    currencyCode: order.currencyCode,
+    balance: () => totalOutstanding(order),
+    order: () => orderView(order, context),
+    ianaTimezone: context.shop.settings.ianaTimezone,
+  };
   return paymentTermsView(terms, owner, context.store.clock.now());
 }
 
@@ -69,7 +74,10 @@ function updateTerms(args: Record<string, any>, context: AdminContext) {
   const order = findTermsOwner(shop.orders, paymentTermsId);
   if (!order) return fail(NOT_FOUND);
   const terms = order.paymentTerms!;
-  const built = validatePaymentTermsInput({ ...paymentTermsAttributes, paymentTermsTemplateId: paymentTermsAttributes.paymentTermsTemplateId ?? terms.templateId });
+  const built = validatePaymentTermsInput({
+    ...paymentTermsAttributes,
+    paymentTermsTemplateId: paymentTermsAttributes.paymentTermsTemplateId ?? terms.templateId,
+  });
   if ("error" in built) return fail(built.error);
   if (isFullyPaid(order)) return fail(PAID_IN_FULL);
   terms.templateId = built.template.id;

@@ -60,7 +60,13 @@ function createMandatePayment(args: Record<string, any>, context: AdminContext) 
   const order = findOrder(shop, args.id);
   if (!order) return mandatePaymentError("Order does not exist", ["id"]);
   const previous = shop.mandatePayments.find((record) => record.orderId === order.id && record.idempotencyKey === args.idempotencyKey);
-  if (previous) return mandatePaymentPayload(previous, shop.jobs.find((job) => job.id === previous.jobId)!, order, context);
+  if (previous)
+    return mandatePaymentPayload(
+      previous,
+      shop.jobs.find((job) => job.id === previous.jobId)!,
+      order,
+      context,
+    );
 
   const mandate = shop.mandates.find((candidate) => candidate.id === args.mandateId);
   if (!mandate || (mandate.orderId !== order.id && (!mandate.customerId || mandate.customerId !== order.customerId))) {
@@ -100,7 +106,12 @@ function createMandatePayment(args: Record<string, any>, context: AdminContext) 
       ...(args.paymentScheduleId != null ? { paymentScheduleId: args.paymentScheduleId as string } : {}),
     },
   };
-  const record: MandatePaymentRecord = { idempotencyKey: args.idempotencyKey, orderId: order.id, jobId: job.id, paymentReferenceId: job.payload.paymentReferenceId };
+  const record: MandatePaymentRecord = {
+    idempotencyKey: args.idempotencyKey,
+    orderId: order.id,
+    jobId: job.id,
+    paymentReferenceId: job.payload.paymentReferenceId,
+  };
   shop.jobs.push(job);
   shop.mandatePayments.push(record);
   return mandatePaymentPayload(record, job, order, context);
@@ -127,7 +138,8 @@ function createManualPayment(args: Record<string, any>, context: AdminContext) {
         ? manualPaymentError("Currency code must match the order's currency", ["amount", "currencyCode"], read.error)
         : manualPaymentError("Amount must be greater than zero", ["amount", "amount"], read.error);
     }
-    if (new Dec(read.amount).gt(chargeable)) return manualPaymentError("Amount exceeds the outstanding balance of the order", ["amount", "amount"], "AMOUNT_EXCEEDS_BALANCE");
+    if (new Dec(read.amount).gt(chargeable))
+      return manualPaymentError("Amount exceeds the outstanding balance of the order", ["amount", "amount"], "AMOUNT_EXCEEDS_BALANCE");
     amount = read.amount;
   }
   const now = store.clock.nowIso();

@@ -29,7 +29,17 @@ function unrefunded(order: Order, sale: Transaction): string {
 
 function childTransaction(store: EmulatorStore, parent: Transaction, kind: "REFUND" | "VOID", amount: string): Transaction {
   const now = store.clock.nowIso();
-  return { id: store.newId("OrderTransaction"), kind, status: "SUCCESS", amount, gateway: parent.gateway, createdAt: now, processedAt: now, parentTransactionId: parent.id, manual: parent.manual };
+  return {
+    id: store.newId("OrderTransaction"),
+    kind,
+    status: "SUCCESS",
+    amount,
+    gateway: parent.gateway,
+    createdAt: now,
+    processedAt: now,
+    parentTransactionId: parent.id,
+    manual: parent.manual,
+  };
 }
 
 /** Adds refund and void transactions to the order, each announced with `order_transactions/create`. */
@@ -102,7 +112,10 @@ function refundEverything(store: EmulatorStore, shop: ShopState, order: Order): 
   const refund: Refund = {
     id: store.newId("Refund"),
     createdAt: store.clock.nowIso(),
-    amount: sumMoney(refunds.map((t) => t.amount), order.currencyCode),
+    amount: sumMoney(
+      refunds.map((t) => t.amount),
+      order.currencyCode,
+    ),
     transactionIds: refunds.map((t) => t.id),
     lineItems: [],
   };
@@ -118,7 +131,12 @@ interface RefundTransactionInput {
 
 function createRefund(args: Record<string, any>, context: AdminContext) {
   const { store, shop } = context;
-  const input = args.input as { orderId: string; note?: string | null; transactions?: RefundTransactionInput[] | null; refundLineItems?: { lineItemId: string; quantity: number }[] | null };
+  const input = args.input as {
+    orderId: string;
+    note?: string | null;
+    transactions?: RefundTransactionInput[] | null;
+    refundLineItems?: { lineItemId: string; quantity: number }[] | null;
+  };
   const order = findOrder(shop, input.orderId);
   const fail = (field: (string | number)[] | null, message: string) => ({
     refund: null,
@@ -137,25 +155,38 @@ function createRefund(args: Record<string, any>, context: AdminContext) {
     if (!amount || amount.lte(0)) return fail(["transactions"], "Amount must be greater than 0");
     requests.push({ parent, amount: roundMoney(amount, order.currencyCode) });
   }
-  const total = sumMoney(requests.map((request) => request.amount), order.currencyCode);
+  const total = sumMoney(
+    requests.map((request) => request.amount),
+    order.currencyCode,
+  );
   const net = netPayment(order);
   if (new Dec(total).gt(net)) {
     return fail(null, `Refund amount ${formatMoney(total, order.currencyCode)} is greater than net payment received ${formatMoney(net, order.currencyCode)}`);
   }
   // Each payment gives back at most what it has not refunded yet, whatever the order as a whole received.
   for (const parent of new Set(requests.map((request) => request.parent))) {
-    const asked = sumMoney(requests.filter((request) => request.parent === parent).map((request) => request.amount), order.currencyCode);
+    const asked = sumMoney(
+      requests.filter((request) => request.parent === parent).map((request) => request.amount),
+      order.currencyCode,
+    );
     const left = unrefunded(order, parent);
     if (new Dec(asked).gt(left)) {
-      return fail(["transactions"], `Refund amount ${formatMoney(asked, order.currencyCode)} is greater than the refundable amount ${formatMoney(left, order.currencyCode)} of the transaction`);
+      return fail(
+        ["transactions"],
+        `Refund amount ${formatMoney(asked, order.currencyCode)} is greater than the refundable amount ${formatMoney(left, order.currencyCode)} of the transaction`,
+      );
     }
   }
   const lineItems = input.refundLineItems ?? [];
   for (const [index, item] of lineItems.entries()) {
     const line = order.lineItems.find((candidate) => candidate.id === item.lineItemId);
     if (!line) return fail(["refundLineItems", index, "lineItemId"], "Line item does not exist");
-    const refunded = order.refunds.flatMap((refund) => refund.lineItems).filter((done) => done.lineItemId === line.id).reduce((sum, done) => sum + done.quantity, 0);
-    if (item.quantity <= 0 || item.quantity > line.quantity - refunded) return fail(["refundLineItems", index, "quantity"], "Quantity cannot refund more items than were purchased");
+    const refunded = order.refunds
+      .flatMap((refund) => refund.lineItems)
+      .filter((done) => done.lineItemId === line.id)
+      .reduce((sum, done) => sum + done.quantity, 0);
+    if (item.quantity <= 0 || item.quantity > line.quantity - refunded)
+      return fail(["refundLineItems", index, "quantity"], "Quantity cannot refund more items than were purchased");
   }
 
   const transactions = requests.map((request) => childTransaction(store, request.parent, "REFUND", request.amount));

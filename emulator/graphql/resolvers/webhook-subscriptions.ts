@@ -18,9 +18,12 @@ export const webhookSubscriptionResolvers: ResolverModule = {
       const uri: string | undefined = args.uri ?? args.callbackUrl ?? undefined;
       const topics: string[] | undefined = args.topics ?? undefined;
       const matching = shop.webhookSubscriptions.filter(
-        (subscription) => (!topics || topics.includes(subscription.topic)) && (uri === undefined || subscription.uri === uri) && (!args.format || args.format === "JSON"),
+        (subscription) =>
+          (!topics || topics.includes(subscription.topic)) && (uri === undefined || subscription.uri === uri) && (!args.format || args.format === "JSON"),
       );
-      const sorted = [...matching].sort((a, b) => (args.sortKey === "ID" ? legacyId(a.id) - legacyId(b.id) : a.createdAt.localeCompare(b.createdAt) || legacyId(a.id) - legacyId(b.id)));
+      const sorted = [...matching].sort((a, b) =>
+        args.sortKey === "ID" ? legacyId(a.id) - legacyId(b.id) : a.createdAt.localeCompare(b.createdAt) || legacyId(a.id) - legacyId(b.id),
+      );
       return connection(sorted, args, view);
     },
     webhookSubscriptionsCount: (_args, { shop }) => ({ __typename: "Count", count: shop.webhookSubscriptions.length, precision: "EXACT" }),
@@ -31,7 +34,13 @@ export const webhookSubscriptionResolvers: ResolverModule = {
       const errors = inputErrors(shop, topic, input, undefined);
       if (errors.length > 0) return { webhookSubscription: null, userErrors: errors };
       const now = store.clock.nowIso();
-      const subscription: WebhookSubscription = { id: store.newId("WebhookSubscription"), topic, createdAt: now, updatedAt: now, ...settings(input, undefined) };
+      const subscription: WebhookSubscription = {
+        id: store.newId("WebhookSubscription"),
+        topic,
+        createdAt: now,
+        updatedAt: now,
+        ...settings(input, undefined),
+      };
       shop.webhookSubscriptions.push(subscription);
       return { webhookSubscription: view(subscription), userErrors: [] };
     },
@@ -85,9 +94,12 @@ function inputErrors(shop: ShopState, topic: string, input: SubscriptionInput, c
   } catch {
     return [{ field, message: "Address is invalid" }];
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return [{ field, message: `Address protocol ${url.protocol}// is not supported by the Tranche emulator (HTTP and HTTPS only)` }];
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return [{ field, message: `Address protocol ${url.protocol}// is not supported by the Tranche emulator (HTTP and HTTPS only)` }];
   if (input.format === "XML") return [{ field: ["webhookSubscription", "format"], message: "The Tranche emulator sends JSON webhooks only" }];
-  const taken = shop.webhookSubscriptions.some((subscription) => subscription.topic === topic && subscription.uri === address.uri && subscription.id !== current?.id);
+  const taken = shop.webhookSubscriptions.some(
+    (subscription) => subscription.topic === topic && subscription.uri === address.uri && subscription.id !== current?.id,
+  );
   return taken ? [{ field, message: "Address for this topic has already been taken" }] : [];
 }
 

@@ -12,12 +12,20 @@ import { priceSet, rateNumber, restEnum } from "./rest-values";
 
 /** A tax line as REST writes it on order lines, shipping lines and orders. */
 export function taxLinePayload(taxLine: TaxLine, currencyCode: string) {
-  return { price: roundMoney(taxLine.price, currencyCode), rate: rateNumber(taxLine.rate), title: taxLine.title, price_set: priceSet(taxLine.price, currencyCode), channel_liable: false };
+  return {
+    price: roundMoney(taxLine.price, currencyCode),
+    rate: rateNumber(taxLine.rate),
+    title: taxLine.title,
+    price_set: priceSet(taxLine.price, currencyCode),
+    channel_liable: false,
+  };
 }
 
 const lineName = (shop: ShopState, line: LineItem) => {
   const variant = shop.products.flatMap((product) => product.variants).find((candidate) => candidate.id === line.variantId);
-  return variant && variant.title !== "Default Title" ? { name: `${line.title} - ${variant.title}`, variantTitle: variant.title } : { name: line.title, variantTitle: null };
+  return variant && variant.title !== "Default Title"
+    ? { name: `${line.title} - ${variant.title}`, variantTitle: variant.title }
+    : { name: line.title, variantTitle: null };
 };
 
 /** Products are not given a vendor in the emulator; Shopify's default vendor is the shop's name. */

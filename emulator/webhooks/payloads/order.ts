@@ -28,7 +28,10 @@ export function orderPayload(shop: ShopState, order: Order) {
   const time = (instant: string | undefined) => shopTime(instant, shop.settings.ianaTimezone);
   const currentTotal = currentTotalPrice(order);
   const outstanding = totalOutstanding(order);
-  const lineItemsTotal = sumMoney(order.lineItems.map((line) => new Dec(line.originalUnitPrice).times(line.quantity).toFixed()), currency);
+  const lineItemsTotal = sumMoney(
+    order.lineItems.map((line) => new Dec(line.originalUnitPrice).times(line.quantity).toFixed()),
+    currency,
+  );
   const draft = order.draftOrderId ? findDraftOrder(shop, order.draftOrderId) : undefined;
   const company = order.purchasingCompanyLocationId
     ? shop.companies.find((candidate) => candidate.locations.some((location) => location.id === order.purchasingCompanyLocationId))
@@ -155,4 +158,3 @@ export function orderPayload(shop: ShopState, order: Order) {
     line_item_groups: [],
   };
 }
-

@@ -30,7 +30,16 @@ export function refundPayload(shop: ShopState, order: Order, refund: Refund) {
     refund_line_items: refund.lineItems.map((refunded, index) => {
       const line = order.lineItems.find((candidate) => candidate.id === refunded.lineItemId);
       const subtotal = line ? shareOf(line.discountedTotal, line, refunded.quantity) : roundMoney("0", currency);
-      const tax = line ? shareOf(sumMoney(line.taxLines.map((taxLine) => taxLine.price), currency), line, refunded.quantity) : roundMoney("0", currency);
+      const tax = line
+        ? shareOf(
+            sumMoney(
+              line.taxLines.map((taxLine) => taxLine.price),
+              currency,
+            ),
+            line,
+            refunded.quantity,
+          )
+        : roundMoney("0", currency);
       return {
         id: legacyId(refund.id) * 100 + index + 1,
         quantity: refunded.quantity,
@@ -45,6 +54,8 @@ export function refundPayload(shop: ShopState, order: Order, refund: Refund) {
         line_item: line ? orderLineItemPayload(shop, order, line) : null,
       };
     }),
-    transactions: order.transactions.filter((transaction) => refund.transactionIds.includes(transaction.id)).map((transaction) => transactionPayload(shop, order, transaction)),
+    transactions: order.transactions
+      .filter((transaction) => refund.transactionIds.includes(transaction.id))
+      .map((transaction) => transactionPayload(shop, order, transaction)),
   };
 }

@@ -20,7 +20,11 @@ export function ContractScheduleView({view}: {view: ContractView}) {
         </s-stack>
       );
     case 'error':
-      return <s-banner tone="warning" heading={view.heading}>{view.message}</s-banner>;
+      return (
+        <s-banner tone="warning" heading={view.heading}>
+          {view.message}
+        </s-banner>
+      );
     case 'schedule':
       return (
         <s-stack gap="base">

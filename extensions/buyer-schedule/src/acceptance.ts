@@ -29,11 +29,7 @@ export function hasBlockProgress(deps: Pick<CheckoutDeps, 'extension'>): boolean
  * The interceptor's decision: block only when this checkout carries a schedule that asks for
  * acceptance, the merchant let the extension block progress, and the box is not ticked.
  */
-export function interceptDecision(input: {
-  schedule: CheckoutSchedule | null;
-  canBlockProgress: boolean;
-  accepted: boolean;
-}): 'allow' | 'block' {
+export function interceptDecision(input: {schedule: CheckoutSchedule | null; canBlockProgress: boolean; accepted: boolean}): 'allow' | 'block' {
   if (!input.schedule || !input.schedule.accept) return 'allow';
   if (!input.canBlockProgress) return 'allow';
   return input.accepted ? 'allow' : 'block';
@@ -55,13 +51,20 @@ export function createAcceptance(deps: CheckoutDeps): Acceptance {
   const interceptor: Interceptor = ({canBlockProgress}): InterceptorRequest => {
     const decision = interceptDecision({schedule: readSchedule(deps), canBlockProgress, accepted: accepted.value});
     if (decision === 'allow') {
-      return {behavior: 'allow', perform: () => { showError.value = false; }};
+      return {
+        behavior: 'allow',
+        perform: () => {
+          showError.value = false;
+        },
+      };
     }
     return {
       behavior: 'block',
       reason: BLOCK_REASON,
       // The message is shown in place, on the checkbox (checkout-view.ts ACCEPT_ERROR).
-      perform: (result) => { if (result.behavior === 'block') showError.value = true; },
+      perform: (result) => {
+        if (result.behavior === 'block') showError.value = true;
+      },
     };
   };
 
@@ -82,9 +85,7 @@ async function recordAcceptance(deps: CheckoutDeps, checked: boolean): Promise<v
   if (!deps.applyAttributeChange || !deps.instructions?.value.attributes.canUpdateAttributes) return;
   try {
     await deps.applyAttributeChange(
-      checked
-        ? {type: 'updateAttribute', key: ACCEPTED_ATTRIBUTE_KEY, value: 'true'}
-        : {type: 'removeAttribute', key: ACCEPTED_ATTRIBUTE_KEY},
+      checked ? {type: 'updateAttribute', key: ACCEPTED_ATTRIBUTE_KEY, value: 'true'} : {type: 'removeAttribute', key: ACCEPTED_ATTRIBUTE_KEY},
     );
   } catch {
     // Best effort: the checkbox and the interceptor do not depend on it.

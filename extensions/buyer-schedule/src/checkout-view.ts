@@ -35,11 +35,7 @@ export interface AcceptanceState {
 }
 
 /** What the checkout block shows; null renders nothing. */
-export function checkoutView(
-  schedule: CheckoutSchedule | null,
-  state: AcceptanceState,
-  format: Formatter,
-): CheckoutView | null {
+export function checkoutView(schedule: CheckoutSchedule | null, state: AcceptanceState, format: Formatter): CheckoutView | null {
   if (!schedule) return null;
   const rows = schedule.stages.map((stage) => ({
     position: stage.position,

@@ -30,10 +30,7 @@ export interface BuyerContract {
   stages: ContractStage[];
 }
 
-export type LoadResult =
-  | {kind: 'none'}
-  | {kind: 'ok'; contract: BuyerContract}
-  | {kind: 'error'; detail: string};
+export type LoadResult = {kind: 'none'} | {kind: 'ok'; contract: BuyerContract} | {kind: 'error'; detail: string};
 
 const AMOUNT = /^\d+(\.\d+)?$/;
 const CURRENCY = /^[A-Z]{3}$/;

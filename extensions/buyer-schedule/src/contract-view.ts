@@ -137,9 +137,7 @@ function scheduleView(contract: BuyerContract, format: Formatter): ContractView 
     ...base,
     situation: 'upcoming',
     due: [],
-    next: upcoming
-      ? {title: upcoming.title, amount: money(upcoming.amount), dateLabel: dueLabel(upcoming.dueDate, format)}
-      : null,
+    next: upcoming ? {title: upcoming.title, amount: money(upcoming.amount), dateLabel: dueLabel(upcoming.dueDate, format)} : null,
     summary: {tone: 'info', text: 'Nothing is due right now.'},
   };
 }

@@ -31,9 +31,7 @@ export interface CheckoutSchedule {
   stages: ScheduleStage[];
 }
 
-export type ParseResult =
-  | {ok: true; schedule: CheckoutSchedule}
-  | {ok: false; reason: string};
+export type ParseResult = {ok: true; schedule: CheckoutSchedule} | {ok: false; reason: string};
 
 const TOP_KEYS = ['v', 'currency', 'accept', 'stages'] as const;
 const STAGE_KEYS = ['position', 'title', 'amount', 'dueDate', 'when'] as const;
@@ -41,9 +39,7 @@ const CURRENCY = /^[A-Z]{3}$/;
 const AMOUNT = /^\d+(\.\d{1,4})?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function findScheduleAttribute(
-  attributes: ReadonlyArray<{key: string; value: string}> | undefined,
-): string | undefined {
+export function findScheduleAttribute(attributes: ReadonlyArray<{key: string; value: string}> | undefined): string | undefined {
   return attributes?.find((attribute) => attribute.key === SCHEDULE_ATTRIBUTE_KEY)?.value;
 }
 

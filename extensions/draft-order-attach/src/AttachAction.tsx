@@ -14,15 +14,7 @@ export function AttachAction({store, draftOrderId, format}: {store: AttachStore;
   );
 }
 
-export function AttachActionView({
-  view,
-  onSelectPlan,
-  onConfirm,
-}: {
-  view: AttachView;
-  onSelectPlan: (planId: string) => void;
-  onConfirm: () => void;
-}) {
+export function AttachActionView({view, onSelectPlan, onConfirm}: {view: AttachView; onSelectPlan: (planId: string) => void; onConfirm: () => void}) {
   return (
     <s-admin-action heading={view.heading} loading={view.loading}>
       <s-stack gap="base">
@@ -57,13 +49,7 @@ export function AttachActionView({
         <Preview preview={view.preview} />
         {view.submitError ? <s-banner tone="critical">{view.submitError}</s-banner> : null}
       </s-stack>
-      <s-button
-        slot="primary-action"
-        variant="primary"
-        disabled={view.confirm.disabled}
-        loading={view.confirm.loading}
-        onClick={onConfirm}
-      >
+      <s-button slot="primary-action" variant="primary" disabled={view.confirm.disabled} loading={view.confirm.loading} onClick={onConfirm}>
         {view.confirm.label}
       </s-button>
       {view.openInAppHref ? (

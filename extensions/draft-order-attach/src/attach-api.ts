@@ -61,11 +61,8 @@ export function getPreview(fetchFn: Fetch, draftOrderId: string, planId: string)
 }
 
 export function postAttach(fetchFn: Fetch, draftOrderId: string, planId: string): Promise<ApiResult<{contractId: string}>> {
-  return request(
-    fetchFn,
-    ATTACH_URL,
-    {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({draftOrderId, planId})},
-    (body) => (isObject(body) && isText(body.contractId) ? {contractId: body.contractId} : null),
+  return request(fetchFn, ATTACH_URL, {method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({draftOrderId, planId})}, (body) =>
+    isObject(body) && isText(body.contractId) ? {contractId: body.contractId} : null,
   );
 }
 

@@ -3,10 +3,7 @@ import {signal, type Signal} from '@preact/signals';
 import {getOptions, getPreview, postAttach, type AttachOptions, type AttachPreview} from './attach-api';
 
 export type PreviewState =
-  | {kind: 'idle'}
-  | {kind: 'loading'; planId: string}
-  | {kind: 'ok'; planId: string; preview: AttachPreview}
-  | {kind: 'error'; planId: string; message: string};
+  {kind: 'idle'} | {kind: 'loading'; planId: string} | {kind: 'ok'; planId: string; preview: AttachPreview} | {kind: 'error'; planId: string; message: string};
 
 export type AttachState =
   | {phase: 'loading'}
@@ -93,11 +90,5 @@ export function createAttachStore(deps: AttachDeps): AttachStore {
 
 /** Confirm needs a plan whose preview loaded: the merchant attaches what they saw. */
 export function canConfirm(state: AttachState): boolean {
-  return (
-    state.phase === 'ready' &&
-    state.planId !== null &&
-    state.preview.kind === 'ok' &&
-    state.preview.planId === state.planId &&
-    !state.submitting
-  );
+  return state.phase === 'ready' && state.planId !== null && state.preview.kind === 'ok' && state.preview.planId === state.planId && !state.submitting;
 }

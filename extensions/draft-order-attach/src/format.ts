@@ -22,9 +22,7 @@ export function createFormatter(locale?: string): Formatter {
     money(amount, currency) {
       if (!DECIMAL.test(amount)) return `${amount} ${currency}`;
       try {
-        return new Intl.NumberFormat(safeLocale, {style: 'currency', currency}).format(
-          amount as Intl.StringNumericLiteral,
-        );
+        return new Intl.NumberFormat(safeLocale, {style: 'currency', currency}).format(amount as Intl.StringNumericLiteral);
       } catch {
         return `${amount} ${currency}`;
       }

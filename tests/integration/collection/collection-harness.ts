@@ -275,14 +275,22 @@ export class CollectionHarness {
     const open = order.fulfillmentOrders.filter((fulfillmentOrder) => fulfillmentOrder.status !== "CLOSED" && fulfillmentOrder.status !== "CANCELLED");
     const data = await this.admin<{ fulfillmentCreate: { userErrors: unknown[] } }>(
       "mutation Ship($fulfillment: FulfillmentInput!) { fulfillmentCreate(fulfillment: $fulfillment) { fulfillment { id } userErrors { field message } } }",
-      { fulfillment: { lineItemsByFulfillmentOrder: open.map((fulfillmentOrder) => ({ fulfillmentOrderId: fulfillmentOrder.id })), trackingInfo: { number: "1Z-COLLECTION" } } },
+      {
+        fulfillment: {
+          lineItemsByFulfillmentOrder: open.map((fulfillmentOrder) => ({ fulfillmentOrderId: fulfillmentOrder.id })),
+          trackingInfo: { number: "1Z-COLLECTION" },
+        },
+      },
     );
     return data.fulfillmentCreate.userErrors;
   }
 
   /** The main order's fulfillment orders: status and the reasons of their holds. */
   async fulfillmentState(): Promise<{ status: string; holds: string[] }[]> {
-    return (await this.mainOrder()).fulfillmentOrders.map((fulfillmentOrder) => ({ status: fulfillmentOrder.status, holds: fulfillmentOrder.holds.map((hold) => hold.reason) }));
+    return (await this.mainOrder()).fulfillmentOrders.map((fulfillmentOrder) => ({
+      status: fulfillmentOrder.status,
+      holds: fulfillmentOrder.holds.map((hold) => hold.reason),
+    }));
   }
 
   // ─── Buyer ────────────────────────────────────────────────────────────────────────────────────────────
@@ -300,7 +308,8 @@ export class CollectionHarness {
     const link = draftInvoice?.url ?? orderInvoice?.url;
     if (!link) throw new Error(`no payment link was emailed for stage ${position}\n${await this.diagnostics()}`);
     const response = await payEmailedLink(this.emulator.url, link, { card: "approve", saveCard: options.saveCard ?? false });
-    if (!response.ok) throw new Error(`paying stage ${position} at ${link} failed: HTTP ${response.status} ${await response.text()}\n${await this.diagnostics()}`);
+    if (!response.ok)
+      throw new Error(`paying stage ${position} at ${link} failed: HTTP ${response.status} ${await response.text()}\n${await this.diagnostics()}`);
   }
 
   /** How the saved card answers its next charges (a decline, then approval again). */
@@ -367,7 +376,9 @@ export class CollectionHarness {
     for (;;) {
       const parked = await this.deps.db.parkedJob.findMany();
       if (parked.length > 0) {
-        throw new Error(`${this.run.name}, ${step}: ${parked.length} job(s) parked: ${parked.map((job) => `${job.kind} (${job.reason})`).join("; ")}\n${await this.diagnostics()}`);
+        throw new Error(
+          `${this.run.name}, ${step}: ${parked.length} job(s) parked: ${parked.map((job) => `${job.kind} (${job.reason})`).join("; ")}\n${await this.diagnostics()}`,
+        );
       }
       const pending = await this.pendingWork();
       const current = await this.fingerprint();
@@ -378,7 +389,9 @@ export class CollectionHarness {
         return;
       }
       if (Date.now() > deadline) {
-        throw new Error(`${this.run.name}, ${step}: not settled within ${timeoutMs} ms; pending: ${pending.join("; ") || "none (state kept changing)"}\n${await this.diagnostics()}`);
+        throw new Error(
+          `${this.run.name}, ${step}: not settled within ${timeoutMs} ms; pending: ${pending.join("; ") || "none (state kept changing)"}\n${await this.diagnostics()}`,
+        );
       }
       await sleep(POLL_MS);
     }
@@ -406,7 +419,8 @@ export class CollectionHarness {
     for (const stage of stages) {
       const entries = ledger.filter((entry) => entry.stageId === stage.id);
       const net = entries.reduce((sum, entry) => (entry.kind === "refund" ? sum - entry.amountMinor : sum + entry.amountMinor), 0n);
-      if (net !== stage.amountMinor) problems.push(`stage ${stage.position}: ledger holds ${net} in ${entries.length} entries, the stage is ${stage.amountMinor}`);
+      if (net !== stage.amountMinor)
+        problems.push(`stage ${stage.position}: ledger holds ${net} in ${entries.length} entries, the stage is ${stage.amountMinor}`);
     }
 
     const state = this.state();
@@ -423,7 +437,8 @@ export class CollectionHarness {
     const currency = currencyFor(contract.currency);
     const paidAmounts = payments.map((payment) => toMinorUnits(payment.amount, currency, "amount")).sort(compareBigInt);
     const stageAmounts = stages.map((stage) => stage.amountMinor).sort(compareBigInt);
-    if (paidAmounts.join() !== stageAmounts.join()) problems.push(`Shopify payments of ${paidAmounts.join(", ")} do not match the stages' ${stageAmounts.join(", ")}`);
+    if (paidAmounts.join() !== stageAmounts.join())
+      problems.push(`Shopify payments of ${paidAmounts.join(", ")} do not match the stages' ${stageAmounts.join(", ")}`);
     const mandateCharges = payments.filter((payment) => payment.mandateId);
     for (const [position, charges] of this.mandateChargesByStage()) {
       if (Number.isNaN(position)) problems.push(`${charges} saved-card charge(s) carry an idempotency key that names no stage`);
@@ -500,7 +515,9 @@ export class CollectionHarness {
     const positions = new Map<number, number>();
     for (const record of state.mandatePayments) {
       const order = state.orders.find((candidate) => candidate.id === record.orderId);
-      const succeeded = order?.transactions.some((transaction) => transaction.paymentReferenceId === record.paymentReferenceId && transaction.status === "SUCCESS");
+      const succeeded = order?.transactions.some(
+        (transaction) => transaction.paymentReferenceId === record.paymentReferenceId && transaction.status === "SUCCESS",
+      );
       if (!succeeded) continue;
       const position = Number(/:(\d+):\d+$/.exec(record.idempotencyKey)?.[1]);
       positions.set(position, (positions.get(position) ?? 0) + 1);
@@ -527,13 +544,30 @@ export class CollectionHarness {
       select: {
         status: true,
         mainOrderId: true,
-        stages: { select: { status: true, paidMinor: true, stageDraftOrderId: true, stageOrderId: true, dueDate: true, attempts: true, nextAttemptAt: true, chargeKey: true } },
+        stages: {
+          select: {
+            status: true,
+            paidMinor: true,
+            stageDraftOrderId: true,
+            stageOrderId: true,
+            dueDate: true,
+            attempts: true,
+            nextAttemptAt: true,
+            chargeKey: true,
+          },
+        },
       },
     });
     const ledgerEntries = await this.deps.db.ledgerEntry.count({ where: { shop: this.shop.domain } });
     const state = this.state();
     const shopify = {
-      orders: state.orders.map((order) => [order.id, order.transactions.length, order.fulfillments.length, order.fulfillmentOrders.map((fo) => `${fo.status}:${fo.holds.length}`), order.paymentTerms?.schedules.map((schedule) => `${schedule.dueAt}:${schedule.completedAt}`)]),
+      orders: state.orders.map((order) => [
+        order.id,
+        order.transactions.length,
+        order.fulfillments.length,
+        order.fulfillmentOrders.map((fo) => `${fo.status}:${fo.holds.length}`),
+        order.paymentTerms?.schedules.map((schedule) => `${schedule.dueAt}:${schedule.completedAt}`),
+      ]),
       drafts: state.draftOrders.map((draft) => `${draft.id}:${draft.status}:${draft.updatedAt}`),
       mandatePayments: state.mandatePayments.length,
       outbox: this.emulator.store.outbox.length,
@@ -551,7 +585,9 @@ export class CollectionHarness {
     );
     const jobs = (await this.database.storedJobs()).filter((job) => job.state !== "completed").slice(0, 25);
     const events = this.emulator.webhooks.events.slice(-15).map((event) => {
-      const attempts = event.deliveries.flatMap((delivery) => delivery.attempts.map((attempt) => `${attempt.status ?? attempt.error}${attempt.duplicate ? "(dup)" : ""}`));
+      const attempts = event.deliveries.flatMap((delivery) =>
+        delivery.attempts.map((attempt) => `${attempt.status ?? attempt.error}${attempt.duplicate ? "(dup)" : ""}`),
+      );
       return `  ${event.triggeredAt} ${event.topic} ${JSON.stringify(event.subject)} attempts [${attempts.join(", ")}]${event.error ? ` error ${event.error}` : ""}`;
     });
     const orders = this.state().orders.map(

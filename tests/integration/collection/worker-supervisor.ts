@@ -58,9 +58,13 @@ export class WorkerSupervisor {
   private async startOne(): Promise<void> {
     this.starts += 1;
     const workerId = `worker-${this.starts}`;
-    const child = spawn(process.execPath, ["--import", "tsx", WORKER_PROCESS, this.options.databaseUrl, this.options.adminApiUrl, this.options.clockOffsetFile, workerId], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", WORKER_PROCESS, this.options.databaseUrl, this.options.adminApiUrl, this.options.clockOffsetFile, workerId],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     this.children.set(workerId, { child, exited });
     const ready = new Promise<void>((resolve, reject) => {

@@ -184,7 +184,9 @@ describe("the job queue (pg-boss)", () => {
 
   it("runs a killed worker's job again, exactly once more", async () => {
     const shop = freshShop();
-    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./hanging-worker-process.ts", import.meta.url)), database.url], { stdio: "inherit" });
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./hanging-worker-process.ts", import.meta.url)), database.url], {
+      stdio: "inherit",
+    });
     const survivorRuns: number[] = [];
     let survivor: JobQueue | undefined;
     try {

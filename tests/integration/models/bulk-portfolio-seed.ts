@@ -78,7 +78,12 @@ export async function seedBulkPortfolio(db: PrismaClient, count: number): Promis
   const snapshots = Object.fromEntries(
     ["EUR", "USD", "JPY", "KWD"].map((code) => {
       const orderDate = "2027-01-15" as CalendarDate;
-      return [code, JSON.parse(orderSnapshotToColumn({ currency: currencyFor(code), total: 0n, orderDate, paymentDueDate: orderDate, dates: {}, taxLines: [], events: {} }))];
+      return [
+        code,
+        JSON.parse(
+          orderSnapshotToColumn({ currency: currencyFor(code), total: 0n, orderDate, paymentDueDate: orderDate, dates: {}, taxLines: [], events: {} }),
+        ),
+      ];
     }),
   );
   await db.$executeRaw`

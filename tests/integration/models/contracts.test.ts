@@ -87,9 +87,13 @@ describe("createContract", () => {
   it("refuses a second contract for the same draft order and keeps the first", async () => {
     const shop = "twice.myshopify.com";
     const first = await seedContract(db, shop, "gid://shopify/DraftOrder/2");
-    const second = await createContract(db, shop, { planId: first.planId, draftOrderId: "gid://shopify/DraftOrder/2", mode: "stageOrder", actor: "system", ...scheduledOrder() }).catch(
-      (error: unknown) => error,
-    );
+    const second = await createContract(db, shop, {
+      planId: first.planId,
+      draftOrderId: "gid://shopify/DraftOrder/2",
+      mode: "stageOrder",
+      actor: "system",
+      ...scheduledOrder(),
+    }).catch((error: unknown) => error);
     expect(second).toBeInstanceOf(ContractExistsError);
     expect(second).toMatchObject({ existingContractId: first.id });
     expect(await db.contract.count({ where: { shop } })).toBe(1);
@@ -115,7 +119,12 @@ describe("finding and listing contracts", () => {
   it("finds a contract by its source draft, main order and stage draft orders", async () => {
     const shop = "find.myshopify.com";
     const contract = await seedContract(db, shop, "gid://shopify/DraftOrder/10");
-    const linked = await updateContract(db, shop, { id: contract.id, version: 0, changes: { mainOrderId: "gid://shopify/Order/77", status: "active" }, actor: "job:attach" });
+    const linked = await updateContract(db, shop, {
+      id: contract.id,
+      version: 0,
+      changes: { mainOrderId: "gid://shopify/Order/77", status: "active" },
+      actor: "job:attach",
+    });
     await updateStage(db, shop, {
       contractId: contract.id,
       stageId: contract.stages[1]!.id,
@@ -135,9 +144,26 @@ describe("finding and listing contracts", () => {
     const shop = "list.myshopify.com";
     const monthly = await seedContract(db, shop, "gid://shopify/DraftOrder/20", "monthly-4"); // due 01-15, 02-15, 03-15, 04-15
     const deposit = await seedContract(db, shop, "gid://shopify/DraftOrder/21"); // due 01-15, then triggers
-    const customerContract = await updateContract(db, shop, { id: deposit.id, version: 0, changes: { customerId: "gid://shopify/Customer/9", status: "active" }, actor: "staff:1" });
-    const monthlyPaid = await updateStage(db, shop, { contractId: monthly.id, stageId: monthly.stages[0]!.id, version: 0, changes: { status: "paid" }, actor: "system" });
-    await updateStage(db, shop, { contractId: monthly.id, stageId: monthly.stages[1]!.id, version: monthlyPaid.version, changes: { status: "overdue" }, actor: "job:overdue" });
+    const customerContract = await updateContract(db, shop, {
+      id: deposit.id,
+      version: 0,
+      changes: { customerId: "gid://shopify/Customer/9", status: "active" },
+      actor: "staff:1",
+    });
+    const monthlyPaid = await updateStage(db, shop, {
+      contractId: monthly.id,
+      stageId: monthly.stages[0]!.id,
+      version: 0,
+      changes: { status: "paid" },
+      actor: "system",
+    });
+    await updateStage(db, shop, {
+      contractId: monthly.id,
+      stageId: monthly.stages[1]!.id,
+      version: monthlyPaid.version,
+      changes: { status: "overdue" },
+      actor: "job:overdue",
+    });
 
     const ids = async (filter: ContractFilter, page?: ContractPage) => (await listContracts(db, shop, filter, page)).map((contract) => contract.id);
     expect(await ids({})).toEqual([deposit.id, monthly.id]);
@@ -208,7 +234,13 @@ describe("updating contracts and stages", () => {
     const stale = updateContract(db, shop, { id: contract.id, version: 0, changes: { status: "cancelled" }, actor: "staff:2" });
     await expect(stale).rejects.toThrow(ConcurrencyConflictError);
     await expect(stale).rejects.toMatchObject({ contractId: contract.id, expectedVersion: 0 });
-    const staleStage = updateStage(db, shop, { contractId: contract.id, stageId: contract.stages[0]!.id, version: 0, changes: { status: "invoiced" }, actor: "staff:2" });
+    const staleStage = updateStage(db, shop, {
+      contractId: contract.id,
+      stageId: contract.stages[0]!.id,
+      version: 0,
+      changes: { status: "invoiced" },
+      actor: "staff:2",
+    });
     await expect(staleStage).rejects.toThrow(ConcurrencyConflictError);
 
     expect(await getContract(db, shop, contract.id)).toEqual(updated);
@@ -220,7 +252,13 @@ describe("updating contracts and stages", () => {
     const contract = await seedContract(db, shop, "gid://shopify/DraftOrder/31");
     const results = await Promise.allSettled([
       updateContract(db, shop, { id: contract.id, version: 0, changes: { status: "cancelled" }, actor: "staff:1" }),
-      updateStage(db, shop, { contractId: contract.id, stageId: contract.stages[0]!.id, version: 0, changes: { status: "paid" }, actor: "webhook:orders/paid" }),
+      updateStage(db, shop, {
+        contractId: contract.id,
+        stageId: contract.stages[0]!.id,
+        version: 0,
+        changes: { status: "paid" },
+        actor: "webhook:orders/paid",
+      }),
     ]);
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect((await getContract(db, shop, contract.id))?.version).toBe(1);
@@ -265,7 +303,9 @@ describe("updating contracts and stages", () => {
     const shop = "wrong-contract.myshopify.com";
     const one = await seedContract(db, shop, "gid://shopify/DraftOrder/40");
     const two = await seedContract(db, shop, "gid://shopify/DraftOrder/41");
-    await expect(updateStage(db, shop, { contractId: one.id, stageId: two.stages[0]!.id, version: 0, changes: { status: "paid" }, actor: "system" })).rejects.toThrow(NotFoundError);
+    await expect(
+      updateStage(db, shop, { contractId: one.id, stageId: two.stages[0]!.id, version: 0, changes: { status: "paid" }, actor: "system" }),
+    ).rejects.toThrow(NotFoundError);
     expect((await getContract(db, shop, two.id))?.stages[0]?.status).toBe("scheduled");
   });
 });

@@ -88,7 +88,16 @@ describe("recordLedgerEntry", () => {
     const here = async () => {
       let created = 0;
       for (let index = count - 1; index >= 0; index -= 1) {
-        const input = { contractId: contract.id, stageId, kind: "payment", amountMinor: 1n, currency: "EUR", shopifyRef: `ref-${index}`, occurredAt, actor: "job:collect" } as const;
+        const input = {
+          contractId: contract.id,
+          stageId,
+          kind: "payment",
+          amountMinor: 1n,
+          currency: "EUR",
+          shopifyRef: `ref-${index}`,
+          occurredAt,
+          actor: "job:collect",
+        } as const;
         if ((await recordLedgerEntry(db, shop, input)).created) created += 1;
       }
       return created;
@@ -102,7 +111,15 @@ describe("recordLedgerEntry", () => {
   it("returns the existing entry inside a caller's transaction too", async () => {
     const shop = "nested.myshopify.com";
     const contract = await seedContract(db, shop, "gid://shopify/DraftOrder/4");
-    const input: LedgerEntryInput = { contractId: contract.id, kind: "manualPayment", amountMinor: 1000n, currency: "EUR", shopifyRef: "wire-1", occurredAt, actor: "staff:3" };
+    const input: LedgerEntryInput = {
+      contractId: contract.id,
+      kind: "manualPayment",
+      amountMinor: 1000n,
+      currency: "EUR",
+      shopifyRef: "wire-1",
+      occurredAt,
+      actor: "staff:3",
+    };
     await recordLedgerEntry(db, shop, input);
     const again = await db.$transaction((tx) => recordLedgerEntry(tx, shop, input));
     expect(again.created).toBe(false);
@@ -113,7 +130,16 @@ describe("recordLedgerEntry", () => {
     const shop = "refused.myshopify.com";
     const contract = await seedContract(db, shop, "gid://shopify/DraftOrder/5");
     const other = await seedContract(db, shop, "gid://shopify/DraftOrder/6");
-    const base: LedgerEntryInput = { contractId: contract.id, stageId: contract.stages[0]!.id, kind: "payment", amountMinor: 100n, currency: "EUR", shopifyRef: "x", occurredAt, actor: "system" };
+    const base: LedgerEntryInput = {
+      contractId: contract.id,
+      stageId: contract.stages[0]!.id,
+      kind: "payment",
+      amountMinor: 100n,
+      currency: "EUR",
+      shopifyRef: "x",
+      occurredAt,
+      actor: "system",
+    };
     await expect(recordLedgerEntry(db, shop, { ...base, amountMinor: 0n })).rejects.toThrow(LedgerEntryRejectedError);
     await expect(recordLedgerEntry(db, shop, { ...base, amountMinor: -5n })).rejects.toThrow(LedgerEntryRejectedError);
     await expect(recordLedgerEntry(db, shop, { ...base, currency: "USD" })).rejects.toThrow(LedgerEntryRejectedError);
@@ -134,13 +160,24 @@ describe("ledger sums", () => {
     const record = (ref: string, stageId: string, kind: LedgerEntryInput["kind"], amountMinor: bigint) =>
       recordLedgerEntry(db, shop, { contractId: contract.id, stageId, kind, amountMinor, currency: "EUR", shopifyRef: ref, occurredAt, actor: "system" });
 
-    expect(await contractBalance(db, shop, contract.id)).toEqual({ receivedMinor: 0n, refundedMinor: 0n, netMinor: 0n, totalMinor: 120000n, outstandingMinor: 120000n, settled: false });
+    expect(await contractBalance(db, shop, contract.id)).toEqual({
+      receivedMinor: 0n,
+      refundedMinor: 0n,
+      netMinor: 0n,
+      totalMinor: 120000n,
+      outstandingMinor: 120000n,
+      settled: false,
+    });
     await record("t1", deposit!.id, "payment", 36000n);
     await record("t2", preShipping!.id, "payment", 60000n);
     await record("t3", balance!.id, "manualPayment", 25000n); // paid 10.00 too much by wire
     await record("r1", balance!.id, "refund", 1000n);
 
-    expect(await ledgerTotals(db, shop, { contractId: contract.id, stageId: balance!.id })).toEqual({ receivedMinor: 25000n, refundedMinor: 1000n, netMinor: 24000n });
+    expect(await ledgerTotals(db, shop, { contractId: contract.id, stageId: balance!.id })).toEqual({
+      receivedMinor: 25000n,
+      refundedMinor: 1000n,
+      netMinor: 24000n,
+    });
     expect(await ledgerTotals(db, shop, { contractId: contract.id })).toEqual({ receivedMinor: 121000n, refundedMinor: 1000n, netMinor: 120000n });
     expect(await contractBalance(db, shop, contract.id)).toMatchObject({ outstandingMinor: 0n, settled: true });
     expect((await getContract(db, shop, contract.id))?.stages.map((stage) => stage.paidMinor)).toEqual([36000n, 60000n, 24000n]);
@@ -151,7 +188,15 @@ describe("ledger sums", () => {
     const shop = "big.myshopify.com";
     const contract = await seedContract(db, shop, "gid://shopify/DraftOrder/11", "monthly-4");
     const huge = 2n ** 60n + 1n;
-    await recordLedgerEntry(db, shop, { contractId: contract.id, kind: "payment", amountMinor: huge, currency: "EUR", shopifyRef: "huge", occurredAt, actor: "system" });
+    await recordLedgerEntry(db, shop, {
+      contractId: contract.id,
+      kind: "payment",
+      amountMinor: huge,
+      currency: "EUR",
+      shopifyRef: "huge",
+      occurredAt,
+      actor: "system",
+    });
     expect((await ledgerTotals(db, shop, { contractId: contract.id })).receivedMinor).toBe(huge);
   });
 });

@@ -37,7 +37,12 @@ describe("createPlan", () => {
 
     const stages = await createPlan(db, shop, {
       name: "Deposit",
-      config: { stages: [{ kind: "deposit", share: { percent: "40" }, due: "checkout" }, { kind: "balance", share: "remainder", due: { after: "30d" } }] },
+      config: {
+        stages: [
+          { kind: "deposit", share: { percent: "40" }, due: "checkout" },
+          { kind: "balance", share: "remainder", due: { after: "30d" } },
+        ],
+      },
       actor: staff,
     });
     expect(stages.syntax).toBe("stages");
@@ -50,7 +55,9 @@ describe("createPlan", () => {
     expect(failure).toBeInstanceOf(PlanValidationError);
     expect(failure).toMatchObject({ key: "rate", column: 4 });
 
-    await expect(createPlan(db, shop, { name: "Both", config: { period: "1m(2)", rate: "50", amount: "100" }, actor: staff })).rejects.toThrow(PlanValidationError);
+    await expect(createPlan(db, shop, { name: "Both", config: { period: "1m(2)", rate: "50", amount: "100" }, actor: staff })).rejects.toThrow(
+      PlanValidationError,
+    );
     await expect(createPlan(db, shop, { name: "Not JSON", config: "{period:", actor: staff })).rejects.toMatchObject({ key: "config" });
     await expect(createPlan(db, shop, { name: "   ", config: { preset: "monthly-4" }, actor: staff })).rejects.toMatchObject({ key: "name" });
 
@@ -92,7 +99,9 @@ describe("listPlans, updatePlan, duplicatePlan, archivePlan", () => {
     const plan = await createPlan(db, shop, { name: "Monthly", config: { preset: "monthly-4" }, actor: staff });
     await createPlan(db, shop, { name: "Taken", config: { preset: "monthly-4" }, actor: staff });
 
-    await expect(updatePlan(db, shop, plan.id, { config: '{"rate": "50", "amount": "10"}', actor: staff })).rejects.toMatchObject({ name: "PlanValidationError" });
+    await expect(updatePlan(db, shop, plan.id, { config: '{"rate": "50", "amount": "10"}', actor: staff })).rejects.toMatchObject({
+      name: "PlanValidationError",
+    });
     await expect(updatePlan(db, shop, plan.id, { name: "taken", actor: staff })).rejects.toThrow(PlanNameTakenError);
     expect(await getPlan(db, shop, plan.id)).toEqual(plan);
 

@@ -60,7 +60,10 @@ async function expectedDashboard(shop: string) {
     LEFT JOIN money ON money."currency" = currencies."currency"
     LEFT JOIN received ON received."currency" = currencies."currency"`;
   return Object.fromEntries(
-    rows.map((row) => [row.currency, { overdue: BigInt(row.overdue), dueThisWeek: BigInt(row.week), dueThisMonth: BigInt(row.month), collectedThisMonth: BigInt(row.collected) }]),
+    rows.map((row) => [
+      row.currency,
+      { overdue: BigInt(row.overdue), dueThisWeek: BigInt(row.week), dueThisMonth: BigInt(row.month), collectedThisMonth: BigInt(row.collected) },
+    ]),
   );
 }
 
@@ -103,7 +106,10 @@ describe(`the dashboard at ${CONTRACTS.toLocaleString("en-US")} contracts`, () =
 });
 
 /** The list's contracts and totals, computed another way: IN instead of EXISTS, dates as dates, a join on summed stages, LIKE on lowered text. */
-async function expectedList(shop: string, where: { status?: string; dueBefore?: string; dueFrom?: string; dueTo?: string; customer?: string; markedOverdue?: boolean }) {
+async function expectedList(
+  shop: string,
+  where: { status?: string; dueBefore?: string; dueFrom?: string; dueTo?: string; customer?: string; markedOverdue?: boolean },
+) {
   const ids = (
     await db.$queryRaw<{ id: string }[]>`
       SELECT c."id" FROM "Contract" c
@@ -130,7 +136,9 @@ async function expectedList(shop: string, where: { status?: string; dueBefore?: 
     GROUP BY c."currency"`;
   return {
     ids,
-    totals: Object.fromEntries(totals.map((row) => [row.currency, { contracts: Number(row.contracts), totalMinor: BigInt(row.total), paidMinor: BigInt(row.paid) }])),
+    totals: Object.fromEntries(
+      totals.map((row) => [row.currency, { contracts: Number(row.contracts), totalMinor: BigInt(row.total), paidMinor: BigInt(row.paid) }]),
+    ),
   };
 }
 

@@ -60,9 +60,21 @@ async function insertContract(
   return created.id;
 }
 
-async function insertEntry(shop: string, contractId: string, entry: { readonly kind?: LedgerKind; readonly amount: bigint; readonly currency?: string; readonly at: string }) {
+async function insertEntry(
+  shop: string,
+  contractId: string,
+  entry: { readonly kind?: LedgerKind; readonly amount: bigint; readonly currency?: string; readonly at: string },
+) {
   await db.ledgerEntry.create({
-    data: { shop, contractId, kind: entry.kind ?? "payment", amountMinor: entry.amount, currency: entry.currency ?? "USD", shopifyRef: `ref-${shop}-${entry.at}-${entry.amount}`, occurredAt: new Date(entry.at) },
+    data: {
+      shop,
+      contractId,
+      kind: entry.kind ?? "payment",
+      amountMinor: entry.amount,
+      currency: entry.currency ?? "USD",
+      shopifyRef: `ref-${shop}-${entry.at}-${entry.amount}`,
+      occurredAt: new Date(entry.at),
+    },
   });
 }
 
@@ -109,7 +121,11 @@ describe("the dashboard's figures (summed by the database)", () => {
     const today = "2026-11-18";
     await insertContract(shop, [{ status: "invoiced", amount: 1_000n, dueDate: today }], { createdAt: new Date("2026-11-01T00:00:00Z") });
     await insertContract(shop, [{ status: "invoiced", amount: 3_000n, dueDate: today }], { currency: "JPY", createdAt: new Date("2026-11-03T00:00:00Z") });
-    await insertContract(shop, [{ status: "overdue", amount: 9_000n, dueDate: "2026-11-01" }], { currency: "KWD", status: "cancelled", createdAt: new Date("2026-11-02T00:00:00Z") });
+    await insertContract(shop, [{ status: "overdue", amount: 9_000n, dueDate: "2026-11-01" }], {
+      currency: "KWD",
+      status: "cancelled",
+      createdAt: new Date("2026-11-02T00:00:00Z"),
+    });
     await insertContract(shop, [{ status: "scheduled", amount: 7n, dueDate: today }], { status: "pending", createdAt: new Date("2026-10-01T00:00:00Z") });
     const figures = await figuresOf(shop, `${today}T12:00:00Z`);
     // The newest contract's currency first.
@@ -123,8 +139,15 @@ describe("the dashboard's figures (summed by the database)", () => {
   it("counts money recorded from the month's first day to today in the shop's zone, refunds aside", async () => {
     const shop = "collected.myshopify.com";
     // 2027-03-31T20:00Z is already Thursday 1 April in Auckland: the month began at 2027-03-31T11:00Z.
-    const contract = await insertContract(shop, [{ status: "paid", amount: 1_000_000n, dueDate: "2027-03-01" }], { currency: "NZD", timeZone: "Pacific/Auckland" });
-    const cancelled = await insertContract(shop, [{ status: "paid", amount: 1_000n, dueDate: "2027-03-01" }], { currency: "NZD", timeZone: "Pacific/Auckland", status: "cancelled" });
+    const contract = await insertContract(shop, [{ status: "paid", amount: 1_000_000n, dueDate: "2027-03-01" }], {
+      currency: "NZD",
+      timeZone: "Pacific/Auckland",
+    });
+    const cancelled = await insertContract(shop, [{ status: "paid", amount: 1_000n, dueDate: "2027-03-01" }], {
+      currency: "NZD",
+      timeZone: "Pacific/Auckland",
+      status: "cancelled",
+    });
     await insertEntry(shop, contract, { amount: 1n, currency: "NZD", at: "2027-03-31T10:59:59.999Z" }); // 31 March there
     await insertEntry(shop, contract, { amount: 20n, currency: "NZD", at: "2027-03-31T11:00:00.000Z" }); // 1 April, 00:00
     await insertEntry(shop, contract, { kind: "manualPayment", amount: 300n, currency: "NZD", at: "2027-04-01T10:59:59.999Z" }); // 1 April, 23:59

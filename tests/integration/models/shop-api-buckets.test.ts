@@ -57,12 +57,47 @@ describe("reserveApiCost", () => {
     { case: "a full bucket gives the cost", fixture: { available: 2000 }, cost: 10, reserved: true, free: 2000, available: 1990 },
     { case: "exactly enough gives the cost", fixture: { available: 10 }, cost: 10, reserved: true, free: 10, available: 0 },
     { case: "an empty bucket refuses and keeps its count", fixture: { available: 0, restoreRate: 1 }, cost: 10, reserved: false, free: 0, available: 0 },
-    { case: "time since the row was written counts as restored", fixture: { available: 0, writtenSecondsAgo: 1 }, cost: 10, reserved: true, free: 100, available: 90 },
-    { case: "a part-restored bucket refuses and keeps the refill", fixture: { available: -500, writtenSecondsAgo: 0.5 }, cost: 10, reserved: false, free: -450, available: -450 },
-    { case: "refilling stops at the capacity less the cost in flight", fixture: { available: 1000, inFlight: 300, writtenSecondsAgo: 60 }, cost: 10, reserved: true, free: 1700, available: 1690 },
+    {
+      case: "time since the row was written counts as restored",
+      fixture: { available: 0, writtenSecondsAgo: 1 },
+      cost: 10,
+      reserved: true,
+      free: 100,
+      available: 90,
+    },
+    {
+      case: "a part-restored bucket refuses and keeps the refill",
+      fixture: { available: -500, writtenSecondsAgo: 0.5 },
+      cost: 10,
+      reserved: false,
+      free: -450,
+      available: -450,
+    },
+    {
+      case: "refilling stops at the capacity less the cost in flight",
+      fixture: { available: 1000, inFlight: 300, writtenSecondsAgo: 60 },
+      cost: 10,
+      reserved: true,
+      free: 1700,
+      available: 1690,
+    },
     { case: "a call above the bucket's size takes a full one", fixture: { available: 2000 }, cost: 5000, reserved: true, free: 2000, available: -3000 },
-    { case: "a call above the bucket's size waits while others are in flight", fixture: { available: 1990, inFlight: 10 }, cost: 5000, reserved: false, free: 1990, available: 1990 },
-    { case: "cost in flight with no answer for a minute is no longer held", fixture: { available: 1000, inFlight: 1000, writtenSecondsAgo: 61, settledSecondsAgo: LOST_CALL_SECONDS + 1 }, cost: 10, reserved: true, free: 2000, available: 1990 },
+    {
+      case: "a call above the bucket's size waits while others are in flight",
+      fixture: { available: 1990, inFlight: 10 },
+      cost: 5000,
+      reserved: false,
+      free: 1990,
+      available: 1990,
+    },
+    {
+      case: "cost in flight with no answer for a minute is no longer held",
+      fixture: { available: 1000, inFlight: 1000, writtenSecondsAgo: 61, settledSecondsAgo: LOST_CALL_SECONDS + 1 },
+      cost: 10,
+      reserved: true,
+      free: 2000,
+      available: 1990,
+    },
   ])("$case", async ({ fixture, cost, reserved, free, available }) => {
     const fixed = { settled: 4, ...fixture };
     const { result, refill } = await withRefill(fixed.restoreRate ?? 100, async () => {
@@ -81,7 +116,13 @@ describe("reserveApiCost", () => {
   it("starts an unknown shop's bucket small and full, and takes the first cost from it", async () => {
     const shop = "unknown.myshopify.com";
     expect(await reserveApiCost(db, shop, 10)).toEqual({ reserved: true, cost: 10, settledBefore: 0n });
-    expect(await stored(shop)).toMatchObject({ capacity: UNKNOWN_BUCKET.capacity, restoreRate: UNKNOWN_BUCKET.restoreRate, available: UNKNOWN_BUCKET.capacity - 10, inFlight: 10, settled: 0n });
+    expect(await stored(shop)).toMatchObject({
+      capacity: UNKNOWN_BUCKET.capacity,
+      restoreRate: UNKNOWN_BUCKET.restoreRate,
+      available: UNKNOWN_BUCKET.capacity - 10,
+      inFlight: 10,
+      settled: 0n,
+    });
   });
 
   it("never gives more than the bucket holds to concurrent callers of two database clients", async () => {
@@ -110,11 +151,41 @@ describe("settleApiCost", () => {
   const standard = (currentlyAvailable: number) => ({ maximumAvailable: 2000, currentlyAvailable, restoreRate: 100 });
 
   it.each([
-    { case: "the count of the next call to settle replaces the bucket, less the cost still in flight", fixture: { available: 0, inFlight: 30 }, status: standard(500), available: 480, inFlight: 20 },
-    { case: "a THROTTLED count pushes the bucket down for everyone", fixture: { available: 900, inFlight: 10 }, status: standard(3), available: 3, inFlight: 0 },
-    { case: "a count is capped at the capacity less the cost in flight", fixture: { available: 0, inFlight: 30 }, status: standard(2000), available: 1980, inFlight: 20 },
-    { case: "a count overtaken by other answers may lower the bucket", fixture: { available: 700, inFlight: 30, settled: 5 }, status: standard(500), available: 480, inFlight: 20 },
-    { case: "a count overtaken by other answers never raises it", fixture: { available: 300, inFlight: 30, settled: 5 }, status: standard(1500), available: 300, inFlight: 20 },
+    {
+      case: "the count of the next call to settle replaces the bucket, less the cost still in flight",
+      fixture: { available: 0, inFlight: 30 },
+      status: standard(500),
+      available: 480,
+      inFlight: 20,
+    },
+    {
+      case: "a THROTTLED count pushes the bucket down for everyone",
+      fixture: { available: 900, inFlight: 10 },
+      status: standard(3),
+      available: 3,
+      inFlight: 0,
+    },
+    {
+      case: "a count is capped at the capacity less the cost in flight",
+      fixture: { available: 0, inFlight: 30 },
+      status: standard(2000),
+      available: 1980,
+      inFlight: 20,
+    },
+    {
+      case: "a count overtaken by other answers may lower the bucket",
+      fixture: { available: 700, inFlight: 30, settled: 5 },
+      status: standard(500),
+      available: 480,
+      inFlight: 20,
+    },
+    {
+      case: "a count overtaken by other answers never raises it",
+      fixture: { available: 300, inFlight: 30, settled: 5 },
+      status: standard(1500),
+      available: 300,
+      inFlight: 20,
+    },
     { case: "no count leaves the cost spent", fixture: { available: 700, inFlight: 30 }, status: undefined, available: 700, inFlight: 20 },
   ])("$case", async ({ fixture, status, available, inFlight }) => {
     const { result: shop, refill } = await withRefill(100, async () => {

@@ -30,9 +30,29 @@ let victimRows: () => Promise<unknown>;
 
 beforeAll(async () => {
   victim = await seedContract(db, VICTIM, "gid://shopify/DraftOrder/1");
-  victim = await updateContract(db, VICTIM, { id: victim.id, version: 0, changes: { mainOrderId: "gid://shopify/Order/1", customerId: "gid://shopify/Customer/1" }, actor: "system" });
-  victim = await updateStage(db, VICTIM, { contractId: victim.id, stageId: victim.stages[0]!.id, version: victim.version, changes: { stageDraftOrderId: "gid://shopify/DraftOrder/2", status: "overdue" }, actor: "system" });
-  await recordLedgerEntry(db, VICTIM, { contractId: victim.id, stageId: victim.stages[0]!.id, kind: "payment", amountMinor: 100n, currency: "EUR", shopifyRef: "gid://shopify/OrderTransaction/1", occurredAt: new Date(), actor: "system" });
+  victim = await updateContract(db, VICTIM, {
+    id: victim.id,
+    version: 0,
+    changes: { mainOrderId: "gid://shopify/Order/1", customerId: "gid://shopify/Customer/1" },
+    actor: "system",
+  });
+  victim = await updateStage(db, VICTIM, {
+    contractId: victim.id,
+    stageId: victim.stages[0]!.id,
+    version: victim.version,
+    changes: { stageDraftOrderId: "gid://shopify/DraftOrder/2", status: "overdue" },
+    actor: "system",
+  });
+  await recordLedgerEntry(db, VICTIM, {
+    contractId: victim.id,
+    stageId: victim.stages[0]!.id,
+    kind: "payment",
+    amountMinor: 100n,
+    currency: "EUR",
+    shopifyRef: "gid://shopify/OrderTransaction/1",
+    occurredAt: new Date(),
+    actor: "system",
+  });
   // Everything the intruder could change, read straight from the tables.
   victimRows = async () => ({
     plans: await db.plan.findMany({ where: { shop: VICTIM } }),
@@ -51,7 +71,9 @@ describe("one shop cannot reach another shop's rows", () => {
     await expect(updatePlan(db, INTRUDER, planId, { name: "Mine now", actor: "staff:666" })).rejects.toThrow(NotFoundError);
     await expect(duplicatePlan(db, INTRUDER, planId, { actor: "staff:666" })).rejects.toThrow(NotFoundError);
     await expect(archivePlan(db, INTRUDER, planId, "staff:666")).rejects.toThrow(NotFoundError);
-    await expect(createContract(db, INTRUDER, { planId, draftOrderId: "gid://shopify/DraftOrder/9", mode: "stageOrder", actor: "staff:666", ...scheduledOrder() })).rejects.toThrow(NotFoundError);
+    await expect(
+      createContract(db, INTRUDER, { planId, draftOrderId: "gid://shopify/DraftOrder/9", mode: "stageOrder", actor: "staff:666", ...scheduledOrder() }),
+    ).rejects.toThrow(NotFoundError);
     expect(await victimRows()).toEqual(before);
     expect(await db.plan.count({ where: { shop: INTRUDER } })).toBe(0);
   });
@@ -65,22 +87,42 @@ describe("one shop cannot reach another shop's rows", () => {
     expect(await listContracts(db, INTRUDER)).toEqual([]);
     expect(await listContracts(db, INTRUDER, { customerId: "gid://shopify/Customer/1" })).toEqual([]);
     expect(await listContracts(db, INTRUDER, { overdue: true })).toEqual([]);
-    await expect(updateContract(db, INTRUDER, { id: victim.id, version: victim.version, changes: { status: "cancelled" }, actor: "staff:666" })).rejects.toThrow(NotFoundError);
     await expect(
-      updateStage(db, INTRUDER, { contractId: victim.id, stageId: victim.stages[1]!.id, version: victim.version, changes: { status: "cancelled" }, actor: "staff:666" }),
+      updateContract(db, INTRUDER, { id: victim.id, version: victim.version, changes: { status: "cancelled" }, actor: "staff:666" }),
+    ).rejects.toThrow(NotFoundError);
+    await expect(
+      updateStage(db, INTRUDER, {
+        contractId: victim.id,
+        stageId: victim.stages[1]!.id,
+        version: victim.version,
+        changes: { status: "cancelled" },
+        actor: "staff:666",
+      }),
     ).rejects.toThrow(NotFoundError);
     expect(await victimRows()).toEqual(before);
   });
 
   it("ledger: cannot record against, read or sum another shop's contract", async () => {
     const before = await victimRows();
-    const entry = { contractId: victim.id, stageId: victim.stages[0]!.id, kind: "refund", amountMinor: 100n, currency: "EUR", occurredAt: new Date(), actor: "staff:666" } as const;
+    const entry = {
+      contractId: victim.id,
+      stageId: victim.stages[0]!.id,
+      kind: "refund",
+      amountMinor: 100n,
+      currency: "EUR",
+      occurredAt: new Date(),
+      actor: "staff:666",
+    } as const;
     await expect(recordLedgerEntry(db, INTRUDER, { ...entry, shopifyRef: "gid://shopify/Refund/1" })).rejects.toThrow(NotFoundError);
     // Reusing the victim's reference neither returns the victim's entry nor touches it.
     await expect(recordLedgerEntry(db, INTRUDER, { ...entry, shopifyRef: "gid://shopify/OrderTransaction/1" })).rejects.toThrow(NotFoundError);
     expect(await listLedgerEntries(db, INTRUDER, victim.id)).toEqual([]);
     expect(await ledgerTotals(db, INTRUDER, { contractId: victim.id })).toEqual({ receivedMinor: 0n, refundedMinor: 0n, netMinor: 0n });
-    expect(await ledgerTotals(db, INTRUDER, { contractId: victim.id, stageId: victim.stages[0]!.id })).toEqual({ receivedMinor: 0n, refundedMinor: 0n, netMinor: 0n });
+    expect(await ledgerTotals(db, INTRUDER, { contractId: victim.id, stageId: victim.stages[0]!.id })).toEqual({
+      receivedMinor: 0n,
+      refundedMinor: 0n,
+      netMinor: 0n,
+    });
     expect(await contractBalance(db, INTRUDER, victim.id)).toBeNull();
     expect(await victimRows()).toEqual(before);
     expect(await db.ledgerEntry.count({ where: { shop: INTRUDER } })).toBe(0);

@@ -53,14 +53,27 @@ async function ask(orderId: string, token = sessionToken(SHOP)): Promise<Respons
 describe("GET /api/buyer/schedule (thank-you and order-status blocks)", () => {
   it("answers the schedule of the order's contract: what is paid, and the link of the stage that is due", async () => {
     let contract = await seedContract(database.prisma, SHOP, "gid://shopify/DraftOrder/77");
-    contract = await updateContract(database.prisma, SHOP, { id: contract.id, version: contract.version, changes: { mainOrderId: MAIN_ORDER, status: "awaitingDeposit", customerId: BUYER }, actor: "system" });
-    await updateStage(database.prisma, SHOP, { contractId: contract.id, stageId: contract.stages[0]!.id, version: contract.version, changes: { status: "invoiced", payUrl: "https://pay.test/1" }, actor: "system" });
+    contract = await updateContract(database.prisma, SHOP, {
+      id: contract.id,
+      version: contract.version,
+      changes: { mainOrderId: MAIN_ORDER, status: "awaitingDeposit", customerId: BUYER },
+      actor: "system",
+    });
+    await updateStage(database.prisma, SHOP, {
+      contractId: contract.id,
+      stageId: contract.stages[0]!.id,
+      version: contract.version,
+      changes: { status: "invoiced", payUrl: "https://pay.test/1" },
+      actor: "system",
+    });
 
     // The thank-you page names the order by its OrderIdentity id: the number is what counts.
     const response = await ask("gid://shopify/OrderIdentity/5550001");
     expect(response.status).toBe(200);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
-    const body = (await response.json()) as { contract: { status: string; stages: { position: number; status: string; payUrl: string | null; amount: string }[] } };
+    const body = (await response.json()) as {
+      contract: { status: string; stages: { position: number; status: string; payUrl: string | null; amount: string }[] };
+    };
     expect(body.contract.status).toBe("awaitingDeposit");
     expect(body.contract.stages.map((stage) => [stage.position, stage.status, stage.payUrl])).toEqual([
       [1, "invoiced", "https://pay.test/1"],

@@ -73,9 +73,13 @@ describe("the contract page", () => {
     expect((await action(post(contract.id, { intent: "cancel", reason: "customer withdrew" }))).status).toBe(200);
     expect((await getContract(database.prisma, SHOP, contract.id))?.status).toBe("cancelled");
 
-    const list = (await (await listLoader({ request: new Request("https://app.test/app/contracts?status=cancelled"), params: {}, context: {} })).json()) as { rows: { id: string }[] };
+    const list = (await (await listLoader({ request: new Request("https://app.test/app/contracts?status=cancelled"), params: {}, context: {} })).json()) as {
+      rows: { id: string }[];
+    };
     expect(list.rows.map((row) => row.id)).toEqual([contract.id]);
-    const dashboard = (await (await dashboardLoader({ request: new Request("https://app.test/app"), params: {}, context: {} })).json()) as { byStatus: Record<string, number> };
+    const dashboard = (await (await dashboardLoader({ request: new Request("https://app.test/app"), params: {}, context: {} })).json()) as {
+      byStatus: Record<string, number>;
+    };
     expect(dashboard.byStatus.cancelled).toBe(1);
   });
 });

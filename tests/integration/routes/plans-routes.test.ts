@@ -100,7 +100,14 @@ describe("/app/plans/new", () => {
     const list = await listLoader(routeArgs(location));
     expect(list.createdName).toBe("Deposit 40");
     expect(list.plans).toEqual([
-      { id: stored!.id, name: "Deposit 40", syntax: "stages", summary: "40% at checkout · the rest 30 days after the order date", contracts: 0, archived: false },
+      {
+        id: stored!.id,
+        name: "Deposit 40",
+        syntax: "stages",
+        summary: "40% at checkout · the rest 30 days after the order date",
+        contracts: 0,
+        archived: false,
+      },
     ]);
   });
 
@@ -157,7 +164,9 @@ describe("/app/plans/:id", () => {
     expect(saved).toEqual({ outcome: { tone: "success", message: 'Plan "Six months" saved.' } });
     expect(await getPlan(database.prisma, shop, plan.id)).toMatchObject({ name: "Six months", syntax: "juston", source: text });
 
-    const invalid = await editAction(post(`/app/plans/${plan.id}`, savePost("Six months", { syntax: "json", text: '{"period": "1m(6)", "rate": "10(6)"}' }), { id: plan.id }));
+    const invalid = await editAction(
+      post(`/app/plans/${plan.id}`, savePost("Six months", { syntax: "json", text: '{"period": "1m(6)", "rate": "10(6)"}' }), { id: plan.id }),
+    );
     expect(invalid).toMatchObject({ errors: [{ field: "json", message: expect.stringMatching(/^rate/) }] });
     expect((await getPlan(database.prisma, shop, plan.id))?.source).toBe(text);
   });
@@ -185,7 +194,11 @@ describe("plan actions: archive, unarchive, duplicate", () => {
 
     expect(await listAction(post("/app/plans", { intent: "unarchive", planId: plan.id }))).toEqual({ tone: "success", message: '"Old" is active again.' });
     expect((await listLoader(routeArgs("/app/plans"))).plans).toMatchObject([{ id: plan.id, archived: false }]);
-    expect((await listAudit(database.prisma, shop, { planId: plan.id })).map((entry) => entry.action)).toEqual(["plan.unarchived", "plan.archived", "plan.created"]);
+    expect((await listAudit(database.prisma, shop, { planId: plan.id })).map((entry) => entry.action)).toEqual([
+      "plan.unarchived",
+      "plan.archived",
+      "plan.created",
+    ]);
 
     // Unarchiving twice changes nothing and writes nothing.
     await listAction(post("/app/plans", { intent: "unarchive", planId: plan.id }));

@@ -129,11 +129,19 @@ describe("attaching a plan", () => {
   it("refuses a plan whose first stage is not due at checkout", async () => {
     const plan = await createPlan(database.prisma, basic.domain, {
       name: "nothing at checkout",
-      config: { name: "nothing at checkout", stages: [{ kind: "balance", share: "remainder", due: { after: "30d" } }, { kind: "balance", share: { percent: "10" }, due: { after: "60d" } }] },
+      config: {
+        name: "nothing at checkout",
+        stages: [
+          { kind: "balance", share: "remainder", due: { after: "30d" } },
+          { kind: "balance", share: { percent: "10" }, due: { after: "60d" } },
+        ],
+      },
       actor: STAFF,
     });
     const draftId = await createQuote(basic.domain);
-    await expect(attachPlan(deps(), basic.domain, { draftOrderId: draftId, planId: plan.id, actor: STAFF })).rejects.toThrow(/first stage must be due at checkout/);
+    await expect(attachPlan(deps(), basic.domain, { draftOrderId: draftId, planId: plan.id, actor: STAFF })).rejects.toThrow(
+      /first stage must be due at checkout/,
+    );
   });
 
   it("refuses a second plan on the same draft order", async () => {
@@ -149,11 +157,11 @@ describe("attaching a plan", () => {
     const draftId = await createQuote(plus.domain);
     const contract = await attachPlan(deps(), plus.domain, { draftOrderId: draftId, planId: plan.id, actor: STAFF });
     const draft = emulator.store.shops.get(plus.domain)!.draftOrders.find((candidate) => candidate.id === draftId)!;
-    const { draftOrder } = await admin<{ draftOrder: { amountDueNowSet: { shopMoney: { amount: string } }; totalPriceSet: { shopMoney: { amount: string } } } }>(
-      plus.domain,
-      "query D($id: ID!) { draftOrder(id: $id) { amountDueNowSet { shopMoney { amount } } totalPriceSet { shopMoney { amount } } } }",
-      { id: draftId },
-    );
+    const { draftOrder } = await admin<{
+      draftOrder: { amountDueNowSet: { shopMoney: { amount: string } }; totalPriceSet: { shopMoney: { amount: string } } };
+    }>(plus.domain, "query D($id: ID!) { draftOrder(id: $id) { amountDueNowSet { shopMoney { amount } } totalPriceSet { shopMoney { amount } } } }", {
+      id: draftId,
+    });
     expect(contract.mode).toBe("native");
     expect(contract.status).toBe("awaitingDeposit");
     expect(draft.deposit).toBeDefined();
@@ -290,7 +298,10 @@ describe("shops stay apart", () => {
     expect(await syncsOf(plus.domain)).toBe(0);
     expect(await syncsOf(basic.domain)).toBe(before);
 
-    await CONTRACT_WEBHOOK_HANDLERS["orders/paid"]!({ eventId: "genuine-1" }, { db: database.prisma, jobs, shop: basic.domain, jobId: "job-genuine", attempt: 1 });
+    await CONTRACT_WEBHOOK_HANDLERS["orders/paid"]!(
+      { eventId: "genuine-1" },
+      { db: database.prisma, jobs, shop: basic.domain, jobId: "job-genuine", attempt: 1 },
+    );
     expect(await syncsOf(basic.domain)).toBeGreaterThan(0);
   });
 });

@@ -79,7 +79,9 @@ beforeAll(async () => {
   jobs = await database.openJobQueue({ supervise: false });
   emulator = await startEmulator({ shops });
   for (const fixture of [basic, plus]) {
-    await database.prisma.session.create({ data: { id: `offline_${fixture.domain}`, shop: fixture.domain, state: "", isOnline: false, accessToken: fixture.accessToken as string } });
+    await database.prisma.session.create({
+      data: { id: `offline_${fixture.domain}`, shop: fixture.domain, state: "", isOnline: false, accessToken: fixture.accessToken as string },
+    });
   }
 }, 60_000);
 
@@ -120,7 +122,9 @@ describe("staff actions on a contract", () => {
     expect(synced.stages[0]!.status).toBe("paid");
     const ledger = await listLedgerEntries(database.prisma, basic.domain, contract.id);
     expect(ledger.map((entry) => entry.amountMinor)).toEqual([contract.stages[0]!.amountMinor]);
-    await expect(recordOfflinePayment(deps(), basic.domain, { contractId: contract.id, position: 1, method: "Wire transfer", actor: STAFF })).rejects.toThrow(ContractActionError);
+    await expect(recordOfflinePayment(deps(), basic.domain, { contractId: contract.id, position: 1, method: "Wire transfer", actor: STAFF })).rejects.toThrow(
+      ContractActionError,
+    );
   });
 
   it("resends a due stage's link, refuses one not issued yet, and retries only a failed charge", async () => {
@@ -145,7 +149,8 @@ describe("staff actions on a contract", () => {
     expect(["invoiced", "overdue"]).toContain(due.stages[1]!.status);
 
     // Earlier tests' contracts have unpaid stages too: count this contract's reminders.
-    const reminders = async () => (await listAudit(database.prisma, basic.domain, { contractId: contract.id })).filter((entry) => entry.details.reminder !== undefined);
+    const reminders = async () =>
+      (await listAudit(database.prisma, basic.domain, { contractId: contract.id })).filter((entry) => entry.details.reminder !== undefined);
     // The link went out today, late: no reminder on the same day.
     await sendDueReminders(deps());
     expect(await reminders()).toHaveLength(0);
@@ -164,7 +169,9 @@ describe("staff actions on a native (Plus) contract", () => {
     const plan = await presetPlan("deposit-30-50-20-net30", plus.domain);
     let contract = await attachPlan(deps(), plus.domain, { draftOrderId: await createQuote(plus), planId: plan.id, actor: STAFF });
     expect(contract.mode).toBe("native");
-    await expect(recordOfflinePayment(deps(), plus.domain, { contractId: contract.id, position: 1, method: "Wire transfer", actor: STAFF })).rejects.toThrow(/native deposit/);
+    await expect(recordOfflinePayment(deps(), plus.domain, { contractId: contract.id, position: 1, method: "Wire transfer", actor: STAFF })).rejects.toThrow(
+      /native deposit/,
+    );
     await payNewestLink(contract.sourceDraftOrderId);
     contract = await sync(contract.id, plus.domain);
     await markMilestone(deps(), plus.domain, { contractId: contract.id, milestone: "Ready to ship", actor: STAFF });
@@ -183,7 +190,12 @@ describe("staff actions on a native (Plus) contract", () => {
 describe("settings", () => {
   it("refuse native collection on a shop without Shopify Plus, and save what is allowed", async () => {
     await expect(
-      saveShopSettings(database.prisma, basic.domain, { collectionMode: "native", remindBeforeDays: [3], remindAfterDays: [], defaultPlanId: null, requireAcceptance: true }, { shopifyPlus: false, actor: STAFF }),
+      saveShopSettings(
+        database.prisma,
+        basic.domain,
+        { collectionMode: "native", remindBeforeDays: [3], remindAfterDays: [], defaultPlanId: null, requireAcceptance: true },
+        { shopifyPlus: false, actor: STAFF },
+      ),
     ).rejects.toThrow(SettingNotAllowedError);
     const saved = await saveShopSettings(
       database.prisma,

@@ -142,7 +142,12 @@ describe("verifyAndEnqueue", () => {
         controller.enqueue(new Uint8Array(64 * 1024));
       },
     });
-    const streamed = new Request("https://app.test/webhooks/orders/paid", { method: "POST", headers: large.headers, body: endless, duplex: "half" } as RequestInit);
+    const streamed = new Request("https://app.test/webhooks/orders/paid", {
+      method: "POST",
+      headers: large.headers,
+      body: endless,
+      duplex: "half",
+    } as RequestInit);
     streamed.headers.delete("Content-Length");
     expect((await verifyAndEnqueue(streamed, { db, jobs, apiSecret: TEST_API_SECRET, maxBodyBytes: 1024 * 1024 })).status).toBe(413);
     expect(pulled).toBeLessThan(40);

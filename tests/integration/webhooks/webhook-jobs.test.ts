@@ -76,13 +76,33 @@ async function seedShop(shop: string, customerId = "gid://shopify/Customer/4501"
       orderSnapshot: "{}",
       stages: {
         create: [
-          { position: 1, kind: "deposit", title: "Deposit", amountMinor: 30000n, taxShares: "[]", dueRule: "{}", dueDate: "2027-03-01", status: "paid", paidMinor: 30000n },
+          {
+            position: 1,
+            kind: "deposit",
+            title: "Deposit",
+            amountMinor: 30000n,
+            taxShares: "[]",
+            dueRule: "{}",
+            dueDate: "2027-03-01",
+            status: "paid",
+            paidMinor: 30000n,
+          },
           { position: 2, kind: "balance", title: "Balance", amountMinor: 70000n, taxShares: "[]", dueRule: "{}", dueDate: "2027-04-01" },
         ],
       },
     },
   });
-  await db.ledgerEntry.create({ data: { shop, contractId: contract.id, kind: "payment", amountMinor: 30000n, currency: "EUR", shopifyRef: `gid://shopify/OrderTransaction/${shop}`, occurredAt: new Date() } });
+  await db.ledgerEntry.create({
+    data: {
+      shop,
+      contractId: contract.id,
+      kind: "payment",
+      amountMinor: 30000n,
+      currency: "EUR",
+      shopifyRef: `gid://shopify/OrderTransaction/${shop}`,
+      occurredAt: new Date(),
+    },
+  });
   await db.auditLog.create({ data: { shop, contractId: contract.id, actor: "system", action: "contract.created", details: "{}" } });
   await db.invoiceCounter.create({ data: { shop, next: 2 } });
   await db.shopSettings.create({ data: { shop, defaultPlanId: plan.id } });
@@ -117,7 +137,11 @@ describe("app/uninstalled", () => {
     await seedShop(shop);
     await db.session.create({ data: { id: `offline_${otherShop}`, shop: otherShop, state: "s", accessToken: "shpat_y" } });
 
-    const response = await postWebhook(actions, "app/uninstalled", signedWebhookRequest({ topic: "app/uninstalled", shop, body: { id: 1, domain: shop }, eventId: "uninstall-1" }));
+    const response = await postWebhook(
+      actions,
+      "app/uninstalled",
+      signedWebhookRequest({ topic: "app/uninstalled", shop, body: { id: 1, domain: shop }, eventId: "uninstall-1" }),
+    );
     expect(response.status).toBe(200);
     // The route only enqueued: the sessions are still there until the job runs.
     expect(await db.session.count({ where: { shop } })).toBe(1);
@@ -205,7 +229,20 @@ describe("shop/redact", () => {
 
     await deliverAndRun("shop/redact", shop, { shop_id: 954889, shop_domain: shop });
 
-    expect(await rowsOf(shop)).toEqual({ sessions: 0, plans: 0, contracts: 0, stages: 0, ledger: 0, audit: 0, counters: 0, settings: 0, customerPlans: 0, reminders: 0, webhookEvents: 0, parkedJobs: 0 });
+    expect(await rowsOf(shop)).toEqual({
+      sessions: 0,
+      plans: 0,
+      contracts: 0,
+      stages: 0,
+      ledger: 0,
+      audit: 0,
+      counters: 0,
+      settings: 0,
+      customerPlans: 0,
+      reminders: 0,
+      webhookEvents: 0,
+      parkedJobs: 0,
+    });
     expect(await jobsOf(shop)).toMatchObject([{ kind: "webhook:shop/redact", state: "completed" }]);
     expect(await rowsOf(otherShop)).toEqual(before);
   });
@@ -224,13 +261,43 @@ describe("customers/redact", () => {
     const shop = freshShop();
     const contract = await seedShop(shop, "gid://shopify/Customer/4501");
     const otherCustomer = await db.contract.create({
-      data: { shop, planId: contract.planId, sourceDraftOrderId: "gid://shopify/DraftOrder/other", customerId: "gid://shopify/Customer/45", currency: "EUR", totalMinor: 5000n, mode: "stageOrder", status: "active", orderSnapshot: "{}" },
+      data: {
+        shop,
+        planId: contract.planId,
+        sourceDraftOrderId: "gid://shopify/DraftOrder/other",
+        customerId: "gid://shopify/Customer/45",
+        currency: "EUR",
+        totalMinor: 5000n,
+        mode: "stageOrder",
+        status: "active",
+        orderSnapshot: "{}",
+      },
     });
     const byOrder = await db.contract.create({
-      data: { shop, planId: contract.planId, sourceDraftOrderId: "gid://shopify/DraftOrder/by-order", mainOrderId: "9002", customerId: null, currency: "EUR", totalMinor: 7000n, mode: "native", status: "active", orderSnapshot: "{}" },
+      data: {
+        shop,
+        planId: contract.planId,
+        sourceDraftOrderId: "gid://shopify/DraftOrder/by-order",
+        mainOrderId: "9002",
+        customerId: null,
+        currency: "EUR",
+        totalMinor: 7000n,
+        mode: "native",
+        status: "active",
+        orderSnapshot: "{}",
+      },
     });
-    const orderWebhook = { id: 9001, admin_graphql_api_id: "gid://shopify/Order/9001", email: "buyer@example.com", customer: { id: 4501, admin_graphql_api_id: "gid://shopify/Customer/4501", first_name: "Ada" } };
-    const unrelatedWebhook = { id: 7777, admin_graphql_api_id: "gid://shopify/Order/7777", customer: { id: 45, admin_graphql_api_id: "gid://shopify/Customer/45" } };
+    const orderWebhook = {
+      id: 9001,
+      admin_graphql_api_id: "gid://shopify/Order/9001",
+      email: "buyer@example.com",
+      customer: { id: 4501, admin_graphql_api_id: "gid://shopify/Customer/4501", first_name: "Ada" },
+    };
+    const unrelatedWebhook = {
+      id: 7777,
+      admin_graphql_api_id: "gid://shopify/Order/7777",
+      customer: { id: 45, admin_graphql_api_id: "gid://shopify/Customer/45" },
+    };
     await deliverAndRun("orders/paid", shop, orderWebhook, "order-of-4501");
     await deliverAndRun("orders/paid", shop, unrelatedWebhook, "order-of-45");
     // No handler is registered for orders/paid in this test's registry: those jobs are parked (their payloads name only the events).
@@ -286,7 +353,9 @@ describe("customers/redact by numeric id", () => {
     const redact = { shop_id: 954889, shop_domain: shop, customer: { id: 12, email: null }, orders_to_redact: [9002, "820982911946154508"] };
     await deliverAndRun("customers/redact", shop, redact, "redact-12");
 
-    const payloads = Object.fromEntries((await db.webhookEvent.findMany({ where: { shop, topic: "order_transactions/create" } })).map((event) => [event.eventId, event.payload]));
+    const payloads = Object.fromEntries(
+      (await db.webhookEvent.findMany({ where: { shop, topic: "order_transactions/create" } })).map((event) => [event.eventId, event.payload]),
+    );
     for (const eventId of Object.keys(mentioning)) expect(payloads[eventId], eventId).toBe('{"redacted":true}');
     for (const [eventId, body] of Object.entries(unrelated)) expect(payloads[eventId], eventId).toBe(typeof body === "string" ? body : JSON.stringify(body));
     // A job names its event and nothing else: nothing of the customer is in the queue.
@@ -299,7 +368,13 @@ describe("customers/data_request", () => {
     const shop = freshShop();
     const contract = await seedShop(shop, "4501");
     await seedShop(freshShop(), "4501");
-    const body = { shop_id: 954889, shop_domain: shop, orders_requested: [9001], customer: { id: 4501, email: "buyer@example.com" }, data_request: { id: 9999 } };
+    const body = {
+      shop_id: 954889,
+      shop_domain: shop,
+      orders_requested: [9001],
+      customer: { id: 4501, email: "buyer@example.com" },
+      data_request: { id: 9999 },
+    };
 
     await deliverAndRun("customers/data_request", shop, body, "request-9999");
     expect(await jobsOf(shop)).toMatchObject([{ kind: "webhook:customers/data_request", state: "completed" }]);

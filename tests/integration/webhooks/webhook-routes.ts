@@ -25,7 +25,10 @@ export async function loadWebhookRouteActions(db: PrismaClient, jobs: JobQueue):
   process.env.SHOPIFY_API_SECRET = TEST_API_SECRET;
   const actions = new Map<string, Action>();
   for (const file of readdirSync(routesDir).filter((name) => name.startsWith("webhooks."))) {
-    const topic = file.replace(/^webhooks\./, "").replace(/\.tsx?$/, "").replace(".", "/");
+    const topic = file
+      .replace(/^webhooks\./, "")
+      .replace(/\.tsx?$/, "")
+      .replace(".", "/");
     actions.set(topic, ((await import(/* @vite-ignore */ `${routesDir}${file}`)) as { action: Action }).action);
   }
   return actions;

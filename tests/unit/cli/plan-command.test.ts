@@ -57,7 +57,8 @@ describe("npm run plan", () => {
     const waiting = JSON.parse(plan("--config", '{"preset":"deposit-30-50-20-net30"}', ...order).stdout);
     expect(waiting.installments[2]).toMatchObject({ dueDate: null, trigger: { event: "orderFulfilled", after: ["30d"] } });
     const dated = JSON.parse(
-      plan("--config", '{"preset":"deposit-30-50-20-net30"}', ...order, "--event", "milestone:Ready to ship=2027-02-10", "--event", "orderFulfilled=2027-03-01").stdout,
+      plan("--config", '{"preset":"deposit-30-50-20-net30"}', ...order, "--event", "milestone:Ready to ship=2027-02-10", "--event", "orderFulfilled=2027-03-01")
+        .stdout,
     );
     expect(dated.installments.map((i: { dueDate: string }) => i.dueDate)).toEqual(["2027-01-15", "2027-02-10", "2027-03-31"]);
   });
@@ -66,11 +67,17 @@ describe("npm run plan", () => {
     [["--config", '{"period":"1m(4)","rate":"20","amount":"10"}', ...order], "error: rate: rate and amount cannot be used together"],
     [["--config", '{"period":"1m(4)","rate":"20,x"}', ...order], 'error: rate (column 4): "x" is not a percentage'],
     [["--config", "{period", ...order], "error: config: not valid JSON"],
-    [["--config", '{"period":"1m"}', "--total", "12.345", "--currency", "EUR", "--due", "2027-01-31"], "error: total: 12.345 has more decimal places than EUR allows (2)"],
+    [
+      ["--config", '{"period":"1m"}', "--total", "12.345", "--currency", "EUR", "--due", "2027-01-31"],
+      "error: total: 12.345 has more decimal places than EUR allows (2)",
+    ],
     [["--config", '{"period":"1m"}', "--total", "12", "--currency", "EURO", "--due", "2027-01-31"], 'error: currency: "EURO" is not an ISO 4217 currency code'],
     [["--config", '{"period":"1m"}', "--total", "12", "--currency", "EUR"], "error: due: --due is required"],
     [["--config", '{"period":"1m"}', ...order, "--tz", "Mars/Base"], 'error: tz: "Mars/Base" is not an IANA time zone'],
-    [["--config", '{"period":"1m"}', ...order, "--tax", '[{"title":"VAT","amount":"2000"}]'], "error: tax: the tax lines add up to 2000.00, more than the total 1200.00"],
+    [
+      ["--config", '{"period":"1m"}', ...order, "--tax", '[{"title":"VAT","amount":"2000"}]'],
+      "error: tax: the tax lines add up to 2000.00, more than the total 1200.00",
+    ],
     [["--config", '{"period":"1m"}', ...order, "--bogus"], "error: Unknown option '--bogus'"],
     [["--config", '{"period":"1m(2)","dateReference":"Start"}', ...order], 'error: dateReference (column 1): the order has no date "Start"'],
   ])("%j fails with one error line and exit 2", (args, message) => {

@@ -74,7 +74,9 @@ function history(options: { directed: boolean; inFlight?: boolean }): fc.Arbitra
 }
 
 function observe(main: readonly ObservedTransaction[], byStage: ReadonlyMap<number, readonly ObservedTransaction[]>): Observation {
-  const stageOrders = new Map<number, ObservedOrder>([...byStage].map(([position, list]) => [position, observedOrder(stageOrderId(position), { transactions: list })]));
+  const stageOrders = new Map<number, ObservedOrder>(
+    [...byStage].map(([position, list]) => [position, observedOrder(stageOrderId(position), { transactions: list })]),
+  );
   return observation({ mainOrder: observedOrder(MAIN_ORDER_ID, { transactions: main }), stageOrders });
 }
 
@@ -98,7 +100,6 @@ const chronological = (list: readonly ObservedTransaction[]) =>
   [...list].sort((a, b) => a.processedAt.getTime() - b.processedAt.getTime() || a.id.localeCompare(b.id));
 /** The transaction a ledger ref came from: `<tx>` or `<tx>#<position>`. */
 const sourceOf = (payment: AllocatedPayment) => payment.ref.split("#")[0];
-
 
 const ANY_HISTORY = [
   ["directed money, no charge in flight", { directed: true }],
@@ -229,7 +230,11 @@ describe("allocatePayments properties (the ledger is the memory)", () => {
       const withCut = history(options).chain((h) => fc.record({ h: fc.constant(h), cut: fc.integer({ min: 0, max: everything(h).length }) }));
       fc.assert(
         fc.property(withCut, ({ h, cut }) => {
-          const prefix = new Set(chronological(everything(h)).slice(0, cut).map((t) => t.id));
+          const prefix = new Set(
+            chronological(everything(h))
+              .slice(0, cut)
+              .map((t) => t.id),
+          );
           const before = allocatePayments(h.contract, only(h, prefix));
           const rest = allocatePayments(recording(h.contract, before), observe(h.main, h.byStage));
           const fromScratch = allocatePayments(h.contract, observe(h.main, h.byStage));
@@ -267,7 +272,12 @@ describe("allocatePayments properties (the ledger is the memory)", () => {
             const recordedAmount = total([...contract.recordedPayments.values()].map((entry) => entry.amount));
             const shownIds = new Set(shown.map((t) => t.id));
             const shownByStage = new Map([...h.byStage].map(([position, list]) => [position, list.filter((t) => shownIds.has(t.id))] as const));
-            expect(recordedAmount + total(fresh.map((p) => p.amount))).toBe(moneyIn(h.main.filter((t) => shownIds.has(t.id)), shownByStage));
+            expect(recordedAmount + total(fresh.map((p) => p.amount))).toBe(
+              moneyIn(
+                h.main.filter((t) => shownIds.has(t.id)),
+                shownByStage,
+              ),
+            );
             contract = recording(contract, fresh);
           }
           // Everything is recorded: a rerun records nothing.

@@ -229,12 +229,17 @@ describe("allocatePayments: what is not money", () => {
   });
 
   it("but a manual payment on a stage order is the buyer's offline payment, and pays the stage", () => {
-    const seen = observation({ stageOrders: new Map([[1, observedOrder(stageOrderId(1), { transactions: [transaction("wire", 30_000n, { manual: true })] })]]) });
+    const seen = observation({
+      stageOrders: new Map([[1, observedOrder(stageOrderId(1), { transactions: [transaction("wire", 30_000n, { manual: true })] })]]),
+    });
     expect(summary(allocatePayments(contract, seen))).toEqual([{ position: 1, ref: "wire", amount: 30_000n }]);
   });
 
   it("a capture is money", () => {
-    const seen = onMainOrder(transaction("auth", 30_000n, { kind: "AUTHORIZATION", processedAt: at(0) }), transaction("capture", 30_000n, { kind: "CAPTURE", processedAt: at(1) }));
+    const seen = onMainOrder(
+      transaction("auth", 30_000n, { kind: "AUTHORIZATION", processedAt: at(0) }),
+      transaction("capture", 30_000n, { kind: "CAPTURE", processedAt: at(1) }),
+    );
     expect(summary(allocatePayments(contract, seen))).toEqual([{ position: 1, ref: "capture", amount: 30_000n }]);
   });
 
@@ -329,7 +334,10 @@ describe("a charge whose payment reference was never saved", () => {
   const unsaved = withStage(contract, 2, { chargeKey: `${CONTRACT_ID}:2:1`, chargeRef: null, attempts: 1 });
 
   it("waits for the repeated call to save its reference instead of paying the next open stage", () => {
-    const seen = onMainOrder(transaction("deposit", 30_000n, { processedAt: at(0) }), transaction("c2", 50_000n, { paymentReferenceId: "mandate-payment-2", processedAt: at(20) }));
+    const seen = onMainOrder(
+      transaction("deposit", 30_000n, { processedAt: at(0) }),
+      transaction("c2", 50_000n, { paymentReferenceId: "mandate-payment-2", processedAt: at(20) }),
+    );
     expect(summary(allocatePayments(unsaved, seen))).toEqual([{ position: 1, ref: "deposit", amount: 30_000n }]);
   });
 

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addMonths,
-  calendarDateAt,
-  parseCalendarDate,
-  withDayOfMonth,
-  type CalendarDate,
-} from "../../../app/domain/dates/calendar-date";
+import { addMonths, calendarDateAt, parseCalendarDate, withDayOfMonth, type CalendarDate } from "../../../app/domain/dates/calendar-date";
 import { applyOffsets, mergeOffsets, parseOffset } from "../../../app/domain/dates/offset";
 import { PlanError } from "../../../app/domain/plan-error";
 

@@ -96,7 +96,11 @@ describe("contracts that are not running", () => {
     it("releases the app's own hold", () => {
       const scenario = nativeScenario();
       const seen = withMainOrder(scenario.observation, { fulfillmentOrders: [openFulfillmentOrder({ status: "ON_HOLD", holds: [staffHold, ourHold] })] });
-      expect(next(cancelled({ ...scenario, observation: seen }))).toEqual({ kind: "releaseHold", fulfillmentOrderId: FULFILLMENT_ORDER_ID, holdId: ourHold.id });
+      expect(next(cancelled({ ...scenario, observation: seen }))).toEqual({
+        kind: "releaseHold",
+        fulfillmentOrderId: FULFILLMENT_ORDER_ID,
+        holdId: ourHold.id,
+      });
     });
 
     it("leaves holds staff placed, and then has nothing to do", () => {
@@ -145,10 +149,7 @@ describe("learning what happened in Shopify", () => {
     const scenario = change(withSavedCard(nativeScenario()), (c) => withStage(c, 2, { kind: "preShipping" }));
     const seen = withMainOrder(scenario.observation, {
       outstanding: 0n,
-      transactions: [
-        ...scenario.observation.mainOrder!.transactions,
-        transaction("whole-balance", 84_000n, { processedAt: new Date("2027-02-10T09:00:00Z") }),
-      ],
+      transactions: [...scenario.observation.mainOrder!.transactions, transaction("whole-balance", 84_000n, { processedAt: new Date("2027-02-10T09:00:00Z") })],
     });
     // Stage 2 is due and needs a hold, the terms are stale: none of it happens before the money is recorded.
     expect(next({ ...scenario, observation: seen }, STAGE_2_DUE)).toEqual({
@@ -188,14 +189,22 @@ describe("learning what happened in Shopify", () => {
     });
     const step = next({ ...scenario, observation: seen }, STAGE_2_DUE);
     expect(step).toEqual({ kind: "recordPayments", payments: allocatePayments(scenario.contract, seen) });
-    expect(step).toMatchObject({ payments: [{ position: 3, ref: "link" }, { position: 2, ref: "charge" }] });
+    expect(step).toMatchObject({
+      payments: [
+        { position: 3, ref: "link" },
+        { position: 2, ref: "charge" },
+      ],
+    });
   });
 
   it("records money on a stage order against its stage", () => {
     const scenario = change(stageOrderScenario(), (c) => withStage(c, 2, { stageDraftOrderId: stageDraftId(2), stageOrderId: stageOrderId(2) }));
     const withDraft = withStageDraft(scenario.observation, 2, { completed: true, invoiceSent: true, orderId: stageOrderId(2) });
     const seen = withStageOrder(withDraft, 2, { transactions: [transaction(stagePaymentId(2), 60_000n)] });
-    expect(next({ ...scenario, observation: seen })).toMatchObject({ kind: "recordPayments", payments: [{ position: 2, ref: stagePaymentId(2), amount: 60_000n }] });
+    expect(next({ ...scenario, observation: seen })).toMatchObject({
+      kind: "recordPayments",
+      payments: [{ position: 2, ref: stagePaymentId(2), amount: 60_000n }],
+    });
   });
 });
 
@@ -203,7 +212,12 @@ describe("a declined saved-card charge", () => {
   /** Stage 2 was charged (attempt `attempts`) and Shopify shows the charge failed. */
   function declined(attempts: number, errorCode: string | null = "CARD_DECLINED"): Scenario {
     const scenario = change(withSavedCard(nativeScenario()), (c) =>
-      withStage(c, 2, { chargeKey: `${CONTRACT_ID}:2:${attempts}`, chargeRef: `card-payment-2-${attempts}`, attempts, status: attempts > 1 ? "failed" : "scheduled" }),
+      withStage(c, 2, {
+        chargeKey: `${CONTRACT_ID}:2:${attempts}`,
+        chargeRef: `card-payment-2-${attempts}`,
+        attempts,
+        status: attempts > 1 ? "failed" : "scheduled",
+      }),
     );
     const failure = transaction(`failed-${attempts}`, 60_000n, { status: "FAILURE", paymentReferenceId: `card-payment-2-${attempts}`, errorCode });
     return { ...scenario, observation: withMainOrder(scenario.observation, { transactions: [...scenario.observation.mainOrder!.transactions, failure] }) };
@@ -233,7 +247,13 @@ describe("a declined saved-card charge", () => {
   it("is seen on a stage order too", () => {
     const base = stageOrderScenario();
     const scenario = change(base, (c) =>
-      withStage(c, 2, { chargeKey: `${CONTRACT_ID}:2:1`, chargeRef: "card-payment-2", attempts: 1, stageDraftOrderId: stageDraftId(2), stageOrderId: stageOrderId(2) }),
+      withStage(c, 2, {
+        chargeKey: `${CONTRACT_ID}:2:1`,
+        chargeRef: "card-payment-2",
+        attempts: 1,
+        stageDraftOrderId: stageDraftId(2),
+        stageOrderId: stageOrderId(2),
+      }),
     );
     const withDraft = withStageDraft(scenario.observation, 2, { completed: true, orderId: stageOrderId(2) });
     const seen = withStageOrder(withDraft, 2, {
@@ -332,13 +352,25 @@ describe("dating a stage that waited for an event", () => {
   it("from the first fulfillment, a week after it", () => {
     const scenario = waiting({ trigger: { event: "fulfillmentCreated" }, steps: [{ count: 7, unit: "day" }] });
     const seen = withMainOrder(scenario.observation, { fulfillmentCreatedDate: day("2027-02-20") });
-    expect(next({ ...scenario, observation: seen })).toEqual({ kind: "dateStage", position: 3, issueDate: "2027-02-27", dueDate: "2027-02-27", event: "fulfillment created" });
+    expect(next({ ...scenario, observation: seen })).toEqual({
+      kind: "dateStage",
+      position: 3,
+      issueDate: "2027-02-27",
+      dueDate: "2027-02-27",
+      event: "fulfillment created",
+    });
   });
 
   it("from the order being fulfilled, on net 30: issued on the event, due 30 days later", () => {
     const scenario = waiting({ trigger: { event: "orderFulfilled" }, steps: [{ count: 30, unit: "day" }] }, 30);
     const seen = withMainOrder(scenario.observation, { fulfilledDate: day("2027-03-10"), fulfillmentCreatedDate: day("2027-03-05") });
-    expect(next({ ...scenario, observation: seen })).toEqual({ kind: "dateStage", position: 3, issueDate: "2027-03-10", dueDate: "2027-04-09", event: "order fulfilled" });
+    expect(next({ ...scenario, observation: seen })).toEqual({
+      kind: "dateStage",
+      position: 3,
+      issueDate: "2027-03-10",
+      dueDate: "2027-04-09",
+      event: "order fulfilled",
+    });
   });
 
   it("not from a fulfillment when it waits for the order to be fulfilled", () => {
@@ -372,7 +404,9 @@ describe("the main order in stage-order mode", () => {
   });
 
   it("waits while the deposit is unpaid", () => {
-    const scenario = change(depositPaidNoMainOrder(), (c) => withStage({ ...c, status: "awaitingDeposit", recordedPayments: new Map() }, 1, { status: "invoiced", paid: 0n }));
+    const scenario = change(depositPaidNoMainOrder(), (c) =>
+      withStage({ ...c, status: "awaitingDeposit", recordedPayments: new Map() }, 1, { status: "invoiced", paid: 0n }),
+    );
     const seen = withStageOrder(scenario.observation, 1, { outstanding: 36_000n, transactions: [] });
     expect(next({ ...scenario, observation: seen })).toBeNull();
   });
@@ -547,7 +581,9 @@ describe("collecting a stage in native mode", () => {
   });
 
   it("a charge in flight (key and reference stored, no answer yet) is left alone", () => {
-    const scenario = change(withSavedCard(nativeScenario()), (c) => withStage(c, 2, { chargeKey: `${CONTRACT_ID}:2:1`, chargeRef: "card-payment-2", attempts: 1 }));
+    const scenario = change(withSavedCard(nativeScenario()), (c) =>
+      withStage(c, 2, { chargeKey: `${CONTRACT_ID}:2:1`, chargeRef: "card-payment-2", attempts: 1 }),
+    );
     expect(next(scenario, STAGE_2_DUE)).toBeNull();
   });
 
@@ -591,14 +627,21 @@ describe("collecting a stage in native mode", () => {
       const scenario = failed(3);
       expect(next(scenario, clock)).toEqual({ kind: "createStageDraft", position: 2 });
 
-      const drafted = change({ ...scenario, observation: withStageDraft(scenario.observation, 2) }, (c) => withStage(c, 2, { stageDraftOrderId: stageDraftId(2) }));
+      const drafted = change({ ...scenario, observation: withStageDraft(scenario.observation, 2) }, (c) =>
+        withStage(c, 2, { stageDraftOrderId: stageDraftId(2) }),
+      );
       expect(next(drafted, clock)).toEqual({ kind: "sendStageDraftInvoice", position: 2, draftId: stageDraftId(2) });
 
       const sent = { ...drafted, observation: withStageDraft(drafted.observation, 2, { invoiceSent: true }) };
       expect(next(sent, clock)).toEqual({ kind: "markInvoiced", position: 2 });
 
       // Invoiced after its due date: overdue at once.
-      expect(next(change(sent, (c) => withStage(c, 2, { status: "invoiced" })), clock)).toEqual({ kind: "markOverdue", position: 2 });
+      expect(
+        next(
+          change(sent, (c) => withStage(c, 2, { status: "invoiced" })),
+          clock,
+        ),
+      ).toEqual({ kind: "markOverdue", position: 2 });
     });
   });
 
@@ -645,16 +688,25 @@ describe("collecting a stage by link", () => {
   });
 
   it("an overdue stage is left for reminders (no new invoice, no second overdue)", () => {
-    expect(next(change(invoiced(), (c) => withStage(c, 2, { status: "overdue" })), clockOn("2027-03-20"))).toBeNull();
+    expect(
+      next(
+        change(invoiced(), (c) => withStage(c, 2, { status: "overdue" })),
+        clockOn("2027-03-20"),
+      ),
+    ).toBeNull();
   });
 
   it("a stage order left with a balance gets its invoice sent", () => {
-    const scenario = change(stageOrderScenario(), (c) => withStage(c, 2, { stageDraftOrderId: stageDraftId(2), stageOrderId: stageOrderId(2), status: "failed", attempts: 3 }));
+    const scenario = change(stageOrderScenario(), (c) =>
+      withStage(c, 2, { stageDraftOrderId: stageDraftId(2), stageOrderId: stageOrderId(2), status: "failed", attempts: 3 }),
+    );
     const withDraft = withStageDraft(scenario.observation, 2, { completed: true, invoiceSent: false, orderId: stageOrderId(2) });
     const seen = withStageOrder(withDraft, 2, { outstanding: 60_000n });
     expect(next({ ...scenario, observation: seen }, clockOn("2027-03-06"))).toEqual({ kind: "sendStageOrderInvoice", position: 2, orderId: stageOrderId(2) });
     // Once invoiced it is not sent again.
-    expect(next({ contract: withStage(scenario.contract, 2, { status: "invoiced" }), observation: seen }, clockOn("2027-03-06"))?.kind).not.toBe("sendStageOrderInvoice");
+    expect(next({ contract: withStage(scenario.contract, 2, { status: "invoiced" }), observation: seen }, clockOn("2027-03-06"))?.kind).not.toBe(
+      "sendStageOrderInvoice",
+    );
   });
 
   it("a parked stage is skipped; the next one still goes on", () => {
@@ -687,11 +739,16 @@ describe("collecting a stage in stage-order mode with a saved card", () => {
     const scenario = withCardOnDeposit();
     expect(next(scenario, STAGE_2_DUE)).toEqual({ kind: "createStageDraft", position: 2 });
 
-    const drafted = change({ ...scenario, observation: withStageDraft(scenario.observation, 2) }, (c) => withStage(c, 2, { stageDraftOrderId: stageDraftId(2) }));
+    const drafted = change({ ...scenario, observation: withStageDraft(scenario.observation, 2) }, (c) =>
+      withStage(c, 2, { stageDraftOrderId: stageDraftId(2) }),
+    );
     expect(next(drafted, STAGE_2_DUE)).toEqual({ kind: "completeStageDraft", position: 2, draftId: stageDraftId(2) });
 
     const ordered = change(
-      { ...drafted, observation: withStageOrder(withStageDraft(drafted.observation, 2, { completed: true, orderId: stageOrderId(2) }), 2, { outstanding: 60_000n }) },
+      {
+        ...drafted,
+        observation: withStageOrder(withStageDraft(drafted.observation, 2, { completed: true, orderId: stageOrderId(2) }), 2, { outstanding: 60_000n }),
+      },
       (c) => withStage(c, 2, { stageOrderId: stageOrderId(2) }),
     );
     expect(next(ordered, STAGE_2_DUE)).toEqual({
@@ -708,7 +765,10 @@ describe("collecting a stage in stage-order mode with a saved card", () => {
   it("a charge asked for without a stored answer is asked again on the stage order", () => {
     const scenario = withCardOnDeposit();
     const asked = change(
-      { ...scenario, observation: withStageOrder(withStageDraft(scenario.observation, 2, { completed: true, orderId: stageOrderId(2) }), 2, { outstanding: 60_000n }) },
+      {
+        ...scenario,
+        observation: withStageOrder(withStageDraft(scenario.observation, 2, { completed: true, orderId: stageOrderId(2) }), 2, { outstanding: 60_000n }),
+      },
       (c) => withStage(c, 2, { stageDraftOrderId: stageDraftId(2), stageOrderId: stageOrderId(2), chargeKey: `${CONTRACT_ID}:2:1`, attempts: 1 }),
     );
     expect(next(asked, STAGE_2_DUE)).toMatchObject({ kind: "chargeMandate", orderId: stageOrderId(2), idempotencyKey: `${CONTRACT_ID}:2:1`, attempt: 1 });
@@ -730,7 +790,12 @@ describe("net terms", () => {
 
   it("a saved card is charged on the due date, not the issue date", () => {
     expect(next(netThirty(true), clockOn("2027-04-01"))).toBeNull();
-    expect(next(netThirty(true), clockOn("2027-05-01"))).toMatchObject({ kind: "chargeMandate", position: 3, amount: 24_000n, idempotencyKey: `${CONTRACT_ID}:3:1` });
+    expect(next(netThirty(true), clockOn("2027-05-01"))).toMatchObject({
+      kind: "chargeMandate",
+      position: 3,
+      amount: 24_000n,
+      idempotencyKey: `${CONTRACT_ID}:3:1`,
+    });
   });
 });
 

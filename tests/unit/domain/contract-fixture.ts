@@ -206,11 +206,10 @@ export function stageOrderScenario(): Scenario {
     financialStatus: "PAID",
     transactions: [transaction(STAGE_ORDER_DEPOSIT_TRANSACTION_ID, 36_000n)],
   });
-  const contract = withStage(
-    { ...base.contract, mode: "stageOrder", recordedPayments: ledger([STAGE_ORDER_DEPOSIT_TRANSACTION_ID, 1, 36_000n]) },
-    1,
-    { stageDraftOrderId: stageDraftId(1), stageOrderId: stageOrderId(1) },
-  );
+  const contract = withStage({ ...base.contract, mode: "stageOrder", recordedPayments: ledger([STAGE_ORDER_DEPOSIT_TRANSACTION_ID, 1, 36_000n]) }, 1, {
+    stageDraftOrderId: stageDraftId(1),
+    stageOrderId: stageOrderId(1),
+  });
   const seen = withMainOrder(base.observation, { financialStatus: "PENDING", outstanding: 120_000n, transactions: [] });
   return {
     contract,

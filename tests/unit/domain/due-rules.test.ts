@@ -53,14 +53,7 @@ describe("due rules", () => {
       stage({ on: "2027-06-01" }),
       stage({ every: "1m" }, { count: 2 }),
     );
-    expect(datesOf(preview(config, { orderDate: "2027-01-20" }))).toEqual([
-      "2027-02-15",
-      "2027-03-15",
-      "2027-05-01",
-      "2027-06-01",
-      "2027-07-01",
-      "2027-08-01",
-    ]);
+    expect(datesOf(preview(config, { orderDate: "2027-01-20" }))).toEqual(["2027-02-15", "2027-03-15", "2027-05-01", "2027-06-01", "2027-07-01", "2027-08-01"]);
   });
 
   it("fixed dates for installments 2, 3 and 4, recurrence from the first for the rest", () => {
@@ -71,14 +64,7 @@ describe("due rules", () => {
       stage({ on: "2027-05-20" }),
       stage({ every: "1m", anchor: 1 }, { count: 2 }),
     );
-    expect(datesOf(preview(config, { orderDate: "2027-01-20" }))).toEqual([
-      "2027-02-15",
-      "2027-03-01",
-      "2027-04-10",
-      "2027-05-20",
-      "2027-06-15",
-      "2027-07-15",
-    ]);
+    expect(datesOf(preview(config, { orderDate: "2027-01-20" }))).toEqual(["2027-02-15", "2027-03-01", "2027-04-10", "2027-05-20", "2027-06-15", "2027-07-15"]);
   });
 
   it("net terms move the due date after the invoice date", () => {

@@ -46,19 +46,13 @@ describe("period", () => {
   });
 
   it("Service Month: one installment per service month, shares by service days", () => {
-    const schedule = preview(
-      { period: "Service Month" },
-      { dates: { servicePeriodStart: "2027-02-15", servicePeriodEnd: "2027-05-14" } },
-    );
+    const schedule = preview({ period: "Service Month" }, { dates: { servicePeriodStart: "2027-02-15", servicePeriodEnd: "2027-05-14" } });
     expect(datesOf(schedule)).toEqual(["2027-02-15", "2027-03-01", "2027-04-01", "2027-05-01"]);
     expect(amountsOf(schedule)).toEqual(["188.76", "417.98", "404.50", "188.76"]);
   });
 
   it("Service Quarter: calendar quarters between named start and end dates", () => {
-    const schedule = preview(
-      { period: "Service Quarter", dateReference: "Start,End" },
-      { dates: { Start: "2027-02-15", End: "2027-12-31" } },
-    );
+    const schedule = preview({ period: "Service Quarter", dateReference: "Start,End" }, { dates: { Start: "2027-02-15", End: "2027-12-31" } });
     expect(datesOf(schedule)).toEqual(["2027-02-15", "2027-04-01", "2027-07-01", "2027-10-01"]);
     expect(amountsOf(schedule)).toEqual(["168.75", "341.25", "345.00", "345.00"]);
   });
@@ -190,7 +184,11 @@ describe("titles", () => {
 
   it("an unknown placeholder is an error at its column", () => {
     expect(() => compilePlanConfig({ period: "1m(2)", titles: "Pay [PosNo] [Amnt]" })).toThrow(
-      new PlanError("titles", "unknown placeholder [Amnt]; use one of [PosNo], [PosCount], [InstallmentAmount], [Amount], [InstallmentRate], [Rate], [InstallmentDate], [Date]", 13),
+      new PlanError(
+        "titles",
+        "unknown placeholder [Amnt]; use one of [PosNo], [PosCount], [InstallmentAmount], [Amount], [InstallmentRate], [Rate], [InstallmentDate], [Date]",
+        13,
+      ),
     );
   });
 });

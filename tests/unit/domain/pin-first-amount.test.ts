@@ -36,9 +36,24 @@ describe("pinFirstAmount", () => {
   });
 
   it.each<[string, bigint[], bigint, string]>([
-    ["nothing left for the last stage", [36_000n, 60_000n, 24_000n], 60_000n, "stages: checkout would charge 600.00 now, which leaves nothing positive for the last stage"],
-    ["less than nothing left for the last stage", [36_000n, 60_000n, 24_000n], 120_000n, "stages: checkout would charge 1200.00 now, which leaves nothing positive for the last stage"],
-    ["nothing charged at checkout", [36_000n, 60_000n, 24_000n], 0n, "stages: checkout would charge 0.00 now, which leaves nothing positive for the last stage"],
+    [
+      "nothing left for the last stage",
+      [36_000n, 60_000n, 24_000n],
+      60_000n,
+      "stages: checkout would charge 600.00 now, which leaves nothing positive for the last stage",
+    ],
+    [
+      "less than nothing left for the last stage",
+      [36_000n, 60_000n, 24_000n],
+      120_000n,
+      "stages: checkout would charge 1200.00 now, which leaves nothing positive for the last stage",
+    ],
+    [
+      "nothing charged at checkout",
+      [36_000n, 60_000n, 24_000n],
+      0n,
+      "stages: checkout would charge 0.00 now, which leaves nothing positive for the last stage",
+    ],
     ["a negative charge", [36_000n, 60_000n, 24_000n], -1n, "stages: checkout would charge -0.01 now, which leaves nothing positive for the last stage"],
   ])("refuses %s", (_, amounts, first, message) => {
     expect(() => pinFirstAmount(amounts, first, EUR)).toThrow(PlanError);
@@ -122,7 +137,11 @@ describe("buildSchedule with a first amount", () => {
 
   it("a title that states the amount names the pinned amount", () => {
     const config = { period: "1m(3)", rate: "30,50,20", titles: "Installment [PosNo]: [InstallmentAmount]" };
-    expect(titles(scheduleFor(config, { firstAmount: 35_950n }, []))).toEqual(["Installment 1: 359.50 EUR", "Installment 2: 600.00 EUR", "Installment 3: 240.50 EUR"]);
+    expect(titles(scheduleFor(config, { firstAmount: 35_950n }, []))).toEqual([
+      "Installment 1: 359.50 EUR",
+      "Installment 2: 600.00 EUR",
+      "Installment 3: 240.50 EUR",
+    ]);
   });
 
   it("a remainder stage's rate in its title follows its pinned amount", () => {
@@ -188,7 +207,10 @@ const plan = fc
     ),
     middle: fc.array(
       fc.record({
-        share: fc.oneof(fc.constant("equal" as const), fc.integer({ min: 1, max: 3000 }).map((h) => ({ percent: (h / 100).toString() }))),
+        share: fc.oneof(
+          fc.constant("equal" as const),
+          fc.integer({ min: 1, max: 3000 }).map((h) => ({ percent: (h / 100).toString() })),
+        ),
         due: fc.constantFrom<unknown>({ after: "1m", from: "previousStage" }, { milestone: "Ready to ship" }, { event: "orderFulfilled" }),
       }),
       { maxLength: 6 },

@@ -49,17 +49,18 @@ const due = fc.oneof(
 );
 
 /** Engine configs: 1-12 stages of mixed shares and due rules, the last taking the remainder. */
-const engineConfig = fc
-  .array(fc.record({ share, due, netDays: fc.integer({ min: 0, max: 60 }) }), { minLength: 0, maxLength: 11 })
-  .map((stages) => ({
-    stages: [
-      ...stages.map((stage, i) => ({
-        ...stage,
-        due: i === 0 && typeof stage.due === "object" && ("every" in stage.due || ("from" in stage.due && stage.due.from === "previousStage")) ? "checkout" : stage.due,
-      })),
-      { share: "remainder", due: stages.length === 0 ? "checkout" : { after: "1m", from: "previousStage" } },
-    ].map((stage) => (typeof stage.due === "object" && "every" in stage.due && stage.due.every === "2w" ? { ...stage, due: { every: "2w" } } : stage)),
-  }));
+const engineConfig = fc.array(fc.record({ share, due, netDays: fc.integer({ min: 0, max: 60 }) }), { minLength: 0, maxLength: 11 }).map((stages) => ({
+  stages: [
+    ...stages.map((stage, i) => ({
+      ...stage,
+      due:
+        i === 0 && typeof stage.due === "object" && ("every" in stage.due || ("from" in stage.due && stage.due.from === "previousStage"))
+          ? "checkout"
+          : stage.due,
+    })),
+    { share: "remainder", due: stages.length === 0 ? "checkout" : { after: "1m", from: "previousStage" } },
+  ].map((stage) => (typeof stage.due === "object" && "every" in stage.due && stage.due.every === "2w" ? { ...stage, due: { every: "2w" } } : stage)),
+}));
 
 function checkInvariants(schedule: Schedule, snapshot: OrderSnapshot): void {
   const amounts = schedule.installments.map((i) => i.amount);
@@ -103,7 +104,10 @@ describe("schedule invariants over random plans, totals, currencies and dates", 
       fc.property(
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 1, max: 36 }),
-        fc.oneof(fc.constant(undefined), fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 4 }).map((r) => r.join(","))),
+        fc.oneof(
+          fc.constant(undefined),
+          fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 4 }).map((r) => r.join(",")),
+        ),
         order,
         (months, count, rate, snapshot) => {
           try {
@@ -155,7 +159,12 @@ describe("schedule invariants over random plans, totals, currencies and dates", 
   it("a day-of-month recurrence lands on day D, clamped, in consecutive months from the first", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 2, max: 24 }), order, (day, count, snapshot) => {
-        const config = { stages: [{ share: "equal", due: "checkout" }, { share: "equal", due: { every: "1m", onDay: day }, count: count - 1 }] };
+        const config = {
+          stages: [
+            { share: "equal", due: "checkout" },
+            { share: "equal", due: { every: "1m", onDay: day }, count: count - 1 },
+          ],
+        };
         fc.pre(snapshot.total >= BigInt(count));
         const schedule = buildSchedule(compilePlanConfig(config), snapshot);
         schedule.installments.slice(1).forEach((installment, index) => {

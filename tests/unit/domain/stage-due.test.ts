@@ -5,7 +5,13 @@ import { chargeDue, linkDue, nextTimedAction, pastDue, type TimedStage } from ".
 import { addDays, calendarDateAt, startOfDayIn, type CalendarDate } from "../../../app/domain/dates/calendar-date";
 
 const date = (text: string) => text as CalendarDate;
-const stage = (changes: Partial<TimedStage> = {}): TimedStage => ({ status: "scheduled", issueDate: null, dueDate: date("2027-03-31"), nextAttemptAt: null, ...changes });
+const stage = (changes: Partial<TimedStage> = {}): TimedStage => ({
+  status: "scheduled",
+  issueDate: null,
+  dueDate: date("2027-03-31"),
+  nextAttemptAt: null,
+  ...changes,
+});
 
 describe("when a stage is due", () => {
   it("sends its link from its issue date (or due date) and charges its card on the due date, in the shop's day", () => {
@@ -28,10 +34,20 @@ describe("when a stage is due", () => {
 describe("nextTimedAction: when the due sweep looks at a stage again", () => {
   const berlin = "Europe/Berlin";
   it.each([
-    ["before its issue day: the issue day's start in the shop's zone", stage({ issueDate: date("2027-03-01") }), "2027-02-10T12:00:00Z", "2027-02-28T23:00:00.000Z"],
+    [
+      "before its issue day: the issue day's start in the shop's zone",
+      stage({ issueDate: date("2027-03-01") }),
+      "2027-02-10T12:00:00Z",
+      "2027-02-28T23:00:00.000Z",
+    ],
     ["after the issue day: the due day's start", stage({ issueDate: date("2027-03-01") }), "2027-03-05T12:00:00Z", "2027-03-30T22:00:00.000Z"],
     ["on the due day: the next day's start, when it becomes overdue", stage({ status: "invoiced" }), "2027-03-31T10:00:00Z", "2027-03-31T22:00:00.000Z"],
-    ["a declined charge: its retry time when that comes first", stage({ status: "failed", nextAttemptAt: new Date("2027-03-20T08:00:00Z") }), "2027-03-19T08:00:00Z", "2027-03-20T08:00:00.000Z"],
+    [
+      "a declined charge: its retry time when that comes first",
+      stage({ status: "failed", nextAttemptAt: new Date("2027-03-20T08:00:00Z") }),
+      "2027-03-19T08:00:00Z",
+      "2027-03-20T08:00:00.000Z",
+    ],
   ])("%s", (_name, timed, now, expected) => {
     expect(nextTimedAction(timed, berlin, new Date(now))?.toISOString()).toBe(expected);
   });
@@ -49,17 +65,24 @@ describe("nextTimedAction: when the due sweep looks at a stage again", () => {
     const zones = fc.constantFrom("UTC", "Europe/Berlin", "Pacific/Auckland", "America/Los_Angeles");
     const day = fc.integer({ min: 0, max: 400 }).map((offset) => addDays(date("2027-01-01"), offset));
     fc.assert(
-      fc.property(zones, day, fc.option(day), fc.integer({ min: 0, max: 500 * 24 }), fc.constantFrom("scheduled", "invoiced", "overdue", "failed" as const), (zone, due, issue, hours, status) => {
-        const now = new Date(Date.UTC(2027, 0, 1) + hours * 3_600_000);
-        const retry = status === "failed" ? new Date(now.getTime() + 3_600_000) : null;
-        const timed = stage({ status, dueDate: due, issueDate: issue, nextAttemptAt: retry });
-        const next = nextTimedAction(timed, zone, now);
-        const candidates = [issue ?? due, due, addDays(due, 1)].map((candidate) => startOfDayIn(candidate, zone).getTime());
-        if (retry) candidates.push(retry.getTime());
-        const ahead = candidates.filter((instant) => instant > now.getTime());
-        expect(next?.getTime() ?? null).toBe(ahead.length ? Math.min(...ahead) : null);
-        if (next) expect(calendarDateAt(next, zone) >= calendarDateAt(now, zone)).toBe(true);
-      }),
+      fc.property(
+        zones,
+        day,
+        fc.option(day),
+        fc.integer({ min: 0, max: 500 * 24 }),
+        fc.constantFrom("scheduled", "invoiced", "overdue", "failed" as const),
+        (zone, due, issue, hours, status) => {
+          const now = new Date(Date.UTC(2027, 0, 1) + hours * 3_600_000);
+          const retry = status === "failed" ? new Date(now.getTime() + 3_600_000) : null;
+          const timed = stage({ status, dueDate: due, issueDate: issue, nextAttemptAt: retry });
+          const next = nextTimedAction(timed, zone, now);
+          const candidates = [issue ?? due, due, addDays(due, 1)].map((candidate) => startOfDayIn(candidate, zone).getTime());
+          if (retry) candidates.push(retry.getTime());
+          const ahead = candidates.filter((instant) => instant > now.getTime());
+          expect(next?.getTime() ?? null).toBe(ahead.length ? Math.min(...ahead) : null);
+          if (next) expect(calendarDateAt(next, zone) >= calendarDateAt(now, zone)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -13,12 +13,12 @@ import {
 const TABLE: Record<StageStatus, string> = {
   //          sched inv  paid over fail canc refu
   scheduled: " .    x    x    x    x    x    . ",
-  invoiced:  " .    .    x    x    x    x    . ",
-  paid:      " .    .    .    .    .    .    x ",
-  overdue:   " .    .    x    .    x    x    . ",
-  failed:    " .    x    x    x    .    x    . ",
+  invoiced: " .    .    x    x    x    x    . ",
+  paid: " .    .    .    .    .    .    x ",
+  overdue: " .    .    x    .    x    x    . ",
+  failed: " .    x    x    x    .    x    . ",
   cancelled: " .    .    .    .    .    .    . ",
-  refunded:  " .    .    .    .    .    .    . ",
+  refunded: " .    .    .    .    .    .    . ",
 };
 
 describe("stage status transitions", () => {

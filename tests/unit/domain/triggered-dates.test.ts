@@ -55,9 +55,7 @@ describe("datesFromEvent agrees with the schedule built once the event is known"
     return (trigger.event === "fulfillmentCreated" ? events.fulfillmentCreated : events.orderFulfilled) ?? "";
   };
 
-  const eventDate = fc
-    .integer({ min: 0, max: 5 * 366 })
-    .map((offset) => addDays(day("2027-01-16"), offset));
+  const eventDate = fc.integer({ min: 0, max: 5 * 366 }).map((offset) => addDays(day("2027-01-16"), offset));
 
   it("for any event dates after the order", () => {
     const pending = buildSchedule(plan, orderSnapshotFromInput(sampleOrder()));

@@ -43,7 +43,9 @@ describe('checkout block (purchase.checkout.block.render)', () => {
   });
 
   it('formats a zero-exponent currency without decimals', () => {
-    withAttribute(scheduleWith({currency: 'JPY', accept: false, stages: [{position: 1, title: 'Deposit', amount: '300000', dueDate: null, when: 'at checkout'}]}));
+    withAttribute(
+      scheduleWith({currency: 'JPY', accept: false, stages: [{position: 1, title: 'Deposit', amount: '300000', dueDate: null, when: 'at checkout'}]}),
+    );
     expect(textOf(setUpBlock().markup())).toContain('¥300,000');
   });
 

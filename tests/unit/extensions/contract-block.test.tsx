@@ -24,9 +24,7 @@ function render(store: ContractStore) {
 
 async function loaded(status: number, body: unknown) {
   const fetch = vi.fn(async () => jsonResponse(status, body));
-  const store = createContractStore(() =>
-    loadContract({appUrl: APP_URL, orderId: 'gid://shopify/Order/1', getToken: async () => 'token', fetch}),
-  );
+  const store = createContractStore(() => loadContract({appUrl: APP_URL, orderId: 'gid://shopify/Order/1', getToken: async () => 'token', fetch}));
   await store.load();
   return render(store);
 }
@@ -91,7 +89,10 @@ describe('thank-you / order-status block states', () => {
   });
 
   it('shows the next stage and its date when nothing is due yet', async () => {
-    const {text, tree} = await loaded(200, contract('active', [DEPOSIT_PAID, {...SHIPPING_INVOICED, status: 'paid', payUrl: null}, BALANCE_SCHEDULED], '8000.00'));
+    const {text, tree} = await loaded(
+      200,
+      contract('active', [DEPOSIT_PAID, {...SHIPPING_INVOICED, status: 'paid', payUrl: null}, BALANCE_SCHEDULED], '8000.00'),
+    );
     expect(text).toContain('Nothing is due right now.');
     expect(text).toContain('Next payment: Balance, $2,000.00 (Due Jan 20, 2027)');
     expect(findElement(tree, 's-button')).toBeUndefined();
@@ -140,9 +141,7 @@ describe('thank-you page (purchase.thank-you.block.render)', () => {
   it('asks the app for the confirmed order with the session token', async () => {
     mock.extension.shopify.attributes.value = [{key: SCHEDULE_ATTRIBUTE_KEY, value: SCHEDULE_JSON}];
     mock.extension.shopify.orderConfirmation.value = {...mock.extension.shopify.orderConfirmation.value, order: {id: 'gid://shopify/OrderIdentity/42'}};
-    const fetch = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) =>
-      jsonResponse(200, contract('active', [DEPOSIT_PAID, SHIPPING_INVOICED])),
-    );
+    const fetch = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => jsonResponse(200, contract('active', [DEPOSIT_PAID, SHIPPING_INVOICED])));
     const {store, format} = setUpThankYou(api(), fetch as typeof globalThis.fetch, []);
     await store.load();
     expect(fetch).toHaveBeenCalledWith(

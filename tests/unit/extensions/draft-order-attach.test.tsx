@@ -30,7 +30,13 @@ const PREVIEW_B = {
   ],
 };
 
-const PREVIEW_A = {...PREVIEW_B, stages: [{...PREVIEW_B.stages[0]!, title: 'Half now', amount: '5000.00'}, {...PREVIEW_B.stages[2]!, position: 2, title: 'Half later', amount: '5000.00'}]};
+const PREVIEW_A = {
+  ...PREVIEW_B,
+  stages: [
+    {...PREVIEW_B.stages[0]!, title: 'Half now', amount: '5000.00'},
+    {...PREVIEW_B.stages[2]!, position: 2, title: 'Half later', amount: '5000.00'},
+  ],
+};
 
 type Route = (init: RequestInit | undefined) => Response | Promise<Response>;
 

@@ -79,7 +79,14 @@ describe("planFormError", () => {
   it.each([
     { syntax: "stages", key: "stages[2].due.after", column: undefined, detail: "bad", field: "stages.2.due", message: "bad" },
     { syntax: "stages", key: "stages[0]", column: undefined, detail: 'unknown key "x"', field: "stages.0", message: 'stages[0]: unknown key "x"' },
-    { syntax: "stages", key: "stages", column: undefined, detail: "a plan needs at least one stage", field: "plan", message: "stages: a plan needs at least one stage" },
+    {
+      syntax: "stages",
+      key: "stages",
+      column: undefined,
+      detail: "a plan needs at least one stage",
+      field: "plan",
+      message: "stages: a plan needs at least one stage",
+    },
     { syntax: "juston", key: "titles.last", column: undefined, detail: "bad", field: "juston.titles", message: "bad" },
     { syntax: "juston", key: "rate", column: 7, detail: "bad", field: "juston.rate", message: "bad (column 7)" },
     { syntax: "json", key: "rate", column: 7, detail: "bad", field: "json", message: "rate (column 7): bad" },

@@ -27,7 +27,14 @@ describe("the checkout schedule attribute", () => {
   });
 
   it("names the event a stage waits for", () => {
-    const snapshot = orderSnapshotFromInput({ total: "900.00", currency: "EUR", timeZone: "UTC", dates: {}, taxLines: [], now: new Date("2026-11-21T10:00:00Z") });
+    const snapshot = orderSnapshotFromInput({
+      total: "900.00",
+      currency: "EUR",
+      timeZone: "UTC",
+      dates: {},
+      taxLines: [],
+      now: new Date("2026-11-21T10:00:00Z"),
+    });
     const plan = compilePlanConfig(PRESET_PLANS.find((preset) => preset.id === "deposit-30-50-20-net30")!.config);
     const schedule = buildSchedule(plan, snapshot);
     const parsed = parseScheduleAttribute(checkoutScheduleAttribute(schedule.installments, schedule.currency, false));

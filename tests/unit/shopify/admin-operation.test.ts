@@ -8,9 +8,16 @@ describe("adminOperation", () => {
   it("reads the kind, and whether the operation is safe to repeat, from the document", () => {
     const query = adminOperation("Job", `#graphql\n query Job($id: ID!) { job(id: $id) { id done } }`);
     expect(query).toMatchObject({ name: "Job", kind: "query", idempotent: true, idempotencyKeyVariables: [], literalIdempotencyKey: false });
-    const mutation = adminOperation("DraftOrderDelete", `#graphql\n mutation DraftOrderDelete($input: DraftOrderDeleteInput!) { draftOrderDelete(input: $input) { deletedId } }`);
+    const mutation = adminOperation(
+      "DraftOrderDelete",
+      `#graphql\n mutation DraftOrderDelete($input: DraftOrderDeleteInput!) { draftOrderDelete(input: $input) { deletedId } }`,
+    );
     expect(mutation).toMatchObject({ kind: "mutation", idempotent: false });
-    const declared = adminOperation("DraftOrderDelete", `#graphql\n mutation DraftOrderDelete($input: DraftOrderDeleteInput!) { draftOrderDelete(input: $input) { deletedId } }`, { idempotent: true });
+    const declared = adminOperation(
+      "DraftOrderDelete",
+      `#graphql\n mutation DraftOrderDelete($input: DraftOrderDeleteInput!) { draftOrderDelete(input: $input) { deletedId } }`,
+      { idempotent: true },
+    );
     expect(declared.idempotent).toBe(true);
   });
 

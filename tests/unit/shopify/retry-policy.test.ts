@@ -14,13 +14,27 @@ const final: AttemptFailure = { kind: "final", executed: "yes" };
 
 describe("retryDecision", () => {
   it.each([
-    { case: "THROTTLED is retried even for an unsafe mutation", failure: throttled, attempt: 1, safe: false, random: 0.5, expected: { retry: true, delayMs: 25 } },
+    {
+      case: "THROTTLED is retried even for an unsafe mutation",
+      failure: throttled,
+      attempt: 1,
+      safe: false,
+      random: 0.5,
+      expected: { retry: true, delayMs: 25 },
+    },
     { case: "THROTTLED stops at maxThrottledAttempts", failure: throttled, attempt: 6, safe: true, random: 0.5, expected: { retry: false } },
     { case: "a 5xx is retried when safe, with backoff", failure: serverError, attempt: 1, safe: true, random: 0, expected: { retry: true, delayMs: 50 } },
     { case: "a 5xx backs off exponentially", failure: serverError, attempt: 3, safe: true, random: 0, expected: { retry: true, delayMs: 200 } },
     { case: "a 5xx is not retried when the call is not safe to repeat", failure: serverError, attempt: 1, safe: false, random: 0, expected: { retry: false } },
     { case: "a 5xx stops at maxAttempts", failure: serverError, attempt: 4, safe: true, random: 0, expected: { retry: false } },
-    { case: "a 429 waits at least Retry-After, even for an unsafe mutation", failure: rateLimited, attempt: 1, safe: false, random: 0.99, expected: { retry: true, delayMs: 2000 } },
+    {
+      case: "a 429 waits at least Retry-After, even for an unsafe mutation",
+      failure: rateLimited,
+      attempt: 1,
+      safe: false,
+      random: 0.99,
+      expected: { retry: true, delayMs: 2000 },
+    },
     { case: "a final failure is never retried", failure: final, attempt: 1, safe: true, random: 0, expected: { retry: false } },
   ])("$case", ({ failure, attempt, safe, random, expected }) => {
     expect(retryDecision(failure, attempt, safe, policy, () => random)).toEqual(expected);
@@ -52,7 +66,12 @@ describe("safeToRepeat", () => {
     { case: "a query", operation: shopQuery, variables: undefined, safe: true },
     { case: "a mutation declared idempotent", operation: metafieldsSetMutation, variables: { metafields: [] }, safe: true },
     { case: "a mutation that is not", operation: draftOrderCreateMutation, variables: { input: {} }, safe: false },
-    { case: "a mutation with an idempotency key", operation: orderCreateMandatePaymentMutation, variables: { idempotencyKey: "contract-1-stage-2-attempt-1" }, safe: true },
+    {
+      case: "a mutation with an idempotency key",
+      operation: orderCreateMandatePaymentMutation,
+      variables: { idempotencyKey: "contract-1-stage-2-attempt-1" },
+      safe: true,
+    },
     { case: "a mutation whose idempotency key is blank", operation: orderCreateMandatePaymentMutation, variables: { idempotencyKey: "  " }, safe: false },
     { case: "a mutation whose idempotency key is missing", operation: orderCreateMandatePaymentMutation, variables: {}, safe: false },
     { case: "a mutation with a literal @idempotent key", operation: keyed, variables: {}, safe: true },

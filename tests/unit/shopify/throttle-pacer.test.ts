@@ -24,7 +24,14 @@ describe("ThrottlePacer.delayBefore", () => {
     { case: "restoring stops at the bucket's size", status: standard(1990), inFlight: [30], cost: 50, now: 60_000, delay: 0 },
     { case: "calls in flight hold their cost", status: standard(100), inFlight: [50, 50], cost: 10, now: 0, delay: 100 },
     { case: "in-flight cost beyond the bucket waits longer", status: standard(0), inFlight: [10, 10], cost: 10, now: 0, delay: 300 },
-    { case: "Plus restores ten times faster", status: { maximumAvailable: 20_000, currentlyAvailable: 0, restoreRate: 1000 }, inFlight: [], cost: 100, now: 0, delay: 100 },
+    {
+      case: "Plus restores ten times faster",
+      status: { maximumAvailable: 20_000, currentlyAvailable: 0, restoreRate: 1000 },
+      inFlight: [],
+      cost: 100,
+      now: 0,
+      delay: 100,
+    },
     { case: "a call above the bucket's size waits for a full bucket", status: standard(1000), inFlight: [], cost: 5000, now: 0, delay: 10_000 },
   ])("$case", ({ status, inFlight, cost, now, delay }) => {
     expect(pacer(status, inFlight).delayBefore(cost, now)).toBe(delay);
