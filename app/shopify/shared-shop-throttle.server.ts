@@ -47,7 +47,7 @@ export class SharedShopThrottle implements AdminThrottle {
       // The call itself is over and its result is the caller's: losing this bookkeeping only holds its cost longer.
       console.error(
         `[admin pacing] ${this.shop}: the answer to ${operationName} was not recorded in ShopApiBucket (${error instanceof Error ? error.message : String(error)}); ` +
-          `its ${held.cost} points stay held until the shop has had no answer for ${LOST_CALL_SECONDS} s`,
+          `its ${held.cost} points count as in flight until the shop goes ${LOST_CALL_SECONDS} s without an answer`,
       );
     }
   }

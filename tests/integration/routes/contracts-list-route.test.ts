@@ -103,7 +103,16 @@ describe("the dashboard page", () => {
   });
 
   it("tells staff about background tasks the queue gave up on, newest first, and only the shop's own", async () => {
-    const parked = (jobId: string, shop: string, reason: string, parkedAt: string) => ({ jobId, queue: "contract-sync", kind: "contract:sync", shop, payload: "{}", reason, attempts: 8, parkedAt: new Date(parkedAt) });
+    const parked = (jobId: string, shop: string, reason: string, parkedAt: string) => ({
+      jobId,
+      queue: "contract-sync",
+      kind: "contract:sync",
+      shop,
+      payload: "{}",
+      reason,
+      attempts: 8,
+      parkedAt: new Date(parkedAt),
+    });
     await database.prisma.parkedJob.createMany({
       data: [
         parked("job-1", SHOP, "gave up after 8 attempts: Shopify answered 503", "2027-03-30T10:00:00Z"),
