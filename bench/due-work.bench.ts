@@ -23,8 +23,8 @@ import { startWorker } from "../app/jobs/app-worker.server";
 import { JobHandlerRegistry } from "../app/lib/jobs/job-handlers.server";
 import type { JobQueue, WorkOptions } from "../app/lib/jobs/job-queue.server";
 import { postgresConnection } from "../app/postgres-connection.server";
-import { CONTRACT_SYNC_JOB } from "../app/services/contract-sync-requests.server";
-import { refreshStageTimers, requestDueSyncs } from "../app/services/due-sweep.server";
+import { CONTRACT_SYNC_JOB } from "../app/services/collection/contract-sync-requests.server";
+import { refreshStageTimers, requestDueSyncs } from "../app/services/collection/due-sweep.server";
 import { createTestDatabase, type TestDatabase } from "../tests/integration/test-database";
 
 const SHOPS = 1_000;

@@ -1,7 +1,7 @@
 import { errorMessage } from "../lib/jobs/job-queue.server";
-import { requestDueSyncs, requestReconcileSyncs } from "../services/due-sweep.server";
+import { requestDueSyncs, requestReconcileSyncs } from "../services/collection/due-sweep.server";
 import type { ServiceDeps } from "../services/service-deps.server";
-import { sendDueReminders } from "../services/stage-reminders.server";
+import { sendDueReminders } from "../services/collection/stage-reminders.server";
 import { appJobHandlerRegistry } from "./handlers/index.server";
 
 export interface WorkerOptions {

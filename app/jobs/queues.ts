@@ -3,7 +3,7 @@ import type { QueueDefinition } from "../lib/jobs/job-queue.server";
 /** Every webhook becomes one job here (its kind names the topic); the event's body stays in `WebhookEvent`. */
 export const WEBHOOK_QUEUE = "webhook";
 
-/** Contract syncs, keyed by contract: at most one waits and one runs per contract (app/services/contract-sync.server.ts). */
+/** Contract syncs, keyed by contract: at most one waits and one runs per contract (app/services/collection/contract-sync.server.ts). */
 export const CONTRACT_SYNC_QUEUE = "contract-sync";
 
 export const APP_QUEUES: readonly QueueDefinition[] = [{ name: WEBHOOK_QUEUE }, { name: CONTRACT_SYNC_QUEUE, onePerKey: true }];

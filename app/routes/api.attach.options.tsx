@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 
 import { refusalMessage } from "../services/action-errors";
-import { attachOptions } from "../services/attach-flow.server";
+import { attachOptions } from "../services/attach/attach-flow.server";
 import { requireStaff } from "../staff-context.server";
 
 /** The draft-order action extension's first call: the draft, the collection mode and the plans to offer. */

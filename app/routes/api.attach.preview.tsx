@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 
 import { refusalMessage } from "../services/action-errors";
-import { attachPreviewView } from "../services/attach-flow.server";
+import { attachPreviewView } from "../services/attach/attach-flow.server";
 import { requireStaff } from "../staff-context.server";
 
 /** The exact schedule a plan gives a draft order, with tax per stage, before staff confirm. */

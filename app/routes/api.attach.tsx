@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { z } from "zod";
 
 import { refusalMessage } from "../services/action-errors";
-import { attachPlan } from "../services/attach-plan.server";
+import { attachPlan } from "../services/attach/attach-plan.server";
 import { requireStaff } from "../staff-context.server";
 
 const attachInput = z.object({ draftOrderId: z.string().min(1), planId: z.string().min(1) });

@@ -24,11 +24,11 @@ import { useState } from "react";
 import { z } from "zod";
 
 import { formatMoney } from "../components/money-format";
-import { CONTRACT_ATTRIBUTE, STAGE_ATTRIBUTE } from "../services/contract-attributes";
-import { STAGE_DRAFT_TAG } from "../services/stage-draft-tags";
+import { CONTRACT_ATTRIBUTE, STAGE_ATTRIBUTE } from "../services/attach/contract-attributes";
+import { STAGE_DRAFT_TAG } from "../services/collection/stage-draft-tags";
 import { refusalMessage } from "../services/action-errors";
-import { attachOptions, attachPreviewView } from "../services/attach-flow.server";
-import { attachPlan, readAttachSources } from "../services/attach-plan.server";
+import { attachOptions, attachPreviewView } from "../services/attach/attach-flow.server";
+import { attachPlan, readAttachSources } from "../services/attach/attach-plan.server";
 import { draftOrdersSearchQuery } from "../shopify/operations/draft-orders-search-query";
 import { requireStaff } from "../staff-context.server";
 

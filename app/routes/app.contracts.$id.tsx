@@ -18,8 +18,8 @@ import { getContract } from "../models/contracts.server";
 import { contractBalance } from "../models/ledger.server";
 import { getPlan } from "../models/plans.server";
 import { refusalMessage } from "../services/action-errors";
-import { recordOfflinePayment, resendStageLink, retryFailedCharge, stageActionSubject } from "../services/contract-actions.server";
-import { cancelContract, markMilestone } from "../services/contract-events.server";
+import { recordOfflinePayment, resendStageLink, retryFailedCharge, stageActionSubject } from "../services/collection/contract-actions.server";
+import { cancelContract, markMilestone } from "../services/collection/contract-events.server";
 import { contractTimeline } from "../services/contract-timeline";
 import { requireStaff } from "../staff-context.server";
 

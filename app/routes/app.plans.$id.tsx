@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack } from "@shopify/polaris";
 
-import { runPlanAction } from "../services/plan-list-action.server";
+import { runPlanAction } from "../services/plans/plan-list-action.server";
 import { PlanFormPage } from "../components/plans/PlanFormPage";
 import { PlanPageSkeleton, useLoadingAnotherPage } from "../components/plans/PlanPageSkeleton";
-import { savePlanForm } from "../services/save-plan-form.server";
+import { savePlanForm } from "../services/plans/save-plan-form.server";
 import { calendarDateAt } from "../domain/dates/calendar-date";
-import { planDraftFromSource } from "../domain/plan/plan-draft";
+import { planDraftFromSource } from "../plan-editor/plan-draft";
 import { countContractsByPlan, getPlan } from "../models/plans.server";
 import { requireStaff } from "../staff-context.server";
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { Banner, BlockStack, Box, Card, EmptyState, Layout, Link, Page, Tabs, Text } from "@shopify/polaris";
 
-import { runPlanAction } from "../services/plan-list-action.server";
+import { runPlanAction } from "../services/plans/plan-list-action.server";
 import { PlanPageSkeleton, useLoadingAnotherPage } from "../components/plans/PlanPageSkeleton";
 import { PlansTable, type PlanListRow } from "../components/plans/PlansTable";
 import { summarizePlan } from "../domain/plan/plan-summary";

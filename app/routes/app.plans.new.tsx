@@ -4,9 +4,9 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 
 import { PlanFormPage } from "../components/plans/PlanFormPage";
 import { PlanPageSkeleton, useLoadingAnotherPage } from "../components/plans/PlanPageSkeleton";
-import { savePlanForm } from "../services/save-plan-form.server";
+import { savePlanForm } from "../services/plans/save-plan-form.server";
 import { calendarDateAt } from "../domain/dates/calendar-date";
-import { newPlanDraft, presetPlanDraft } from "../domain/plan/plan-draft";
+import { newPlanDraft, presetPlanDraft } from "../plan-editor/plan-draft";
 import { PRESET_PLANS } from "../domain/plan/presets";
 import { requireStaff } from "../staff-context.server";
 

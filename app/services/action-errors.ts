@@ -1,7 +1,7 @@
 import { ZodError } from "zod";
 
-import { AttachPlanError } from "./attach-plan.server";
-import { ContractActionError } from "./contract-actions.server";
+import { AttachPlanError } from "./attach/attach-plan.server";
+import { ContractActionError } from "./collection/contract-actions.server";
 import { ContractExistsError } from "../models/contracts.server";
 import { ConcurrencyConflictError, NotFoundError } from "../models/model-errors.server";
 import { SettingNotAllowedError } from "../models/shop-settings.server";

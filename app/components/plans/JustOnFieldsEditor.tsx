@@ -1,6 +1,6 @@
 import { FormLayout, TextField } from "@shopify/polaris";
 
-import type { JustOnFields } from "../../domain/plan/plan-draft";
+import type { JustOnFields } from "../../plan-editor/plan-draft";
 import type { FieldErrors } from "./field-errors";
 
 interface JustOnFieldsEditorProps {

@@ -2,10 +2,10 @@ import { useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Card, ChoiceList, Layout, Page, Text, TextField, type PageProps } from "@shopify/polaris";
 import { useMemo, useState, type ReactNode } from "react";
 
-import { checkPlanDraft } from "../../domain/plan/plan-draft-check";
-import type { PlanFormError } from "../../domain/plan/plan-draft-errors";
+import { checkPlanDraft } from "../../plan-editor/plan-draft-check";
+import type { PlanFormError } from "../../plan-editor/plan-draft-errors";
 import type { SampleOrder } from "../../domain/plan/plan-draft-preview";
-import { EMPTY_JUSTON_FIELDS, newPlanDraft, planDraftConfig, planDraftFromSource, type PlanDraft, type PlanDraftSyntax } from "../../domain/plan/plan-draft";
+import { EMPTY_JUSTON_FIELDS, newPlanDraft, planDraftConfig, planDraftFromSource, type PlanDraft, type PlanDraftSyntax } from "../../plan-editor/plan-draft";
 import { PlanError } from "../../domain/plan-error";
 import { fieldErrors } from "./field-errors";
 import { JustOnFieldsEditor } from "./JustOnFieldsEditor";

@@ -2,7 +2,7 @@ import { BlockStack, Box, Button, ButtonGroup, InlineError, InlineGrid, InlineSt
 import { useId } from "react";
 
 import { STAGE_KINDS, type StageKind } from "../../domain/plan/plan";
-import { newStageRow, type DueKind, type ShareKind, type StageRow } from "../../domain/plan/stage-rows";
+import { newStageRow, type DueKind, type ShareKind, type StageRow } from "../../plan-editor/stage-rows";
 import type { FieldErrors } from "./field-errors";
 
 const KIND_LABELS: Readonly<Record<StageKind, string>> = {

@@ -1,4 +1,4 @@
-import type { PlanFormError } from "../../domain/plan/plan-draft-errors";
+import type { PlanFormError } from "../../plan-editor/plan-draft-errors";
 
 /** Each form field's error message, by field (see PlanFormField). */
 export type FieldErrors = ReadonlyMap<string, string>;

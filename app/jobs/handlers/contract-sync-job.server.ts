@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { syncContract } from "../../services/contract-sync.server";
+import { syncContract } from "../../services/collection/contract-sync.server";
 import type { ServiceDeps } from "../../services/service-deps.server";
 import { NotFoundError } from "../../models/model-errors.server";
 import { PermanentJobError, type JobHandler } from "../../lib/jobs/job-handlers.server";

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 import { findContractByDraftOrder, findContractByOrder, findContractByStageDraftOrder, getContract } from "../../models/contracts.server";
-import { contractIdFromNoteAttributes } from "../../services/contract-attributes";
-import { requestContractSync } from "../../services/contract-sync-requests.server";
-import { requestDueSyncs } from "../../services/due-sweep.server";
+import { contractIdFromNoteAttributes } from "../../services/attach/contract-attributes";
+import { requestContractSync } from "../../services/collection/contract-sync-requests.server";
+import { requestDueSyncs } from "../../services/collection/due-sweep.server";
 import { webhookJobHandler, type WebhookEventView } from "../../webhooks/webhook-job.server";
 import type { JobContext, JobHandler } from "../../lib/jobs/job-handlers.server";
 

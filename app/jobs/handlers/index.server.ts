@@ -1,4 +1,4 @@
-import { CONTRACT_SYNC_JOB } from "../../services/contract-sync-requests.server";
+import { CONTRACT_SYNC_JOB } from "../../services/collection/contract-sync-requests.server";
 import type { ServiceDeps } from "../../services/service-deps.server";
 import { webhookJobKind } from "../../webhooks/webhook-job.server";
 import { JobHandlerRegistry, type JobHandler } from "../../lib/jobs/job-handlers.server";

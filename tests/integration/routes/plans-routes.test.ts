@@ -5,8 +5,8 @@ import type { StaffContext } from "../../../app/staff-context.server";
 import { action as listAction, loader as listLoader } from "../../../app/routes/app.plans._index";
 import { action as editAction, loader as editLoader } from "../../../app/routes/app.plans.$id";
 import { action as newAction, loader as newLoader } from "../../../app/routes/app.plans.new";
-import { presetPlanDraft, type PlanDraft } from "../../../app/domain/plan/plan-draft";
-import { newStageRow } from "../../../app/domain/plan/stage-rows";
+import { presetPlanDraft, type PlanDraft } from "../../../app/plan-editor/plan-draft";
+import { newStageRow } from "../../../app/plan-editor/stage-rows";
 import { seedContract } from "../models/contract-fixture";
 import { createTestDatabase } from "../test-database";
 

@@ -7,10 +7,10 @@ import { CONTRACT_WEBHOOK_HANDLERS } from "../../../app/jobs/handlers/contract-w
 import { ContractExistsError, getContract, type StoredContract } from "../../../app/models/contracts.server";
 import { contractBalance } from "../../../app/models/ledger.server";
 import { createPlan, type StoredPlan } from "../../../app/models/plans.server";
-import { AttachPlanError, attachPlan } from "../../../app/services/attach-plan.server";
-import { cancelContract, markMilestone } from "../../../app/services/contract-events.server";
-import { CONTRACT_SYNC_JOB } from "../../../app/services/contract-sync-requests.server";
-import { syncContract } from "../../../app/services/contract-sync.server";
+import { AttachPlanError, attachPlan } from "../../../app/services/attach/attach-plan.server";
+import { cancelContract, markMilestone } from "../../../app/services/collection/contract-events.server";
+import { CONTRACT_SYNC_JOB } from "../../../app/services/collection/contract-sync-requests.server";
+import { syncContract } from "../../../app/services/collection/contract-sync.server";
 import type { ServiceDeps } from "../../../app/services/service-deps.server";
 import { createAdminClient, type AdminClient } from "../../../app/shopify/admin-client.server";
 import { AdminUserErrors } from "../../../app/shopify/admin-errors";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkPlanDraft } from "../../../app/domain/plan/plan-draft-check";
-import type { PlanDraft } from "../../../app/domain/plan/plan-draft";
+import { checkPlanDraft } from "../../../app/plan-editor/plan-draft-check";
+import type { PlanDraft } from "../../../app/plan-editor/plan-draft";
 import type { SampleOrder } from "../../../app/domain/plan/plan-draft-preview";
-import { newStageRow } from "../../../app/domain/plan/stage-rows";
+import { newStageRow } from "../../../app/plan-editor/stage-rows";
 
 const now = new Date("2027-01-15T12:00:00Z");
 const sample: SampleOrder = {

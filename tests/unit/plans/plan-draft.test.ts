@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { compilePlanConfig } from "../../../app/domain/plan/plan-config";
-import { compilePlanDraft, planDraftConfig, planDraftFromSource, planDraftSchema, presetPlanDraft } from "../../../app/domain/plan/plan-draft";
-import { planFormError } from "../../../app/domain/plan/plan-draft-errors";
+import { compilePlanDraft, planDraftConfig, planDraftFromSource, planDraftSchema, presetPlanDraft } from "../../../app/plan-editor/plan-draft";
+import { planFormError } from "../../../app/plan-editor/plan-draft-errors";
 import { PRESET_PLANS } from "../../../app/domain/plan/presets";
-import { newStageRow, stageRowsFromConfig, stageRowsToConfig } from "../../../app/domain/plan/stage-rows";
+import { newStageRow, stageRowsFromConfig, stageRowsToConfig } from "../../../app/plan-editor/stage-rows";
 
 describe("stage rows and the engine's stages config", () => {
   it.each(PRESET_PLANS.map((preset) => [preset.id, preset] as const))("the preset %s opens in the stage form and compiles to the same plan", (_id, preset) => {

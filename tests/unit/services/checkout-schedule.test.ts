@@ -4,7 +4,7 @@ import { PRESET_PLANS } from "../../../app/domain/plan/presets";
 import { compilePlanConfig } from "../../../app/domain/plan/plan-config";
 import { buildSchedule } from "../../../app/domain/schedule/build-schedule";
 import { orderSnapshotFromInput } from "../../../app/domain/schedule/order-input";
-import { checkoutScheduleAttribute } from "../../../app/services/checkout-schedule";
+import { checkoutScheduleAttribute } from "../../../app/services/attach/checkout-schedule";
 import { parseScheduleAttribute } from "../../../extensions/buyer-schedule/src/schedule-attribute";
 
 /** The app writes `_tranche_schedule`; the checkout extension reads it. Both sides must agree on every preset. */

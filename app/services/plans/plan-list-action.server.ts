@@ -1,8 +1,8 @@
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { NotFoundError } from "../models/model-errors.server";
-import { archivePlan, duplicatePlan, PlanNameTakenError, unarchivePlan } from "../models/plans.server";
-import type { StaffContext } from "../staff-context.server";
+import { NotFoundError } from "../../models/model-errors.server";
+import { archivePlan, duplicatePlan, PlanNameTakenError, unarchivePlan } from "../../models/plans.server";
+import type { StaffContext } from "../../staff-context.server";
 
 const planActionSchema = z.object({
   intent: z.enum(["duplicate", "archive", "unarchive"]),

@@ -1,9 +1,9 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
 
-import { CONTRACT_SYNC_QUEUE } from "../jobs/queues";
-import type { JobQueue } from "../lib/jobs/job-queue.server";
+import { CONTRACT_SYNC_QUEUE } from "../../jobs/queues";
+import type { JobQueue } from "../../lib/jobs/job-queue.server";
 
-/** The job that brings one contract up to date with Shopify (app/services/contract-sync.server.ts). */
+/** The job that brings one contract up to date with Shopify (app/services/collection/contract-sync.server.ts). */
 export const CONTRACT_SYNC_JOB = "contract:sync";
 
 export interface ContractSyncPayload {

@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
 
-import { nextTimedAction } from "../domain/contract/stage-due";
-import type { CalendarDate } from "../domain/dates/calendar-date";
-import type { StageStatus } from "../domain/contract/stage-status";
-import type { JobQueue } from "../lib/jobs/job-queue.server";
+import { nextTimedAction } from "../../domain/contract/stage-due";
+import type { CalendarDate } from "../../domain/dates/calendar-date";
+import type { StageStatus } from "../../domain/contract/stage-status";
+import type { JobQueue } from "../../lib/jobs/job-queue.server";
 import { requestContractSync } from "./contract-sync-requests.server";
 
 /** Contracts whose stages the worker collects; a pending one is still being attached, the rest are closed. */

@@ -1,14 +1,14 @@
-import { refusalOf, type StageActionSubject, type StaffStageAction } from "../domain/contract/staff-stage-actions";
-import { writeAudit, type AuditActor } from "../models/audit-log.server";
-import { getContract, updateStage, type StoredContract, type StoredStage } from "../models/contracts.server";
-import { ConcurrencyConflictError, NotFoundError } from "../models/model-errors.server";
-import type { AdminClient } from "../shopify/admin-client.server";
-import { draftOrderCompleteMutation } from "../shopify/operations/draft-order-complete-mutation";
-import { draftOrderInvoiceSendMutation } from "../shopify/operations/draft-order-invoice-send-mutation";
-import { orderCreateManualPaymentMutation } from "../shopify/operations/order-create-manual-payment-mutation";
-import { orderInvoiceSendMutation } from "../shopify/operations/order-invoice-send-mutation";
+import { refusalOf, type StageActionSubject, type StaffStageAction } from "../../domain/contract/staff-stage-actions";
+import { writeAudit, type AuditActor } from "../../models/audit-log.server";
+import { getContract, updateStage, type StoredContract, type StoredStage } from "../../models/contracts.server";
+import { ConcurrencyConflictError, NotFoundError } from "../../models/model-errors.server";
+import type { AdminClient } from "../../shopify/admin-client.server";
+import { draftOrderCompleteMutation } from "../../shopify/operations/draft-order-complete-mutation";
+import { draftOrderInvoiceSendMutation } from "../../shopify/operations/draft-order-invoice-send-mutation";
+import { orderCreateManualPaymentMutation } from "../../shopify/operations/order-create-manual-payment-mutation";
+import { orderInvoiceSendMutation } from "../../shopify/operations/order-invoice-send-mutation";
 import { requestContractSync } from "./contract-sync-requests.server";
-import type { ServiceDeps } from "./service-deps.server";
+import type { ServiceDeps } from "../service-deps.server";
 import { openStageDraft } from "./stage-draft-order.server";
 import { recordLinkEmailed, type LinkCarrier } from "./stage-link.server";
 

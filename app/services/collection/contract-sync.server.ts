@@ -1,18 +1,18 @@
-import { calendarDateAt } from "../domain/dates/calendar-date";
-import { nextCollectionStep, type CollectionStep } from "../domain/contract/next-step";
-import type { Observation } from "../domain/contract/observation";
-import { currencyFor } from "../domain/money/currency";
-import type { AuditActor } from "../models/audit-log.server";
-import { claimContractLock, getContract, releaseContractLock, type StoredContract } from "../models/contracts.server";
-import { listLedgerEntries } from "../models/ledger.server";
-import { NotFoundError } from "../models/model-errors.server";
-import { shopQuery } from "../shopify/operations/shop-query";
+import { calendarDateAt } from "../../domain/dates/calendar-date";
+import { nextCollectionStep, type CollectionStep } from "../../domain/contract/next-step";
+import type { Observation } from "../../domain/contract/observation";
+import { currencyFor } from "../../domain/money/currency";
+import type { AuditActor } from "../../models/audit-log.server";
+import { claimContractLock, getContract, releaseContractLock, type StoredContract } from "../../models/contracts.server";
+import { listLedgerEntries } from "../../models/ledger.server";
+import { NotFoundError } from "../../models/model-errors.server";
+import { shopQuery } from "../../shopify/operations/shop-query";
 import { executeCollectionStep, type StepContext } from "./collection-steps.server";
 import { ContractBusyError } from "./contract-lock.server";
 import { refreshStageTimers } from "./due-sweep.server";
 import { observeContract } from "./contract-observation.server";
 import { toContractState } from "./contract-state.server";
-import type { ServiceDeps } from "./service-deps.server";
+import type { ServiceDeps } from "../service-deps.server";
 
 /** A contract that keeps asking for steps: a loop between two steps is a bug, stopped here rather than run forever. */
 export class SyncDidNotSettleError extends Error {

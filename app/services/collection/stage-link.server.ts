@@ -1,5 +1,5 @@
-import { writeAudit, type AuditActor } from "../models/audit-log.server";
-import type { Database } from "../models/database.server";
+import { writeAudit, type AuditActor } from "../../models/audit-log.server";
+import type { Database } from "../../models/database.server";
 
 /** The Shopify object whose invoice email carries a stage's link: its draft order, or an order. */
 export type LinkCarrier = { readonly draftOrderId: string } | { readonly orderId: string };

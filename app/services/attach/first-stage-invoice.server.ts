@@ -1,16 +1,16 @@
-import type { AuditActor } from "../models/audit-log.server";
-import { getContract, updateContract, updateStage, type StoredContract } from "../models/contracts.server";
-import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
-import type { AdminClient } from "../shopify/admin-client.server";
-import { draftOrderInvoiceSendMutation } from "../shopify/operations/draft-order-invoice-send-mutation";
-import { draftOrderStatusQuery } from "../shopify/operations/draft-order-status-query";
-import { currencyFor } from "../domain/money/currency";
-import { getShopSettings } from "../models/shop-settings.server";
+import type { AuditActor } from "../../models/audit-log.server";
+import { getContract, updateContract, updateStage, type StoredContract } from "../../models/contracts.server";
+import { assignStageInvoiceNumber } from "../../models/invoice-numbers.server";
+import type { AdminClient } from "../../shopify/admin-client.server";
+import { draftOrderInvoiceSendMutation } from "../../shopify/operations/draft-order-invoice-send-mutation";
+import { draftOrderStatusQuery } from "../../shopify/operations/draft-order-status-query";
+import { currencyFor } from "../../domain/money/currency";
+import { getShopSettings } from "../../models/shop-settings.server";
 import { checkoutScheduleAttribute } from "./checkout-schedule";
 import { CHECKOUT_SCHEDULE_ATTRIBUTE } from "./contract-attributes";
-import type { ServiceDeps } from "./service-deps.server";
-import { openStageDraft } from "./stage-draft-order.server";
-import { recordLinkEmailed } from "./stage-link.server";
+import type { ServiceDeps } from "../service-deps.server";
+import { openStageDraft } from "../collection/stage-draft-order.server";
+import { recordLinkEmailed } from "../collection/stage-link.server";
 
 /**
  * The last part of attaching a plan: the draft the buyer pays the first stage through (the source draft in

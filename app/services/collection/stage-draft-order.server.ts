@@ -1,14 +1,14 @@
-import { currencyFor } from "../domain/money/currency";
-import { formatMinorUnits } from "../domain/money/minor-units";
-import type { AuditActor } from "../models/audit-log.server";
-import type { Database } from "../models/database.server";
-import { updateStage, type StoredContract, type StoredStage } from "../models/contracts.server";
-import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
-import type { AdminClient } from "../shopify/admin-client.server";
-import { draftOrderCreateMutation } from "../shopify/operations/draft-order-create-mutation";
-import { draftOrderStatusQuery } from "../shopify/operations/draft-order-status-query";
-import { draftOrdersByTagQuery } from "../shopify/operations/draft-orders-by-tag-query";
-import { CONTRACT_ATTRIBUTE, STAGE_ATTRIBUTE } from "./contract-attributes";
+import { currencyFor } from "../../domain/money/currency";
+import { formatMinorUnits } from "../../domain/money/minor-units";
+import type { AuditActor } from "../../models/audit-log.server";
+import type { Database } from "../../models/database.server";
+import { updateStage, type StoredContract, type StoredStage } from "../../models/contracts.server";
+import { assignStageInvoiceNumber } from "../../models/invoice-numbers.server";
+import type { AdminClient } from "../../shopify/admin-client.server";
+import { draftOrderCreateMutation } from "../../shopify/operations/draft-order-create-mutation";
+import { draftOrderStatusQuery } from "../../shopify/operations/draft-order-status-query";
+import { draftOrdersByTagQuery } from "../../shopify/operations/draft-orders-by-tag-query";
+import { CONTRACT_ATTRIBUTE, STAGE_ATTRIBUTE } from "../attach/contract-attributes";
 import { contractTag, STAGE_DRAFT_TAG, stageTag } from "./stage-draft-tags";
 
 /**

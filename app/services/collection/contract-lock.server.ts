@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 
-import { claimContractLock, releaseContractLock } from "../models/contracts.server";
-import type { ServiceDeps } from "./service-deps.server";
+import { claimContractLock, releaseContractLock } from "../../models/contracts.server";
+import type { ServiceDeps } from "../service-deps.server";
 
 /** Someone else (a sync job, another staff request) is working on this contract right now; try again shortly. */
 export class ContractBusyError extends Error {

@@ -1,9 +1,9 @@
-import { calendarDateAt } from "../domain/dates/calendar-date";
-import type { AuditActor } from "../models/audit-log.server";
-import { cancelContractRecord, getContract, recordMilestone } from "../models/contracts.server";
-import { NotFoundError } from "../models/model-errors.server";
+import { calendarDateAt } from "../../domain/dates/calendar-date";
+import type { AuditActor } from "../../models/audit-log.server";
+import { cancelContractRecord, getContract, recordMilestone } from "../../models/contracts.server";
+import { NotFoundError } from "../../models/model-errors.server";
 import { requestContractSync } from "./contract-sync-requests.server";
-import type { ServiceDeps } from "./service-deps.server";
+import type { ServiceDeps } from "../service-deps.server";
 
 export interface MarkMilestoneInput {
   readonly contractId: string;

@@ -1,9 +1,9 @@
-import type { CalendarDate } from "../domain/dates/calendar-date";
-import type { Trigger } from "../domain/plan/plan";
-import type { Currency } from "../domain/money/currency";
-import { formatMinorUnits } from "../domain/money/minor-units";
-import type { DateStep } from "../domain/schedule/due-dates";
-import { describeStageTiming } from "../domain/schedule/stage-timing";
+import type { CalendarDate } from "../../domain/dates/calendar-date";
+import type { Trigger } from "../../domain/plan/plan";
+import type { Currency } from "../../domain/money/currency";
+import { formatMinorUnits } from "../../domain/money/minor-units";
+import type { DateStep } from "../../domain/schedule/due-dates";
+import { describeStageTiming } from "../../domain/schedule/stage-timing";
 
 /** The schedule as the checkout extension reads it from the `_tranche_schedule` attribute (version 1). */
 export interface CheckoutSchedule {

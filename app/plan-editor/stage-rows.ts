@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { PlanError } from "../plan-error";
-import { MAX_INSTALLMENTS, STAGE_KINDS, type StageKind } from "./plan";
+import { PlanError } from "../domain/plan-error";
+import { MAX_INSTALLMENTS, STAGE_KINDS, type StageKind } from "../domain/plan/plan";
 
 /**
  * One row of the stage form: the engine's stage config (see engine-config.ts) flattened into the texts and

@@ -1,7 +1,7 @@
-import { PlanError } from "../plan-error";
+import { PlanError } from "../domain/plan-error";
 import { compilePlanDraft, type PlanDraft } from "./plan-draft";
 import { planFormError, type PlanFormError } from "./plan-draft-errors";
-import { namedDateFields, previewSchedule, type SampleOrder, type SchedulePreview } from "./plan-draft-preview";
+import { namedDateFields, previewSchedule, type SampleOrder, type SchedulePreview } from "../domain/plan/plan-draft-preview";
 
 export interface PlanDraftCheck {
   /** The schedule for the sample order; null while the plan or the sample has an error. */

@@ -1,11 +1,11 @@
-import type { ContractMode } from "../domain/contract/contract-state";
-import { formatMinorUnits } from "../domain/money/minor-units";
-import { customerPlanId } from "../models/customer-plans.server";
-import { listPlans } from "../models/plans.server";
-import { collectionModeFor } from "../models/shop-settings.server";
+import type { ContractMode } from "../../domain/contract/contract-state";
+import { formatMinorUnits } from "../../domain/money/minor-units";
+import { customerPlanId } from "../../models/customer-plans.server";
+import { listPlans } from "../../models/plans.server";
+import { collectionModeFor } from "../../models/shop-settings.server";
 import { previewAttach, readAttachSources, type AttachSources } from "./attach-plan.server";
 import { stageView, type StageView } from "./checkout-schedule";
-import type { ServiceDeps } from "./service-deps.server";
+import type { ServiceDeps } from "../service-deps.server";
 
 /** What the attach flow (the admin page and the draft-order action extension) offers for one draft order. */
 export interface AttachOptions {

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { PlanError } from "../plan-error";
-import { JUSTON_KEYS } from "./juston-syntax";
-import type { Plan } from "./plan";
-import { compilePlanConfig } from "./plan-config";
-import { PRESET_PLANS } from "./presets";
+import { PlanError } from "../domain/plan-error";
+import { JUSTON_KEYS } from "../domain/plan/juston-syntax";
+import type { Plan } from "../domain/plan/plan";
+import { compilePlanConfig } from "../domain/plan/plan-config";
+import { PRESET_PLANS } from "../domain/plan/presets";
 import { newStageRow, stageRowsFromConfig, stageRowsSchema, stageRowsToConfig, type StageRow } from "./stage-rows";
 
 /**

@@ -1,6 +1,6 @@
-import type { ContractState } from "../domain/contract/contract-state";
-import type { StoredContract } from "../models/contracts.server";
-import type { LedgerEntry } from "../models/ledger.server";
+import type { ContractState } from "../../domain/contract/contract-state";
+import type { StoredContract } from "../../models/contracts.server";
+import type { LedgerEntry } from "../../models/ledger.server";
 
 /** The planner's view of a stored contract and the payments its ledger already holds. */
 export function toContractState(contract: StoredContract, ledger: readonly LedgerEntry[]): ContractState {

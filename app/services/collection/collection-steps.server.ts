@@ -1,13 +1,13 @@
-import type { CollectionStep } from "../domain/contract/next-step";
-import { MAX_CHARGE_ATTEMPTS, PAYMENT_HOLD_HANDLE } from "../domain/contract/next-step";
-import type { Observation } from "../domain/contract/observation";
-import { startOfDayIn } from "../domain/dates/calendar-date";
-import { currencyFor } from "../domain/money/currency";
-import { formatMinorUnits } from "../domain/money/minor-units";
-import { PermanentJobError } from "../lib/jobs/job-handlers.server";
-import type { AuditActor } from "../models/audit-log.server";
-import { writeAudit } from "../models/audit-log.server";
-import { assignStageInvoiceNumber } from "../models/invoice-numbers.server";
+import type { CollectionStep } from "../../domain/contract/next-step";
+import { MAX_CHARGE_ATTEMPTS, PAYMENT_HOLD_HANDLE } from "../../domain/contract/next-step";
+import type { Observation } from "../../domain/contract/observation";
+import { startOfDayIn } from "../../domain/dates/calendar-date";
+import { currencyFor } from "../../domain/money/currency";
+import { formatMinorUnits } from "../../domain/money/minor-units";
+import { PermanentJobError } from "../../lib/jobs/job-handlers.server";
+import type { AuditActor } from "../../models/audit-log.server";
+import { writeAudit } from "../../models/audit-log.server";
+import { assignStageInvoiceNumber } from "../../models/invoice-numbers.server";
 import {
   cancelContractRecord,
   getContract,
@@ -16,22 +16,22 @@ import {
   type StageChanges,
   type StoredContract,
   type StoredStage,
-} from "../models/contracts.server";
-import { contractBalance, recordLedgerEntries } from "../models/ledger.server";
-import type { AdminClient } from "../shopify/admin-client.server";
-import { AdminUserErrors } from "../shopify/admin-errors";
-import { draftOrderCompleteMutation } from "../shopify/operations/draft-order-complete-mutation";
-import { draftOrderDeleteMutation } from "../shopify/operations/draft-order-delete-mutation";
-import { draftOrderInvoiceSendMutation } from "../shopify/operations/draft-order-invoice-send-mutation";
-import { fulfillmentOrderHoldMutation } from "../shopify/operations/fulfillment-order-hold-mutation";
-import { fulfillmentOrderReleaseHoldMutation } from "../shopify/operations/fulfillment-order-release-hold-mutation";
-import { orderCreateMandatePaymentMutation } from "../shopify/operations/order-create-mandate-payment-mutation";
-import { orderCreateManualPaymentMutation } from "../shopify/operations/order-create-manual-payment-mutation";
-import { orderInvoiceSendMutation } from "../shopify/operations/order-invoice-send-mutation";
-import { paymentTermsCreateMutation } from "../shopify/operations/payment-terms-create-mutation";
-import { paymentTermsUpdateMutation } from "../shopify/operations/payment-terms-update-mutation";
-import { paymentTermsTemplateId } from "../shopify/payment-terms-templates.server";
-import type { ServiceDeps } from "./service-deps.server";
+} from "../../models/contracts.server";
+import { contractBalance, recordLedgerEntries } from "../../models/ledger.server";
+import type { AdminClient } from "../../shopify/admin-client.server";
+import { AdminUserErrors } from "../../shopify/admin-errors";
+import { draftOrderCompleteMutation } from "../../shopify/operations/draft-order-complete-mutation";
+import { draftOrderDeleteMutation } from "../../shopify/operations/draft-order-delete-mutation";
+import { draftOrderInvoiceSendMutation } from "../../shopify/operations/draft-order-invoice-send-mutation";
+import { fulfillmentOrderHoldMutation } from "../../shopify/operations/fulfillment-order-hold-mutation";
+import { fulfillmentOrderReleaseHoldMutation } from "../../shopify/operations/fulfillment-order-release-hold-mutation";
+import { orderCreateMandatePaymentMutation } from "../../shopify/operations/order-create-mandate-payment-mutation";
+import { orderCreateManualPaymentMutation } from "../../shopify/operations/order-create-manual-payment-mutation";
+import { orderInvoiceSendMutation } from "../../shopify/operations/order-invoice-send-mutation";
+import { paymentTermsCreateMutation } from "../../shopify/operations/payment-terms-create-mutation";
+import { paymentTermsUpdateMutation } from "../../shopify/operations/payment-terms-update-mutation";
+import { paymentTermsTemplateId } from "../../shopify/payment-terms-templates.server";
+import type { ServiceDeps } from "../service-deps.server";
 import { openStageDraft } from "./stage-draft-order.server";
 import { recordLinkEmailed } from "./stage-link.server";
 

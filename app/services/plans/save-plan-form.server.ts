@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { PlanError } from "../domain/plan-error";
-import { planDraftConfig, planDraftSchema, type PlanDraft } from "../domain/plan/plan-draft";
-import { planFormError, type PlanFormError } from "../domain/plan/plan-draft-errors";
-import { createPlan, PlanNameTakenError, PlanValidationError, updatePlan, type StoredPlan } from "../models/plans.server";
-import type { StaffContext } from "../staff-context.server";
+import { PlanError } from "../../domain/plan-error";
+import { planDraftConfig, planDraftSchema, type PlanDraft } from "../../plan-editor/plan-draft";
+import { planFormError, type PlanFormError } from "../../plan-editor/plan-draft-errors";
+import { createPlan, PlanNameTakenError, PlanValidationError, updatePlan, type StoredPlan } from "../../models/plans.server";
+import type { StaffContext } from "../../staff-context.server";
 
 /** What the plan form posts: the name and the editor's draft as JSON (the engine, not the browser, decides). */
 const planFormSchema = z.object({

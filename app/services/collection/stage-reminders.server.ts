@@ -1,12 +1,12 @@
-import { dueReminder } from "../domain/contract/reminders";
-import type { StageStatus } from "../domain/contract/stage-status";
-import { calendarDateAt, type CalendarDate } from "../domain/dates/calendar-date";
-import { writeAudit } from "../models/audit-log.server";
-import { getContract } from "../models/contracts.server";
-import { isUniqueViolation } from "../models/database.server";
-import { getShopSettings, type ShopSettings } from "../models/shop-settings.server";
+import { dueReminder } from "../../domain/contract/reminders";
+import type { StageStatus } from "../../domain/contract/stage-status";
+import { calendarDateAt, type CalendarDate } from "../../domain/dates/calendar-date";
+import { writeAudit } from "../../models/audit-log.server";
+import { getContract } from "../../models/contracts.server";
+import { isUniqueViolation } from "../../models/database.server";
+import { getShopSettings, type ShopSettings } from "../../models/shop-settings.server";
 import { emailStageLink } from "./contract-actions.server";
-import type { ServiceDeps } from "./service-deps.server";
+import type { ServiceDeps } from "../service-deps.server";
 
 const ACTOR = "job:reminders" as const;
 

@@ -1,13 +1,13 @@
-import { calendarDateAt, type CalendarDate } from "../domain/dates/calendar-date";
-import type { Observation, ObservedDraft, ObservedOrder, ObservedTransaction } from "../domain/contract/observation";
-import type { Currency } from "../domain/money/currency";
-import { toMinorUnits } from "../domain/money/minor-units";
-import type { AdminClient } from "../shopify/admin-client.server";
-import { draftOrderStatusQuery } from "../shopify/operations/draft-order-status-query";
-import { draftOrdersByTagQuery } from "../shopify/operations/draft-orders-by-tag-query";
-import { orderQuery } from "../shopify/operations/order-query";
-import { stageOrderQuery } from "../shopify/operations/stage-order-query";
-import type { OrderQuery, StageOrderQuery } from "../types/admin.generated";
+import { calendarDateAt, type CalendarDate } from "../../domain/dates/calendar-date";
+import type { Observation, ObservedDraft, ObservedOrder, ObservedTransaction } from "../../domain/contract/observation";
+import type { Currency } from "../../domain/money/currency";
+import { toMinorUnits } from "../../domain/money/minor-units";
+import type { AdminClient } from "../../shopify/admin-client.server";
+import { draftOrderStatusQuery } from "../../shopify/operations/draft-order-status-query";
+import { draftOrdersByTagQuery } from "../../shopify/operations/draft-orders-by-tag-query";
+import { orderQuery } from "../../shopify/operations/order-query";
+import { stageOrderQuery } from "../../shopify/operations/stage-order-query";
+import type { OrderQuery, StageOrderQuery } from "../../types/admin.generated";
 import { contractTag, stagePositionFromTags } from "./stage-draft-tags";
 
 export interface ObservedContract {

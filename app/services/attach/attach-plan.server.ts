@@ -1,30 +1,30 @@
 import { randomBytes } from "node:crypto";
 
-import type { ContractMode } from "../domain/contract/contract-state";
-import { startOfDayIn } from "../domain/dates/calendar-date";
-import { Dec } from "../domain/money/decimal";
-import { formatMinorUnits, toMinorUnits } from "../domain/money/minor-units";
-import { buildSchedule, type Schedule } from "../domain/schedule/build-schedule";
-import { orderSnapshotFromInput } from "../domain/schedule/order-input";
-import type { OrderSnapshot } from "../domain/schedule/order-snapshot";
-import type { AuditActor } from "../models/audit-log.server";
-import { ContractExistsError, createContract, findContractByDraftOrder, type StoredContract } from "../models/contracts.server";
-import { NotFoundError } from "../models/model-errors.server";
-import { rememberCustomerPlan } from "../models/customer-plans.server";
-import { getPlan, type StoredPlan } from "../models/plans.server";
-import { collectionModeFor, getShopSettings, type ShopSettings } from "../models/shop-settings.server";
-import type { AdminClient } from "../shopify/admin-client.server";
-import { draftOrderQuery } from "../shopify/operations/draft-order-query";
-import { draftOrderUpdateMutation } from "../shopify/operations/draft-order-update-mutation";
-import { shopQuery } from "../shopify/operations/shop-query";
-import { paymentTermsTemplateId } from "../shopify/payment-terms-templates.server";
-import type { DraftOrderQuery, ShopQuery } from "../types/admin.generated";
+import type { ContractMode } from "../../domain/contract/contract-state";
+import { startOfDayIn } from "../../domain/dates/calendar-date";
+import { Dec } from "../../domain/money/decimal";
+import { formatMinorUnits, toMinorUnits } from "../../domain/money/minor-units";
+import { buildSchedule, type Schedule } from "../../domain/schedule/build-schedule";
+import { orderSnapshotFromInput } from "../../domain/schedule/order-input";
+import type { OrderSnapshot } from "../../domain/schedule/order-snapshot";
+import type { AuditActor } from "../../models/audit-log.server";
+import { ContractExistsError, createContract, findContractByDraftOrder, type StoredContract } from "../../models/contracts.server";
+import { NotFoundError } from "../../models/model-errors.server";
+import { rememberCustomerPlan } from "../../models/customer-plans.server";
+import { getPlan, type StoredPlan } from "../../models/plans.server";
+import { collectionModeFor, getShopSettings, type ShopSettings } from "../../models/shop-settings.server";
+import type { AdminClient } from "../../shopify/admin-client.server";
+import { draftOrderQuery } from "../../shopify/operations/draft-order-query";
+import { draftOrderUpdateMutation } from "../../shopify/operations/draft-order-update-mutation";
+import { shopQuery } from "../../shopify/operations/shop-query";
+import { paymentTermsTemplateId } from "../../shopify/payment-terms-templates.server";
+import type { DraftOrderQuery, ShopQuery } from "../../types/admin.generated";
 import { checkoutScheduleAttribute } from "./checkout-schedule";
 import { CHECKOUT_SCHEDULE_ATTRIBUTE, CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE } from "./contract-attributes";
-import { withContractLock } from "./contract-lock.server";
-import { refreshStageTimers } from "./due-sweep.server";
+import { withContractLock } from "../collection/contract-lock.server";
+import { refreshStageTimers } from "../collection/due-sweep.server";
 import { sendFirstStageInvoice } from "./first-stage-invoice.server";
-import type { ServiceDeps } from "./service-deps.server";
+import type { ServiceDeps } from "../service-deps.server";
 
 /** A plan that cannot be attached to this draft order, with the reason staff can act on. */
 export class AttachPlanError extends Error {
