@@ -46,7 +46,7 @@ if (!shop) {
 const database = await openLocalDatabase(() => undefined);
 const db = createPrismaClient(database.url);
 const jobs = await JobQueue.open({ url: database.url, queues: APP_QUEUES, supervise: true });
-const intake = new WebhookHttpServer(db, jobs, API_SECRET);
+const intake = new WebhookHttpServer(jobs, API_SECRET);
 await intake.start();
 const emulator = await startEmulator({
   shops,

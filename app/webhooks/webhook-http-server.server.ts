@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { PrismaClient } from "@prisma/client";
 
 import type { JobQueue } from "../lib/jobs/job-queue.server";
 import { verifyAndEnqueue } from "./webhook-intake.server";
@@ -18,7 +17,6 @@ export class WebhookHttpServer {
   private server: Server | undefined;
 
   constructor(
-    private readonly db: PrismaClient,
     private readonly jobs: JobQueue,
     private readonly apiSecret: string,
   ) {}
@@ -49,7 +47,7 @@ export class WebhookHttpServer {
     }
     this.received += 1;
     const request = new Request(new URL(incoming.url ?? "/", this.url), { method: incoming.method ?? "POST", headers, body: Buffer.concat(chunks) });
-    const response = await verifyAndEnqueue(request, { db: this.db, jobs: this.jobs, apiSecret: this.apiSecret });
+    const response = await verifyAndEnqueue(request, { jobs: this.jobs, apiSecret: this.apiSecret });
     if (response.status !== 200) this.refused.set(response.status, (this.refused.get(response.status) ?? 0) + 1);
     return { status: response.status, body: await response.text() };
   }

@@ -1,12 +1,10 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { PrismaClient } from "@prisma/client";
 
-import { WEBHOOK_QUEUE } from "../jobs/queues";
 import type { JobQueue } from "../lib/jobs/job-queue.server";
-import { webhookJobKind, type WebhookJobPayload } from "./webhook-job.server";
+import { webhookEventWriter } from "./webhook-event-writer.server";
 
 export interface WebhookIntakeOptions {
-  readonly db: PrismaClient;
+  /** Where the event and its job are written (webhook-event-writer.server.ts). */
   readonly jobs: JobQueue;
   /** The app's client secret (`SHOPIFY_API_SECRET`): Shopify signs every webhook body with it. */
   readonly apiSecret: string;
@@ -31,10 +29,11 @@ export const DEFAULT_MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
  * - 400, nothing stored: a signed request without its topic, shop domain or event id, whose topic is not the
  *   route's, or whose body is not JSON.
  * - 200: the event is recorded (`WebhookEvent`, unique per shop and `X-Shopify-Event-Id`) and its job enqueued, in
- *   one transaction: both or neither. A second delivery of the same event finds the event and adds nothing.
+ *   one transaction: both or neither (webhook-event-writer.server.ts, which writes concurrent requests together). A
+ *   second delivery of the same event finds the event and adds nothing.
  */
 export async function verifyAndEnqueue(request: Request, options: WebhookIntakeOptions): Promise<Response> {
-  const { db, jobs, apiSecret, now = () => new Date() } = options;
+  const { jobs, apiSecret, now = () => new Date() } = options;
   if (!apiSecret) {
     // With an empty key anyone can sign; refuse everything rather than accept forgeries.
     console.error("[webhooks] SHOPIFY_API_SECRET is not set: webhooks cannot be verified");
@@ -66,24 +65,22 @@ export async function verifyAndEnqueue(request: Request, options: WebhookIntakeO
   const webhookId = request.headers.get("X-Shopify-Webhook-Id") ?? "";
   const triggeredAt = parseInstant(request.headers.get("X-Shopify-Triggered-At"));
 
-  await db.$transaction(async (tx) => {
-    // ON CONFLICT DO NOTHING: a repeated delivery inserts nothing and leaves the transaction usable.
-    const { count } = await tx.webhookEvent.createMany({
-      data: [{ shop, eventId, webhookId, topic, triggeredAt, payload: rawText, receivedAt: now() }],
-      skipDuplicates: true,
-    });
-    if (count === 0) return;
-    const payload: WebhookJobPayload = { eventId };
-    await jobs.send(WEBHOOK_QUEUE, { kind: webhookJobKind(topic), shop, payload }, { db: tx });
-  });
+  await webhookEventWriter(jobs).record({ shop, eventId, webhookId, topic, triggeredAt, payload: rawText, receivedAt: now() });
   return new Response(null, { status: 200 });
 }
 
 /** The body's bytes, or null once they pass `limit` (a declared length over it is refused without reading). */
 async function readCapped(request: Request, limit: number): Promise<Buffer | null> {
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  const length = request.headers.get("Content-Length");
+  const declared = Number(length ?? "0");
   if (declared > limit) return null;
   if (!request.body) return Buffer.alloc(0);
+  // A declared length within the limit is read in one go (Node's HTTP server reads no more than it declares); only a
+  // body of unknown length is counted chunk by chunk.
+  if (length !== null && Number.isInteger(declared)) {
+    const bytes = Buffer.from(await request.arrayBuffer());
+    return bytes.length > limit ? null : bytes;
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = request.body.getReader();

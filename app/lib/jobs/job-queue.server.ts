@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@prisma/client";
-import { fromPrisma, PgBoss, type JobResult, type JobWithMetadata, type Queue } from "pg-boss";
+import { fromPrisma, PgBoss, type Db, type JobResult, type JobWithMetadata, type Queue } from "pg-boss";
 
 import { postgresConnection } from "../../postgres-connection.server";
 import { JobRunAbortedError, PermanentJobError, type JobHandlerRegistry } from "./job-handlers.server";
@@ -67,6 +67,19 @@ export interface JobData {
   readonly attempt?: number;
 }
 
+/** What `JobQueue.inTransaction` gives its work: SQL and job inserts on one transaction. */
+export interface QueueTransaction {
+  query<Row>(text: string, values: unknown[]): Promise<Row[]>;
+  insert(queueName: string, jobs: readonly JobData[]): Promise<void>;
+}
+
+/** pg-boss's handle on a transaction it opened (its `Db.beginTransaction`). */
+interface TransactionHandle {
+  readonly db: Db;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+}
+
 export interface WorkOptions {
   readonly db: PrismaClient;
   readonly handlers: JobHandlerRegistry;
@@ -101,6 +114,8 @@ export class JobQueue {
       database: config.database ?? undefined,
       ...(config.ssl === undefined ? {} : { ssl: config.ssl }),
       max: 4,
+      // The app's own tables resolve on these connections too, for a caller that writes them with its jobs.
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
       schema: jobsSchema,
       supervise: options.supervise,
       schedule: false,
@@ -165,6 +180,40 @@ export class JobQueue {
       await this.boss.work<JobData, unknown, typeof settings>(name, settings, (jobs) => runBatch(jobs, (job) => runJob(this, job, name, options)));
     }
     await this.boss.work<JobData, unknown, typeof settings>(PARKED_QUEUE, settings, (jobs) => runBatch(jobs, (job) => recordDeadJob(job, options)));
+  }
+
+  /** Enqueues several jobs of an unkeyed queue in one statement, in the caller's transaction if given. */
+  async insert(queueName: string, jobs: readonly JobData[], options: Pick<SendOptions, "db"> & { readonly executor?: Db } = {}): Promise<void> {
+    const queue = this.queues.get(queueName);
+    if (!queue) throw new Error(`no queue named "${queueName}"; the queues are ${[...this.queues.keys()].join(", ")}`);
+    if (queue.onePerKey) throw new Error(`queue "${queueName}" keeps one job per key: send its jobs one by one`);
+    if (jobs.length === 0) return;
+    await this.boss.insert(
+      queueName,
+      jobs.map((job) => ({ data: { ...job } })),
+      options.executor ? { db: options.executor } : options.db ? { db: fromPrisma(options.db) } : {},
+    );
+  }
+
+  /**
+   * Runs `work` in one transaction on the queue's own connections: SQL on the app's tables and job inserts commit
+   * together. For a hot path that must not pay Prisma's per-query cost (the webhook intake's batches).
+   */
+  async inTransaction<T>(work: (tx: QueueTransaction) => Promise<T>): Promise<T> {
+    const db = this.boss.getDb() as Db & { beginTransaction?: () => Promise<TransactionHandle> };
+    if (!db.beginTransaction) throw new Error("the job queue's database cannot open transactions");
+    const handle = await db.beginTransaction();
+    try {
+      const result = await work({
+        query: async <Row>(text: string, values: unknown[]) => (await handle.db.executeSql(text, values)).rows as Row[],
+        insert: (queueName, jobs) => this.insert(queueName, jobs, { executor: handle.db }),
+      });
+      await handle.commit();
+      return result;
+    } catch (error) {
+      await handle.rollback();
+      throw error;
+    }
   }
 
   isKeyed(queueName: string): boolean {

@@ -174,7 +174,7 @@ export class CollectionHarness {
     if (webProcesses > 0) {
       receiver = await WebInstances.start(webProcesses, database.url, API_SECRET);
     } else {
-      const inProcess = new WebhookHttpServer(database.prisma, jobs, API_SECRET);
+      const inProcess = new WebhookHttpServer(jobs, API_SECRET);
       await inProcess.start();
       receiver = inProcess;
     }

@@ -11,7 +11,7 @@ import { WebhookHttpServer } from "../../../app/webhooks/webhook-http-server.ser
 const [databaseUrl, apiSecret] = process.argv.slice(2) as [string, string];
 const db = createPrismaClient(databaseUrl);
 const jobs = await JobQueue.open({ url: databaseUrl, queues: APP_QUEUES, supervise: false });
-const server = new WebhookHttpServer(db, jobs, apiSecret);
+const server = new WebhookHttpServer(jobs, apiSecret);
 await server.start();
 process.stdout.write(`ready ${server.url}\n`);
 

@@ -116,9 +116,9 @@ describe("verifyAndEnqueue", () => {
 
   it("stores neither the event nor its job when the transaction holding both fails", async () => {
     const shop = freshShop();
-    const failing = { ...jobs, send: async () => Promise.reject(new Error("the queue's insert failed")) } as unknown as JobQueue;
+    const failing = Object.assign(Object.create(jobs) as JobQueue, { insert: async () => Promise.reject(new Error("the queue's insert failed")) });
     const request = signedWebhookRequest({ topic: "orders/paid", shop, body: order, eventId: "event-half" });
-    await expect(verifyAndEnqueue(request, { db, jobs: failing, apiSecret: TEST_API_SECRET })).rejects.toThrow("the queue's insert failed");
+    await expect(verifyAndEnqueue(request, { jobs: failing, apiSecret: TEST_API_SECRET })).rejects.toThrow("the queue's insert failed");
     expect(await db.webhookEvent.count({ where: { shop } })).toBe(0);
     // Shopify retries an unanswered webhook: the retry stores both.
     expect((await post("orders/paid", signedWebhookRequest({ topic: "orders/paid", shop, body: order, eventId: "event-half" }))).status).toBe(200);
@@ -149,7 +149,7 @@ describe("verifyAndEnqueue", () => {
       duplex: "half",
     } as RequestInit);
     streamed.headers.delete("Content-Length");
-    expect((await verifyAndEnqueue(streamed, { db, jobs, apiSecret: TEST_API_SECRET, maxBodyBytes: 1024 * 1024 })).status).toBe(413);
+    expect((await verifyAndEnqueue(streamed, { jobs, apiSecret: TEST_API_SECRET, maxBodyBytes: 1024 * 1024 })).status).toBe(413);
     expect(pulled).toBeLessThan(40);
     expect(await db.webhookEvent.count({ where: { shop } })).toBe(0);
   });
@@ -158,7 +158,7 @@ describe("verifyAndEnqueue", () => {
     const shop = freshShop();
     const receivedAt = new Date("2027-03-01T10:00:02.000Z");
     const request = signedWebhookRequest({ topic: "orders/paid", shop, body: order, eventId: "event-clocked" });
-    expect((await verifyAndEnqueue(request, { db, jobs, apiSecret: TEST_API_SECRET, now: () => receivedAt })).status).toBe(200);
+    expect((await verifyAndEnqueue(request, { jobs, apiSecret: TEST_API_SECRET, now: () => receivedAt })).status).toBe(200);
     expect((await db.webhookEvent.findFirstOrThrow({ where: { shop } })).receivedAt).toEqual(receivedAt);
   });
 
