@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readStageConfig, type DueConfig, type ShareConfig, type StageConfig } from "../domain/plan/engine-config";
 import { PlanError } from "../domain/plan-error";
 import { MAX_INSTALLMENTS, STAGE_KINDS, type StageKind } from "../domain/plan/plan";
 
@@ -155,95 +156,75 @@ export function stageRowsFromConfig(config: Readonly<Record<string, unknown>>): 
   if (Object.keys(config).some((key) => key !== "stages" && key !== "name")) return null;
   if (!Array.isArray(config.stages) || config.stages.length === 0) return null;
   const rows: StageRow[] = [];
-  for (const stage of config.stages) {
-    const row = stageRowFromConfig(stage);
+  for (const [index, stage] of config.stages.entries()) {
+    const row = stageRowFromConfig(stage, index);
     if (row === null) return null;
     rows.push(row);
   }
   return rows;
 }
 
-const stageConfigSchema = z
-  .object({
-    kind: z.enum(STAGE_KINDS as [StageKind, ...StageKind[]]).default("installment"),
-    title: z.string().optional(),
-    share: z.unknown(),
-    due: z.unknown(),
-    netDays: z.number().int().optional(),
-    count: z.number().int().optional(),
-  })
-  .strict();
-
-const decimalText = z.union([z.string(), z.number()]).transform(String);
-const offsetText = z.string().regex(/^\s*\d+[dwm]\s*$/);
-const shareConfigSchema = z.union([
-  z.enum(["equal", "remainder"]).transform((kind) => ({ shareKind: kind, shareValue: "" })),
-  z
-    .object({ percent: decimalText })
-    .strict()
-    .transform((share) => ({ shareKind: "percent" as const, shareValue: share.percent })),
-  z
-    .object({ fixed: decimalText })
-    .strict()
-    .transform((share) => ({ shareKind: "fixed" as const, shareValue: share.fixed })),
-]);
-
-function stageRowFromConfig(raw: unknown): StageRow | null {
-  const stage = stageConfigSchema.safeParse(raw);
-  const share = stage.success ? shareConfigSchema.safeParse(stage.data.share) : undefined;
-  const due = stage.success ? dueFieldsFromConfig(stage.data.due) : null;
-  if (!stage.success || !share?.success || due === null) return null;
+/** A stored stage as a row, read with the engine's own reader; null when it is invalid or the form cannot show it. */
+function stageRowFromConfig(raw: unknown, index: number): StageRow | null {
+  let stage: StageConfig;
+  try {
+    stage = readStageConfig(raw, `stages[${index}]`);
+  } catch (error) {
+    if (error instanceof PlanError) return null;
+    throw error;
+  }
+  const due = dueFields(stage.due);
+  if (due === null) return null;
   return newStageRow({
-    kind: stage.data.kind,
-    title: stage.data.title ?? "",
-    ...share.data,
+    kind: stage.kind,
+    title: stage.title ?? "",
+    ...shareFields(stage.share),
     ...due,
-    netDays: stage.data.netDays === undefined ? "" : String(stage.data.netDays),
-    count: stage.data.count === undefined ? "" : String(stage.data.count),
+    netDays: stage.netDays === 0 ? "" : String(stage.netDays),
+    count: stage.count === 1 ? "" : String(stage.count),
   });
 }
 
-function offsetFields(text: string): Pick<StageRow, "dueCount" | "dueUnit"> {
-  const trimmed = text.trim();
+function shareFields(share: ShareConfig): Pick<StageRow, "shareKind" | "shareValue"> {
+  if (share === "equal" || share === "remainder") return { shareKind: share, shareValue: "" };
+  return "percent" in share ? { shareKind: "percent", shareValue: share.percent } : { shareKind: "fixed", shareValue: share.fixed };
+}
+
+/** A row holds one offset of whole days, weeks or months: a list of offsets is edited as JSON. */
+const ONE_OFFSET = /^\s*\d+[dwm]\s*$/;
+
+function offsetFields(offset: string | readonly string[]): Pick<StageRow, "dueCount" | "dueUnit"> | null {
+  if (typeof offset !== "string" || !ONE_OFFSET.test(offset)) return null;
+  const trimmed = offset.trim();
   return { dueCount: trimmed.slice(0, -1), dueUnit: trimmed.slice(-1) as OffsetLetter };
 }
 
-const dueConfigSchemas = [
-  z.literal("checkout").transform(() => ({ dueKind: "checkout" as const })),
-  z
-    .object({ after: offsetText, from: z.enum(DUE_FROMS).default("orderDate") })
-    .strict()
-    .transform((due) => ({ dueKind: "after" as const, dueFrom: due.from, ...offsetFields(due.after) })),
-  z
-    .object({ every: offsetText, onDay: z.number().int().optional() })
-    .strict()
-    .transform((due) => ({ dueKind: "every" as const, dueDay: due.onDay === undefined ? "" : String(due.onDay), ...offsetFields(due.every) })),
-  z
-    .object({ on: z.string() })
-    .strict()
-    .transform((due) => ({ dueKind: "on" as const, dueDate: due.on })),
-  z
-    .object({ field: z.string(), after: offsetText.optional() })
-    .strict()
-    .transform((due) => ({ dueKind: "field" as const, dueName: due.field, ...(due.after ? offsetFields(due.after) : { dueCount: "" }) })),
-  z
-    .object({ dayOfMonth: z.number().int(), from: z.enum(["orderDate", "paymentDueDate"]).default("orderDate") })
-    .strict()
-    .transform((due) => ({ dueKind: "dayOfMonth" as const, dueDay: String(due.dayOfMonth), dueFrom: due.from })),
-  z
-    .object({ milestone: z.string() })
-    .strict()
-    .transform((due) => ({ dueKind: "milestone" as const, dueName: due.milestone })),
-  z
-    .object({ event: z.enum(["fulfillmentCreated", "orderFulfilled"]) })
-    .strict()
-    .transform((due) => ({ dueKind: due.event })),
-] as const;
-
-function dueFieldsFromConfig(raw: unknown): Partial<StageRow> | null {
-  for (const schema of dueConfigSchemas) {
-    const parsed = schema.safeParse(raw);
-    if (parsed.success) return parsed.data;
+/** The row's due fields, or null for a rule the form has no fields for (several offsets, a recurrence's anchor). */
+function dueFields(due: DueConfig): Partial<StageRow> | null {
+  switch (due.variant) {
+    case "checkout":
+      return { dueKind: "checkout" };
+    case "after": {
+      const offset = offsetFields(due.after);
+      return offset && { dueKind: "after", dueFrom: due.from, ...offset };
+    }
+    case "every": {
+      const offset = offsetFields(due.every);
+      if (!offset || due.anchor !== undefined) return null;
+      return { dueKind: "every", dueDay: due.onDay === undefined ? "" : String(due.onDay), ...offset };
+    }
+    case "on":
+      return { dueKind: "on", dueDate: due.on };
+    case "field": {
+      if (due.after === undefined) return { dueKind: "field", dueName: due.field, dueCount: "" };
+      const offset = offsetFields(due.after);
+      return offset && { dueKind: "field", dueName: due.field, ...offset };
+    }
+    case "dayOfMonth":
+      return { dueKind: "dayOfMonth", dueDay: String(due.dayOfMonth), dueFrom: due.from };
+    case "milestone":
+      return { dueKind: "milestone", dueName: due.milestone };
+    case "event":
+      return { dueKind: due.event };
   }
-  return null;
 }

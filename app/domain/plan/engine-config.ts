@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseCalendarDate } from "../dates/calendar-date";
 import { parseOffset, type Offset } from "../dates/offset";
 import { PlanError } from "../plan-error";
-import { MAX_INSTALLMENTS, STAGE_KINDS, type AmountRule, type DueRule, type Plan, type StageSpec } from "./plan";
+import { MAX_INSTALLMENTS, STAGE_KINDS, type AmountRule, type DueRule, type Plan, type StageKind, type StageSpec } from "./plan";
 import { compileTitles } from "./titles-config";
 import { validatePlan } from "./validate-plan";
 
@@ -63,16 +63,57 @@ const planSchema = z
   })
   .strict();
 
+export type ShareConfig = z.output<typeof shareSchema>;
+type DueVariant = keyof typeof dueSchemas;
+/** A stage's `due` as written, by its variant (the key that names it). */
+export type DueConfig = { readonly variant: "checkout" } | { [V in DueVariant]: { readonly variant: V } & z.output<(typeof dueSchemas)[V]> }[DueVariant];
+
+/** One stage of the config as written: checked against the schema, defaults filled in, not compiled (offsets stay text). */
+export interface StageConfig {
+  readonly kind: StageKind;
+  readonly title?: string;
+  readonly share: ShareConfig;
+  readonly due: DueConfig;
+  readonly netDays: number;
+  readonly count: number;
+}
+
+/**
+ * Reads stage `raw` at `key` (`stages[2]`) of a config, or throws the PlanError that names what is wrong. The plan
+ * editor reads stored stages into its form rows through this too, so the form and the engine agree on the syntax.
+ */
+export function readStageConfig(raw: unknown, key: string): StageConfig {
+  const stage = parseWith(stageSchema, raw, key);
+  return {
+    kind: stage.kind as StageKind,
+    ...(stage.title === undefined ? {} : { title: stage.title }),
+    share: parseWith(shareSchema, stage.share, `${key}.share`, 'must be "equal", "remainder", {"percent": "30"} or {"fixed": "500.00"}'),
+    due: readDue(stage.due, `${key}.due`),
+    netDays: stage.netDays,
+    count: stage.count,
+  };
+}
+
+function readDue(raw: unknown, key: string): DueConfig {
+  if (raw === "checkout") return { variant: "checkout" };
+  const variant =
+    typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (Object.keys(dueSchemas) as DueVariant[]).find((name) => name in raw) : undefined;
+  if (variant === undefined) {
+    throw new PlanError(key, 'must be "checkout" or an object with one of: after, on, field, dayOfMonth, every, milestone, event');
+  }
+  return { variant, ...parseWith(dueSchemas[variant], raw, key) } as DueConfig;
+}
+
 export function compileEngineConfig(config: unknown): Plan {
   const top = parseWith(planSchema, config, "");
   const stages: StageSpec[] = [];
   top.stages.forEach((rawStage, index) => {
     const key = `stages[${index}]`;
-    const stage = parseWith(stageSchema, rawStage, key);
+    const stage = readStageConfig(rawStage, key);
     if (stages.length + stage.count > MAX_INSTALLMENTS) {
       throw new PlanError(`${key}.count`, `a plan can have at most ${MAX_INSTALLMENTS} installments`);
     }
-    const amount = shareRule(stage.share, `${key}.share`);
+    const amount = shareRule(stage.share);
     for (let copy = 0; copy < stage.count; copy++) {
       stages.push({
         kind: stage.kind as StageSpec["kind"],
@@ -90,39 +131,25 @@ export function compileEngineConfig(config: unknown): Plan {
   return plan;
 }
 
-function shareRule(raw: unknown, key: string): AmountRule {
-  const share = parseWith(shareSchema, raw, key, 'must be "equal", "remainder", {"percent": "30"} or {"fixed": "500.00"}');
+function shareRule(share: ShareConfig): AmountRule {
   if (share === "equal") return { kind: "equal" };
   if (share === "remainder") return { kind: "remainder" };
   return "percent" in share ? { kind: "percent", percent: share.percent } : { kind: "fixed", amount: share.fixed };
 }
 
-function dueRule(raw: unknown, key: string, earlier: readonly StageSpec[]): DueRule {
-  if (raw === "checkout") return { kind: "atCheckout" };
-  const variant =
-    typeof raw === "object" && raw !== null && !Array.isArray(raw)
-      ? (Object.keys(dueSchemas) as (keyof typeof dueSchemas)[]).find((name) => name in raw)
-      : undefined;
-  if (variant === undefined) {
-    throw new PlanError(key, 'must be "checkout" or an object with one of: after, on, field, dayOfMonth, every, milestone, event');
-  }
-  switch (variant) {
-    case "after": {
-      const due = parseWith(dueSchemas.after, raw, key);
+function dueRule(due: DueConfig, key: string, earlier: readonly StageSpec[]): DueRule {
+  switch (due.variant) {
+    case "checkout":
+      return { kind: "atCheckout" };
+    case "after":
       return { kind: "offset", from: due.from, offsets: offsets(due.after, `${key}.after`) };
-    }
     case "on":
-      return { kind: "fixedDate", date: parseCalendarDate(parseWith(dueSchemas.on, raw, key).on, `${key}.on`) };
-    case "field": {
-      const due = parseWith(dueSchemas.field, raw, key);
+      return { kind: "fixedDate", date: parseCalendarDate(due.on, `${key}.on`) };
+    case "field":
       return { kind: "dateField", field: due.field, offsets: due.after ? offsets(due.after, `${key}.after`) : [] };
-    }
-    case "dayOfMonth": {
-      const due = parseWith(dueSchemas.dayOfMonth, raw, key);
+    case "dayOfMonth":
       return { kind: "dayOfMonth", day: due.dayOfMonth, from: due.from };
-    }
     case "every": {
-      const due = parseWith(dueSchemas.every, raw, key);
       const anchorPosition = due.anchor ?? nearestNonRecurring(earlier);
       if (anchorPosition === undefined) throw new PlanError(key, "a recurrence needs an earlier stage to count from");
       return {
@@ -133,9 +160,9 @@ function dueRule(raw: unknown, key: string, earlier: readonly StageSpec[]): DueR
       };
     }
     case "milestone":
-      return { kind: "trigger", trigger: { event: "milestone", milestone: parseWith(dueSchemas.milestone, raw, key).milestone } };
+      return { kind: "trigger", trigger: { event: "milestone", milestone: due.milestone } };
     case "event":
-      return { kind: "trigger", trigger: { event: parseWith(dueSchemas.event, raw, key).event } };
+      return { kind: "trigger", trigger: { event: due.event } };
   }
 }
 

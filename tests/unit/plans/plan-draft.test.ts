@@ -48,6 +48,15 @@ describe("stage rows and the engine's stages config", () => {
     expect(stageRowsFromConfig({ stages: [{ share: "equal", due: { every: "1m", anchor: 1 } }] })).toBeNull();
     expect(stageRowsFromConfig({ stages: [{ share: "remainder", due: "checkout" }], titles: "Part [PosNo]" })).toBeNull();
   });
+
+  it("reads stored stages with the engine's own reader: what the engine refuses, the form does not show either", () => {
+    expect(stageRowsFromConfig({ stages: [{ share: "remainder", due: { dayOfMonth: 40 } }] })).toBeNull();
+    expect(stageRowsFromConfig({ stages: [{ share: { percent: "30", fixed: "5" }, due: "checkout" }] })).toBeNull();
+    expect(stageRowsFromConfig({ stages: [{ share: "remainder", due: { milestone: " " } }] })).toBeNull();
+    expect(stageRowsFromConfig({ stages: [{ share: { percent: 30 }, due: { dayOfMonth: 15 }, netDays: 30 }] })).toEqual([
+      expect.objectContaining({ shareKind: "percent", shareValue: "30", dueKind: "dayOfMonth", dueDay: "15", dueFrom: "orderDate", netDays: "30", count: "" }),
+    ]);
+  });
 });
 
 describe("planDraftFromSource: the editor a stored plan opens in", () => {
