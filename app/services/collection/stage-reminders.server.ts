@@ -1,14 +1,49 @@
 import { dueReminder } from "../../domain/contract/reminders";
 import type { StageStatus } from "../../domain/contract/stage-status";
-import { calendarDateAt, type CalendarDate } from "../../domain/dates/calendar-date";
+import { addDays, calendarDateAt, type CalendarDate } from "../../domain/dates/calendar-date";
 import { writeAudit } from "../../models/audit-log.server";
 import { getContract } from "../../models/contracts.server";
 import { isUniqueViolation } from "../../models/database.server";
-import { getShopSettings, type ShopSettings } from "../../models/shop-settings.server";
+import { DEFAULT_SHOP_SETTINGS, getShopSettings, type ShopSettings } from "../../models/shop-settings.server";
 import { emailStageLink } from "./contract-actions.server";
 import type { ServiceDeps } from "../service-deps.server";
 
 const ACTOR = "job:reminders" as const;
+
+/** Reminders a sweep missed (the workers were down) are still sent this many days after their day. */
+const CATCH_UP_DAYS = 30;
+
+/**
+ * The due dates that can have a reminder to send today anywhere: from the longest "after" offset any shop uses (and
+ * the catch-up) before today to the longest "before" offset after it, a day wider each way for the shops' time
+ * zones. Stages due outside it are not read, so a sweep reads what is due, not every open stage (Stage's
+ * status + due date index).
+ */
+async function reminderWindow(deps: ServiceDeps, now: Date): Promise<{ from: CalendarDate; to: CalendarDate }> {
+  const custom = await deps.db.shopSettings.findMany({ select: { remindBeforeDays: true, remindAfterDays: true } });
+  const longest = (texts: string[], defaults: readonly number[]) => Math.max(0, ...defaults, ...texts.flatMap((text) => JSON.parse(text) as number[]));
+  const today = calendarDateAt(now, "UTC");
+  return {
+    from: addDays(
+      today,
+      -(
+        longest(
+          custom.map((row) => row.remindAfterDays),
+          DEFAULT_SHOP_SETTINGS.remindAfterDays,
+        ) +
+        CATCH_UP_DAYS +
+        1
+      ),
+    ),
+    to: addDays(
+      today,
+      longest(
+        custom.map((row) => row.remindBeforeDays),
+        DEFAULT_SHOP_SETTINGS.remindBeforeDays,
+      ) + 1,
+    ),
+  };
+}
 
 /**
  * Emails the links of unpaid stages again on the shop's reminder days (Settings). Each reminder is claimed in
@@ -18,8 +53,13 @@ const ACTOR = "job:reminders" as const;
  */
 export async function sendDueReminders(deps: ServiceDeps, log: (line: string) => void = () => undefined): Promise<number> {
   const now = deps.now();
+  const window = await reminderWindow(deps, now);
   const stages = await deps.db.stage.findMany({
-    where: { status: { in: ["invoiced", "overdue"] }, dueDate: { not: null }, contract: { status: { in: ["awaitingDeposit", "active"] } } },
+    where: {
+      status: { in: ["invoiced", "overdue"] },
+      dueDate: { gte: window.from, lte: window.to },
+      contract: { status: { in: ["awaitingDeposit", "active"] } },
+    },
     select: {
       id: true,
       position: true,
