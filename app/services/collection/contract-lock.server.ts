@@ -33,7 +33,8 @@ export async function withContractLock<T>(
 ): Promise<T> {
   const holder = `request:${randomUUID()}`;
   const ttlMs = options.ttlMs ?? 60_000;
-  const giveUpAt = Date.now() + (options.waitMs ?? 15_000);
+  // Long enough for a killed worker's lock to lapse (contract-sync.server.ts) and the contract to be free again.
+  const giveUpAt = Date.now() + (options.waitMs ?? 30_000);
   while (!(await claimContractLock(deps.db, shop, contractId, holder, deps.now(), ttlMs))) {
     if (Date.now() >= giveUpAt) throw new ContractBusyError(contractId);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));

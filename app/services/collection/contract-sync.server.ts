@@ -36,7 +36,11 @@ export interface SyncResult {
   readonly steps: readonly CollectionStep["kind"][];
 }
 
-const DEFAULT_LOCK_TTL_MS = 60_000;
+/**
+ * The work lock lapses this long after its holder last renewed it: short, so that a killed worker's lock frees the
+ * contract soon (attach and staff requests wait for it), renewed every third of it while the sync runs.
+ */
+const DEFAULT_LOCK_TTL_MS = 15_000;
 
 const DATABASE_STEPS: ReadonlySet<CollectionStep["kind"]> = new Set([
   "cancelContract",
@@ -67,14 +71,16 @@ export async function syncContract(deps: ServiceDeps, shop: string, contractId: 
     throw new ContractBusyError(contractId);
   }
   const steps: CollectionStep["kind"][] = [];
+  // Kept while a slow step (a throttled Shopify call) runs; the step loop renews it before each step as well.
+  const renewal = setInterval(() => {
+    claimContractLock(deps.db, shop, contractId, options.holder, deps.now(), ttl).catch(() => undefined);
+  }, ttl / 3);
   try {
     const admin = await deps.adminFor(shop);
     const { shop: shopInfo } = await admin.request(shopQuery);
     const partialPaymentsAllowed = shopInfo.plan.shopifyPlus;
     let observation: Observation | null = null;
     for (;;) {
-      // The lock is renewed before every step; a step slower than the lock's time would let another holder in,
-      // so each is bounded by Shopify's timeouts, well under the default minute.
       options.signal?.throwIfAborted();
       const contract = await getContract(deps.db, shop, contractId);
       if (!contract) throw new NotFoundError("contract", contractId);
@@ -97,6 +103,7 @@ export async function syncContract(deps: ServiceDeps, shop: string, contractId: 
       if (!DATABASE_STEPS.has(step.kind)) observation = null;
     }
   } finally {
+    clearInterval(renewal);
     await releaseContractLock(deps.db, shop, contractId, options.holder);
   }
 }
