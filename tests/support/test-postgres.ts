@@ -1,7 +1,7 @@
 import pg from "pg";
 
 /** The machine's PostgreSQL service, as every machine of ours runs it (trust auth, database `test`). */
-export const MACHINE_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test";
+export const MACHINE_POSTGRES_URL = process.env.TRANCHE_TEST_MACHINE_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 /** Set by tests/support/postgres.global-setup.ts when it had to start an embedded server. */
 export const TEST_POSTGRES_ENV = "TRANCHE_TEST_POSTGRES_URL";
