@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 
-
 export interface LocalDatabase {
   /** The app's DATABASE_URL, migrated. */
   readonly url: string;
