@@ -18,9 +18,6 @@ export interface ReceivedEvent {
 /** Events written in one transaction at most; a burst beyond it goes in the next. */
 const MAX_BATCH = 200;
 
-/** Batches written at the same time: one; a second in flight measured slower (bench/webhook-intake.bench.ts). */
-const CONCURRENT_WRITES = 1;
-
 interface Waiting {
   readonly event: ReceivedEvent;
   readonly done: () => void;
@@ -37,7 +34,8 @@ interface Waiting {
  */
 export class WebhookEventWriter {
   private readonly waiting: Waiting[] = [];
-  private writers = 0;
+  // One batch at a time: a second in flight measured slower (bench/webhook-intake.bench.ts).
+  private writing = false;
 
   constructor(private readonly jobs: JobQueue) {}
 
@@ -45,12 +43,12 @@ export class WebhookEventWriter {
   record(event: ReceivedEvent): Promise<void> {
     return new Promise((done, failed) => {
       this.waiting.push({ event, done, failed });
-      if (this.writers < CONCURRENT_WRITES) void this.writeWhileWaiting();
+      if (!this.writing) void this.writeWhileWaiting();
     });
   }
 
   private async writeWhileWaiting(): Promise<void> {
-    this.writers += 1;
+    this.writing = true;
     try {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, MAX_BATCH);
@@ -62,7 +60,7 @@ export class WebhookEventWriter {
         }
       }
     } finally {
-      this.writers -= 1;
+      this.writing = false;
     }
   }
 

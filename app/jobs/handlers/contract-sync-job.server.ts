@@ -11,7 +11,7 @@ const payloadSchema = z.object({ contractId: z.string().min(1), reason: z.string
  * `contract:sync`: one pass of bringing a contract up to date. A contract another job holds (ContractBusyError)
  * is retried with the queue's backoff; a contract that does not exist (for this shop) is parked — a bug or a forged request.
  */
-export function contractSyncJob(deps: ServiceDeps, lockTtlMs?: number): JobHandler {
+export function contractSyncJob(deps: ServiceDeps): JobHandler {
   return async (payload, context) => {
     const parsed = payloadSchema.safeParse(payload);
     if (!parsed.success) throw new PermanentJobError(`not a contract sync payload: ${parsed.error.message}`);
@@ -20,7 +20,6 @@ export function contractSyncJob(deps: ServiceDeps, lockTtlMs?: number): JobHandl
         holder: context.jobId,
         actor: "job:contract:sync",
         ...(context.signal ? { signal: context.signal } : {}),
-        ...(lockTtlMs === undefined ? {} : { lockTtlMs }),
       });
     } catch (error) {
       if (error instanceof NotFoundError) throw new PermanentJobError(error.message);

@@ -17,22 +17,17 @@ export const APP_JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [webhookJobKind("shop/redact")]: shopRedactJob,
 };
 
-export interface CollectionJobOptions {
-  /** How long a contract's work lock lasts without renewal; the job lease is a good value. */
-  readonly lockTtlMs?: number;
-}
-
 /** Collection: the order and payment webhooks, and the contract sync they ask for. */
-export function collectionJobHandlers(deps: ServiceDeps, options: CollectionJobOptions = {}): Record<string, JobHandler> {
+export function collectionJobHandlers(deps: ServiceDeps): Record<string, JobHandler> {
   return {
     ...Object.fromEntries(Object.entries(CONTRACT_WEBHOOK_HANDLERS).map(([topic, handler]) => [webhookJobKind(topic), handler])),
-    [CONTRACT_SYNC_JOB]: contractSyncJob(deps, options.lockTtlMs),
+    [CONTRACT_SYNC_JOB]: contractSyncJob(deps),
   };
 }
 
 /** Every job kind the app runs and its handler; a kind missing here is parked when it runs. */
-export function appJobHandlerRegistry(deps: ServiceDeps, options: CollectionJobOptions = {}): JobHandlerRegistry {
+export function appJobHandlerRegistry(deps: ServiceDeps): JobHandlerRegistry {
   const registry = new JobHandlerRegistry();
-  for (const [kind, handler] of Object.entries({ ...APP_JOB_HANDLERS, ...collectionJobHandlers(deps, options) })) registry.register(kind, handler);
+  for (const [kind, handler] of Object.entries({ ...APP_JOB_HANDLERS, ...collectionJobHandlers(deps) })) registry.register(kind, handler);
   return registry;
 }

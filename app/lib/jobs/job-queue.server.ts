@@ -150,8 +150,7 @@ export class JobQueue {
    * one will see whatever this one would have: it has not started yet).
    */
   async send(queueName: string, job: JobData, options: SendOptions = {}): Promise<string | null> {
-    const queue = this.queues.get(queueName);
-    if (!queue) throw new Error(`no queue named "${queueName}"; the queues are ${[...this.queues.keys()].join(", ")}`);
+    const queue = this.queueNamed(queueName);
     if (queue.onePerKey && !options.key) throw new Error(`a job on queue "${queueName}" needs a key`);
     return this.boss.send(
       queueName,
@@ -184,9 +183,7 @@ export class JobQueue {
 
   /** Enqueues several jobs of an unkeyed queue in one statement, in the caller's transaction if given. */
   async insert(queueName: string, jobs: readonly JobData[], options: Pick<SendOptions, "db"> & { readonly executor?: Db } = {}): Promise<void> {
-    const queue = this.queues.get(queueName);
-    if (!queue) throw new Error(`no queue named "${queueName}"; the queues are ${[...this.queues.keys()].join(", ")}`);
-    if (queue.onePerKey) throw new Error(`queue "${queueName}" keeps one job per key: send its jobs one by one`);
+    if (this.queueNamed(queueName).onePerKey) throw new Error(`queue "${queueName}" keeps one job per key: send its jobs one by one`);
     if (jobs.length === 0) return;
     await this.boss.insert(
       queueName,
@@ -217,7 +214,13 @@ export class JobQueue {
   }
 
   isKeyed(queueName: string): boolean {
-    return this.queues.get(queueName)?.onePerKey === true;
+    return this.queueNamed(queueName).onePerKey === true;
+  }
+
+  private queueNamed(queueName: string): QueueDefinition {
+    const queue = this.queues.get(queueName);
+    if (!queue) throw new Error(`no queue named "${queueName}"; the queues are ${[...this.queues.keys()].join(", ")}`);
+    return queue;
   }
 
   /**
@@ -236,13 +239,13 @@ export class JobQueue {
   }
 
   /**
-   * Jobs waiting or running now, read live (a retry not yet due is left out): what a run that waits for its work
-   * to settle (the demos, the collection tests) watches.
+   * Jobs running or due now, read live (a retry not yet due is left out, whether pg-boss's own or one `retryKeyed`
+   * sent afresh): what a run that waits for its work to settle (the demos, the local stack's test) watches.
    */
   async unfinishedJobs(): Promise<number> {
     const { rows } = await this.boss
       .getDb()
-      .executeSql(`SELECT count(*)::int AS count FROM "${this.schema}".job WHERE state IN ('created', 'active') OR (state = 'retry' AND start_after <= now())`);
+      .executeSql(`SELECT count(*)::int AS count FROM "${this.schema}".job WHERE state = 'active' OR (state IN ('created', 'retry') AND start_after <= now())`);
     return (rows[0] as { count: number }).count;
   }
 
@@ -274,9 +277,14 @@ async function runBatch(jobs: JobWithMetadata<JobData>[], run: (job: JobWithMeta
   return results;
 }
 
+/** The run this is of the job: pg-boss's retries of it, counted on from where a keyed job sent afresh started. */
+function attemptOf(job: JobWithMetadata<JobData>): number {
+  return (job.data.attempt ?? 1) + job.retryCount;
+}
+
 async function runJob(jobs: JobQueue, job: JobWithMetadata<JobData>, queue: string, options: WorkOptions): Promise<void> {
   const { kind, shop, payload } = job.data;
-  const attempt = (job.data.attempt ?? 1) + job.retryCount;
+  const attempt = attemptOf(job);
   const handler = options.handlers.handlerFor(kind);
   if (!handler) return park(options, job, queue, `no handler is registered for job kind "${kind}"`);
   try {
@@ -308,7 +316,7 @@ async function park(options: WorkOptions, job: JobWithMetadata<JobData>, queue: 
       shop: job.data.shop,
       payload: JSON.stringify(job.data.payload ?? null),
       reason: truncate(reason),
-      attempts: job.retryCount + 1,
+      attempts: attemptOf(job),
       parkedAt: options.now(),
     },
     update: {},

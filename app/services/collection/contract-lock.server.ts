@@ -11,31 +11,21 @@ export class ContractBusyError extends Error {
   }
 }
 
-export interface ContractLockOptions {
-  /** How long to wait for a busy contract before giving up; the worker's syncs are short. */
-  readonly waitMs?: number;
-  readonly ttlMs?: number;
-}
-
 const POLL_MS = 100;
+/** A request's lock lapses after this if its process dies; attach's first invoice takes seconds. */
+const REQUEST_LOCK_TTL_MS = 60_000;
+/** Long enough for a killed worker's lock to lapse (contract-sync.server.ts) and the contract to be free again. */
+const WAIT_MS = 30_000;
 
 /**
  * Runs `work` while holding the contract's work lock (the one contract syncs hold), for a request outside the job
  * worker that changes the contract step by step (attach's first invoice): a sync started by the webhooks of its
  * own steps waits instead of changing the contract under it.
  */
-export async function withContractLock<T>(
-  deps: ServiceDeps,
-  shop: string,
-  contractId: string,
-  work: () => Promise<T>,
-  options: ContractLockOptions = {},
-): Promise<T> {
+export async function withContractLock<T>(deps: ServiceDeps, shop: string, contractId: string, work: () => Promise<T>): Promise<T> {
   const holder = `request:${randomUUID()}`;
-  const ttlMs = options.ttlMs ?? 60_000;
-  // Long enough for a killed worker's lock to lapse (contract-sync.server.ts) and the contract to be free again.
-  const giveUpAt = Date.now() + (options.waitMs ?? 30_000);
-  while (!(await claimContractLock(deps.db, shop, contractId, holder, deps.now(), ttlMs))) {
+  const giveUpAt = Date.now() + WAIT_MS;
+  while (!(await claimContractLock(deps.db, shop, contractId, holder, deps.now(), REQUEST_LOCK_TTL_MS))) {
     if (Date.now() >= giveUpAt) throw new ContractBusyError(contractId);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

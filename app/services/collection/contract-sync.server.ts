@@ -26,10 +26,8 @@ export interface SyncOptions {
   /** Who holds the contract's lock while syncing (the job id). */
   readonly holder: string;
   readonly actor: AuditActor;
-  /** Set when the job lost its lease: stop before the next Shopify call. */
+  /** Set when the job lost its claim: stop before the next Shopify call. */
   readonly signal?: AbortSignal;
-  /** How long the lock lasts without renewal; a step renews it. */
-  readonly lockTtlMs?: number;
 }
 
 export interface SyncResult {
@@ -40,7 +38,7 @@ export interface SyncResult {
  * The work lock lapses this long after its holder last renewed it: short, so that a killed worker's lock frees the
  * contract soon (attach and staff requests wait for it), renewed every third of it while the sync runs.
  */
-const DEFAULT_LOCK_TTL_MS = 15_000;
+const LOCK_TTL_MS = 15_000;
 
 const DATABASE_STEPS: ReadonlySet<CollectionStep["kind"]> = new Set([
   "cancelContract",
@@ -65,16 +63,15 @@ const MAX_STEPS = 60;
  * twice. One worker at a time per contract.
  */
 export async function syncContract(deps: ServiceDeps, shop: string, contractId: string, options: SyncOptions): Promise<SyncResult> {
-  const ttl = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
-  if (!(await claimContractLock(deps.db, shop, contractId, options.holder, deps.now(), ttl))) {
+  if (!(await claimContractLock(deps.db, shop, contractId, options.holder, deps.now(), LOCK_TTL_MS))) {
     if (!(await getContract(deps.db, shop, contractId))) throw new NotFoundError("contract", contractId);
     throw new ContractBusyError(contractId);
   }
   const steps: CollectionStep["kind"][] = [];
   // Kept while a slow step (a throttled Shopify call) runs; the step loop renews it before each step as well.
   const renewal = setInterval(() => {
-    claimContractLock(deps.db, shop, contractId, options.holder, deps.now(), ttl).catch(() => undefined);
-  }, ttl / 3);
+    claimContractLock(deps.db, shop, contractId, options.holder, deps.now(), LOCK_TTL_MS).catch(() => undefined);
+  }, LOCK_TTL_MS / 3);
   try {
     const admin = await deps.adminFor(shop);
     const { shop: shopInfo } = await admin.request(shopQuery);
@@ -96,7 +93,7 @@ export async function syncContract(deps: ServiceDeps, shop: string, contractId: 
       if (steps.length >= MAX_STEPS) throw new SyncDidNotSettleError(contractId, steps);
       steps.push(step.kind);
       options.signal?.throwIfAborted();
-      if (!(await claimContractLock(deps.db, shop, contractId, options.holder, now, ttl))) throw new ContractBusyError(contractId);
+      if (!(await claimContractLock(deps.db, shop, contractId, options.holder, now, LOCK_TTL_MS))) throw new ContractBusyError(contractId);
       const context: StepContext = { deps, admin, shop, contract, observation, actor: options.actor, now };
       await executeCollectionStep(context, step);
       // A step that only wrote to the database changed nothing in Shopify: what was observed still holds.
