@@ -32,7 +32,16 @@ export async function startEmbeddedPostgres(database: string, log: (line: string
     onLog: () => undefined,
     onError: (error) => log(`[postgres] ${error instanceof Error ? error.message : String(error)}`),
   });
-  await server.initialise();
+  try {
+    await server.initialise();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EACCES") throw error;
+    throw new Error(
+      "the embedded PostgreSQL could not run its binaries: as root it runs them as the postgres user, who cannot reach " +
+        "node_modules in this folder (a parent folder is private). Clone into a folder other users can enter, or set DATABASE_URL.",
+      { cause: error },
+    );
+  }
   await server.start();
   const admin = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password, database: "postgres" });
   await admin.connect();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { builtAppIsFresh } from "../../scripts/local/build-app";
 import { startLocalStack, type LocalStack } from "../../scripts/local-stack";
+import { createEmptyTestSchema } from "../integration/test-database";
 import {
   blockingViolations,
   describeAxe,
@@ -37,6 +38,7 @@ const CLOCK_DAYS = 15;
 const WORKER_WAIT_MS = 45_000;
 
 let stack: LocalStack;
+let database: Awaited<ReturnType<typeof createEmptyTestSchema>> | undefined;
 let browser: Browser;
 let page: Page;
 let contractUrl = "";
@@ -51,6 +53,9 @@ beforeAll(async () => {
   freshScreenshotDir();
   const build = !builtAppIsFresh();
   const started = performance.now();
+  // The test server, as every test uses (the stack migrates it): the demo's embedded server is for machines without one.
+  database = await createEmptyTestSchema();
+  process.env.DATABASE_URL = database.url;
   stack = await startLocalStack({ build, appPort: 0, emulatorPort: 0, log: () => undefined });
   console.info(
     `local stack started in ${Math.round(performance.now() - started)} ms (${build ? "with" : "without"} building the app): ${stack.appUrl}/app, ${stack.emulatorUrl}/_emulator`,
@@ -60,6 +65,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.close();
+  await database?.drop();
   if (vitals.length) console.info(`Core Web Vitals (full page loads, headless Chromium):\n${vitalsTable(vitals)}`);
   if (axeReports.length) console.info(`axe-core (violations by page):\n${describeAxe(axeReports)}`);
   if (shots.length) console.info(`${shots.length} screenshots in ${SCREENSHOT_DIR}:\n${shots.map((file) => `  ${file}`).join("\n")}`);

@@ -96,6 +96,24 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/**
+ * An empty schema on the test server, for code that migrates its own database (the local stack runs
+ * `prisma migrate deploy`, as a deployment would): its `DATABASE_URL` and the function that drops it again.
+ */
+export async function createEmptyTestSchema(): Promise<{ readonly url: string; drop(): Promise<void> }> {
+  const serverUrl = testPostgresUrl();
+  const schema = `t_${randomBytes(8).toString("hex")}`;
+  await withServer(serverUrl, (client) => client.query(`CREATE SCHEMA "${schema}"`));
+  return {
+    url: withSchema(serverUrl, schema),
+    drop: () =>
+      withServer(serverUrl, async (client) => {
+        await client.query(`DROP SCHEMA "${schema}" CASCADE`);
+        await client.query(`DROP SCHEMA IF EXISTS "${jobsSchemaFor(schema)}" CASCADE`);
+      }),
+  };
+}
+
 export function committedMigrations(): string[] {
   return readdirSync(migrationsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())

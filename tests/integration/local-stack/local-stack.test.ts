@@ -3,6 +3,7 @@ import { invoiceUrlOf } from "../../../emulator/commerce/draft-order-invoice-url
 import { payEmailedLink } from "../../../emulator/staff-and-buyer-actions";
 import { builtAppIsFresh } from "../../../scripts/local/build-app";
 import { LocalStackRefusedError, startLocalStack, type LocalStack } from "../../../scripts/local-stack";
+import { createEmptyTestSchema } from "../test-database";
 
 /**
  * `npm run demo`'s stack, started once: built unless build/ is newer than the app's sources (the build takes
@@ -12,14 +13,21 @@ import { LocalStackRefusedError, startLocalStack, type LocalStack } from "../../
 const BASIC = "northwind-furniture.myshopify.com";
 let stack: LocalStack;
 const progress: string[] = [];
+let database: Awaited<ReturnType<typeof createEmptyTestSchema>> | undefined;
 
 beforeAll(async () => {
   const started = performance.now();
   const build = !builtAppIsFresh();
+  // The test server, as every test uses (the stack migrates it): the demo's embedded server is for machines without one.
+  database = await createEmptyTestSchema();
+  process.env.DATABASE_URL = database.url;
   stack = await startLocalStack({ build, appPort: 0, emulatorPort: 0, log: (line) => progress.push(line) });
   console.info(`local stack started in ${Math.round(performance.now() - started)} ms (${build ? "with" : "without"} building the app)`);
 }, 240_000);
-afterAll(() => stack?.close());
+afterAll(async () => {
+  await stack?.close();
+  await database?.drop();
+});
 
 describe("the local stack (npm run demo)", () => {
   it("serves the emulator's control page with the demo shops' open draft orders", async () => {
