@@ -73,6 +73,8 @@ export interface CreateContractInput {
   readonly orderSnapshot: OrderSnapshot;
   readonly schedule: Schedule;
   readonly actor: AuditActor;
+  /** Created already holding the work lock: no sync can take the contract between its creation and the holder's work. */
+  readonly lock?: { readonly holder: string; readonly until: Date };
 }
 
 /** Stores a contract and one stage per scheduled installment, all or nothing. */
@@ -96,6 +98,7 @@ export async function createContract(db: Database, shop: string, input: CreateCo
           customerName: input.customerName ?? null,
           customerEmail: input.customerEmail ?? null,
           companyLocationId: input.companyLocationId ?? null,
+          ...(input.lock ? { lockedBy: input.lock.holder, lockedUntil: input.lock.until } : {}),
           currency: input.schedule.currency.code,
           totalMinor: input.schedule.total,
           mode: input.mode,

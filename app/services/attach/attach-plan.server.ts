@@ -21,7 +21,7 @@ import { paymentTermsTemplateId } from "../../shopify/payment-terms-templates.se
 import type { DraftOrderQuery, ShopQuery } from "../../types/admin.generated";
 import { checkoutScheduleAttribute } from "./checkout-schedule";
 import { CHECKOUT_SCHEDULE_ATTRIBUTE, CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE } from "./contract-attributes";
-import { withContractLock } from "../collection/contract-lock.server";
+import { requestLockHolder, requestLockUntil, withContractLock } from "../collection/contract-lock.server";
 import { refreshStageTimers } from "../collection/due-sweep.server";
 import { sendFirstStageInvoice } from "./first-stage-invoice.server";
 import type { ServiceDeps } from "../service-deps.server";
@@ -80,7 +80,11 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
   await admin.request(draftOrderUpdateMutation, { id: draft.id, input: { customAttributes: attributes } });
 
   const purchasing = draft.purchasingEntity;
+  // Created holding its work lock: the draft's webhooks ask for syncs of the new contract, and they wait until its
+  // first invoice is out instead of racing this request for the lock.
+  const holder = requestLockHolder();
   const contract = await createContract(deps.db, shop, {
+    lock: { holder, until: requestLockUntil(deps.now()) },
     id: contractId,
     planId: plan.id,
     draftOrderId: draft.id,
@@ -95,8 +99,7 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
     actor: input.actor,
   });
   if (draft.customer) await rememberCustomerPlan(deps.db, shop, draft.customer.id, plan.id);
-  // The draft's webhooks ask for syncs of the new contract; they wait until its first invoice is out.
-  return withContractLock(deps, shop, contract.id, () => finishAttach(deps, admin, shop, contract, input.actor));
+  return withContractLock(deps, shop, contract.id, () => finishAttach(deps, admin, shop, contract, input.actor), holder);
 }
 
 /** The first invoice goes out, and the contract's stages are timed for the due sweep. */

@@ -12,6 +12,16 @@ export class ContractBusyError extends Error {
 }
 
 const POLL_MS = 100;
+
+/** Who holds a lock taken by a request (not a job). */
+export function requestLockHolder(): string {
+  return `request:${randomUUID()}`;
+}
+
+/** Until when a lock a request takes now holds without renewal. */
+export function requestLockUntil(now: Date): Date {
+  return new Date(now.getTime() + REQUEST_LOCK_TTL_MS);
+}
 /** A request's lock lapses after this if its process dies; attach's first invoice takes seconds. */
 const REQUEST_LOCK_TTL_MS = 60_000;
 /** Long enough for a killed worker's lock to lapse (contract-sync.server.ts) and the contract to be free again. */
@@ -22,8 +32,13 @@ const WAIT_MS = 30_000;
  * worker that changes the contract step by step (attach's first invoice): a sync started by the webhooks of its
  * own steps waits instead of changing the contract under it.
  */
-export async function withContractLock<T>(deps: ServiceDeps, shop: string, contractId: string, work: () => Promise<T>): Promise<T> {
-  const holder = `request:${randomUUID()}`;
+export async function withContractLock<T>(
+  deps: ServiceDeps,
+  shop: string,
+  contractId: string,
+  work: () => Promise<T>,
+  holder: string = requestLockHolder(),
+): Promise<T> {
   const giveUpAt = Date.now() + WAIT_MS;
   while (!(await claimContractLock(deps.db, shop, contractId, holder, deps.now(), REQUEST_LOCK_TTL_MS))) {
     if (Date.now() >= giveUpAt) throw new ContractBusyError(contractId);
