@@ -20,8 +20,10 @@ const CONTRACT_BADGES: Readonly<Record<string, { readonly label: string; readonl
   cancelled: { label: "Cancelled", tone: undefined },
 };
 
-export function StageStatusBadge({ status }: { readonly status: string }) {
-  const badge = STAGE_BADGES[status] ?? { label: status, tone: undefined };
+/** A paid stage that gave part of its money back shows it: "Partly refunded". */
+export function StageStatusBadge({ status, partlyRefunded = false }: { readonly status: string; readonly partlyRefunded?: boolean }) {
+  const badge =
+    partlyRefunded && status === "paid" ? { label: "Partly refunded", tone: "info" as const } : (STAGE_BADGES[status] ?? { label: status, tone: undefined });
   return <Badge tone={badge.tone}>{badge.label}</Badge>;
 }
 

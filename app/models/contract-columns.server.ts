@@ -1,3 +1,4 @@
+import type { Cancellation } from "../domain/contract/contract-state";
 import type { CalendarDate } from "../domain/dates/calendar-date";
 import type { Currency } from "../domain/money/currency";
 import type { Trigger } from "../domain/plan/plan";
@@ -63,4 +64,17 @@ export function dueRuleToColumn(installment: ScheduledInstallment): string {
 
 export function dueRuleFromColumn(text: string): StageDueRule {
   return JSON.parse(text) as StageDueRule;
+}
+
+type StoredCancellation = { settlement: "refund"; amount: string; refundedBefore: string } | { settlement: "keepAsCredit" } | { settlement: "close" };
+
+export function cancellationToColumn(cancellation: Cancellation): string {
+  return toJsonColumn(cancellation);
+}
+
+export function cancellationFromColumn(text: string | null): Cancellation | null {
+  if (text === null) return null;
+  const stored = JSON.parse(text) as StoredCancellation;
+  if (stored.settlement !== "refund") return stored;
+  return { settlement: "refund", amount: stored.amount === "all" ? "all" : BigInt(stored.amount), refundedBefore: BigInt(stored.refundedBefore) };
 }

@@ -1,5 +1,5 @@
 import { Prisma, type Contract as ContractRow, type Stage as StageRow } from "@prisma/client";
-import type { ContractMode, ContractStatus } from "../domain/contract/contract-state";
+import type { Cancellation, ContractMode, ContractStatus } from "../domain/contract/contract-state";
 import { assertStageTransition, isStageStatus, UNPAID_STAGE_STATUSES, type StageStatus } from "../domain/contract/stage-status";
 import type { CalendarDate } from "../domain/dates/calendar-date";
 import type { StageKind } from "../domain/plan/plan";
@@ -7,6 +7,8 @@ import type { Schedule } from "../domain/schedule/build-schedule";
 import type { OrderSnapshot, TaxLine } from "../domain/schedule/order-snapshot";
 import { writeAudit, type AuditActor } from "./audit-log.server";
 import {
+  cancellationFromColumn,
+  cancellationToColumn,
   dueRuleFromColumn,
   dueRuleToColumn,
   orderSnapshotFromColumn,
@@ -29,10 +31,11 @@ export interface StoredStage extends Omit<StageRow, "kind" | "status" | "taxShar
   readonly dueDate: CalendarDate | null;
 }
 
-export interface StoredContract extends Omit<ContractRow, "mode" | "status" | "orderSnapshot"> {
+export interface StoredContract extends Omit<ContractRow, "mode" | "status" | "orderSnapshot" | "cancellation"> {
   readonly mode: ContractMode;
   readonly status: ContractStatus;
   readonly orderSnapshot: OrderSnapshot;
+  readonly cancellation: Cancellation | null;
   /** Ordered by position. */
   readonly stages: StoredStage[];
 }
@@ -129,7 +132,10 @@ export async function createContract(db: Database, shop: string, input: CreateCo
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const existing = await db.contract.findFirst({ where: { shop, sourceDraftOrderId: input.draftOrderId }, select: { id: true } });
+    const existing = await db.contract.findFirst({
+      where: { shop, sourceDraftOrderId: input.draftOrderId, status: { not: "cancelled" } },
+      select: { id: true },
+    });
     if (!existing) throw error;
     throw new ContractExistsError(input.draftOrderId, existing.id);
   }
@@ -142,10 +148,19 @@ export async function getContract(db: Database, shop: string, id: string): Promi
   return row ? toStoredContract(row) : null;
 }
 
-/** The contract made for a source draft order (what the draft's custom attributes and webhooks point at). */
+/**
+ * The contract made for a source draft order (what the draft's custom attributes and webhooks point at): the live one,
+ * or, when every contract of the draft was cancelled, the newest of them.
+ */
 export async function findContractByDraftOrder(db: Database, shop: string, draftOrderId: string): Promise<StoredContract | null> {
   requireShop(shop);
-  const row = await db.contract.findFirst({ where: { shop, sourceDraftOrderId: draftOrderId }, include: STAGES_IN_ORDER });
+  const row =
+    (await db.contract.findFirst({ where: { shop, sourceDraftOrderId: draftOrderId, status: { not: "cancelled" } }, include: STAGES_IN_ORDER })) ??
+    (await db.contract.findFirst({
+      where: { shop, sourceDraftOrderId: draftOrderId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      include: STAGES_IN_ORDER,
+    }));
   return row ? toStoredContract(row) : null;
 }
 
@@ -422,10 +437,15 @@ export interface CancelContractInput {
   readonly contractId: string;
   readonly version: number;
   readonly reason: string;
+  /** How the money paid is settled; absent when Shopify cancelled the order (nothing for the app to settle). */
+  readonly cancellation?: Cancellation;
   readonly actor: AuditActor;
 }
 
-/** Cancels the contract and every stage that has not been paid, in one transaction. Paid stages stay paid. */
+/**
+ * Cancels the contract and every stage that has not been paid, in one transaction. Paid stages stay paid, and so do
+ * stages whose money arrives later (the planner marks them paid): money received is never relabelled.
+ */
 export async function cancelContractRecord(db: Database, shop: string, input: CancelContractInput): Promise<StoredContract> {
   requireShop(shop);
   return inTransaction(db, async (tx) => {
@@ -433,14 +453,15 @@ export async function cancelContractRecord(db: Database, shop: string, input: Ca
     if (!current) throw new NotFoundError("contract", input.contractId);
     if (current.status === "cancelled") return toStoredContract(current);
     await claimVersion(tx, shop, input.contractId, input.version);
-    await tx.contract.update({ where: { id: input.contractId }, data: { status: "cancelled" } });
+    const cancellation = input.cancellation ? cancellationToColumn(input.cancellation) : null;
+    await tx.contract.update({ where: { id: input.contractId }, data: { status: "cancelled", cancellation } });
     const cancelled = current.stages.filter((stage) => UNPAID_STAGE_STATUSES.includes(storedStatus(stage)));
     await tx.stage.updateMany({ where: { id: { in: cancelled.map((stage) => stage.id) } }, data: { status: "cancelled", nextAttemptAt: null } });
     await writeAudit(tx, shop, {
       actor: input.actor,
       action: "contract.cancelled",
       contractId: input.contractId,
-      details: { reason: input.reason, cancelledStages: cancelled.map((stage) => stage.position) },
+      details: { reason: input.reason, cancelledStages: cancelled.map((stage) => stage.position), settlement: input.cancellation ?? null },
     });
     return readContract(tx, shop, input.contractId);
   });
@@ -517,6 +538,7 @@ function toStoredContract(row: ContractRow & { stages: StageRow[] }): StoredCont
     mode: row.mode as ContractMode,
     status: row.status as ContractStatus,
     orderSnapshot: orderSnapshotFromColumn(row.orderSnapshot),
+    cancellation: cancellationFromColumn(row.cancellation),
     stages: row.stages.map(toStoredStage),
   };
 }

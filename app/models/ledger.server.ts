@@ -2,6 +2,7 @@ import type { LedgerEntry as LedgerRow, Prisma } from "@prisma/client";
 import { writeAudit, type AuditActor } from "./audit-log.server";
 import { inTransaction, isUniqueViolation, requireShop, type Database } from "./database.server";
 import { NotFoundError } from "./model-errors.server";
+import { UNPAID_STAGE_STATUSES, type StageStatus } from "../domain/contract/stage-status";
 
 /** "payment": collected through Shopify; "manualPayment": wire or cheque recorded by staff; "refund": money back. */
 export type LedgerKind = "payment" | "manualPayment" | "refund";
@@ -18,6 +19,20 @@ export class LedgerEntryRejectedError extends Error {
   }
 }
 
+/** An offline payment's ledger key: it moved outside Shopify, so the ledger names it itself. */
+export function offlinePaymentRef(id: string): string {
+  return `offline:${id}`;
+}
+
+/** The key of the `sequence`th refund given back outside Shopify on a contract (offline money no order shows). */
+export function outsideRefundRef(contractId: string, sequence: number): string {
+  return `outside-refund:${contractId}:${sequence}`;
+}
+
+export function isRefundOutsideShopify(ref: string): boolean {
+  return ref.startsWith("outside-refund:");
+}
+
 export interface LedgerEntryInput {
   readonly contractId: string;
   /** The stage the money is for; absent for money not (yet) allocated to a stage. */
@@ -29,6 +44,9 @@ export interface LedgerEntryInput {
   /** The order transaction, mandate payment or offline-payment id: one entry per reference per shop, ever. */
   readonly shopifyRef: string;
   readonly occurredAt: Date;
+  /** Offline money only: how it moved ("Wire transfer") and the buyer's reference (a cheque or transfer number). */
+  readonly method?: string;
+  readonly reference?: string;
   readonly actor: AuditActor;
 }
 
@@ -116,6 +134,8 @@ async function insertEntry(tx: Prisma.TransactionClient, shop: string, input: Le
       currency: input.currency,
       shopifyRef: input.shopifyRef,
       occurredAt: input.occurredAt,
+      method: input.method ?? null,
+      reference: input.reference ?? null,
     },
   });
   if (input.stageId !== undefined) await applyToStage(tx, input.contractId, input.stageId, input);
@@ -125,21 +145,31 @@ async function insertEntry(tx: Prisma.TransactionClient, shop: string, input: Le
     actor: input.actor,
     action: "ledger.recorded",
     contractId: input.contractId,
-    details: { entryId: row.id, stageId: input.stageId ?? null, kind: input.kind, amountMinor: input.amountMinor, shopifyRef: input.shopifyRef },
+    details: {
+      entryId: row.id,
+      stageId: input.stageId ?? null,
+      kind: input.kind,
+      amountMinor: input.amountMinor,
+      shopifyRef: input.shopifyRef,
+      ...(input.method ? { method: input.method } : {}),
+      ...(input.reference ? { reference: input.reference } : {}),
+    },
   });
   return { entry: toLedgerEntry(row), created: true, contractVersion: version };
 }
 
 async function applyToStage(tx: Prisma.TransactionClient, contractId: string, stageId: string, input: LedgerEntryInput): Promise<void> {
-  const stage = await tx.stage.findFirst({ where: { id: stageId, contractId }, select: { paidMinor: true } });
+  const stage = await tx.stage.findFirst({ where: { id: stageId, contractId }, select: { paidMinor: true, refundedMinor: true } });
   if (!stage) throw new NotFoundError("stage", stageId);
-  if (input.kind === "refund" && input.amountMinor > stage.paidMinor) {
-    throw new LedgerEntryRejectedError(
-      `a refund of ${input.amountMinor} is more than the ${stage.paidMinor} paid on stage ${stageId}; allocate it across stages`,
-    );
+  if (input.kind !== "refund") {
+    await tx.stage.update({ where: { id: stageId }, data: { paidMinor: { increment: input.amountMinor } } });
+    return;
   }
-  const change = input.kind === "refund" ? { decrement: input.amountMinor } : { increment: input.amountMinor };
-  await tx.stage.update({ where: { id: stageId }, data: { paidMinor: change } });
+  const holds = stage.paidMinor - stage.refundedMinor;
+  if (input.amountMinor > holds) {
+    throw new LedgerEntryRejectedError(`a refund of ${input.amountMinor} is more than the ${holds} stage ${stageId} holds; allocate it across stages`);
+  }
+  await tx.stage.update({ where: { id: stageId }, data: { refundedMinor: { increment: input.amountMinor } } });
 }
 
 /** The contract's entries, oldest first; empty for an unknown id or another shop's. */
@@ -177,20 +207,39 @@ export async function ledgerTotals(db: Database, shop: string, scope: { readonly
 
 export interface ContractBalance extends LedgerTotals {
   readonly totalMinor: bigint;
-  /** Total minus net received; negative when the buyer paid more than the contract. */
+  /**
+   * What the buyer still owes: the unpaid part of every stage still collected. A refund does not add to it (it gives
+   * back money for something no longer owed), and a cancelled stage is owed nothing.
+   */
   readonly outstandingMinor: bigint;
-  /** The ledger equals the order total to the minor unit: the end state of every collected contract. */
+  /** Received on stages that were cancelled afterwards, or before they were due in full: money staff must settle. */
+  readonly receivedOnCancelledMinor: bigint;
+  /**
+   * Every stage still collected was received in full, and none keeps more than its amount (an overpayment refunded
+   * back is fine): the end state of every collected contract.
+   */
   readonly settled: boolean;
 }
 
 /** The contract's total against its ledger; null for an unknown id or another shop's. */
 export async function contractBalance(db: Database, shop: string, contractId: string): Promise<ContractBalance | null> {
   requireShop(shop);
-  const contract = await db.contract.findFirst({ where: { id: contractId, shop }, select: { totalMinor: true } });
+  const contract = await db.contract.findFirst({
+    where: { id: contractId, shop },
+    select: { totalMinor: true, stages: { select: { status: true, amountMinor: true, paidMinor: true, refundedMinor: true } } },
+  });
   if (!contract) return null;
   const totals = await ledgerTotals(db, shop, { contractId });
-  const outstandingMinor = contract.totalMinor - totals.netMinor;
-  return { ...totals, totalMinor: contract.totalMinor, outstandingMinor, settled: outstandingMinor === 0n };
+  let outstandingMinor = 0n;
+  let receivedOnCancelledMinor = 0n;
+  let settled = true;
+  for (const stage of contract.stages) {
+    if (UNPAID_STAGE_STATUSES.includes(stage.status as StageStatus) && stage.amountMinor > stage.paidMinor)
+      outstandingMinor += stage.amountMinor - stage.paidMinor;
+    if (stage.status === "cancelled") receivedOnCancelledMinor += stage.paidMinor - stage.refundedMinor;
+    else if (stage.paidMinor < stage.amountMinor || stage.paidMinor - stage.refundedMinor > stage.amountMinor) settled = false;
+  }
+  return { ...totals, totalMinor: contract.totalMinor, outstandingMinor, receivedOnCancelledMinor, settled };
 }
 
 function toLedgerEntry(row: LedgerRow): LedgerEntry {

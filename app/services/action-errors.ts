@@ -6,6 +6,7 @@ import { ContractExistsError } from "../models/contracts.server";
 import { ConcurrencyConflictError, NotFoundError } from "../models/model-errors.server";
 import { SettingNotAllowedError } from "../models/shop-settings.server";
 import { AdminUserErrors } from "../shopify/admin-errors";
+import { PlanError } from "../domain/plan-error";
 
 /**
  * The message staff see in place when an action is refused: our own refusals and Shopify's `userErrors` say
@@ -21,6 +22,7 @@ export function refusalMessage(error: unknown): string {
     error instanceof ContractActionError ||
     error instanceof ContractExistsError ||
     error instanceof NotFoundError ||
+    error instanceof PlanError ||
     error instanceof SettingNotAllowedError
   ) {
     return error.message;

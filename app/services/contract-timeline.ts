@@ -60,16 +60,37 @@ function describe(entry: AuditEntry, formatAmount: (minor: bigint) => string): P
       return { kind: "email", text: `Payment link for stage ${String(position)} emailed to the buyer${details.resent ? " again" : ""}` };
     case "stage.reminderFailed":
       return { kind: "email", text: `Reminder for stage ${String(position)} not sent: ${String(details.reason)}` };
-    case "stage.offlinePaymentRecorded":
-      return { kind: "staff", text: `Offline payment (${String(details.method)}) recorded for stage ${String(position)}` };
     case "ledger.recorded":
-      return { kind: "payment", text: `${details.kind === "refund" ? "Refund" : "Payment"} of ${formatAmount(BigInt(String(details.amountMinor)))} recorded` };
+      return { kind: "payment", text: ledgerLine(details, formatAmount) };
+    case "contract.refundIssued":
+      return { kind: "staff", text: `Refund of ${formatAmount(BigInt(String(details.amountMinor)))} issued: ${String(details.reason)}` };
     case "contract.milestoneMarked":
       return { kind: "staff", text: `Milestone “${String(details.milestone)}” marked` };
     case "contract.cancelled":
-      return { kind: "staff", text: `Contract cancelled: ${String(details.reason)}` };
+      return { kind: "staff", text: `Contract cancelled: ${String(details.reason)}${settlementWords(details.settlement, formatAmount)}` };
     default:
       return null;
+  }
+}
+
+const LEDGER_WORDS: Readonly<Record<string, string>> = { payment: "Payment", manualPayment: "Offline payment", refund: "Refund" };
+
+function ledgerLine(details: Record<string, unknown>, formatAmount: (minor: bigint) => string): string {
+  const how = [details.method, details.reference ? `ref. ${String(details.reference)}` : null].filter(Boolean).join(", ");
+  return `${LEDGER_WORDS[String(details.kind)] ?? "Money"} of ${formatAmount(BigInt(String(details.amountMinor)))}${how ? ` (${how})` : ""} recorded`;
+}
+
+function settlementWords(settlement: unknown, formatAmount: (minor: bigint) => string): string {
+  const chosen = settlement as { settlement?: string; amount?: unknown } | null | undefined;
+  switch (chosen?.settlement) {
+    case "refund":
+      return chosen.amount === "all" ? "; everything paid is refunded" : `; ${formatAmount(BigInt(String(chosen.amount)))} is refunded`;
+    case "keepAsCredit":
+      return "; the money paid is kept as the customer's credit";
+    case "close":
+      return "; the money paid is kept and the order closed";
+    default:
+      return "";
   }
 }
 

@@ -75,11 +75,13 @@ export function classifyAttempt<Result>(operation: AdminOperation<Result, unknow
   return { ok: true, data: response.data as Result };
 }
 
-/** The `userErrors` of every root field of a mutation payload, in order. */
+/** The `userErrors` (or typed `orderCancelUserErrors` and the like) of every root field of a mutation payload, in order. */
 function userErrorsOf(data: unknown): AdminUserError[] {
   if (!data || typeof data !== "object") return [];
   return Object.values(data as Record<string, unknown>).flatMap((payload) => {
-    const userErrors = (payload as { userErrors?: unknown } | null)?.userErrors;
-    return Array.isArray(userErrors) ? (userErrors as AdminUserError[]) : [];
+    if (!payload || typeof payload !== "object") return [];
+    return Object.entries(payload)
+      .filter(([field, errors]) => (field === "userErrors" || field.endsWith("UserErrors")) && Array.isArray(errors))
+      .flatMap(([, errors]) => errors as AdminUserError[]);
   });
 }

@@ -1595,6 +1595,57 @@ export type MoneyInput = {
   readonly currencyCode: CurrencyCode;
 };
 
+/** Discrepancy reasons for order adjustments. */
+export type OrderAdjustmentInputDiscrepancyReason =
+  /** The discrepancy reason is customer. */
+  | 'CUSTOMER'
+  /** The discrepancy reason is damage. */
+  | 'DAMAGE'
+  /** The discrepancy reason is not one of the predefined reasons. */
+  | 'OTHER'
+  /** The discrepancy reason is restocking. */
+  | 'RESTOCK';
+
+/** Represents the reason for the order's cancellation. */
+export type OrderCancelReason =
+  /** The customer wanted to cancel the order. */
+  | 'CUSTOMER'
+  /** Payment was declined. */
+  | 'DECLINED'
+  /** The order was fraudulent. */
+  | 'FRAUD'
+  /** There was insufficient inventory. */
+  | 'INVENTORY'
+  /** The order was canceled for an unlisted reason. */
+  | 'OTHER'
+  /** Staff made an error. */
+  | 'STAFF';
+
+/** Possible error codes that can be returned by `OrderCancelUserError`. */
+export type OrderCancelUserErrorCode =
+  /** Unexpected internal error happened. */
+  | 'INTERNAL_ERROR'
+  /** The input value is invalid. */
+  | 'INVALID'
+  /** The record with the ID used as the input value couldn't be found. */
+  | 'NOT_FOUND'
+  /** An order refund was requested but the user does not have the refund_orders permission. */
+  | 'NO_REFUND_PERMISSION'
+  /** An order refund was requested but the user does not have the refund_to_store_credit permission. */
+  | 'NO_REFUND_TO_STORE_CREDIT_PERMISSION'
+  /** A store credit order refund was requested but the order is a B2B order. */
+  | 'STORE_CREDIT_REFUND_B2B_NOT_SUPPORTED'
+  /** A store credit order refund was requested but the expiration date is in the past. */
+  | 'STORE_CREDIT_REFUND_EXPIRATION_IN_PAST'
+  /** A store credit order refund was requested but the order has no customer. */
+  | 'STORE_CREDIT_REFUND_MISSING_CUSTOMER';
+
+/** The input fields for specifying an open order to close. */
+export type OrderCloseInput = {
+  /** The ID of the order to close. */
+  readonly id: string | number;
+};
+
 /** Possible error codes that can be returned by `OrderCreateMandatePaymentUserError`. */
 export type OrderCreateMandatePaymentUserErrorCode =
   /** Errors for mandate payment on order. */
@@ -1798,6 +1849,20 @@ export type OrderTransactionErrorCode =
   /** The gateway or merchant configuration doesn't support a feature, such as network tokenization. */
   | 'UNSUPPORTED_FEATURE';
 
+/** The input fields for the information needed to create an order transaction. */
+export type OrderTransactionInput = {
+  /** The amount of money for this transaction. */
+  readonly amount: string;
+  /** The payment gateway to use for this transaction. */
+  readonly gateway: string;
+  /** The kind of transaction. */
+  readonly kind: OrderTransactionKind;
+  /** The ID of the order associated with the transaction. */
+  readonly orderId: string | number;
+  /** The ID of the optional parent transaction, for example the authorization of a capture. */
+  readonly parentId?: string | number | null | undefined;
+};
+
 /** The different kinds of order transactions. */
 export type OrderTransactionKind =
   /**
@@ -1922,6 +1987,85 @@ export type PurchasingEntityInput = {
   readonly purchasingCompany?: PurchasingCompanyInput | null | undefined;
 };
 
+/** The input fields required to reimburse duties on a refund. */
+export type RefundDutyInput = {
+  /** The ID of the duty in the refund. */
+  readonly dutyId: string | number;
+  /** The type of refund for this duty. */
+  readonly refundType?: RefundDutyRefundType | null | undefined;
+};
+
+/** The type of refund to perform for a particular refund duty. */
+export type RefundDutyRefundType =
+  /** The duty is fully refunded. */
+  | 'FULL'
+  /** The duty is proportionally refunded based on the quantity of the refunded line item. */
+  | 'PROPORTIONAL';
+
+/** The input fields to create a refund. */
+export type RefundInput = {
+  /** Whether to allow the total refunded amount to surpass the amount paid for the order. */
+  readonly allowOverRefunding?: boolean | null | undefined;
+  /**
+   * The currency that is used to refund the order. This must be the presentment
+   * currency, which is the currency used by the customer. This is a required field
+   * for orders where the currency and presentment currency differ.
+   */
+  readonly currency?: CurrencyCode | null | undefined;
+  /** An optional reason for a discrepancy between calculated and actual refund amounts. */
+  readonly discrepancyReason?: OrderAdjustmentInputDiscrepancyReason | null | undefined;
+  /** An optional note that's attached to the refund. */
+  readonly note?: string | null | undefined;
+  /** Whether to send a refund notification to the customer. */
+  readonly notify?: boolean | null | undefined;
+  /** The ID of the order that's being refunded. */
+  readonly orderId: string | number;
+  /** The date and time when the refund is being processed. If not provided, it will be set to the current time. */
+  readonly processedAt?: string | null | undefined;
+  /** A list of duties to refund. */
+  readonly refundDuties?: ReadonlyArray<RefundDutyInput> | null | undefined;
+  /** A list of line items to refund. */
+  readonly refundLineItems?: ReadonlyArray<RefundLineItemInput> | null | undefined;
+  /** A list of instructions to process the financial outcome of the refund. */
+  readonly refundMethods?: ReadonlyArray<RefundMethodInput> | null | undefined;
+  /** The input fields that are required to reimburse shipping costs. */
+  readonly shipping?: ShippingRefundInput | null | undefined;
+  /** A list of transactions involved in the refund. */
+  readonly transactions?: ReadonlyArray<OrderTransactionInput> | null | undefined;
+};
+
+/** The input fields required to reimburse line items on a refund. */
+export type RefundLineItemInput = {
+  /** The ID of the line item in the refund. */
+  readonly lineItemId: string | number;
+  /** The intended location for restocking. If the `restockType` is set to `NO_RESTOCK`, then this value is empty. */
+  readonly locationId?: string | number | null | undefined;
+  /** The quantity of the associated line item to be refunded. */
+  readonly quantity: number;
+  /** The type of restock for this line item. */
+  readonly restockType?: RefundLineItemRestockType | null | undefined;
+};
+
+/** The type of restock performed for a particular refund line item. */
+export type RefundLineItemRestockType =
+  /** The refund line item was canceled. Use this when restocking unfulfilled line items. */
+  | 'CANCEL'
+  /**
+   * Deprecated. The refund line item was restocked, without specifically
+   * beingidentified as a return or cancelation. This value is not accepted when
+   * creating new refunds.
+   */
+  | 'LEGACY_RESTOCK'
+  /** Refund line item was not restocked. */
+  | 'NO_RESTOCK'
+  /** The refund line item was returned. Use this when restocking line items that were fulfilled. */
+  | 'RETURN';
+
+/** The input fields for processing the financial outcome of a refund. */
+export type RefundMethodInput =
+  {   /** The details of the refund to store credit. */
+  readonly storeCreditRefund: StoreCreditRefundInput; };
+
 /**
  * The input fields for specifying the shipping details for the draft order.
  *
@@ -1942,6 +2086,22 @@ export type ShippingLineInput = {
   readonly shippingRateHandle?: string | null | undefined;
   /** Title of the shipping rate. */
   readonly title?: string | null | undefined;
+};
+
+/** The input fields that are required to reimburse shipping costs. */
+export type ShippingRefundInput = {
+  /** The monetary value of the shipping fees to be reimbursed. */
+  readonly amount?: string | null | undefined;
+  /** Whether a full refund is provided. */
+  readonly fullRefund?: boolean | null | undefined;
+};
+
+/** The input fields to process a refund to store credit. */
+export type StoreCreditRefundInput = {
+  /** The amount to be issued as store credit. */
+  readonly amount: MoneyInput;
+  /** An optional expiration date for the store credit being issued. */
+  readonly expiresAt?: string | null | undefined;
 };
 
 /** The input fields for the weight unit and value inputs. */
@@ -2064,6 +2224,31 @@ export type MetafieldsSetMutationVariables = Exact<{
 
 export type MetafieldsSetMutation = { readonly metafieldsSet: { readonly metafields: ReadonlyArray<{ readonly id: string, readonly namespace: string, readonly key: string, readonly type: string, readonly value: string, readonly compareDigest: string, readonly updatedAt: string }> | null, readonly userErrors: ReadonlyArray<{ readonly field: ReadonlyArray<string> | null, readonly message: string, readonly code: MetafieldsSetUserErrorCode | null, readonly elementIndex: number | null }> } | null };
 
+export type OrderCancelMutationVariables = Exact<{
+  orderId: string | number;
+  reason: OrderCancelReason;
+  restock: boolean;
+  notifyCustomer?: boolean | null | undefined;
+  staffNote?: string | null | undefined;
+}>;
+
+
+export type OrderCancelMutation = { readonly orderCancel: { readonly job: { readonly id: string, readonly done: boolean } | null, readonly orderCancelUserErrors: ReadonlyArray<{ readonly field: ReadonlyArray<string> | null, readonly message: string, readonly code: OrderCancelUserErrorCode | null }> } | null };
+
+export type OrderCloseMutationVariables = Exact<{
+  input: OrderCloseInput;
+}>;
+
+
+export type OrderCloseMutation = { readonly orderClose: { readonly order: { readonly id: string, readonly closed: boolean, readonly closedAt: string | null } | null, readonly userErrors: ReadonlyArray<{ readonly field: ReadonlyArray<string> | null, readonly message: string }> } | null };
+
+export type OrderConfirmationNumberQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OrderConfirmationNumberQuery = { readonly order: { readonly id: string, readonly confirmationNumber: string | null } | null };
+
 export type OrderCreateMandatePaymentMutationVariables = Exact<{
   id: string | number;
   mandateId: string | number;
@@ -2099,7 +2284,7 @@ export type OrderQueryVariables = Exact<{
 }>;
 
 
-export type OrderQuery = { readonly order: { readonly id: string, readonly name: string, readonly createdAt: string, readonly processedAt: string, readonly closed: boolean, readonly cancelledAt: string | null, readonly currencyCode: CurrencyCode, readonly taxesIncluded: boolean, readonly displayFinancialStatus: OrderDisplayFinancialStatus | null, readonly displayFulfillmentStatus: OrderDisplayFulfillmentStatus, readonly tags: ReadonlyArray<string>, readonly customer: { readonly id: string, readonly email: string | null } | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly totalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly currentTotalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalOutstandingSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalReceivedSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalRefundedSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly paymentTerms: { readonly id: string, readonly paymentTermsName: string, readonly paymentTermsType: PaymentTermsType, readonly dueInDays: number | null, readonly overdue: boolean, readonly paymentSchedules: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly issuedAt: string | null, readonly dueAt: string | null, readonly completedAt: string | null, readonly due: boolean, readonly balanceDue: { readonly amount: string, readonly currencyCode: CurrencyCode }, readonly totalBalance: { readonly amount: string, readonly currencyCode: CurrencyCode } }> } } | null, readonly transactions: ReadonlyArray<{ readonly id: string, readonly kind: OrderTransactionKind, readonly status: OrderTransactionStatus, readonly gateway: string | null, readonly manualPaymentGateway: boolean, readonly errorCode: OrderTransactionErrorCode | null, readonly createdAt: string, readonly processedAt: string | null, readonly paymentId: string | null, readonly parentTransaction: { readonly id: string } | null, readonly amountSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly paymentCollectionDetails: { readonly vaultedPaymentMethods: ReadonlyArray<{ readonly id: string, readonly paymentInstrument:
+export type OrderQuery = { readonly order: { readonly id: string, readonly name: string, readonly createdAt: string, readonly processedAt: string, readonly closed: boolean, readonly cancelledAt: string | null, readonly currencyCode: CurrencyCode, readonly taxesIncluded: boolean, readonly displayFinancialStatus: OrderDisplayFinancialStatus | null, readonly displayFulfillmentStatus: OrderDisplayFulfillmentStatus, readonly tags: ReadonlyArray<string>, readonly customer: { readonly id: string, readonly email: string | null } | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly totalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly currentTotalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalOutstandingSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalReceivedSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalRefundedSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly paymentTerms: { readonly id: string, readonly paymentTermsName: string, readonly paymentTermsType: PaymentTermsType, readonly dueInDays: number | null, readonly overdue: boolean, readonly paymentSchedules: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly issuedAt: string | null, readonly dueAt: string | null, readonly completedAt: string | null, readonly due: boolean, readonly balanceDue: { readonly amount: string, readonly currencyCode: CurrencyCode }, readonly totalBalance: { readonly amount: string, readonly currencyCode: CurrencyCode } }> } } | null, readonly transactions: ReadonlyArray<{ readonly id: string, readonly kind: OrderTransactionKind, readonly status: OrderTransactionStatus, readonly gateway: string | null, readonly manualPaymentGateway: boolean, readonly errorCode: OrderTransactionErrorCode | null, readonly createdAt: string, readonly processedAt: string | null, readonly paymentId: string | null, readonly parentTransaction: { readonly id: string } | null, readonly amountSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly refunds: ReadonlyArray<{ readonly id: string, readonly note: string | null, readonly transactions: { readonly nodes: ReadonlyArray<{ readonly id: string }> } }>, readonly paymentCollectionDetails: { readonly vaultedPaymentMethods: ReadonlyArray<{ readonly id: string, readonly paymentInstrument:
           | { readonly __typename: 'BankAccount' }
           | { readonly __typename: 'VaultCreditCard', readonly brand: string, readonly lastDigits: string }
           | { readonly __typename: 'VaultPaypalBillingAgreement' }
@@ -2134,6 +2319,13 @@ export type PaymentTermsUpdateMutationVariables = Exact<{
 
 export type PaymentTermsUpdateMutation = { readonly paymentTermsUpdate: { readonly paymentTerms: { readonly id: string, readonly paymentTermsName: string, readonly paymentTermsType: PaymentTermsType, readonly dueInDays: number | null, readonly paymentSchedules: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly issuedAt: string | null, readonly dueAt: string | null }> } } | null, readonly userErrors: ReadonlyArray<{ readonly field: ReadonlyArray<string> | null, readonly message: string, readonly code: PaymentTermsUpdateUserErrorCode | null }> } | null };
 
+export type RefundCreateMutationVariables = Exact<{
+  input: RefundInput;
+}>;
+
+
+export type RefundCreateMutation = { readonly refundCreate: { readonly refund: { readonly id: string, readonly transactions: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly amountSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }> } } | null, readonly userErrors: ReadonlyArray<{ readonly field: ReadonlyArray<string> | null, readonly message: string }> } | null };
+
 export type ShopQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2144,7 +2336,7 @@ export type StageOrderQueryVariables = Exact<{
 }>;
 
 
-export type StageOrderQuery = { readonly order: { readonly id: string, readonly cancelledAt: string | null, readonly displayFinancialStatus: OrderDisplayFinancialStatus | null, readonly totalOutstandingSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly transactions: ReadonlyArray<{ readonly id: string, readonly kind: OrderTransactionKind, readonly status: OrderTransactionStatus, readonly manualPaymentGateway: boolean, readonly errorCode: OrderTransactionErrorCode | null, readonly createdAt: string, readonly processedAt: string | null, readonly paymentId: string | null, readonly amountSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly paymentCollectionDetails: { readonly vaultedPaymentMethods: ReadonlyArray<{ readonly id: string }> | null } } | null };
+export type StageOrderQuery = { readonly order: { readonly id: string, readonly cancelledAt: string | null, readonly closed: boolean, readonly displayFinancialStatus: OrderDisplayFinancialStatus | null, readonly totalOutstandingSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly transactions: ReadonlyArray<{ readonly id: string, readonly kind: OrderTransactionKind, readonly status: OrderTransactionStatus, readonly gateway: string | null, readonly manualPaymentGateway: boolean, readonly errorCode: OrderTransactionErrorCode | null, readonly createdAt: string, readonly processedAt: string | null, readonly paymentId: string | null, readonly parentTransaction: { readonly id: string } | null, readonly amountSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly paymentCollectionDetails: { readonly additionalPaymentCollectionUrl: string | null, readonly vaultedPaymentMethods: ReadonlyArray<{ readonly id: string }> | null } } | null };
 
 /** Every operation in app/, by name: what `adminOperation(name, …)` returns and takes. */
 export interface AdminOperations {
@@ -2162,6 +2354,9 @@ export interface AdminOperations {
   Job: { result: JobQuery; variables: JobQueryVariables; kind: "query" };
   MetafieldsSet: { result: MetafieldsSetMutation; variables: MetafieldsSetMutationVariables; kind: "mutation" };
   Order: { result: OrderQuery; variables: OrderQueryVariables; kind: "query" };
+  OrderCancel: { result: OrderCancelMutation; variables: OrderCancelMutationVariables; kind: "mutation" };
+  OrderClose: { result: OrderCloseMutation; variables: OrderCloseMutationVariables; kind: "mutation" };
+  OrderConfirmationNumber: { result: OrderConfirmationNumberQuery; variables: OrderConfirmationNumberQueryVariables; kind: "query" };
   OrderCreateMandatePayment: { result: OrderCreateMandatePaymentMutation; variables: OrderCreateMandatePaymentMutationVariables; kind: "mutation" };
   OrderCreateManualPayment: { result: OrderCreateManualPaymentMutation; variables: OrderCreateManualPaymentMutationVariables; kind: "mutation" };
   OrderInvoiceSend: { result: OrderInvoiceSendMutation; variables: OrderInvoiceSendMutationVariables; kind: "mutation" };
@@ -2169,6 +2364,7 @@ export interface AdminOperations {
   PaymentTermsCreate: { result: PaymentTermsCreateMutation; variables: PaymentTermsCreateMutationVariables; kind: "mutation" };
   PaymentTermsTemplates: { result: PaymentTermsTemplatesQuery; variables: PaymentTermsTemplatesQueryVariables; kind: "query" };
   PaymentTermsUpdate: { result: PaymentTermsUpdateMutation; variables: PaymentTermsUpdateMutationVariables; kind: "mutation" };
+  RefundCreate: { result: RefundCreateMutation; variables: RefundCreateMutationVariables; kind: "mutation" };
   Shop: { result: ShopQuery; variables: ShopQueryVariables; kind: "query" };
   StageOrder: { result: StageOrderQuery; variables: StageOrderQueryVariables; kind: "query" };
 }

@@ -1,5 +1,5 @@
 import type { ContractState } from "./contract-state";
-import { isMoneyIn, isStageOrderMoneyIn, type Observation, type ObservedTransaction } from "./observation";
+import { chronological, isMoneyIn, isStageOrderMoneyIn, type Observation } from "./observation";
 
 /** A payment assigned to a stage; `ref` is the ledger's exactly-once key. */
 export interface AllocatedPayment {
@@ -81,10 +81,4 @@ function fillOpenStages(contract: ContractState, open: ReadonlyMap<number, bigin
   const last = contract.stages[contract.stages.length - 1];
   if (left > 0n && last) parts.set(last.position, (parts.get(last.position) ?? 0n) + left);
   return [...parts].map(([position, part]) => ({ position, amount: part }));
-}
-
-function chronological<T extends { readonly transaction: ObservedTransaction }>(entries: readonly T[]): T[] {
-  return [...entries].sort(
-    (a, b) => a.transaction.processedAt.getTime() - b.transaction.processedAt.getTime() || a.transaction.id.localeCompare(b.transaction.id),
-  );
 }

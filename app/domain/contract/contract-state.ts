@@ -13,7 +13,10 @@ export interface StageState {
   readonly position: number;
   readonly kind: StageKind;
   readonly amount: bigint;
+  /** Money received on the stage (payments and offline payments), refunds not taken off. */
   readonly paid: bigint;
+  /** Money given back from the stage. */
+  readonly refunded: bigint;
   readonly status: StageStatus;
   readonly issueDate: CalendarDate | null;
   readonly dueDate: CalendarDate | null;
@@ -46,6 +49,26 @@ export interface ContractState {
    * recorded is never recorded again, nor moved to another stage.
    */
   readonly recordedPayments: ReadonlyMap<string, { readonly position: number; readonly amount: bigint }>;
+  /** The ledger's refunds by Shopify reference, with the stage each came off (null: none held it). */
+  readonly recordedRefunds: ReadonlyMap<string, { readonly position: number | null; readonly amount: bigint }>;
+  /**
+   * Offline payments staff recorded (in the ledger only, not on any Shopify order), less the refunds of them recorded
+   * the same way: mirrored onto the main order like stage-order money.
+   */
+  readonly offlineHeld: bigint;
+  /** How a cancelled contract settles the money paid on it; null while it is not cancelled. */
+  readonly cancellation: Cancellation | null;
   /** Milestones staff marked, by name, with the date they were marked. */
   readonly milestones: Readonly<Record<string, CalendarDate>>;
 }
+
+/**
+ * What staff chose to do with the money paid on a contract they cancelled:
+ * - `refund`: give back `amount` (or everything received, also what arrives later, for "all") and cancel the main order;
+ * - `keepAsCredit`: keep the money as the customer's credit and cancel the main order without a refund;
+ * - `close`: keep the money as earned (work done, a cancellation fee) and close the main order as it stands.
+ */
+export type Cancellation =
+  | { readonly settlement: "refund"; readonly amount: bigint | "all"; readonly refundedBefore: bigint }
+  | { readonly settlement: "keepAsCredit" }
+  | { readonly settlement: "close" };

@@ -2,7 +2,9 @@ import type { CalendarDate } from "../dates/calendar-date";
 import { allocatePayments, type AllocatedPayment } from "./allocate-payments";
 import type { ContractState, StageState } from "./contract-state";
 import { UNPAID_STAGE_STATUSES } from "./stage-status";
-import { isMirror, isStageOrderMoneyIn, type Observation, type ObservedOrder } from "./observation";
+import { isMirror, isMoneyBack, isStageOrderMoneyIn, type Observation, type ObservedOrder } from "./observation";
+import { refundSources, type OrderRefund } from "./refund-sources";
+import { refundsToRecord, type AllocatedRefund } from "./refunds-to-record";
 import { chargeDue, linkDue, pastDue } from "./stage-due";
 import { datesFromEvent } from "./triggered-dates";
 
@@ -23,6 +25,13 @@ export type CollectionStep =
   | { readonly kind: "linkStageDraft"; readonly position: number; readonly draftId: string }
   | { readonly kind: "linkStageOrder"; readonly position: number; readonly orderId: string }
   | { readonly kind: "recordPayments"; readonly payments: readonly AllocatedPayment[] }
+  | { readonly kind: "recordRefunds"; readonly refunds: readonly AllocatedRefund[] }
+  | { readonly kind: "markStageRefunded"; readonly position: number }
+  | { readonly kind: "mirrorRefund"; readonly orderId: string; readonly transactions: OrderRefund["transactions"] }
+  | { readonly kind: "refundPayments"; readonly refunds: readonly OrderRefund[] }
+  | { readonly kind: "recordRefundOutsideShopify"; readonly amount: bigint }
+  | { readonly kind: "cancelMainOrder"; readonly orderId: string }
+  | { readonly kind: "closeMainOrder"; readonly orderId: string }
   | { readonly kind: "chargeDeclined"; readonly position: number; readonly errorCode: string; readonly retryAt: Date | null }
   | { readonly kind: "markStagePaid"; readonly position: number }
   | { readonly kind: "dateStage"; readonly position: number; readonly issueDate: CalendarDate; readonly dueDate: CalendarDate; readonly event: string }
@@ -45,8 +54,9 @@ export type CollectionStep =
       readonly attempt: number;
       readonly idempotencyKey: string;
     }
-  | { readonly kind: "sendStageOrderInvoice"; readonly position: number; readonly orderId: string }
+  | { readonly kind: "sendStageOrderInvoice"; readonly position: number; readonly orderId: string; readonly payUrl: string | null }
   | { readonly kind: "deleteStageDraft"; readonly position: number; readonly draftId: string }
+  | { readonly kind: "cancelStageOrder"; readonly position: number; readonly orderId: string }
   | { readonly kind: "markOverdue"; readonly position: number }
   | { readonly kind: "completeContract" };
 
@@ -83,8 +93,8 @@ function learnStep(contract: ContractState, observation: Observation, clock: Col
     if (draft && stage.stageDraftOrderId !== draft.id) return { kind: "linkStageDraft", position: stage.position, draftId: draft.id };
     if (draft?.orderId && stage.stageOrderId !== draft.orderId) return { kind: "linkStageOrder", position: stage.position, orderId: draft.orderId };
   }
-  const unrecorded = allocatePayments(contract, observation);
-  if (unrecorded.length > 0) return { kind: "recordPayments", payments: unrecorded };
+  const money = moneyStep(contract, observation);
+  if (money) return money;
   for (const stage of contract.stages) {
     const declined = declinedCharge(stage, observation);
     if (declined) {
@@ -93,11 +103,8 @@ function learnStep(contract: ContractState, observation: Observation, clock: Col
       return { kind: "chargeDeclined", position: stage.position, errorCode: declined, retryAt };
     }
   }
-  for (const stage of contract.stages) {
-    if (stage.paid >= stage.amount && isUnpaid(stage)) {
-      return { kind: "markStagePaid", position: stage.position };
-    }
-  }
+  const settled = stageSettlementStep(contract);
+  if (settled) return settled;
   if ((contract.status === "awaitingDeposit" || contract.status === "pending") && contract.stages[0]?.status === "paid") return { kind: "activateContract" };
   for (const stage of contract.stages) {
     if (!stage.trigger || stage.dueDate !== null) continue;
@@ -127,16 +134,16 @@ function mainOrderStep(contract: ContractState, observation: Observation): Colle
     if (!shippingUnpaid && ours) return { kind: "releaseHold", fulfillmentOrderId: fulfillmentOrder.id, holdId: ours.id };
   }
 
-  const collectedElsewhere = sum([...observation.stageOrders.values()].flatMap((order) => order.transactions.filter(isStageOrderMoneyIn).map((t) => t.amount)));
-  const mirrored = sum(mainOrder.transactions.filter(isMirror).map((transaction) => transaction.amount));
-  const toMirror = collectedElsewhere - mirrored;
-  if (toMirror > 0n && mainOrder.outstanding > 0n) {
+  const gap = mirrorGap(contract, observation, mainOrder);
+  if (gap > 0n && mainOrder.outstanding > 0n) {
     if (observation.partialPaymentsAllowed) {
-      return { kind: "mirrorPayments", orderId: mainOrder.id, amount: toMirror < mainOrder.outstanding ? toMirror : mainOrder.outstanding };
+      return { kind: "mirrorPayments", orderId: mainOrder.id, amount: gap < mainOrder.outstanding ? gap : mainOrder.outstanding };
     }
     // Without Plus a manual payment can only settle the whole balance: mirror once everything is collected.
-    if (toMirror >= mainOrder.outstanding) return { kind: "mirrorPayments", orderId: mainOrder.id, amount: "wholeBalance" };
+    if (gap >= mainOrder.outstanding) return { kind: "mirrorPayments", orderId: mainOrder.id, amount: "wholeBalance" };
   }
+  const unmirror = unmirrorStep(mainOrder, gap);
+  if (unmirror) return unmirror;
 
   const nextDue = contract.stages
     .filter((stage) => isUnpaid(stage) && stage.dueDate !== null)
@@ -153,6 +160,10 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
   // Later stages are collected once the main order exists: it is what they are payments towards.
   if (!mainOrder || contract.status !== "active") return null;
   const mandateId = savedCard(observation);
+  for (const stage of contract.stages) {
+    const withdrawn = withdrawLinkStep(stage, observation);
+    if (withdrawn) return withdrawn;
+  }
   for (const stage of contract.stages.slice(1)) {
     if (!isUnpaid(stage) || stage.parked) continue;
     const stageOrder = observation.stageOrders.get(stage.position);
@@ -176,7 +187,7 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
     if (!chargeable && linkDue(stage, clock)) {
       if (stageOrder) {
         if (stage.status !== "invoiced" && stage.status !== "overdue" && stageOrder.outstanding > 0n) {
-          return { kind: "sendStageOrderInvoice", position: stage.position, orderId: stageOrder.id };
+          return { kind: "sendStageOrderInvoice", position: stage.position, orderId: stageOrder.id, payUrl: stageOrder.paymentUrl };
         }
       } else if (!draft) {
         return { kind: "createStageDraft", position: stage.position };
@@ -193,28 +204,114 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
   return null;
 }
 
+/**
+ * A stage paid another way (an offline payment staff recorded) whose link is still open: its draft is deleted, or its
+ * order, which nobody paid, is cancelled, so that the buyer cannot pay the stage twice.
+ */
+function withdrawLinkStep(stage: StageState, observation: Observation): CollectionStep | null {
+  if (stage.status !== "paid") return null;
+  const draft = observation.stageDrafts.get(stage.position);
+  if (draft && !draft.completed) return { kind: "deleteStageDraft", position: stage.position, draftId: draft.id };
+  const order = observation.stageOrders.get(stage.position);
+  if (order && !order.cancelled && order.outstanding > 0n && !order.transactions.some(isStageOrderMoneyIn)) {
+    return { kind: "cancelStageOrder", position: stage.position, orderId: order.id };
+  }
+  return null;
+}
+
 function completionStep(contract: ContractState, observation: Observation): CollectionStep | null {
-  const allPaid = contract.stages.every((stage) => stage.status === "paid");
-  if (allPaid && observation.mainOrder?.financialStatus === "PAID") return { kind: "completeContract" };
+  const allPaid = contract.stages.every((stage) => stage.status === "paid" || stage.status === "refunded");
+  const mainOrder = observation.mainOrder;
+  if (allPaid && mainOrder && mainOrder.outstanding <= 0n) return { kind: "completeContract" };
+  return null;
+}
+
+/** Money Shopify shows that the ledger does not hold yet: payments first (a refund gives back what was paid), then refunds. */
+function moneyStep(contract: ContractState, observation: Observation): CollectionStep | null {
+  const payments = allocatePayments(contract, observation);
+  if (payments.length > 0) return { kind: "recordPayments", payments };
+  const refunds = refundsToRecord(contract, observation);
+  if (refunds.length > 0) return { kind: "recordRefunds", refunds };
   return null;
 }
 
 /**
- * A cancelled contract: money that still arrived (a charge already on its way) is recorded, no stage draft is
- * left open, no hold of ours is left on the order.
+ * A stage whose money says it is paid, or refunded, and whose status does not say so yet. A cancelled stage paid in
+ * full (the buyer paid while staff cancelled) is paid: money received is never relabelled.
+ */
+function stageSettlementStep(contract: ContractState): CollectionStep | null {
+  for (const stage of contract.stages) {
+    if (stage.paid >= stage.amount && (isUnpaid(stage) || stage.status === "cancelled")) return { kind: "markStagePaid", position: stage.position };
+    if (stage.status === "paid" && stage.refunded >= stage.paid) return { kind: "markStageRefunded", position: stage.position };
+  }
+  return null;
+}
+
+/**
+ * How much more (positive) or less (negative) the main order's mirrors should show: money held elsewhere (stage
+ * orders' payments less their refunds, offline payments) against the mirrors less the app's mirror refunds. Refunds staff
+ * made of mirrors on the main order cancel out: they are money given back, and the main order already shows it.
+ */
+function mirrorGap(contract: ContractState, observation: Observation, mainOrder: ObservedOrder): bigint {
+  const stageOrderTransactions = [...observation.stageOrders.values()].flatMap((order) => order.transactions);
+  const heldOnStageOrders =
+    sum(stageOrderTransactions.filter(isStageOrderMoneyIn).map((t) => t.amount)) - sum(stageOrderTransactions.filter(isMoneyBack).map((t) => t.amount));
+  const mirrored = sum(mainOrder.transactions.filter(isMirror).map((t) => t.amount));
+  const unmirrored = sum(mainOrder.transactions.filter((t) => t.mirrorRefund && t.status === "SUCCESS").map((t) => t.amount));
+  return heldOnStageOrders + contract.offlineHeld - (mirrored - unmirrored);
+}
+
+/** Mirrors refunds made on stage orders onto the main order: refunds of its mirror payments, marked as the app's. */
+function unmirrorStep(mainOrder: ObservedOrder, gap: bigint): CollectionStep | null {
+  if (gap >= 0n) return null;
+  let left = -gap;
+  const transactions: { parentId: string; gateway: string; amount: bigint }[] = [];
+  for (const mirror of mainOrder.transactions.filter(isMirror)) {
+    const refunded = sum(mainOrder.transactions.filter((t) => t.parentId === mirror.id && t.kind === "REFUND" && t.status === "SUCCESS").map((t) => t.amount));
+    const part = left < mirror.amount - refunded ? left : mirror.amount - refunded;
+    if (part <= 0n) continue;
+    transactions.push({ parentId: mirror.id, gateway: mirror.gateway, amount: part });
+    left -= part;
+    if (left === 0n) break;
+  }
+  return transactions.length > 0 ? { kind: "mirrorRefund", orderId: mainOrder.id, transactions } : null;
+}
+
+/**
+ * A cancelled contract: money that still arrived (a charge on its way, a checkout finished while staff cancelled) is
+ * recorded and its stage shows paid; no stage draft is left open, no hold of ours stays on the order; then the money is
+ * settled as staff chose (refunded, the app's mirrors of it too) and the main order is cancelled or closed.
  */
 function cleanupStep(contract: ContractState, observation: Observation): CollectionStep | null {
-  const unrecorded = allocatePayments(contract, observation);
-  if (unrecorded.length > 0) return { kind: "recordPayments", payments: unrecorded };
+  const learned = moneyStep(contract, observation) ?? stageSettlementStep(contract);
+  if (learned) return learned;
   for (const stage of contract.stages) {
     const draft = observation.stageDrafts.get(stage.position);
     if (draft && !draft.completed) return { kind: "deleteStageDraft", position: stage.position, draftId: draft.id };
   }
-  for (const fulfillmentOrder of observation.mainOrder?.fulfillmentOrders ?? []) {
+  const mainOrder = observation.mainOrder;
+  for (const fulfillmentOrder of mainOrder?.fulfillmentOrders ?? []) {
     const ours = fulfillmentOrder.holds.find((hold) => hold.handle === PAYMENT_HOLD_HANDLE);
     if (ours) return { kind: "releaseHold", fulfillmentOrderId: fulfillmentOrder.id, holdId: ours.id };
   }
-  return null;
+  const cancellation = contract.cancellation;
+  if (!cancellation) return null;
+  if (cancellation.settlement === "refund") {
+    const refunded = sum(contract.stages.map((stage) => stage.refunded));
+    const target = cancellation.amount === "all" ? sum(contract.stages.map((stage) => stage.paid)) : cancellation.refundedBefore + cancellation.amount;
+    if (target > refunded) {
+      const sources = refundSources(contract, observation, target - refunded);
+      if (sources.refunds.length > 0) return { kind: "refundPayments", refunds: sources.refunds };
+      if (sources.outsideShopify > 0n) return { kind: "recordRefundOutsideShopify", amount: sources.outsideShopify };
+    }
+  }
+  if (!mainOrder) return null;
+  const unmirror = unmirrorStep(mainOrder, mirrorGap(contract, observation, mainOrder));
+  if (unmirror) return unmirror;
+  if (mainOrder.cancelled || mainOrder.closed) return null;
+  // Shopify refuses to cancel an order with fulfillments: the goods went out, so the order is closed as it stands.
+  if (cancellation.settlement === "close" || mainOrder.fulfillmentCreatedDate !== null) return { kind: "closeMainOrder", orderId: mainOrder.id };
+  return { kind: "cancelMainOrder", orderId: mainOrder.id };
 }
 
 function chargeStep(contract: ContractState, stage: StageState, orderId: string, mandateId: string, observation: Observation, attempt: number): CollectionStep {

@@ -12,12 +12,18 @@ export interface ObservedTransaction {
   /** OrderTransactionStatus: SUCCESS, FAILURE, PENDING… */
   readonly status: string;
   readonly amount: bigint;
+  /** The gateway that moved it: a refund of it must name the same one. */
+  readonly gateway: string;
   /** Recorded with orderCreateManualPayment: a mirror of money collected elsewhere, not money itself. */
   readonly manual: boolean;
   /** The payment reference of a saved-card charge (`paymentId`). */
   readonly paymentReferenceId: string | null;
   readonly processedAt: Date;
   readonly errorCode: string | null;
+  /** The payment a refund gives money back from (or a capture captures). */
+  readonly parentId: string | null;
+  /** A refund the app recorded on the main order to mirror one made on a stage order: not money of its own. */
+  readonly mirrorRefund: boolean;
 }
 
 export interface ObservedHold {
@@ -43,11 +49,15 @@ export interface ObservedPaymentTerms {
 export interface ObservedOrder {
   readonly id: string;
   readonly cancelled: boolean;
+  /** Closed (archived) by staff or by the app when a contract ended with the money kept. */
+  readonly closed: boolean;
   /** OrderDisplayFinancialStatus: PENDING, PARTIALLY_PAID, PAID… */
   readonly financialStatus: string;
   readonly outstanding: bigint;
   readonly transactions: readonly ObservedTransaction[];
   readonly mandateIds: readonly string[];
+  /** Where the buyer pays what the order still owes (the link its invoice email carries); stage orders only. */
+  readonly paymentUrl: string | null;
   readonly fulfillmentOrders: readonly ObservedFulfillmentOrder[];
   /** The first fulfillment's date; the date the order became fully fulfilled. */
   readonly fulfillmentCreatedDate: CalendarDate | null;
@@ -86,7 +96,25 @@ export function isStageOrderMoneyIn(transaction: ObservedTransaction): boolean {
   return transaction.status === "SUCCESS" && (transaction.kind === "SALE" || transaction.kind === "CAPTURE");
 }
 
+/**
+ * The note the app gives the refunds it records on the main order to mirror refunds made on stage orders: how the
+ * observation tells them from refunds staff made there, which give money back.
+ */
+export const MIRROR_REFUND_NOTE = "Tranche: mirrors a refund of a stage order";
+
+/** Money given back: a successful refund that is not the app's mirror of another. */
+export function isMoneyBack(transaction: ObservedTransaction): boolean {
+  return transaction.status === "SUCCESS" && transaction.kind === "REFUND" && !transaction.mirrorRefund;
+}
+
 /** A manual payment the app recorded on the main order to mirror money collected on a stage order. */
 export function isMirror(transaction: ObservedTransaction): boolean {
   return transaction.status === "SUCCESS" && transaction.manual && (transaction.kind === "SALE" || transaction.kind === "CAPTURE");
+}
+
+/** Oldest first; equal times by id, so that every run sees one order. */
+export function chronological<T extends { readonly transaction: ObservedTransaction }>(entries: readonly T[]): T[] {
+  return [...entries].sort(
+    (a, b) => a.transaction.processedAt.getTime() - b.transaction.processedAt.getTime() || a.transaction.id.localeCompare(b.transaction.id),
+  );
 }

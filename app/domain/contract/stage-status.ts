@@ -12,7 +12,9 @@ export const STAGE_STATUSES: readonly StageStatus[] = ["scheduled", "invoiced", 
  * - `scheduled → failed`: a mandate charge declined. `failed → invoiced`: the fallback link was emailed.
  * - `→ overdue`: the due date passed unpaid, whether or not an invoice went out.
  * - `paid → refunded` only for a full refund; a partial refund leaves the stage paid with less `paidMinor`.
- * - A paid stage is never cancelled (the money is refunded instead); `cancelled` and `refunded` are final.
+ * - A paid stage is never cancelled (the money is refunded instead); `refunded` is final.
+ * - `cancelled → paid`: the buyer's payment arrived after staff cancelled (a checkout finished meanwhile): money
+ *   received is never relabelled, so the stage shows paid and the cancellation's settlement deals with it.
  */
 const NEXT_STATUSES: Readonly<Record<StageStatus, readonly StageStatus[]>> = {
   scheduled: ["invoiced", "paid", "overdue", "failed", "cancelled"],
@@ -20,12 +22,14 @@ const NEXT_STATUSES: Readonly<Record<StageStatus, readonly StageStatus[]>> = {
   overdue: ["paid", "failed", "cancelled"],
   failed: ["invoiced", "paid", "overdue", "cancelled"],
   paid: ["refunded"],
-  cancelled: [],
+  cancelled: ["paid"],
   refunded: [],
 };
 
-/** Statuses that still expect money: the ones from which a stage can become paid. */
-export const UNPAID_STAGE_STATUSES: readonly StageStatus[] = STAGE_STATUSES.filter((status) => NEXT_STATUSES[status].includes("paid"));
+/** Statuses that still expect money: the ones from which a stage can become paid, but for a cancelled stage (owed nothing). */
+export const UNPAID_STAGE_STATUSES: readonly StageStatus[] = STAGE_STATUSES.filter(
+  (status) => status !== "cancelled" && NEXT_STATUSES[status].includes("paid"),
+);
 
 export class InvalidStageTransitionError extends Error {
   readonly from: StageStatus;

@@ -1,14 +1,12 @@
-import { randomBytes } from "node:crypto";
-
 import type { ContractMode } from "../../domain/contract/contract-state";
 import { startOfDayIn } from "../../domain/dates/calendar-date";
 import { Dec } from "../../domain/money/decimal";
-import { formatMinorUnits, toMinorUnits } from "../../domain/money/minor-units";
+import { toMinorUnits } from "../../domain/money/minor-units";
 import { buildSchedule, type Schedule } from "../../domain/schedule/build-schedule";
 import { orderSnapshotFromInput } from "../../domain/schedule/order-input";
 import type { OrderSnapshot } from "../../domain/schedule/order-snapshot";
 import type { AuditActor } from "../../models/audit-log.server";
-import { ContractExistsError, createContract, findContractByDraftOrder, type StoredContract } from "../../models/contracts.server";
+import { ContractExistsError, createContract, findContractByDraftOrder, getContract, type StoredContract } from "../../models/contracts.server";
 import { NotFoundError } from "../../models/model-errors.server";
 import { rememberCustomerPlan } from "../../models/customer-plans.server";
 import { getPlan, type StoredPlan } from "../../models/plans.server";
@@ -19,8 +17,7 @@ import { draftOrderUpdateMutation } from "../../shopify/operations/draft-order-u
 import { shopQuery } from "../../shopify/operations/shop-query";
 import { paymentTermsTemplateId } from "../../shopify/payment-terms-templates.server";
 import type { DraftOrderQuery, ShopQuery } from "../../types/admin.generated";
-import { checkoutScheduleAttribute } from "./checkout-schedule";
-import { CHECKOUT_SCHEDULE_ATTRIBUTE, CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE } from "./contract-attributes";
+import { writeDraftAttributes } from "./draft-attributes.server";
 import { requestLockHolder, requestLockUntil, withContractLock } from "../collection/contract-lock.server";
 import { refreshStageTimers } from "../collection/due-sweep.server";
 import { sendFirstStageInvoice } from "./first-stage-invoice.server";
@@ -55,37 +52,26 @@ type Draft = NonNullable<DraftOrderQuery["draftOrder"]>;
  */
 export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachPlanInput): Promise<StoredContract> {
   const existing = await findContractByDraftOrder(deps.db, shop, input.draftOrderId);
-  if (existing) {
-    if (existing.status !== "pending" || existing.planId !== input.planId) throw new ContractExistsError(input.draftOrderId, existing.id);
-    const admin = await deps.adminFor(shop);
-    return withContractLock(deps, shop, existing.id, () => finishAttach(deps, admin, shop, existing, input.actor));
-  }
   const admin = await deps.adminFor(shop);
+  if (existing && existing.status !== "cancelled") {
+    if (existing.status !== "pending" || existing.planId !== input.planId) throw new ContractExistsError(input.draftOrderId, existing.id);
+    return withContractLock(deps, shop, existing.id, () => finishAttach(deps, admin, shop, existing.id, input.actor));
+  }
   const prepared = await prepareAttach(deps, shop, input, await readAttachSources(deps, admin, shop, input.draftOrderId));
-  const { plan, draft, snapshot, mode, settings, timeZone } = prepared;
+  const { plan, draft, snapshot, mode, timeZone } = prepared;
   let schedule = prepared.schedule;
 
   if (mode === "native") {
     const charged = await prepareNativeDraft(admin, draft, schedule, timeZone);
     schedule = buildSchedule(plan.model, snapshot, { firstAmount: charged });
   }
-  const contractId = newContractId();
-  const ours = new Set([CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE, CHECKOUT_SCHEDULE_ATTRIBUTE]);
-  const attributes = [
-    ...draft.customAttributes.filter((attribute) => !ours.has(attribute.key)),
-    { key: CONTRACT_ATTRIBUTE, value: contractId },
-    { key: SCHEDULE_ATTRIBUTE, value: scheduleSummary(schedule) },
-    { key: CHECKOUT_SCHEDULE_ATTRIBUTE, value: checkoutScheduleAttribute(schedule.installments, schedule.currency, settings.requireAcceptance) },
-  ].map((attribute) => ({ key: attribute.key, value: attribute.value ?? "" }));
-  await admin.request(draftOrderUpdateMutation, { id: draft.id, input: { customAttributes: attributes } });
-
   const purchasing = draft.purchasingEntity;
   // Created holding its work lock: the draft's webhooks ask for syncs of the new contract, and they wait until its
-  // first invoice is out instead of racing this request for the lock.
+  // first invoice is out instead of racing this request for the lock. A request that loses the race to create it
+  // stops here (ContractExistsError) having written nothing the winner relies on.
   const holder = requestLockHolder();
   const contract = await createContract(deps.db, shop, {
     lock: { holder, until: requestLockUntil(deps.now()) },
-    id: contractId,
     planId: plan.id,
     draftOrderId: draft.id,
     sourceDraftName: draft.name,
@@ -99,11 +85,19 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
     actor: input.actor,
   });
   if (draft.customer) await rememberCustomerPlan(deps.db, shop, draft.customer.id, plan.id);
-  return withContractLock(deps, shop, contract.id, () => finishAttach(deps, admin, shop, contract, input.actor), holder);
+  return withContractLock(deps, shop, contract.id, () => finishAttach(deps, admin, shop, contract.id, input.actor), holder);
 }
 
-/** The first invoice goes out, and the contract's stages are timed for the due sweep. */
-async function finishAttach(deps: ServiceDeps, admin: AdminClient, shop: string, contract: StoredContract, actor: AuditActor): Promise<StoredContract> {
+/**
+ * Under the contract's lock: the draft names the contract, the first invoice goes out, and the stages are timed for
+ * the due sweep. Read afresh, so a request that waited for the lock while another finished the attach sends nothing.
+ */
+async function finishAttach(deps: ServiceDeps, admin: AdminClient, shop: string, contractId: string, actor: AuditActor): Promise<StoredContract> {
+  const contract = await getContract(deps.db, shop, contractId);
+  if (!contract) throw new NotFoundError("contract", contractId);
+  if (contract.status !== "pending") return contract;
+  const { requireAcceptance } = await getShopSettings(deps.db, shop);
+  await writeDraftAttributes(admin, contract, requireAcceptance);
   const invoiced = await sendFirstStageInvoice(deps, admin, shop, contract, actor);
   await refreshStageTimers(deps.db, shop, invoiced.id, deps.now());
   return invoiced;
@@ -121,7 +115,7 @@ export interface AttachPreview {
  */
 export async function previewAttach(deps: ServiceDeps, shop: string, input: Omit<AttachPlanInput, "actor">, sources?: AttachSources): Promise<AttachPreview> {
   const existing = await findContractByDraftOrder(deps.db, shop, input.draftOrderId);
-  if (existing && existing.status !== "pending") throw new ContractExistsError(input.draftOrderId, existing.id);
+  if (existing && existing.status !== "pending" && existing.status !== "cancelled") throw new ContractExistsError(input.draftOrderId, existing.id);
   const read = sources ?? (await readAttachSources(deps, await deps.adminFor(shop), shop, input.draftOrderId));
   const { mode, schedule } = await prepareAttach(deps, shop, input, read);
   return { mode, schedule };
@@ -216,20 +210,4 @@ function snapshotOf(draft: Draft, timeZone: string, now: Date): OrderSnapshot {
     taxLines: draft.taxLines.map((line) => ({ title: line.title, amount: line.priceSet.shopMoney.amount })),
     now,
   });
-}
-
-/** "1/3 Deposit 300.00 USD at checkout; 2/3 …", for staff reading the draft or order in Shopify's admin. */
-function scheduleSummary(schedule: Schedule): string {
-  const count = schedule.installments.length;
-  return schedule.installments
-    .map((installment) => {
-      const when = installment.dueDate ?? (installment.trigger ? "on an event" : "later");
-      return `${installment.position}/${count} ${installment.title} ${formatMinorUnits(installment.amount, schedule.currency)} ${schedule.currency.code} ${installment.position === 1 ? "at checkout" : when}`;
-    })
-    .join("; ");
-}
-
-/** 25 characters like Prisma's cuid, so the stage tags built from it stay within Shopify's 40. */
-function newContractId(): string {
-  return `c${randomBytes(12).toString("hex")}`;
 }

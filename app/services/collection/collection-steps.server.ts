@@ -1,6 +1,6 @@
 import type { CollectionStep } from "../../domain/contract/next-step";
 import { MAX_CHARGE_ATTEMPTS, PAYMENT_HOLD_HANDLE } from "../../domain/contract/next-step";
-import type { Observation } from "../../domain/contract/observation";
+import { MIRROR_REFUND_NOTE, type Observation } from "../../domain/contract/observation";
 import { startOfDayIn } from "../../domain/dates/calendar-date";
 import { currencyFor } from "../../domain/money/currency";
 import { formatMinorUnits } from "../../domain/money/minor-units";
@@ -27,11 +27,14 @@ import { fulfillmentOrderHoldMutation } from "../../shopify/operations/fulfillme
 import { fulfillmentOrderReleaseHoldMutation } from "../../shopify/operations/fulfillment-order-release-hold-mutation";
 import { orderCreateMandatePaymentMutation } from "../../shopify/operations/order-create-mandate-payment-mutation";
 import { orderCreateManualPaymentMutation } from "../../shopify/operations/order-create-manual-payment-mutation";
+import { orderCancelMutation } from "../../shopify/operations/order-cancel-mutation";
+import { orderCloseMutation } from "../../shopify/operations/order-close-mutation";
 import { orderInvoiceSendMutation } from "../../shopify/operations/order-invoice-send-mutation";
 import { paymentTermsCreateMutation } from "../../shopify/operations/payment-terms-create-mutation";
 import { paymentTermsUpdateMutation } from "../../shopify/operations/payment-terms-update-mutation";
 import { paymentTermsTemplateId } from "../../shopify/payment-terms-templates.server";
 import type { ServiceDeps } from "../service-deps.server";
+import { recordRefundOutsideShopify, refundOnOrder } from "./order-refunds.server";
 import { openStageDraft } from "./stage-draft-order.server";
 import { recordLinkEmailed } from "./stage-link.server";
 
@@ -87,6 +90,61 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
           actor,
         })),
       );
+      return;
+    case "recordRefunds":
+      await recordLedgerEntries(
+        deps.db,
+        shop,
+        step.refunds.map((refund) => ({
+          contractId: contract.id,
+          ...(refund.position === null ? {} : { stageId: stageAt(contract, refund.position).id }),
+          kind: "refund" as const,
+          amountMinor: refund.amount,
+          currency: contract.currency,
+          shopifyRef: refund.ref,
+          occurredAt: refund.occurredAt,
+          actor,
+        })),
+      );
+      return;
+    case "recordRefundOutsideShopify":
+      await recordRefundOutsideShopify(deps, shop, contract, { amount: step.amount, method: "Outside Shopify (offline money)", actor });
+      return;
+    case "markStageRefunded":
+      await changeStage(stage!, { status: "refunded" });
+      return;
+    case "mirrorRefund":
+      await shopifyStep(step, () => refundOnOrder(admin, contract, { orderId: step.orderId, transactions: step.transactions }, MIRROR_REFUND_NOTE));
+      return;
+    case "refundPayments":
+      for (const refund of step.refunds) {
+        await shopifyStep(step, () => refundOnOrder(admin, contract, refund, `Tranche: contract ${contract.id} cancelled`));
+      }
+      return;
+    case "cancelMainOrder":
+      await shopifyStep(step, () =>
+        admin.request(orderCancelMutation, {
+          orderId: step.orderId,
+          reason: "CUSTOMER",
+          restock: true,
+          notifyCustomer: false,
+          staffNote: `Payment plan cancelled in Tranche (contract ${contract.id})`,
+        }),
+      );
+      return;
+    case "cancelStageOrder":
+      await stageStep(context, stage!, () =>
+        admin.request(orderCancelMutation, {
+          orderId: step.orderId,
+          reason: "OTHER",
+          restock: false,
+          notifyCustomer: false,
+          staffNote: `Stage ${step.position} was paid another way (Tranche contract ${contract.id})`,
+        }),
+      );
+      return;
+    case "closeMainOrder":
+      await shopifyStep(step, () => admin.request(orderCloseMutation, { input: { id: step.orderId } }));
       return;
     case "chargeDeclined":
       await changeStage(stage!, {
@@ -177,7 +235,8 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       await stageStep(context, stage!, async () => {
         await admin.request(orderInvoiceSendMutation, { id: step.orderId });
         await recordLinkEmailed(deps.db, shop, { actor, contractId: contract.id, position: stage!.position, via: { orderId: step.orderId } });
-        await changeStage(stage!, { status: "invoiced", linkEmailedAt: context.now });
+        // The link the email carries, for the contract page and the buyer's blocks ("Pay now").
+        await changeStage(stage!, { status: "invoiced", linkEmailedAt: context.now, payUrl: step.payUrl ?? stage!.payUrl });
       });
       return;
     case "deleteStageDraft":

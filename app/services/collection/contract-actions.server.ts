@@ -1,15 +1,18 @@
+import { randomUUID } from "node:crypto";
+
+import { calendarDateAt, isBefore, startOfDayIn, type CalendarDate } from "../../domain/dates/calendar-date";
+import { currencyFor } from "../../domain/money/currency";
+import { formatMinorUnits } from "../../domain/money/minor-units";
+import { offlinePaymentRef, recordLedgerEntry } from "../../models/ledger.server";
+import { withContractLock } from "./contract-lock.server";
 import { refusalOf, type StageActionSubject, type StaffStageAction } from "../../domain/contract/staff-stage-actions";
-import { writeAudit, type AuditActor } from "../../models/audit-log.server";
+import type { AuditActor } from "../../models/audit-log.server";
 import { getContract, updateStage, type StoredContract, type StoredStage } from "../../models/contracts.server";
 import { ConcurrencyConflictError, NotFoundError } from "../../models/model-errors.server";
-import type { AdminClient } from "../../shopify/admin-client.server";
-import { draftOrderCompleteMutation } from "../../shopify/operations/draft-order-complete-mutation";
 import { draftOrderInvoiceSendMutation } from "../../shopify/operations/draft-order-invoice-send-mutation";
-import { orderCreateManualPaymentMutation } from "../../shopify/operations/order-create-manual-payment-mutation";
 import { orderInvoiceSendMutation } from "../../shopify/operations/order-invoice-send-mutation";
 import { requestContractSync } from "./contract-sync-requests.server";
 import type { ServiceDeps } from "../service-deps.server";
-import { openStageDraft } from "./stage-draft-order.server";
 import { recordLinkEmailed, type LinkCarrier } from "./stage-link.server";
 
 /** A staff action that does not apply to the stage as it stands, with what to do instead. */
@@ -27,32 +30,49 @@ export interface StageActionInput {
 }
 
 export interface OfflinePaymentInput extends StageActionInput {
-  /** How the buyer paid ("Bank Deposit", "Cheque"): Shopify shows it on the order's transaction. */
+  /** How the buyer paid ("Wire transfer", "Cheque"). */
   readonly method: string;
+  /** The buyer's reference for it (a transfer or cheque number), if any. */
+  readonly reference?: string;
+  /** The day the money arrived, in the contract's time zone; not in the future. */
+  readonly receivedOn: CalendarDate;
+  /** Minor units: the whole rest of the stage or part of it, never more than the stage still owes. */
+  readonly amount: bigint;
 }
 
 /**
- * Staff record that a stage was paid outside Shopify's checkout (a wire, a cheque). The payment is made in
- * Shopify, on the stage's own order, where the ledger learns it like any other (and the planner mirrors it onto
- * the main order): the stage's draft completed as paid, or a manual payment of its order's balance. A native
- * deposit is the source draft's own checkout: it cannot be recorded here before the order exists.
+ * Staff record money a buyer paid outside Shopify's checkout (a wire, a cheque): it goes into the ledger as an
+ * offline payment on the stage, with its method, reference and date, at once. A stage paid in full this way shows
+ * paid, its open link is withdrawn, and the main order is brought in line by the sync that follows (a manual
+ * payment, as Shopify allows on the shop's plan). A native deposit is the source draft's own checkout: it cannot
+ * be recorded here before the order exists.
  */
 export async function recordOfflinePayment(deps: ServiceDeps, shop: string, input: OfflinePaymentInput): Promise<void> {
-  const { contract, stage } = await openStage(deps, shop, input, "recordPayment");
-  const admin = await deps.adminFor(shop);
-  if (stage.stageOrderId) {
-    await admin.request(orderCreateManualPaymentMutation, { id: stage.stageOrderId, paymentMethodName: input.method });
-  } else {
-    const draftId = stage.stageDraftOrderId ?? (await openStageDraft(deps.db, admin, shop, contract, stage, input.actor)).draftId;
-    await completeIntoOrder(admin, draftId);
-  }
-  await writeAudit(deps.db, shop, {
-    actor: input.actor,
-    action: "stage.offlinePaymentRecorded",
-    contractId: contract.id,
-    details: { position: stage.position, method: input.method },
+  await withContractLock(deps, shop, input.contractId, async () => {
+    const { contract, stage } = await openStage(deps, shop, input, "recordPayment");
+    const owed = stage.amountMinor - stage.paidMinor;
+    const money = (minor: bigint) => `${formatMinorUnits(minor, currencyFor(contract.currency))} ${contract.currency}`;
+    if (input.amount <= 0n || input.amount > owed) {
+      throw new ContractActionError(
+        `stage ${stage.position} still owes ${money(owed)}: record an amount above zero and at most that, not ${money(input.amount)}`,
+      );
+    }
+    const today = calendarDateAt(deps.now(), contract.timeZone);
+    if (isBefore(today, input.receivedOn)) throw new ContractActionError(`the payment cannot have arrived after today (${today}), not on ${input.receivedOn}`);
+    await recordLedgerEntry(deps.db, shop, {
+      contractId: contract.id,
+      stageId: stage.id,
+      kind: "manualPayment",
+      amountMinor: input.amount,
+      currency: contract.currency,
+      shopifyRef: offlinePaymentRef(randomUUID()),
+      occurredAt: startOfDayIn(input.receivedOn, contract.timeZone),
+      method: input.method,
+      ...(input.reference ? { reference: input.reference } : {}),
+      actor: input.actor,
+    });
   });
-  await requestContractSync(deps.jobs, shop, contract.id, `offline payment of stage ${stage.position} recorded`);
+  await requestContractSync(deps.jobs, shop, input.contractId, `offline payment on stage ${input.position} recorded`);
 }
 
 /** Emails the stage's payment link again (the buyer lost it, or asked for it). */
@@ -151,10 +171,4 @@ async function withFreshVersion(deps: ServiceDeps, shop: string, contractId: str
       if (!(error instanceof ConcurrencyConflictError) || attempt === 3) throw error;
     }
   }
-}
-
-/** Completes a stage draft into its order, marked paid: Shopify records a manual payment of its amount. */
-async function completeIntoOrder(admin: AdminClient, draftId: string): Promise<void> {
-  const result = await admin.request(draftOrderCompleteMutation, { id: draftId, paymentPending: false });
-  if (!result.draftOrderComplete?.draftOrder?.order?.id) throw new ContractActionError(`Shopify did not complete draft order ${draftId} into an order`);
 }

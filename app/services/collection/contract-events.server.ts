@@ -1,7 +1,10 @@
 import { calendarDateAt } from "../../domain/dates/calendar-date";
 import type { AuditActor } from "../../models/audit-log.server";
 import { cancelContractRecord, getContract, recordMilestone } from "../../models/contracts.server";
-import { NotFoundError } from "../../models/model-errors.server";
+import { ConcurrencyConflictError, NotFoundError } from "../../models/model-errors.server";
+import { currencyFor } from "../../domain/money/currency";
+import { formatMinorUnits } from "../../domain/money/minor-units";
+import { ContractActionError } from "./contract-actions.server";
 import { requestContractSync } from "./contract-sync-requests.server";
 import type { ServiceDeps } from "../service-deps.server";
 
@@ -30,24 +33,48 @@ export async function markMilestone(deps: ServiceDeps, shop: string, input: Mark
   await requestContractSync(deps.jobs, shop, contract.id, `milestone "${input.milestone}" marked`);
 }
 
+/** What staff choose to do with the money paid when they cancel (see contract-state.ts `Cancellation`). */
+export type CancelSettlement =
+  { readonly settlement: "refund"; readonly amount: bigint | "all" } | { readonly settlement: "keepAsCredit" } | { readonly settlement: "close" };
+
 export interface CancelContractRequest {
   readonly contractId: string;
   readonly reason?: string;
+  readonly settlement: CancelSettlement;
   readonly actor: AuditActor;
 }
 
 /**
- * Staff cancel a contract: no stage is charged or invoiced after this, and the sync that follows deletes the
- * open stage drafts and releases the app's fulfillment holds. Paid stages stay paid (refunds are separate).
+ * Staff cancel a contract: no stage is charged or invoiced after this, and the sync that follows deletes the open
+ * stage drafts, releases the app's fulfillment holds, settles the money as chosen (refunds through Shopify, never more
+ * than was paid) and cancels or closes the main order. A stage paid before or while cancelling stays paid; the draft
+ * order is free for a new plan at once.
  */
 export async function cancelContract(deps: ServiceDeps, shop: string, input: CancelContractRequest): Promise<void> {
-  const contract = await getContract(deps.db, shop, input.contractId);
-  if (!contract) throw new NotFoundError("contract", input.contractId);
-  await cancelContractRecord(deps.db, shop, {
-    contractId: contract.id,
-    version: contract.version,
-    reason: input.reason ?? "cancelled by staff",
-    actor: input.actor,
-  });
-  await requestContractSync(deps.jobs, shop, contract.id, "contract cancelled");
+  for (let attempt = 1; ; attempt += 1) {
+    const contract = await getContract(deps.db, shop, input.contractId);
+    if (!contract) throw new NotFoundError("contract", input.contractId);
+    if (contract.status === "cancelled" || contract.status === "completed") throw new ContractActionError(`the contract is already ${contract.status}`);
+    const refundedBefore = contract.stages.reduce((sum, stage) => sum + stage.refundedMinor, 0n);
+    const held = contract.stages.reduce((sum, stage) => sum + stage.paidMinor, 0n) - refundedBefore;
+    const { settlement } = input;
+    if (settlement.settlement === "refund" && settlement.amount !== "all" && (settlement.amount <= 0n || settlement.amount > held)) {
+      const money = (minor: bigint) => `${formatMinorUnits(minor, currencyFor(contract.currency))} ${contract.currency}`;
+      throw new ContractActionError(`the refund must be above zero and at most the ${money(held)} paid and not yet refunded, not ${money(settlement.amount)}`);
+    }
+    try {
+      await cancelContractRecord(deps.db, shop, {
+        contractId: contract.id,
+        version: contract.version,
+        reason: input.reason ?? "cancelled by staff",
+        cancellation: settlement.settlement === "refund" ? { ...settlement, refundedBefore } : settlement,
+        actor: input.actor,
+      });
+      break;
+    } catch (error) {
+      // A payment recorded by a sync at this moment moved the version: read the contract again and decide on it.
+      if (!(error instanceof ConcurrencyConflictError) || attempt === 3) throw error;
+    }
+  }
+  await requestContractSync(deps.jobs, shop, input.contractId, "contract cancelled");
 }

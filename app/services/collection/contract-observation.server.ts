@@ -1,5 +1,5 @@
 import { calendarDateAt, type CalendarDate } from "../../domain/dates/calendar-date";
-import type { Observation, ObservedDraft, ObservedOrder, ObservedTransaction } from "../../domain/contract/observation";
+import { MIRROR_REFUND_NOTE, type Observation, type ObservedDraft, type ObservedOrder, type ObservedTransaction } from "../../domain/contract/observation";
 import type { Currency } from "../../domain/money/currency";
 import { toMinorUnits } from "../../domain/money/minor-units";
 import type { AdminClient } from "../../shopify/admin-client.server";
@@ -71,10 +71,12 @@ function toObservedStageOrder(order: StageOrderNode, contract: ObservedContract)
   return {
     id: order.id,
     cancelled: order.cancelledAt !== null,
+    closed: order.closed,
     financialStatus: order.displayFinancialStatus ?? "PENDING",
     outstanding: toMinorUnits(order.totalOutstandingSet.shopMoney.amount, contract.currency, "totalOutstanding"),
-    transactions: order.transactions.map((transaction) => toObservedTransaction(transaction, contract)),
+    transactions: order.transactions.map((transaction) => toObservedTransaction(transaction, contract, NO_MIRROR_REFUNDS)),
     mandateIds: (order.paymentCollectionDetails.vaultedPaymentMethods ?? []).map((method) => method.id),
+    paymentUrl: order.paymentCollectionDetails.additionalPaymentCollectionUrl ?? null,
     fulfillmentOrders: [],
     fulfillmentCreatedDate: null,
     fulfilledDate: null,
@@ -82,16 +84,22 @@ function toObservedStageOrder(order: StageOrderNode, contract: ObservedContract)
   };
 }
 
-function toObservedTransaction(transaction: TransactionNode, contract: ObservedContract): ObservedTransaction {
+const NO_MIRROR_REFUNDS: ReadonlySet<string> = new Set();
+
+/** `mirrorRefunds`: the ids of refund transactions the app recorded to mirror stage-order refunds (by their refund's note). */
+function toObservedTransaction(transaction: TransactionNode, contract: ObservedContract, mirrorRefunds: ReadonlySet<string>): ObservedTransaction {
   return {
     id: transaction.id,
     kind: transaction.kind,
     status: transaction.status,
     amount: toMinorUnits(transaction.amountSet.shopMoney.amount, contract.currency, "transaction.amount"),
+    gateway: transaction.gateway ?? "manual",
     manual: transaction.manualPaymentGateway,
     paymentReferenceId: transaction.paymentId,
     processedAt: new Date(transaction.processedAt ?? transaction.createdAt),
     errorCode: transaction.errorCode,
+    parentId: transaction.parentTransaction?.id ?? null,
+    mirrorRefund: mirrorRefunds.has(transaction.id),
   };
 }
 
@@ -103,13 +111,20 @@ function toObservedOrder(order: OrderNode, contract: ObservedContract): Observed
     .map((fulfillment) => dateOf(fulfillment.createdAt))
     .sort();
   const openSchedule = order.paymentTerms?.paymentSchedules.nodes.find((schedule) => schedule.completedAt === null);
+  const mirrorRefunds = new Set(
+    order.refunds
+      .filter((refund) => refund.note?.startsWith(MIRROR_REFUND_NOTE))
+      .flatMap((refund) => refund.transactions.nodes.map((transaction) => transaction.id)),
+  );
   return {
     id: order.id,
     cancelled: order.cancelledAt !== null,
+    closed: order.closed,
     financialStatus: order.displayFinancialStatus ?? "PENDING",
     outstanding: minor(order.totalOutstandingSet.shopMoney.amount, "totalOutstanding"),
-    transactions: order.transactions.map((transaction) => toObservedTransaction(transaction, contract)),
+    transactions: order.transactions.map((transaction) => toObservedTransaction(transaction, contract, mirrorRefunds)),
     mandateIds: (order.paymentCollectionDetails.vaultedPaymentMethods ?? []).map((method) => method.id),
+    paymentUrl: null,
     fulfillmentOrders: order.fulfillmentOrders.nodes.map((fulfillmentOrder) => ({
       id: fulfillmentOrder.id,
       status: fulfillmentOrder.status,

@@ -1,15 +1,24 @@
 import type { ContractState } from "../../domain/contract/contract-state";
 import type { StoredContract } from "../../models/contracts.server";
-import type { LedgerEntry } from "../../models/ledger.server";
+import { isRefundOutsideShopify, type LedgerEntry } from "../../models/ledger.server";
 
 /** The planner's view of a stored contract and the payments its ledger already holds. */
 export function toContractState(contract: StoredContract, ledger: readonly LedgerEntry[]): ContractState {
   const positionOf = new Map(contract.stages.map((stage) => [stage.id, stage.position]));
   const recordedPayments = new Map(
     ledger
-      .filter((entry) => entry.kind === "payment" && entry.stageId !== null)
+      .filter((entry) => entry.kind !== "refund" && entry.stageId !== null)
       .map((entry) => [entry.shopifyRef, { position: positionOf.get(entry.stageId as string) ?? 0, amount: entry.amountMinor }]),
   );
+  const recordedRefunds = new Map(
+    ledger
+      .filter((entry) => entry.kind === "refund")
+      .map((entry) => [entry.shopifyRef, { position: entry.stageId === null ? null : (positionOf.get(entry.stageId) ?? null), amount: entry.amountMinor }]),
+  );
+  const offlineIn = ledger.filter((entry) => entry.kind === "manualPayment").reduce((sum, entry) => sum + entry.amountMinor, 0n);
+  const offlineOut = ledger
+    .filter((entry) => entry.kind === "refund" && isRefundOutsideShopify(entry.shopifyRef))
+    .reduce((sum, entry) => sum + entry.amountMinor, 0n);
   return {
     id: contract.id,
     mode: contract.mode,
@@ -18,12 +27,16 @@ export function toContractState(contract: StoredContract, ledger: readonly Ledge
     sourceDraftOrderId: contract.sourceDraftOrderId,
     mainOrderId: contract.mainOrderId,
     recordedPayments,
+    recordedRefunds,
+    offlineHeld: offlineIn - offlineOut,
+    cancellation: contract.cancellation,
     milestones: contract.orderSnapshot.events.milestones ?? {},
     stages: contract.stages.map((stage) => ({
       position: stage.position,
       kind: stage.kind,
       amount: stage.amountMinor,
       paid: stage.paidMinor,
+      refunded: stage.refundedMinor,
       status: stage.status,
       issueDate: stage.issueDate,
       dueDate: stage.dueDate,

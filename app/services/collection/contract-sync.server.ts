@@ -10,7 +10,7 @@ import { shopQuery } from "../../shopify/operations/shop-query";
 import { executeCollectionStep, type StepContext } from "./collection-steps.server";
 import { ContractBusyError } from "./contract-lock.server";
 import { refreshStageTimers } from "./due-sweep.server";
-import { observeContract } from "./contract-observation.server";
+import { observeContract, type ObservedContract } from "./contract-observation.server";
 import { toContractState } from "./contract-state.server";
 import type { ServiceDeps } from "../service-deps.server";
 
@@ -47,6 +47,9 @@ const DATABASE_STEPS: ReadonlySet<CollectionStep["kind"]> = new Set([
   "linkStageDraft",
   "linkStageOrder",
   "recordPayments",
+  "recordRefunds",
+  "recordRefundOutsideShopify",
+  "markStageRefunded",
   "chargeDeclined",
   "markStagePaid",
   "dateStage",
@@ -81,7 +84,7 @@ export async function syncContract(deps: ServiceDeps, shop: string, contractId: 
       options.signal?.throwIfAborted();
       const contract = await getContract(deps.db, shop, contractId);
       if (!contract) throw new NotFoundError("contract", contractId);
-      observation ??= await observeContract(admin, observed(contract), partialPaymentsAllowed);
+      observation ??= await observeContract(admin, observedContractOf(contract), partialPaymentsAllowed);
       const ledger = await listLedgerEntries(deps.db, shop, contractId);
       const now = deps.now();
       const step = nextCollectionStep(toContractState(contract, ledger), observation, { now, today: calendarDateAt(now, contract.timeZone) });
@@ -105,7 +108,8 @@ export async function syncContract(deps: ServiceDeps, shop: string, contractId: 
   }
 }
 
-function observed(contract: StoredContract) {
+/** What observing a stored contract in Shopify starts from. */
+export function observedContractOf(contract: StoredContract): ObservedContract {
   return {
     id: contract.id,
     sourceDraftOrderId: contract.sourceDraftOrderId,

@@ -103,6 +103,15 @@ export const orderQuery = adminOperation(
           }
         }
       }
+      refunds(first: 50) {
+        id
+        note
+        transactions(first: 20) {
+          nodes {
+            id
+          }
+        }
+      }
       paymentCollectionDetails {
         vaultedPaymentMethods {
           id

@@ -11,6 +11,7 @@ export const stageOrderQuery = adminOperation(
     order(id: $id) {
       id
       cancelledAt
+      closed
       displayFinancialStatus
       totalOutstandingSet {
         shopMoney {
@@ -22,11 +23,15 @@ export const stageOrderQuery = adminOperation(
         id
         kind
         status
+        gateway
         manualPaymentGateway
         errorCode
         createdAt
         processedAt
         paymentId
+        parentTransaction {
+          id
+        }
         amountSet {
           shopMoney {
             amount
@@ -35,6 +40,7 @@ export const stageOrderQuery = adminOperation(
         }
       }
       paymentCollectionDetails {
+        additionalPaymentCollectionUrl
         vaultedPaymentMethods {
           id
         }

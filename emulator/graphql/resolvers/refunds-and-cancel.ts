@@ -7,7 +7,7 @@ import { Dec, readDecimal, roundMoney, sumMoney } from "../../commerce/money";
 import { orderView, refundView } from "./order-view";
 
 /**
- * `orderCancel` and `refundCreate`. Messages, fields and codes are the ones the live Admin API returned where
+ * `orderCancel`, `orderClose` and `refundCreate`. Messages, fields and codes are the ones the live Admin API returned where
  * they were captured (already cancelled, fulfilled, staff note length, refund conflicts, over-refund, bad
  * transactions).
  */
@@ -203,9 +203,23 @@ function createRefund(args: Record<string, any>, context: AdminContext) {
   return { refund: refundView(refund, order, context), order: orderView(order, context), userErrors: [] };
 }
 
+/** `orderClose`: archives the order as it stands (money and balance unchanged), announced with `orders/updated`. */
+function closeOrder(args: Record<string, any>, context: AdminContext) {
+  const { store, shop } = context;
+  const order = findOrder(shop, (args.input as { id: string }).id);
+  if (!order) return { order: null, userErrors: [{ field: ["id"], message: "Order does not exist" }] };
+  if (!order.closedAt) {
+    order.closedAt = store.clock.nowIso();
+    order.updatedAt = order.closedAt;
+    store.emitWebhook(shop.settings.domain, "orders/updated", { type: "order", orderId: order.id });
+  }
+  return { order: orderView(order, context), userErrors: [] };
+}
+
 export const refundAndCancelResolvers: ResolverModule = {
   mutation: {
     orderCancel: cancelOrder,
+    orderClose: closeOrder,
     refundCreate: createRefund,
   },
 };

@@ -10,7 +10,8 @@ import { PRESET_PLANS } from "../../../app/domain/plan/presets";
 import { getContract, type StoredContract, type StoredStage } from "../../../app/models/contracts.server";
 import { createPlan, type StoredPlan } from "../../../app/models/plans.server";
 import { attachPlan } from "../../../app/services/attach/attach-plan.server";
-import { markMilestone } from "../../../app/services/collection/contract-events.server";
+import { cancelContract, markMilestone, type CancelSettlement } from "../../../app/services/collection/contract-events.server";
+import { refundContract } from "../../../app/services/collection/contract-refunds.server";
 import { requestDueSyncs } from "../../../app/services/collection/due-sweep.server";
 import type { ServiceDeps } from "../../../app/services/service-deps.server";
 import { createAdminClient } from "../../../app/shopify/admin-client.server";
@@ -291,6 +292,35 @@ export class CollectionHarness {
       status: fulfillmentOrder.status,
       holds: fulfillmentOrder.holds.map((hold) => hold.reason),
     }));
+  }
+
+  /** Staff cancel the contract from its page, choosing what happens to the money paid. */
+  cancel(settlement: CancelSettlement, reason = "the buyer withdrew"): Promise<void> {
+    return cancelContract(this.deps, this.shop.domain, { contractId: this.requireContractId(), reason, settlement, actor: STAFF });
+  }
+
+  /** Staff refund money from the contract page. */
+  refund(amount: bigint, reason = "goodwill"): Promise<void> {
+    return refundContract(this.deps, this.shop.domain, { contractId: this.requireContractId(), amount, reason, actor: STAFF });
+  }
+
+  /** Staff refund part of an order's first card payment in Shopify's own admin (refundCreate), not through the app. */
+  async refundInShopify(orderId: string, amount: string): Promise<void> {
+    const order = this.state().orders.find((candidate) => candidate.id === orderId);
+    const sale = order?.transactions.find((t) => t.status === "SUCCESS" && (t.kind === "SALE" || t.kind === "CAPTURE") && !t.manual);
+    if (!order || !sale) throw new Error(`order ${orderId} has no card payment to refund\n${await this.diagnostics()}`);
+    const data = await this.admin<{ refundCreate: { userErrors: unknown[] } }>(
+      "mutation Refund($input: RefundInput!) { refundCreate(input: $input) { refund { id } userErrors { field message } } }",
+      { input: { orderId, transactions: [{ orderId, parentId: sale.id, amount, gateway: sale.gateway, kind: "REFUND" }] } },
+    );
+    if (data.refundCreate.userErrors.length > 0) throw new Error(`refundCreate refused: ${JSON.stringify(data.refundCreate.userErrors)}`);
+  }
+
+  /** An order of the shop as the emulator holds it. */
+  order(orderId: string): Order {
+    const order = this.state().orders.find((candidate) => candidate.id === orderId);
+    if (!order) throw new Error(`order ${orderId} is not in Shopify`);
+    return order;
   }
 
   // ─── Buyer ────────────────────────────────────────────────────────────────────────────────────────────
@@ -638,11 +668,18 @@ export class CollectionHarness {
 
 /** Starts a run, hands it to the scenario, prints what the end state counted, and always tears everything down. */
 export async function withCollectionHarness(run: CollectionRun, scenario: (harness: CollectionHarness) => Promise<EndState>): Promise<EndState> {
-  const harness = await CollectionHarness.start(run);
-  try {
+  return withHarness(run, async (harness) => {
     const end = await scenario(harness);
     console.log(JSON.stringify(end.counts));
     return end;
+  });
+}
+
+/** Starts a run, hands it to the scenario, and always tears everything down; for scenarios that end elsewhere than paid in full. */
+export async function withHarness<T>(run: CollectionRun, scenario: (harness: CollectionHarness) => Promise<T>): Promise<T> {
+  const harness = await CollectionHarness.start(run);
+  try {
+    return await scenario(harness);
   } catch (error) {
     // A failed expectation mid-scenario says what differed; the state around it says why.
     console.error(`${run.name} failed; state at the failure:\n${await harness.diagnostics()}`);

@@ -143,7 +143,7 @@ describe("recordLedgerEntry", () => {
     await expect(recordLedgerEntry(db, shop, { ...base, amountMinor: 0n })).rejects.toThrow(LedgerEntryRejectedError);
     await expect(recordLedgerEntry(db, shop, { ...base, amountMinor: -5n })).rejects.toThrow(LedgerEntryRejectedError);
     await expect(recordLedgerEntry(db, shop, { ...base, currency: "USD" })).rejects.toThrow(LedgerEntryRejectedError);
-    await expect(recordLedgerEntry(db, shop, { ...base, kind: "refund" })).rejects.toThrow(/more than the 0 paid/);
+    await expect(recordLedgerEntry(db, shop, { ...base, kind: "refund" })).rejects.toThrow(/more than the 0 stage .* holds/);
     await expect(recordLedgerEntry(db, shop, { ...base, stageId: other.stages[0]!.id })).rejects.toThrow(NotFoundError);
     await expect(recordLedgerEntry(db, shop, { ...base, contractId: "no-such-contract" })).rejects.toThrow(NotFoundError);
     expect(await db.ledgerEntry.count({ where: { shop } })).toBe(0);
@@ -166,6 +166,7 @@ describe("ledger sums", () => {
       netMinor: 0n,
       totalMinor: 120000n,
       outstandingMinor: 120000n,
+      receivedOnCancelledMinor: 0n,
       settled: false,
     });
     await record("t1", deposit!.id, "payment", 36000n);
@@ -180,7 +181,12 @@ describe("ledger sums", () => {
     });
     expect(await ledgerTotals(db, shop, { contractId: contract.id })).toEqual({ receivedMinor: 121000n, refundedMinor: 1000n, netMinor: 120000n });
     expect(await contractBalance(db, shop, contract.id)).toMatchObject({ outstandingMinor: 0n, settled: true });
-    expect((await getContract(db, shop, contract.id))?.stages.map((stage) => stage.paidMinor)).toEqual([36000n, 60000n, 24000n]);
+    const stages = (await getContract(db, shop, contract.id))?.stages;
+    expect(stages?.map((stage) => [stage.paidMinor, stage.refundedMinor])).toEqual([
+      [36000n, 0n],
+      [60000n, 0n],
+      [25000n, 1000n],
+    ]);
     expect((await listLedgerEntries(db, shop, contract.id)).map((entry) => entry.shopifyRef)).toEqual(["t1", "t2", "t3", "r1"]);
   });
 

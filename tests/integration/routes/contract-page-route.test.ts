@@ -70,7 +70,8 @@ describe("the contract page", () => {
   it("marks a milestone and cancels, then lists and counts the contract by its status", async () => {
     const contract = await seedContract(database.prisma, SHOP, "gid://shopify/DraftOrder/503");
     expect((await action(post(contract.id, { intent: "milestone", milestone: "Ready to ship" }))).status).toBe(200);
-    expect((await action(post(contract.id, { intent: "cancel", reason: "customer withdrew" }))).status).toBe(200);
+    expect((await action(post(contract.id, { intent: "cancel", reason: "customer withdrew" }))).status).toBe(422);
+    expect((await action(post(contract.id, { intent: "cancel", reason: "customer withdrew", settlement: "close" }))).status).toBe(200);
     expect((await getContract(database.prisma, SHOP, contract.id))?.status).toBe("cancelled");
 
     const list = (await (await listLoader({ request: new Request("https://app.test/app/contracts?status=cancelled"), params: {}, context: {} })).json()) as {

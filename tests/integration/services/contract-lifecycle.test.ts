@@ -188,7 +188,7 @@ describe("cancelling a contract", () => {
     expect(contract.stages[1]!.status).toBe("invoiced");
     expect(draftExists(basic.domain, stageDraft)).toBe(true);
 
-    await cancelContract(deps(), basic.domain, { contractId: attached.id, actor: STAFF });
+    await cancelContract(deps(), basic.domain, { contractId: attached.id, settlement: { settlement: "close" }, actor: STAFF });
     contract = await sync(basic.domain, attached.id);
     expect(contract.status).toBe("cancelled");
     expect(contract.stages.map((stage) => stage.status)).toEqual(["paid", "cancelled", "cancelled"]);

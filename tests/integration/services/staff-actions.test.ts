@@ -8,7 +8,14 @@ import { createPlan, type StoredPlan } from "../../../app/models/plans.server";
 import { saveShopSettings, SettingNotAllowedError } from "../../../app/models/shop-settings.server";
 import { attachOptions, attachPreviewView } from "../../../app/services/attach/attach-flow.server";
 import { attachPlan } from "../../../app/services/attach/attach-plan.server";
-import { ContractActionError, recordOfflinePayment, resendStageLink, retryFailedCharge } from "../../../app/services/collection/contract-actions.server";
+import {
+  ContractActionError,
+  recordOfflinePayment,
+  resendStageLink,
+  retryFailedCharge,
+  type OfflinePaymentInput,
+} from "../../../app/services/collection/contract-actions.server";
+import { addDays, calendarDateAt } from "../../../app/domain/dates/calendar-date";
 import { markMilestone } from "../../../app/services/collection/contract-events.server";
 import { syncContract } from "../../../app/services/collection/contract-sync.server";
 import type { ServiceDeps } from "../../../app/services/service-deps.server";
@@ -67,6 +74,10 @@ async function sync(contractId: string, shop = basic.domain): Promise<StoredCont
   return (await getContract(database.prisma, shop, contractId))!;
 }
 
+function draftExists(id: string, shop = basic.domain): boolean {
+  return emulator.store.shops.get(shop)!.draftOrders.some((draft) => draft.id === id);
+}
+
 async function payNewestLink(draftOrderId: string): Promise<void> {
   const email = emulator.store.outbox.filter((candidate) => candidate.resourceId === draftOrderId).at(-1);
   if (!email?.url) throw new Error(`no link was emailed for ${draftOrderId}`);
@@ -114,17 +125,41 @@ describe("the attach flow", () => {
 });
 
 describe("staff actions on a contract", () => {
-  it("records an offline payment of the deposit: the stage draft is completed as paid and the ledger learns it", async () => {
+  it("records an offline payment of the deposit in two parts, with method, reference and date: the stage is paid, its link withdrawn, the order made", async () => {
     const plan = await presetPlan("deposit-30-50-20-net30");
     const contract = await attachPlan(deps(), basic.domain, { draftOrderId: await createQuote(), planId: plan.id, actor: STAFF });
-    await recordOfflinePayment(deps(), basic.domain, { contractId: contract.id, position: 1, method: "Wire transfer", actor: STAFF });
-    const synced = await sync(contract.id);
-    expect(synced.stages[0]!.status).toBe("paid");
+    const deposit = contract.stages[0]!;
+    const today = calendarDateAt(emulator.store.clock.now(), contract.timeZone);
+    const offline = (amount: bigint, changes: Partial<OfflinePaymentInput> = {}) =>
+      recordOfflinePayment(deps(), basic.domain, {
+        contractId: contract.id,
+        position: 1,
+        method: "Wire transfer",
+        receivedOn: today,
+        amount,
+        actor: STAFF,
+        ...changes,
+      });
+
+    await expect(offline(deposit.amountMinor + 1n)).rejects.toThrow(/still owes/);
+    await expect(offline(1n, { receivedOn: addDays(today, 1) })).rejects.toThrow(/after today/);
+    await offline(10_000n, { reference: "WIRE-1" });
+    let synced = await sync(contract.id);
+    expect(synced.stages[0]).toMatchObject({ status: "invoiced", paidMinor: 10_000n });
+    expect(draftExists(deposit.stageDraftOrderId!)).toBe(true);
+
+    await offline(deposit.amountMinor - 10_000n, { method: "Cheque", reference: "CHQ 88" });
+    synced = await sync(contract.id);
+    expect(synced.stages[0]).toMatchObject({ status: "paid", paidMinor: deposit.amountMinor });
+    expect(synced.status).toBe("active");
+    expect(synced.mainOrderId).not.toBeNull();
+    expect(draftExists(deposit.stageDraftOrderId!)).toBe(false);
     const ledger = await listLedgerEntries(database.prisma, basic.domain, contract.id);
-    expect(ledger.map((entry) => entry.amountMinor)).toEqual([contract.stages[0]!.amountMinor]);
-    await expect(recordOfflinePayment(deps(), basic.domain, { contractId: contract.id, position: 1, method: "Wire transfer", actor: STAFF })).rejects.toThrow(
-      ContractActionError,
-    );
+    expect(ledger.map(({ kind, amountMinor, method, reference }) => ({ kind, amountMinor, method, reference }))).toEqual([
+      { kind: "manualPayment", amountMinor: 10_000n, method: "Wire transfer", reference: "WIRE-1" },
+      { kind: "manualPayment", amountMinor: deposit.amountMinor - 10_000n, method: "Cheque", reference: "CHQ 88" },
+    ]);
+    await expect(offline(1n)).rejects.toThrow(ContractActionError);
   });
 
   it("resends a due stage's link, refuses one not issued yet, and retries only a failed charge", async () => {
@@ -169,9 +204,10 @@ describe("staff actions on a native (Plus) contract", () => {
     const plan = await presetPlan("deposit-30-50-20-net30", plus.domain);
     let contract = await attachPlan(deps(), plus.domain, { draftOrderId: await createQuote(plus), planId: plan.id, actor: STAFF });
     expect(contract.mode).toBe("native");
-    await expect(recordOfflinePayment(deps(), plus.domain, { contractId: contract.id, position: 1, method: "Wire transfer", actor: STAFF })).rejects.toThrow(
-      /native deposit/,
-    );
+    const today = calendarDateAt(emulator.store.clock.now(), contract.timeZone);
+    await expect(
+      recordOfflinePayment(deps(), plus.domain, { contractId: contract.id, position: 1, method: "Wire transfer", receivedOn: today, amount: 1n, actor: STAFF }),
+    ).rejects.toThrow(/native deposit/);
     await payNewestLink(contract.sourceDraftOrderId);
     contract = await sync(contract.id, plus.domain);
     await markMilestone(deps(), plus.domain, { contractId: contract.id, milestone: "Ready to ship", actor: STAFF });

@@ -17,7 +17,7 @@ const TABLE: Record<StageStatus, string> = {
   paid: " .    .    .    .    .    .    x ",
   overdue: " .    .    x    .    x    x    . ",
   failed: " .    x    x    x    .    x    . ",
-  cancelled: " .    .    .    .    .    .    . ",
+  cancelled: " .    .    x    .    .    .    . ",
   refunded: " .    .    .    .    .    .    . ",
 };
 
@@ -36,7 +36,7 @@ describe("stage status transitions", () => {
 
   it("says what a stage can become instead", () => {
     expect(() => assertStageTransition("paid", "invoiced")).toThrow("a paid stage cannot become invoiced (it can become refunded)");
-    expect(() => assertStageTransition("cancelled", "paid")).toThrow("a cancelled stage cannot become paid (cancelled is final)");
+    expect(() => assertStageTransition("refunded", "paid")).toThrow("a refunded stage cannot become paid (refunded is final)");
   });
 
   it("counts as unpaid exactly the statuses that can still become paid", () => {

@@ -1,0 +1,74 @@
+import type { ContractState } from "./contract-state";
+import { isMirror, isMoneyIn, isStageOrderMoneyIn, type Observation, type ObservedOrder, type ObservedTransaction } from "./observation";
+
+/** Refunds to ask Shopify for on one order: each gives back part of one payment (`parentId`). */
+export interface OrderRefund {
+  readonly orderId: string;
+  readonly transactions: readonly { readonly parentId: string; readonly gateway: string; readonly amount: bigint }[];
+}
+
+export interface RefundSources {
+  readonly refunds: readonly OrderRefund[];
+  /** What no Shopify payment can give back (offline money the main order does not show yet): refunded outside Shopify. */
+  readonly outsideShopify: bigint;
+}
+
+/**
+ * Which Shopify payments give back `amount` of a contract's money, following the allocation rule (allocate-refunds.ts):
+ * stages latest first, each from the payments that paid it — its own order's payments, the main-order payments the
+ * ledger recorded on it — and then from the main order's mirrors of money collected elsewhere (offline payments).
+ * No payment gives back more than it has not refunded yet; no stage more than it holds.
+ */
+export function refundSources(contract: ContractState, observation: Observation, amount: bigint): RefundSources {
+  const left = new Map<string, bigint>();
+  const unrefunded = (order: ObservedOrder, payment: ObservedTransaction) => {
+    const key = `${order.id} ${payment.id}`;
+    if (!left.has(key)) {
+      const refunded = order.transactions
+        .filter((t) => t.parentId === payment.id && t.kind === "REFUND" && t.status === "SUCCESS")
+        .reduce((sum, t) => sum + t.amount, 0n);
+      left.set(key, payment.amount - refunded);
+    }
+    return left.get(key) as bigint;
+  };
+  const asked = new Map<string, Map<ObservedTransaction, bigint>>();
+  const take = (order: ObservedOrder, payment: ObservedTransaction, wanted: bigint): bigint => {
+    const part = min(wanted, unrefunded(order, payment));
+    if (part <= 0n) return 0n;
+    left.set(`${order.id} ${payment.id}`, unrefunded(order, payment) - part);
+    const onOrder = asked.get(order.id) ?? new Map<ObservedTransaction, bigint>();
+    onOrder.set(payment, (onOrder.get(payment) ?? 0n) + part);
+    asked.set(order.id, onOrder);
+    return part;
+  };
+
+  const mainOrder = observation.mainOrder;
+  let remaining = amount;
+  for (const stage of [...contract.stages].sort((a, b) => b.position - a.position)) {
+    let fromStage = min(remaining, stage.paid - stage.refunded);
+    const stageOrder = observation.stageOrders.get(stage.position);
+    for (const payment of stageOrder?.transactions.filter(isStageOrderMoneyIn) ?? []) fromStage -= take(stageOrder!, payment, fromStage);
+    for (const payment of mainOrder?.transactions.filter(isMoneyIn) ?? []) {
+      const recordedHere = [...contract.recordedPayments]
+        .filter(([ref, recorded]) => recorded.position === stage.position && (ref === payment.id || ref.startsWith(`${payment.id}#`)))
+        .reduce((sum, [, recorded]) => sum + recorded.amount, 0n);
+      fromStage -= take(mainOrder!, payment, min(fromStage, recordedHere));
+    }
+    for (const mirror of mainOrder?.transactions.filter(isMirror) ?? []) fromStage -= take(mainOrder!, mirror, fromStage);
+    remaining -= min(remaining, stage.paid - stage.refunded) - fromStage;
+  }
+  const refunds = [...asked].map(([orderId, payments]) => ({
+    orderId,
+    transactions: [...payments].map(([payment, part]) => ({ parentId: payment.id, gateway: payment.gateway, amount: part })),
+  }));
+  return { refunds, outsideShopify: min(remaining, heldOutsideShopify(contract)) };
+}
+
+/** Offline money no main-order mirror shows yet: what can only be given back outside Shopify. */
+function heldOutsideShopify(contract: ContractState): bigint {
+  return contract.offlineHeld > 0n ? contract.offlineHeld : 0n;
+}
+
+function min(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}

@@ -1,0 +1,62 @@
+import { refundSources } from "../../domain/contract/refund-sources";
+import { currencyFor } from "../../domain/money/currency";
+import { formatMinorUnits } from "../../domain/money/minor-units";
+import { writeAudit, type AuditActor } from "../../models/audit-log.server";
+import { getContract } from "../../models/contracts.server";
+import { listLedgerEntries } from "../../models/ledger.server";
+import { NotFoundError } from "../../models/model-errors.server";
+import type { ServiceDeps } from "../service-deps.server";
+import { ContractActionError } from "./contract-actions.server";
+import { withContractLock } from "./contract-lock.server";
+import { observeContract } from "./contract-observation.server";
+import { toContractState } from "./contract-state.server";
+import { requestContractSync } from "./contract-sync-requests.server";
+import { observedContractOf } from "./contract-sync.server";
+import { recordRefundOutsideShopify, refundOnOrder } from "./order-refunds.server";
+
+export interface RefundRequest {
+  readonly contractId: string;
+  /** Minor units; at most what the contract holds (received less refunded). */
+  readonly amount: bigint;
+  readonly reason: string;
+  readonly actor: AuditActor;
+}
+
+/**
+ * Staff give money back from the contract page: Shopify refunds it from the payments that paid the latest stages first
+ * (refund-sources.ts), and the sync that follows records each refund in the ledger off the stage it came from. Offline
+ * money no order shows is recorded as given back outside Shopify. Under the contract's lock, read fresh, so two clicks
+ * or a sync at the same moment never refund more than was paid.
+ */
+export async function refundContract(deps: ServiceDeps, shop: string, input: RefundRequest): Promise<void> {
+  await withContractLock(deps, shop, input.contractId, async () => {
+    const contract = await getContract(deps.db, shop, input.contractId);
+    if (!contract) throw new NotFoundError("contract", input.contractId);
+    const held = contract.stages.reduce((sum, stage) => sum + stage.paidMinor - stage.refundedMinor, 0n);
+    const money = (minor: bigint) => `${formatMinorUnits(minor, currencyFor(contract.currency))} ${contract.currency}`;
+    if (input.amount <= 0n || input.amount > held) {
+      throw new ContractActionError(`a refund must be above zero and at most the ${money(held)} paid and not yet refunded, not ${money(input.amount)}`);
+    }
+    const admin = await deps.adminFor(shop);
+    const observation = await observeContract(admin, observedContractOf(contract), false);
+    const state = toContractState(contract, await listLedgerEntries(deps.db, shop, contract.id));
+    const sources = refundSources(state, observation, input.amount);
+    const inShopify = sources.refunds.reduce((sum, refund) => sum + refund.transactions.reduce((total, part) => total + part.amount, 0n), 0n);
+    if (inShopify + sources.outsideShopify < input.amount) {
+      throw new ContractActionError(
+        `Shopify shows only ${money(inShopify + sources.outsideShopify)} that can be refunded; wait for the payments being recorded and try again`,
+      );
+    }
+    for (const refund of sources.refunds) await refundOnOrder(admin, contract, refund, `Tranche: ${input.reason}`);
+    if (sources.outsideShopify > 0n) {
+      await recordRefundOutsideShopify(deps, shop, contract, { amount: sources.outsideShopify, method: "Outside Shopify (offline money)", actor: input.actor });
+    }
+    await writeAudit(deps.db, shop, {
+      actor: input.actor,
+      action: "contract.refundIssued",
+      contractId: contract.id,
+      details: { amountMinor: input.amount, reason: input.reason, outsideShopifyMinor: sources.outsideShopify },
+    });
+  });
+  await requestContractSync(deps.jobs, shop, input.contractId, "refund issued by staff");
+}
