@@ -18,13 +18,29 @@ export class LocalModeRefusedError extends Error {
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+/** Exactly these (or none): anything else, "Production" and "staging" included, may be a real deployment. */
+const LOCAL_NODE_ENVS = new Set([undefined, "development", "test"]);
+
 /**
- * The local-mode settings, or null when the app runs against Shopify. Refuses (throws) in production and when
- * the Admin API is not a loopback emulator: a shop's real data must never be reachable without a login.
+ * Why NODE_ENV forbids signing staff in without Shopify, or null when it allows it (unset, "development" or "test",
+ * compared exactly). Shared by local mode and the local stack (scripts/local-stack.ts).
+ */
+export function nodeEnvRefusal(env: NodeJS.ProcessEnv = process.env): string | null {
+  const mode = env.NODE_ENV;
+  return LOCAL_NODE_ENVS.has(mode)
+    ? null
+    : `NODE_ENV is ${JSON.stringify(mode)}, and only an unset NODE_ENV, "development" or "test" may run without a Shopify login`;
+}
+
+/**
+ * The local-mode settings, or null when the app runs against Shopify. Refuses (throws) under a NODE_ENV that may be
+ * a deployment (nodeEnvRefusal) and when the Admin API is not a loopback emulator: a shop's real data must never be
+ * reachable without a login.
  */
 export function localModeConfig(env: NodeJS.ProcessEnv = process.env): LocalModeConfig | null {
   if (env.TRANCHE_LOCAL_MODE !== "1") return null;
-  if (env.NODE_ENV === "production") throw new LocalModeRefusedError("NODE_ENV is production; local mode signs staff in without Shopify");
+  const nodeEnv = nodeEnvRefusal(env);
+  if (nodeEnv) throw new LocalModeRefusedError(nodeEnv);
   const shop = env.TRANCHE_LOCAL_SHOP;
   if (!shop) throw new LocalModeRefusedError("TRANCHE_LOCAL_SHOP must name the emulator shop to sign in to");
   const adminUrl = env.SHOPIFY_ADMIN_API_URL;

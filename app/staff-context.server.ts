@@ -1,7 +1,9 @@
 import prisma from "./db.server";
 import { assertLoopbackRequest, emulatorNow, localModeConfig } from "./local-mode.server";
 import type { AuditActor } from "./models/audit-log.server";
+import { refuseCrossSiteRequest } from "./request-origin.server";
 import type { ServiceDeps } from "./services/service-deps.server";
+import { refuseTokenNamingNoShop } from "./session-token-shop.server";
 import { authenticate } from "./shopify.server";
 import { offlineAdminClient } from "./shopify/offline-admin.server";
 import { appJobQueue } from "./jobs/app-job-queue.server";
@@ -20,12 +22,14 @@ export interface StaffContext {
 /**
  * Authenticates a staff request to the admin or to an `api.*` route an admin extension calls. Against Shopify:
  * the embedded session token (App Bridge or the extension's bearer token), which throws the redirect or 401
- * Shopify's library builds. In local mode: the emulator shop, read at the emulator's clock.
+ * Shopify's library builds. In local mode: the emulator shop, read at the emulator's clock. Either way a
+ * state-changing request another site sent is refused first (403), here, so that no route can forget it.
  */
 export async function requireStaff(request: Request): Promise<StaffContext> {
   const local = localModeConfig();
   if (local) {
     assertLoopbackRequest(request);
+    refuseCrossSiteRequest(request, { tokenAuthenticated: false });
     const now = await emulatorNow(local);
     return {
       shop: local.shop,
@@ -35,6 +39,8 @@ export async function requireStaff(request: Request): Promise<StaffContext> {
       cors: (response) => response,
     };
   }
+  refuseCrossSiteRequest(request, { tokenAuthenticated: true });
+  refuseTokenNamingNoShop(request);
   const { session, sessionToken, cors } = await authenticate.admin(request);
   // The session token's subject is the staff member (offline sessions carry no user); a bare id is enough here.
   const userId = typeof sessionToken?.sub === "string" ? sessionToken.sub.replace(/\D/g, "") : "";

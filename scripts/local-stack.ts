@@ -4,6 +4,7 @@ import type { PrismaClient } from "@prisma/client";
 import type { ServerBuild } from "@remix-run/node";
 
 import type { JobQueue } from "../app/lib/jobs/job-queue.server";
+import { nodeEnvRefusal } from "../app/local-mode.server";
 import { parse } from "smol-toml";
 
 import { tomlWebhookSubscriptions } from "../emulator/app-toml-webhooks";
@@ -63,9 +64,8 @@ const WORKER = { pollIntervalSeconds: 0.5, sweepIntervalMs: 1_000, reminders: tr
 let startedInThisProcess = false;
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
-  if (process.env.NODE_ENV === "production") {
-    throw new LocalStackRefusedError("refusing to start: NODE_ENV is production, and the local stack signs staff in without Shopify");
-  }
+  const nodeEnv = nodeEnvRefusal();
+  if (nodeEnv) throw new LocalStackRefusedError(`refusing to start: ${nodeEnv}; the local stack signs staff in without Shopify`);
   const shops = readShopsFixture(DEMO_FIXTURE_FILE);
   const shop = shops.find((candidate) => candidate.plan === (options.shop ?? "basic"));
   if (!shop) throw new LocalStackRefusedError(`the shop must be one of ${shops.map((candidate) => candidate.plan).join(", ")}, not ${options.shop}`);

@@ -1,6 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 import type { JobQueue } from "../lib/jobs/job-queue.server";
+import { isShopDomain } from "../shop-domain";
+import { shopNamedByPayload } from "./payload-shop";
 import { webhookEventWriter } from "./webhook-event-writer.server";
 
 export interface WebhookIntakeOptions {
@@ -26,8 +28,10 @@ export const DEFAULT_MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
  * - 413, nothing stored: the body is larger than `maxBodyBytes` (read no further than that).
  * - 401, nothing stored: the `X-Shopify-Hmac-Sha256` header is missing or is not the base64 HMAC-SHA256 of the
  *   raw body under the app secret.
- * - 400, nothing stored: a signed request without its topic, shop domain or event id, whose topic is not the
- *   route's, or whose body is not JSON.
+ * - 400, nothing stored: a signed request without its topic, shop domain or event id, whose shop domain is not a
+ *   well-formed `<name>.myshopify.com`, whose topic is not the route's, or whose body is not JSON.
+ * - 401, nothing stored: the signed body names another shop than `X-Shopify-Shop-Domain` (payload-shop.ts): the
+ *   header is not signed, so a genuine body replayed under another shop's name is refused.
  * - 200: the event is recorded (`WebhookEvent`, unique per shop and `X-Shopify-Event-Id`) and its job enqueued, in
  *   one transaction: both or neither (webhook-event-writer.server.ts, which writes concurrent requests together). A
  *   second delivery of the same event finds the event and adds nothing.
@@ -52,15 +56,19 @@ export async function verifyAndEnqueue(request: Request, options: WebhookIntakeO
   if (!topic || !shop || !eventId) {
     return new Response("X-Shopify-Topic, X-Shopify-Shop-Domain and X-Shopify-Event-Id are required", { status: 400 });
   }
+  if (!isShopDomain(shop)) return new Response("X-Shopify-Shop-Domain must be a shop's <name>.myshopify.com domain", { status: 400 });
   if (options.topic !== undefined && topic !== options.topic) {
     return new Response(`this route receives ${options.topic}, not ${topic}`, { status: 400 });
   }
   const rawText = rawBody.toString("utf8");
+  let body: unknown;
   try {
-    JSON.parse(rawText);
+    body = JSON.parse(rawText);
   } catch {
     return new Response("the webhook body is not JSON", { status: 400 });
   }
+  const signedShop = shopNamedByPayload(topic, body);
+  if (signedShop !== null && signedShop !== shop) return new Response("the signed body names another shop than X-Shopify-Shop-Domain", { status: 401 });
   // Shopify always sends these two; the event id, not the webhook id, identifies the event across deliveries.
   const webhookId = request.headers.get("X-Shopify-Webhook-Id") ?? "";
   const triggeredAt = parseInstant(request.headers.get("X-Shopify-Triggered-At"));

@@ -1,6 +1,7 @@
 import { Dec } from "./money";
 import type { EmulatorStore } from "../state/emulator-store";
 import type { DraftOrder, FulfillmentOrder, Order, OrderLineItem, PaymentMandate, PaymentTerms, ShopState, Transaction } from "../state/model";
+import { newConfirmationNumber } from "./confirmation-number";
 import { priceDraftOrder, type DraftOrderPrice } from "./draft-order-pricing";
 import { isFullyPaid } from "./order-balance";
 import { orderNumber } from "./shop-lookup";
@@ -83,6 +84,7 @@ export function orderFromDraft(store: EmulatorStore, shop: ShopState, draft: Dra
   const order: Order = {
     id: store.newId("Order"),
     name: `#${Math.max(1000, ...shop.orders.map(orderNumber)) + 1}`,
+    confirmationNumber: newConfirmationNumber(),
     draftOrderId: draft.id,
     ...(draft.customerId === undefined ? {} : { customerId: draft.customerId }),
     ...(draft.purchasingCompanyLocationId === undefined ? {} : { purchasingCompanyLocationId: draft.purchasingCompanyLocationId }),

@@ -271,6 +271,8 @@ export interface Refund {
 export interface Order {
   readonly id: string;
   readonly name: string;
+  /** Shopify's random code the buyer sees (commerce/confirmation-number.ts); absent in snapshots saved before it existed. */
+  readonly confirmationNumber?: string;
   readonly draftOrderId?: string;
   readonly customerId?: string;
   readonly purchasingCompanyLocationId?: string;

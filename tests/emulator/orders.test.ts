@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BASIC, PLUS, startOrderTestEmulator, topicsFor, type OrderTestEmulator } from "./order-test-emulator";
+import { orderPayload } from "../../emulator/webhooks/payloads/order";
 import { insertOrder } from "./order-fixture";
 
 let t: OrderTestEmulator;
@@ -100,6 +101,19 @@ describe("the Order view", () => {
         ],
       },
     });
+  });
+
+  it("gives each order Shopify's random 9-character confirmationNumber, in its webhook payload too", async () => {
+    const numbers = new Set<string>();
+    for (let count = 0; count < 5; count += 1) {
+      const { order } = insertOrder(t.emulator.store, BASIC.domain);
+      const { data, errors } = await t.admin("query($id: ID!) { order(id: $id) { confirmationNumber } }", { id: order.id });
+      expect(errors).toBeUndefined();
+      expect(data.order.confirmationNumber).toMatch(/^[A-Z0-9]{9}$/);
+      expect(orderPayload(t.emulator.store.shop(BASIC.domain), order).confirmation_number).toBe(data.order.confirmationNumber);
+      numbers.add(data.order.confirmationNumber as string);
+    }
+    expect(numbers.size).toBe(5);
   });
 
   it("answers null for an unknown order and PENDING for an unpaid order with payment terms", async () => {

@@ -8,10 +8,11 @@ import { JobRunAbortedError, PermanentJobError, type JobHandlerRegistry } from "
  * The durable job queue: pg-boss on the app's PostgreSQL, in a schema of its own. A job is claimed by one worker
  * at a time (`SKIP LOCKED`), kept by a heartbeat while it runs, retried with exponential backoff when it throws, and
  * parked with its reason (the `ParkedJob` table, which staff see) when retrying cannot help: a `PermanentJobError`,
- * or the last attempt failing. A worker that dies stops sending heartbeats; after `heartbeatSeconds` the
- * supervisor of any running worker process fails that attempt and the job runs once more. A worker that is alive
- * but lost its claim sees its handler's `signal` aborted. Delivery is therefore at least once, and every handler
- * is idempotent (job-handlers.server.ts).
+ * or the last attempt failing. A keyed job parked for any reason but a `PermanentJobError` is also sent afresh after
+ * a cool-down (`resumeParkedAfterSeconds`), so that a contract's sync resumes by itself. A worker that dies stops
+ * sending heartbeats; after `heartbeatSeconds` the supervisor of any running worker process fails that attempt and
+ * the job runs once more. A worker that is alive but lost its claim sees its handler's `signal` aborted. Delivery is
+ * therefore at least once, and every handler is idempotent (job-handlers.server.ts).
  *
  * Queues are named by the app (`QueueDefinition`); a job names its `kind` (the handler) and its shop inside.
  */
@@ -49,6 +50,8 @@ export interface JobQueueOptions {
   readonly heartbeatSeconds?: number;
   /** How often a supervising process looks for dead attempts. */
   readonly superviseIntervalSeconds?: number;
+  /** How long after a keyed job is parked (not for a `PermanentJobError`) it is sent afresh; 15 minutes by default. */
+  readonly resumeParkedAfterSeconds?: number;
 }
 
 export interface SendOptions {
@@ -92,6 +95,9 @@ export interface WorkOptions {
 
 const HANDLER_TIME_LIMIT_SECONDS = 900;
 
+/** Long enough for a crash loop or an outage to pass, short against the nightly reconcile that would resume it otherwise. */
+export const DEFAULT_RESUME_PARKED_AFTER_SECONDS = 15 * 60;
+
 /** Jobs a worker claims at once; each is kept alive by its own heartbeat until its turn comes and ends. */
 const WORK_BATCH = 10;
 
@@ -100,6 +106,7 @@ export class JobQueue {
     private readonly boss: PgBoss,
     readonly schema: string,
     private readonly queues: ReadonlyMap<string, QueueDefinition>,
+    private readonly resumeParkedAfterSeconds: number,
   ) {}
 
   /** Starts pg-boss (installing or upgrading its schema once, whichever process comes first) and makes the queues. */
@@ -142,7 +149,8 @@ export class JobQueue {
     for (const queue of options.queues) {
       await boss.createQueue(queue.name, { ...settings, policy: queue.onePerKey ? "stately" : "standard" });
     }
-    return new JobQueue(boss, jobsSchema, new Map(options.queues.map((queue) => [queue.name, queue])));
+    const queues = new Map(options.queues.map((queue) => [queue.name, queue]));
+    return new JobQueue(boss, jobsSchema, queues, options.resumeParkedAfterSeconds ?? DEFAULT_RESUME_PARKED_AFTER_SECONDS);
   }
 
   /**
@@ -178,7 +186,7 @@ export class JobQueue {
     for (const name of this.queues.keys()) {
       await this.boss.work<JobData, unknown, typeof settings>(name, settings, (jobs) => runBatch(jobs, (job) => runJob(this, job, name, options)));
     }
-    await this.boss.work<JobData, unknown, typeof settings>(PARKED_QUEUE, settings, (jobs) => runBatch(jobs, (job) => recordDeadJob(job, options)));
+    await this.boss.work<JobData, unknown, typeof settings>(PARKED_QUEUE, settings, (jobs) => runBatch(jobs, (job) => recordDeadJob(this, job, options)));
   }
 
   /** Enqueues several jobs of an unkeyed queue in one statement, in the caller's transaction if given. */
@@ -238,6 +246,29 @@ export class JobQueue {
     );
   }
 
+  /** Whether a job parked on this queue is sent afresh after the cool-down: a keyed one (there is one place per key). */
+  resumesParked(queueName: string, job: JobWithMetadata<JobData>): boolean {
+    return this.queues.get(queueName)?.onePerKey === true && job.singletonKey !== null;
+  }
+
+  /**
+   * Sends a parked job of a keyed queue afresh, due after `resumeParkedAfterSeconds`, with all its attempts again: a
+   * contract's sync parked because its workers kept dying (or Shopify was down through every retry) resumes by
+   * itself instead of waiting for the nightly reconcile. The key's one waiting place bounds it: however many parks a
+   * stream of crashes causes, at most one job per key waits, and a request already waiting covers this one.
+   */
+  async resumeParked(queueName: string, job: JobWithMetadata<JobData>): Promise<void> {
+    if (!this.resumesParked(queueName, job)) return;
+    const { kind, shop, payload } = job.data;
+    await this.boss.send(queueName, { kind, shop, payload }, { singletonKey: job.singletonKey ?? undefined, startAfter: this.resumeParkedAfterSeconds });
+  }
+
+  /** The cool-down before a parked keyed job runs again, as staff read it in the job's parking reason. */
+  get resumeDelayText(): string {
+    const minutes = this.resumeParkedAfterSeconds / 60;
+    return Number.isInteger(minutes) ? `${minutes} min` : `${this.resumeParkedAfterSeconds} s`;
+  }
+
   /**
    * Jobs running or due now, read live (a retry not yet due is left out, whether pg-boss's own or one `retryKeyed`
    * sent afresh): what a run that waits for its work to settle (the demos, the local stack's test) watches.
@@ -277,9 +308,12 @@ async function runBatch(jobs: JobWithMetadata<JobData>[], run: (job: JobWithMeta
   return results;
 }
 
-/** The run this is of the job: pg-boss's retries of it, counted on from where a keyed job sent afresh started. */
+/**
+ * The run this is of the job: pg-boss's retries of it, counted on from where a keyed job sent afresh started. A job
+ * that reached the parked queue counts the retries it had on its own queue.
+ */
 function attemptOf(job: JobWithMetadata<JobData>): number {
-  return (job.data.attempt ?? 1) + job.retryCount;
+  return (job.data.attempt ?? 1) + (job.sourceRetryCount ?? job.retryCount);
 }
 
 async function runJob(jobs: JobQueue, job: JobWithMetadata<JobData>, queue: string, options: WorkOptions): Promise<void> {
@@ -294,14 +328,24 @@ async function runJob(jobs: JobQueue, job: JobWithMetadata<JobData>, queue: stri
     // A run stopped because its claim was lost: the job is someone else's now, nothing to record.
     if (error instanceof JobRunAbortedError || job.signal.aborted) throw error;
     options.log(`[jobs] ${kind} ${job.id} attempt ${attempt} of ${job.retryLimit + 1} failed: ${errorMessage(error)}`);
-    if (attempt > job.retryLimit) return park(options, job, queue, `gave up after ${attempt} attempts: ${errorMessage(error)}`);
+    if (attempt > job.retryLimit) return parkAndResume(jobs, options, job, queue, `gave up after ${attempt} attempts: ${errorMessage(error)}`);
     if (jobs.isKeyed(queue)) return jobs.retryKeyed(queue, job, attempt);
     throw error;
   }
 }
 
-async function recordDeadJob(job: JobWithMetadata<JobData>, options: WorkOptions): Promise<void> {
-  await park(options, job, "unknown", `its worker stopped before finishing it, ${job.retryLimit + 1} times (crashed or hung)`);
+/** A job whose every attempt ended with its worker gone, moved here by pg-boss from the queue it was sent to. */
+async function recordDeadJob(jobs: JobQueue, job: JobWithMetadata<JobData>, options: WorkOptions): Promise<void> {
+  const attempts = attemptOf(job);
+  const reason = `its worker stopped before finishing it (crashed or hung), ${attempts} ${attempts === 1 ? "time" : "times"}`;
+  await parkAndResume(jobs, options, job, job.sourceName ?? "unknown", reason);
+}
+
+/** Parks a job that did not fail for good: staff see it, and a keyed one is sent afresh after the cool-down. */
+async function parkAndResume(jobs: JobQueue, options: WorkOptions, job: JobWithMetadata<JobData>, queue: string, reason: string): Promise<void> {
+  if (!jobs.resumesParked(queue, job)) return park(options, job, queue, reason);
+  await park(options, job, queue, `${reason}; sent again by itself after ${jobs.resumeDelayText}`);
+  await jobs.resumeParked(queue, job);
 }
 
 /** Records the job for staff; the pg-boss job itself then completes, so nothing retries it. */

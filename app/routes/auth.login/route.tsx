@@ -6,6 +6,7 @@ import { AppProvider as PolarisAppProvider, Button, Card, FormLayout, Page, Text
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import polarisTranslations from "@shopify/polaris/locales/en.json";
 
+import { refuseCrossSiteRequest } from "../../request-origin.server";
 import { login } from "../../shopify.server";
 
 import { loginErrorMessage } from "./error.server";
@@ -19,6 +20,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
+  // The login form posts from the app's own pages; another site must not start a login to a shop of its choosing.
+  refuseCrossSiteRequest(request, { tokenAuthenticated: false });
   const errors = loginErrorMessage(await login(request));
 
   return { errors };

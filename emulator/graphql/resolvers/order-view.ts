@@ -33,6 +33,7 @@ export function orderView(order: Order, context: AdminContext): Record<string, u
     __typename: "Order",
     id: order.id,
     name: order.name,
+    confirmationNumber: order.confirmationNumber ?? null,
     legacyResourceId: String(legacyId(order.id)),
     createdAt: shopifyDateTime(order.createdAt),
     processedAt: shopifyDateTime(order.processedAt),

@@ -52,7 +52,7 @@ export function orderPayload(shop: ShopState, order: Order) {
     client_details: null,
     closed_at: time(order.closedAt),
     ...(company ? { company: { id: legacyId(company.id), location_id: legacyId(order.purchasingCompanyLocationId as string) } } : {}),
-    confirmation_number: null,
+    confirmation_number: order.confirmationNumber ?? null,
     confirmed: true,
     contact_email: order.email ?? null,
     created_at: time(order.createdAt),

@@ -26,6 +26,7 @@ export function setUpOrderStatus(api: Api, fetchFn: typeof globalThis.fetch) {
     loadContract({
       appUrl: APP_URL,
       orderId: api.order.value?.id,
+      confirmationNumber: api.order.value?.confirmationNumber,
       getToken: () => api.sessionToken.get(),
       fetch: fetchFn,
     }),

@@ -33,6 +33,7 @@ export function setUpThankYou(api: Api, fetchFn: typeof globalThis.fetch, retryN
         ? loadContract({
             appUrl: APP_URL,
             orderId: api.orderConfirmation.value?.order.id,
+            confirmationNumber: api.orderConfirmation.value?.number,
             getToken: () => api.sessionToken.get(),
             fetch: fetchFn,
           })

@@ -1,8 +1,11 @@
 /**
  * The app's buyer endpoint, used by the thank-you and order-status blocks:
  *
- *   GET {APP_URL}/api/buyer/schedule?orderId=<order gid>
+ *   GET {APP_URL}/api/buyer/schedule?orderId=<order gid>&confirmationNumber=<the order's confirmation number>
  *   Authorization: Bearer <shopify.sessionToken.get()>
+ *
+ *   A guest's session token names no customer: the app shows a guest the schedule only with the order's
+ *   confirmation number, which Shopify gives the buyer who placed it (and not to someone guessing order ids).
  *
  *   200 {"contract":{"status","currency","total","paid","stages":[{"position","title","amount",
  *        "status","dueDate","payUrl"}]}}
@@ -36,13 +39,16 @@ const AMOUNT = /^\d+(\.\d+)?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function scheduleUrl(appUrl: string, orderId: string): string {
-  return `${appUrl.replace(/\/+$/, '')}/api/buyer/schedule?orderId=${encodeURIComponent(orderId)}`;
+export function scheduleUrl(appUrl: string, orderId: string, confirmationNumber?: string): string {
+  const confirmation = confirmationNumber ? `&confirmationNumber=${encodeURIComponent(confirmationNumber)}` : '';
+  return `${appUrl.replace(/\/+$/, '')}/api/buyer/schedule?orderId=${encodeURIComponent(orderId)}${confirmation}`;
 }
 
 export async function loadContract(input: {
   appUrl: string;
   orderId: string | undefined;
+  /** The order's confirmation number, when the page has one (orders from before 2024 may not). */
+  confirmationNumber?: string | undefined;
   getToken: () => Promise<string>;
   fetch: typeof globalThis.fetch;
 }): Promise<LoadResult> {
@@ -50,7 +56,7 @@ export async function loadContract(input: {
   let response: Response;
   try {
     const token = await input.getToken();
-    response = await input.fetch(scheduleUrl(input.appUrl, input.orderId), {
+    response = await input.fetch(scheduleUrl(input.appUrl, input.orderId, input.confirmationNumber), {
       headers: {Authorization: `Bearer ${token}`, Accept: 'application/json'},
     });
   } catch (error) {

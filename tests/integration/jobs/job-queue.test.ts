@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { CONTRACT_SYNC_QUEUE, WEBHOOK_QUEUE } from "../../../app/jobs/queues";
 import { JobHandlerRegistry, PermanentJobError, type JobContext, type JobHandler } from "../../../app/lib/jobs/job-handlers.server";
 import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
-import { createTestDatabase } from "../test-database";
+import { createTestDatabase, type TestDatabase } from "../test-database";
 
 const database = await createTestDatabase();
 afterAll(() => database.cleanup());
@@ -202,6 +202,105 @@ describe("the job queue (pg-boss)", () => {
     } finally {
       child.kill("SIGKILL");
       await survivor?.stop({ graceful: false, timeoutMs: 1000 });
+    }
+  }, 60_000);
+});
+
+/**
+ * A keyed job parked because its attempts ran out (not for a PermanentJobError) is sent afresh after a cool-down.
+ * On a database of its own whose queues allow one attempt, so that a worker killed mid-job parks its job after one
+ * heartbeat timeout rather than eight; the cool-down is a second instead of 15 minutes.
+ */
+describe("parked keyed jobs", () => {
+  const ONE_ATTEMPT = { attempts: 1, delaySeconds: 1, maxDelaySeconds: 1 };
+  let quick: TestDatabase;
+  let quickSender: JobQueue;
+  beforeAll(async () => {
+    quick = await createTestDatabase();
+    // The first to open the queues sets their attempts; the hanging worker process opens them later.
+    quickSender = await quick.openJobQueue({ supervise: false, retry: ONE_ATTEMPT });
+  });
+  afterAll(() => quick.cleanup());
+
+  async function quickWorker(handlers: Record<string, JobHandler>, resumeParkedAfterSeconds = 1): Promise<JobQueue> {
+    const queue = await quick.openJobQueue({ resumeParkedAfterSeconds });
+    const registry = new JobHandlerRegistry();
+    for (const [kind, handler] of Object.entries(handlers)) registry.register(kind, handler);
+    await queue.work({ db: quick.prisma, handlers: registry, now: () => new Date(), log: silent, pollIntervalSeconds: 0.5 });
+    return queue;
+  }
+  const quickJobsOf = async (shop: string) => (await quick.storedJobs()).filter((job) => job.shop === shop);
+
+  it("sends a contract sync its killed worker parked afresh after the cool-down, where it runs and succeeds; staff keep the record", async () => {
+    const shop = freshShop();
+    const key = `${shop}:contract-1`;
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./hanging-worker-process.ts", import.meta.url)), quick.url], {
+      stdio: "inherit",
+    });
+    const survivorRuns: unknown[] = [];
+    let survivor: JobQueue | undefined;
+    try {
+      await quickSender.send(CONTRACT_SYNC_QUEUE, { kind: "test:hang", shop, payload: { contractId: "contract-1" } }, { key });
+      await until(async () => (await quick.prisma.auditLog.count({ where: { shop, action: "hang.started" } })) === 1, "the child worker starts the job");
+      child.kill("SIGKILL");
+      survivor = await quickWorker({ "test:hang": async (payload, context) => void survivorRuns.push([context.attempt, payload]) }, 3);
+      // Its one attempt dies with the child: the job is parked, for staff to see...
+      await until(async () => (await quick.prisma.parkedJob.count({ where: { shop } })) === 1, "the job is parked", 40_000);
+      const parked = await quick.prisma.parkedJob.findFirstOrThrow({ where: { shop } });
+      expect(parked).toMatchObject({ queue: CONTRACT_SYNC_QUEUE, kind: "test:hang", attempts: 1, payload: '{"contractId":"contract-1"}' });
+      expect(parked.reason).toBe("its worker stopped before finishing it (crashed or hung), 1 time; sent again by itself after 3 s");
+      // ...and sent afresh: it waits in the key's one place, so a request arriving meanwhile adds no job.
+      const waiting = async () => (await quickJobsOf(shop)).filter((job) => job.queue === CONTRACT_SYNC_QUEUE && job.state === "created");
+      await until(async () => (await waiting()).length === 1, "the job is sent afresh");
+      expect(await quickSender.send(CONTRACT_SYNC_QUEUE, { kind: "test:hang", shop, payload: { contractId: "contract-1" } }, { key })).toBeNull();
+      expect(await waiting()).toHaveLength(1);
+      await until(() => survivorRuns.length > 0, "the resent job runs", 20_000);
+      await until(async () => (await quickJobsOf(shop)).every((job) => job.state === "completed" || job.state === "failed"), "every job settles");
+      // A fresh start: attempt 1 again, with the same payload.
+      expect(survivorRuns).toEqual([[1, { contractId: "contract-1" }]]);
+      const syncs = (await quickJobsOf(shop)).filter((job) => job.queue === CONTRACT_SYNC_QUEUE);
+      expect(syncs.map((job) => [job.state, job.key])).toEqual([
+        ["failed", key],
+        ["completed", key],
+      ]);
+      expect(await quick.prisma.parkedJob.count({ where: { shop } })).toBe(1);
+    } finally {
+      child.kill("SIGKILL");
+      await survivor?.stop({ graceful: false, timeoutMs: 1000 });
+    }
+  }, 90_000);
+
+  it("resumes a keyed job whose attempts all failed once the outage is over, but leaves a PermanentJobError to staff", async () => {
+    const outageShop = freshShop();
+    const permanentShop = freshShop();
+    const runs: { shop: string; attempt: number }[] = [];
+    const queue = await quickWorker({
+      "test:outage": async (_payload, context) => {
+        runs.push({ shop: context.shop, attempt: context.attempt });
+        if (runs.filter((run) => run.shop === context.shop).length === 1) throw new Error("Shopify answered 503");
+      },
+      "test:malformed": async (_payload, context) => {
+        runs.push({ shop: context.shop, attempt: context.attempt });
+        throw new PermanentJobError("not a contract sync payload");
+      },
+    });
+    try {
+      await quickSender.send(CONTRACT_SYNC_QUEUE, { kind: "test:outage", shop: outageShop, payload: {} }, { key: `${outageShop}:c` });
+      await quickSender.send(CONTRACT_SYNC_QUEUE, { kind: "test:malformed", shop: permanentShop, payload: {} }, { key: `${permanentShop}:c` });
+      await until(() => runs.filter((run) => run.shop === outageShop).length === 2, "the parked job runs again", 20_000);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(runs.filter((run) => run.shop === outageShop).map((run) => run.attempt)).toEqual([1, 1]);
+      expect(runs.filter((run) => run.shop === permanentShop)).toHaveLength(1);
+      const parked = await quick.prisma.parkedJob.findMany({ where: { shop: { in: [outageShop, permanentShop] } }, orderBy: { parkedAt: "asc" } });
+      expect(parked.map(({ shop, reason }) => [shop, reason]).sort()).toEqual(
+        [
+          [outageShop, "gave up after 1 attempts: Error: Shopify answered 503; sent again by itself after 1 s"],
+          [permanentShop, "not a contract sync payload"],
+        ].sort(),
+      );
+      expect((await quickJobsOf(permanentShop)).map((job) => job.state)).toEqual(["completed"]);
+    } finally {
+      await queue.stop({ graceful: false, timeoutMs: 1000 });
     }
   }, 60_000);
 });

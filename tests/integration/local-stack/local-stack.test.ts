@@ -1,3 +1,5 @@
+import { networkInterfaces } from "node:os";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invoiceUrlOf } from "../../../emulator/commerce/draft-order-invoice-url";
 import { payEmailedLink } from "../../../emulator/staff-and-buyer-actions";
@@ -74,13 +76,28 @@ describe("the local stack (npm run demo)", () => {
     expect(await stack.db.parkedJob.count()).toBe(0);
   }, 30_000);
 
-  it("refuses to start when NODE_ENV is production", async () => {
+  it("refuses to start under any NODE_ENV but unset, development or test, whatever its case", async () => {
     const mode = process.env.NODE_ENV;
-    process.env.NODE_ENV = "production";
     try {
-      await expect(startLocalStack({ build: false, appPort: 0, emulatorPort: 0 })).rejects.toThrow(LocalStackRefusedError);
+      for (const production of ["production", "Production", "staging"]) {
+        Object.assign(process.env, { NODE_ENV: production });
+        await expect(startLocalStack({ build: false, appPort: 0, emulatorPort: 0 })).rejects.toThrow(LocalStackRefusedError);
+        await expect(startLocalStack({ build: false, appPort: 0, emulatorPort: 0 })).rejects.toThrow(`NODE_ENV is "${production}"`);
+      }
     } finally {
       process.env.NODE_ENV = mode;
+    }
+  });
+
+  it("listens on the loopback interface only: the machine's other addresses refuse the app and the emulator", async () => {
+    const outward = Object.values(networkInterfaces())
+      .flat()
+      .filter((address) => address !== undefined && !address.internal && address.family === "IPv4")
+      .map((address) => address!.address);
+    for (const url of [stack.appUrl, stack.emulatorUrl]) {
+      const { port } = new URL(url);
+      expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBeLessThan(500);
+      for (const address of outward) await expect(fetch(`http://${address}:${port}/`), `${address}:${port}`).rejects.toThrow();
     }
   });
 });

@@ -1,8 +1,11 @@
 import { createHmac } from "node:crypto";
 
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { updateContract, updateStage } from "../../../app/models/contracts.server";
+import { updateContract, updateStage, type StoredContract } from "../../../app/models/contracts.server";
+import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
+import type { Order } from "../../../emulator/state/model";
+import { insertOrder } from "../../emulator/order-fixture";
 import { seedContract } from "../models/contract-fixture";
 import { createTestDatabase } from "../test-database";
 
@@ -15,7 +18,6 @@ const { API_SECRET } = vi.hoisted(() => {
 });
 
 const database = await createTestDatabase();
-afterAll(() => database.cleanup());
 // Read when the route runs, not when the mock is made (mocks are hoisted above `database`).
 vi.mock("../../../app/db.server", async (importOriginal) => ({
   ...(await importOriginal<object>()),
@@ -27,19 +29,53 @@ vi.mock("../../../app/db.server", async (importOriginal) => ({
 const { loader } = await import("../../../app/routes/api.buyer.schedule");
 
 const SHOP = "buyer-route.myshopify.com";
-const MAIN_ORDER = "gid://shopify/Order/5550001";
+const ACCESS_TOKEN = "shpat_buyer_route";
 const BUYER = "gid://shopify/Customer/31";
+let emulator: RunningEmulator;
+/** The main order in Shopify (the emulator), with the confirmation number its buyer was shown. */
+let mainOrder: Order;
+let contract: StoredContract;
+
+beforeAll(async () => {
+  // Guests are checked against Shopify: the shop's offline session reaches the emulator.
+  emulator = await startEmulator({ shops: [{ domain: SHOP, accessToken: ACCESS_TOKEN, plan: "basic", currencyCode: "EUR" }] });
+  process.env.SHOPIFY_ADMIN_API_URL = emulator.adminUrl();
+  await database.prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "s", isOnline: false, accessToken: ACCESS_TOKEN } });
+  mainOrder = insertOrder(emulator.store, SHOP).order;
+  contract = await seedContract(database.prisma, SHOP, "gid://shopify/DraftOrder/77");
+  contract = await updateContract(database.prisma, SHOP, {
+    id: contract.id,
+    version: contract.version,
+    changes: { mainOrderId: mainOrder.id, status: "awaitingDeposit", customerId: BUYER },
+    actor: "system",
+  });
+  contract = await updateStage(database.prisma, SHOP, {
+    contractId: contract.id,
+    stageId: contract.stages[0]!.id,
+    version: contract.version,
+    changes: { status: "invoiced", payUrl: "https://pay.test/1" },
+    actor: "system",
+  });
+});
+afterAll(async () => {
+  await emulator?.close();
+  await database.cleanup();
+});
 
 /** A checkout extension's session token: a JWT signed with the app's secret, naming the shop in `dest`. */
-function sessionToken(shop: string, secret = API_SECRET, customer: string | null = BUYER): string {
+function sessionToken(shop: string, secret = API_SECRET, customer: string | null = BUYER, dest: unknown = `https://${shop}`): string {
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const now = Math.floor(Date.now() / 1000);
-  const body = `${encode({ alg: "HS256", typ: "JWT" })}.${encode({ iss: `https://${shop}/admin`, dest: `https://${shop}`, aud: "buyer-route-key", ...(customer ? { sub: customer } : {}), exp: now + 60, nbf: now - 5, iat: now, jti: "t1", sid: "s1" })}`;
+  const body = `${encode({ alg: "HS256", typ: "JWT" })}.${encode({ iss: `https://${shop}/admin`, dest, aud: "buyer-route-key", ...(customer ? { sub: customer } : {}), exp: now + 60, nbf: now - 5, iat: now, jti: "t1", sid: "s1" })}`;
   return `${body}.${createHmac("sha256", secret).update(body).digest("base64url")}`;
 }
 
-async function ask(orderId: string, token = sessionToken(SHOP)): Promise<Response> {
-  const request = new Request(`https://tranche.test/api/buyer/schedule?orderId=${encodeURIComponent(orderId)}`, {
+const guestToken = () => sessionToken(SHOP, API_SECRET, null);
+const orderNumber = (orderId: string) => orderId.split("/").pop()!;
+
+async function ask(orderId: string, token = sessionToken(SHOP), confirmationNumber?: string): Promise<Response> {
+  const query = new URLSearchParams({ orderId, ...(confirmationNumber === undefined ? {} : { confirmationNumber }) });
+  const request = new Request(`https://tranche.test/api/buyer/schedule?${query.toString()}`, {
     headers: { Authorization: `Bearer ${token}`, Origin: "https://extensions.shopifycdn.com" },
   });
   try {
@@ -50,30 +86,15 @@ async function ask(orderId: string, token = sessionToken(SHOP)): Promise<Respons
   }
 }
 
+type ScheduleBody = { contract: { status: string; stages: { position: number; status: string; payUrl: string | null; amount: string }[] } };
+
 describe("GET /api/buyer/schedule (thank-you and order-status blocks)", () => {
   it("answers the schedule of the order's contract: what is paid, and the link of the stage that is due", async () => {
-    let contract = await seedContract(database.prisma, SHOP, "gid://shopify/DraftOrder/77");
-    contract = await updateContract(database.prisma, SHOP, {
-      id: contract.id,
-      version: contract.version,
-      changes: { mainOrderId: MAIN_ORDER, status: "awaitingDeposit", customerId: BUYER },
-      actor: "system",
-    });
-    await updateStage(database.prisma, SHOP, {
-      contractId: contract.id,
-      stageId: contract.stages[0]!.id,
-      version: contract.version,
-      changes: { status: "invoiced", payUrl: "https://pay.test/1" },
-      actor: "system",
-    });
-
     // The thank-you page names the order by its OrderIdentity id: the number is what counts.
-    const response = await ask("gid://shopify/OrderIdentity/5550001");
+    const response = await ask(`gid://shopify/OrderIdentity/${orderNumber(mainOrder.id)}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
-    const body = (await response.json()) as {
-      contract: { status: string; stages: { position: number; status: string; payUrl: string | null; amount: string }[] };
-    };
+    const body = (await response.json()) as ScheduleBody;
     expect(body.contract.status).toBe("awaitingDeposit");
     expect(body.contract.stages.map((stage) => [stage.position, stage.status, stage.payUrl])).toEqual([
       [1, "invoiced", "https://pay.test/1"],
@@ -84,18 +105,54 @@ describe("GET /api/buyer/schedule (thank-you and order-status blocks)", () => {
 
   it("answers 404 for an order without a schedule, and for another shop's order", async () => {
     expect((await ask("gid://shopify/Order/999")).status).toBe(404);
-    expect((await ask(MAIN_ORDER, sessionToken("another-shop.myshopify.com"))).status).toBe(404);
+    expect((await ask(mainOrder.id, sessionToken("another-shop.myshopify.com"))).status).toBe(404);
   });
 
-  it("shows a signed-in buyer only their own contracts, and a guest no pay links", async () => {
-    expect((await ask(MAIN_ORDER, sessionToken(SHOP, API_SECRET, "gid://shopify/Customer/32"))).status).toBe(404);
-    const guest = await ask(MAIN_ORDER, sessionToken(SHOP, API_SECRET, null));
+  it("shows a signed-in buyer only their own contracts", async () => {
+    expect((await ask(mainOrder.id, sessionToken(SHOP, API_SECRET, "gid://shopify/Customer/32"))).status).toBe(404);
+  });
+
+  it("tells a guest who guessed an order's id nothing: without the order's confirmation number, or with another", async () => {
+    const other = insertOrder(emulator.store, SHOP).order;
+    const answers = [
+      await ask(mainOrder.id, guestToken()),
+      await ask(`gid://shopify/OrderIdentity/${orderNumber(mainOrder.id)}`, guestToken()),
+      await ask(mainOrder.id, guestToken(), "WRONG1234"),
+      await ask(mainOrder.id, guestToken(), other.confirmationNumber),
+      await ask(mainOrder.id, guestToken(), mainOrder.confirmationNumber!.toLowerCase()),
+      await ask(mainOrder.id, guestToken(), ""),
+    ];
+    for (const answer of answers) {
+      expect([404, 400]).toContain(answer.status);
+      expect(JSON.stringify(await answer.json())).not.toMatch(/contract|stages|pay\.test/);
+    }
+    expect(answers.slice(0, 5).map((answer) => answer.status)).toEqual([404, 404, 404, 404, 404]);
+  });
+
+  it("shows a guest holding the order's confirmation number the schedule, without pay links", async () => {
+    expect(mainOrder.confirmationNumber).toMatch(/^[A-Z0-9]{9}$/);
+    const guest = await ask(`gid://shopify/OrderIdentity/${orderNumber(mainOrder.id)}`, guestToken(), mainOrder.confirmationNumber);
     expect(guest.status).toBe(200);
-    const body = (await guest.json()) as { contract: { stages: { payUrl: string | null }[] } };
+    const body = (await guest.json()) as ScheduleBody;
+    expect(body.contract.status).toBe("awaitingDeposit");
     expect(body.contract.stages.map((stage) => stage.payUrl)).toEqual([null, null, null]);
   });
 
   it("refuses a token not signed with the app's secret", async () => {
-    expect((await ask(MAIN_ORDER, sessionToken(SHOP, "forged"))).status).toBe(401);
+    expect((await ask(mainOrder.id, sessionToken(SHOP, "forged"))).status).toBe(401);
+  });
+
+  it("refuses (401, never 500) a signed token whose dest is not a shop's URL", async () => {
+    for (const dest of ["not a url", "https://evil.example", `http://${SHOP}`, `https://${SHOP}.evil.example`, `https://${SHOP}/admin`, "", 42, null]) {
+      const answer = await ask(mainOrder.id, sessionToken(SHOP, API_SECRET, BUYER, dest));
+      expect(answer.status, JSON.stringify(dest)).toBe(401);
+      expect(answer.headers.get("Access-Control-Allow-Origin"), JSON.stringify(dest)).toBe("*");
+    }
+  });
+
+  it("says what is wrong with a malformed order id", async () => {
+    const answer = await ask("not-an-order");
+    expect(answer.status).toBe(400);
+    expect(await answer.json()).toEqual({ error: expect.stringContaining("orderId must be an order's id") });
   });
 });

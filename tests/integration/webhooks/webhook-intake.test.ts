@@ -84,6 +84,63 @@ describe("verifyAndEnqueue", () => {
     expect(await jobsOf(shop)).toHaveLength(0);
   });
 
+  it("answers 400 and stores nothing when X-Shopify-Shop-Domain is not a shop's <name>.myshopify.com", async () => {
+    const domains = [
+      "evil.example",
+      "Intake-Upper.myshopify.com",
+      "a.myshopify.com.evil.example",
+      "a.myshopify.com/x",
+      "-a.myshopify.com",
+      "myshopify.com",
+      "a_b.myshopify.com",
+    ];
+    for (const domain of domains) {
+      const response = await post("orders/paid", signedWebhookRequest({ topic: "orders/paid", shop: domain, body: order, eventId: `event-${domain}` }));
+      expect(response.status, domain).toBe(400);
+      expect(await db.webhookEvent.count({ where: { shop: domain } })).toBe(0);
+    }
+    expect((await database.storedJobs()).filter((job) => domains.includes(job.shop))).toHaveLength(0);
+  });
+
+  it("refuses (401, nothing stored or enqueued) a captured signed shop/redact body of shop A posted as shop B", async () => {
+    const shopA = freshShop();
+    const shopB = freshShop();
+    // The body exactly as Shopify sends it for shop A, with its genuine signature; only the unsigned header is changed.
+    const captured = `{"shop_id":954889,"shop_domain":"${shopA}"}`;
+    const replayed = signedWebhookRequest({ topic: "shop/redact", shop: shopB, body: captured, eventId: "event-replayed" });
+    const answer = await post("shop/redact", replayed);
+    expect(answer.status).toBe(401);
+    expect(await answer.text()).toBe("the signed body names another shop than X-Shopify-Shop-Domain");
+    for (const shop of [shopA, shopB]) {
+      expect(await db.webhookEvent.count({ where: { shop } })).toBe(0);
+      expect(await jobsOf(shop)).toHaveLength(0);
+    }
+    // Posted under its own shop it is taken.
+    expect((await post("shop/redact", signedWebhookRequest({ topic: "shop/redact", shop: shopA, body: captured }))).status).toBe(200);
+    expect(await jobsOf(shopA)).toHaveLength(1);
+  });
+
+  it("compares the shop every body that names one gives: the other compliance topics and app/uninstalled", async () => {
+    const shop = freshShop();
+    const other = freshShop();
+    const customer = { id: 1, email: "buyer@example.com", phone: null };
+    const bodies: [string, object][] = [
+      ["customers/redact", { shop_id: 954889, shop_domain: other, customer, orders_to_redact: [] }],
+      ["customers/data_request", { shop_id: 954889, shop_domain: other, orders_requested: [], customer, data_request: { id: 9999 } }],
+      ["app/uninstalled", { id: 548380009, name: "Super Toys", domain: null, myshopify_domain: other }],
+      ["app/uninstalled", { id: 548380009, name: "Super Toys", domain: other, myshopify_domain: null }],
+    ];
+    for (const [topic, body] of bodies) expect((await post(topic, signedWebhookRequest({ topic, shop, body }))).status, topic).toBe(401);
+    expect(await db.webhookEvent.count({ where: { shop } })).toBe(0);
+    // The shop's primary domain is often the merchant's own: only a myshopify.com one is compared.
+    const ownDomain = { id: 548380009, name: "Super Toys", domain: "supertoys.com", myshopify_domain: shop };
+    expect((await post("app/uninstalled", signedWebhookRequest({ topic: "app/uninstalled", shop, body: ownDomain }))).status).toBe(200);
+    // Shopify's own app/uninstalled example names no shop at all (both fields null).
+    const example = { id: 548380009, name: "Super Toys", domain: null, myshopify_domain: null };
+    expect((await post("app/uninstalled", signedWebhookRequest({ topic: "app/uninstalled", shop, body: example }))).status).toBe(200);
+    expect(await jobsOf(shop)).toHaveLength(2);
+  });
+
   it("answers a duplicate delivery of one event 200 and keeps one event and one job", async () => {
     const shop = freshShop();
     for (let delivery = 0; delivery < 3; delivery += 1) {

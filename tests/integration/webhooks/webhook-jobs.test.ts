@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { APP_JOB_HANDLERS } from "../../../app/jobs/handlers/index.server";
 import { JobHandlerRegistry } from "../../../app/lib/jobs/job-handlers.server";
+import { webhookEventWriter } from "../../../app/webhooks/webhook-event-writer.server";
 import { createTestDatabase } from "../test-database";
 import { signedWebhookRequest } from "./signed-webhook-request";
 import { loadWebhookRouteActions, postWebhook } from "./webhook-routes";
@@ -247,10 +248,20 @@ describe("shop/redact", () => {
     expect(await rowsOf(otherShop)).toEqual(before);
   });
 
-  it("parks a redaction whose body names another shop than its header", async () => {
+  it("parks a stored redaction whose body names another shop than its header (one the intake, which now refuses it, took earlier)", async () => {
     const shop = freshShop();
     await seedShop(shop);
-    await deliverAndRun("shop/redact", shop, { shop_id: 1, shop_domain: "someone-else.myshopify.com" });
+    const payload = JSON.stringify({ shop_id: 1, shop_domain: "someone-else.myshopify.com" });
+    await webhookEventWriter(jobs).record({
+      shop,
+      eventId: "event-misnamed",
+      webhookId: "w",
+      topic: "shop/redact",
+      triggeredAt: null,
+      payload,
+      receivedAt: new Date(),
+    });
+    await drain(shop);
     expect(await db.contract.count({ where: { shop } })).toBe(1);
     expect((await db.parkedJob.findFirstOrThrow({ where: { shop } })).reason).toMatch(/shop/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { assertLoopbackRequest, LocalModeRefusedError, localModeConfig } from "../../../app/local-mode.server";
+import { assertLoopbackRequest, LocalModeRefusedError, localModeConfig, nodeEnvRefusal } from "../../../app/local-mode.server";
 
 const LOCAL: NodeJS.ProcessEnv = {
   TRANCHE_LOCAL_MODE: "1",
@@ -19,7 +19,12 @@ describe("localModeConfig", () => {
   });
 
   it.each([
-    [{ NODE_ENV: "production" }, /NODE_ENV is production/],
+    [{ NODE_ENV: "production" }, /NODE_ENV is "production"/],
+    [{ NODE_ENV: "Production" }, /NODE_ENV is "Production"/],
+    [{ NODE_ENV: "PRODUCTION" }, /NODE_ENV is "PRODUCTION"/],
+    [{ NODE_ENV: "staging" }, /NODE_ENV is "staging"/],
+    [{ NODE_ENV: "Development" }, /NODE_ENV is "Development"/],
+    [{ NODE_ENV: "" }, /NODE_ENV is ""/],
     [{ SHOPIFY_ADMIN_API_URL: "https://northwind-furniture.myshopify.com/admin/api/2026-10/graphql.json" }, /loopback/],
     [{ SHOPIFY_ADMIN_API_URL: undefined }, /SHOPIFY_ADMIN_API_URL/],
     [{ TRANCHE_LOCAL_SHOP: undefined }, /TRANCHE_LOCAL_SHOP/],
@@ -28,6 +33,23 @@ describe("localModeConfig", () => {
     const env = { ...LOCAL, ...changes } as NodeJS.ProcessEnv;
     expect(() => localModeConfig(env)).toThrow(LocalModeRefusedError);
     expect(() => localModeConfig(env)).toThrow(reason);
+  });
+});
+
+/** Remix types NODE_ENV as its three modes, always set; a deployment may set any text, or none. */
+const withMode = (mode: string | undefined, env: object = {}) => ({ ...env, NODE_ENV: mode }) as unknown as NodeJS.ProcessEnv;
+
+describe("nodeEnvRefusal (local mode and scripts/local-stack.ts)", () => {
+  it("allows only an unset NODE_ENV, development and test, compared exactly", () => {
+    for (const mode of [undefined, "development", "test"]) expect(nodeEnvRefusal(withMode(mode))).toBeNull();
+    for (const mode of ["production", "Production", "prod", "test ", " development"]) {
+      expect(nodeEnvRefusal(withMode(mode))).toMatch(/only an unset NODE_ENV, "development" or "test"/);
+    }
+  });
+
+  it("starts local mode with NODE_ENV unset or test", () => {
+    expect(localModeConfig(withMode(undefined, LOCAL))?.shop).toBe("northwind-furniture.myshopify.com");
+    expect(localModeConfig(withMode("test", LOCAL))?.shop).toBe("northwind-furniture.myshopify.com");
   });
 });
 

@@ -138,14 +138,18 @@ describe('thank-you page (purchase.thank-you.block.render)', () => {
   afterEach(mock.tearDown);
   const api = () => mock.extension.shopify as unknown as ThankYouApi;
 
-  it('asks the app for the confirmed order with the session token', async () => {
+  it('asks the app for the confirmed order with the session token and its confirmation number (a guest needs it)', async () => {
     mock.extension.shopify.attributes.value = [{key: SCHEDULE_ATTRIBUTE_KEY, value: SCHEDULE_JSON}];
-    mock.extension.shopify.orderConfirmation.value = {...mock.extension.shopify.orderConfirmation.value, order: {id: 'gid://shopify/OrderIdentity/42'}};
+    mock.extension.shopify.orderConfirmation.value = {
+      ...mock.extension.shopify.orderConfirmation.value,
+      order: {id: 'gid://shopify/OrderIdentity/42'},
+      number: 'XPAV284CT',
+    };
     const fetch = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => jsonResponse(200, contract('active', [DEPOSIT_PAID, SHIPPING_INVOICED])));
     const {store, format} = setUpThankYou(api(), fetch as typeof globalThis.fetch, []);
     await store.load();
     expect(fetch).toHaveBeenCalledWith(
-      'http://localhost:3000/api/buyer/schedule?orderId=gid%3A%2F%2Fshopify%2FOrderIdentity%2F42',
+      'http://localhost:3000/api/buyer/schedule?orderId=gid%3A%2F%2Fshopify%2FOrderIdentity%2F42&confirmationNumber=XPAV284CT',
       expect.objectContaining({headers: expect.objectContaining({Authorization: 'Bearer mock-session-token'})}),
     );
     expect(textOf(html(<ContractBlock store={store} format={format} />))).toContain('Pay now');
@@ -153,6 +157,7 @@ describe('thank-you page (purchase.thank-you.block.render)', () => {
 
   it('retries a 404 while the app learns about the new order', async () => {
     mock.extension.shopify.attributes.value = [{key: SCHEDULE_ATTRIBUTE_KEY, value: SCHEDULE_JSON}];
+    mock.extension.shopify.orderConfirmation.value = {...mock.extension.shopify.orderConfirmation.value, number: 'XPAV284CT'};
     const fetch = vi
       .fn()
       .mockResolvedValueOnce(jsonResponse(404, {error: 'not found'}))
@@ -178,13 +183,13 @@ describe('order status page (customer-account.order-status.block.render)', () =>
   beforeEach(mock.setUp);
   afterEach(mock.tearDown);
 
-  it('asks the app for the order on the page with the session token', async () => {
-    mock.extension.shopify.order.value = {...mock.extension.shopify.order.value!, id: 'gid://shopify/Order/7'};
+  it('asks the app for the order on the page with the session token and its confirmation number', async () => {
+    mock.extension.shopify.order.value = {...mock.extension.shopify.order.value!, id: 'gid://shopify/Order/7', confirmationNumber: 'K3M9ZQ2TA'};
     const fetch = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => jsonResponse(404, {error: 'none'}));
     const {store, format} = setUpOrderStatus(mock.extension.shopify as unknown as OrderStatusApi, fetch as typeof globalThis.fetch);
     await store.load();
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(fetch.mock.calls[0]?.[0]).toBe('http://localhost:3000/api/buyer/schedule?orderId=gid%3A%2F%2Fshopify%2FOrder%2F7');
+    expect(fetch.mock.calls[0]?.[0]).toBe('http://localhost:3000/api/buyer/schedule?orderId=gid%3A%2F%2Fshopify%2FOrder%2F7&confirmationNumber=K3M9ZQ2TA');
     expect(fetch.mock.calls[0]?.[1]?.headers).toMatchObject({Authorization: 'Bearer mock-session-token'});
     expect(html(<ContractBlock store={store} format={format} />)).toBe('');
   });
