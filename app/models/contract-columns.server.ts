@@ -57,7 +57,7 @@ export interface StageDueRule {
   readonly trigger?: { readonly trigger: Trigger; readonly steps: readonly DateStep[] };
 }
 
-export function dueRuleToColumn(installment: ScheduledInstallment): string {
+export function dueRuleToColumn(installment: Pick<ScheduledInstallment, "netDays" | "trigger">): string {
   const rule: StageDueRule = { netDays: installment.netDays, ...(installment.trigger ? { trigger: installment.trigger } : {}) };
   return toJsonColumn(rule);
 }

@@ -7,6 +7,7 @@ import { ConcurrencyConflictError, NotFoundError } from "../models/model-errors.
 import { SettingNotAllowedError } from "../models/shop-settings.server";
 import { AdminUserErrors } from "../shopify/admin-errors";
 import { PlanError } from "../domain/plan-error";
+import { ScheduleRevisionError } from "../domain/contract/revision-error";
 
 /**
  * The message staff see in place when an action is refused: our own refusals and Shopify's `userErrors` say
@@ -23,6 +24,7 @@ export function refusalMessage(error: unknown): string {
     error instanceof ContractExistsError ||
     error instanceof NotFoundError ||
     error instanceof PlanError ||
+    error instanceof ScheduleRevisionError ||
     error instanceof SettingNotAllowedError
   ) {
     return error.message;

@@ -27,7 +27,7 @@ export function allocatePayments(contract: ContractState, observation: Observati
   );
   // A charge whose reference was never saved (the worker died right after asking) is not allocated until the
   // repeated call, with the same idempotency key, has saved it: it must pay its own stage, not the next open one.
-  const unsavedCharge = contract.stages.some((stage) => stage.chargeKey !== null && stage.chargeRef === null);
+  const unsavedCharge = contract.status !== "cancelled" && contract.stages.some((stage) => stage.chargeKey !== null && stage.chargeRef === null);
   const mainOrderMoney = (observation.mainOrder?.transactions.filter(isMoneyIn) ?? [])
     .map((transaction) => ({
       transaction,

@@ -1,5 +1,3 @@
-import { allocateByRatios } from "../money/allocate";
-
 /** What a stage holds that a refund can give back: the money received on it and the part already refunded. */
 export interface RefundableStage {
   readonly position: number;
@@ -64,5 +62,24 @@ export function refundedTaxShares(taxShares: readonly bigint[], amount: bigint, 
   if (tax === 0n || refunded === 0n) return taxShares.map(() => 0n);
   if (refunded === amount) return [...taxShares];
   const refundedTax = (2n * tax * refunded + amount) / (2n * amount);
-  return allocateByRatios(refundedTax, taxShares);
+  return byHighestAverages(refundedTax, taxShares);
+}
+
+/**
+ * Splits `total` (at most the shares' sum) by highest averages (D'Hondt): each line first gets the floor of its exact
+ * part, then each unit left goes to the line with the largest share / (given + 1), ties to the earlier line. Unlike
+ * largest remainder, a larger total never gives a line less (no Alabama paradox); no line gets more than its share.
+ */
+function byHighestAverages(total: bigint, shares: readonly bigint[]): bigint[] {
+  const sum = shares.reduce((acc, share) => acc + share, 0n);
+  const given = shares.map((share) => (total * share) / sum);
+  for (let left = total - given.reduce((acc, part) => acc + part, 0n); left > 0n; left -= 1n) {
+    let best = -1;
+    for (let index = 0; index < shares.length; index++) {
+      if (shares[index] === 0n) continue;
+      if (best === -1 || shares[index]! * (given[best]! + 1n) > shares[best]! * (given[index]! + 1n)) best = index;
+    }
+    given[best] = given[best]! + 1n;
+  }
+  return given;
 }

@@ -44,8 +44,12 @@ export function refundSources(contract: ContractState, observation: Observation,
 
   const mainOrder = observation.mainOrder;
   let remaining = amount;
+  let offlineLeft = heldOutsideShopify(contract);
+  let outsideShopify = 0n;
   for (const stage of [...contract.stages].sort((a, b) => b.position - a.position)) {
-    let fromStage = min(remaining, stage.paid - stage.refunded);
+    const wanted = min(remaining, stage.paid - stage.refunded);
+    if (wanted <= 0n) continue;
+    let fromStage = wanted;
     const stageOrder = observation.stageOrders.get(stage.position);
     for (const payment of stageOrder?.transactions.filter(isStageOrderMoneyIn) ?? []) fromStage -= take(stageOrder!, payment, fromStage);
     for (const payment of mainOrder?.transactions.filter(isMoneyIn) ?? []) {
@@ -55,13 +59,18 @@ export function refundSources(contract: ContractState, observation: Observation,
       fromStage -= take(mainOrder!, payment, min(fromStage, recordedHere));
     }
     for (const mirror of mainOrder?.transactions.filter(isMirror) ?? []) fromStage -= take(mainOrder!, mirror, fromStage);
-    remaining -= min(remaining, stage.paid - stage.refunded) - fromStage;
+    // What no Shopify payment of the stage can give back is offline money: given back outside Shopify, from this stage,
+    // not asked of earlier stages' payments.
+    const outside = min(fromStage, offlineLeft);
+    offlineLeft -= outside;
+    outsideShopify += outside;
+    remaining -= wanted - fromStage + outside;
   }
   const refunds = [...asked].map(([orderId, payments]) => ({
     orderId,
     transactions: [...payments].map(([payment, part]) => ({ parentId: payment.id, gateway: payment.gateway, amount: part })),
   }));
-  return { refunds, outsideShopify: min(remaining, heldOutsideShopify(contract)) };
+  return { refunds, outsideShopify };
 }
 
 /** Offline money no main-order mirror shows yet: what can only be given back outside Shopify. */

@@ -1,6 +1,6 @@
 import { allocateRefund } from "./allocate-refunds";
 import type { ContractState } from "./contract-state";
-import { chronological, isMoneyBack, type Observation } from "./observation";
+import { chronological, isMoneyBack, isMoneyIn, type Observation } from "./observation";
 
 /** A refund, or the part of one, given back from a stage (null: from no stage, none held it); `ref` is its ledger key. */
 export interface AllocatedRefund {
@@ -21,10 +21,16 @@ export function refundsToRecord(contract: ContractState, observation: Observatio
   const onStageOrders = [...observation.stageOrders].flatMap(([position, order]) =>
     order.transactions.filter(isMoneyBack).map((transaction) => ({ transaction, paidStages: [position] })),
   );
-  const onMainOrder = (observation.mainOrder?.transactions.filter(isMoneyBack) ?? []).map((transaction) => ({
-    transaction,
-    paidStages: stagesPaidBy(contract, transaction.parentId),
-  }));
+  // A payment the ledger does not hold yet (allocatePayments defers one while a card charge's reference is unsaved):
+  // its refunds wait for it, or they would come off stages it never paid.
+  const unrecorded = new Set(
+    (observation.mainOrder?.transactions.filter(isMoneyIn) ?? [])
+      .filter((payment) => stagesPaidBy(contract, payment.id).length === 0)
+      .map((payment) => payment.id),
+  );
+  const onMainOrder = (observation.mainOrder?.transactions.filter(isMoneyBack) ?? [])
+    .filter((transaction) => transaction.parentId === null || !unrecorded.has(transaction.parentId))
+    .map((transaction) => ({ transaction, paidStages: stagesPaidBy(contract, transaction.parentId) }));
   const refunded = new Map(contract.stages.map((stage) => [stage.position, stage.refunded]));
   const refunds: AllocatedRefund[] = [];
   for (const { transaction, paidStages } of chronological([...onStageOrders, ...onMainOrder])) {

@@ -17,6 +17,7 @@ export const shopRedactJob = webhookJobHandler(shopRedactBody, async (body, _eve
   assertSignedShop(body.shop_domain, shop, "shop/redact");
   await db.ledgerEntry.deleteMany({ where: { shop } });
   await db.stageReminder.deleteMany({ where: { shop } });
+  await db.buyerNotice.deleteMany({ where: { shop } });
   await db.stage.deleteMany({ where: { contract: { shop } } });
   await db.contract.deleteMany({ where: { shop } });
   await db.plan.deleteMany({ where: { shop } });

@@ -2,7 +2,7 @@ import { currencyFor, type Currency } from "../../domain/money/currency";
 import { formatMinorUnits } from "../../domain/money/minor-units";
 import type { StoredContract } from "../../models/contracts.server";
 import type { AdminClient } from "../../shopify/admin-client.server";
-import { draftOrderQuery } from "../../shopify/operations/draft-order-query";
+import { draftOrderAttributesQuery } from "../../shopify/operations/draft-order-attributes-query";
 import { draftOrderUpdateMutation } from "../../shopify/operations/draft-order-update-mutation";
 import { checkoutScheduleAttribute, type CheckoutStage } from "./checkout-schedule";
 import { CHECKOUT_SCHEDULE_ATTRIBUTE, CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE } from "./contract-attributes";
@@ -16,7 +16,7 @@ const OURS = new Set([CONTRACT_ATTRIBUTE, SCHEDULE_ATTRIBUTE, CHECKOUT_SCHEDULE_
  * written changes nothing.
  */
 export async function writeDraftAttributes(admin: AdminClient, contract: StoredContract, requireAcceptance: boolean): Promise<void> {
-  const { draftOrder } = await admin.request(draftOrderQuery, { id: contract.sourceDraftOrderId });
+  const { draftOrder } = await admin.request(draftOrderAttributesQuery, { id: contract.sourceDraftOrderId });
   if (!draftOrder) throw new Error(`the draft order ${contract.sourceDraftOrderId} of contract ${contract.id} is gone`);
   const currency = currencyFor(contract.currency);
   const stages: CheckoutStage[] = contract.stages.map((stage) => ({

@@ -1,14 +1,14 @@
 import { adminOperation } from "../admin-operation";
 
 /**
- * A draft order as the schedule is frozen from it: every total, every tax line, the lines (50 a page, cost
- * below the 1,000 limit; page on with `lineItemsAfter`), custom attributes, payment terms and what checkout
- * will charge now and later.
+ * A draft order as the schedule is frozen from it: every total, every tax line, custom attributes, payment terms
+ * and what checkout will charge now and later. Not its lines: the schedule splits totals, and leaving them out keeps
+ * the query cheap (about 40 points instead of 540), which matters when staff attach many quotes at once.
  */
 export const draftOrderQuery = adminOperation(
   "DraftOrder",
   `#graphql
-  query DraftOrder($id: ID!, $lineItemsAfter: String) {
+  query DraftOrder($id: ID!) {
     draftOrder(id: $id) {
       id
       name
@@ -140,50 +140,6 @@ export const draftOrderQuery = adminOperation(
             issuedAt
             dueAt
             completedAt
-          }
-        }
-      }
-      lineItems(first: 50, after: $lineItemsAfter) {
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        nodes {
-          id
-          title
-          sku
-          quantity
-          custom
-          taxable
-          requiresShipping
-          variant {
-            id
-          }
-          customAttributes {
-            key
-            value
-          }
-          originalUnitPriceSet {
-            shopMoney {
-              amount
-              currencyCode
-            }
-          }
-          discountedTotalSet {
-            shopMoney {
-              amount
-              currencyCode
-            }
-          }
-          taxLines {
-            title
-            rate
-            priceSet {
-              shopMoney {
-                amount
-                currencyCode
-              }
-            }
           }
         }
       }

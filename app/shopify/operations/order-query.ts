@@ -103,10 +103,10 @@ export const orderQuery = adminOperation(
           }
         }
       }
-      refunds(first: 50) {
+      refunds(first: 10) {
         id
         note
-        transactions(first: 20) {
+        transactions(first: 5) {
           nodes {
             id
           }

@@ -12,6 +12,7 @@ import { createPlan, type StoredPlan } from "../../../app/models/plans.server";
 import { attachPlan } from "../../../app/services/attach/attach-plan.server";
 import { cancelContract, markMilestone, type CancelSettlement } from "../../../app/services/collection/contract-events.server";
 import { refundContract } from "../../../app/services/collection/contract-refunds.server";
+import { editSchedule, type ScheduleEditRequest } from "../../../app/services/collection/schedule-edit.server";
 import { requestDueSyncs } from "../../../app/services/collection/due-sweep.server";
 import type { ServiceDeps } from "../../../app/services/service-deps.server";
 import { createAdminClient } from "../../../app/shopify/admin-client.server";
@@ -222,9 +223,9 @@ export class CollectionHarness {
 
   // ─── Staff ────────────────────────────────────────────────────────────────────────────────────────────
 
-  createPresetPlan(): Promise<StoredPlan> {
-    const preset = PRESET_PLANS.find((candidate) => candidate.id === this.run.presetId);
-    if (!preset) throw new Error(`no preset ${this.run.presetId}`);
+  createPresetPlan(presetId = this.run.presetId): Promise<StoredPlan> {
+    const preset = PRESET_PLANS.find((candidate) => candidate.id === presetId);
+    if (!preset) throw new Error(`no preset ${presetId}`);
     return createPlan(this.deps.db, this.shop.domain, { name: preset.name, config: preset.config, actor: STAFF });
   }
 
@@ -297,6 +298,11 @@ export class CollectionHarness {
   /** Staff cancel the contract from its page, choosing what happens to the money paid. */
   cancel(settlement: CancelSettlement, reason = "the buyer withdrew"): Promise<void> {
     return cancelContract(this.deps, this.shop.domain, { contractId: this.requireContractId(), reason, settlement, actor: STAFF });
+  }
+
+  /** Staff change the schedule from the contract page: the open stages' rows, or another plan. */
+  editSchedule(change: ScheduleEditRequest["change"], reason = "the buyer asked for more time"): Promise<StoredContract> {
+    return editSchedule(this.deps, this.shop.domain, { contractId: this.requireContractId(), change, reason, actor: STAFF });
   }
 
   /** Staff refund money from the contract page. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { PRESET_PLANS } from "../../../app/domain/plan/presets";
 import { listAudit } from "../../../app/models/audit-log.server";
-import { getContract, type StoredContract } from "../../../app/models/contracts.server";
+import { ContractExistsError, getContract, type StoredContract } from "../../../app/models/contracts.server";
 import { listLedgerEntries } from "../../../app/models/ledger.server";
 import { createPlan, type StoredPlan } from "../../../app/models/plans.server";
 import { saveShopSettings, SettingNotAllowedError } from "../../../app/models/shop-settings.server";
@@ -102,6 +102,24 @@ afterAll(async () => {
 });
 
 describe("the attach flow", () => {
+  it("attaches once and emails one invoice when 20 requests attach the same plan to one draft at once", async () => {
+    const plan = await presetPlan("deposit-30-50-20-net30");
+    const quote = await createQuote();
+    const emailsBefore = emulator.store.outbox.length;
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => attachPlan(deps(), basic.domain, { draftOrderId: quote, planId: plan.id, actor: STAFF })),
+    );
+    const attached = results.flatMap((result) => (result.status === "fulfilled" ? [result.value.id] : []));
+    const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason as Error] : []));
+    expect(new Set(attached).size).toBe(1);
+    expect(refused.every((error) => error instanceof ContractExistsError)).toBe(true);
+    const contracts = await database.prisma.contract.findMany({ where: { shop: basic.domain, sourceDraftOrderId: quote } });
+    expect(contracts.map((contract) => contract.id)).toEqual(attached.slice(0, 1));
+    expect(emulator.store.outbox.slice(emailsBefore).filter((email) => email.kind === "draft_order_invoice")).toHaveLength(1);
+    const draft = emulator.store.shops.get(basic.domain)!.draftOrders.find((candidate) => candidate.id === quote)!;
+    expect(draft.customAttributes.find((attribute) => attribute.key === "_tranche_contract")?.value).toBe(attached[0]);
+  });
+
   it("offers the customer's last plan first and previews the exact schedule, tax per stage", async () => {
     const monthly = await presetPlan("monthly-4");
     const deposit = await presetPlan("deposit-30-50-20-net30");

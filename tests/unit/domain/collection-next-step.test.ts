@@ -706,8 +706,13 @@ describe("collecting a stage by link", () => {
       withStage(c, 2, { stageDraftOrderId: stageDraftId(2), stageOrderId: stageOrderId(2), status: "failed", attempts: 3 }),
     );
     const withDraft = withStageDraft(scenario.observation, 2, { completed: true, invoiceSent: false, orderId: stageOrderId(2) });
-    const seen = withStageOrder(withDraft, 2, { outstanding: 60_000n });
-    expect(next({ ...scenario, observation: seen }, clockOn("2027-03-06"))).toEqual({ kind: "sendStageOrderInvoice", position: 2, orderId: stageOrderId(2) });
+    const seen = withStageOrder(withDraft, 2, { outstanding: 60_000n, paymentUrl: "https://shop.example/pay/2" });
+    expect(next({ ...scenario, observation: seen }, clockOn("2027-03-06"))).toEqual({
+      kind: "sendStageOrderInvoice",
+      position: 2,
+      orderId: stageOrderId(2),
+      payUrl: "https://shop.example/pay/2",
+    });
     // Once invoiced it is not sent again.
     expect(next({ contract: withStage(scenario.contract, 2, { status: "invoiced" }), observation: seen }, clockOn("2027-03-06"))?.kind).not.toBe(
       "sendStageOrderInvoice",

@@ -1,0 +1,95 @@
+import type { ScheduleRevision } from "../domain/contract/schedule-revision";
+import { describeRevision } from "../domain/contract/describe-revision";
+import { writeAudit, type AuditActor } from "./audit-log.server";
+import { dueRuleToColumn, taxSharesToColumn } from "./contract-columns.server";
+import { getContract, type StoredContract } from "./contracts.server";
+import { inTransaction, requireShop, type Database } from "./database.server";
+import { ConcurrencyConflictError, NotFoundError } from "./model-errors.server";
+
+export interface ApplyRevisionInput {
+  readonly contractId: string;
+  /** The contract's version the revision was computed from: a payment recorded since makes it stale. */
+  readonly version: number;
+  readonly revision: ScheduleRevision;
+  /** The plan switched to, when the revision came from one. */
+  readonly planId?: string;
+  readonly reason: string;
+  readonly actor: AuditActor;
+}
+
+/**
+ * Stores a revised schedule in one transaction: changed stages are rewritten at their positions and start over
+ * (scheduled, no link, no charge attempts: their Shopify objects were withdrawn first), new stages are added, removed
+ * ones deleted; frozen and unchanged stages are left as they are. The audit row holds every changed position before
+ * and after.
+ */
+export async function applyScheduleRevision(db: Database, shop: string, input: ApplyRevisionInput): Promise<StoredContract> {
+  requireShop(shop);
+  return inTransaction(db, async (tx) => {
+    const current = await getContract(tx, shop, input.contractId);
+    if (!current) throw new NotFoundError("contract", input.contractId);
+    const { count } = await tx.contract.updateMany({
+      where: { id: input.contractId, shop, version: input.version },
+      data: { version: { increment: 1 }, ...(input.planId ? { planId: input.planId } : {}) },
+    });
+    if (count === 0) throw new ConcurrencyConflictError(input.contractId, input.version);
+    const byPosition = new Map(current.stages.map((stage) => [stage.position, stage]));
+    const removed = input.revision.removed.map((stage) => byPosition.get(stage.position)!.id);
+    await tx.stage.deleteMany({ where: { contractId: input.contractId, id: { in: removed } } });
+    for (const { stage, change } of input.revision.revised) {
+      if (change === "unchanged") {
+        await tx.stage.updateMany({ where: { contractId: input.contractId, position: stage.position }, data: { taxShares: taxSharesToColumn(stage.tax) } });
+        continue;
+      }
+      const fields = {
+        kind: stage.kind,
+        title: stage.title,
+        amountMinor: stage.amount,
+        taxShares: taxSharesToColumn(stage.tax),
+        dueRule: dueRuleToColumn(stage),
+        issueDate: stage.issueDate,
+        dueDate: stage.dueDate,
+      };
+      const fresh = {
+        status: "scheduled",
+        stageDraftOrderId: null,
+        stageOrderId: null,
+        payUrl: null,
+        linkEmailedAt: null,
+        chargeKey: null,
+        chargeRef: null,
+        nextAttemptAt: null,
+        nextActionAt: null,
+        attempts: 0,
+        lastError: null,
+        parkedReason: null,
+      };
+      if (change === "changed") await tx.stage.update({ where: { id: byPosition.get(stage.position)!.id }, data: { ...fields, ...fresh } });
+      else await tx.stage.create({ data: { contractId: input.contractId, position: stage.position, ...fields } });
+    }
+    const before = current.stages.map(revisionStageOf);
+    await writeAudit(tx, shop, {
+      actor: input.actor,
+      action: "contract.scheduleRevised",
+      contractId: input.contractId,
+      ...(input.planId ? { planId: input.planId } : {}),
+      details: { reason: input.reason, planId: input.planId ?? null, changes: describeRevision(before, input.revision.stages) },
+    });
+    return (await getContract(tx, shop, input.contractId))!;
+  });
+}
+
+/** A stored stage as the revision domain reads it. */
+export function revisionStageOf(stage: StoredContract["stages"][number]) {
+  return {
+    position: stage.position,
+    kind: stage.kind,
+    title: stage.title,
+    amount: stage.amountMinor,
+    tax: stage.taxShares,
+    issueDate: stage.issueDate,
+    dueDate: stage.dueDate,
+    netDays: stage.dueRule.netDays,
+    trigger: stage.dueRule.trigger,
+  };
+}
