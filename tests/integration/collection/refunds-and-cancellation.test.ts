@@ -1,5 +1,5 @@
 import { describe, it } from "vitest";
-import { listLedgerEntries } from "../../../app/models/ledger.server";
+import { contractBalance, listLedgerEntries } from "../../../app/models/ledger.server";
 import { netPayment } from "../../../emulator/commerce/order-balance";
 import { collectionRuns, stageAt, withHarness, type CollectionHarness, type CollectionRun } from "./collection-harness";
 
@@ -62,6 +62,24 @@ describe.concurrent("refunds and cancellations reach the ledger once, and Shopif
         expect(stageAt(contract, 1).refundedMinor).toBe(stageAt(contract, 1).paidMinor);
         expect(netPayment(h.order(await depositOrderId(h)))).toBe("0.00");
         expect(h.order(contract.mainOrderId!).cancelledAt).toBeDefined();
+      });
+    });
+
+    it(run("cancel-refund-part").name, { timeout: RUN_TIMEOUT_MS }, async ({ expect }) => {
+      await withHarness(run("cancel-refund-part"), async (h) => {
+        await attachAndPayDeposit(h);
+        const paid = stageAt(await h.contract(), 1).paidMinor;
+        await expect(h.cancel({ settlement: "refund", amount: paid + 1n })).rejects.toThrow(/at most/);
+        await h.cancel({ settlement: "refund", amount: 2_500n }, "cancellation fee kept");
+        await h.settle("cancelled, refunding part");
+        const contract = await h.contract();
+        expect(contract.stages.map((stage) => [stage.status, stage.refundedMinor])).toEqual([
+          ["paid", 2_500n],
+          ["cancelled", 0n],
+        ]);
+        expect(netPayment(h.order(await depositOrderId(h)))).toBe(((Number(paid) - 2_500) / 100).toFixed(2));
+        expect(h.order(contract.mainOrderId!).cancelledAt).toBeDefined();
+        expect((await contractBalance(h.deps.db, h.shop.domain, contract.id))?.outstandingMinor).toBe(0n);
       });
     });
 

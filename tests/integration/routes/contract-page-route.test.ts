@@ -12,6 +12,8 @@ const database = await createTestDatabase();
 const jobs = await database.openJobQueue({ supervise: false });
 afterAll(() => database.cleanup());
 const SHOP = "contract-page.myshopify.com";
+/** What the shop query answers (is the shop on Plus); null: no Shopify call is expected. */
+let shopifyPlus: boolean | null = null;
 
 vi.mock("../../../app/staff-context.server", () => ({
   requireStaff: async (): Promise<StaffContext> => ({
@@ -20,8 +22,9 @@ vi.mock("../../../app/staff-context.server", () => ({
     deps: {
       db: database.prisma,
       jobs,
-      adminFor: () => {
-        throw new Error("no Shopify call is expected here");
+      adminFor: async () => {
+        if (shopifyPlus === null) throw new Error("no Shopify call is expected here");
+        return { request: async () => ({ shop: { plan: { shopifyPlus } } }) } as never;
       },
       now: () => new Date("2027-01-15T10:00:00Z"),
     },
@@ -49,6 +52,22 @@ describe("the contract page", () => {
     expect(data.milestones).toEqual(["Ready to ship"]);
     expect(data.stages.every((stage) => !stage.canResend)).toBe(true);
     expect(data.timeline.map((entry) => entry.text)).toContain("Plan attached: 3 stages, collected by a draft order per stage");
+  });
+
+  it.each([
+    [false, /payment pending for its full total .* until the last stage is paid/],
+    [true, /as each is paid Tranche records it on the main order/],
+  ])("says what Shopify shows on the main order of a stage-order contract (Plus: %s)", async (plus, text) => {
+    shopifyPlus = plus;
+    try {
+      const contract = await seedContract(database.prisma, SHOP, `gid://shopify/DraftOrder/51${plus ? 1 : 0}`);
+      const data = (await (await loader(args(contract.id))).json()) as { contract: { mode: string; shopifyShows: string } };
+      expect(data.contract.mode).toBe("stageOrder");
+      expect(data.contract.shopifyShows).toMatch(text);
+      expect(data.contract.shopifyShows).not.toMatch(/mirrored/);
+    } finally {
+      shopifyPlus = null;
+    }
   });
 
   it("answers 404 for a contract of another shop or none", async () => {
