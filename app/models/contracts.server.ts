@@ -263,7 +263,7 @@ export async function summarizeContracts(db: Database, shop: string, filter: Con
       (SUM(c."totalMinor") FILTER (WHERE ${counted}))::text AS "totalMinor",
       (SUM(stages."paidMinor") FILTER (WHERE ${counted}))::text AS "paidMinor"
     FROM "Contract" c
-    CROSS JOIN LATERAL (SELECT SUM(s."paidMinor") AS "paidMinor" FROM "Stage" s WHERE s."contractId" = c."id") stages
+    CROSS JOIN LATERAL (SELECT SUM(s."paidMinor" - s."refundedMinor") AS "paidMinor" FROM "Stage" s WHERE s."contractId" = c."id") stages
     WHERE ${contractConditions(shop, filter)}
     GROUP BY c."currency"
     ORDER BY MAX(c."createdAt") DESC, c."currency"`;

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Banner, BlockStack, Box, Button, Card, ChoiceList, DataTable, InlineStack, Layout, Link, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
@@ -247,6 +247,8 @@ export default function ContractPage() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const money = (amount: string) => formatMoney(amount, contract.currency);
+  const [searchParams] = useSearchParams();
+  const scheduleEditable = contract.status === "active" || contract.status === "awaitingDeposit";
 
   return (
     <Page
@@ -260,6 +262,12 @@ export default function ContractPage() {
           <Layout.Section>
             <Banner tone={result.ok ? "success" : "critical"} title={result.ok ? "Done" : "Not done"}>
               <p>{result.message}</p>
+            </Banner>
+          </Layout.Section>
+        ) : searchParams.has("scheduleRevised") ? (
+          <Layout.Section>
+            <Banner tone="success" title="Schedule saved">
+              <p>The changed stages are invoiced as they fall due, and the buyer is told of the new schedule.</p>
             </Banner>
           </Layout.Section>
         ) : null}
@@ -293,9 +301,12 @@ export default function ContractPage() {
         <Layout.Section>
           <Card padding="0">
             <Box padding="400">
-              <Text as="h2" variant="headingMd">
-                Schedule
-              </Text>
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  Schedule
+                </Text>
+                {scheduleEditable ? <Button url={`/app/contracts/${contract.id}/schedule`}>Edit schedule</Button> : null}
+              </InlineStack>
             </Box>
             <DataTable
               columnContentTypes={["numeric", "text", "numeric", "text", "text", "text"]}

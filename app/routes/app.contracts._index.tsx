@@ -59,7 +59,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const contracts = await listContracts(deps.db, shop, filter, { limit: CONTRACT_PAGE_SIZE, offset });
   const rows = contracts.map((contract) => {
     const currency = currencyFor(contract.currency);
-    const paid = contract.stages.reduce((sum, stage) => sum + stage.paidMinor, 0n);
+    const paid = contract.stages.reduce((sum, stage) => sum + stage.paidMinor - stage.refundedMinor, 0n);
     const next = contract.status === "cancelled" ? undefined : contract.stages.find((stage) => UNPAID_STAGE_STATUSES.includes(stage.status));
     return {
       id: contract.id,

@@ -87,7 +87,17 @@ const CROSS_SITE = { Origin: "https://evil.example" };
 describe("cross-site POSTs in local mode", () => {
   it("finds the routes with an action: the admin's, the attach API, the login form and every webhook", () => {
     const routes = [...actions.keys()];
-    expect(routes).toEqual(expect.arrayContaining(["app.attach", "app.contracts.$id", "app.settings", "api.attach", "auth.login", "webhooks.shop.redact"]));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        "app.attach",
+        "app.contracts.$id",
+        "app.contracts.$id_.schedule",
+        "app.settings",
+        "api.attach",
+        "auth.login",
+        "webhooks.shop.redact",
+      ]),
+    );
     expect(routes.every((route) => /^(app|api|auth|webhooks)\./.test(route))).toBe(true);
   });
 

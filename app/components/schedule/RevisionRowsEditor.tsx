@@ -1,0 +1,182 @@
+import { BlockStack, Box, Button, InlineGrid, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { useId } from "react";
+
+import type { RevisionIssue } from "../../domain/contract/revision-error";
+import { STAGE_KINDS, type StageKind } from "../../domain/plan/plan";
+import { newFormRow, type AmountMode, type DueMode, type ScheduleFormRow } from "./schedule-form";
+
+const KIND_LABELS: Readonly<Record<StageKind, string>> = {
+  deposit: "Deposit",
+  milestone: "Milestone payment",
+  preShipping: "Before shipping (holds fulfillment)",
+  balance: "Balance",
+  installment: "Installment",
+  retainer: "Retainer",
+};
+const KIND_OPTIONS = STAGE_KINDS.map((kind) => ({ label: KIND_LABELS[kind], value: kind }));
+
+const AMOUNT_OPTIONS: { label: string; value: AmountMode }[] = [
+  { label: "Fixed amount", value: "fixed" },
+  { label: "Percent of what is owed", value: "percent" },
+  { label: "Equal share of the rest", value: "equal" },
+  { label: "What is left", value: "remainder" },
+];
+
+const DUE_OPTIONS: { label: string; value: DueMode }[] = [
+  { label: "On a date", value: "date" },
+  { label: "When a milestone is marked", value: "milestone" },
+  { label: "When a fulfillment is created", value: "fulfillmentCreated" },
+  { label: "When the order is fulfilled", value: "orderFulfilled" },
+];
+
+/** The messages of the issues about one field of one row (1-based), or undefined. */
+export function issueAt(issues: readonly RevisionIssue[], row: number | undefined, field: RevisionIssue["field"]): string | undefined {
+  const messages = issues.filter((issue) => issue.row === row && issue.field === field).map((issue) => issue.message);
+  return messages.length > 0 ? messages.join("; ") : undefined;
+}
+
+interface RevisionRowsEditorProps {
+  readonly rows: readonly ScheduleFormRow[];
+  /** The position each row will take (frozen stages keep theirs; the rows take the free ones in order). */
+  readonly positions: readonly number[];
+  /** Each row's amount, formatted, once the rows share what is owed exactly; empty while they do not. */
+  readonly amounts: readonly string[];
+  /** The server's issues with the last save, shown next to their row and field. */
+  readonly issues: readonly RevisionIssue[];
+  /** `YYYY-MM-DD`: an added row's due date. */
+  readonly today: string;
+  readonly onChange: (rows: ScheduleFormRow[]) => void;
+}
+
+/** The stages that are not frozen, one group of fields each, with add and remove. */
+export function RevisionRowsEditor({ rows, positions, amounts, issues, today, onChange }: RevisionRowsEditorProps) {
+  const update = (index: number, change: Partial<ScheduleFormRow>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
+  return (
+    <BlockStack gap="400">
+      {rows.map((row, index) => (
+        <RevisionRowFields
+          // Rows have no identity of their own; the row number is what the server's issues name too.
+          key={index}
+          row={row}
+          rowNumber={index + 1}
+          position={positions[index] ?? index + 1}
+          amount={amounts[index]}
+          issues={issues}
+          onChange={(change) => update(index, change)}
+          onRemove={() => onChange(rows.filter((_, at) => at !== index))}
+        />
+      ))}
+      <InlineStack>
+        <Button onClick={() => onChange([...rows, newFormRow(today)])}>Add stage</Button>
+      </InlineStack>
+    </BlockStack>
+  );
+}
+
+interface RevisionRowFieldsProps {
+  readonly row: ScheduleFormRow;
+  readonly rowNumber: number;
+  readonly position: number;
+  readonly amount: string | undefined;
+  readonly issues: readonly RevisionIssue[];
+  readonly onChange: (change: Partial<ScheduleFormRow>) => void;
+  readonly onRemove: () => void;
+}
+
+function RevisionRowFields({ row, rowNumber, position, amount, issues, onChange, onRemove }: RevisionRowFieldsProps) {
+  const headingId = useId();
+  const error = (field: RevisionIssue["field"]) => issueAt(issues, rowNumber, field);
+  const amountError = error("amount");
+  const dueError = error("due");
+  const hasAmountValue = row.amountMode === "fixed" || row.amountMode === "percent";
+  const dated = row.dueMode === "date";
+  return (
+    <div role="group" aria-labelledby={headingId} data-schedule-row={rowNumber}>
+      <Box padding="300" borderWidth="025" borderColor="border" borderRadius="200">
+        <BlockStack gap="300">
+          <InlineStack align="space-between" blockAlign="center">
+            <Text as="h3" variant="headingSm" id={headingId}>
+              {`Stage ${position}`}
+            </Text>
+            <Button size="slim" tone="critical" onClick={onRemove} accessibilityLabel={`Remove stage ${position}`}>
+              Remove
+            </Button>
+          </InlineStack>
+          <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
+            <Select label="Kind" options={KIND_OPTIONS} value={row.kind} onChange={(kind) => onChange({ kind: kind as StageKind })} error={error("kind")} />
+            <TextField
+              label="Title"
+              helpText="Blank: the kind's title, numbered"
+              autoComplete="off"
+              value={row.title}
+              onChange={(title) => onChange({ title })}
+              error={error("title")}
+            />
+          </InlineGrid>
+          <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
+            <Select
+              label="Amount"
+              options={AMOUNT_OPTIONS}
+              value={row.amountMode}
+              onChange={(amountMode) => onChange({ amountMode: amountMode as AmountMode })}
+              helpText={!hasAmountValue && amount ? `Comes to ${amount}` : undefined}
+              error={hasAmountValue ? undefined : amountError}
+            />
+            {hasAmountValue ? (
+              <TextField
+                label={row.amountMode === "percent" ? "Percent" : "Amount (tax included)"}
+                suffix={row.amountMode === "percent" ? "%" : undefined}
+                inputMode="decimal"
+                autoComplete="off"
+                value={row.amountValue}
+                onChange={(amountValue) => onChange({ amountValue })}
+                helpText={row.amountMode === "percent" && amount ? `Comes to ${amount}` : undefined}
+                error={amountError}
+              />
+            ) : null}
+          </InlineGrid>
+          <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
+            <Select
+              label="Due"
+              options={DUE_OPTIONS}
+              value={row.dueMode}
+              onChange={(dueMode) => onChange({ dueMode: dueMode as DueMode })}
+              error={dated ? undefined : dueError}
+            />
+            {dated ? (
+              <TextField label="Due date" type="date" autoComplete="off" value={row.dueDate} onChange={(dueDate) => onChange({ dueDate })} error={dueError} />
+            ) : (
+              <BlockStack gap="300">
+                {row.dueMode === "milestone" ? (
+                  <TextField
+                    label="Milestone name"
+                    helpText="Staff mark it on the contract, e.g. Ready to ship"
+                    autoComplete="off"
+                    value={row.milestone}
+                    onChange={(milestone) => onChange({ milestone })}
+                  />
+                ) : null}
+                <TextField
+                  label="Invoiced after the event"
+                  helpText="Blank: on the day; or 30d, 2w, 1m, day 15, comma-separated"
+                  autoComplete="off"
+                  value={row.after}
+                  onChange={(after) => onChange({ after })}
+                />
+              </BlockStack>
+            )}
+            <TextField
+              label="Net days"
+              helpText={dated ? "Invoiced this many days before the due date" : "Payable this many days after the invoice"}
+              type="number"
+              min={0}
+              autoComplete="off"
+              value={row.netDays}
+              onChange={(netDays) => onChange({ netDays })}
+            />
+          </InlineGrid>
+        </BlockStack>
+      </Box>
+    </div>
+  );
+}
