@@ -3,7 +3,7 @@ import { allocatePayments, type AllocatedPayment } from "./allocate-payments";
 import type { ContractState, StageState } from "./contract-state";
 import { UNPAID_STAGE_STATUSES } from "./stage-status";
 import { isMirror, isMoneyBack, isStageOrderMoneyIn, type Observation, type ObservedOrder } from "./observation";
-import { refundSources, type OrderRefund } from "./refund-sources";
+import { isRefundUnderWay, refundSources, type OrderRefund } from "./refund-sources";
 import { refundsToRecord, type AllocatedRefund } from "./refunds-to-record";
 import { chargeDue, linkDue, pastDue } from "./stage-due";
 import { datesFromEvent } from "./triggered-dates";
@@ -257,7 +257,7 @@ function mirrorGap(contract: ContractState, observation: Observation, mainOrder:
   const heldOnStageOrders =
     sum(stageOrderTransactions.filter(isStageOrderMoneyIn).map((t) => t.amount)) - sum(stageOrderTransactions.filter(isMoneyBack).map((t) => t.amount));
   const mirrored = sum(mainOrder.transactions.filter(isMirror).map((t) => t.amount));
-  const unmirrored = sum(mainOrder.transactions.filter((t) => t.mirrorRefund && t.status === "SUCCESS").map((t) => t.amount));
+  const unmirrored = sum(mainOrder.transactions.filter((t) => t.mirrorRefund && isRefundUnderWay(t)).map((t) => t.amount));
   return heldOnStageOrders + contract.offlineHeld - (mirrored - unmirrored);
 }
 
@@ -267,7 +267,7 @@ function unmirrorStep(mainOrder: ObservedOrder, gap: bigint): CollectionStep | n
   let left = -gap;
   const transactions: { parentId: string; gateway: string; amount: bigint }[] = [];
   for (const mirror of mainOrder.transactions.filter(isMirror)) {
-    const refunded = sum(mainOrder.transactions.filter((t) => t.parentId === mirror.id && t.kind === "REFUND" && t.status === "SUCCESS").map((t) => t.amount));
+    const refunded = sum(mainOrder.transactions.filter((t) => t.parentId === mirror.id && isRefundUnderWay(t)).map((t) => t.amount));
     const part = left < mirror.amount - refunded ? left : mirror.amount - refunded;
     if (part <= 0n) continue;
     transactions.push({ parentId: mirror.id, gateway: mirror.gateway, amount: part });
@@ -297,7 +297,11 @@ function cleanupStep(contract: ContractState, observation: Observation): Collect
   const cancellation = contract.cancellation;
   if (!cancellation) return null;
   if (cancellation.settlement === "refund") {
-    const refunded = sum(contract.stages.map((stage) => stage.refunded));
+    // Refunds Shopify is still processing count as given: asking again would refund twice.
+    const pending = [mainOrder, ...observation.stageOrders.values()].flatMap((order) =>
+      (order?.transactions ?? []).filter((t) => t.kind === "REFUND" && t.status === "PENDING" && !t.mirrorRefund).map((t) => t.amount),
+    );
+    const refunded = sum(contract.stages.map((stage) => stage.refunded)) + sum(pending);
     const target = cancellation.amount === "all" ? sum(contract.stages.map((stage) => stage.paid)) : cancellation.refundedBefore + cancellation.amount;
     if (target > refunded) {
       const sources = refundSources(contract, observation, target - refunded);

@@ -24,9 +24,8 @@ export function refundSources(contract: ContractState, observation: Observation,
   const unrefunded = (order: ObservedOrder, payment: ObservedTransaction) => {
     const key = `${order.id} ${payment.id}`;
     if (!left.has(key)) {
-      const refunded = order.transactions
-        .filter((t) => t.parentId === payment.id && t.kind === "REFUND" && t.status === "SUCCESS")
-        .reduce((sum, t) => sum + t.amount, 0n);
+      // A refund Shopify is still processing (PENDING) has given the money back as far as asking again is concerned.
+      const refunded = order.transactions.filter((t) => t.parentId === payment.id && isRefundUnderWay(t)).reduce((sum, t) => sum + t.amount, 0n);
       left.set(key, payment.amount - refunded);
     }
     return left.get(key) as bigint;
@@ -80,4 +79,9 @@ function heldOutsideShopify(contract: ContractState): bigint {
 
 function min(a: bigint, b: bigint): bigint {
   return a < b ? a : b;
+}
+
+/** A refund that succeeded or that Shopify is still processing: either way, that money is not to be asked for again. */
+export function isRefundUnderWay(transaction: ObservedTransaction): boolean {
+  return transaction.kind === "REFUND" && (transaction.status === "SUCCESS" || transaction.status === "PENDING");
 }

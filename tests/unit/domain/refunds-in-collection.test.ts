@@ -621,6 +621,18 @@ describe("nextCollectionStep: a cancelled contract settles its money", () => {
     expect(next(refunded)?.kind).toBe("recordRefunds");
   });
 
+  it("refund all: a refund Shopify is still processing (PENDING) is never asked for again", () => {
+    const start = cancelled(nativeTwoPaid(), REFUND_ALL);
+    const pendingRefunds = [
+      transaction("refund-pending-2", 60_000n, { kind: "REFUND", status: "PENDING", parentId: cardPaymentId(2) }),
+      transaction("refund-pending-1", 36_000n, { kind: "REFUND", status: "PENDING", parentId: DEPOSIT_TRANSACTION_ID }),
+    ];
+    const main = start.observation.mainOrder!;
+    const seen = { ...start, observation: { ...start.observation, mainOrder: { ...main, transactions: [...main.transactions, ...pendingRefunds] } } };
+    expect(next(seen)?.kind).not.toBe("refundPayments");
+    expect(next(seen)).toEqual({ kind: "cancelMainOrder", orderId: MAIN_ORDER_ID });
+  });
+
   it("refund part: only that much, from the latest stage, then cancelMainOrder; the stage stays paid", () => {
     const { steps, end, settled } = drive(cancelled(nativeTwoPaid(), { settlement: "refund", amount: 20_000n, refundedBefore: 0n }));
     expect(settled).toBe(true);
