@@ -2176,7 +2176,7 @@ export type DraftOrderStatusQueryVariables = Exact<{
 }>;
 
 
-export type DraftOrderStatusQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly email: string | null, readonly status: DraftOrderStatus, readonly invoiceSentAt: string | null, readonly invoiceUrl: string | null, readonly order: { readonly id: string, readonly name: string } | null } | null };
+export type DraftOrderStatusQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly email: string | null, readonly status: DraftOrderStatus, readonly invoiceSentAt: string | null, readonly invoiceUrl: string | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly order: { readonly id: string, readonly name: string } | null } | null };
 
 export type DraftOrderUpdateMutationVariables = Exact<{
   id: string | number;

@@ -72,7 +72,8 @@ export interface CollectionClock {
  * happened (links, payments, declines, events) before acting on it (holds, mirrors, terms, charges, links).
  */
 export function nextCollectionStep(contract: ContractState, observation: Observation, clock: CollectionClock): CollectionStep | null {
-  if (contract.status === "completed") return null;
+  // A refund after completion (a return) still reaches the ledger, its stage and the main order's mirror.
+  if (contract.status === "completed") return moneyStep(contract, observation) ?? stageSettlementStep(contract) ?? completedMirrorStep(contract, observation);
   if (contract.status === "cancelled") return cleanupStep(contract, observation);
   // Attach stopped between emailing the first invoice and recording it: still learn of a deposit paid meanwhile.
   if (contract.status === "pending") return learnStep(contract, observation, clock);
@@ -209,7 +210,7 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
  * order, which nobody paid, is cancelled, so that the buyer cannot pay the stage twice.
  */
 function withdrawLinkStep(stage: StageState, observation: Observation): CollectionStep | null {
-  if (stage.status !== "paid") return null;
+  if (stage.status !== "paid" || stage.parked) return null;
   const draft = observation.stageDrafts.get(stage.position);
   if (draft && !draft.completed) return { kind: "deleteStageDraft", position: stage.position, draftId: draft.id };
   const order = observation.stageOrders.get(stage.position);
@@ -261,6 +262,12 @@ function mirrorGap(contract: ContractState, observation: Observation, mainOrder:
   return heldOnStageOrders + contract.offlineHeld - (mirrored - unmirrored);
 }
 
+/** A completed contract's refunds on stage orders are mirrored onto the main order too. */
+function completedMirrorStep(contract: ContractState, observation: Observation): CollectionStep | null {
+  const mainOrder = observation.mainOrder;
+  return mainOrder ? unmirrorStep(mainOrder, mirrorGap(contract, observation, mainOrder)) : null;
+}
+
 /** Mirrors refunds made on stage orders onto the main order: refunds of its mirror payments, marked as the app's. */
 function unmirrorStep(mainOrder: ObservedOrder, gap: bigint): CollectionStep | null {
   if (gap >= 0n) return null;
@@ -288,6 +295,10 @@ function cleanupStep(contract: ContractState, observation: Observation): Collect
   for (const stage of contract.stages) {
     const draft = observation.stageDrafts.get(stage.position);
     if (draft && !draft.completed) return { kind: "deleteStageDraft", position: stage.position, draftId: draft.id };
+    // A cancelled stage's order nobody paid (its link went out before the cancel) must not stay payable.
+    const order = observation.stageOrders.get(stage.position);
+    const unpaidOrder = order && !order.cancelled && order.outstanding > 0n && !order.transactions.some(isStageOrderMoneyIn);
+    if (stage.status === "cancelled" && !stage.parked && unpaidOrder) return { kind: "cancelStageOrder", position: stage.position, orderId: order.id };
   }
   const mainOrder = observation.mainOrder;
   for (const fulfillmentOrder of mainOrder?.fulfillmentOrders ?? []) {
@@ -304,6 +315,8 @@ function cleanupStep(contract: ContractState, observation: Observation): Collect
     const refunded = sum(contract.stages.map((stage) => stage.refunded)) + sum(pending);
     const target = cancellation.amount === "all" ? sum(contract.stages.map((stage) => stage.paid)) : cancellation.refundedBefore + cancellation.amount;
     if (target > refunded) {
+      // While Shopify still processes a refund, the stages' holdings are not known yet: wait for it rather than guess.
+      if (pending.length > 0) return null;
       const sources = refundSources(contract, observation, target - refunded);
       if (sources.refunds.length > 0) return { kind: "refundPayments", refunds: sources.refunds };
       if (sources.outsideShopify > 0n) return { kind: "recordRefundOutsideShopify", amount: sources.outsideShopify };

@@ -43,6 +43,8 @@ export function refundSources(contract: ContractState, observation: Observation,
 
   const mainOrder = observation.mainOrder;
   let remaining = amount;
+  // Offline money is the only money the main order's mirrors may give back (the rest of a mirror stands for card money
+  // held on a stage order, which is refunded there); what no mirror shows of it is given back outside Shopify.
   let offlineLeft = heldOutsideShopify(contract);
   let outsideShopify = 0n;
   for (const stage of [...contract.stages].sort((a, b) => b.position - a.position)) {
@@ -57,13 +59,12 @@ export function refundSources(contract: ContractState, observation: Observation,
         .reduce((sum, [, recorded]) => sum + recorded.amount, 0n);
       fromStage -= take(mainOrder!, payment, min(fromStage, recordedHere));
     }
-    for (const mirror of mainOrder?.transactions.filter(isMirror) ?? []) fromStage -= take(mainOrder!, mirror, fromStage);
-    // What no Shopify payment of the stage can give back is offline money: given back outside Shopify, from this stage,
-    // not asked of earlier stages' payments.
-    const outside = min(fromStage, offlineLeft);
-    offlineLeft -= outside;
-    outsideShopify += outside;
-    remaining -= wanted - fromStage + outside;
+    let offline = min(fromStage, offlineLeft);
+    offlineLeft -= offline;
+    fromStage -= offline;
+    for (const mirror of mainOrder?.transactions.filter(isMirror) ?? []) offline -= take(mainOrder!, mirror, offline);
+    outsideShopify += offline;
+    remaining -= wanted - fromStage;
   }
   const refunds = [...asked].map(([orderId, payments]) => ({
     orderId,

@@ -114,7 +114,10 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       await changeStage(stage!, { status: "refunded" });
       return;
     case "mirrorRefund":
-      await shopifyStep(step, () => refundOnOrder(admin, contract, { orderId: step.orderId, transactions: step.transactions }, MIRROR_REFUND_NOTE));
+      // One refund per mirror payment, so that each carries exactly one transaction under the note that marks it ours.
+      for (const transaction of step.transactions) {
+        await shopifyStep(step, () => refundOnOrder(admin, contract, { orderId: step.orderId, transactions: [transaction] }, MIRROR_REFUND_NOTE));
+      }
       return;
     case "refundPayments":
       for (const refund of step.refunds) {

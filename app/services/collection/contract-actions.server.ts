@@ -4,6 +4,8 @@ import { calendarDateAt, isBefore, startOfDayIn, type CalendarDate } from "../..
 import { currencyFor } from "../../domain/money/currency";
 import { formatMinorUnits } from "../../domain/money/minor-units";
 import { offlinePaymentRef, recordLedgerEntry } from "../../models/ledger.server";
+import { draftOrderDeleteMutation } from "../../shopify/operations/draft-order-delete-mutation";
+import { sendFirstStageInvoice } from "../attach/first-stage-invoice.server";
 import { withContractLock } from "./contract-lock.server";
 import { refusalOf, type StageActionSubject, type StaffStageAction } from "../../domain/contract/staff-stage-actions";
 import type { AuditActor } from "../../models/audit-log.server";
@@ -57,6 +59,12 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
         `stage ${stage.position} still owes ${money(owed)}: record an amount above zero and at most that, not ${money(input.amount)}`,
       );
     }
+    const partial = input.amount < owed;
+    if (partial && stage.stageOrderId) {
+      throw new ContractActionError(
+        `stage ${stage.position} is being collected through its own order for ${money(owed)}; record the whole of it, or the buyer could pay twice`,
+      );
+    }
     const today = calendarDateAt(deps.now(), contract.timeZone);
     if (isBefore(today, input.receivedOn)) throw new ContractActionError(`the payment cannot have arrived after today (${today}), not on ${input.receivedOn}`);
     await recordLedgerEntry(deps.db, shop, {
@@ -71,8 +79,23 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
       ...(input.reference ? { reference: input.reference } : {}),
       actor: input.actor,
     });
+    // The stage's open link asks for its whole amount: withdrawn, so that the planner issues one for the rest.
+    if (partial && stage.stageDraftOrderId) {
+      await withdrawStageDraft(deps, shop, contract.id, stage, input.actor);
+      // The deposit's link is the attach's to send (the planner issues later stages' links): the rest of it goes out now.
+      const fresh = await getContract(deps.db, shop, contract.id);
+      if (stage.position === 1 && fresh) await sendFirstStageInvoice(deps, await deps.adminFor(shop), shop, fresh, input.actor);
+    }
   });
   await requestContractSync(deps.jobs, shop, input.contractId, `offline payment on stage ${input.position} recorded`);
+}
+
+async function withdrawStageDraft(deps: ServiceDeps, shop: string, contractId: string, stage: StoredStage, actor: AuditActor): Promise<void> {
+  const admin = await deps.adminFor(shop);
+  await admin.request(draftOrderDeleteMutation, { input: { id: stage.stageDraftOrderId! } });
+  await withFreshVersion(deps, shop, contractId, (version) =>
+    updateStage(deps.db, shop, { contractId, stageId: stage.id, version, changes: { stageDraftOrderId: null, payUrl: null }, actor }),
+  );
 }
 
 /** Emails the stage's payment link again (the buyer lost it, or asked for it). */

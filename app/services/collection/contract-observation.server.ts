@@ -8,6 +8,7 @@ import { draftOrdersByTagQuery } from "../../shopify/operations/draft-orders-by-
 import { orderQuery } from "../../shopify/operations/order-query";
 import { stageOrderQuery } from "../../shopify/operations/stage-order-query";
 import type { OrderQuery, StageOrderQuery } from "../../types/admin.generated";
+import { CONTRACT_ATTRIBUTE } from "../attach/contract-attributes";
 import { contractTag, stagePositionFromTags } from "./stage-draft-tags";
 
 export interface ObservedContract {
@@ -26,7 +27,9 @@ export interface ObservedContract {
  */
 export async function observeContract(admin: AdminClient, contract: ObservedContract, partialPaymentsAllowed: boolean): Promise<Observation> {
   const { draftOrder } = await admin.request(draftOrderStatusQuery, { id: contract.sourceDraftOrderId });
-  const sourceDraft = draftOrder ? toObservedDraft(draftOrder) : null;
+  // A draft re-attached after this contract was cancelled names its new contract: its order is that one's, never this one's.
+  const namesThis = draftOrder?.customAttributes.some((attribute) => attribute.key === CONTRACT_ATTRIBUTE && attribute.value === contract.id) ?? false;
+  const sourceDraft = draftOrder && namesThis ? toObservedDraft(draftOrder) : null;
   const mainOrderId = contract.mainOrderId ?? sourceDraft?.orderId ?? null;
   const mainOrder = mainOrderId ? await observeOrder(admin, mainOrderId, contract) : null;
 
@@ -86,6 +89,9 @@ function toObservedStageOrder(order: StageOrderNode, contract: ObservedContract)
 
 const NO_MIRROR_REFUNDS: ReadonlySet<string> = new Set();
 
+/** As many refunds as order-query.ts reads (`refunds(first: 50)`). */
+const MAX_REFUNDS_READ = 50;
+
 /** `mirrorRefunds`: the ids of refund transactions the app recorded to mirror stage-order refunds (by their refund's note). */
 function toObservedTransaction(transaction: TransactionNode, contract: ObservedContract, mirrorRefunds: ReadonlySet<string>): ObservedTransaction {
   return {
@@ -111,6 +117,8 @@ function toObservedOrder(order: OrderNode, contract: ObservedContract): Observed
     .map((fulfillment) => dateOf(fulfillment.createdAt))
     .sort();
   const openSchedule = order.paymentTerms?.paymentSchedules.nodes.find((schedule) => schedule.completedAt === null);
+  // The app reads an order's first 50 refunds: one with more would make it misjudge which are its own mirrors.
+  if (order.refunds.length >= MAX_REFUNDS_READ) throw new Error(`order ${order.id} has ${MAX_REFUNDS_READ} refunds or more, more than the app reads`);
   const mirrorRefunds = new Set(
     order.refunds
       .filter((refund) => refund.note?.startsWith(MIRROR_REFUND_NOTE))

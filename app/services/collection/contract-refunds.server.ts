@@ -1,4 +1,6 @@
+import type { Observation } from "../../domain/contract/observation";
 import { refundSources } from "../../domain/contract/refund-sources";
+import { refundsToRecord } from "../../domain/contract/refunds-to-record";
 import { currencyFor } from "../../domain/money/currency";
 import { formatMinorUnits } from "../../domain/money/minor-units";
 import { writeAudit, type AuditActor } from "../../models/audit-log.server";
@@ -40,6 +42,11 @@ export async function refundContract(deps: ServiceDeps, shop: string, input: Ref
     const admin = await deps.adminFor(shop);
     const observation = await observeContract(admin, observedContractOf(contract), false);
     const state = toContractState(contract, await listLedgerEntries(deps.db, shop, contract.id));
+    // What the ledger holds must be what Shopify shows: a refund in progress or not recorded yet (a second click, a
+    // refund staff made in Shopify) would otherwise be asked for again.
+    if (refundsToRecord(state, observation).length > 0 || hasRefundInProgress(observation)) {
+      throw new ContractActionError("Shopify is still processing a refund of this contract; try again in a minute");
+    }
     const sources = refundSources(state, observation, input.amount);
     const inShopify = sources.refunds.reduce((sum, refund) => sum + refund.transactions.reduce((total, part) => total + part.amount, 0n), 0n);
     if (inShopify + sources.outsideShopify < input.amount) {
@@ -59,4 +66,10 @@ export async function refundContract(deps: ServiceDeps, shop: string, input: Ref
     });
   });
   await requestContractSync(deps.jobs, shop, input.contractId, "refund issued by staff");
+}
+
+function hasRefundInProgress(observation: Observation): boolean {
+  return [observation.mainOrder, ...observation.stageOrders.values()].some((order) =>
+    (order?.transactions ?? []).some((transaction) => transaction.kind === "REFUND" && transaction.status === "PENDING"),
+  );
 }

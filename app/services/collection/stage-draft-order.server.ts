@@ -41,7 +41,8 @@ export async function createStageDraftOrder(
           title: `${stage.title} — payment ${stage.position} of ${contract.stages.length}, ${quote} (invoice ${invoiceNumber})`,
           quantity: 1,
           originalUnitPriceWithCurrency: {
-            amount: formatMinorUnits(stage.amountMinor, currencyFor(contract.currency)),
+            // What the stage still owes: part of it may have been paid offline.
+            amount: formatMinorUnits(stage.amountMinor - stage.paidMinor, currencyFor(contract.currency)),
             currencyCode: contract.currency as never,
           },
           taxable: false,

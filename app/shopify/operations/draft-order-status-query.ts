@@ -1,6 +1,6 @@
 import { adminOperation } from "../admin-operation";
 
-/** Whether a draft order is still open or was completed into an order, and which; who its invoice goes to. */
+/** Whether a draft order is still open or was completed into an order, and which; who its invoice goes to; which contract it names. */
 export const draftOrderStatusQuery = adminOperation(
   "DraftOrderStatus",
   `#graphql
@@ -12,6 +12,10 @@ export const draftOrderStatusQuery = adminOperation(
       status
       invoiceSentAt
       invoiceUrl
+      customAttributes {
+        key
+        value
+      }
       order {
         id
         name

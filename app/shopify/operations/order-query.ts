@@ -103,10 +103,10 @@ export const orderQuery = adminOperation(
           }
         }
       }
-      refunds(first: 10) {
+      refunds(first: 50) {
         id
         note
-        transactions(first: 5) {
+        transactions(first: 1) {
           nodes {
             id
           }

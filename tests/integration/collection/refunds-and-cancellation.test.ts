@@ -1,5 +1,7 @@
 import { describe, it } from "vitest";
+import { getContract } from "../../../app/models/contracts.server";
 import { contractBalance, listLedgerEntries } from "../../../app/models/ledger.server";
+import { requestContractSync } from "../../../app/services/collection/contract-sync-requests.server";
 import { netPayment } from "../../../emulator/commerce/order-balance";
 import { collectionRuns, stageAt, withHarness, type CollectionHarness, type CollectionRun } from "./collection-harness";
 
@@ -124,7 +126,18 @@ describe.concurrent("refunds and cancellations reach the ledger once, and Shopif
         expect(second.status).toBe("awaitingDeposit");
         await h.payStage(1);
         await h.settle("deposit of the new plan paid");
-        expect((await h.contract()).stages[0]!.status).toBe("paid");
+        const renewed = await h.contract();
+        expect(renewed.stages[0]!.status).toBe("paid");
+
+        // A late sync of the cancelled contract (a retried webhook naming it) leaves the new contract's order alone.
+        await requestContractSync(h.deps.jobs, h.shop.domain, first.id, "a late webhook of the cancelled contract");
+        await h.settle("the cancelled contract synced again");
+        const old = await getContract(h.deps.db, h.shop.domain, first.id);
+        expect(old?.mainOrderId).toBeNull();
+        expect(await listLedgerEntries(h.deps.db, h.shop.domain, first.id)).toEqual([]);
+        const main = h.order((await h.contract()).mainOrderId!);
+        expect(main.cancelledAt).toBeUndefined();
+        expect(main.closedAt).toBeUndefined();
       });
     });
   }

@@ -16,6 +16,8 @@ import {
   type OfflinePaymentInput,
 } from "../../../app/services/collection/contract-actions.server";
 import { addDays, calendarDateAt } from "../../../app/domain/dates/calendar-date";
+import { currencyFor } from "../../../app/domain/money/currency";
+import { formatMinorUnits } from "../../../app/domain/money/minor-units";
 import { markMilestone } from "../../../app/services/collection/contract-events.server";
 import { syncContract } from "../../../app/services/collection/contract-sync.server";
 import type { ServiceDeps } from "../../../app/services/service-deps.server";
@@ -164,14 +166,19 @@ describe("staff actions on a contract", () => {
     await offline(10_000n, { reference: "WIRE-1" });
     let synced = await sync(contract.id);
     expect(synced.stages[0]).toMatchObject({ status: "invoiced", paidMinor: 10_000n });
-    expect(draftExists(deposit.stageDraftOrderId!)).toBe(true);
+    // The deposit's link asked for all of it: withdrawn, and a link for the rest emailed.
+    expect(draftExists(deposit.stageDraftOrderId!)).toBe(false);
+    const rest = synced.stages[0]!.stageDraftOrderId!;
+    expect(rest).not.toBe(deposit.stageDraftOrderId);
+    const restDraft = emulator.store.shops.get(basic.domain)!.draftOrders.find((draft) => draft.id === rest)!;
+    expect(restDraft.lineItems[0]!.originalUnitPrice).toBe(formatMinorUnits(deposit.amountMinor - 10_000n, currencyFor(contract.currency)));
 
     await offline(deposit.amountMinor - 10_000n, { method: "Cheque", reference: "CHQ 88" });
     synced = await sync(contract.id);
     expect(synced.stages[0]).toMatchObject({ status: "paid", paidMinor: deposit.amountMinor });
     expect(synced.status).toBe("active");
     expect(synced.mainOrderId).not.toBeNull();
-    expect(draftExists(deposit.stageDraftOrderId!)).toBe(false);
+    expect(draftExists(rest)).toBe(false);
     const ledger = await listLedgerEntries(database.prisma, basic.domain, contract.id);
     expect(ledger.map(({ kind, amountMinor, method, reference }) => ({ kind, amountMinor, method, reference }))).toEqual([
       { kind: "manualPayment", amountMinor: 10_000n, method: "Wire transfer", reference: "WIRE-1" },

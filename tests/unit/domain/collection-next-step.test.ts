@@ -56,10 +56,12 @@ describe("the scenarios start up to date", () => {
 });
 
 describe("contracts that are not running", () => {
-  it("a completed contract has no step, even with unrecorded money and a cancelled order", () => {
-    const scenario = change(nativeScenario(), (c) => ({ ...c, status: "completed", recordedPayments: new Map() }));
+  it("a completed contract takes no action, even with its order cancelled, but still learns money (a refund after a return)", () => {
+    const scenario = change(nativeScenario(), (c) => ({ ...c, status: "completed" }));
     const cancelled = { ...scenario, observation: withMainOrder(scenario.observation, { cancelled: true }) };
     expect(next(cancelled)).toBeNull();
+    const unrecorded = change(cancelled, (c) => ({ ...c, recordedPayments: new Map() }));
+    expect(next(unrecorded)?.kind).toBe("recordPayments");
   });
 
   // Attach stopped after emailing the first invoice but before recording it: a deposit paid meanwhile still counts.

@@ -266,6 +266,16 @@ describe("refundSources", () => {
     });
   });
 
+  it("stage-order mode: a stage whose card refund Shopify has not recorded yet is never refunded again from the main order's mirrors", () => {
+    const { contract, observation: seen } = stageOrdersMirrored();
+    // Stage 2's payment was refunded on its order (not in the ledger yet): its mirror stands for card money, not offline money.
+    const refunded = onStageOrder(seen, 2, refundOf("pending-2", 60_000n, stagePaymentId(2), { status: "PENDING" }));
+    const sources = refundSources(contract, refunded, 96_000n);
+    expect(sources.refunds.flatMap((refund) => refund.transactions).some((transaction) => transaction.parentId.startsWith("mirror-"))).toBe(false);
+    expect(sources.refunds.every((refund) => refund.orderId !== MAIN_ORDER_ID)).toBe(true);
+    expect(sources.outsideShopify).toBe(0n);
+  });
+
   it("native mode: from the main-order payments recorded on each stage, in one refund of the main order", () => {
     const { contract, observation: seen } = nativeAllPaid();
     expect(refundSources(contract, seen, 120_000n)).toEqual({
