@@ -172,6 +172,12 @@ async function applyToStage(tx: Prisma.TransactionClient, contractId: string, st
   await tx.stage.update({ where: { id: stageId }, data: { refundedMinor: { increment: input.amountMinor } } });
 }
 
+/** Whether the shop's ledger already holds a movement under this reference. */
+export async function hasLedgerEntry(db: Database, shop: string, shopifyRef: string): Promise<boolean> {
+  requireShop(shop);
+  return (await db.ledgerEntry.count({ where: { shop, shopifyRef } })) > 0;
+}
+
 /** The contract's entries, oldest first; empty for an unknown id or another shop's. */
 export async function listLedgerEntries(db: Database, shop: string, contractId: string): Promise<LedgerEntry[]> {
   requireShop(shop);

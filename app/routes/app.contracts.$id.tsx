@@ -88,6 +88,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
         amount: money(stage.amountMinor),
         paid: money(stage.paidMinor),
         owed: money(stage.amountMinor - stage.paidMinor),
+        // A fresh id per page load: the offline payment form sends it, so submitting it twice records the payment once.
+        paymentKey: crypto.randomUUID(),
         refunded: stage.refundedMinor > 0n ? money(stage.refundedMinor) : null,
         status: stage.status,
         due: describeStageTiming({ atCheckout: stage.position === 1, dueDate: stage.dueDate, trigger: stage.dueRule.trigger }),
@@ -114,6 +116,7 @@ const actionInput = z.discriminatedUnion("intent", [
     intent: z.literal("offlinePayment"),
     method: z.string().trim().min(1, "say how the buyer paid").max(100),
     reference: z.string().trim().max(100).optional(),
+    paymentKey: z.string().uuid().optional(),
     receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "give the day the money arrived (YYYY-MM-DD)"),
     amount: z.string().trim().min(1, "give the amount received"),
   }),
@@ -161,6 +164,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
           ...(input.reference ? { reference: input.reference } : {}),
           receivedOn: parseCalendarDate(input.receivedOn, "receivedOn"),
           amount: minor(input.amount, "amount"),
+          ...(input.paymentKey ? { key: input.paymentKey } : {}),
           actor,
         });
         break;
@@ -406,7 +410,15 @@ function Figure({ label, value }: { readonly label: string; readonly value: stri
 }
 
 interface StageActionsProps {
-  readonly stage: { position: number; owed: string; payUrl: string | null; canRecordPayment: boolean; canResend: boolean; canRetry: boolean };
+  readonly stage: {
+    position: number;
+    owed: string;
+    paymentKey: string;
+    payUrl: string | null;
+    canRecordPayment: boolean;
+    canResend: boolean;
+    canRetry: boolean;
+  };
   readonly today: string;
   readonly busy: boolean;
 }
@@ -437,7 +449,9 @@ function StageActions({ stage, today, busy }: StageActionsProps) {
           accessibilityLabel={`Retry charge of stage ${stage.position}`}
         />
       ) : null}
-      {stage.canRecordPayment ? <OfflinePaymentForm position={stage.position} owed={stage.owed} today={today} busy={busy} /> : null}
+      {stage.canRecordPayment ? (
+        <OfflinePaymentForm position={stage.position} owed={stage.owed} paymentKey={stage.paymentKey} today={today} busy={busy} />
+      ) : null}
     </BlockStack>
   );
 }
@@ -446,11 +460,13 @@ function StageActions({ stage, today, busy }: StageActionsProps) {
 function OfflinePaymentForm({
   position,
   owed,
+  paymentKey,
   today,
   busy,
 }: {
   readonly position: number;
   readonly owed: string;
+  readonly paymentKey: string;
   readonly today: string;
   readonly busy: boolean;
 }) {
@@ -461,6 +477,7 @@ function OfflinePaymentForm({
   return (
     <Form method="post">
       <input type="hidden" name="intent" value="offlinePayment" />
+      <input type="hidden" name="paymentKey" value={paymentKey} />
       <input type="hidden" name="position" value={position} />
       <input type="hidden" name="method" value={method} />
       <BlockStack gap="100">

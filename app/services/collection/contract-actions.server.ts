@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { calendarDateAt, isBefore, startOfDayIn, type CalendarDate } from "../../domain/dates/calendar-date";
 import { currencyFor } from "../../domain/money/currency";
 import { formatMinorUnits } from "../../domain/money/minor-units";
-import { offlinePaymentRef, recordLedgerEntry } from "../../models/ledger.server";
+import { hasLedgerEntry, offlinePaymentRef, recordLedgerEntry } from "../../models/ledger.server";
 import { draftOrderDeleteMutation } from "../../shopify/operations/draft-order-delete-mutation";
 import { sendFirstStageInvoice } from "../attach/first-stage-invoice.server";
 import { withContractLock } from "./contract-lock.server";
@@ -40,6 +40,8 @@ export interface OfflinePaymentInput extends StageActionInput {
   readonly receivedOn: CalendarDate;
   /** Minor units: the whole rest of the stage or part of it, never more than the stage still owes. */
   readonly amount: bigint;
+  /** The form's id for this payment: a form submitted twice records it once. */
+  readonly key?: string;
 }
 
 /**
@@ -50,7 +52,10 @@ export interface OfflinePaymentInput extends StageActionInput {
  * be recorded here before the order exists.
  */
 export async function recordOfflinePayment(deps: ServiceDeps, shop: string, input: OfflinePaymentInput): Promise<void> {
+  const ref = offlinePaymentRef(input.key ?? randomUUID());
   await withContractLock(deps, shop, input.contractId, async () => {
+    // The same form submitted again: already recorded, nothing to do.
+    if (await hasLedgerEntry(deps.db, shop, ref)) return;
     const { contract, stage } = await openStage(deps, shop, input, "recordPayment");
     const owed = stage.amountMinor - stage.paidMinor;
     const money = (minor: bigint) => `${formatMinorUnits(minor, currencyFor(contract.currency))} ${contract.currency}`;
@@ -67,20 +72,20 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
     }
     const today = calendarDateAt(deps.now(), contract.timeZone);
     if (isBefore(today, input.receivedOn)) throw new ContractActionError(`the payment cannot have arrived after today (${today}), not on ${input.receivedOn}`);
-    await recordLedgerEntry(deps.db, shop, {
+    const recorded = await recordLedgerEntry(deps.db, shop, {
       contractId: contract.id,
       stageId: stage.id,
       kind: "manualPayment",
       amountMinor: input.amount,
       currency: contract.currency,
-      shopifyRef: offlinePaymentRef(randomUUID()),
+      shopifyRef: ref,
       occurredAt: startOfDayIn(input.receivedOn, contract.timeZone),
       method: input.method,
       ...(input.reference ? { reference: input.reference } : {}),
       actor: input.actor,
     });
     // The stage's open link asks for its whole amount: withdrawn, so that the planner issues one for the rest.
-    if (partial && stage.stageDraftOrderId) {
+    if (recorded.created && partial && stage.stageDraftOrderId) {
       await withdrawStageDraft(deps, shop, contract.id, stage, input.actor);
       // The deposit's link is the attach's to send (the planner issues later stages' links): the rest of it goes out now.
       const fresh = await getContract(deps.db, shop, contract.id);

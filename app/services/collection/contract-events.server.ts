@@ -1,6 +1,11 @@
 import { calendarDateAt } from "../../domain/dates/calendar-date";
 import type { AuditActor } from "../../models/audit-log.server";
-import { cancelContractRecord, getContract, recordMilestone } from "../../models/contracts.server";
+import { cancelContractRecord, getContract, recordMilestone, type StoredContract } from "../../models/contracts.server";
+import { listLedgerEntries } from "../../models/ledger.server";
+import { refundsToRecord } from "../../domain/contract/refunds-to-record";
+import { observeContract } from "./contract-observation.server";
+import { toContractState } from "./contract-state.server";
+import { observedContractOf } from "./contract-sync.server";
 import { ConcurrencyConflictError, NotFoundError } from "../../models/model-errors.server";
 import { currencyFor } from "../../domain/money/currency";
 import { formatMinorUnits } from "../../domain/money/minor-units";
@@ -50,12 +55,27 @@ export interface CancelContractRequest {
  * than was paid) and cancels or closes the main order. A stage paid before or while cancelling stays paid; the draft
  * order is free for a new plan at once.
  */
+/** Refunds Shopify shows for the contract that its ledger does not hold yet: still processing, or not synced. */
+async function refundsNotInLedger(deps: ServiceDeps, shop: string, contract: StoredContract): Promise<bigint> {
+  const observation = await observeContract(await deps.adminFor(shop), observedContractOf(contract), false);
+  const state = toContractState(contract, await listLedgerEntries(deps.db, shop, contract.id));
+  const unrecorded = refundsToRecord(state, observation).reduce((sum, refund) => sum + refund.amount, 0n);
+  const pending = [observation.mainOrder, ...observation.stageOrders.values()]
+    .flatMap((order) => order?.transactions ?? [])
+    .filter((transaction) => transaction.kind === "REFUND" && transaction.status === "PENDING" && !transaction.mirrorRefund)
+    .reduce((sum, transaction) => sum + transaction.amount, 0n);
+  return unrecorded + pending;
+}
+
 export async function cancelContract(deps: ServiceDeps, shop: string, input: CancelContractRequest): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     const contract = await getContract(deps.db, shop, input.contractId);
     if (!contract) throw new NotFoundError("contract", input.contractId);
     if (contract.status === "cancelled" || contract.status === "completed") throw new ContractActionError(`the contract is already ${contract.status}`);
-    const refundedBefore = contract.stages.reduce((sum, stage) => sum + stage.refundedMinor, 0n);
+    // A partial refund is counted on from everything refunded so far, also what Shopify shows but the ledger lacks yet.
+    const refundedBefore =
+      contract.stages.reduce((sum, stage) => sum + stage.refundedMinor, 0n) +
+      (input.settlement.settlement === "refund" && input.settlement.amount !== "all" ? await refundsNotInLedger(deps, shop, contract) : 0n);
     const held = contract.stages.reduce((sum, stage) => sum + stage.paidMinor, 0n) - refundedBefore;
     const { settlement } = input;
     if (settlement.settlement === "refund" && settlement.amount !== "all" && (settlement.amount <= 0n || settlement.amount > held)) {

@@ -163,7 +163,10 @@ describe("staff actions on a contract", () => {
 
     await expect(offline(deposit.amountMinor + 1n)).rejects.toThrow(/still owes/);
     await expect(offline(1n, { receivedOn: addDays(today, 1) })).rejects.toThrow(/after today/);
-    await offline(10_000n, { reference: "WIRE-1" });
+    // The form submitted twice (a double click) records the payment once.
+    const key = crypto.randomUUID();
+    await offline(10_000n, { reference: "WIRE-1", key });
+    await offline(10_000n, { reference: "WIRE-1", key });
     let synced = await sync(contract.id);
     expect(synced.stages[0]).toMatchObject({ status: "invoiced", paidMinor: 10_000n });
     // The deposit's link asked for all of it: withdrawn, and a link for the rest emailed.
