@@ -34,7 +34,8 @@ import { requireStaff } from "../staff-context.server";
 
 const MODE_TEXT = {
   native: "Native (Shopify Plus): the deposit and payment terms are on the draft order itself; later stages are charged or invoiced on the order.",
-  stageOrder: "Stage orders: each stage is paid through its own draft order, emailed on its date, and mirrored onto the order.",
+  stageOrder:
+    "Stage orders: each stage is paid through its own draft order, emailed on its date; the main order shows the payments as this Shopify plan allows (on Plus as each arrives, otherwise all at the last stage).",
 } as const;
 
 export const meta: MetaFunction = () => [{ title: "Attach a plan · Tranche" }];
