@@ -30,6 +30,7 @@ export type CollectionStep =
   | { readonly kind: "mirrorRefund"; readonly orderId: string; readonly transactions: OrderRefund["transactions"] }
   | { readonly kind: "refundPayments"; readonly refunds: readonly OrderRefund[] }
   | { readonly kind: "recordRefundOutsideShopify"; readonly amount: bigint }
+  | { readonly kind: "refundRefused"; readonly transactionId: string; readonly errorCode: string; readonly missing: bigint }
   | { readonly kind: "cancelMainOrder"; readonly orderId: string }
   | { readonly kind: "closeMainOrder"; readonly orderId: string }
   | { readonly kind: "chargeDeclined"; readonly position: number; readonly errorCode: string; readonly retryAt: Date | null }
@@ -317,6 +318,11 @@ function cleanupStep(contract: ContractState, observation: Observation): Collect
     if (target > refunded) {
       // While Shopify still processes a refund, the stages' holdings are not known yet: wait for it rather than guess.
       if (pending.length > 0) return null;
+      // Shopify refused a refund the settlement asked for: asking again would fail again, so staff are told instead.
+      const refused = [mainOrder, ...observation.stageOrders.values()]
+        .flatMap((order) => order?.transactions ?? [])
+        .find((t) => t.kind === "REFUND" && (t.status === "FAILURE" || t.status === "ERROR") && !t.mirrorRefund);
+      if (refused) return { kind: "refundRefused", transactionId: refused.id, errorCode: refused.errorCode ?? refused.status, missing: target - refunded };
       const sources = refundSources(contract, observation, target - refunded);
       if (sources.refunds.length > 0) return { kind: "refundPayments", refunds: sources.refunds };
       if (sources.outsideShopify > 0n) return { kind: "recordRefundOutsideShopify", amount: sources.outsideShopify };

@@ -124,6 +124,13 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
         await shopifyStep(step, () => refundOnOrder(admin, contract, refund, `Tranche: contract ${contract.id} cancelled`));
       }
       return;
+    case "refundRefused": {
+      const missing = formatMinorUnits(step.missing, currencyFor(contract.currency));
+      throw new PermanentJobError(
+        `Shopify refused a refund of cancelled contract ${contract.id} (transaction ${step.transactionId}: ${step.errorCode}); ` +
+          `${missing} ${contract.currency} of the chosen refund is not given back: refund it in Shopify's admin, and the contract records it`,
+      );
+    }
     case "cancelMainOrder":
       await shopifyStep(step, () =>
         admin.request(orderCancelMutation, {

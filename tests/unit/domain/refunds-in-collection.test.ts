@@ -643,6 +643,14 @@ describe("nextCollectionStep: a cancelled contract settles its money", () => {
     expect(next(seen)).toEqual({ kind: "cancelMainOrder", orderId: MAIN_ORDER_ID });
   });
 
+  it("refund all: a refund Shopify refused is not asked for again: staff are told what is missing", () => {
+    const start = cancelled(nativeTwoPaid(), REFUND_ALL);
+    const main = start.observation.mainOrder!;
+    const refused = transaction("refund-refused", 60_000n, { kind: "REFUND", status: "FAILURE", parentId: cardPaymentId(2), errorCode: "GENERIC_ERROR" });
+    const seen = { ...start, observation: { ...start.observation, mainOrder: { ...main, transactions: [...main.transactions, refused] } } };
+    expect(next(seen)).toEqual({ kind: "refundRefused", transactionId: "refund-refused", errorCode: "GENERIC_ERROR", missing: 96_000n });
+  });
+
   it("refund part: only that much, from the latest stage, then cancelMainOrder; the stage stays paid", () => {
     const { steps, end, settled } = drive(cancelled(nativeTwoPaid(), { settlement: "refund", amount: 20_000n, refundedBefore: 0n }));
     expect(settled).toBe(true);
