@@ -40,6 +40,13 @@ export interface StoredContract extends Omit<ContractRow, "mode" | "status" | "o
   readonly stages: StoredStage[];
 }
 
+/** The contract's stage at `position`; a position the planner named and the contract lacks is a bug. */
+export function stageAt(contract: StoredContract, position: number): StoredStage {
+  const stage = contract.stages.find((candidate) => candidate.position === position);
+  if (!stage) throw new Error(`contract ${contract.id} has no stage ${position}`);
+  return stage;
+}
+
 /** A draft order gets one contract: attaching a plan twice (a double click, a retried request) is refused. */
 export class ContractExistsError extends Error {
   readonly draftOrderId: string;

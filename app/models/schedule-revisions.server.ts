@@ -3,7 +3,7 @@ import { describeRevision } from "../domain/contract/describe-revision";
 import { writeAudit, type AuditActor } from "./audit-log.server";
 import { dueRuleToColumn, taxSharesToColumn } from "./contract-columns.server";
 import { getContract, type StoredContract } from "./contracts.server";
-import { inTransaction, requireShop, type Database } from "./database.server";
+import { inTransaction, requireShop, toJsonColumn, type Database } from "./database.server";
 import { ConcurrencyConflictError, NotFoundError } from "./model-errors.server";
 
 export interface ApplyRevisionInput {
@@ -18,7 +18,7 @@ export interface ApplyRevisionInput {
 }
 
 /**
- * Stores a revised schedule in one transaction: changed stages are rewritten at their positions and start over
+ * Stores a revised schedule, and queues the buyer's notice of it (BuyerNotice), in one transaction: changed stages are rewritten at their positions and start over
  * (scheduled, no link, no charge attempts: their Shopify objects were withdrawn first), new stages are added, removed
  * ones deleted; frozen and unchanged stages are left as they are. The audit row holds every changed position before
  * and after.
@@ -67,13 +67,17 @@ export async function applyScheduleRevision(db: Database, shop: string, input: A
       if (change === "changed") await tx.stage.update({ where: { id: byPosition.get(stage.position)!.id }, data: { ...fields, ...fresh } });
       else await tx.stage.create({ data: { contractId: input.contractId, position: stage.position, ...fields } });
     }
-    const before = current.stages.map(revisionStageOf);
+    const changes = describeRevision(current.stages.map(revisionStageOf), input.revision.stages);
     await writeAudit(tx, shop, {
       actor: input.actor,
       action: "contract.scheduleRevised",
       contractId: input.contractId,
       ...(input.planId ? { planId: input.planId } : {}),
-      details: { reason: input.reason, planId: input.planId ?? null, changes: describeRevision(before, input.revision.stages) },
+      details: { reason: input.reason, planId: input.planId ?? null, changes },
+    });
+    // The buyer's notice commits with the change it announces: never a changed schedule the buyer is not told of.
+    await tx.buyerNotice.create({
+      data: { shop, contractId: input.contractId, kind: "scheduleRevised", details: toJsonColumn({ currency: current.currency, changes }) },
     });
     return (await getContract(tx, shop, input.contractId))!;
   });

@@ -1,18 +1,10 @@
 import { BlockStack, Box, Button, ButtonGroup, InlineError, InlineGrid, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import { useId } from "react";
 
-import { STAGE_KINDS, type StageKind } from "../../domain/plan/plan";
+import type { StageKind } from "../../domain/plan/plan";
+import { STAGE_KIND_OPTIONS } from "../stage-kind-options";
 import { newStageRow, type DueKind, type ShareKind, type StageRow } from "../../plan-editor/stage-rows";
 import type { FieldErrors } from "./field-errors";
-
-const KIND_LABELS: Readonly<Record<StageKind, string>> = {
-  deposit: "Deposit",
-  milestone: "Milestone payment",
-  preShipping: "Before shipping (holds fulfillment)",
-  balance: "Balance",
-  installment: "Installment",
-  retainer: "Retainer",
-};
 
 const SHARE_OPTIONS: { label: string; value: ShareKind }[] = [
   { label: "Percent of the total", value: "percent" },
@@ -123,7 +115,7 @@ function StageRowFields({ row, position, count, errors, onChange, onMove, onRemo
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
             <Select
               label="Kind"
-              options={STAGE_KINDS.map((kind) => ({ label: KIND_LABELS[kind], value: kind }))}
+              options={STAGE_KIND_OPTIONS}
               value={row.kind}
               onChange={(kind) => onChange({ kind: kind as StageKind })}
               error={field("kind")}

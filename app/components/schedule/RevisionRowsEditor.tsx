@@ -2,18 +2,9 @@ import { BlockStack, Box, Button, InlineGrid, InlineStack, Select, Text, TextFie
 import { useId } from "react";
 
 import type { RevisionIssue } from "../../domain/contract/revision-error";
-import { STAGE_KINDS, type StageKind } from "../../domain/plan/plan";
+import type { StageKind } from "../../domain/plan/plan";
+import { STAGE_KIND_OPTIONS } from "../stage-kind-options";
 import { newFormRow, type AmountMode, type DueMode, type ScheduleFormRow } from "./schedule-form";
-
-const KIND_LABELS: Readonly<Record<StageKind, string>> = {
-  deposit: "Deposit",
-  milestone: "Milestone payment",
-  preShipping: "Before shipping (holds fulfillment)",
-  balance: "Balance",
-  installment: "Installment",
-  retainer: "Retainer",
-};
-const KIND_OPTIONS = STAGE_KINDS.map((kind) => ({ label: KIND_LABELS[kind], value: kind }));
 
 const AMOUNT_OPTIONS: { label: string; value: AmountMode }[] = [
   { label: "Fixed amount", value: "fixed" },
@@ -103,7 +94,13 @@ function RevisionRowFields({ row, rowNumber, position, amount, issues, onChange,
             </Button>
           </InlineStack>
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
-            <Select label="Kind" options={KIND_OPTIONS} value={row.kind} onChange={(kind) => onChange({ kind: kind as StageKind })} error={error("kind")} />
+            <Select
+              label="Kind"
+              options={STAGE_KIND_OPTIONS}
+              value={row.kind}
+              onChange={(kind) => onChange({ kind: kind as StageKind })}
+              error={error("kind")}
+            />
             <TextField
               label="Title"
               helpText="Blank: the kind's title, numbered"

@@ -2,7 +2,7 @@ import type { CalendarDate } from "../dates/calendar-date";
 import { allocatePayments, type AllocatedPayment } from "./allocate-payments";
 import type { ContractState, StageState } from "./contract-state";
 import { UNPAID_STAGE_STATUSES } from "./stage-status";
-import { isMirror, isMoneyBack, isStageOrderMoneyIn, type Observation, type ObservedOrder } from "./observation";
+import { isMirror, isMoneyBack, isStageOrderMoneyIn, observedTransactions, pendingRefunds, type Observation, type ObservedOrder } from "./observation";
 import { isRefundUnderWay, refundSources, type OrderRefund } from "./refund-sources";
 import { refundsToRecord, type AllocatedRefund } from "./refunds-to-record";
 import { chargeDue, linkDue, pastDue } from "./stage-due";
@@ -310,18 +310,14 @@ function cleanupStep(contract: ContractState, observation: Observation): Collect
   if (!cancellation) return null;
   if (cancellation.settlement === "refund") {
     // Refunds Shopify is still processing count as given: asking again would refund twice.
-    const pending = [mainOrder, ...observation.stageOrders.values()].flatMap((order) =>
-      (order?.transactions ?? []).filter((t) => t.kind === "REFUND" && t.status === "PENDING" && !t.mirrorRefund).map((t) => t.amount),
-    );
+    const pending = pendingRefunds(observation).map((t) => t.amount);
     const refunded = sum(contract.stages.map((stage) => stage.refunded)) + sum(pending);
     const target = cancellation.amount === "all" ? sum(contract.stages.map((stage) => stage.paid)) : cancellation.refundedBefore + cancellation.amount;
     if (target > refunded) {
       // While Shopify still processes a refund, the stages' holdings are not known yet: wait for it rather than guess.
       if (pending.length > 0) return null;
       // Shopify refused a refund the settlement asked for: asking again would fail again, so staff are told instead.
-      const refused = [mainOrder, ...observation.stageOrders.values()]
-        .flatMap((order) => order?.transactions ?? [])
-        .find((t) => t.kind === "REFUND" && (t.status === "FAILURE" || t.status === "ERROR") && !t.mirrorRefund);
+      const refused = observedTransactions(observation).find((t) => t.kind === "REFUND" && (t.status === "FAILURE" || t.status === "ERROR") && !t.mirrorRefund);
       if (refused) return { kind: "refundRefused", transactionId: refused.id, errorCode: refused.errorCode ?? refused.status, missing: target - refunded };
       const sources = refundSources(contract, observation, target - refunded);
       if (sources.refunds.length > 0) return { kind: "refundPayments", refunds: sources.refunds };

@@ -102,6 +102,18 @@ export function isStageOrderMoneyIn(transaction: ObservedTransaction): boolean {
  */
 export const MIRROR_REFUND_NOTE = "Tranche: mirrors a refund of a stage order";
 
+/** Every transaction Shopify shows on the contract's orders: the main order's and each stage order's. */
+export function observedTransactions(observation: Observation): ObservedTransaction[] {
+  return [observation.mainOrder, ...observation.stageOrders.values()].flatMap((order) => order?.transactions ?? []);
+}
+
+/** Refunds Shopify is still processing (card refunds start so), the app's mirrors aside: money already on its way back. */
+export function pendingRefunds(observation: Observation): ObservedTransaction[] {
+  return observedTransactions(observation).filter(
+    (transaction) => transaction.kind === "REFUND" && transaction.status === "PENDING" && !transaction.mirrorRefund,
+  );
+}
+
 /** Money given back: a successful refund that is not the app's mirror of another. */
 export function isMoneyBack(transaction: ObservedTransaction): boolean {
   return transaction.status === "SUCCESS" && transaction.kind === "REFUND" && !transaction.mirrorRefund;

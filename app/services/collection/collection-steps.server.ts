@@ -11,6 +11,7 @@ import { assignStageInvoiceNumber } from "../../models/invoice-numbers.server";
 import {
   cancelContractRecord,
   getContract,
+  stageAt,
   updateContract,
   updateStage,
   type StageChanges,
@@ -310,12 +311,6 @@ async function chargeSavedCard(context: StepContext, stage: StoredStage, step: E
   }
   if (!reference) throw new Error(`orderCreateMandatePayment answered without a payment reference for ${step.idempotencyKey}`);
   await change({ chargeRef: reference });
-}
-
-function stageAt(contract: StoredContract, position: number): StoredStage {
-  const stage = contract.stages.find((candidate) => candidate.position === position);
-  if (!stage) throw new Error(`contract ${contract.id} has no stage ${position}`);
-  return stage;
 }
 
 /** A Shopify refusal of a contract-wide step: retrying will not change it, so the job is parked for staff. */

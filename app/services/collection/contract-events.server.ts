@@ -2,6 +2,7 @@ import { calendarDateAt } from "../../domain/dates/calendar-date";
 import type { AuditActor } from "../../models/audit-log.server";
 import { cancelContractRecord, getContract, recordMilestone, type StoredContract } from "../../models/contracts.server";
 import { listLedgerEntries } from "../../models/ledger.server";
+import { pendingRefunds } from "../../domain/contract/observation";
 import { refundsToRecord } from "../../domain/contract/refunds-to-record";
 import { observeContract } from "./contract-observation.server";
 import { toContractState } from "./contract-state.server";
@@ -55,18 +56,6 @@ export interface CancelContractRequest {
  * than was paid) and cancels or closes the main order. A stage paid before or while cancelling stays paid; the draft
  * order is free for a new plan at once.
  */
-/** Refunds Shopify shows for the contract that its ledger does not hold yet: still processing, or not synced. */
-async function refundsNotInLedger(deps: ServiceDeps, shop: string, contract: StoredContract): Promise<bigint> {
-  const observation = await observeContract(await deps.adminFor(shop), observedContractOf(contract), false);
-  const state = toContractState(contract, await listLedgerEntries(deps.db, shop, contract.id));
-  const unrecorded = refundsToRecord(state, observation).reduce((sum, refund) => sum + refund.amount, 0n);
-  const pending = [observation.mainOrder, ...observation.stageOrders.values()]
-    .flatMap((order) => order?.transactions ?? [])
-    .filter((transaction) => transaction.kind === "REFUND" && transaction.status === "PENDING" && !transaction.mirrorRefund)
-    .reduce((sum, transaction) => sum + transaction.amount, 0n);
-  return unrecorded + pending;
-}
-
 export async function cancelContract(deps: ServiceDeps, shop: string, input: CancelContractRequest): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     const contract = await getContract(deps.db, shop, input.contractId);
@@ -97,4 +86,13 @@ export async function cancelContract(deps: ServiceDeps, shop: string, input: Can
     }
   }
   await requestContractSync(deps.jobs, shop, input.contractId, "contract cancelled");
+}
+
+/** Refunds Shopify shows for the contract that its ledger does not hold yet: still processing, or not synced. */
+async function refundsNotInLedger(deps: ServiceDeps, shop: string, contract: StoredContract): Promise<bigint> {
+  const observation = await observeContract(await deps.adminFor(shop), observedContractOf(contract), false);
+  const state = toContractState(contract, await listLedgerEntries(deps.db, shop, contract.id));
+  const unrecorded = refundsToRecord(state, observation).reduce((sum, refund) => sum + refund.amount, 0n);
+  const pending = pendingRefunds(observation).reduce((sum, transaction) => sum + transaction.amount, 0n);
+  return unrecorded + pending;
 }

@@ -1,4 +1,4 @@
-import type { Observation } from "../../domain/contract/observation";
+import { observedTransactions, type Observation } from "../../domain/contract/observation";
 import { refundSources } from "../../domain/contract/refund-sources";
 import { refundsToRecord } from "../../domain/contract/refunds-to-record";
 import { currencyFor } from "../../domain/money/currency";
@@ -69,7 +69,5 @@ export async function refundContract(deps: ServiceDeps, shop: string, input: Ref
 }
 
 function hasRefundInProgress(observation: Observation): boolean {
-  return [observation.mainOrder, ...observation.stageOrders.values()].some((order) =>
-    (order?.transactions ?? []).some((transaction) => transaction.kind === "REFUND" && transaction.status === "PENDING"),
-  );
+  return observedTransactions(observation).some((transaction) => transaction.kind === "REFUND" && transaction.status === "PENDING");
 }

@@ -3,7 +3,7 @@ import type { OrderRefund } from "../../domain/contract/refund-sources";
 import { currencyFor } from "../../domain/money/currency";
 import { formatMinorUnits } from "../../domain/money/minor-units";
 import type { AuditActor } from "../../models/audit-log.server";
-import type { StoredContract } from "../../models/contracts.server";
+import { stageAt, type StoredContract } from "../../models/contracts.server";
 import { isRefundOutsideShopify, listLedgerEntries, outsideRefundRef, recordLedgerEntries } from "../../models/ledger.server";
 import type { AdminClient } from "../../shopify/admin-client.server";
 import { refundCreateMutation } from "../../shopify/operations/refund-create-mutation";
@@ -48,7 +48,7 @@ export async function recordRefundOutsideShopify(
     shop,
     parts.map((part) => ({
       contractId: contract.id,
-      stageId: stageIdAt(contract, part.position),
+      stageId: stageAt(contract, part.position).id,
       kind: "refund" as const,
       amountMinor: part.amount,
       currency: contract.currency,
@@ -58,10 +58,4 @@ export async function recordRefundOutsideShopify(
       actor: refund.actor,
     })),
   );
-}
-
-function stageIdAt(contract: StoredContract, position: number): string {
-  const stage = contract.stages.find((candidate) => candidate.position === position);
-  if (!stage) throw new Error(`contract ${contract.id} has no stage ${position}`);
-  return stage.id;
 }

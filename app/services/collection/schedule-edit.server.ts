@@ -1,6 +1,5 @@
 import { reviseSchedule, type RevisableContract, type ScheduleRevision, type StageRevisionRow } from "../../domain/contract/schedule-revision";
 import { switchPlanRevision } from "../../domain/contract/switch-plan";
-import { describeRevision } from "../../domain/contract/describe-revision";
 import { calendarDateAt } from "../../domain/dates/calendar-date";
 import { currencyFor } from "../../domain/money/currency";
 import type { AuditActor } from "../../models/audit-log.server";
@@ -8,7 +7,6 @@ import { getContract, type StoredContract } from "../../models/contracts.server"
 import { NotFoundError } from "../../models/model-errors.server";
 import { getPlan } from "../../models/plans.server";
 import { applyScheduleRevision, revisionStageOf } from "../../models/schedule-revisions.server";
-import { toJsonColumn } from "../../models/database.server";
 import { AdminUserErrors } from "../../shopify/admin-errors";
 import { draftOrderDeleteMutation } from "../../shopify/operations/draft-order-delete-mutation";
 import type { ServiceDeps } from "../service-deps.server";
@@ -60,7 +58,7 @@ export async function editSchedule(deps: ServiceDeps, shop: string, input: Sched
     for (const stage of contract.stages.filter((candidate) => withdrawn.includes(candidate.position) && candidate.stageDraftOrderId !== null)) {
       await deleteDraft(admin, stage.stageDraftOrderId!);
     }
-    const stored = await applyScheduleRevision(deps.db, shop, {
+    return applyScheduleRevision(deps.db, shop, {
       contractId: contract.id,
       version: contract.version,
       revision,
@@ -68,15 +66,6 @@ export async function editSchedule(deps: ServiceDeps, shop: string, input: Sched
       reason: input.reason,
       actor: input.actor,
     });
-    await deps.db.buyerNotice.create({
-      data: {
-        shop,
-        contractId: contract.id,
-        kind: "scheduleRevised",
-        details: toJsonColumn({ currency: contract.currency, changes: describeRevision(contract.stages.map(revisionStageOf), revision.stages) }),
-      },
-    });
-    return stored;
   });
   await refreshStageTimers(deps.db, shop, input.contractId, deps.now());
   await requestContractSync(deps.jobs, shop, input.contractId, "schedule changed by staff");
