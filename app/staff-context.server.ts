@@ -7,6 +7,7 @@ import { refuseTokenNamingNoShop } from "./session-token-shop.server";
 import { authenticate } from "./shopify.server";
 import { offlineAdminClient } from "./shopify/offline-admin.server";
 import { appJobQueue } from "./jobs/app-job-queue.server";
+import { buyerMailFromEnvironment } from "./services/buyer-email/buyer-mail-environment.server";
 
 /** Who is asking, for which shop, and what the use cases need to act for them. */
 export interface StaffContext {
@@ -34,7 +35,13 @@ export async function requireStaff(request: Request): Promise<StaffContext> {
     return {
       shop: local.shop,
       actor: "staff:local",
-      deps: { db: prisma, jobs: await appJobQueue(), adminFor: (shop) => offlineAdminClient(prisma, shop), now: () => now },
+      deps: {
+        db: prisma,
+        jobs: await appJobQueue(),
+        adminFor: (shop) => offlineAdminClient(prisma, shop),
+        now: () => now,
+        buyerMail: buyerMailFromEnvironment(),
+      },
       localMode: true,
       cors: (response) => response,
     };
@@ -47,7 +54,13 @@ export async function requireStaff(request: Request): Promise<StaffContext> {
   return {
     shop: session.shop,
     actor: `staff:${userId || "shop"}`,
-    deps: { db: prisma, jobs: await appJobQueue(), adminFor: (shop) => offlineAdminClient(prisma, shop), now: () => new Date() },
+    deps: {
+      db: prisma,
+      jobs: await appJobQueue(),
+      adminFor: (shop) => offlineAdminClient(prisma, shop),
+      now: () => new Date(),
+      buyerMail: buyerMailFromEnvironment(),
+    },
     localMode: false,
     cors,
   };

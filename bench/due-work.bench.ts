@@ -26,6 +26,7 @@ import { postgresConnection } from "../app/postgres-connection.server";
 import { CONTRACT_SYNC_JOB } from "../app/services/collection/contract-sync-requests.server";
 import { refreshStageTimers, requestDueSyncs } from "../app/services/collection/due-sweep.server";
 import { createTestDatabase, type TestDatabase } from "../tests/integration/test-database";
+import { testBuyerMail } from "../tests/support/buyer-mail";
 
 const SHOPS = 1_000;
 /** The baseline first, then the size the platform issue asks about. */
@@ -227,7 +228,7 @@ async function measure(openContracts: number): Promise<Figures> {
     };
     clockStarted = performance.now();
     const worker = await startWorker(
-      { db, jobs: workingWith(jobs, handlers), adminFor, now },
+      { db, jobs: workingWith(jobs, handlers), adminFor, now, buyerMail: testBuyerMail() },
       { sweepIntervalMs: SWEEP_INTERVAL_MS, pollIntervalSeconds: POLL_INTERVAL_SECONDS, log: (message) => console.error(message) },
     );
     while (actedAt.size < DUE_STAGES && now().getTime() < windowEnd.getTime() + STRAGGLER_LIMIT_MS) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -8,6 +8,8 @@ import { controlRoutes } from "./control/control-routes";
 import { orderPaymentRoutes } from "./checkout/order-payment-routes";
 import { executeAdminQuery, type AdminRequest } from "./graphql/execute-admin-query";
 import { LeakyBucket } from "./graphql/leaky-bucket";
+import { appMailRoutes } from "./mail/app-mail-routes";
+import { listenSmtpMailbox, type SmtpMailbox, type SmtpMailboxOptions } from "./mail/smtp-mailbox";
 import { ADMIN_RESOLVER_MODULES } from "./graphql/resolvers";
 import { inspectionRoutes } from "./http/inspection-routes";
 import { json, matchRoute, readBody, send, type Route } from "./http/router";
@@ -26,6 +28,8 @@ export interface EmulatorOptions {
   readonly app?: WebhookAppConfig;
   /** Retry timing, timeout and injected faults of webhook delivery. */
   readonly webhookDelivery?: WebhookDeliveryOptions;
+  /** Take the app's emails over SMTP on this port of `host`; without it the emulator runs no SMTP server. */
+  readonly smtp?: SmtpMailboxOptions;
 }
 
 export interface RunningEmulator {
@@ -34,6 +38,8 @@ export interface RunningEmulator {
   readonly url: string;
   /** The Admin GraphQL endpoint of a shop. */
   adminUrl(): string;
+  /** `smtp://127.0.0.1:PORT`, where the app sends its emails (`SMTP_URL`); undefined without the `smtp` option. */
+  readonly smtpUrl: string | undefined;
   readonly webhooks: WebhookDispatcher;
   /** Resolves once every webhook emitted so far has been delivered or given up (retries included). */
   waitForWebhooksIdle(): Promise<void>;
@@ -43,12 +49,16 @@ export interface RunningEmulator {
 /**
  * Starts the emulator: one HTTP server for the Admin API of every shop (told apart by access token), the
  * buyer's checkout pages, the emulator's inspection API (outbox, clock, webhook log and faults), and its control
- * page for people (`/_emulator`).
+ * page for people (`/_emulator`); with `smtp`, an SMTP server whose messages the control page shows as the app's
+ * emails.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = new EmulatorStore();
   if (options.snapshotFile && existsSync(options.snapshotFile)) store.load(options.snapshotFile);
   for (const fixture of options.shops ?? []) if (!store.shops.has(fixture.domain)) store.addShop(fixture);
+  const host = options.host ?? "127.0.0.1";
+  // First, so that a port already taken fails the start before any timer runs.
+  const smtp: SmtpMailbox | undefined = options.smtp ? await listenSmtpMailbox(store, options.smtp, host) : undefined;
   const webhooks = new WebhookDispatcher(store, options.app, options.webhookDelivery);
   store.setWebhookEmitter((shop, topic, subject) => void webhooks.emit(shop, topic, subject));
   // Shopify's background work (mandate payment jobs, due payment schedules) runs when emulator time moves on
@@ -86,7 +96,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     adminRoute,
     ...inspectionRoutes(store),
     ...webhookRoutes(webhooks),
-    ...controlRoutes(store, webhooks),
+    ...controlRoutes(store, webhooks, smtp?.url),
+    ...appMailRoutes(store),
     ...checkoutRoutes(store),
     ...orderPaymentRoutes(store),
   ];
@@ -104,7 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       }
     })();
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   store.publicUrl = url;
@@ -114,6 +125,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store,
     url,
     adminUrl: () => `${url}/admin/api/${ADMIN_API_VERSION}/graphql.json`,
+    smtpUrl: smtp?.url,
     webhooks,
     waitForWebhooksIdle: () => webhooks.waitForIdle(),
     close: async () => {
@@ -121,6 +133,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       stopDueWorkOnAdvance();
       webhooks.stop();
       await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await smtp?.close();
       if (options.snapshotFile) store.save(options.snapshotFile);
     },
   };

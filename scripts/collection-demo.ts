@@ -30,6 +30,7 @@ import { DEMO_FIXTURE_FILE, readShopsFixture } from "../emulator/fixtures/demo-f
 import { APP_QUEUES } from "../app/jobs/queues";
 import { JobQueue } from "../app/lib/jobs/job-queue.server";
 import { openLocalDatabase } from "./local/app-database";
+import { buyerMailFromEnvironment } from "../app/services/buyer-email/buyer-mail-environment.server";
 
 const API_SECRET = "collection-demo-secret";
 const STAFF = "staff:demo" as const;
@@ -54,7 +55,13 @@ const emulator = await startEmulator({
 });
 process.env.SHOPIFY_ADMIN_API_URL = emulator.adminUrl();
 await db.session.create({ data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", isOnline: false, accessToken: shop.accessToken as string } });
-const deps: ServiceDeps = { db, jobs, adminFor: (domain) => offlineAdminClient(db, domain), now: () => emulator.store.clock.now() };
+const deps: ServiceDeps = {
+  db,
+  jobs,
+  adminFor: (domain) => offlineAdminClient(db, domain),
+  now: () => emulator.store.clock.now(),
+  buyerMail: buyerMailFromEnvironment(),
+};
 const worker = await startWorker(deps, { pollIntervalSeconds: 0.5, sweepIntervalMs: 250, log: () => undefined });
 
 let exitCode = 1;

@@ -13,11 +13,13 @@ import { DEMO_FIXTURE_FILE, readShopsFixture } from "../emulator/fixtures/demo-f
 import { openLocalDatabase } from "./local/app-database";
 import { listenAppServer } from "./local/app-server";
 import { buildApp, SERVER_BUILD } from "./local/build-app";
+import { buyerMailFromEnvironment } from "../app/services/buyer-email/buyer-mail-environment.server";
 
 /**
  * The whole app on one machine, in one process, with no Shopify account: the local Shopify emulator with the
- * demo shops, a fresh embedded PostgreSQL (or the one DATABASE_URL names), the job worker, and the built Remix app in local mode (staff signed in
- * to one demo shop without a login). `npm run demo` runs it (scripts/local-app.ts); end-to-end tests start it.
+ * demo shops and its SMTP server for the app's buyer emails, a fresh embedded PostgreSQL (or the one DATABASE_URL
+ * names), the job worker, and the built Remix app in local mode (staff signed in to one demo shop without a
+ * login). `npm run demo` runs it (scripts/local-app.ts); end-to-end tests start it.
  */
 
 export interface LocalStackOptions {
@@ -38,6 +40,8 @@ export interface LocalStack {
   readonly appUrl: string;
   /** `http://localhost:PORT`; the control page is at `${emulatorUrl}/_emulator`. */
   readonly emulatorUrl: string;
+  /** `smtp://127.0.0.1:PORT`: the emulator's SMTP server, where the app sends its emails (its SMTP_URL). */
+  readonly smtpUrl: string;
   readonly emulator: RunningEmulator;
   readonly db: PrismaClient;
   /** The job queue the app's routes enqueue on and the worker runs. */
@@ -60,6 +64,9 @@ const API_KEY = "tranche-local";
 /** The emulator signs webhooks with it and the app's webhook routes check them with it. */
 const API_SECRET = "tranche-local-secret";
 const WORKER = { pollIntervalSeconds: 0.5, sweepIntervalMs: 1_000, reminders: true };
+/** Only the app is told it, so a free port will do when this one is taken (another demo, a mail catcher). */
+const SMTP_PORT = 2525;
+const MAIL_FROM = "payments@tranche.example";
 
 let startedInThisProcess = false;
 
@@ -91,10 +98,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       port: options.emulatorPort ?? 4400,
       host: "127.0.0.1",
       app: { apiKey: API_KEY, apiSecret: API_SECRET, url: server.loopbackUrl, webhooks: tomlWebhookSubscriptions(APP_TOML) },
+      smtp: { port: SMTP_PORT, freePortIfTaken: true },
     });
+    // Started with `smtp` just above, so it has an SMTP URL.
+    const smtpUrl = emulator.smtpUrl as string;
     stops.push(() => emulator.close());
     const scopes = tomlScopes(APP_TOML);
-    setLocalModeEnvironment({ shop: shop.domain, adminApiUrl: emulator.adminUrl(), appUrl: server.url, databaseUrl, scopes });
+    setLocalModeEnvironment({ shop: shop.domain, adminApiUrl: emulator.adminUrl(), appUrl: server.url, databaseUrl, scopes, smtpUrl });
 
     // Imported only now: the app's database client is made from DATABASE_URL when its module loads, and the
     // server build reuses that same client (db.server.ts keeps it on globalThis outside production).
@@ -110,7 +120,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const jobs = await JobQueue.open({ url: databaseUrl, queues: APP_QUEUES, supervise: true });
     globalThis.trancheJobQueue = Promise.resolve(jobs);
     const worker = await startWorker(
-      { db, jobs, adminFor: (domain) => offlineAdminClient(db, domain), now: () => emulator.store.clock.now() },
+      { db, jobs, adminFor: (domain) => offlineAdminClient(db, domain), now: () => emulator.store.clock.now(), buyerMail: buyerMailFromEnvironment() },
       { ...WORKER, log },
     );
     stops.push(() => worker.stop({ graceful: false }));
@@ -122,6 +132,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       appUrl: server.url,
       // The emulator listens on the loopback address; people are given the same `localhost` as the app's.
       emulatorUrl: emulator.url.replace("127.0.0.1", "localhost"),
+      smtpUrl,
       emulator,
       db,
       jobs,
@@ -136,9 +147,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
 /**
  * The environment the built app reads (at import and per request): local mode for one emulator shop (see
- * app/local-mode.server.ts), the Admin API of the emulator, the app's URL and webhook secret, its database.
+ * app/local-mode.server.ts), the Admin API of the emulator, the app's URL and webhook secret (which also signs the
+ * buyer's links unless BUYER_LINK_SECRET is set), its database, and the emulator's SMTP server for the buyer's
+ * emails (never a real provider's, whatever SMTP_URL the shell had).
  */
-function setLocalModeEnvironment(settings: { shop: string; adminApiUrl: string; appUrl: string; databaseUrl: string; scopes: string }): void {
+function setLocalModeEnvironment(settings: { shop: string; adminApiUrl: string; appUrl: string; databaseUrl: string; scopes: string; smtpUrl: string }): void {
   Object.assign(process.env, {
     TRANCHE_LOCAL_MODE: "1",
     TRANCHE_LOCAL_SHOP: settings.shop,
@@ -148,6 +161,8 @@ function setLocalModeEnvironment(settings: { shop: string; adminApiUrl: string; 
     SHOPIFY_APP_URL: settings.appUrl,
     DATABASE_URL: settings.databaseUrl,
     SCOPES: settings.scopes,
+    SMTP_URL: settings.smtpUrl,
+    MAIL_FROM,
     NODE_ENV: process.env.NODE_ENV ?? "development",
   });
 }

@@ -10,13 +10,14 @@ import { APP_QUEUES } from "../app/jobs/queues";
 import { JobQueue } from "../app/lib/jobs/job-queue.server";
 import { createPrismaClient } from "../app/prisma-client.server";
 import { offlineAdminClient } from "../app/shopify/offline-admin.server";
+import { buyerMailFromEnvironment } from "../app/services/buyer-email/buyer-mail-environment.server";
 
 const DAY_MS = 86_400_000;
 
 const db = createPrismaClient();
 const jobs = await JobQueue.open({ url: databaseUrl(), queues: APP_QUEUES, supervise: true });
 const worker = await startWorker(
-  { db, jobs, adminFor: (shop) => offlineAdminClient(db, shop), now: () => new Date() },
+  { db, jobs, adminFor: (shop) => offlineAdminClient(db, shop), now: () => new Date(), buyerMail: buyerMailFromEnvironment() },
   { reconcileEveryMs: DAY_MS, reminders: true },
 );
 console.log(`[worker] ${process.pid} working on ${databaseUrl().replace(/\/\/[^@]*@/, "//")}`);

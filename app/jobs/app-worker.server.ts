@@ -1,3 +1,4 @@
+import { dispatchDueEmails } from "../services/buyer-email/email-dispatch.server";
 import { errorMessage } from "../lib/jobs/job-queue.server";
 import { requestDueSyncs, requestReconcileSyncs } from "../services/collection/due-sweep.server";
 import type { ServiceDeps } from "../services/service-deps.server";
@@ -44,6 +45,8 @@ export async function startWorker(deps: ServiceDeps, options: WorkerOptions = {}
     sweeping = true;
     try {
       await requestDueSyncs(deps.db, deps.jobs, null, deps.now(), "due sweep");
+      // Emails whose retry came, or that a worker died sending; and any queued outside a sync (a staff action).
+      await dispatchDueEmails(deps.db, deps.jobs, deps.now());
       if (options.reconcileEveryMs && Date.now() - reconciledAt >= options.reconcileEveryMs) {
         reconciledAt = Date.now();
         await requestReconcileSyncs(deps.db, deps.jobs, "reconcile");

@@ -6,4 +6,11 @@ export const WEBHOOK_QUEUE = "webhook";
 /** Contract syncs, keyed by contract: at most one waits and one runs per contract (app/services/collection/contract-sync.server.ts). */
 export const CONTRACT_SYNC_QUEUE = "contract-sync";
 
-export const APP_QUEUES: readonly QueueDefinition[] = [{ name: WEBHOOK_QUEUE }, { name: CONTRACT_SYNC_QUEUE, onePerKey: true }];
+/** Buyer emails, keyed by email: one job per email at a time (app/services/buyer-email). */
+export const BUYER_EMAIL_QUEUE = "buyer-email";
+
+export const APP_QUEUES: readonly QueueDefinition[] = [
+  { name: WEBHOOK_QUEUE },
+  { name: CONTRACT_SYNC_QUEUE, onePerKey: true },
+  { name: BUYER_EMAIL_QUEUE, onePerKey: true },
+];

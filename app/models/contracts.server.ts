@@ -19,6 +19,7 @@ import {
 } from "./contract-columns.server";
 import { inTransaction, isUniqueViolation, minorUnitsFromSum, requireShop, type Database } from "./database.server";
 import { ConcurrencyConflictError, NotFoundError } from "./model-errors.server";
+import { queueBuyerEmail } from "./outgoing-emails.server";
 
 export type { ContractMode, ContractStatus };
 
@@ -366,6 +367,7 @@ export interface StageChanges {
   readonly stageOrderId?: string | null;
   readonly payUrl?: string | null;
   readonly linkEmailedAt?: Date | null;
+  readonly linkEmailedVia?: string | null;
   readonly invoiceNumber?: string | null;
   readonly chargeKey?: string | null;
   readonly chargeRef?: string | null;
@@ -470,6 +472,18 @@ export async function cancelContractRecord(db: Database, shop: string, input: Ca
       contractId: input.contractId,
       details: { reason: input.reason, cancelledStages: cancelled.map((stage) => stage.position), settlement: input.cancellation ?? null },
     });
+    // Staff cancelled it: the buyer is told what happens to their money. (A cancellation in Shopify's admin is told by
+    // Shopify's own email, and the refunds it makes reach the buyer as refund emails.)
+    if (input.cancellation) {
+      const held = current.stages.reduce((sum, stage) => sum + stage.paidMinor - stage.refundedMinor, 0n);
+      const settlement = input.cancellation.settlement;
+      const refundMinor = settlement !== "refund" ? 0n : input.cancellation.amount === "all" ? held : input.cancellation.amount;
+      await queueBuyerEmail(tx, shop, {
+        contractId: input.contractId,
+        email: { kind: "contractCancelled", settlement: settlement === "refund" ? "refund" : settlement === "keepAsCredit" ? "credit" : "kept", refundMinor },
+        dedupeKey: `contractCancelled:${input.contractId}`,
+      });
+    }
     return readContract(tx, shop, input.contractId);
   });
 }

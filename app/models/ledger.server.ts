@@ -1,4 +1,5 @@
 import type { LedgerEntry as LedgerRow, Prisma } from "@prisma/client";
+import { queueMoneyEmails } from "./money-emails.server";
 import { writeAudit, type AuditActor } from "./audit-log.server";
 import { inTransaction, isUniqueViolation, requireShop, type Database } from "./database.server";
 import { NotFoundError } from "./model-errors.server";
@@ -78,7 +79,16 @@ export async function recordLedgerEntries(db: Database, shop: string, inputs: re
 }
 
 async function recordAll(db: Database, shop: string, inputs: readonly LedgerEntryInput[]): Promise<RecordedLedgerEntry[]> {
-  const record = (tx: Prisma.TransactionClient) => sequentially(inputs, (input) => recordOnce(tx, shop, input));
+  const record = async (tx: Prisma.TransactionClient) => {
+    const recorded = await sequentially(inputs, (input) => recordOnce(tx, shop, input));
+    // What the buyer is told of the money commits with it (and only for movements new to the ledger).
+    await queueMoneyEmails(
+      tx,
+      shop,
+      recorded.filter((result) => result.created).map((result) => result.entry),
+    );
+    return recorded;
+  };
   try {
     return await inTransaction(db, record);
   } catch (error) {

@@ -3,8 +3,10 @@ import { describeRevision } from "../domain/contract/describe-revision";
 import { writeAudit, type AuditActor } from "./audit-log.server";
 import { dueRuleToColumn, taxSharesToColumn } from "./contract-columns.server";
 import { getContract, type StoredContract } from "./contracts.server";
-import { inTransaction, requireShop, toJsonColumn, type Database } from "./database.server";
+import { inTransaction, requireShop, type Database } from "./database.server";
 import { ConcurrencyConflictError, NotFoundError } from "./model-errors.server";
+import { queueBuyerEmail } from "./outgoing-emails.server";
+import { scheduleChangesOf } from "../domain/documents/schedule-changes";
 
 export interface ApplyRevisionInput {
   readonly contractId: string;
@@ -18,7 +20,7 @@ export interface ApplyRevisionInput {
 }
 
 /**
- * Stores a revised schedule, and queues the buyer's notice of it (BuyerNotice), in one transaction: changed stages are rewritten at their positions and start over
+ * Stores a revised schedule, and queues the buyer's email about it, in one transaction: changed stages are rewritten at their positions and start over
  * (scheduled, no link, no charge attempts: their Shopify objects were withdrawn first), new stages are added, removed
  * ones deleted; frozen and unchanged stages are left as they are. The audit row holds every changed position before
  * and after.
@@ -75,9 +77,12 @@ export async function applyScheduleRevision(db: Database, shop: string, input: A
       ...(input.planId ? { planId: input.planId } : {}),
       details: { reason: input.reason, planId: input.planId ?? null, changes },
     });
-    // The buyer's notice commits with the change it announces: never a changed schedule the buyer is not told of.
-    await tx.buyerNotice.create({
-      data: { shop, contractId: input.contractId, kind: "scheduleRevised", details: toJsonColumn({ currency: current.currency, changes }) },
+    // The buyer's email commits with the change it announces: never a changed schedule the buyer is not told of.
+    const revisions = await tx.auditLog.count({ where: { shop, contractId: input.contractId, action: "contract.scheduleRevised" } });
+    await queueBuyerEmail(tx, shop, {
+      contractId: input.contractId,
+      email: { kind: "scheduleChanged", changes: scheduleChangesOf(changes) },
+      dedupeKey: `scheduleChanged:${input.contractId}:${revisions}`,
     });
     return (await getContract(tx, shop, input.contractId))!;
   });

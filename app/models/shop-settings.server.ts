@@ -12,11 +12,18 @@ export interface ShopSettings {
   readonly collectionMode: CollectionModeSetting;
   /** Days before a stage's due date that its link is emailed again. */
   readonly remindBeforeDays: readonly number[];
-  /** Days after a stage's due date, while it is unpaid, that its link is emailed again. */
+  /** Days after a stage's due date (0: the due date itself), while it is unpaid, that its link is emailed again. */
   readonly remindAfterDays: readonly number[];
   readonly defaultPlanId: string | null;
   readonly requireAcceptance: boolean;
+  /** Who emails the buyer their stage links: the app ("tranche", with the schedule) or Shopify's invoice email. */
+  readonly linkEmailsBy: LinkEmailsBy;
 }
+
+export type LinkEmailsBy = "tranche" | "shopify";
+
+/** Shopify's invoice emails until the app's own are the default (the demo's mailbox shows them). */
+const DEFAULT_LINK_EMAILS_BY: LinkEmailsBy = "shopify";
 
 export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   collectionMode: "auto",
@@ -24,20 +31,25 @@ export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   remindAfterDays: [1, 7],
   defaultPlanId: null,
   requireAcceptance: true,
+  linkEmailsBy: DEFAULT_LINK_EMAILS_BY,
 };
 
-const reminderDays = z
-  .array(z.number().int("reminder days are whole days").min(1, "reminder days are at least 1").max(365, "reminder days are at most 365"))
-  .max(10, "at most 10 reminders each way")
-  .transform((days) => [...new Set(days)].sort((a, b) => a - b));
+/** Reminder days, each at least `min`; `tooFew` says why a smaller one is refused. */
+const reminderDays = (min: number, tooFew: string) =>
+  z
+    .array(z.number().int("reminder days are whole days").min(min, tooFew).max(365, "reminder days are at most 365"))
+    .max(10, "at most 10 reminders each way")
+    .transform((days) => [...new Set(days)].sort((a, b) => a - b));
 
 /** What staff may set; each field is checked with a message that names it. */
 export const shopSettingsInput = z.object({
   collectionMode: z.enum(["auto", "native", "stageOrder"]),
-  remindBeforeDays: reminderDays,
-  remindAfterDays: reminderDays,
+  remindBeforeDays: reminderDays(1, "days before are at least 1 (for the due date itself, put 0 in the days after)"),
+  // 0 days after is the due date itself: the domain sends that reminder on the day the stage falls due.
+  remindAfterDays: reminderDays(0, "days after are 0 (the due date) or more"),
   defaultPlanId: z.string().min(1).nullable(),
   requireAcceptance: z.boolean(),
+  linkEmailsBy: z.enum(["tranche", "shopify"]).default(DEFAULT_LINK_EMAILS_BY),
 });
 
 export type ShopSettingsInput = z.input<typeof shopSettingsInput>;
@@ -63,6 +75,7 @@ export async function getShopSettings(db: Database, shop: string): Promise<ShopS
     remindAfterDays: JSON.parse(row.remindAfterDays) as number[],
     defaultPlanId: row.defaultPlanId,
     requireAcceptance: row.requireAcceptance,
+    linkEmailsBy: row.linkEmailsBy as LinkEmailsBy,
   };
 }
 
@@ -92,6 +105,7 @@ export async function saveShopSettings(
       remindAfterDays: toJsonColumn(settings.remindAfterDays),
       defaultPlanId: settings.defaultPlanId,
       requireAcceptance: settings.requireAcceptance,
+      linkEmailsBy: settings.linkEmailsBy,
     };
     await tx.shopSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
     await writeAudit(tx, shop, { actor: context.actor, action: "settings.updated", details: settings });

@@ -5,6 +5,8 @@ import { Banner, BlockStack, Box, Button, Card, ChoiceList, DataTable, InlineSta
 import { useState } from "react";
 import { z } from "zod";
 
+import { BuyerEmailsCard } from "../components/contract/BuyerEmailsCard";
+import { InvoicePdfButton } from "../components/contract/InvoicePdfButton";
 import { formatMoney } from "../components/money-format";
 import { ContractStatusBadge, StageStatusBadge } from "../components/StageStatusBadge";
 import { refusalOf } from "../domain/contract/staff-stage-actions";
@@ -18,6 +20,7 @@ import { listAudit } from "../models/audit-log.server";
 import { getContract } from "../models/contracts.server";
 import { contractBalance } from "../models/ledger.server";
 import { NotFoundError } from "../models/model-errors.server";
+import { listContractEmails } from "../models/outgoing-emails.server";
 import { getPlan } from "../models/plans.server";
 import { refusalMessage } from "../services/action-errors";
 import {
@@ -29,6 +32,7 @@ import {
 } from "../services/collection/contract-actions.server";
 import { cancelContract, markMilestone, type CancelSettlement } from "../services/collection/contract-events.server";
 import { refundContract } from "../services/collection/contract-refunds.server";
+import { sendEmailAgain } from "../services/buyer-email/send-email-again.server";
 import type { ServiceDeps } from "../services/service-deps.server";
 import { shopQuery } from "../shopify/operations/shop-query";
 import { contractTimeline } from "../services/contract-timeline";
@@ -42,11 +46,12 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (!contract) throw new Response("This contract does not exist in this shop.", { status: 404 });
   const currency = currencyFor(contract.currency);
   const money = (minor: bigint) => formatMinorUnits(minor, currency);
-  const [plan, balance, audit, partialPaymentsAllowed] = await Promise.all([
+  const [plan, balance, audit, partialPaymentsAllowed, emails] = await Promise.all([
     getPlan(deps.db, shop, contract.planId),
     contractBalance(deps.db, shop, contract.id),
     listAudit(deps.db, shop, { contractId: contract.id, limit: 500 }),
     shopTakesPartialPayments(deps, shop),
+    listContractEmails(deps.db, shop, contract.id),
   ]);
   const received = balance?.receivedMinor ?? 0n;
   const refunded = balance?.refundedMinor ?? 0n;
@@ -95,6 +100,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
         due: describeStageTiming({ atCheckout: stage.position === 1, dueDate: stage.dueDate, trigger: stage.dueRule.trigger }),
         overdueSince: unpaid && stage.dueDate !== null && isBefore(stage.dueDate, today) ? stage.dueDate : null,
         invoiceNumber: stage.invoiceNumber,
+        invoicePdfUrl: stage.invoiceNumber ? `/app/contracts/${contract.id}/invoices/${stage.position}.pdf` : null,
         payUrl: unpaid ? stage.payUrl : null,
         problem: stage.parkedReason ?? stage.lastError,
         canRecordPayment: refusalOf("recordPayment", stageActionSubject(contract, stage)) === null,
@@ -106,6 +112,19 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     open,
     today,
     timeline: contractTimeline(audit, (minor) => formatMoney(money(minor), contract.currency)).reverse(),
+    emails: emails.map((email) => ({
+      id: email.id,
+      kind: email.kind,
+      stagePosition: "stagePosition" in email.email ? email.email.stagePosition : null,
+      subject: email.subject,
+      recipient: email.recipient,
+      status: email.status,
+      attempts: email.attempts,
+      lastError: email.lastError,
+      queuedAt: email.createdAt.toISOString(),
+      sentAt: email.sentAt?.toISOString() ?? null,
+      nextAttemptAt: email.nextAttemptAt?.toISOString() ?? null,
+    })),
   });
 };
 
@@ -127,6 +146,7 @@ const actionInput = z.discriminatedUnion("intent", [
   }),
   stageAction.extend({ intent: z.literal("resendLink") }),
   stageAction.extend({ intent: z.literal("retryCharge") }),
+  z.object({ intent: z.literal("sendEmailAgain"), emailId: z.string().min(1, "choose the email to send again") }),
   z.object({
     intent: z.literal("cancel"),
     reason: z.string().trim().max(500).optional(),
@@ -141,6 +161,7 @@ const DONE: Readonly<Record<z.infer<typeof actionInput>["intent"], string>> = {
   refund: "Refund sent to Shopify; it shows on the stages once Shopify confirms it.",
   resendLink: "The payment link was emailed again.",
   retryCharge: "The saved card will be charged again in a moment.",
+  sendEmailAgain: "The email is queued again and goes out in a moment.",
   cancel: "Contract cancelled: nothing more is charged or invoiced, and the money is settled as chosen in a moment.",
 };
 
@@ -176,6 +197,9 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         break;
       case "retryCharge":
         await retryFailedCharge(deps, shop, { contractId, position: input.position, actor });
+        break;
+      case "sendEmailAgain":
+        await sendEmailAgain(deps, shop, { contractId, emailId: input.emailId, actor });
         break;
       case "cancel":
         await cancelContract(deps, shop, {
@@ -246,7 +270,7 @@ function mainOrderText(mode: string, partialPaymentsAllowed: boolean | null): st
 }
 
 export default function ContractPage() {
-  const { contract, stages, milestones, open, today, timeline } = useLoaderData<typeof loader>();
+  const { contract, stages, milestones, open, today, timeline, emails } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -324,6 +348,7 @@ export default function ContractPage() {
                       {stage.invoiceNumber}
                     </Text>
                   ) : null}
+                  {stage.invoiceNumber && stage.invoicePdfUrl ? <InvoicePdfButton url={stage.invoicePdfUrl} invoiceNumber={stage.invoiceNumber} /> : null}
                 </BlockStack>,
                 <BlockStack key="amount" gap="100">
                   <Text as="span">{money(stage.amount)}</Text>
@@ -363,6 +388,9 @@ export default function ContractPage() {
             </BlockStack>
           </Layout.Section>
         ) : null}
+        <Layout.Section>
+          <BuyerEmailsCard emails={emails} busy={busy} />
+        </Layout.Section>
         <Layout.Section>
           <Card>
             <BlockStack gap="300">

@@ -1,23 +1,41 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { BlockStack, Layout, Page, Text } from "@shopify/polaris";
 
+import { BrandingForm } from "../components/settings/BrandingForm";
+import { EMAIL_PREVIEW_ROUTE, EmailTemplatesCard } from "../components/settings/EmailTemplatesCard";
+import { GeneralSettingsForm } from "../components/settings/GeneralSettingsForm";
+import { formatMoney } from "../components/money-format";
+import { BUYER_EMAIL_KINDS } from "../domain/documents/buyer-email";
+import { currencyFor } from "../domain/money/currency";
+import { formatMinorUnits } from "../domain/money/minor-units";
+import { defaultTemplateText, placeholdersFor } from "../emails/template-text";
+import { listContracts, type StoredContract } from "../models/contracts.server";
+import { listEmailTemplateTexts } from "../models/email-template-texts.server";
 import { listPlans } from "../models/plans.server";
-import { collectionModeFor, getShopSettings, saveShopSettings } from "../models/shop-settings.server";
-import { refusalMessage } from "../services/action-errors";
+import { getShopBranding, MAX_LOGO_BYTES, type ShopBranding } from "../models/shop-branding.server";
+import { collectionModeFor, getShopSettings } from "../models/shop-settings.server";
+import { runSettingsAction } from "../services/settings/settings-action.server";
+import type { SettingsFormName } from "../services/settings/settings-result";
 import { shopQuery } from "../shopify/operations/shop-query";
 import { requireStaff } from "../staff-context.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Tranche" }];
 
+/** How many of the shop's newest contracts the email preview offers. */
+const PREVIEW_CONTRACTS = 20;
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, deps } = await requireStaff(request);
-  const [settings, plans, { shop: shopInfo }] = await Promise.all([
+  const [settings, plans, { shop: shopInfo }, branding, templateTexts, recentContracts] = await Promise.all([
     getShopSettings(deps.db, shop),
     listPlans(deps.db, shop),
     (await deps.adminFor(shop)).request(shopQuery),
+    getShopBranding(deps.db, shop),
+    listEmailTemplateTexts(deps.db, shop),
+    listContracts(deps.db, shop, {}, { limit: PREVIEW_CONTRACTS, offset: 0 }),
   ]);
   const shopifyPlus = shopInfo.plan.shopifyPlus;
   return json({
@@ -25,137 +43,92 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     shopifyPlus,
     detectedMode: collectionModeFor({ ...settings, collectionMode: "auto" }, shopifyPlus),
     plans: plans.map((plan) => ({ id: plan.id, name: plan.name })),
+    branding: brandingFormValues(branding),
+    maxLogoKilobytes: MAX_LOGO_BYTES / 1024,
+    emailTemplates: BUYER_EMAIL_KINDS.map((kind) => ({
+      kind,
+      subject: templateTexts[kind]?.subject ?? "",
+      intro: templateTexts[kind]?.intro ?? "",
+      defaults: defaultTemplateText(kind, "en"),
+      placeholders: placeholdersFor(kind),
+    })),
+    previewContracts: recentContracts.map((contract) => ({ id: contract.id, label: contractLabel(contract) })),
   });
 };
 
-/** "3, 7" → [3, 7]; anything that is not a whole number is left for the model's check to name. */
-function dayList(text: FormDataEntryValue | null): number[] {
-  return String(text ?? "")
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map(Number);
-}
-
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, deps, actor } = await requireStaff(request);
-  const form = await request.formData();
-  try {
-    const { shop: shopInfo } = await (await deps.adminFor(shop)).request(shopQuery);
-    await saveShopSettings(
-      deps.db,
-      shop,
-      {
-        collectionMode: String(form.get("collectionMode")) as "auto",
-        remindBeforeDays: dayList(form.get("remindBeforeDays")),
-        remindAfterDays: dayList(form.get("remindAfterDays")),
-        defaultPlanId: String(form.get("defaultPlanId") ?? "") || null,
-        requireAcceptance: form.get("requireAcceptance") === "on",
-      },
-      { shopifyPlus: shopInfo.plan.shopifyPlus, actor },
-    );
-    return json({ ok: true as const, message: "Settings saved." });
-  } catch (error) {
-    return json({ ok: false as const, message: refusalMessage(error) }, { status: 422 });
-  }
+  const staff = await requireStaff(request);
+  const result = await runSettingsAction(staff, request);
+  return json(result, { status: result.ok ? 200 : 422 });
 };
 
-const MODE_LABELS = { native: "native (the order's own deposit and payment terms)", stageOrder: "stage orders (a draft order per stage)" } as const;
+// A preview or a test send changes nothing on this page: reloading it would only ask Shopify about the shop again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction === EMAIL_PREVIEW_ROUTE ? false : defaultShouldRevalidate;
+
+function brandingFormValues(branding: ShopBranding) {
+  return {
+    sellerName: branding.sellerName ?? "",
+    sellerEmail: branding.sellerEmail ?? "",
+    sellerAddress: branding.sellerAddress.join("\n"),
+    primaryColor: branding.primaryColor,
+    accentColor: branding.accentColor,
+    footer: branding.footer ?? "",
+    // Inline, so the admin shows the logo without a request of its own (it is at most MAX_LOGO_BYTES).
+    logoUrl: branding.logo ? `data:${branding.logo.contentType};base64,${Buffer.from(branding.logo.data).toString("base64")}` : null,
+  };
+}
+
+/** "#D12 · Avery Quinn · €1,200.00", as staff pick a contract to preview with. */
+function contractLabel(contract: StoredContract): string {
+  const total = formatMoney(formatMinorUnits(contract.totalMinor, currencyFor(contract.currency)), contract.currency);
+  return [contract.sourceDraftName ?? "Draft order", contract.customerName ?? contract.customerEmail, total].filter(Boolean).join(" · ");
+}
 
 export default function SettingsPage() {
-  const { settings, shopifyPlus, detectedMode, plans } = useLoaderData<typeof loader>();
+  const { settings, shopifyPlus, detectedMode, plans, branding, maxLogoKilobytes, emailTemplates, previewContracts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [mode, setMode] = useState<string>(settings.collectionMode);
-  const [before, setBefore] = useState(settings.remindBeforeDays.join(", "));
-  const [after, setAfter] = useState(settings.remindAfterDays.join(", "));
-  const [defaultPlanId, setDefaultPlanId] = useState(settings.defaultPlanId ?? "");
-  const [acceptance, setAcceptance] = useState(settings.requireAcceptance);
+  const submitting = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const resultOf = (form: SettingsFormName) => (result?.form === form ? result : null);
 
   return (
     <Page title="Settings">
-      <Form method="post">
+      <BlockStack gap="500">
+        <GeneralSettingsForm
+          settings={settings}
+          shopifyPlus={shopifyPlus}
+          detectedMode={detectedMode}
+          plans={plans}
+          result={resultOf("settings")}
+          submitting={submitting === "settings"}
+        />
         <Layout>
-          {result ? (
-            <Layout.Section>
-              <Banner tone={result.ok ? "success" : "critical"}>
-                <p>{result.message}</p>
-              </Banner>
-            </Layout.Section>
-          ) : null}
           <Layout.AnnotatedSection
-            id="collection"
-            title="Collection"
-            description={`This shop is ${shopifyPlus ? "on Shopify Plus" : "not on Shopify Plus"}: Tranche detected ${MODE_LABELS[detectedMode]}.`}
+            id="branding"
+            title="Branding"
+            description="How the emails, invoices and the buyer's pages look: who sends them, where replies go, colours, footer and logo."
           >
-            <Card>
-              <FormLayout>
-                <Select
-                  label="Collection mode"
-                  name="collectionMode"
-                  value={mode}
-                  onChange={setMode}
-                  options={[
-                    { label: `Detected: ${MODE_LABELS[detectedMode]}`, value: "auto" },
-                    { label: "Stage orders", value: "stageOrder" },
-                    { label: shopifyPlus ? "Native" : "Native (needs Shopify Plus)", value: "native", disabled: !shopifyPlus },
-                  ]}
-                  helpText="Applies to plans attached from now on; contracts keep the mode they started with."
-                />
-                <Checkbox
-                  label="Ask buyers to accept the payment schedule at checkout"
-                  name="requireAcceptance"
-                  checked={acceptance}
-                  onChange={setAcceptance}
-                  helpText="Where the checkout lets the Tranche block stop the buyer until they tick it."
-                />
-              </FormLayout>
-            </Card>
+            <BrandingForm branding={branding} maxLogoKilobytes={maxLogoKilobytes} result={resultOf("branding")} submitting={submitting === "branding"} />
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection id="reminders" title="Reminders" description="When an unpaid stage's payment link is emailed again.">
-            <Card>
-              <FormLayout>
-                <TextField
-                  label="Days before the due date"
-                  name="remindBeforeDays"
-                  value={before}
-                  onChange={setBefore}
-                  autoComplete="off"
-                  helpText="Comma-separated, e.g. 3"
-                />
-                <TextField
-                  label="Days after the due date"
-                  name="remindAfterDays"
-                  value={after}
-                  onChange={setAfter}
-                  autoComplete="off"
-                  helpText="Comma-separated, e.g. 1, 7"
-                />
-              </FormLayout>
-            </Card>
+          <Layout.AnnotatedSection
+            id="email-templates"
+            title="Email templates"
+            description="Each email's subject and opening paragraph. The schedule, amounts and links below them are always the contract's own."
+          >
+            <EmailTemplatesCard
+              templates={emailTemplates}
+              contracts={previewContracts}
+              testRecipient={branding.sellerEmail}
+              result={resultOf("template")}
+              submitting={submitting === "template"}
+            />
           </Layout.AnnotatedSection>
-          <Layout.AnnotatedSection id="plans" title="Default plan" description="Offered first when a customer has no plan of their own yet.">
-            <Card>
-              <Select
-                label="Default plan"
-                name="defaultPlanId"
-                value={defaultPlanId}
-                onChange={setDefaultPlanId}
-                options={[{ label: "None", value: "" }, ...plans.map((plan) => ({ label: plan.name, value: plan.id }))]}
-              />
-            </Card>
-          </Layout.AnnotatedSection>
-          <Layout.Section>
-            <BlockStack inlineAlign="end">
-              <Button submit variant="primary" loading={navigation.state === "submitting"}>
-                Save settings
-              </Button>
-            </BlockStack>
-          </Layout.Section>
         </Layout>
-      </Form>
-      <Text as="p" tone="subdued" alignment="center">
-        Settings apply to this shop only.
-      </Text>
+        <Text as="p" tone="subdued" alignment="center">
+          Settings apply to this shop only.
+        </Text>
+      </BlockStack>
     </Page>
   );
 }

@@ -31,3 +31,15 @@ export function refusalMessage(error: unknown): string {
   }
   throw error;
 }
+
+/** A form's refusal by field: each field's first message (fields are named by the first segment of zod's path). */
+export type FormFieldErrors = Readonly<Record<string, string>>;
+
+export function formFieldErrorsOf(error: ZodError): FormFieldErrors {
+  const byField: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "input");
+    byField[field] ??= issue.message;
+  }
+  return byField;
+}

@@ -5,16 +5,21 @@ import { displayFinancialStatus, totalOutstanding } from "../commerce/order-bala
 import type { EmulatorStore } from "../state/emulator-store";
 import type { OutboxEmail, ShopState } from "../state/model";
 import type { WebhookEvent } from "../webhooks/webhook-dispatcher";
+import { appMailboxSection } from "./app-mailbox-section";
+import { utcTime } from "./utc-time";
 
 /**
  * The emulator's control page (`GET /_emulator`), for a person trying the app: the clock and forms that move it,
- * the mailbox with the buyer's payment links, each shop's draft orders and orders, and the webhook log. Plain
- * HTML and forms, so it works without JavaScript and renders in one pass over the state.
+ * the mailbox with the buyer's payment links, the emails the app sent over SMTP, each shop's draft orders and
+ * orders, and the webhook log. Plain HTML and forms, so it works without JavaScript and renders in one pass over
+ * the state.
  */
 
 export interface ControlPageView {
   readonly store: EmulatorStore;
   readonly webhookEvents: readonly WebhookEvent[];
+  /** Where the emulator takes the app's emails; undefined when it runs without its SMTP server. */
+  readonly smtpUrl: string | undefined;
   /** What the last form did (after its redirect), or why it was refused. */
   readonly notice?: string;
   readonly error?: string;
@@ -31,12 +36,14 @@ ${message}
 <ul>
 <li><a href="#clock">Clock</a></li>
 <li><a href="#mailbox">Mailbox</a></li>
+<li><a href="#app-mailbox">Emails from the app</a></li>
 ${shops.map((shop) => `<li><a href="#${shopAnchor(shop)}">${escape(shop.settings.name)}</a></li>`).join("\n")}
 <li><a href="#webhooks">Webhooks</a></li>
 </ul>
 </nav>
 ${clockSection(store, shops)}
 ${mailboxSection(store)}
+${appMailboxSection(store.appEmails, view.smtpUrl)}
 ${shops.map(shopSection).join("\n")}
 ${webhooksSection(view.webhookEvents)}`;
   return htmlDocument("Shopify emulator", body, { wide: true });
@@ -149,6 +156,7 @@ function webhooksSection(events: readonly WebhookEvent[]): string {
 <ul>
 <li><a href="/_emulator/webhooks">Webhook log (JSON)</a></li>
 <li><a href="/_emulator/outbox">Mailbox (JSON)</a></li>
+<li><a href="/_emulator/mail">Emails from the app (JSON)</a></li>
 <li><a href="/_emulator/clock">Clock (JSON)</a></li>
 </ul>
 </section>`;
@@ -171,10 +179,6 @@ function shopName(store: EmulatorStore, domain: string): string {
 
 function shopAnchor(shop: ShopState): string {
   return `shop-${shop.settings.domain.replace(/\.myshopify\.com$/, "")}`;
-}
-
-function utcTime(instant: Date): string {
-  return `${instant.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 function localTime(instant: Date, timeZone: string): string {

@@ -11,9 +11,9 @@ const WHOLE_DAYS = /^[1-9]\d{0,3}$/;
  * The control page and its clock form: GET /_emulator shows the page; POST /_emulator/clock (form fields
  * `days`, or `date` as YYYY-MM-DD) moves the clock and redirects back (303), or shows the page with the error.
  */
-export function controlRoutes(store: EmulatorStore, webhooks: WebhookDispatcher): Route[] {
+export function controlRoutes(store: EmulatorStore, webhooks: WebhookDispatcher, smtpUrl: string | undefined): Route[] {
   const page = (status: number, message: { notice?: string; error?: string }): RouteResponse =>
-    html(status, controlPage({ store, webhookEvents: webhooks.events, ...message }));
+    html(status, controlPage({ store, webhookEvents: webhooks.events, smtpUrl, ...message }));
   return [
     {
       method: "GET",

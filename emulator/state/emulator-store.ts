@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { EmulatorClock } from "./clock";
-import type { OutboxEmail, ShopState } from "./model";
+import type { AppEmail, OutboxEmail, ShopState } from "./model";
 import type { WebhookSubject } from "../webhooks/webhook-subject";
 import { seedShop, type ShopFixture } from "./seed";
 
@@ -11,19 +11,22 @@ interface StoreSnapshot {
   readonly nextId: number;
   readonly shops: readonly ShopState[];
   readonly outbox: readonly OutboxEmail[];
+  /** Absent in snapshots written before the emulator took the app's emails. */
+  readonly appEmails?: readonly AppEmail[];
 }
 
 /** Topics in webhook form (`orders/paid`). */
 export type WebhookEmitter = (shop: string, topic: string, subject: WebhookSubject) => void;
 
 /**
- * All shops of the emulator, their clock, ids and outbox. In memory; `save`/`load` write and read a snapshot
+ * All shops of the emulator, their clock, ids, Shopify's outbox and the emails the app sent over SMTP. In memory; `save`/`load` write and read a snapshot
  * file so a demo survives a restart.
  */
 export class EmulatorStore {
   readonly clock = new EmulatorClock();
   readonly shops = new Map<string, ShopState>();
   readonly outbox: OutboxEmail[] = [];
+  readonly appEmails: AppEmail[] = [];
   /** The emulator's own address (`http://127.0.0.1:PORT`), set once the server listens; links such as invoice URLs use it. */
   publicUrl: string | undefined;
   private nextId = 1001;
@@ -72,6 +75,18 @@ export class EmulatorStore {
     return sent;
   }
 
+  /** Keeps an email the app sent; one whose Message-ID is already here is another delivery of that email (its first content stays). */
+  receiveAppEmail(message: Omit<AppEmail, "id" | "receivedAt" | "deliveries">): AppEmail {
+    const known = message.messageId === null ? undefined : this.appEmails.find((email) => email.messageId === message.messageId);
+    if (known) {
+      known.deliveries += 1;
+      return known;
+    }
+    const received: AppEmail = { ...message, id: `app-email-${this.appEmails.length + 1}`, receivedAt: this.clock.nowIso(), deliveries: 1 };
+    this.appEmails.push(received);
+    return received;
+  }
+
   snapshot(): StoreSnapshot {
     return {
       version: 1,
@@ -79,6 +94,7 @@ export class EmulatorStore {
       nextId: this.nextId,
       shops: [...this.shops.values()],
       outbox: this.outbox,
+      appEmails: this.appEmails,
     };
   }
 
@@ -93,6 +109,7 @@ export class EmulatorStore {
     this.shops.clear();
     for (const shop of snapshot.shops) this.shops.set(shop.settings.domain, shop);
     this.outbox.splice(0, this.outbox.length, ...snapshot.outbox);
+    this.appEmails.splice(0, this.appEmails.length, ...(snapshot.appEmails ?? []));
     this.nextId = snapshot.nextId;
     this.clock.restoreOffset(snapshot.clockOffsetMs);
   }

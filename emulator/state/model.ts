@@ -385,3 +385,26 @@ export interface OutboxEmail {
   readonly resourceId: string;
   readonly sentAt: string;
 }
+
+/**
+ * An email the app sent to the emulator's SMTP server. One per Message-ID, as a mail client such as Gmail shows
+ * it: the app resends a message after a crash with the same Message-ID, and that is a second delivery, not a
+ * second email.
+ */
+export interface AppEmail {
+  /** `app-email-1`, … in the order they first arrived. */
+  readonly id: string;
+  /** Without angle brackets; null when the message had none, and then each delivery is an email of its own. */
+  readonly messageId: string | null;
+  /** The From header as written, display name included. */
+  readonly from: string;
+  /** The addresses it was delivered to (the SMTP envelope's recipients), comma-separated. */
+  readonly to: string;
+  readonly subject: string;
+  readonly html: string | null;
+  readonly text: string | null;
+  /** Emulator time of the first delivery. */
+  readonly receivedAt: string;
+  /** How many times a message with this Message-ID arrived. */
+  deliveries: number;
+}

@@ -58,7 +58,7 @@ describe("starting the emulator with the demo shops", () => {
 describe("npm run emulator (emulator/main.ts)", () => {
   it("starts on the given port, prints the URL and tokens, answers, and saves its snapshot on SIGTERM", async () => {
     const snapshot = join(mkdtempSync(join(tmpdir(), "tranche-emulator-")), "state.json");
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "emulator/main.ts", "--port", "0", "--snapshot", snapshot], {
+    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "emulator/main.ts", "--port", "0", "--smtp-port", "0", "--snapshot", snapshot], {
       cwd: new URL("../..", import.meta.url),
       env: { ...process.env, SHOPIFY_API_SECRET: "from-the-environment" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -78,6 +78,7 @@ describe("npm run emulator (emulator/main.ts)", () => {
     expect(banner).toContain("shpat_demo_plus");
     expect(banner).toContain("app/uninstalled → /webhooks/app/uninstalled");
     expect(banner).toContain("signed with SHOPIFY_API_SECRET");
+    expect(banner).toMatch(/SMTP_URL=smtp:\/\/127\.0\.0\.1:\d+/);
     expect((await shopQuery(`${url}/admin/api/2026-10/graphql.json`, "shpat_demo_plus")).name).toBe("Kessler Industrietechnik");
 
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));

@@ -24,6 +24,8 @@ export interface StageState {
   /** The event a stage still waits for, and the steps from it to the due date. */
   readonly trigger?: { readonly trigger: Trigger; readonly steps: readonly DateStep[] };
   readonly stageDraftOrderId: string | null;
+  /** The draft order whose link the app's own email carried (Shopify's invoiceSentAt knows only of its own emails). */
+  readonly linkEmailedVia: string | null;
   readonly stageOrderId: string | null;
   /** A saved-card charge asked for (its idempotency key) and, once Shopify answered, its payment reference. */
   readonly chargeKey: string | null;

@@ -178,7 +178,8 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
       continue;
     }
     // Once a stage's link is out, the buyer may be paying it: the card is not charged on top.
-    const chargeable = mandateId !== null && stage.attempts < MAX_CHARGE_ATTEMPTS && !draft?.invoiceSent;
+    const linkOut = draft !== undefined && (draft.invoiceSent || stage.linkEmailedVia === draft.id);
+    const chargeable = mandateId !== null && stage.attempts < MAX_CHARGE_ATTEMPTS && !linkOut;
     if (chargeable && chargeDue(stage, clock)) {
       if (contract.mode === "native") return chargeStep(contract, stage, mainOrder.id, mandateId, observation, stage.attempts + 1);
       if (!draft) return { kind: "createStageDraft", position: stage.position };
@@ -193,7 +194,7 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
         }
       } else if (!draft) {
         return { kind: "createStageDraft", position: stage.position };
-      } else if (!draft.invoiceSent) {
+      } else if (!linkOut) {
         return { kind: "sendStageDraftInvoice", position: stage.position, draftId: draft.id };
       } else if (stage.status === "scheduled" || stage.status === "failed") {
         return { kind: "markInvoiced", position: stage.position };

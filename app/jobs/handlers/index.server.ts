@@ -3,6 +3,8 @@ import type { ServiceDeps } from "../../services/service-deps.server";
 import { webhookJobKind } from "../../webhooks/webhook-job.server";
 import { JobHandlerRegistry, type JobHandler } from "../../lib/jobs/job-handlers.server";
 import { appUninstalledJob } from "./app-uninstalled.server";
+import { BUYER_EMAIL_JOB } from "../../services/buyer-email/email-dispatch.server";
+import { buyerEmailJob } from "./buyer-email-job.server";
 import { contractSyncJob } from "./contract-sync-job.server";
 import { CONTRACT_WEBHOOK_HANDLERS } from "./contract-webhooks.server";
 import { customersDataRequestJob } from "./customers-data-request.server";
@@ -22,6 +24,7 @@ export function collectionJobHandlers(deps: ServiceDeps): Record<string, JobHand
   return {
     ...Object.fromEntries(Object.entries(CONTRACT_WEBHOOK_HANDLERS).map(([topic, handler]) => [webhookJobKind(topic), handler])),
     [CONTRACT_SYNC_JOB]: contractSyncJob(deps),
+    [BUYER_EMAIL_JOB]: buyerEmailJob(deps),
   };
 }
 

@@ -17,7 +17,9 @@ export const shopRedactJob = webhookJobHandler(shopRedactBody, async (body, _eve
   assertSignedShop(body.shop_domain, shop, "shop/redact");
   await db.ledgerEntry.deleteMany({ where: { shop } });
   await db.stageReminder.deleteMany({ where: { shop } });
-  await db.buyerNotice.deleteMany({ where: { shop } });
+  await db.outgoingEmail.deleteMany({ where: { shop } });
+  await db.shopBranding.deleteMany({ where: { shop } });
+  await db.emailTemplateText.deleteMany({ where: { shop } });
   await db.stage.deleteMany({ where: { contract: { shop } } });
   await db.contract.deleteMany({ where: { shop } });
   await db.plan.deleteMany({ where: { shop } });

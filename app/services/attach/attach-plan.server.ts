@@ -21,6 +21,7 @@ import { writeDraftAttributes } from "./draft-attributes.server";
 import { requestLockHolder, requestLockUntil, withContractLock } from "../collection/contract-lock.server";
 import { refreshStageTimers } from "../collection/due-sweep.server";
 import { sendFirstStageInvoice } from "./first-stage-invoice.server";
+import { dispatchDueEmails } from "../buyer-email/email-dispatch.server";
 import type { ServiceDeps } from "../service-deps.server";
 
 /** A plan that cannot be attached to this draft order, with the reason staff can act on. */
@@ -100,6 +101,8 @@ async function finishAttach(deps: ServiceDeps, admin: AdminClient, shop: string,
   await writeDraftAttributes(admin, contract, requireAcceptance);
   const invoiced = await sendFirstStageInvoice(deps, admin, shop, contract, actor);
   await refreshStageTimers(deps.db, shop, invoiced.id, deps.now());
+  // The deposit's email (when the app sends it) goes out now rather than at the worker's next sweep.
+  await dispatchDueEmails(deps.db, deps.jobs, deps.now(), invoiced.id);
   return invoiced;
 }
 

@@ -2,16 +2,41 @@ import type { CalendarDate } from "../../domain/dates/calendar-date";
 import type { Trigger } from "../../domain/plan/plan";
 import type { Currency } from "../../domain/money/currency";
 import { formatMinorUnits } from "../../domain/money/minor-units";
-import type { DateStep } from "../../domain/schedule/due-dates";
+import { formatDateStep, type DateStep } from "../../domain/schedule/due-dates";
+import type { TaxLine } from "../../domain/schedule/order-snapshot";
 import { describeStageTiming } from "../../domain/schedule/stage-timing";
 
-/** The schedule as the checkout extension reads it from the `_tranche_schedule` attribute (version 1). */
+/**
+ * The schedule as the checkout extension reads it from the `_tranche_schedule` attribute (version 2). Kept
+ * compact: the order's tax-line titles once, each stage's share of each as a decimal string in that order; no
+ * English phrases (the extension words the dates and events in the buyer's language).
+ */
 export interface CheckoutSchedule {
-  readonly v: 1;
+  readonly v: 2;
   readonly currency: string;
   /** Whether the buyer must accept the schedule before paying (where the checkout lets an extension block). */
   readonly accept: boolean;
-  readonly stages: readonly StageView[];
+  /** The order's tax-line titles. */
+  readonly taxes: readonly string[];
+  readonly stages: readonly CheckoutScheduleStage[];
+}
+
+export interface CheckoutScheduleStage {
+  readonly title: string;
+  /** Tax included, a decimal string in the currency's exponent. */
+  readonly amount: string;
+  /** This stage's share of each of `taxes`, in that order. */
+  readonly tax: readonly string[];
+  readonly dueDate: CalendarDate | null;
+  /** Only while the stage waits for an event (it has no date yet). */
+  readonly trigger?: StageTriggerJson;
+}
+
+/** The event a stage waits for and the steps from it to the due date ("30d", "2w", "1m", "day 15"). */
+export interface StageTriggerJson {
+  readonly event: Trigger["event"];
+  readonly milestone?: string;
+  readonly after?: readonly string[];
 }
 
 /** A stage as the schedule builder or the database holds it. */
@@ -42,8 +67,42 @@ export function stageView(stage: CheckoutStage, currency: Currency): StageView {
   };
 }
 
-/** The attribute's value for the checkout of the first stage (the deposit), where the buyer first sees the plan. */
-export function checkoutScheduleAttribute(stages: readonly CheckoutStage[], currency: Currency, requireAcceptance: boolean): string {
-  const schedule: CheckoutSchedule = { v: 1, currency: currency.code, accept: requireAcceptance, stages: stages.map((stage) => stageView(stage, currency)) };
+export function stageTriggerJson(pending: { readonly trigger: Trigger; readonly steps: readonly DateStep[] }): StageTriggerJson {
+  return {
+    event: pending.trigger.event,
+    ...(pending.trigger.event === "milestone" ? { milestone: pending.trigger.milestone } : {}),
+    ...(pending.steps.length ? { after: pending.steps.map(formatDateStep) } : {}),
+  };
+}
+
+/**
+ * The attribute's value for the checkout of the first stage (the deposit), where the buyer first sees the plan.
+ * Every stage carries one share per order tax line, in the order's tax-line order (the schedule builder splits
+ * each line over all stages), so the titles are written once.
+ */
+export function checkoutScheduleAttribute(
+  stages: readonly (CheckoutStage & { readonly tax: readonly TaxLine[] })[],
+  currency: Currency,
+  requireAcceptance: boolean,
+): string {
+  const taxes = stages[0]?.tax.map((line) => line.title) ?? [];
+  const schedule: CheckoutSchedule = {
+    v: 2,
+    currency: currency.code,
+    accept: requireAcceptance,
+    taxes,
+    stages: stages.map((stage) => {
+      if (stage.tax.length !== taxes.length || stage.tax.some((line, index) => line.title !== taxes[index])) {
+        throw new Error(`stage ${stage.position} does not share the order's tax lines (${taxes.join(", ")})`);
+      }
+      return {
+        title: stage.title,
+        amount: formatMinorUnits(stage.amount, currency),
+        tax: stage.tax.map((line) => formatMinorUnits(line.amount, currency)),
+        dueDate: stage.dueDate,
+        ...(stage.dueDate === null && stage.trigger ? { trigger: stageTriggerJson(stage.trigger) } : {}),
+      };
+    }),
+  };
   return JSON.stringify(schedule);
 }

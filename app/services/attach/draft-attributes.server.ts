@@ -19,10 +19,11 @@ export async function writeDraftAttributes(admin: AdminClient, contract: StoredC
   const { draftOrder } = await admin.request(draftOrderAttributesQuery, { id: contract.sourceDraftOrderId });
   if (!draftOrder) throw new Error(`the draft order ${contract.sourceDraftOrderId} of contract ${contract.id} is gone`);
   const currency = currencyFor(contract.currency);
-  const stages: CheckoutStage[] = contract.stages.map((stage) => ({
+  const stages = contract.stages.map((stage) => ({
     position: stage.position,
     title: stage.title,
     amount: stage.amountMinor,
+    tax: stage.taxShares,
     dueDate: stage.dueDate,
     trigger: stage.dueRule.trigger,
   }));

@@ -1,8 +1,7 @@
 import type { AuditActor } from "../../models/audit-log.server";
-import { getContract, updateContract, updateStage, type StoredContract } from "../../models/contracts.server";
+import { getContract, stageAt, updateContract, updateStage, type StoredContract } from "../../models/contracts.server";
 import { assignStageInvoiceNumber } from "../../models/invoice-numbers.server";
 import type { AdminClient } from "../../shopify/admin-client.server";
-import { draftOrderInvoiceSendMutation } from "../../shopify/operations/draft-order-invoice-send-mutation";
 import { draftOrderStatusQuery } from "../../shopify/operations/draft-order-status-query";
 import { currencyFor } from "../../domain/money/currency";
 import { getShopSettings } from "../../models/shop-settings.server";
@@ -10,7 +9,7 @@ import { checkoutScheduleAttribute } from "./checkout-schedule";
 import { CHECKOUT_SCHEDULE_ATTRIBUTE } from "./contract-attributes";
 import type { ServiceDeps } from "../service-deps.server";
 import { openStageDraft } from "../collection/stage-draft-order.server";
-import { recordLinkEmailed } from "../collection/stage-link.server";
+import { emailStageLinkBy } from "../collection/stage-link-email.server";
 
 /**
  * The last part of attaching a plan: the draft the buyer pays the first stage through (the source draft in
@@ -38,6 +37,7 @@ export async function sendFirstStageInvoice(
         position: stage.position,
         title: stage.title,
         amount: stage.amountMinor,
+        tax: stage.taxShares,
         dueDate: stage.dueDate,
         trigger: stage.dueRule.trigger,
       })),
@@ -48,15 +48,23 @@ export async function sendFirstStageInvoice(
   }
   const { draftOrder } = await admin.request(draftOrderStatusQuery, { id: draftId });
   if (!draftOrder) throw new Error(`the draft order ${draftId} of contract ${contract.id} is gone`);
-  const emailed = draftOrder.invoiceSentAt === null ? { linkEmailedAt: deps.now() } : {};
-  if (draftOrder.invoiceSentAt === null) {
-    await admin.request(draftOrderInvoiceSendMutation, { id: draftId });
-    await recordLinkEmailed(deps.db, shop, { actor, contractId: contract.id, position: first.position, via: { draftOrderId: draftId } });
-  }
-  const stage = contract.stages[0];
-  if (stage?.status === "scheduled" || stage?.payUrl !== draftOrder.invoiceUrl || "linkEmailedAt" in emailed) {
-    const status = stage?.status === "scheduled" ? { status: "invoiced" as const } : {};
-    const changes = { ...status, ...emailed, payUrl: draftOrder.invoiceUrl };
+  const stage = stageAt(contract, first.position);
+  const status = stage.status === "scheduled" ? { status: "invoiced" as const } : {};
+  // Out already when Shopify emailed it, or when the app's own email about this draft was queued.
+  const linkOut = draftOrder.invoiceSentAt !== null || stage.linkEmailedVia === draftId;
+  if (!linkOut) {
+    const carrier = { draftOrderId: draftId };
+    contract = await emailStageLinkBy(deps, admin, shop, {
+      contract,
+      stage,
+      carrier,
+      payUrl: draftOrder.invoiceUrl,
+      reason: { kind: "invoice" },
+      changes: status,
+      actor,
+    });
+  } else if (stage.status === "scheduled" || stage.payUrl !== draftOrder.invoiceUrl) {
+    const changes = { ...status, payUrl: draftOrder.invoiceUrl };
     contract = await updateStage(deps.db, shop, { contractId: contract.id, stageId: first.id, version: contract.version, changes, actor });
   }
   if (contract.status === "pending") {

@@ -1,7 +1,7 @@
 import type { CollectionStep } from "../../domain/contract/next-step";
 import { MAX_CHARGE_ATTEMPTS, PAYMENT_HOLD_HANDLE } from "../../domain/contract/next-step";
 import { MIRROR_REFUND_NOTE, type Observation } from "../../domain/contract/observation";
-import { startOfDayIn } from "../../domain/dates/calendar-date";
+import { calendarDateAt, startOfDayIn } from "../../domain/dates/calendar-date";
 import { currencyFor } from "../../domain/money/currency";
 import { formatMinorUnits } from "../../domain/money/minor-units";
 import { PermanentJobError } from "../../lib/jobs/job-handlers.server";
@@ -23,21 +23,22 @@ import type { AdminClient } from "../../shopify/admin-client.server";
 import { AdminUserErrors } from "../../shopify/admin-errors";
 import { draftOrderCompleteMutation } from "../../shopify/operations/draft-order-complete-mutation";
 import { draftOrderDeleteMutation } from "../../shopify/operations/draft-order-delete-mutation";
-import { draftOrderInvoiceSendMutation } from "../../shopify/operations/draft-order-invoice-send-mutation";
 import { fulfillmentOrderHoldMutation } from "../../shopify/operations/fulfillment-order-hold-mutation";
 import { fulfillmentOrderReleaseHoldMutation } from "../../shopify/operations/fulfillment-order-release-hold-mutation";
 import { orderCreateMandatePaymentMutation } from "../../shopify/operations/order-create-mandate-payment-mutation";
 import { orderCreateManualPaymentMutation } from "../../shopify/operations/order-create-manual-payment-mutation";
 import { orderCancelMutation } from "../../shopify/operations/order-cancel-mutation";
 import { orderCloseMutation } from "../../shopify/operations/order-close-mutation";
-import { orderInvoiceSendMutation } from "../../shopify/operations/order-invoice-send-mutation";
+import { emailStageLinkBy } from "./stage-link-email.server";
+import type { BuyerEmail } from "../../domain/documents/buyer-email";
+import { inTransaction } from "../../models/database.server";
+import { queueBuyerEmail } from "../../models/outgoing-emails.server";
 import { paymentTermsCreateMutation } from "../../shopify/operations/payment-terms-create-mutation";
 import { paymentTermsUpdateMutation } from "../../shopify/operations/payment-terms-update-mutation";
 import { paymentTermsTemplateId } from "../../shopify/payment-terms-templates.server";
 import type { ServiceDeps } from "../service-deps.server";
 import { recordRefundOutsideShopify, refundOnOrder } from "./order-refunds.server";
 import { openStageDraft } from "./stage-draft-order.server";
-import { recordLinkEmailed } from "./stage-link.server";
 
 export interface StepContext {
   readonly deps: ServiceDeps;
@@ -59,6 +60,12 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
   const stage = "position" in step ? stageAt(contract, step.position) : undefined;
   const changeStage = (target: StoredStage, changes: StageChanges) =>
     updateStage(deps.db, shop, { contractId: contract.id, stageId: target.id, version: contract.version, changes, actor });
+  // A change the buyer is told of: the email is queued in the change's own transaction.
+  const changeStageAndTell = (target: StoredStage, changes: StageChanges, email: BuyerEmail, dedupeKey: string) =>
+    inTransaction(deps.db, async (tx) => {
+      await queueBuyerEmail(tx, shop, { contractId: contract.id, email, dedupeKey });
+      await updateStage(tx, shop, { contractId: contract.id, stageId: target.id, version: contract.version, changes, actor });
+    });
 
   switch (step.kind) {
     case "cancelContract":
@@ -158,13 +165,18 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       await shopifyStep(step, () => admin.request(orderCloseMutation, { input: { id: step.orderId } }));
       return;
     case "chargeDeclined":
-      await changeStage(stage!, {
-        status: "failed",
-        chargeKey: null,
-        chargeRef: null,
-        nextAttemptAt: step.retryAt,
-        lastError: `saved card declined (${step.errorCode}) on attempt ${stage!.attempts}${step.retryAt ? `; next try ${step.retryAt.toISOString()}` : "; the payment link is emailed instead"}`,
-      });
+      await changeStageAndTell(
+        stage!,
+        {
+          status: "failed",
+          chargeKey: null,
+          chargeRef: null,
+          nextAttemptAt: step.retryAt,
+          lastError: `saved card declined (${step.errorCode}) on attempt ${stage!.attempts}${step.retryAt ? `; next try ${step.retryAt.toISOString()}` : "; the payment link is emailed instead"}`,
+        },
+        { kind: "chargeDeclined", stagePosition: stage!.position, retryOn: step.retryAt ? calendarDateAt(step.retryAt, contract.timeZone) : null },
+        `chargeDeclined:${stage!.id}:${stage!.attempts}`,
+      );
       return;
     case "markStagePaid":
       await changeStage(stage!, { status: "paid", nextAttemptAt: null, lastError: null });
@@ -226,11 +238,9 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       return;
     case "sendStageDraftInvoice":
       await stageStep(context, stage!, async () => {
-        const result = await admin.request(draftOrderInvoiceSendMutation, { id: step.draftId });
-        await recordLinkEmailed(deps.db, shop, { actor, contractId: contract.id, position: stage!.position, via: { draftOrderId: step.draftId } });
-        const payUrl = result.draftOrderInvoiceSend?.draftOrder?.invoiceUrl ?? stage!.payUrl;
         const status = stage!.status === "invoiced" || stage!.status === "overdue" ? {} : { status: "invoiced" as const };
-        await changeStage(stage!, { ...status, payUrl, linkEmailedAt: context.now });
+        const carrier = { draftOrderId: step.draftId };
+        await emailStageLinkBy(deps, admin, shop, { contract, stage: stage!, carrier, payUrl: null, reason: { kind: "invoice" }, changes: status, actor });
       });
       return;
     case "markInvoiced":
@@ -244,17 +254,22 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       return;
     case "sendStageOrderInvoice":
       await stageStep(context, stage!, async () => {
-        await admin.request(orderInvoiceSendMutation, { id: step.orderId });
-        await recordLinkEmailed(deps.db, shop, { actor, contractId: contract.id, position: stage!.position, via: { orderId: step.orderId } });
-        // The link the email carries, for the contract page and the buyer's blocks ("Pay now").
-        await changeStage(stage!, { status: "invoiced", linkEmailedAt: context.now, payUrl: step.payUrl ?? stage!.payUrl });
+        // The link the email carries is kept for the contract page and the buyer's blocks ("Pay now").
+        const carrier = { orderId: step.orderId };
+        const changes = { status: "invoiced" as const };
+        await emailStageLinkBy(deps, admin, shop, { contract, stage: stage!, carrier, payUrl: step.payUrl, reason: { kind: "invoice" }, changes, actor });
       });
       return;
     case "deleteStageDraft":
       await shopifyStep(step, () => admin.request(draftOrderDeleteMutation, { input: { id: step.draftId } }));
       return;
     case "markOverdue":
-      await changeStage(stage!, { status: "overdue" });
+      await changeStageAndTell(
+        stage!,
+        { status: "overdue" },
+        { kind: "overdue", stagePosition: stage!.position },
+        `overdue:${stage!.id}:${stage!.dueDate ?? "undated"}`,
+      );
       return;
     case "completeContract": {
       const balance = await contractBalance(deps.db, shop, contract.id);

@@ -9,13 +9,14 @@ import { sendFirstStageInvoice } from "../attach/first-stage-invoice.server";
 import { withContractLock } from "./contract-lock.server";
 import { refusalOf, type StageActionSubject, type StaffStageAction } from "../../domain/contract/staff-stage-actions";
 import type { AuditActor } from "../../models/audit-log.server";
-import { getContract, updateStage, type StoredContract, type StoredStage } from "../../models/contracts.server";
-import { ConcurrencyConflictError, NotFoundError } from "../../models/model-errors.server";
-import { draftOrderInvoiceSendMutation } from "../../shopify/operations/draft-order-invoice-send-mutation";
-import { orderInvoiceSendMutation } from "../../shopify/operations/order-invoice-send-mutation";
+import { getContract, stageAt, updateStage, type StoredContract, type StoredStage } from "../../models/contracts.server";
+import { NotFoundError } from "../../models/model-errors.server";
 import { requestContractSync } from "./contract-sync-requests.server";
 import type { ServiceDeps } from "../service-deps.server";
-import { recordLinkEmailed, type LinkCarrier } from "./stage-link.server";
+import type { LinkCarrier } from "./stage-link.server";
+import { emailStageLinkBy, type StageLinkReason } from "./stage-link-email.server";
+import { dispatchDueEmails } from "../buyer-email/email-dispatch.server";
+import { withLatestVersion } from "./latest-version.server";
 
 /** A staff action that does not apply to the stage as it stands, with what to do instead. */
 export class ContractActionError extends Error {
@@ -98,7 +99,7 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
 async function withdrawStageDraft(deps: ServiceDeps, shop: string, contractId: string, stage: StoredStage, actor: AuditActor): Promise<void> {
   const admin = await deps.adminFor(shop);
   await admin.request(draftOrderDeleteMutation, { input: { id: stage.stageDraftOrderId! } });
-  await withFreshVersion(deps, shop, contractId, (version) =>
+  await withLatestVersion(deps, shop, contractId, (version) =>
     updateStage(deps.db, shop, { contractId, stageId: stage.id, version, changes: { stageDraftOrderId: null, payUrl: null }, actor }),
   );
 }
@@ -106,7 +107,7 @@ async function withdrawStageDraft(deps: ServiceDeps, shop: string, contractId: s
 /** Emails the stage's payment link again (the buyer lost it, or asked for it). */
 export async function resendStageLink(deps: ServiceDeps, shop: string, input: StageActionInput): Promise<void> {
   const { contract, stage } = await openStage(deps, shop, input, "resendLink");
-  await emailStageLink(deps, shop, contract, stage, input.actor, { resent: true });
+  await emailStageLink(deps, shop, contract, stage, input.actor, { kind: "resent", requestId: randomUUID() });
 }
 
 /** Emails the stage's link again through the Shopify object that carries it, and puts it on the timeline. */
@@ -116,18 +117,17 @@ export async function emailStageLink(
   contract: StoredContract,
   stage: StoredStage,
   actor: AuditActor,
-  details: Readonly<Record<string, unknown>>,
+  reason: StageLinkReason,
 ): Promise<void> {
   const via = linkCarrier(contract, stage);
   if (!via)
     throw new ContractActionError(`stage ${stage.position} has no payment link yet: it is emailed on ${stage.issueDate ?? stage.dueDate ?? "its due date"}`);
   const admin = await deps.adminFor(shop);
-  if ("draftOrderId" in via) await admin.request(draftOrderInvoiceSendMutation, { id: via.draftOrderId });
-  else await admin.request(orderInvoiceSendMutation, { id: via.orderId });
-  await withFreshVersion(deps, shop, contract.id, (version) =>
-    updateStage(deps.db, shop, { contractId: contract.id, stageId: stage.id, version, changes: { linkEmailedAt: deps.now() }, actor }),
-  );
-  await recordLinkEmailed(deps.db, shop, { actor, contractId: contract.id, position: stage.position, via, details });
+  const current = await getContract(deps.db, shop, contract.id);
+  if (!current) throw new NotFoundError("contract", contract.id);
+  await emailStageLinkBy(deps, admin, shop, { contract: current, stage: stageAt(current, stage.position), carrier: via, payUrl: stage.payUrl, reason, actor });
+  // The app's own email was queued with the link: send it now rather than at the next sweep.
+  await dispatchDueEmails(deps.db, deps.jobs, deps.now(), contract.id);
 }
 
 /** Staff ask for a declined saved-card charge to be tried again now rather than at its scheduled retry. */
@@ -182,21 +182,4 @@ function linkCarrier(contract: StoredContract, stage: StoredStage): LinkCarrier 
   if (stage.stageDraftOrderId) return { draftOrderId: stage.stageDraftOrderId };
   if (contract.mode === "native" && stage.position === 1 && !contract.mainOrderId) return { draftOrderId: contract.sourceDraftOrderId };
   return null;
-}
-
-/**
- * Records what was already done in Shopify: a worker syncing the contract at the same moment moves its version,
- * so the write is tried again on the version read now rather than failing after the email went out.
- */
-async function withFreshVersion(deps: ServiceDeps, shop: string, contractId: string, write: (version: number) => Promise<unknown>): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    const current = await getContract(deps.db, shop, contractId);
-    if (!current) throw new NotFoundError("contract", contractId);
-    try {
-      await write(current.version);
-      return;
-    } catch (error) {
-      if (!(error instanceof ConcurrencyConflictError) || attempt === 3) throw error;
-    }
-  }
 }

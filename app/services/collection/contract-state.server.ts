@@ -43,6 +43,7 @@ export function toContractState(contract: StoredContract, ledger: readonly Ledge
       netDays: stage.dueRule.netDays,
       ...(stage.dueRule.trigger ? { trigger: stage.dueRule.trigger } : {}),
       stageDraftOrderId: stage.stageDraftOrderId,
+      linkEmailedVia: stage.linkEmailedVia,
       stageOrderId: stage.stageOrderId,
       chargeKey: stage.chargeKey,
       chargeRef: stage.chargeRef,

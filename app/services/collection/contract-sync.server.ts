@@ -1,3 +1,4 @@
+import { dispatchDueEmails } from "../buyer-email/email-dispatch.server";
 import { calendarDateAt } from "../../domain/dates/calendar-date";
 import { nextCollectionStep, type CollectionStep } from "../../domain/contract/next-step";
 import type { Observation } from "../../domain/contract/observation";
@@ -91,6 +92,8 @@ export async function syncContract(deps: ServiceDeps, shop: string, contractId: 
       if (!step) {
         // Up to date: the due sweep looks at this contract again when time alone next changes a step.
         await refreshStageTimers(deps.db, shop, contractId, now);
+        // The emails this sync's steps queued (in their own transactions) go out now, not at the next sweep.
+        await dispatchDueEmails(deps.db, deps.jobs, now, contractId);
         return { steps };
       }
       if (steps.length >= MAX_STEPS) throw new SyncDidNotSettleError(contractId, steps);

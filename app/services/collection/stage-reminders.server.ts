@@ -106,7 +106,7 @@ export async function sendDueReminders(deps: ServiceDeps, log: (line: string) =>
     const current = contract?.stages.find((candidate) => candidate.id === stage.id);
     if (!contract || !current) continue;
     try {
-      await emailStageLink(deps, shop, contract, current, ACTOR, { reminder: decision.offsets.join(", ") });
+      await emailStageLink(deps, shop, contract, current, ACTOR, { kind: "reminder", offsets: decision.offsets });
       sent += 1;
     } catch (error) {
       // Claimed and not sent: not retried (a retry could send it twice), but on the contract's timeline for staff.

@@ -7,7 +7,7 @@ import type {Api} from '@shopify/ui-extensions/purchase.checkout.block.render';
 
 import {createAcceptance} from './acceptance';
 import {CheckoutBlock} from './CheckoutBlock';
-import {createFormatter} from './format';
+import {buyerFormatter} from './format';
 import {shopifyApi} from './shopify-global';
 
 /** purchase.checkout.block.render: the schedule from the `_tranche_schedule` checkout attribute. */
@@ -16,6 +16,6 @@ export default async function extension() {
   const acceptance = createAcceptance(api);
   // Installed once, at the top level (not in a child component that may unmount).
   void acceptance.install();
-  const format = createFormatter(api.localization.language.value.isoCode);
+  const format = buyerFormatter(api);
   render(<CheckoutBlock deps={api} acceptance={acceptance} format={format} />, document.body);
 }

@@ -23,12 +23,19 @@ export function CheckoutScheduleView({view, onAcceptChange}: {view: CheckoutView
   return (
     <s-stack gap="base">
       <s-heading>{view.heading}</s-heading>
-      <s-stack gap="small">
-        <StageLine row={view.today} label="Due today" strong />
-        {view.later.map((row) => (
-          <StageLine key={row.position} row={row} label={capitalize(row.when)} />
-        ))}
+      <s-stack gap="none">
+        <s-text type="strong">{view.today.line}</s-text>
+        <s-text color="subdued">{view.today.title}</s-text>
       </s-stack>
+      {view.later ? (
+        <s-stack gap="small">
+          <s-text type="strong">{view.later.total}</s-text>
+          {view.later.rows.map((row) => (
+            <StageLine key={row.key} row={row} />
+          ))}
+        </s-stack>
+      ) : null}
+      {view.taxExplanation ? <s-text color="subdued">{view.taxExplanation}</s-text> : null}
       {view.acceptance ? (
         <s-checkbox
           name="tranche-accept-schedule"
@@ -44,22 +51,19 @@ export function CheckoutScheduleView({view, onAcceptChange}: {view: CheckoutView
   );
 }
 
-function StageLine({row, label, strong = false}: {row: CheckoutStageRow; label: string; strong?: boolean}) {
+function StageLine({row}: {row: CheckoutStageRow}) {
   return (
     <s-stack direction="inline" justifyContent="space-between" gap="base">
       <s-stack gap="none">
-        <s-text type={strong ? 'strong' : 'generic'}>{row.title}</s-text>
-        <s-text color="subdued">{label}</s-text>
+        <s-text>{row.title}</s-text>
+        <s-text color="subdued">{row.when}</s-text>
+        {row.taxNote ? <s-text color="subdued">{row.taxNote}</s-text> : null}
       </s-stack>
-      <s-text type={strong ? 'strong' : 'generic'}>{row.amount}</s-text>
+      <s-text>{row.amount}</s-text>
     </s-stack>
   );
 }
 
 function isChecked(target: unknown): boolean {
   return typeof target === 'object' && target !== null && (target as {checked?: unknown}).checked === true;
-}
-
-function capitalize(phrase: string): string {
-  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
 }

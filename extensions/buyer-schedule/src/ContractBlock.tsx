@@ -1,11 +1,11 @@
 /** @jsxImportSource preact */
 import type {ContractStore} from './contract-store';
-import {contractView, PAY_NOW, type ContractView, type DueStageView, type StageRowView} from './contract-view';
+import {contractView, type BlockPage, type ContractView, type DueStageView, type StageRowView} from './contract-view';
 import type {Formatter} from './format';
 
 /** The thank-you / order-status block: reads the store (subscribing to it) and renders the view. */
-export function ContractBlock({store, format}: {store: ContractStore; format: Formatter}) {
-  return <ContractScheduleView view={contractView(store.state.value, format)} />;
+export function ContractBlock({store, page, format}: {store: ContractStore; page: BlockPage; format: Formatter}) {
+  return <ContractScheduleView view={contractView(store.state.value, page, format)} />;
 }
 
 export function ContractScheduleView({view}: {view: ContractView}) {
@@ -29,18 +29,28 @@ export function ContractScheduleView({view}: {view: ContractView}) {
       return (
         <s-stack gap="base">
           <s-heading>{view.heading}</s-heading>
-          <s-text>{view.progress}</s-text>
+          {view.paidOnOrder ? (
+            <s-stack gap="none">
+              <s-text type="strong">{view.paidOnOrder.line}</s-text>
+              <s-text color="subdued">{view.paidOnOrder.titles}</s-text>
+            </s-stack>
+          ) : null}
           {view.summary ? <s-banner tone={view.summary.tone === 'neutral' ? 'auto' : view.summary.tone}>{view.summary.text}</s-banner> : null}
           {view.due.map((stage) => (
             <DueStage key={stage.position} stage={stage} />
           ))}
-          {view.next ? (
-            <s-text>
-              Next payment: {view.next.title}, {view.next.amount} ({view.next.dateLabel})
-            </s-text>
+          {view.next ? <s-text>{view.next}</s-text> : null}
+          {view.toCome ? (
+            <s-stack gap="small">
+              {view.toCome.total ? <s-text type="strong">{view.toCome.total}</s-text> : null}
+              {view.toCome.rows.map((row) => (
+                <StageRow key={row.position} row={row} />
+              ))}
+            </s-stack>
           ) : null}
           <s-stack gap="small">
-            {view.stages.map((row) => (
+            <s-text>{view.progress}</s-text>
+            {view.settled.map((row) => (
               <StageRow key={row.position} row={row} />
             ))}
           </s-stack>
@@ -53,12 +63,9 @@ function DueStage({stage}: {stage: DueStageView}) {
   return (
     <s-banner tone={stage.tone} heading={stage.message}>
       <s-stack gap="small">
-        <s-text>
-          {stage.title}: {stage.amount}
-          {stage.dateLabel ? ` (${stage.dateLabel})` : ''}
-        </s-text>
+        <s-text>{stage.text}</s-text>
         <s-button href={stage.payUrl} variant="primary">
-          {PAY_NOW}
+          {stage.payLabel}
         </s-button>
       </s-stack>
     </s-banner>
@@ -71,6 +78,7 @@ function StageRow({row}: {row: StageRowView}) {
       <s-stack gap="none">
         <s-text>{row.title}</s-text>
         {row.dateLabel ? <s-text color="subdued">{row.dateLabel}</s-text> : null}
+        {row.taxNote ? <s-text color="subdued">{row.taxNote}</s-text> : null}
       </s-stack>
       <s-stack direction="inline" gap="small" alignItems="center">
         <s-badge tone={row.tone === 'critical' ? 'critical' : 'neutral'}>{row.statusLabel}</s-badge>

@@ -9,14 +9,14 @@ import {APP_URL} from './app-url';
 import {loadContract} from './contract-api';
 import {ContractBlock} from './ContractBlock';
 import {createContractStore} from './contract-store';
-import {createFormatter} from './format';
+import {buyerFormatter} from './format';
 import {shopifyApi} from './shopify-global';
 
-/** customer-account.order-status.block.render: the schedule, with "Pay now" for a stage that is due. */
+/** customer-account.order-status.block.render: what was paid with this order, what is still to pay, and "Pay now" for a stage that is due. */
 export default async function extension() {
   const api = shopifyApi<Api>();
   const {store, format} = setUpOrderStatus(api, globalThis.fetch);
-  render(<ContractBlock store={store} format={format} />, document.body);
+  render(<ContractBlock store={store} page="orderStatus" format={format} />, document.body);
   await store.load();
 }
 
@@ -31,6 +31,6 @@ export function setUpOrderStatus(api: Api, fetchFn: typeof globalThis.fetch) {
       fetch: fetchFn,
     }),
   );
-  const format = createFormatter(api.localization.language.value.isoCode);
+  const format = buyerFormatter(api);
   return {store, format};
 }

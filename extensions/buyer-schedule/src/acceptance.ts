@@ -61,7 +61,7 @@ export function createAcceptance(deps: CheckoutDeps): Acceptance {
     return {
       behavior: 'block',
       reason: BLOCK_REASON,
-      // The message is shown in place, on the checkbox (checkout-view.ts ACCEPT_ERROR).
+      // The message is shown in place, on the checkbox (checkout-view.ts, `accept.error`).
       perform: (result) => {
         if (result.behavior === 'block') showError.value = true;
       },

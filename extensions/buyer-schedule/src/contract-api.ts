@@ -7,11 +7,17 @@
  *   A guest's session token names no customer: the app shows a guest the schedule only with the order's
  *   confirmation number, which Shopify gives the buyer who placed it (and not to someone guessing order ids).
  *
- *   200 {"contract":{"status","currency","total","paid","stages":[{"position","title","amount",
- *        "status","dueDate","payUrl"}]}}
+ *   200 {"contract":{"status","currency","total","paid","remaining",
+ *        "paidOnOrder":{"positions","amount","tax":[{"title","amount"}]} | null,
+ *        "stages":[{"position","title","amount","tax":[{"title","amount"}],"status","dueDate","trigger"?,"payUrl"}]}}
+ *        `paidOnOrder` is what the buyer paid with the order on the page (the stages it carried that are paid);
+ *        `trigger` (stage-text.ts) names the event a stage without a date waits for. The extension is deployed
+ *        apart from the app, so an answer from an app without `remaining`, `paidOnOrder` or `tax` is still read.
  *   404 {"error":"…"}  the order has no payment schedule: the block renders nothing
  *   other             the block shows a short "could not be loaded" banner
  */
+import {parseTrigger, type StageTrigger, type TaxShare} from './stage-text';
+
 export const STAGE_STATUSES = ['scheduled', 'invoiced', 'paid', 'overdue', 'failed', 'cancelled', 'refunded'] as const;
 export type StageStatus = (typeof STAGE_STATUSES)[number];
 
@@ -19,9 +25,17 @@ export interface ContractStage {
   position: number;
   title: string;
   amount: string;
+  tax: TaxShare[];
   status: StageStatus;
   dueDate: string | null;
+  trigger: StageTrigger | null;
   payUrl: string | null;
+}
+
+export interface PaidOnOrder {
+  positions: number[];
+  amount: string;
+  tax: TaxShare[];
 }
 
 export interface BuyerContract {
@@ -30,6 +44,9 @@ export interface BuyerContract {
   currency: string;
   total: string;
   paid: string;
+  /** What is still to pay; null from an app that does not say. */
+  remaining: string | null;
+  paidOnOrder: PaidOnOrder | null;
   stages: ContractStage[];
 }
 
@@ -80,6 +97,9 @@ export function parseContractResponse(body: unknown): BuyerContract | null {
   if (typeof c.status !== 'string' || c.status === '') return null;
   if (typeof c.currency !== 'string' || !CURRENCY.test(c.currency)) return null;
   if (!isAmount(c.total) || !isAmount(c.paid)) return null;
+  if (!(c.remaining === undefined || isAmount(c.remaining))) return null;
+  const paidOnOrder = c.paidOnOrder == null ? null : parsePaidOnOrder(c.paidOnOrder);
+  if (paidOnOrder === undefined) return null;
   if (!Array.isArray(c.stages)) return null;
   const stages: ContractStage[] = [];
   for (const item of c.stages) {
@@ -88,14 +108,39 @@ export function parseContractResponse(body: unknown): BuyerContract | null {
     stages.push(stage);
   }
   stages.sort((a, b) => a.position - b.position);
-  return {status: c.status, currency: c.currency, total: c.total, paid: c.paid, stages};
+  return {status: c.status, currency: c.currency, total: c.total, paid: c.paid, remaining: c.remaining ?? null, paidOnOrder, stages};
+}
+
+function parsePaidOnOrder(value: unknown): PaidOnOrder | undefined {
+  if (!isObject(value)) return undefined;
+  const {positions, amount, tax} = value;
+  if (!Array.isArray(positions) || !positions.every((position) => Number.isInteger(position))) return undefined;
+  const shares = parseTax(tax);
+  if (!isAmount(amount) || !shares) return undefined;
+  return {positions: positions as number[], amount, tax: shares};
+}
+
+/** `[{"title","amount"}]`; missing (an older app) reads as no tax. */
+function parseTax(value: unknown): TaxShare[] | undefined {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return undefined;
+  const shares: TaxShare[] = [];
+  for (const line of value) {
+    if (!isObject(line) || typeof line.title !== 'string' || !isAmount(line.amount)) return undefined;
+    shares.push({title: line.title, amount: line.amount});
+  }
+  return shares;
 }
 
 function parseStage(item: unknown): ContractStage | null {
   if (!isObject(item)) return null;
-  const {position, title, amount, status, dueDate, payUrl} = item;
+  const {position, title, amount, tax, status, dueDate, trigger, payUrl} = item;
   if (typeof position !== 'number' || !Number.isInteger(position)) return null;
   if (typeof title !== 'string' || !isAmount(amount)) return null;
+  const shares = parseTax(tax);
+  if (!shares) return null;
+  const waitsFor = trigger == null ? null : parseTrigger(trigger);
+  if (waitsFor === undefined) return null;
   if (typeof status !== 'string' || !(STAGE_STATUSES as readonly string[]).includes(status)) return null;
   if (!(dueDate === null || dueDate === undefined || (typeof dueDate === 'string' && ISO_DATE.test(dueDate)))) return null;
   if (!(payUrl === null || payUrl === undefined || typeof payUrl === 'string')) return null;
@@ -103,8 +148,10 @@ function parseStage(item: unknown): ContractStage | null {
     position,
     title,
     amount,
+    tax: shares,
     status: status as StageStatus,
     dueDate: dueDate ?? null,
+    trigger: waitsFor,
     // Only web links become "Pay now": never a javascript: or other scheme from a bad payload.
     payUrl: typeof payUrl === 'string' && isWebUrl(payUrl) ? payUrl : null,
   };

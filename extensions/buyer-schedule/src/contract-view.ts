@@ -1,13 +1,11 @@
 import type {BuyerContract, ContractStage, LoadResult, StageStatus} from './contract-api';
 import type {Formatter} from './format';
-
-export const SCHEDULE_HEADING = 'Payment schedule';
-export const LOAD_ERROR_MESSAGE = 'The payment schedule could not be loaded. Please try again later.';
-export const PAID_IN_FULL = 'Paid in full';
-export const CANCELLED_MESSAGE = 'This payment schedule was cancelled. No further payments are due.';
-export const PAY_NOW = 'Pay now';
+import {taxesText, whenLabel, type StageTiming} from './stage-text';
 
 export type BlockState = {kind: 'loading'} | LoadResult;
+
+/** The page the block is on: the thank-you page follows the checkout that just paid the order. */
+export type BlockPage = 'thankYou' | 'orderStatus';
 
 type Tone = 'neutral' | 'success' | 'warning' | 'critical' | 'info';
 
@@ -17,16 +15,19 @@ export interface StageRowView {
   amount: string;
   statusLabel: string;
   tone: Tone;
-  /** "Due Dec 1, 2026", "Date to be confirmed", or null for settled stages. */
+  /** "Due Dec 1, 2026", "When the order ships", "Date to be confirmed", or null for settled stages. */
   dateLabel: string | null;
+  /** "including Texas State Tax $470.59", for stages still to pay that carry tax. */
+  taxNote: string | null;
 }
 
 export interface DueStageView {
   position: number;
-  title: string;
-  amount: string;
-  dateLabel: string | null;
+  /** "Before shipping: $5,000.00 (Due Dec 1, 2026)". */
+  text: string;
   payUrl: string;
+  /** "Pay now". */
+  payLabel: string;
   tone: 'warning' | 'critical';
   message: string;
 }
@@ -41,26 +42,21 @@ export type ContractView =
       kind: 'schedule';
       situation: ScheduleSituation;
       heading: string;
+      /** What was paid with this order, "Paid today: $6,830.82, including Texas State Tax $401.81", and its stages' titles. */
+      paidOnOrder: {line: string; titles: string} | null;
       /** "$3,000.00 of $10,000.00 paid". */
       progress: string;
-      stages: StageRowView[];
       /** Stages the buyer can pay now (situation "due"). */
       due: DueStageView[];
-      /** The next stage and when it comes (situation "upcoming"). */
-      next: {title: string; amount: string; dateLabel: string} | null;
+      /** "Next payment: Balance, $2,000.00 (Due Jan 20, 2027)" (situation "upcoming"). */
+      next: string | null;
       /** A one-line summary: "Paid in full", "cancelled", "Nothing is due right now". */
       summary: {tone: Tone; text: string} | null;
+      /** "Still to pay: $15,938.57" (null from an app that does not say) and every stage still to pay. */
+      toCome: {total: string | null; rows: StageRowView[]} | null;
+      /** Paid, refunded and cancelled stages. */
+      settled: StageRowView[];
     };
-
-const STATUS_LABEL: Record<StageStatus, string> = {
-  scheduled: 'Scheduled',
-  invoiced: 'Due',
-  paid: 'Paid',
-  overdue: 'Overdue',
-  failed: 'Payment failed',
-  cancelled: 'Cancelled',
-  refunded: 'Refunded',
-};
 
 const STATUS_TONE: Record<StageStatus, Tone> = {
   scheduled: 'neutral',
@@ -82,52 +78,62 @@ export function isPaidInFull(contract: BuyerContract): boolean {
   return contract.stages.length > 0 && contract.stages.every((stage) => stage.status === 'paid');
 }
 
-export function contractView(state: BlockState, format: Formatter): ContractView {
+export function contractView(state: BlockState, page: BlockPage, format: Formatter): ContractView {
   switch (state.kind) {
     case 'loading':
-      return {kind: 'loading', heading: SCHEDULE_HEADING};
+      return {kind: 'loading', heading: format.t('heading')};
     case 'none':
       return {kind: 'hidden'};
     case 'error':
-      return {kind: 'error', heading: SCHEDULE_HEADING, message: LOAD_ERROR_MESSAGE};
+      return {kind: 'error', heading: format.t('heading'), message: format.t('loadError')};
     case 'ok':
-      return scheduleView(state.contract, format);
+      return scheduleView(state.contract, page, format);
   }
 }
 
-function scheduleView(contract: BuyerContract, format: Formatter): ContractView {
+function scheduleView(contract: BuyerContract, page: BlockPage, format: Formatter): ContractView {
   const money = (amount: string) => format.money(amount, contract.currency);
+  const taxNote = (stage: ContractStage) => {
+    const taxes = taxesText(stage.tax, contract.currency, format);
+    return taxes ? format.t('includingTax', {taxes}) : null;
+  };
   const cancelled = contract.status === 'cancelled';
   const paid = !cancelled && isPaidInFull(contract);
-  const stages = contract.stages.map((stage) => ({
-    position: stage.position,
-    title: stage.title,
-    amount: money(stage.amount),
-    statusLabel: STATUS_LABEL[stage.status],
-    tone: STATUS_TONE[stage.status],
-    dateLabel: isSettled(stage.status) ? null : dueLabel(stage.dueDate, format),
-  }));
+  const row = (stage: ContractStage): StageRowView => {
+    const settled = isSettled(stage.status);
+    return {
+      position: stage.position,
+      title: stage.title,
+      amount: money(stage.amount),
+      statusLabel: format.t(`status.${stage.status}`),
+      tone: STATUS_TONE[stage.status],
+      dateLabel: settled ? null : whenLabel(timingOf(stage), format),
+      taxNote: settled ? null : taxNote(stage),
+    };
+  };
+  const toCome = contract.stages.filter((stage) => !isSettled(stage.status)).map(row);
   const base = {
     kind: 'schedule' as const,
-    heading: SCHEDULE_HEADING,
-    progress: `${money(contract.paid)} of ${money(contract.total)} paid`,
-    stages,
+    heading: format.t('heading'),
+    paidOnOrder: paidOnOrderView(contract, page, format),
+    progress: format.t('progress', {paid: money(contract.paid), total: money(contract.total)}),
+    toCome: toCome.length ? {total: contract.remaining === null ? null : format.t('stillToPay', {amount: money(contract.remaining)}), rows: toCome} : null,
+    settled: contract.stages.filter((stage) => isSettled(stage.status)).map(row),
   };
 
   if (cancelled) {
-    return {...base, situation: 'cancelled', due: [], next: null, summary: {tone: 'info', text: CANCELLED_MESSAGE}};
+    return {...base, situation: 'cancelled', due: [], next: null, summary: {tone: 'info', text: format.t('cancelled')}};
   }
   if (paid) {
-    return {...base, situation: 'paid', due: [], next: null, summary: {tone: 'success', text: PAID_IN_FULL}};
+    return {...base, situation: 'paid', due: [], next: null, summary: {tone: 'success', text: format.t('paidInFull')}};
   }
   const due = contract.stages.filter(isDue).map((stage) => ({
     position: stage.position,
-    title: stage.title,
-    amount: money(stage.amount),
-    dateLabel: dueLabel(stage.dueDate, format),
+    text: format.t('dueStage', {title: stage.title, amount: money(stage.amount), when: whenLabel(timingOf(stage), format)}),
     payUrl: stage.payUrl,
+    payLabel: format.t('payNow'),
     tone: stage.status === 'invoiced' ? ('warning' as const) : ('critical' as const),
-    message: dueMessage(stage),
+    message: format.t(`due.${stage.status}`, {title: stage.title}),
   }));
   if (due.length > 0) {
     return {...base, situation: 'due', due, next: null, summary: null};
@@ -137,19 +143,26 @@ function scheduleView(contract: BuyerContract, format: Formatter): ContractView 
     ...base,
     situation: 'upcoming',
     due: [],
-    next: upcoming ? {title: upcoming.title, amount: money(upcoming.amount), dateLabel: dueLabel(upcoming.dueDate, format)} : null,
-    summary: {tone: 'info', text: 'Nothing is due right now.'},
+    next: upcoming ? format.t('next', {title: upcoming.title, amount: money(upcoming.amount), when: whenLabel(timingOf(upcoming), format)}) : null,
+    summary: {tone: 'info', text: format.t('nothingDue')},
   };
 }
 
-function dueMessage(stage: ContractStage): string {
-  if (stage.status === 'overdue') return `${stage.title} is overdue.`;
-  if (stage.status === 'failed') return `The payment for ${stage.title} did not go through. Please pay it again.`;
-  return `${stage.title} is due.`;
+function paidOnOrderView(contract: BuyerContract, page: BlockPage, format: Formatter): {line: string; titles: string} | null {
+  const paid = contract.paidOnOrder;
+  if (!paid) return null;
+  const amount = format.money(paid.amount, contract.currency);
+  const taxes = taxesText(paid.tax, contract.currency, format);
+  const titles = contract.stages.filter((stage) => paid.positions.includes(stage.position)).map((stage) => stage.title);
+  return {
+    line: taxes ? format.t(`paid.${page}WithTax`, {amount, taxes}) : format.t(`paid.${page}`, {amount}),
+    titles: format.list(titles),
+  };
 }
 
-function dueLabel(dueDate: string | null, format: Formatter): string {
-  return dueDate ? `Due ${format.date(dueDate)}` : 'Date to be confirmed';
+function timingOf(stage: ContractStage): StageTiming {
+  if (stage.dueDate) return {kind: 'date', date: stage.dueDate};
+  return stage.trigger ? {kind: 'event', trigger: stage.trigger} : {kind: 'unknown'};
 }
 
 function isSettled(status: StageStatus): boolean {

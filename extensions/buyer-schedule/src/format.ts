@@ -1,23 +1,45 @@
 /**
- * Display formatting for amounts and calendar dates, in the buyer's locale.
+ * What the buyer reads, in the buyer's language: messages from the extension's locale files
+ * (`locales/*.json`, through `shopify.i18n.translate`, which falls back to English), amounts and
+ * calendar dates with Intl in the buyer's locale (`shopify.localization.language`, the locale the
+ * platform's `i18n.formatCurrency` and `i18n.formatDate` use too).
  *
- * Amounts arrive as decimal strings in the currency's exponent ("3000.00" USD,
- * "3000" JPY). They are only displayed, never computed with: Intl.NumberFormat
- * formats a decimal string exactly (ECMA-402 "string numeric literal"), so the
- * value is never rounded through a binary float.
+ * Amounts arrive as decimal strings in the currency's exponent ("3000.00" USD, "3000" JPY). They are
+ * formatted from the string itself: Intl.NumberFormat formats a decimal string exactly (ECMA-402 "string
+ * numeric literal"), where `i18n.formatCurrency` takes a JS number, which would pass money through a
+ * binary float.
  */
 export interface Formatter {
+  /** The message `key` of the locale files, with its `{{placeholders}}` filled in. */
+  t(key: string, replacements?: Record<string, string | number>): string;
   money(amount: string, currency: string): string;
-  /** A calendar date "YYYY-MM-DD", shown as that same day whatever the viewer's zone. */
+  /** A calendar date "YYYY-MM-DD" (the shop's calendar), shown as that same day whatever the viewer's zone. */
   date(isoDate: string): string;
+  /** "A, B and C" in the buyer's language. */
+  list(items: readonly string[]): string;
+}
+
+/** `shopify.i18n.translate`, narrowed to the plain-text replacements the blocks use. */
+export type Translate = (key: string, replacements?: Record<string, string | number>) => string;
+
+/** The parts of a target's `shopify` global the formatter reads (every buyer target has them). */
+export interface BuyerLocaleApi {
+  localization: {language: {readonly value: {isoCode: string}}};
+  i18n: {translate(key: string, replacements?: Record<string, string | number>): string};
+}
+
+/** The formatter for the buyer on the page: their language, and the extension's messages in it. */
+export function buyerFormatter(api: BuyerLocaleApi): Formatter {
+  return createFormatter(api.localization.language.value.isoCode, (key, replacements) => api.i18n.translate(key, replacements));
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function createFormatter(locale?: string): Formatter {
+export function createFormatter(locale: string | undefined, translate: Translate): Formatter {
   const safeLocale = supportedLocale(locale);
   return {
+    t: translate,
     money(amount, currency) {
       if (!DECIMAL.test(amount)) return `${amount} ${currency}`;
       try {
@@ -30,12 +52,20 @@ export function createFormatter(locale?: string): Formatter {
       const match = ISO_DATE.exec(isoDate);
       if (!match) return isoDate;
       const [, y, m, d] = match;
+      // The day at UTC midnight, formatted in UTC: no zone can move it to the day before or after.
       const instant = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
       if (Number.isNaN(instant.getTime())) return isoDate;
       try {
         return new Intl.DateTimeFormat(safeLocale, {dateStyle: 'medium', timeZone: 'UTC'}).format(instant);
       } catch {
         return isoDate;
+      }
+    },
+    list(items) {
+      try {
+        return new Intl.ListFormat(safeLocale, {type: 'conjunction'}).format(items);
+      } catch {
+        return items.join(', ');
       }
     },
   };

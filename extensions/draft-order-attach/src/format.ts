@@ -1,4 +1,4 @@
-// A copy of extensions/buyer-schedule/src/format.ts: each extension is bundled and deployed on its own.
+// The money and date formatting of extensions/buyer-schedule/src/format.ts (copied: each extension is bundled and deployed on its own).
 /**
  * Display formatting for amounts and calendar dates, in the buyer's locale.
  *

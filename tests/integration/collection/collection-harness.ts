@@ -30,6 +30,9 @@ import { WebhookHttpServer } from "../../../app/webhooks/webhook-http-server.ser
 import { WebInstances } from "./web-instances";
 import { WorkerSupervisor } from "./worker-supervisor";
 import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
+import { testBuyerMail } from "../../support/buyer-mail";
+import { startSmtpMailbox, type SmtpMailbox } from "../../support/smtp-mailbox";
+import type { LinkEmailsBy } from "../../../app/models/shop-settings.server";
 
 /**
  * One end-to-end run of a contract's collection: a fresh database, the in-process emulator with the demo shops,
@@ -54,6 +57,11 @@ export interface CollectionRun {
    * the test's own process), and worker processes. One web in-process and one worker by default.
    */
   readonly topology?: { readonly webProcesses: number; readonly workers: number };
+  /**
+   * Who emails the stage links: the app over SMTP (to the run's mailbox, where the buyer finds them) or Shopify's
+   * invoice emails. Runs with faults use the app's, so that killed workers are killed mid-send too.
+   */
+  readonly linkEmails?: LinkEmailsBy;
 }
 
 /** What receives the webhooks: the intake in the test's process, or web instances behind a proxy. */
@@ -73,6 +81,10 @@ const FAULTS: Omit<WebhookFaults, "seed"> = { duplicateProbability: 0.3, reorder
 /** Longer than the worker's 500 ms sweep, so a sweep that would find work has run before a step counts as settled. */
 const QUIET_MS = 700;
 const POLL_MS = 50;
+/** How long the test's SMTP server holds each message before taking it: long enough for kills to land mid-send. */
+const SMTP_ACCEPT_DELAY_MS = 150;
+/** How long the buyer waits for the app's email with a link (workers may be killed and restarted meanwhile). */
+const APP_EMAIL_WAIT_MS = 60_000;
 
 /** The runs of one preset: both collection modes under every delivery condition (6 runs). */
 export function collectionRuns(presetId: string): CollectionRun[] {
@@ -80,8 +92,9 @@ export function collectionRuns(presetId: string): CollectionRun[] {
   const conditions: DeliveryConditions[] = ["clean", "faults", "faults+kills"];
   return modes.flatMap((mode) =>
     conditions.map((condition) => {
+      const linkEmails: LinkEmailsBy = condition === "clean" ? "shopify" : "tranche";
       const name = `${presetId}/${mode}/${condition}`;
-      return { name, presetId, mode, conditions: condition, seed: seedOf(name) };
+      return { name, presetId, mode, conditions: condition, seed: seedOf(name), linkEmails };
     }),
   );
 }
@@ -110,6 +123,12 @@ export interface EndStateCounts {
   readonly draftOrders: number;
   readonly openDraftOrders: number;
   readonly draftInvoiceEmails: number;
+  /** The app's own emails to the buyer, the SMTP deliveries of them, and Message-IDs delivered more than once. */
+  readonly appEmails: number;
+  readonly appEmailDeliveries: number;
+  readonly resentMessages: number;
+  /** Emails that took more than one attempt: a worker died (or was killed) while sending them. */
+  readonly emailsRetried: number;
   readonly webhookEvents: number;
   readonly deliveriesReceived: number;
   /** Deliveries of an event the app had already received (duplicates and retries of answered attempts). */
@@ -144,6 +163,8 @@ export class CollectionHarness {
     private readonly worker: WorkerSupervisor,
     private readonly scratchDir: string,
     shop: ShopFixture,
+    /** The buyer's inbox for the app's own emails (runs where the app emails the links). */
+    readonly mailbox: SmtpMailbox | null,
   ) {
     if (!shop.accessToken || !shop.ianaTimezone || !shop.currencyCode) throw new Error(`the demo shop ${shop.domain} lacks a token, zone or currency`);
     this.shop = shop as CollectionHarness["shop"];
@@ -155,6 +176,7 @@ export class CollectionHarness {
       jobs,
       adminFor: async (domain) => createAdminClient({ shop: domain, accessToken: this.shop.accessToken }, { apiUrl, throttle }),
       now: () => emulator.store.clock.now(),
+      buyerMail: testBuyerMail(),
     };
   }
 
@@ -171,6 +193,9 @@ export class CollectionHarness {
       });
     }
     const jobs = await database.openJobQueue({ supervise: false });
+    const linkEmails = run.linkEmails ?? "shopify";
+    await database.prisma.shopSettings.create({ data: { shop: shop.domain, linkEmailsBy: linkEmails } });
+    const mailbox = linkEmails === "tranche" ? await startSmtpMailbox({ acceptDelayMs: SMTP_ACCEPT_DELAY_MS }) : null;
     const webProcesses = run.topology?.webProcesses ?? 0;
     let receiver: WebhookReceiver;
     if (webProcesses > 0) {
@@ -195,7 +220,13 @@ export class CollectionHarness {
     };
     writeClockOffset();
     emulator.store.clock.onAdvance(writeClockOffset);
-    const worker = new WorkerSupervisor({ databaseUrl: database.url, adminApiUrl: emulator.adminUrl(), clockOffsetFile, count: run.topology?.workers ?? 1 });
+    const worker = new WorkerSupervisor({
+      databaseUrl: database.url,
+      adminApiUrl: emulator.adminUrl(),
+      clockOffsetFile,
+      count: run.topology?.workers ?? 1,
+      ...(mailbox ? { smtpUrl: mailbox.url } : {}),
+    });
     await worker.start();
     if (run.conditions === "faults+kills") {
       worker.startChaos({
@@ -210,11 +241,12 @@ export class CollectionHarness {
         },
       });
     }
-    return new CollectionHarness(run, database, receiver, emulator, jobs, worker, scratchDir, shop);
+    return new CollectionHarness(run, database, receiver, emulator, jobs, worker, scratchDir, shop, mailbox);
   }
 
   async stop(): Promise<void> {
     await this.worker.stop();
+    await this.mailbox?.close();
     await this.emulator.close();
     await this.receiver.stop();
     await this.database.cleanup();
@@ -341,11 +373,38 @@ export class CollectionHarness {
     const draftId = stage.stageDraftOrderId ?? (position === 1 && contract.mode === "native" ? contract.sourceDraftOrderId : undefined);
     const draftInvoice = draftId ? this.emailsFor("draft_order_invoice", draftId).at(-1) : undefined;
     const orderInvoice = contract.mainOrderId ? this.emailsFor("order_invoice", contract.mainOrderId).at(-1) : undefined;
-    const link = draftInvoice?.url ?? orderInvoice?.url;
+    const link = this.mailbox ? await this.waitForAppEmailedPayLink(position) : (draftInvoice?.url ?? orderInvoice?.url);
     if (!link) throw new Error(`no payment link was emailed for stage ${position}\n${await this.diagnostics()}`);
     const response = await payEmailedLink(this.emulator.url, link, { card: "approve", saveCard: options.saveCard ?? false });
     if (!response.ok)
       throw new Error(`paying stage ${position} at ${link} failed: HTTP ${response.status} ${await response.text()}\n${await this.diagnostics()}`);
+  }
+
+  /** The app's email arrives a moment after the link goes out (a worker sends it): the buyer waits for it. */
+  private async waitForAppEmailedPayLink(position: number): Promise<string | undefined> {
+    const deadline = Date.now() + APP_EMAIL_WAIT_MS;
+    for (;;) {
+      const link = await this.appEmailedPayLink(position);
+      if (link || Date.now() > deadline) return link;
+      await sleep(POLL_MS);
+    }
+  }
+
+  /**
+   * The pay link of the app's latest email about stage `position` that the buyer received, read out of its HTML as
+   * the buyer would click it: the one link to the emulator's checkout.
+   */
+  private async appEmailedPayLink(position: number): Promise<string | undefined> {
+    const rows = await this.deps.db.outgoingEmail.findMany({ where: { contractId: this.requireContractId(), status: "sent" }, orderBy: { createdAt: "asc" } });
+    const aboutStage = rows.filter((row) => (JSON.parse(row.payload) as { stagePosition?: number }).stagePosition === position);
+    for (const row of aboutStage.reverse()) {
+      const received = this.mailbox!.received.find((mail) => mail.messageId === row.messageId);
+      const link = received
+        ? [...received.html.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&")).find((href) => href.startsWith(this.emulator.url))
+        : undefined;
+      if (link) return link;
+    }
+    return undefined;
   }
 
   /** How the saved card answers its next charges (a decline, then approval again). */
@@ -487,6 +546,11 @@ export class CollectionHarness {
     for (const [draftId, count] of countBy(draftInvoices.map((email) => email.resourceId))) {
       if (count > 1) problems.push(`draft ${draftId}'s invoice was emailed ${count} times`);
     }
+    const emails = await this.deps.db.outgoingEmail.findMany({ where: { contractId: contract.id } });
+    const emailsRetried = emails.filter((email) => email.attempts > 1).length;
+    const emailCounts = this.mailbox
+      ? this.checkAppEmails(emails, draftInvoices.length, problems)
+      : { appEmails: emails.length, appEmailDeliveries: 0, resentMessages: 0 };
     const openDrafts = state.draftOrders.filter((draft) => draft.status !== "COMPLETED");
     for (const draft of openDrafts) problems.push(`draft order ${draft.name} (${draft.id}) is left ${draft.status}`);
     const knownOrders = new Set([contract.mainOrderId, ...stages.map((stage) => stage.stageOrderId)]);
@@ -528,6 +592,8 @@ export class CollectionHarness {
       draftOrders: state.draftOrders.length,
       openDraftOrders: openDrafts.length,
       draftInvoiceEmails: draftInvoices.length,
+      ...emailCounts,
+      emailsRetried,
       webhookEvents: events.length,
       deliveriesReceived: this.receiver.received,
       repeatedDeliveriesReceived: this.receiver.received - acknowledged,
@@ -539,6 +605,33 @@ export class CollectionHarness {
       seconds: Math.round((Date.now() - this.startedAt) / 100) / 10,
     };
     return { counts, problems };
+  }
+
+  /**
+   * Every email the app queued reached the buyer, as one message each: sent, received under its Message-ID, never
+   * under a second one; every stage's link went out once; Shopify sent no invoice email of its own. A worker killed
+   * after the server took a message but before recording it resends the same Message-ID (counted as resent: mail
+   * clients show it once).
+   */
+  private checkAppEmails(
+    emails: readonly { status: string; messageId: string; kind: string; dedupeKey: string }[],
+    shopifyInvoices: number,
+    problems: string[],
+  ) {
+    const received = this.mailbox!.received;
+    for (const email of emails) {
+      if (email.status !== "sent") problems.push(`the ${email.kind} email ${email.dedupeKey} is ${email.status}, not sent`);
+      if (!received.some((mail) => mail.messageId === email.messageId)) problems.push(`the ${email.kind} email ${email.dedupeKey} never reached the mailbox`);
+    }
+    const ours = new Set(emails.map((email) => email.messageId));
+    for (const mail of received)
+      if (!ours.has(mail.messageId)) problems.push(`the mailbox received "${mail.subject}" under ${mail.messageId}, which no queued email has`);
+    const invoices = emails.filter((email) => email.kind === "stageInvoice");
+    const contractStages = new Set(invoices.map((email) => email.dedupeKey.split(":")[1]));
+    if (contractStages.size !== invoices.length) problems.push(`${invoices.length} stage invoice emails for ${contractStages.size} stages`);
+    if (shopifyInvoices > 0) problems.push(`Shopify emailed ${shopifyInvoices} invoice(s) though the app emails the links`);
+    const deliveries = countBy(received.map((mail) => mail.messageId));
+    return { appEmails: emails.length, appEmailDeliveries: received.length, resentMessages: [...deliveries.values()].filter((count) => count > 1).length };
   }
 
   /**
@@ -570,6 +663,8 @@ export class CollectionHarness {
     // Retries here come seconds apart (TEST_RETRY), so every job not finished is work still to come.
     const jobs = (await this.database.storedJobs()).filter((job) => ["created", "retry", "active"].includes(job.state));
     if (jobs.length > 0) pending.push(`app jobs ${jobs.map((job) => `${job.kind}:${job.state}`).join(", ")}`);
+    const unsent = await this.deps.db.outgoingEmail.count({ where: { status: { in: ["pending", "sending"] } } });
+    if (unsent > 0) pending.push(`${unsent} buyer email(s) not sent yet`);
     return pending;
   }
 

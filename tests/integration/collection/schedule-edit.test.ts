@@ -44,7 +44,7 @@ describe.concurrent("a schedule changed before and after a payment is collected 
         }
         const audit = await listAudit(h.deps.db, h.shop.domain, { contractId: contract.id });
         expect(audit.filter((entry) => entry.action === "contract.scheduleRevised")).toHaveLength(2);
-        expect(await h.deps.db.buyerNotice.count({ where: { contractId: contract.id } })).toBe(2);
+        expect(await h.deps.db.outgoingEmail.count({ where: { contractId: contract.id, kind: "scheduleChanged" } })).toBe(2);
 
         for (const position of [2, 3, 4, 5]) {
           const due = stageAt(await h.contract(), position).dueDate!;

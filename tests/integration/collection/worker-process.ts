@@ -12,6 +12,8 @@ import { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 import type { ServiceDeps } from "../../../app/services/service-deps.server";
 import { offlineAdminClient } from "../../../app/shopify/offline-admin.server";
 import { TEST_RETRY } from "../test-database";
+import { testBuyerMail } from "../../support/buyer-mail";
+import { smtpMailTransport } from "../../../app/services/buyer-email/mail-transport.server";
 
 const [databaseUrl, adminApiUrl, clockOffsetFile, workerId] = process.argv.slice(2) as [string, string, string, string];
 process.env.SHOPIFY_ADMIN_API_URL = adminApiUrl;
@@ -37,6 +39,8 @@ const deps: ServiceDeps = {
   jobs,
   adminFor: (shop) => offlineAdminClient(db, shop),
   now: () => new Date(Date.now() + emulatorOffsetMs()),
+  // The test's SMTP mailbox when the run has the app email the buyer; otherwise a recorder nobody reads.
+  buyerMail: process.env.SMTP_URL ? testBuyerMail(smtpMailTransport(process.env.SMTP_URL, "payments@tranche.test")) : testBuyerMail(),
 };
 const worker = await startWorker(deps, {
   pollIntervalSeconds: 0.5,

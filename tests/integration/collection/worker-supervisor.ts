@@ -13,6 +13,8 @@ export interface WorkerSupervisorOptions {
   readonly clockOffsetFile: string;
   /** Worker processes kept alive at once (1 by default). */
   readonly count?: number;
+  /** Where the workers send the buyer's emails (the test's SMTP mailbox); none: they are recorded and dropped. */
+  readonly smtpUrl?: string;
 }
 
 export interface ChaosOptions {
@@ -63,6 +65,7 @@ export class WorkerSupervisor {
       ["--import", "tsx", WORKER_PROCESS, this.options.databaseUrl, this.options.adminApiUrl, this.options.clockOffsetFile, workerId],
       {
         stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, ...(this.options.smtpUrl ? { SMTP_URL: this.options.smtpUrl } : {}) },
       },
     );
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

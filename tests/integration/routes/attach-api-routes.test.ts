@@ -5,6 +5,7 @@ import { action, loader } from "../../../app/routes/api.attach";
 import { loader as optionsLoader } from "../../../app/routes/api.attach.options";
 import { loader as previewLoader } from "../../../app/routes/api.attach.preview";
 import { createTestDatabase } from "../test-database";
+import { testBuyerMail } from "../../support/buyer-mail";
 
 const database = await createTestDatabase();
 const jobs = await database.openJobQueue({ supervise: false });
@@ -22,6 +23,7 @@ vi.mock("../../../app/staff-context.server", () => ({
         throw new Error("no Shopify call is expected here");
       },
       now: () => new Date("2027-01-15T10:00:00Z"),
+      buyerMail: testBuyerMail(),
     },
     localMode: false,
     cors: (response) => {

@@ -2,7 +2,10 @@ import { createHmac } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
+import { currencyFor } from "../../../app/domain/money/currency";
+import { formatMinorUnits } from "../../../app/domain/money/minor-units";
 import { updateContract, updateStage, type StoredContract } from "../../../app/models/contracts.server";
+import { recordLedgerEntry } from "../../../app/models/ledger.server";
 import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
 import type { Order } from "../../../emulator/state/model";
 import { insertOrder } from "../../emulator/order-fixture";
@@ -86,7 +89,15 @@ async function ask(orderId: string, token = sessionToken(SHOP), confirmationNumb
   }
 }
 
-type ScheduleBody = { contract: { status: string; stages: { position: number; status: string; payUrl: string | null; amount: string }[] } };
+type TaxBody = { title: string; amount: string }[];
+type ScheduleBody = {
+  contract: {
+    status: string;
+    remaining: string;
+    paidOnOrder: { positions: number[]; amount: string; tax: TaxBody } | null;
+    stages: { position: number; status: string; payUrl: string | null; amount: string; tax: TaxBody; dueDate: string | null; trigger?: unknown }[];
+  };
+};
 
 describe("GET /api/buyer/schedule (thank-you and order-status blocks)", () => {
   it("answers the schedule of the order's contract: what is paid, and the link of the stage that is due", async () => {
@@ -154,5 +165,55 @@ describe("GET /api/buyer/schedule (thank-you and order-status blocks)", () => {
     const answer = await ask("not-an-order");
     expect(answer.status).toBe(400);
     expect(await answer.json()).toEqual({ error: expect.stringContaining("orderId must be an order's id") });
+  });
+
+  it("says each stage's tax share and what it waits for, what is left to pay, and what was paid with the order asked about", async () => {
+    const eur = (minor: bigint) => formatMinorUnits(minor, currencyFor("EUR"));
+    const shares = contract.stages.map((stage) => stage.taxShares.map((line) => ({ title: line.title, amount: eur(line.amount) })));
+    const before = ((await (await ask(mainOrder.id)).json()) as ScheduleBody).contract;
+    expect(before.stages.map((stage) => stage.tax)).toEqual(shares);
+    expect(shares.flat().map((line) => line.title)).toEqual(["VAT 19%", "VAT 19%", "VAT 19%"]);
+    expect(before.stages.map((stage) => [stage.dueDate, stage.trigger])).toEqual([
+      ["2027-01-15", undefined],
+      [null, { event: "milestone", milestone: "Ready to ship" }],
+      [null, { event: "orderFulfilled", after: ["30d"] }],
+    ]);
+    expect(before.remaining).toBe("1200.00");
+    expect(before.paidOnOrder).toBeNull();
+
+    // The buyer pays the deposit (360.00) through its own stage order, as in stage-order mode.
+    const depositOrder = insertOrder(emulator.store, SHOP).order;
+    const deposit = contract.stages[0]!;
+    const { contractVersion } = await recordLedgerEntry(database.prisma, SHOP, {
+      contractId: contract.id,
+      stageId: deposit.id,
+      kind: "payment",
+      amountMinor: deposit.amountMinor,
+      currency: "EUR",
+      shopifyRef: "gid://shopify/OrderTransaction/901",
+      occurredAt: new Date("2027-01-15T10:00:00Z"),
+      actor: "system",
+    });
+    contract = await updateStage(database.prisma, SHOP, {
+      contractId: contract.id,
+      stageId: deposit.id,
+      version: contractVersion,
+      changes: { status: "paid", stageOrderId: depositOrder.id },
+      actor: "system",
+    });
+
+    // The thank-you page of the deposit's order (a guest holding its confirmation number sees the same).
+    const asked = [
+      await ask(`gid://shopify/OrderIdentity/${orderNumber(depositOrder.id)}`),
+      await ask(depositOrder.id, guestToken(), depositOrder.confirmationNumber),
+    ];
+    for (const answer of asked) {
+      const onDeposit = ((await answer.json()) as ScheduleBody).contract;
+      expect(onDeposit.paidOnOrder).toEqual({ positions: [1], amount: "360.00", tax: shares[0] });
+      expect(onDeposit.remaining).toBe("840.00");
+      expect(onDeposit.stages.map((stage) => stage.payUrl)).toEqual([null, null, null]);
+    }
+    // The main order took no payment of its own in stage-order mode.
+    expect(((await (await ask(mainOrder.id)).json()) as ScheduleBody).contract.paidOnOrder).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import { loader as listLoader } from "../../../app/routes/app.contracts._index";
 import { loader as dashboardLoader } from "../../../app/routes/app._index";
 import { seedContract } from "../models/contract-fixture";
 import { createTestDatabase } from "../test-database";
+import { testBuyerMail } from "../../support/buyer-mail";
 
 const database = await createTestDatabase();
 const jobs = await database.openJobQueue({ supervise: false });
@@ -27,6 +28,7 @@ vi.mock("../../../app/staff-context.server", () => ({
         return { request: async () => ({ shop: { plan: { shopifyPlus } } }) } as never;
       },
       now: () => new Date("2027-01-15T10:00:00Z"),
+      buyerMail: testBuyerMail(),
     },
     localMode: true,
     cors: (response) => response,

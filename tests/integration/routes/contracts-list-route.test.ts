@@ -5,6 +5,7 @@ import { loader as dashboardLoader } from "../../../app/routes/app._index";
 import { loader as listLoader } from "../../../app/routes/app.contracts._index";
 import { BULK_NOW, BULK_SHOPS, seedBulkPortfolio } from "../models/bulk-portfolio-seed";
 import { createTestDatabase } from "../test-database";
+import { testBuyerMail } from "../../support/buyer-mail";
 
 const database = await createTestDatabase();
 afterAll(() => database.cleanup());
@@ -20,6 +21,7 @@ vi.mock("../../../app/staff-context.server", () => ({
     deps: {
       db: database.prisma,
       now: () => BULK_NOW,
+      buyerMail: testBuyerMail(),
       adminFor: () => {
         throw new Error("no Shopify call is expected here");
       },

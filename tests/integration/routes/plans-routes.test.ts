@@ -9,6 +9,7 @@ import { presetPlanDraft, type PlanDraft } from "../../../app/plan-editor/plan-d
 import { newStageRow } from "../../../app/plan-editor/stage-rows";
 import { seedContract } from "../models/contract-fixture";
 import { createTestDatabase } from "../test-database";
+import { testBuyerMail } from "../../support/buyer-mail";
 
 const database = await createTestDatabase();
 const jobs = await database.openJobQueue({ supervise: false });
@@ -28,6 +29,7 @@ vi.mock("../../../app/staff-context.server", () => ({
         throw new Error("the plan pages never call Shopify");
       },
       now: () => new Date("2027-01-15T10:00:00Z"),
+      buyerMail: testBuyerMail(),
     },
     localMode: true,
     cors: (response) => response,

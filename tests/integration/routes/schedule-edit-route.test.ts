@@ -8,6 +8,7 @@ import type { StaffContext } from "../../../app/staff-context.server";
 import { action, loader } from "../../../app/routes/app.contracts.$id_.schedule";
 import { seedContract } from "../models/contract-fixture";
 import { createTestDatabase } from "../test-database";
+import { testBuyerMail } from "../../support/buyer-mail";
 
 const database = await createTestDatabase();
 const jobs = await database.openJobQueue({ supervise: false });
@@ -29,6 +30,7 @@ vi.mock("../../../app/staff-context.server", () => ({
           },
         }) as never,
       now: () => new Date("2027-01-15T10:00:00Z"),
+      buyerMail: testBuyerMail(),
     },
     localMode: true,
     cors: (response) => response,

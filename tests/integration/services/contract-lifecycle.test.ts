@@ -20,6 +20,7 @@ import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/
 import type { ShopFixture } from "../../../emulator/state/seed";
 import { createTestDatabase, type TestDatabase } from "../test-database";
 import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
+import { testBuyerMail } from "../../support/buyer-mail";
 
 /**
  * The contract's life outside the happy path, driven step by step (sync called directly, no worker): what
@@ -40,7 +41,7 @@ let emulator: RunningEmulator;
 const refuseNext = new Set<string>();
 
 function deps(): ServiceDeps {
-  return { db: database.prisma, jobs, adminFor: async (shop) => refusing(clientFor(shop)), now: () => emulator.store.clock.now() };
+  return { db: database.prisma, jobs, adminFor: async (shop) => refusing(clientFor(shop)), now: () => emulator.store.clock.now(), buyerMail: testBuyerMail() };
 }
 
 function clientFor(domain: string): AdminClient {

@@ -18,6 +18,7 @@ import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/
 import { payEmailedLink, staffAdminRequest } from "../../../emulator/staff-and-buyer-actions";
 import type { ShopFixture } from "../../../emulator/state/seed";
 import { createTestDatabase, type TestDatabase } from "../test-database";
+import { testBuyerMail } from "../../support/buyer-mail";
 
 /**
  * A payment and a cancel at once, 100 times: the buyer paying a stage's link at checkout, or staff recording it as paid
@@ -42,6 +43,7 @@ function deps(): ServiceDeps {
     jobs,
     adminFor: async (domain) => createAdminClient({ shop: domain, accessToken: shop.accessToken as string }, { apiUrl: emulator.adminUrl() }),
     now: () => emulator.store.clock.now(),
+    buyerMail: testBuyerMail(),
   };
 }
 

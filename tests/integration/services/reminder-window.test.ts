@@ -4,6 +4,7 @@ import { sendDueReminders } from "../../../app/services/collection/stage-reminde
 import type { ServiceDeps } from "../../../app/services/service-deps.server";
 import { seedContract } from "../models/contract-fixture";
 import { createTestDatabase } from "../test-database";
+import { testBuyerMail } from "../../support/buyer-mail";
 
 const database = await createTestDatabase();
 afterAll(() => database.cleanup());
@@ -16,6 +17,7 @@ const deps: ServiceDeps = {
     throw new Error("no Shopify call is expected here");
   },
   now: () => now,
+  buyerMail: testBuyerMail(),
 };
 
 /** An overdue stage due on `dueDate` whose link has no carrier: a reminder for it is attempted and fails on the timeline. */

@@ -29,6 +29,7 @@ import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/
 import type { ShopFixture } from "../../../emulator/state/seed";
 import { createTestDatabase, type TestDatabase } from "../test-database";
 import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
+import { testBuyerMail } from "../../support/buyer-mail";
 
 /** What staff do from the admin beyond attaching: the attach flow's options and preview, offline payments, resending, retries, reminders, settings. */
 
@@ -51,6 +52,7 @@ function deps(): ServiceDeps {
       return createAdminClient({ shop: domain, accessToken: shop.accessToken as string }, { apiUrl: emulator.adminUrl() });
     },
     now: () => emulator.store.clock.now(),
+    buyerMail: testBuyerMail(),
   };
 }
 

@@ -35,6 +35,7 @@ export function stageState(position: number, changes: Partial<StageState> = {}):
     dueDate: null,
     netDays: 0,
     stageDraftOrderId: null,
+    linkEmailedVia: null,
     stageOrderId: null,
     chargeKey: null,
     chargeRef: null,

@@ -4,20 +4,32 @@ import type {Interceptor} from '@shopify/ui-extensions/checkout';
 
 import {ACCEPTED_ATTRIBUTE_KEY, createAcceptance, type CheckoutDeps} from '../../../extensions/buyer-schedule/src/acceptance';
 import {CheckoutBlock} from '../../../extensions/buyer-schedule/src/CheckoutBlock';
-import {ACCEPT_ERROR, ACCEPT_LABEL, ACCEPT_NOTICE} from '../../../extensions/buyer-schedule/src/checkout-view';
-import {createFormatter} from '../../../extensions/buyer-schedule/src/format';
+import {buyerFormatter} from '../../../extensions/buyer-schedule/src/format';
 import {SCHEDULE_ATTRIBUTE_KEY} from '../../../extensions/buyer-schedule/src/schedule-attribute';
-import {SCHEDULE_JSON, scheduleWith} from './fixtures';
+import {SCHEDULE_JSON, SCHEDULE_V1, scheduleWith} from './fixtures';
 import {findElement, html, mockExtension, textOf} from './render-helpers';
+import {translatorFor} from './translations';
 
 const mock = mockExtension('purchase.checkout.block.render', 'buyer-schedule');
-const format = createFormatter('en-US');
 
-beforeEach(mock.setUp);
+const ACCEPT_LABEL = 'I accept this payment schedule';
+const ACCEPT_ERROR = 'Please accept the payment schedule to continue.';
+const ACCEPT_NOTICE = 'By completing checkout you accept this payment schedule.';
+
+beforeEach(() => {
+  mock.setUp();
+  buyerLocale('en-US');
+});
 afterEach(mock.tearDown);
 
 function shopify() {
   return mock.extension.shopify;
+}
+
+/** The buyer's language, and Shopify's translation of the extension's messages into it (the tester only echoes keys). */
+function buyerLocale(locale: string) {
+  shopify().localization.language.value = {isoCode: locale};
+  shopify().i18n.translate = translatorFor(locale) as ReturnType<typeof shopify>['i18n']['translate'];
 }
 
 function withAttribute(value: string | null, capabilities: string[] = ['block_progress']) {
@@ -28,25 +40,86 @@ function withAttribute(value: string | null, capabilities: string[] = ['block_pr
 function setUpBlock() {
   const deps = shopify() as unknown as CheckoutDeps;
   const acceptance = createAcceptance(deps);
+  const format = buyerFormatter(shopify());
   const tree = () => <CheckoutBlock deps={deps} acceptance={acceptance} format={format} />;
   return {acceptance, tree, markup: () => html(tree())};
 }
 
 describe('checkout block (purchase.checkout.block.render)', () => {
-  it('shows what is paid today and what comes when, with amounts in the buyer locale', () => {
+  it('shows what is paid today with its tax, every stage to come with its tax and date or event, and what is left', () => {
     withAttribute(SCHEDULE_JSON);
     const text = textOf(setUpBlock().markup());
     expect(text).toContain('Payment schedule');
-    expect(text).toMatch(/Deposit Due today \$3,000\.00/);
-    expect(text).toMatch(/Before shipping When the order is ready to ship \$5,000\.00/);
-    expect(text).toMatch(/Balance On 2027-01-20 \$2,000\.00/);
+    expect(text).toContain('Paid today: $6,830.82, including Texas State Tax $401.81 Deposit');
+    expect(text).toContain('Still to pay: $15,938.57');
+    expect(text).toContain('Before shipping When the order ships including Texas State Tax $669.69 $11,384.70');
+    expect(text).toContain('Balance Due Jan 20, 2027 including Texas State Tax $267.88 $4,553.87');
+    // Shopify's own summary shows the untaxed deposit line's 0.00 tax: the block says why its figures differ.
+    expect(text).toContain('Each payment includes its share of the order’s tax, as shown here.');
+  });
+
+  it('speaks German to a German buyer: messages, amounts and dates', () => {
+    buyerLocale('de');
+    withAttribute(SCHEDULE_JSON);
+    const text = textOf(setUpBlock().markup());
+    expect(text).toContain('Zahlungsplan');
+    expect(text).toContain('Heute zu zahlen: 6.830,82 $, darin enthalten Texas State Tax 401,81 $');
+    expect(text).toContain('Noch zu zahlen: 15.938,57 $');
+    expect(text).toContain('Before shipping Sobald die Bestellung versandt wird darin enthalten Texas State Tax 669,69 $ 11.384,70 $');
+    expect(text).toContain('Balance Fällig am 20.01.2027 darin enthalten Texas State Tax 267,88 $ 4.553,87 $');
+    expect(findElement(setUpBlock().tree(), 's-checkbox')?.props.label).toBe('Ich akzeptiere diesen Zahlungsplan');
+  });
+
+  it('speaks French to a French buyer', () => {
+    buyerLocale('fr-FR');
+    withAttribute(SCHEDULE_JSON);
+    const text = textOf(setUpBlock().markup());
+    expect(text).toContain('Échéancier de paiement');
+    expect(text).toContain('À payer aujourd’hui : 6 830,82 $US, dont Texas State Tax 401,81 $US');
+    expect(text).toContain('Reste à payer : 15 938,57 $US');
+    expect(text).toContain('Before shipping À l’expédition de la commande dont Texas State Tax 669,69 $US 11 384,70 $US');
+    expect(text).toContain('Balance Échéance le 20 janv. 2027');
+    expect(findElement(setUpBlock().tree(), 's-checkbox')?.props.label).toBe('J’accepte cet échéancier de paiement');
+  });
+
+  it('falls back to English messages in another language, with amounts and dates in that language', () => {
+    buyerLocale('es-ES');
+    withAttribute(SCHEDULE_JSON);
+    const text = textOf(setUpBlock().markup());
+    expect(text).toContain('Paid today: 6830,82 US$, including Texas State Tax 401,81 US$');
+    expect(text).toContain('Balance Due 20 ene 2027');
+  });
+
+  it('shows the due date as the same calendar day in any time zone', () => {
+    vi.stubEnv('TZ', 'Pacific/Honolulu');
+    try {
+      withAttribute(SCHEDULE_JSON);
+      expect(textOf(setUpBlock().markup())).toContain('Due Jan 20, 2027');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('says nothing of tax for a stage without it, and only the first stage when there is one', () => {
+    withAttribute(scheduleWith({taxes: [], stages: [{title: 'Payment in full', amount: '500.00', tax: [], dueDate: '2026-11-21'}]}));
+    const text = textOf(setUpBlock().markup());
+    expect(text).toContain('Paid today: $500.00 Payment in full');
+    expect(text).not.toMatch(/including|Still to pay|tax/);
   });
 
   it('formats a zero-exponent currency without decimals', () => {
-    withAttribute(
-      scheduleWith({currency: 'JPY', accept: false, stages: [{position: 1, title: 'Deposit', amount: '300000', dueDate: null, when: 'at checkout'}]}),
-    );
+    withAttribute(scheduleWith({currency: 'JPY', accept: false, taxes: [], stages: [{title: 'Deposit', amount: '300000', tax: [], dueDate: null}]}));
     expect(textOf(setUpBlock().markup())).toContain('¥300,000');
+  });
+
+  it('still reads the version 1 attribute of drafts attached before, without tax', () => {
+    withAttribute(JSON.stringify(SCHEDULE_V1));
+    const text = textOf(setUpBlock().markup());
+    expect(text).toContain('Paid today: $3,000.00 Deposit');
+    expect(text).toContain('Still to pay: $7,000.00');
+    expect(text).toMatch(/Before shipping When the order is ready to ship \$5,000\.00/);
+    expect(text).toMatch(/Balance Due Jan 20, 2027 \$2,000\.00/);
+    expect(text).not.toContain('including');
   });
 
   it('renders nothing for a checkout without the attribute', () => {
@@ -57,7 +130,7 @@ describe('checkout block (purchase.checkout.block.render)', () => {
   it('renders nothing when the attribute does not parse', () => {
     withAttribute('{"v":1,"currency":"USD"');
     expect(setUpBlock().markup()).toBe('');
-    withAttribute(scheduleWith({v: 2}));
+    withAttribute(scheduleWith({v: 3}));
     expect(setUpBlock().markup()).toBe('');
   });
 

@@ -7,18 +7,21 @@ import {APP_URL} from '../../../extensions/buyer-schedule/src/app-url';
 import {loadContract, parseContractResponse} from '../../../extensions/buyer-schedule/src/contract-api';
 import {ContractBlock} from '../../../extensions/buyer-schedule/src/ContractBlock';
 import {createContractStore, type ContractStore} from '../../../extensions/buyer-schedule/src/contract-store';
-import {CANCELLED_MESSAGE, LOAD_ERROR_MESSAGE, PAID_IN_FULL} from '../../../extensions/buyer-schedule/src/contract-view';
-import {createFormatter} from '../../../extensions/buyer-schedule/src/format';
+import type {BlockPage} from '../../../extensions/buyer-schedule/src/contract-view';
+import type {Formatter} from '../../../extensions/buyer-schedule/src/format';
 import {setUpOrderStatus} from '../../../extensions/buyer-schedule/src/OrderStatus';
-import {SCHEDULE_ATTRIBUTE_KEY} from '../../../extensions/buyer-schedule/src/schedule-attribute';
+import {CONTRACT_ATTRIBUTE_KEY, SCHEDULE_ATTRIBUTE_KEY} from '../../../extensions/buyer-schedule/src/schedule-attribute';
 import {setUpThankYou} from '../../../extensions/buyer-schedule/src/ThankYou';
-import {BALANCE_SCHEDULED, contract, DEPOSIT_PAID, SCHEDULE_JSON, SHIPPING_INVOICED} from './fixtures';
+import {BALANCE_SCHEDULED, contract, DEPOSIT_PAID, ISSUE_CONTRACT, SCHEDULE_JSON, SHIPPING_INVOICED} from './fixtures';
 import {findElement, hostElements, html, jsonResponse, mockExtension, textOf} from './render-helpers';
+import {formatterFor, translatorFor} from './translations';
 
-const format = createFormatter('en-US');
+const LOAD_ERROR_MESSAGE = 'The payment schedule could not be loaded. Please try again later.';
+const PAID_IN_FULL = 'Paid in full';
+const CANCELLED_MESSAGE = 'This payment schedule was cancelled. No further payments are due.';
 
-function render(store: ContractStore) {
-  const tree = <ContractBlock store={store} format={format} />;
+function render(store: ContractStore, page: BlockPage = 'orderStatus', format: Formatter = formatterFor('en-US')) {
+  const tree = <ContractBlock store={store} page={page} format={format} />;
   return {markup: html(tree), text: textOf(html(tree)), tree};
 }
 
@@ -132,11 +135,133 @@ describe('thank-you / order-status block states', () => {
   });
 });
 
+describe('what is paid and still to pay, with tax', () => {
+  it('lists every stage to come with its tax and its date or event, and what is left', async () => {
+    const {text} = await loaded(200, ISSUE_CONTRACT);
+    expect(text).toContain('Paid with this order: $6,830.82, including Texas State Tax $401.81 Deposit');
+    expect(text).toContain('Still to pay: $15,938.57');
+    expect(text).toContain('Before shipping When the order ships including Texas State Tax $669.69 Scheduled $11,384.70');
+    expect(text).toContain('Balance Due Jan 20, 2027 including Texas State Tax $267.88 Scheduled $4,553.87');
+    expect(text).toContain('$6,830.82 of $22,769.39 paid Deposit Paid $6,830.82');
+  });
+
+  it('words the delay after the event a stage waits for', async () => {
+    const waiting = {...BALANCE_SCHEDULED, dueDate: null, trigger: {event: 'milestone', milestone: 'Ready to ship', after: ['2w', 'day 15']}};
+    const {text} = await loaded(200, contract('active', [DEPOSIT_PAID, waiting]));
+    expect(text).toContain('Balance 2 weeks, then on day 15 of the month after the milestone “Ready to ship”');
+  });
+
+  it('adds up the tax lines of several stages paid with the order, each title once', async () => {
+    const paidOnOrder = {
+      positions: [1, 2],
+      amount: '8000.00',
+      tax: [
+        {title: 'State Tax', amount: '400.00'},
+        {title: 'City Tax', amount: '80.00'},
+      ],
+    };
+    const stages = [DEPOSIT_PAID, {...SHIPPING_INVOICED, status: 'paid', payUrl: null}, BALANCE_SCHEDULED];
+    const {text} = await loaded(200, contract('active', stages, '8000.00', {paidOnOrder, remaining: '2000.00'}));
+    expect(text).toContain('Paid with this order: $8,000.00, including State Tax $400.00 and City Tax $80.00 Deposit and Before shipping');
+  });
+
+  it('reads an answer from an app that sends no tax, remaining or paidOnOrder yet', async () => {
+    const {text} = await loaded(200, contract('active', [DEPOSIT_PAID, BALANCE_SCHEDULED]));
+    expect(text).toContain('Balance Due Jan 20, 2027 Scheduled $2,000.00');
+    expect(text).not.toMatch(/Still to pay|Paid with this order|including/);
+  });
+});
+
 describe('thank-you page (purchase.thank-you.block.render)', () => {
   const mock = mockExtension('purchase.thank-you.block.render', 'buyer-schedule');
-  beforeEach(mock.setUp);
+  beforeEach(() => {
+    mock.setUp();
+    buyerLocale('en-US');
+    mock.extension.shopify.orderConfirmation.value = {
+      ...mock.extension.shopify.orderConfirmation.value,
+      order: {id: 'gid://shopify/OrderIdentity/42'},
+      number: 'XPAV284CT',
+    };
+  });
   afterEach(mock.tearDown);
   const api = () => mock.extension.shopify as unknown as ThankYouApi;
+
+  /** The buyer's language, and Shopify's translation of the extension's messages into it (the tester only echoes keys). */
+  function buyerLocale(locale: string) {
+    mock.extension.shopify.localization.language.value = {isoCode: locale};
+    mock.extension.shopify.i18n.translate = translatorFor(locale) as typeof mock.extension.shopify.i18n.translate;
+  }
+
+  async function thankYouFor(body: unknown) {
+    mock.extension.shopify.attributes.value = [{key: SCHEDULE_ATTRIBUTE_KEY, value: SCHEDULE_JSON}];
+    const {store, format} = setUpThankYou(api(), async () => jsonResponse(200, body), []);
+    await store.load();
+    return textOf(html(<ContractBlock store={store} page="thankYou" format={format} />));
+  }
+
+  it('shows what was just paid with its tax, every stage to come, and what is left', async () => {
+    const text = await thankYouFor(ISSUE_CONTRACT);
+    expect(text).toContain('Paid today: $6,830.82, including Texas State Tax $401.81 Deposit');
+    expect(text).toContain('Still to pay: $15,938.57');
+    expect(text).toContain('Before shipping When the order ships including Texas State Tax $669.69');
+    expect(text).toContain('Balance Due Jan 20, 2027 including Texas State Tax $267.88');
+  });
+
+  it('speaks German to a German buyer', async () => {
+    buyerLocale('de-DE');
+    const text = await thankYouFor(ISSUE_CONTRACT);
+    expect(text).toContain('Zahlungsplan');
+    expect(text).toContain('Heute bezahlt: 6.830,82 $, darin enthalten Texas State Tax 401,81 $');
+    expect(text).toContain('Noch zu zahlen: 15.938,57 $');
+    expect(text).toContain('Before shipping Sobald die Bestellung versandt wird darin enthalten Texas State Tax 669,69 $ Geplant 11.384,70 $');
+    expect(text).toContain('Balance Fällig am 20.01.2027 darin enthalten Texas State Tax 267,88 $ Geplant 4.553,87 $');
+    expect(text).toContain('6.830,82 $ von 22.769,39 $ bezahlt');
+  });
+
+  it('speaks French to a French buyer', async () => {
+    buyerLocale('fr');
+    const text = await thankYouFor(ISSUE_CONTRACT);
+    expect(text).toContain('Échéancier de paiement');
+    expect(text).toContain('Payé aujourd’hui : 6 830,82 $US, dont Texas State Tax 401,81 $US');
+    expect(text).toContain('Reste à payer : 15 938,57 $US');
+    expect(text).toContain('Before shipping À l’expédition de la commande dont Texas State Tax 669,69 $US Prévu 11 384,70 $US');
+    expect(text).toContain('Balance Échéance le 20 janv. 2027 dont Texas State Tax 267,88 $US Prévu 4 553,87 $US');
+  });
+
+  it('asks again until the app has recorded the payment, showing the schedule meanwhile', async () => {
+    mock.extension.shopify.attributes.value = [{key: SCHEDULE_ATTRIBUTE_KEY, value: SCHEDULE_JSON}];
+    const unpaid = {contract: {...ISSUE_CONTRACT.contract, paidOnOrder: null}};
+    const fetch = vi.fn().mockResolvedValueOnce(jsonResponse(200, unpaid)).mockResolvedValueOnce(jsonResponse(200, ISSUE_CONTRACT));
+    const {store, format} = setUpThankYou(api(), fetch, [1, 1]);
+    const seenWhileWaiting: string[] = [];
+    const unsubscribe = store.state.subscribe(() => seenWhileWaiting.push(textOf(html(<ContractBlock store={store} page="thankYou" format={format} />))));
+    await store.load();
+    unsubscribe();
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(seenWhileWaiting.some((text) => text.includes('Still to pay: $15,938.57') && !text.includes('Paid today'))).toBe(true);
+    expect(textOf(html(<ContractBlock store={store} page="thankYou" format={format} />))).toContain('Paid today: $6,830.82');
+  });
+
+  it('keeps the schedule it showed when asking again fails', async () => {
+    mock.extension.shopify.attributes.value = [{key: CONTRACT_ATTRIBUTE_KEY, value: 'c1'}];
+    const unpaid = {contract: {...ISSUE_CONTRACT.contract, paidOnOrder: null}};
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(jsonResponse(200, unpaid))
+      .mockResolvedValueOnce(jsonResponse(500, {error: 'boom'}));
+    const {store} = setUpThankYou(api(), fetch, [1, 1]);
+    await store.load();
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(store.state.value.kind).toBe('ok');
+  });
+
+  it("asks the app on a later stage's checkout, which carries the contract but not the schedule", async () => {
+    mock.extension.shopify.attributes.value = [{key: CONTRACT_ATTRIBUTE_KEY, value: 'c1'}];
+    const fetch = vi.fn(async () => jsonResponse(200, ISSUE_CONTRACT));
+    const {store} = setUpThankYou(api(), fetch, []);
+    await store.load();
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 
   it('asks the app for the confirmed order with the session token and its confirmation number (a guest needs it)', async () => {
     mock.extension.shopify.attributes.value = [{key: SCHEDULE_ATTRIBUTE_KEY, value: SCHEDULE_JSON}];
@@ -152,7 +277,7 @@ describe('thank-you page (purchase.thank-you.block.render)', () => {
       'http://localhost:3000/api/buyer/schedule?orderId=gid%3A%2F%2Fshopify%2FOrderIdentity%2F42&confirmationNumber=XPAV284CT',
       expect.objectContaining({headers: expect.objectContaining({Authorization: 'Bearer mock-session-token'})}),
     );
-    expect(textOf(html(<ContractBlock store={store} format={format} />))).toContain('Pay now');
+    expect(textOf(html(<ContractBlock store={store} page="thankYou" format={format} />))).toContain('Pay now');
   });
 
   it('retries a 404 while the app learns about the new order', async () => {
@@ -174,7 +299,7 @@ describe('thank-you page (purchase.thank-you.block.render)', () => {
     const {store, format} = setUpThankYou(api(), fetch, [1]);
     await store.load();
     expect(fetch).not.toHaveBeenCalled();
-    expect(html(<ContractBlock store={store} format={format} />)).toBe('');
+    expect(html(<ContractBlock store={store} page="thankYou" format={format} />)).toBe('');
   });
 });
 
@@ -182,6 +307,17 @@ describe('order status page (customer-account.order-status.block.render)', () =>
   const mock = mockExtension('customer-account.order-status.block.render', 'buyer-schedule');
   beforeEach(mock.setUp);
   afterEach(mock.tearDown);
+
+  it('says what was paid with the order on the page, in the buyer language', async () => {
+    mock.extension.shopify.localization.language.value = {isoCode: 'de'};
+    mock.extension.shopify.i18n.translate = translatorFor('de') as typeof mock.extension.shopify.i18n.translate;
+    mock.extension.shopify.order.value = {...mock.extension.shopify.order.value!, id: 'gid://shopify/Order/7', confirmationNumber: 'K3M9ZQ2TA'};
+    const {store, format} = setUpOrderStatus(mock.extension.shopify as unknown as OrderStatusApi, async () => jsonResponse(200, ISSUE_CONTRACT));
+    await store.load();
+    const text = textOf(html(<ContractBlock store={store} page="orderStatus" format={format} />));
+    expect(text).toContain('Mit dieser Bestellung bezahlt: 6.830,82 $, darin enthalten Texas State Tax 401,81 $ Deposit');
+    expect(text).toContain('Noch zu zahlen: 15.938,57 $');
+  });
 
   it('asks the app for the order on the page with the session token and its confirmation number', async () => {
     mock.extension.shopify.order.value = {...mock.extension.shopify.order.value!, id: 'gid://shopify/Order/7', confirmationNumber: 'K3M9ZQ2TA'};
@@ -191,6 +327,6 @@ describe('order status page (customer-account.order-status.block.render)', () =>
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(fetch.mock.calls[0]?.[0]).toBe('http://localhost:3000/api/buyer/schedule?orderId=gid%3A%2F%2Fshopify%2FOrder%2F7&confirmationNumber=K3M9ZQ2TA');
     expect(fetch.mock.calls[0]?.[1]?.headers).toMatchObject({Authorization: 'Bearer mock-session-token'});
-    expect(html(<ContractBlock store={store} format={format} />)).toBe('');
+    expect(html(<ContractBlock store={store} page="orderStatus" format={format} />)).toBe('');
   });
 });

@@ -62,8 +62,9 @@ describe('npm run build:extensions (Shopify CLI, offline)', () => {
     });
     expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
 
+    // The buyer's messages are keys into the extension's locale files (Shopify serves them with the bundle).
     const expectations: Record<(typeof EXTENSIONS)[number], string[]> = {
-      'buyer-schedule': ['_tranche_schedule', 'I accept this payment schedule', '/api/buyer/schedule', 'Pay now', 'Paid in full'],
+      'buyer-schedule': ['_tranche_schedule', 'accept.label', '/api/buyer/schedule', 'payNow', 'paidInFull'],
       'draft-order-attach': ['/api/attach/options', '/api/attach/preview', '/api/attach', 'Attach plan'],
     };
     for (const name of EXTENSIONS) {

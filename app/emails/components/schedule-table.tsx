@@ -1,0 +1,30 @@
+import { Heading } from "@react-email/components";
+import type { BuyerStage } from "../../domain/documents/buyer-document";
+import { dueText, type EmailContext } from "../email-context";
+import { DataTable } from "./data-table";
+import { sectionHeading } from "./styles";
+
+/** Every stage of the contract with its amount, due date and state; the one the email is about marked. */
+export function ScheduleTable({ context, currentPosition }: { readonly context: EmailContext; readonly currentPosition?: number }) {
+  const { schedule } = context.messages;
+  return (
+    <>
+      <Heading as="h2" style={sectionHeading}>
+        {schedule.heading}
+      </Heading>
+      <DataTable
+        context={context}
+        columns={[{ header: schedule.payment }, { header: schedule.amount, align: "right" }, { header: schedule.due }, { header: schedule.status }]}
+        rows={context.document.contract.stages.map((stage) => ({
+          key: stage.position,
+          current: stage.position === currentPosition,
+          cells: [`${stage.position}. ${stage.title}`, context.money(stage.amountMinor), dueText(context, stage), stateText(context, stage)],
+        }))}
+      />
+    </>
+  );
+}
+
+function stateText(context: EmailContext, stage: BuyerStage): string {
+  return stage.state === "partlyPaid" ? context.messages.partlyPaidState(context.money(stage.owedMinor)) : context.messages.states[stage.state];
+}

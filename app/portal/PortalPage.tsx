@@ -1,0 +1,258 @@
+import type { CSSProperties, ReactNode } from "react";
+
+import type { PortalContract, PortalSeller, PortalStage, PortalStatement, PortalView } from "../services/buyer-portal/portal-view";
+import type { StatementField } from "../services/buyer-portal/statement-request";
+import type { PortalMessages } from "./messages/en";
+import { portalMessagesFor } from "./portal-messages";
+
+/** The buyer's portal: their contracts with schedules and invoices, and the account statement, in the seller's colours. */
+export function PortalPage({ view }: { readonly view: PortalView }) {
+  const messages = portalMessagesFor(view.locale);
+  return (
+    <PortalFrame locale={view.locale} seller={view.seller}>
+      <h1>{messages.heading}</h1>
+      <p className="portal-muted">{messages.intro(view.seller.name)}</p>
+      {view.contracts.map((contract) => (
+        <ContractSection key={contract.id} contract={contract} messages={messages} />
+      ))}
+      <StatementSection statement={view.statement} messages={messages} />
+    </PortalFrame>
+  );
+}
+
+/** A page with no contract to show (a link that does not work): the title and what to do, in the visitor's language. */
+export function PortalMessagePage({ locale, title, message }: { readonly locale: string; readonly title: string; readonly message: string }) {
+  return (
+    <PortalFrame locale={locale} seller={null}>
+      <h1>{title}</h1>
+      <p>{message}</p>
+    </PortalFrame>
+  );
+}
+
+function PortalFrame({ locale, seller, children }: { readonly locale: string; readonly seller: PortalSeller | null; readonly children: ReactNode }) {
+  const brand = seller ? ({ "--brand": seller.primaryColor } as CSSProperties) : undefined;
+  return (
+    <div className="portal" lang={locale} style={brand}>
+      {seller ? (
+        <header className="portal-header">
+          {seller.logoUrl ? <img className="portal-logo" src={seller.logoUrl} alt={seller.name} /> : null}
+          <p className="portal-seller" aria-hidden={seller.logoUrl ? true : undefined}>
+            {seller.name}
+          </p>
+        </header>
+      ) : null}
+      <main className="portal-main">
+        {children}
+      </main>
+      {seller ? <footer className="portal-footer">{seller.footer}</footer> : null}
+    </div>
+  );
+}
+
+function contractName(contract: PortalContract, messages: PortalMessages): string {
+  if (contract.orderName) return messages.order(contract.orderName);
+  return contract.quoteName ? messages.quote(contract.quoteName) : messages.heading;
+}
+
+function ContractSection({ contract, messages }: { readonly contract: PortalContract; readonly messages: PortalMessages }) {
+  const name = contractName(contract, messages);
+  const headingId = `contract-${contract.id}`;
+  return (
+    <section className="portal-card" aria-labelledby={headingId}>
+      <div className="portal-card-head">
+        <h2 id={headingId}>{name}</h2>
+        <span className={`portal-status portal-status-${contract.status}`}>{messages.contractStatus[contract.status]}</span>
+      </div>
+      {contract.orderName && contract.quoteName ? <p className="portal-muted">{messages.quote(contract.quoteName)}</p> : null}
+      <div className="portal-table-wrap" role="region" aria-labelledby={headingId} tabIndex={0}>
+        <table>
+          <caption className="portal-visually-hidden">{messages.scheduleCaption(name)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{messages.payment}</th>
+              <th scope="col" className="portal-number">
+                {messages.amount}
+              </th>
+              <th scope="col">{messages.due}</th>
+              <th scope="col">{messages.state}</th>
+              <th scope="col">{messages.documents}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {contract.stages.map((stage) => (
+              <StageRow key={stage.position} stage={stage} messages={messages} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <dl className="portal-totals">
+        <Total label={messages.total} value={contract.total} />
+        <Total label={messages.paidNetOfRefunds} value={contract.paid} />
+        {contract.refunded ? <Total label={messages.refunded} value={contract.refunded} /> : null}
+        <Total label={messages.outstanding} value={contract.outstanding} />
+      </dl>
+    </section>
+  );
+}
+
+function StageRow({ stage, messages }: { readonly stage: PortalStage; readonly messages: PortalMessages }) {
+  const payment = messages.paymentOf(stage.position, stage.count);
+  return (
+    <tr>
+      <th scope="row">
+        {payment}
+        <span className="portal-stage-title">{stage.title}</span>
+      </th>
+      <td className="portal-number">
+        {stage.amount}
+        {stage.taxLines.map((line) => (
+          <span key={line.title} className="portal-tax">
+            {messages.includesTax(line.title, line.amount)}
+          </span>
+        ))}
+      </td>
+      <td>{stage.dueDate ?? stage.waitsFor ?? messages.notDated}</td>
+      <td>
+        <span className={`portal-state portal-state-${stage.state}`}>{messages.stageStates[stage.state]}</span>
+        {stage.payUrl ? (
+          <>
+            <br />
+            <a className="portal-button" href={stage.payUrl} aria-label={messages.payNowOf(payment)}>
+              {messages.payNow}
+            </a>
+          </>
+        ) : null}
+      </td>
+      <td>
+        {stage.invoice ? (
+          <a href={stage.invoice.url} aria-label={messages.invoicePdfOf(stage.invoice.number, payment)}>
+            {messages.invoicePdf(stage.invoice.number)}
+          </a>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+function Total({ label, value }: { readonly label: string; readonly value: string }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function StatementSection({ statement, messages }: { readonly statement: PortalStatement; readonly messages: PortalMessages }) {
+  const problemOf = (field: StatementField) => statement.issues.find((issue) => issue.field === field)?.problem;
+  const field = (name: StatementField, label: string, control: (describedBy: string | undefined, invalid: boolean) => ReactNode) => {
+    const problem = problemOf(name);
+    const errorId = `statement-${name}-error`;
+    return (
+      <div className="portal-field">
+        <label htmlFor={`statement-${name}`}>{label}</label>
+        {control(problem ? errorId : undefined, problem !== undefined)}
+        {problem ? (
+          <p id={errorId} className="portal-field-error">
+            {messages.statementProblems[problem]}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+  const dateInput = (name: "from" | "to") => (describedBy: string | undefined, invalid: boolean) => (
+    <input id={`statement-${name}`} type="date" name={name} defaultValue={statement.form[name]} aria-invalid={invalid || undefined} aria-describedby={describedBy} />
+  );
+  const shown = statement.shown;
+  return (
+    <section className="portal-card" aria-labelledby="statement-heading">
+      <h2 id="statement-heading">{messages.statement}</h2>
+      <p className="portal-muted">{messages.statementIntro}</p>
+      <form className="portal-form" method="get">
+        {field("from", messages.from, dateInput("from"))}
+        {field("to", messages.to, dateInput("to"))}
+        {statement.currencies.length > 1 || problemOf("currency")
+          ? field("currency", messages.currency, (describedBy, invalid) => (
+              <select id="statement-currency" name="currency" defaultValue={statement.form.currency} aria-invalid={invalid || undefined} aria-describedby={describedBy}>
+                {statement.currencies.map((code) => (
+                  <option key={code} value={code}>
+                    {code}
+                  </option>
+                ))}
+              </select>
+            ))
+          : null}
+        <button className="portal-button" type="submit">
+          {messages.showStatement}
+        </button>
+      </form>
+      {shown ? (
+        <>
+          <div className="portal-table-wrap" role="region" aria-labelledby="statement-heading" tabIndex={0}>
+            <table>
+              <caption className="portal-visually-hidden">
+                {messages.statement} {messages.period(shown.from, shown.to)} {shown.currency}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{messages.date}</th>
+                  <th scope="col">{messages.reference}</th>
+                  <th scope="col">{messages.description}</th>
+                  <th scope="col" className="portal-number">
+                    {messages.debit}
+                  </th>
+                  <th scope="col" className="portal-number">
+                    {messages.credit}
+                  </th>
+                  <th scope="col" className="portal-number">
+                    {messages.balance}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <BalanceRow date={shown.from} label={messages.openingBalance} amount={shown.opening} />
+                {shown.lines.length === 0 ? (
+                  <tr>
+                    <td colSpan={6}>{messages.noActivity}</td>
+                  </tr>
+                ) : (
+                  shown.lines.map((line, index) => (
+                    <tr key={index}>
+                      <td>{line.date}</td>
+                      <td>{line.reference}</td>
+                      <td>{line.description}</td>
+                      <td className="portal-number">{line.debit}</td>
+                      <td className="portal-number">{line.credit}</td>
+                      <td className="portal-number">{line.balance}</td>
+                    </tr>
+                  ))
+                )}
+                <BalanceRow date={shown.to} label={messages.closingBalance} amount={shown.closing} />
+              </tbody>
+            </table>
+          </div>
+          {shown.inCredit ? <p>{messages.balanceInCredit}</p> : null}
+          <p>
+            <a className="portal-button" href={shown.pdfUrl}>
+              {messages.downloadPdf}
+            </a>
+          </p>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function BalanceRow({ date, label, amount }: { readonly date: string; readonly label: string; readonly amount: string }) {
+  return (
+    <tr className="portal-balance-row">
+      <td>{date}</td>
+      <td />
+      <th scope="row">{label}</th>
+      <td />
+      <td />
+      <td className="portal-number">{amount}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,70 @@
+import { messageLocaleOf, formatCalendarDate, formatMoney } from "../../locale/format";
+import type { MessageLocale } from "../../domain/documents/buyer-document";
+import type { StoredContract, StoredStage } from "../../models/contracts.server";
+
+/** Why Shopify's invoice email goes out: the stage's link for the first time, a reminder, or staff sending it again. */
+export type ShopifyInvoiceReason = "invoice" | "reminder" | "resent";
+
+interface Words {
+  subject: (payment: string, order: string, amount: string, due: string | null) => string;
+  payment: (position: number, count: number) => string;
+  due: (date: string) => string;
+  reminder: string;
+  body: (payment: string, title: string, invoice: string | null, order: string, amount: string, tax: string | null) => string;
+  remaining: (amount: string, stages: number) => string;
+}
+
+const WORDS: Record<MessageLocale, Words> = {
+  en: {
+    subject: (payment, order, amount, due) => `${payment} for ${order}: ${amount}${due ? `, due ${due}` : ""}`,
+    payment: (position, count) => `Payment ${position} of ${count}`,
+    due: (date) => date,
+    reminder: "Reminder: ",
+    body: (payment, title, invoice, order, amount, tax) =>
+      `${payment} (${title}${invoice ? `, invoice ${invoice}` : ""}) towards ${order}: ${amount}${tax ? `, including ${tax}` : ""}.`,
+    remaining: (amount, stages) => `After it, ${amount} remains in ${stages} more ${stages === 1 ? "payment" : "payments"}.`,
+  },
+  de: {
+    subject: (payment, order, amount, due) => `${payment} für ${order}: ${amount}${due ? `, fällig am ${due}` : ""}`,
+    payment: (position, count) => `Zahlung ${position} von ${count}`,
+    due: (date) => date,
+    reminder: "Erinnerung: ",
+    body: (payment, title, invoice, order, amount, tax) =>
+      `${payment} (${title}${invoice ? `, Rechnung ${invoice}` : ""}) für ${order}: ${amount}${tax ? `, darin enthalten ${tax}` : ""}.`,
+    remaining: (amount, stages) => `Danach bleiben ${amount} in ${stages} ${stages === 1 ? "weiteren Zahlung" : "weiteren Zahlungen"}.`,
+  },
+  fr: {
+    subject: (payment, order, amount, due) => `${payment} pour ${order} : ${amount}${due ? `, à régler le ${due}` : ""}`,
+    payment: (position, count) => `Paiement ${position} sur ${count}`,
+    due: (date) => date,
+    reminder: "Rappel : ",
+    body: (payment, title, invoice, order, amount, tax) =>
+      `${payment} (${title}${invoice ? `, facture ${invoice}` : ""}) pour ${order} : ${amount}${tax ? `, dont ${tax}` : ""}.`,
+    remaining: (amount, stages) => `Ensuite, il restera ${amount} en ${stages} ${stages === 1 ? "paiement" : "paiements"}.`,
+  },
+};
+
+/**
+ * The subject and message of Shopify's own invoice email for a stage (a shop that lets Shopify email the links):
+ * which payment of how many, the order or quote the buyer knows (not the stage's draft, #D4, which they never
+ * saw), the amount with its tax, and what remains after it.
+ */
+export function shopifyInvoiceEmail(contract: StoredContract, stage: StoredStage, reason: ShopifyInvoiceReason): { subject: string; customMessage: string } {
+  const locale = contract.buyerLocale ?? "en";
+  const words = WORDS[messageLocaleOf(locale)];
+  const money = (minor: bigint) => formatMoney(minor, contract.currency, locale);
+  const order = contract.mainOrderName ?? contract.sourceDraftName ?? contract.id;
+  const payment = words.payment(stage.position, contract.stages.length);
+  const owed = stage.amountMinor - stage.paidMinor;
+  const tax = stage.taxShares.filter((share) => share.amount > 0n).map((share) => `${share.title} ${money(share.amount)}`);
+  const later = contract.stages.filter((other) => other.position > stage.position && other.status !== "cancelled" && other.status !== "paid");
+  const remaining = later.reduce((sum, other) => sum + other.amountMinor - other.paidMinor, 0n);
+  const subject = words.subject(payment, order, money(owed), stage.dueDate ? words.due(formatCalendarDate(stage.dueDate, locale)) : null);
+  return {
+    subject: `${reason === "reminder" ? words.reminder : ""}${subject}`,
+    customMessage: [
+      words.body(payment, stage.title, stage.invoiceNumber, order, money(owed), tax.length > 0 ? tax.join(", ") : null),
+      ...(later.length > 0 ? [words.remaining(money(remaining), later.length)] : []),
+    ].join(" "),
+  };
+}
