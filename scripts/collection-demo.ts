@@ -52,15 +52,19 @@ await intake.start();
 const emulator = await startEmulator({
   shops,
   app: { apiKey: "collection-demo", apiSecret: API_SECRET, url: intake.url, webhooks: tomlWebhookSubscriptions("shopify.app.toml") },
+  smtp: { port: 0 },
 });
 process.env.SHOPIFY_ADMIN_API_URL = emulator.adminUrl();
 await db.session.create({ data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", isOnline: false, accessToken: shop.accessToken as string } });
+// The headless demo pays from Shopify's invoice emails, which the emulator keeps; the app's own emails (receipts,
+// the schedule) go to the emulator's SMTP mailbox.
+await db.shopSettings.create({ data: { shop: shop.domain, linkEmailsBy: "shopify" } });
 const deps: ServiceDeps = {
   db,
   jobs,
   adminFor: (domain) => offlineAdminClient(db, domain),
   now: () => emulator.store.clock.now(),
-  buyerMail: buyerMailFromEnvironment(),
+  buyerMail: buyerMailFromEnvironment({ ...process.env, SMTP_URL: emulator.smtpUrl ?? "", SHOPIFY_API_SECRET: API_SECRET }),
 };
 const worker = await startWorker(deps, { pollIntervalSeconds: 0.5, sweepIntervalMs: 250, log: () => undefined });
 
@@ -118,6 +122,7 @@ async function runDemo(emulator: RunningEmulator): Promise<number> {
     mainOrder: order?.name,
     mainOrderFinancialStatus: order ? displayFinancialStatus(order) : null,
     emailsSent: emulator.store.outbox.length,
+    appEmailsSent: emulator.store.appEmails.length,
     webhooksReceived: intake.received,
   };
   console.log(JSON.stringify(summary));
@@ -164,7 +169,8 @@ async function settled(contractId: string): Promise<StoredContract> {
   for (let quietRounds = 0; quietRounds < 3;) {
     await emulator.waitForWebhooksIdle();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const busy = await jobs.unfinishedJobs();
+    // A sync retried after a contract was busy waits seconds to run again: the demo waits for it too.
+    const busy = await jobs.jobsNotFinished();
     quietRounds = busy === 0 ? quietRounds + 1 : 0;
   }
   return (await getContract(db, shop!.domain, contractId))!;

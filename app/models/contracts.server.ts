@@ -78,6 +78,8 @@ export interface CreateContractInput {
   readonly draftOrderId: string;
   readonly customerId?: string;
   readonly customerName?: string;
+  /** The buyer's locale as Shopify has it ("de"): the language of their emails and documents. */
+  readonly buyerLocale?: string;
   readonly customerEmail?: string;
   readonly companyLocationId?: string;
   readonly mode: ContractMode;
@@ -107,6 +109,7 @@ export async function createContract(db: Database, shop: string, input: CreateCo
           sourceDraftOrderId: input.draftOrderId,
           customerId: input.customerId ?? null,
           customerName: input.customerName ?? null,
+          buyerLocale: input.buyerLocale ?? null,
           customerEmail: input.customerEmail ?? null,
           companyLocationId: input.companyLocationId ?? null,
           ...(input.lock ? { lockedBy: input.lock.holder, lockedUntil: input.lock.until } : {}),
@@ -331,6 +334,7 @@ export async function shopTimeZone(db: Database, shop: string): Promise<string> 
 export interface ContractChanges {
   readonly status?: ContractStatus;
   readonly mainOrderId?: string | null;
+  readonly mainOrderName?: string | null;
   readonly customerId?: string | null;
   readonly companyLocationId?: string | null;
 }

@@ -22,8 +22,8 @@ export interface ShopSettings {
 
 export type LinkEmailsBy = "tranche" | "shopify";
 
-/** Shopify's invoice emails until the app's own are the default (the demo's mailbox shows them). */
-const DEFAULT_LINK_EMAILS_BY: LinkEmailsBy = "shopify";
+/** The app's own emails carry the schedule, the tax and the portal; Shopify's say "Complete your purchase". */
+const DEFAULT_LINK_EMAILS_BY: LinkEmailsBy = "tranche";
 
 export const DEFAULT_SHOP_SETTINGS: ShopSettings = {
   collectionMode: "auto",

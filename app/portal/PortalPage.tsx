@@ -1,7 +1,8 @@
 import type { CSSProperties, ReactNode } from "react";
 
+import { messageLocaleOf } from "../locale/format";
 import type { PortalContract, PortalSeller, PortalStage, PortalStatement, PortalView } from "../services/buyer-portal/portal-view";
-import type { StatementField } from "../services/buyer-portal/statement-request";
+import type { StatementField, StatementProblem } from "../services/buyer-portal/statement-request";
 import type { PortalMessages } from "./messages/en";
 import { portalMessagesFor } from "./portal-messages";
 
@@ -32,8 +33,10 @@ export function PortalMessagePage({ locale, title, message }: { readonly locale:
 
 function PortalFrame({ locale, seller, children }: { readonly locale: string; readonly seller: PortalSeller | null; readonly children: ReactNode }) {
   const brand = seller ? ({ "--brand": seller.primaryColor } as CSSProperties) : undefined;
+  // The language the page's words are in: a Japanese browser reads English words (with Japanese dates and money).
+  const lang = messageLocaleOf(locale);
   return (
-    <div className="portal" lang={locale} style={brand}>
+    <div className="portal" lang={lang} style={brand}>
       {seller ? (
         <header className="portal-header">
           {seller.logoUrl ? <img className="portal-logo" src={seller.logoUrl} alt={seller.name} /> : null}
@@ -42,9 +45,7 @@ function PortalFrame({ locale, seller, children }: { readonly locale: string; re
           </p>
         </header>
       ) : null}
-      <main className="portal-main">
-        {children}
-      </main>
+      <main className="portal-main">{children}</main>
       {seller ? <footer className="portal-footer">{seller.footer}</footer> : null}
     </div>
   );
@@ -146,43 +147,36 @@ function Total({ label, value }: { readonly label: string; readonly value: strin
 
 function StatementSection({ statement, messages }: { readonly statement: PortalStatement; readonly messages: PortalMessages }) {
   const problemOf = (field: StatementField) => statement.issues.find((issue) => issue.field === field)?.problem;
-  const field = (name: StatementField, label: string, control: (describedBy: string | undefined, invalid: boolean) => ReactNode) => {
-    const problem = problemOf(name);
-    const errorId = `statement-${name}-error`;
-    return (
-      <div className="portal-field">
-        <label htmlFor={`statement-${name}`}>{label}</label>
-        {control(problem ? errorId : undefined, problem !== undefined)}
-        {problem ? (
-          <p id={errorId} className="portal-field-error">
-            {messages.statementProblems[problem]}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
-  const dateInput = (name: "from" | "to") => (describedBy: string | undefined, invalid: boolean) => (
-    <input id={`statement-${name}`} type="date" name={name} defaultValue={statement.form[name]} aria-invalid={invalid || undefined} aria-describedby={describedBy} />
-  );
+  // A field with a problem says so to assistive technology, and points at the words that explain it.
+  const controlProps = (field: StatementField) => ({
+    id: `statement-${field}`,
+    name: field,
+    defaultValue: statement.form[field],
+    ...(problemOf(field) ? { "aria-invalid": true, "aria-describedby": `statement-${field}-error` } : {}),
+  });
   const shown = statement.shown;
   return (
     <section className="portal-card" aria-labelledby="statement-heading">
       <h2 id="statement-heading">{messages.statement}</h2>
       <p className="portal-muted">{messages.statementIntro}</p>
       <form className="portal-form" method="get">
-        {field("from", messages.from, dateInput("from"))}
-        {field("to", messages.to, dateInput("to"))}
-        {statement.currencies.length > 1 || problemOf("currency")
-          ? field("currency", messages.currency, (describedBy, invalid) => (
-              <select id="statement-currency" name="currency" defaultValue={statement.form.currency} aria-invalid={invalid || undefined} aria-describedby={describedBy}>
-                {statement.currencies.map((code) => (
-                  <option key={code} value={code}>
-                    {code}
-                  </option>
-                ))}
-              </select>
-            ))
-          : null}
+        <FormField field="from" label={messages.from} problem={problemOf("from")} messages={messages}>
+          <input type="date" {...controlProps("from")} />
+        </FormField>
+        <FormField field="to" label={messages.to} problem={problemOf("to")} messages={messages}>
+          <input type="date" {...controlProps("to")} />
+        </FormField>
+        {statement.currencies.length > 1 || problemOf("currency") ? (
+          <FormField field="currency" label={messages.currency} problem={problemOf("currency")} messages={messages}>
+            <select {...controlProps("currency")}>
+              {statement.currencies.map((code) => (
+                <option key={code} value={code}>
+                  {code}
+                </option>
+              ))}
+            </select>
+          </FormField>
+        ) : null}
         <button className="portal-button" type="submit">
           {messages.showStatement}
         </button>
@@ -241,6 +235,26 @@ function StatementSection({ statement, messages }: { readonly statement: PortalS
         </>
       ) : null}
     </section>
+  );
+}
+
+function FormField(props: {
+  readonly field: StatementField;
+  readonly label: string;
+  readonly problem: StatementProblem | undefined;
+  readonly messages: PortalMessages;
+  readonly children: ReactNode;
+}) {
+  return (
+    <div className="portal-field">
+      <label htmlFor={`statement-${props.field}`}>{props.label}</label>
+      {props.children}
+      {props.problem ? (
+        <p id={`statement-${props.field}-error`} className="portal-field-error">
+          {props.messages.statementProblems[props.problem]}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

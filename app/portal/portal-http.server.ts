@@ -42,11 +42,17 @@ export function portalPageNotFound(request: Request): Response {
 
 /** A file's (PDF's) answers that are not the file: plain text in the visitor's language, never a stack trace. */
 export function portalFileNotFound(request: Request): Response {
-  return new Response(portalMessagesFor(visitorLocale(request)).notFound, { status: 404, headers: portalHeaders({ "Content-Type": "text/plain; charset=utf-8" }) });
+  return new Response(portalMessagesFor(visitorLocale(request)).notFound, {
+    status: 404,
+    headers: portalHeaders({ "Content-Type": "text/plain; charset=utf-8" }),
+  });
 }
 
 export function portalFileFailure(request: Request): Response {
-  return new Response(portalMessagesFor(visitorLocale(request)).failure, { status: 500, headers: portalHeaders({ "Content-Type": "text/plain; charset=utf-8" }) });
+  return new Response(portalMessagesFor(visitorLocale(request)).failure, {
+    status: 500,
+    headers: portalHeaders({ "Content-Type": "text/plain; charset=utf-8" }),
+  });
 }
 
 /**

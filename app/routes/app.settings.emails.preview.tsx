@@ -64,10 +64,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     await sendTestEmail(deps, preview, to);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return json<EmailPreviewResult>(
-      { ok: false, message: `The test was not sent: the mail server answered ${reason}`, fieldErrors: {}, ...shown, sentTo: null },
-      { status: 502 },
-    );
+    return json<EmailPreviewResult>({ ok: false, message: `The test was not sent: ${reason}`, fieldErrors: {}, ...shown, sentTo: null }, { status: 502 });
   }
   return json<EmailPreviewResult>({ ok: true, message: `Test sent to ${to}.`, fieldErrors: {}, ...shown, sentTo: to });
 };

@@ -15,9 +15,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (localModeConfig()) assertLoopbackRequest(request);
   const shop = params.shop ?? "";
   const logo = isShopDomain(shop) ? (await getShopBranding(prisma, shop)).logo : null;
-  if (!logo) return new Response("This shop has no logo.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  if (!logo)
+    return new Response("This shop has no logo.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
   const current = new URL(request.url).searchParams.get("v") === logo.version;
-  return new Response(logo.data, {
+  return new Response(new Uint8Array(logo.data), {
     headers: {
       "Content-Type": logo.contentType,
       "Content-Length": String(logo.data.byteLength),

@@ -13,7 +13,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) =>
     const position = /^[1-9]\d{0,3}$/.test(params.position ?? "") ? Number(params.position) : null;
     if (position === null) return portalFileNotFound(request);
     const { data, filename } = await buyerInvoicePdf(prisma, params.token ?? "", environment, position);
-    return new Response(data, {
+    return new Response(new Uint8Array(data), {
       headers: portalHeaders({ "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="${filename}"` }),
     });
   });

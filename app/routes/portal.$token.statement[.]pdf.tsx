@@ -15,10 +15,12 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) =>
     const result = await buyerStatementPdf(prisma, params.token ?? "", environment, query);
     if (!result.ok) {
       const messages = portalMessagesFor(result.locale);
-      const lines = result.issues.map((issue) => `${issue.field}=${JSON.stringify(query.get(issue.field) ?? "")}: ${messages.statementProblems[issue.problem]}`);
+      const lines = result.issues.map(
+        (issue) => `${issue.field}=${JSON.stringify(query.get(issue.field) ?? "")}: ${messages.statementProblems[issue.problem]}`,
+      );
       return new Response(lines.join("\n"), { status: 400, headers: portalHeaders({ "Content-Type": "text/plain; charset=utf-8" }) });
     }
-    return new Response(result.pdf.data, {
+    return new Response(new Uint8Array(result.pdf.data), {
       headers: portalHeaders({ "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="${result.pdf.filename}"` }),
     });
   });

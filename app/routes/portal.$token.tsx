@@ -43,7 +43,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const locale = errorLocale(error);
   const messages = portalMessagesFor(locale);
-  if (isRouteErrorResponse(error) && error.status === 404) return <PortalMessagePage locale={locale} title={messages.notFoundTitle} message={messages.notFound} />;
+  if (isRouteErrorResponse(error) && error.status === 404)
+    return <PortalMessagePage locale={locale} title={messages.notFoundTitle} message={messages.notFound} />;
   return <PortalMessagePage locale={locale} title={messages.failureTitle} message={messages.failure} />;
 }
 

@@ -71,6 +71,8 @@ export interface Customer {
   readonly lastName?: string;
   readonly defaultAddress?: Address;
   readonly taxExempt?: boolean;
+  /** The language the customer reads the shop's emails in (Shopify's Customer.locale); the shop's "en" by default. */
+  readonly locale?: string;
 }
 
 export interface CompanyLocation {

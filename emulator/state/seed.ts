@@ -34,6 +34,7 @@ export interface ShopFixture {
     readonly lastName?: string;
     readonly defaultAddress?: Address;
     readonly taxExempt?: boolean;
+    readonly locale?: string;
   }[];
   readonly companies?: readonly {
     readonly name: string;

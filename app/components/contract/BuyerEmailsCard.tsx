@@ -45,14 +45,12 @@ export function BuyerEmailsCard({ emails, busy }: { readonly emails: readonly Bu
             No email from Tranche yet.
           </Text>
         ) : (
-          <ul aria-label="Emails to the buyer" style={{ margin: 0, padding: 0, listStyle: "none" }}>
-            <BlockStack gap="300">
-              {emails.map((email) => (
-                <li key={email.id} data-email-status={email.status}>
-                  <BuyerEmailItem email={email} busy={busy} />
-                </li>
-              ))}
-            </BlockStack>
+          <ul aria-label="Emails to the buyer" style={{ margin: 0, padding: 0, listStyle: "none", display: "grid", gap: "var(--p-space-300)" }}>
+            {emails.map((email) => (
+              <li key={email.id}>
+                <BuyerEmailItem email={email} busy={busy} />
+              </li>
+            ))}
           </ul>
         )}
       </BlockStack>
@@ -104,7 +102,7 @@ function statusText(email: BuyerEmailRow): string {
     case "sending":
       return `Sending (attempt ${email.attempts}).`;
     case "sent":
-      return `Sent ${email.sentAt ? at(email.sentAt) : ""}${email.recipient ? ` to ${email.recipient}` : ""}, after ${attempts}.`;
+      return `${["Sent", email.sentAt ? at(email.sentAt) : null, email.recipient ? `to ${email.recipient}` : null].filter(Boolean).join(" ")}, after ${attempts}.`;
     case "failed":
       return `Failed after ${attempts}: ${email.lastError ?? "the mail server refused it"}.`;
     case "skipped":

@@ -98,7 +98,7 @@ function EmailTemplateEditor({ template, contracts, testRecipient, result, submi
             onChange={setSubject}
             placeholder={template.defaults.subject}
             autoComplete="off"
-            helpText="Empty: the default shown, in the buyer's language."
+            helpText={`Empty: the default shown${template.kind === "reminder" ? " (reminders on and after the due date have their own)" : ""}, in the buyer's language.`}
             error={errors.subject}
           />
           <TextField

@@ -21,7 +21,7 @@ export const PAYMENT_HOLD_HANDLE = "tranche-awaiting-payment";
 export type CollectionStep =
   | { readonly kind: "cancelContract"; readonly reason: string }
   | { readonly kind: "activateContract" }
-  | { readonly kind: "linkMainOrder"; readonly orderId: string }
+  | { readonly kind: "linkMainOrder"; readonly orderId: string; readonly orderName: string | null }
   | { readonly kind: "linkStageDraft"; readonly position: number; readonly draftId: string }
   | { readonly kind: "linkStageOrder"; readonly position: number; readonly orderId: string }
   | { readonly kind: "recordPayments"; readonly payments: readonly AllocatedPayment[] }
@@ -89,7 +89,8 @@ export function nextCollectionStep(contract: ContractState, observation: Observa
 function learnStep(contract: ContractState, observation: Observation, clock: CollectionClock): CollectionStep | null {
   const { mainOrder, sourceDraft } = observation;
   if (mainOrder?.cancelled) return { kind: "cancelContract", reason: `the main order ${mainOrder.id} was cancelled in Shopify` };
-  if (contract.mainOrderId === null && sourceDraft?.completed && sourceDraft.orderId) return { kind: "linkMainOrder", orderId: sourceDraft.orderId };
+  if (contract.mainOrderId === null && sourceDraft?.completed && sourceDraft.orderId)
+    return { kind: "linkMainOrder", orderId: sourceDraft.orderId, orderName: sourceDraft.orderName };
   for (const stage of contract.stages) {
     const draft = observation.stageDrafts.get(stage.position);
     if (draft && stage.stageDraftOrderId !== draft.id) return { kind: "linkStageDraft", position: stage.position, draftId: draft.id };

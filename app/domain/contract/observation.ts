@@ -70,6 +70,8 @@ export interface ObservedDraft {
   readonly completed: boolean;
   readonly invoiceSent: boolean;
   readonly orderId: string | null;
+  /** The order's name (#1002): what the buyer's emails call it. */
+  readonly orderName: string | null;
 }
 
 export interface Observation {

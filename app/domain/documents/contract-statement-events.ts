@@ -125,7 +125,12 @@ export function invoiceDateOf(
   stage: Pick<StatementStage, "issueDate" | "numberedAt" | "dueDate">,
   contract: Pick<StatementContract, "createdAt" | "timeZone">,
 ): CalendarDate {
-  return stage.issueDate ?? (stage.numberedAt ? calendarDateAt(stage.numberedAt, contract.timeZone) : null) ?? stage.dueDate ?? calendarDateAt(contract.createdAt, contract.timeZone);
+  return (
+    stage.issueDate ??
+    (stage.numberedAt ? calendarDateAt(stage.numberedAt, contract.timeZone) : null) ??
+    stage.dueDate ??
+    calendarDateAt(contract.createdAt, contract.timeZone)
+  );
 }
 
 function billedStages(
@@ -136,14 +141,16 @@ function billedStages(
 ): BilledStage[] {
   return contract.stages.flatMap((stage): BilledStage[] => {
     const entries = contract.ledger.filter((entry) => entry.stageId === stage.id);
-    const sum = (refund: boolean) => entries.filter((entry) => (entry.kind === "refund") === refund).reduce((total, entry) => total + entry.amountMinor, 0n);
-    const paidMinor = sum(false);
-    const refundedMinor = sum(true);
-    const firstPayment = entries.filter((entry) => entry.kind !== "refund").sort(byOccurrence)[0];
+    const payments = entries.filter((entry) => entry.kind !== "refund");
+    const paidMinor = sumOf(payments);
+    const refundedMinor = sumOf(entries.filter((entry) => entry.kind === "refund"));
+    const firstPayment = [...payments].sort(byOccurrence)[0];
     const billedOn = stage.invoiceNumber !== null ? invoiceDateOf(stage, contract) : firstPayment ? dayOf(firstPayment.occurredAt) : null;
     if (billedOn === null) return [];
     const heldMinor = clamp(paidMinor - refundedMinor, 0n, stage.amountMinor);
-    return [{ stage, billedOn, reference: stage.invoiceNumber ?? contractReference, description: stageDescription(stage), paidMinor, refundedMinor, heldMinor }];
+    return [
+      { stage, billedOn, reference: stage.invoiceNumber ?? contractReference, description: stageDescription(stage), paidMinor, refundedMinor, heldMinor },
+    ];
   });
 }
 
@@ -152,7 +159,8 @@ function billedStages(
  * first gives back what the stage received beyond its amount, which was never owed, then credits the rest.
  */
 function refundCreditNotes(contract: StatementContract, billed: BilledStage): { occurredAt: Date; amountMinor: bigint }[] {
-  let overpaidMinor = clamp(billed.paidMinor - billed.stage.amountMinor, 0n, billed.paidMinor);
+  const overpaid = billed.paidMinor - billed.stage.amountMinor;
+  let overpaidMinor = overpaid > 0n ? overpaid : 0n;
   return contract.ledger
     .filter((entry) => entry.stageId === billed.stage.id && entry.kind === "refund")
     .filter((entry) => contract.cancelled === null || entry.occurredAt < contract.cancelled.at)

@@ -280,6 +280,14 @@ export class JobQueue {
     return (rows[0] as { count: number }).count;
   }
 
+  /** Every job not finished, retries not yet due included: what a headless demo that must see its work through waits for. */
+  async jobsNotFinished(): Promise<number> {
+    const { rows } = await this.boss
+      .getDb()
+      .executeSql(`SELECT count(*)::int AS count FROM "${this.schema}".job WHERE state IN ('created', 'retry', 'active')`);
+    return (rows[0] as { count: number }).count;
+  }
+
   /** Stops working (a graceful stop lets the jobs in progress finish) and closes the queue's connections. */
   async stop(options: { readonly graceful?: boolean; readonly timeoutMs?: number } = {}): Promise<void> {
     await this.boss.stop({ graceful: options.graceful ?? true, timeout: options.timeoutMs ?? 30_000, close: true });

@@ -77,7 +77,7 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
     draftOrderId: draft.id,
     sourceDraftName: draft.name,
     timeZone,
-    ...(draft.customer ? { customerId: draft.customer.id, customerName: draft.customer.displayName } : {}),
+    ...(draft.customer ? { customerId: draft.customer.id, customerName: draft.customer.displayName, buyerLocale: draft.customer.locale } : {}),
     ...((draft.customer?.email ?? draft.email) ? { customerEmail: (draft.customer?.email ?? draft.email) as string } : {}),
     ...(purchasing?.__typename === "PurchasingCompany" ? { companyLocationId: purchasing.location.id } : {}),
     mode,

@@ -68,7 +68,14 @@ export interface PortalStatementLines {
   readonly from: string;
   readonly to: string;
   readonly opening: string;
-  readonly lines: readonly { readonly date: string; readonly reference: string; readonly description: string; readonly debit: string | null; readonly credit: string | null; readonly balance: string }[];
+  readonly lines: readonly {
+    readonly date: string;
+    readonly reference: string;
+    readonly description: string;
+    readonly debit: string | null;
+    readonly credit: string | null;
+    readonly balance: string;
+  }[];
   readonly closing: string;
   /** The closing balance is below zero: the buyer has a credit. */
   readonly inCredit: boolean;

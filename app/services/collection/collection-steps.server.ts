@@ -75,7 +75,12 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
       await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { status: "active" }, actor });
       return;
     case "linkMainOrder":
-      await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { mainOrderId: step.orderId }, actor });
+      await updateContract(deps.db, shop, {
+        id: contract.id,
+        version: contract.version,
+        changes: { mainOrderId: step.orderId, mainOrderName: step.orderName },
+        actor,
+      });
       return;
     case "linkStageDraft":
       await changeStage(stage!, { stageDraftOrderId: step.draftId });

@@ -61,8 +61,14 @@ async function observeOrder(admin: AdminClient, id: string, contract: ObservedCo
   return order ? toObservedOrder(order, contract) : null;
 }
 
-function toObservedDraft(draft: { id: string; status: string; invoiceSentAt: string | null; order: { id: string } | null }): ObservedDraft {
-  return { id: draft.id, completed: draft.status === "COMPLETED", invoiceSent: draft.invoiceSentAt !== null, orderId: draft.order?.id ?? null };
+function toObservedDraft(draft: { id: string; status: string; invoiceSentAt: string | null; order: { id: string; name: string } | null }): ObservedDraft {
+  return {
+    id: draft.id,
+    completed: draft.status === "COMPLETED",
+    invoiceSent: draft.invoiceSentAt !== null,
+    orderId: draft.order?.id ?? null,
+    orderName: draft.order?.name ?? null,
+  };
 }
 
 type OrderNode = NonNullable<OrderQuery["order"]>;

@@ -14,19 +14,21 @@ import type { SettingsActionResult, SettingsFormName } from "./settings-result";
 
 const settingsIntent = z.enum(["settings", "branding", "removeLogo", "template"]).default("settings");
 
-/** Runs what one of the settings page's forms posted (its `intent`; "removeLogo" is the branding form's), and says how it went, field by field where a field was refused. */
+/**
+ * Runs what one of the settings page's forms posted (its `intent`; "removeLogo" is the branding form's), and says how
+ * it went, field by field where a field was refused.
+ */
 export async function runSettingsAction(staff: StaffContext, request: Request): Promise<SettingsActionResult> {
   let form: FormData;
   try {
     form = await settingsFormData(request);
   } catch (error) {
     if (!(error instanceof MaxPartSizeExceededError)) throw error;
-    return refused("branding", null, "The logo was not saved.", { [error.field]: `the file is larger than ${MAX_LOGO_BYTES / 1024} KB` });
+    return refused("branding", null, "Branding not saved.", { [error.field]: `the file is larger than ${MAX_LOGO_BYTES / 1024} KB` });
   }
   const parsedIntent = settingsIntent.safeParse(form.get("intent") ?? undefined);
   if (!parsedIntent.success) return refused("settings", null, "This form is not one of the settings page's.", {});
-  const intent = parsedIntent.data;
-  switch (intent) {
+  switch (parsedIntent.data) {
     case "settings":
       return saveSettings(staff, form);
     case "branding":
@@ -82,7 +84,7 @@ async function saveSettings({ shop, deps, actor }: StaffContext, form: FormData)
     if (error instanceof SettingNotAllowedError) return refused("settings", null, "Settings not saved.", { [error.field]: error.message });
     if (error instanceof NotFoundError)
       return refused("settings", null, "Settings not saved.", { defaultPlanId: "that plan is archived or gone; choose another" });
-    return refusedBy("settings", null, "Settings not saved.", error);
+    return refusedBy("settings", "Settings not saved.", error);
   }
 }
 
@@ -103,7 +105,7 @@ async function saveBranding({ shop, deps, actor }: StaffContext, form: FormData)
     return saved("branding", null, logo ? "Branding and logo saved." : "Branding saved.");
   } catch (error) {
     if (error instanceof InvalidLogoError) return refused("branding", null, "Branding not saved.", { logo: error.message });
-    return refusedBy("branding", null, "Branding not saved.", error);
+    return refusedBy("branding", "Branding not saved.", error);
   }
 }
 
@@ -145,7 +147,7 @@ function refused(form: SettingsFormName, kind: BuyerEmailKind | null, message: s
 }
 
 /** A zod refusal goes beside its fields; any other refusal the app knows is said once for the form. */
-function refusedBy(form: SettingsFormName, kind: BuyerEmailKind | null, message: string, error: unknown): SettingsActionResult {
-  if (error instanceof ZodError) return refused(form, kind, message, formFieldErrorsOf(error));
-  return refused(form, kind, `${message.replace(/\.$/, ":")} ${refusalMessage(error)}.`, {});
+function refusedBy(form: SettingsFormName, message: string, error: unknown): SettingsActionResult {
+  if (error instanceof ZodError) return refused(form, null, message, formFieldErrorsOf(error));
+  return refused(form, null, `${message.replace(/\.$/, ":")} ${refusalMessage(error)}.`, {});
 }

@@ -28,6 +28,7 @@ export const draftOrderQuery = adminOperation(
         id
         email
         displayName
+        locale
       }
       purchasingEntity {
         __typename

@@ -98,6 +98,7 @@ export function customerView(customer: Customer) {
     lastName: customer.lastName ?? null,
     displayName: [customer.firstName, customer.lastName].filter(Boolean).join(" ") || customer.email,
     taxExempt: customer.taxExempt ?? false,
+    locale: customer.locale ?? "en",
     defaultAddress: mailingAddressView(customer.defaultAddress, `${legacyId(customer.id)}0`),
   };
 }

@@ -3,7 +3,7 @@ ALTER TABLE "Contract" ADD COLUMN     "buyerLocale" TEXT,
 ADD COLUMN     "mainOrderName" TEXT;
 
 -- AlterTable
-ALTER TABLE "ShopSettings" ADD COLUMN     "linkEmailsBy" TEXT NOT NULL DEFAULT 'shopify';
+ALTER TABLE "ShopSettings" ADD COLUMN     "linkEmailsBy" TEXT NOT NULL DEFAULT 'tranche';
 
 -- AlterTable
 ALTER TABLE "Stage" ADD COLUMN     "linkEmailedVia" TEXT;

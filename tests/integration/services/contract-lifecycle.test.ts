@@ -112,6 +112,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   jobs = await database.openJobQueue({ supervise: false });
   emulator = await startEmulator({ shops });
+  // These tests follow the links in Shopify's own invoice emails (the app's are tested in buyer-email tests).
+  for (const fixture of shops) await database.prisma.shopSettings.create({ data: { shop: fixture.domain, linkEmailsBy: "shopify" } });
 });
 
 afterAll(async () => {

@@ -97,6 +97,8 @@ beforeAll(async () => {
     await database.prisma.session.create({
       data: { id: `offline_${fixture.domain}`, shop: fixture.domain, state: "", isOnline: false, accessToken: fixture.accessToken as string },
     });
+    // These tests follow the links in Shopify's own invoice emails (the app's are tested in buyer-email tests).
+    await database.prisma.shopSettings.create({ data: { shop: fixture.domain, linkEmailsBy: "shopify" } });
   }
 }, 60_000);
 

@@ -102,7 +102,12 @@ describe("statementEventsFor: a live contract", () => {
     await recordMoney(db, SHOP, contract.id, { position: 1, kind: "refund", amountMinor: 60_00n, at: "2026-11-02T10:00:00Z" });
     const events = await eventsOf(contract.id);
     expect(events.filter((event) => event.kind === "cancellation")).toEqual([
-      expect.objectContaining({ date: "2026-11-02", reference: contract.stages[0]!.invoiceNumber, amountMinor: 60_00n, description: expect.stringMatching(/^Credit note: Payment 1 of 3/) }),
+      expect.objectContaining({
+        date: "2026-11-02",
+        reference: contract.stages[0]!.invoiceNumber,
+        amountMinor: 60_00n,
+        description: expect.stringMatching(/^Credit note: Payment 1 of 3/),
+      }),
     ]);
     expect(await expectLedgerBalance(contract.id, events)).toBe(await owedOnInvoicedStages(contract.id));
   });
@@ -134,7 +139,11 @@ describe("statementEventsFor: a live contract", () => {
     await recordMoney(db, SHOP, contract.id, { position: 3, kind: "payment", amountMinor: 240_00n, at: "2026-10-21T10:00:00Z" });
     const events = await eventsOf(contract.id);
     expect(events.filter((event) => event.kind === "invoice" && event.amountMinor === 240_00n)).toEqual([
-      expect.objectContaining({ date: "2026-10-21", reference: contract.sourceDraftName, description: `Payment 3 of 3 — Balance (net 30) (${contract.sourceDraftName})` }),
+      expect.objectContaining({
+        date: "2026-10-21",
+        reference: contract.sourceDraftName,
+        description: `Payment 3 of 3 — Balance (net 30) (${contract.sourceDraftName})`,
+      }),
     ]);
     expect(await expectLedgerBalance(contract.id, events)).toBe(0n);
   });

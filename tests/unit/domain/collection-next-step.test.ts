@@ -132,7 +132,7 @@ describe("learning what happened in Shopify", () => {
       recordedPayments: new Map(),
       stages: c.stages.map((stage) => (stage.position === 1 ? { ...stage, paid: 0n, status: "scheduled" as const } : stage)),
     }));
-    expect(next(scenario)).toEqual({ kind: "linkMainOrder", orderId: MAIN_ORDER_ID });
+    expect(next(scenario)).toEqual({ kind: "linkMainOrder", orderId: MAIN_ORDER_ID, orderName: "#1001" });
   });
 
   it("links a stage draft found by its tag (one a crashed run made, too)", () => {

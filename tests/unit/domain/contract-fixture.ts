@@ -120,7 +120,7 @@ export function observedOrder(id: string, changes: Partial<ObservedOrder> = {}):
 }
 
 export function observedDraft(id: string, changes: Partial<ObservedDraft> = {}): ObservedDraft {
-  return { id, completed: false, invoiceSent: false, orderId: null, ...changes };
+  return { id, completed: false, invoiceSent: false, orderId: null, orderName: null, ...changes };
 }
 
 export function openFulfillmentOrder(changes: Partial<ObservedFulfillmentOrder> = {}): ObservedFulfillmentOrder {
@@ -196,7 +196,7 @@ export function nativeScenario(): Scenario {
   return {
     contract,
     observation: observation({
-      sourceDraft: observedDraft(SOURCE_DRAFT_ID, { completed: true, invoiceSent: true, orderId: MAIN_ORDER_ID }),
+      sourceDraft: observedDraft(SOURCE_DRAFT_ID, { completed: true, invoiceSent: true, orderId: MAIN_ORDER_ID, orderName: "#1001" }),
       mainOrder,
       partialPaymentsAllowed: true,
     }),
