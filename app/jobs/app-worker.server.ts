@@ -44,9 +44,10 @@ export async function startWorker(deps: ServiceDeps, options: WorkerOptions = {}
     if (sweeping) return;
     sweeping = true;
     try {
+      // Emails whose retry came, or that a worker died sending; and any queued outside a sync (a staff action). First,
+      // and on its own: a sweep failing below must not hold the buyer's emails back.
+      await dispatchDueEmails(deps.db, deps.jobs, deps.now()).catch((error: unknown) => log(`[jobs] sending buyer emails failed: ${errorMessage(error)}`));
       await requestDueSyncs(deps.db, deps.jobs, null, deps.now(), "due sweep");
-      // Emails whose retry came, or that a worker died sending; and any queued outside a sync (a staff action).
-      await dispatchDueEmails(deps.db, deps.jobs, deps.now());
       if (options.reconcileEveryMs && Date.now() - reconciledAt >= options.reconcileEveryMs) {
         reconciledAt = Date.now();
         await requestReconcileSyncs(deps.db, deps.jobs, "reconcile");

@@ -12,5 +12,5 @@ export const BUYER_EMAIL_QUEUE = "buyer-email";
 export const APP_QUEUES: readonly QueueDefinition[] = [
   { name: WEBHOOK_QUEUE },
   { name: CONTRACT_SYNC_QUEUE, onePerKey: true },
-  { name: BUYER_EMAIL_QUEUE, onePerKey: true },
+  { name: BUYER_EMAIL_QUEUE, onePerKey: true, parkDeadJobs: false },
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { OutgoingEmail as OutgoingEmailRow } from "@prisma/client";
+import type { OutgoingEmail as OutgoingEmailRow, Prisma } from "@prisma/client";
 import { z } from "zod";
 
 import { BUYER_EMAIL_KINDS, type BuyerEmail, type BuyerEmailKind } from "../domain/documents/buyer-email";
@@ -100,18 +100,27 @@ export async function queueBuyerEmail(db: Database, shop: string, input: QueueBu
 /**
  * Takes the email to send it: a pending one whose retry time came, or one left "sending" by a worker whose claim ran
  * out (it died mid-send). One worker wins the row (a single conditional UPDATE); the loser gets null. Claims run on
- * the database's clock, which every worker shares and which never jumps (the app's clock may: the demo's does).
+ * the database's clock, which every worker shares and which never jumps (the app's clock may: the demo's does), read
+ * in UTC as Prisma keeps every DateTime column, whatever the session's time zone.
  */
 export async function claimOutgoingEmail(db: Database, id: string, now: Date, claimMs: number): Promise<OutgoingEmail | null> {
   const claimed = await db.$queryRaw<{ id: string }[]>`
     UPDATE "OutgoingEmail"
-    SET "status" = 'sending', "claimedUntil" = clock_timestamp() + make_interval(secs => ${claimMs / 1000}), "attempts" = "attempts" + 1, "updatedAt" = ${now}
+    SET "status" = 'sending', "claimedUntil" = (clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ${claimMs / 1000}), "attempts" = "attempts" + 1, "updatedAt" = ${now}
     WHERE "id" = ${id}
-      AND (("status" = 'pending' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now})) OR ("status" = 'sending' AND "claimedUntil" < clock_timestamp()))
+      AND (("status" = 'pending' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now})) OR ("status" = 'sending' AND "claimedUntil" < (clock_timestamp() AT TIME ZONE 'UTC')))
     RETURNING "id"`;
   if (claimed.length === 0) return null;
   const row = await db.outgoingEmail.findUnique({ where: { id } });
-  return row ? toOutgoingEmail(row) : null;
+  if (!row) return null;
+  try {
+    return toOutgoingEmail(row);
+  } catch (error) {
+    // A payload no version of the app can read is never sendable: failed for staff to see, not retried forever.
+    if (!(error instanceof OutgoingEmailPayloadError)) throw error;
+    await db.outgoingEmail.update({ where: { id }, data: { status: "failed", claimedUntil: null, lastError: error.message } });
+    return null;
+  }
 }
 
 export interface RenderedOutgoingEmail {
@@ -129,7 +138,7 @@ export async function saveRenderedEmail(db: Database, id: string, rendered: Rend
 /** The SMTP server took the message: it is sent, and the contract's timeline says so, together. */
 export async function markEmailSent(db: Database, email: OutgoingEmail, now: Date, actor: AuditActor): Promise<void> {
   await inTransaction(db, async (tx) => {
-    await tx.outgoingEmail.update({ where: { id: email.id }, data: { status: "sent", sentAt: now, claimedUntil: null, lastError: null } });
+    if (!(await stillClaimed(tx, email, { status: "sent", sentAt: now, claimedUntil: null, lastError: null }))) return;
     await writeAudit(tx, email.shop, {
       actor,
       action: "email.sent",
@@ -142,7 +151,7 @@ export async function markEmailSent(db: Database, email: OutgoingEmail, now: Dat
 /** Nothing to send it to (the buyer has no email address): recorded on the timeline instead of retried. */
 export async function markEmailSkipped(db: Database, email: OutgoingEmail, reason: string, actor: AuditActor): Promise<void> {
   await inTransaction(db, async (tx) => {
-    await tx.outgoingEmail.update({ where: { id: email.id }, data: { status: "skipped", claimedUntil: null, lastError: reason } });
+    if (!(await stillClaimed(tx, email, { status: "skipped", claimedUntil: null, lastError: reason }))) return;
     await writeAudit(tx, email.shop, {
       actor,
       action: "email.skipped",
@@ -162,10 +171,8 @@ export async function markEmailFailed(
   input: { readonly error: string; readonly final: boolean; readonly retryAt: Date | null; readonly actor: AuditActor },
 ): Promise<void> {
   await inTransaction(db, async (tx) => {
-    await tx.outgoingEmail.update({
-      where: { id: email.id },
-      data: { status: input.final ? "failed" : "pending", claimedUntil: null, lastError: input.error, nextAttemptAt: input.retryAt },
-    });
+    const data = { status: input.final ? "failed" : "pending", claimedUntil: null, lastError: input.error, nextAttemptAt: input.retryAt };
+    if (!(await stillClaimed(tx, email, data))) return;
     if (input.final) {
       await writeAudit(tx, email.shop, {
         actor: input.actor,
@@ -212,9 +219,18 @@ export async function listEmailsToSend(db: Database, now: Date, limit: number, c
   return db.$queryRaw<{ id: string; shop: string }[]>`
     SELECT "id", "shop" FROM "OutgoingEmail"
     WHERE (${contractId ?? null}::text IS NULL OR "contractId" = ${contractId ?? null})
-      AND (("status" = 'pending' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now})) OR ("status" = 'sending' AND "claimedUntil" < clock_timestamp()))
+      AND (("status" = 'pending' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now})) OR ("status" = 'sending' AND "claimedUntil" < (clock_timestamp() AT TIME ZONE 'UTC')))
     ORDER BY "createdAt" ASC
     LIMIT ${limit}`;
+}
+
+/**
+ * Records an attempt's outcome only while the attempt still holds the row: a worker that outlived its claim (a server
+ * slower than the claim) must not turn an email another worker since sent back into pending, or failed.
+ */
+async function stillClaimed(tx: Prisma.TransactionClient, email: OutgoingEmail, data: Prisma.OutgoingEmailUpdateManyMutationInput): Promise<boolean> {
+  const { count } = await tx.outgoingEmail.updateMany({ where: { id: email.id, status: "sending", attempts: email.attempts }, data });
+  return count === 1;
 }
 
 function stageOf(email: BuyerEmail): { position?: number } {

@@ -78,11 +78,11 @@ export async function applyScheduleRevision(db: Database, shop: string, input: A
       details: { reason: input.reason, planId: input.planId ?? null, changes },
     });
     // The buyer's email commits with the change it announces: never a changed schedule the buyer is not told of.
-    const revisions = await tx.auditLog.count({ where: { shop, contractId: input.contractId, action: "contract.scheduleRevised" } });
+    // One email per revision: each is made from (and moves on) one version of the contract.
     await queueBuyerEmail(tx, shop, {
       contractId: input.contractId,
       email: { kind: "scheduleChanged", changes: scheduleChangesOf(changes) },
-      dedupeKey: `scheduleChanged:${input.contractId}:${revisions}`,
+      dedupeKey: `scheduleChanged:${input.contractId}:${input.version}`,
     });
     return (await getContract(tx, shop, input.contractId))!;
   });

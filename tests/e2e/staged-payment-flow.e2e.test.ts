@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtAppIsFresh } from "../../scripts/local/build-app";
 import { startLocalStack, type LocalStack } from "../../scripts/local-stack";
 import { createEmptyTestSchema } from "../integration/test-database";
+import { EMAIL_KIND_LABELS } from "../../app/components/email-kind-labels";
+import { savePdfWithRenders } from "../support/pdf-renders";
+import { readPdf } from "../support/pdf-text";
 import {
   blockingViolations,
   describeAxe,
@@ -23,7 +26,10 @@ import {
  * The whole staged payment in headless Chromium, against the local stack (`npm run demo`: the built app in
  * local mode, the Shopify emulator, the job worker on the emulator's clock). Staff create a plan and attach it
  * to a seeded draft order; the buyer pays the deposit on the emulator's checkout page; the clock moves past the
- * balance's due date; the buyer pays the balance from the emailed link; the contract shows every stage paid.
+ * balance's due date; the buyer finds the app's invoice email in the demo mailbox (the emulator's SMTP server) and
+ * pays from its link; the contract shows every stage paid; the buyer receives the receipt, opens the portal from it
+ * and downloads the statement PDF (read back, and rendered to PNG). Every buyer email template is previewed on the
+ * settings page with this contract and screenshotted.
  *
  * Every page visited is saved as a full-page screenshot in tests/e2e/screenshots/, every admin page (and the
  * emulator's control page) is checked with axe-core, and LCP and CLS are printed for each full page load.
@@ -118,6 +124,22 @@ async function waitOnContract(what: string, done: () => Promise<boolean>): Promi
     }
     await page.waitForTimeout(500);
   }
+}
+
+/** The newest email from the app whose subject matches, once the worker has sent it to the emulator's SMTP server. */
+async function appEmail(subject: RegExp): Promise<{ id: string; subject: string }> {
+  let found: { id: string; subject: string } | undefined;
+  await expect
+    .poll(
+      async () => {
+        const emails = (await (await fetch(`${stack.emulatorUrl}/_emulator/mail`)).json()) as { id: string; subject: string }[];
+        found = emails.filter((email) => subject.test(email.subject)).at(-1);
+        return found ? found.subject : emails.map((email) => email.subject).join(" | ");
+      },
+      { timeout: WORKER_WAIT_MS, interval: 500 },
+    )
+    .toMatch(subject);
+  return found!;
 }
 
 /** The buyer pays an invoice on the emulator's checkout page with the test card (approve). */
@@ -236,24 +258,65 @@ describe("a staged payment in the browser, from plan to paid in full", () => {
     await shoot("contract-balance-invoiced");
   });
 
-  it("the buyer pays the balance from the emailed link, and the contract is paid in full", { timeout: 120_000 }, async () => {
-    const contractLink = await page.getByRole("link", { name: "Payment page of stage 2" }).getAttribute("href");
-    const path = new URL(contractLink!).pathname;
-    await page.goto(`${stack.emulatorUrl}/_emulator#mailbox`, { waitUntil: "load" });
-    const emailed = page.locator("#mailbox").getByRole("link", { name: /^Open payment page/ });
-    await expect(emailed.count()).resolves.toBeGreaterThanOrEqual(2);
-    const hrefs = await emailed.evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
-    const balanceLink = hrefs.find((href) => new URL(href, "http://x").pathname === path);
-    expect(balanceLink, `the mailbox has the balance's link ${path}; it has ${hrefs.join(", ")}`).toBeDefined();
-    await shoot("emulator-mailbox");
-    await payOnCheckoutPage(new URL(balanceLink!, stack.emulatorUrl).href, "balance");
+  it(
+    "the buyer finds the app's invoice email in the demo mailbox and pays the balance from it; the contract is paid in full",
+    { timeout: 120_000 },
+    async () => {
+      const contractLink = await page.getByRole("link", { name: "Payment page of stage 2" }).getAttribute("href");
+      const path = new URL(contractLink!).pathname;
+      const invoice = await appEmail(/^Payment 2 of 2 for order /);
+      await visit("emulator-app-mailbox", `${stack.emulatorUrl}/_emulator#app-mailbox`);
+      await page.locator("#app-mailbox").getByRole("link", { name: invoice.subject }).first().click();
+      await page.waitForURL(/\/_emulator\/app-mailbox\//);
+      await shoot("email-stage-invoice-in-mailbox");
+      // The email itself, as the buyer's mail client shows it: its pay button is the link the buyer follows.
+      await visit("email-stage-invoice", `${stack.emulatorUrl}/_emulator/mail/${invoice.id}.html`, { axe: false });
+      const pay = page.getByRole("link", { name: /^Pay payment 2 of 2/ });
+      const payHref = await pay.getAttribute("href");
+      expect(new URL(payHref!).pathname, "the email's pay button is the stage's payment page").toBe(path);
+      await payOnCheckoutPage(payHref!, "balance");
 
-    await waitOnContract("every stage paid and the contract paid in full", async () => {
-      const statuses = await page.locator("[data-stage-status]").evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-stage-status")));
-      return statuses.length === 2 && statuses.every((status) => status === "paid") && (await page.getByText("Paid in full", { exact: true }).count()) > 0;
-    });
-    await visit("contract-paid-in-full", contractUrl);
-    await expect(page.getByRole("list", { name: "Timeline" }).locator("li").count()).resolves.toBeGreaterThan(0);
+      await waitOnContract("every stage paid and the contract paid in full", async () => {
+        const statuses = await page.locator("[data-stage-status]").evaluateAll((cells) => cells.map((cell) => cell.getAttribute("data-stage-status")));
+        return statuses.length === 2 && statuses.every((status) => status === "paid") && (await page.getByText("Paid in full", { exact: true }).count()) > 0;
+      });
+      await visit("contract-paid-in-full", contractUrl);
+      await expect(page.getByRole("list", { name: "Timeline" }).locator("li").count()).resolves.toBeGreaterThan(0);
+    },
+  );
+
+  it("the buyer receives the receipt, opens the portal from it and downloads the statement PDF", { timeout: 120_000 }, async () => {
+    const receipt = await appEmail(/^Payment received: .* for payment 2 of 2/);
+    await visit("email-payment-received", `${stack.emulatorUrl}/_emulator/mail/${receipt.id}.html`, { axe: false });
+    const portalHref = await page.getByRole("link", { name: "See your payments and invoices online" }).getAttribute("href");
+    expect(portalHref, "the receipt links the buyer's portal").toMatch(/\/portal\//);
+    await visit("portal", portalHref!);
+    await expect(page.getByText("Paid", { exact: false }).count()).resolves.toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Show statement" }).click();
+    await page.getByText("Closing balance").first().waitFor();
+    await shoot("portal-statement");
+    const statementHref = await page.getByRole("link", { name: "Download PDF" }).getAttribute("href");
+    const response = await page.request.get(new URL(statementHref!, page.url()).href);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toContain("application/pdf");
+    const pdf = new Uint8Array(await response.body());
+    const text = (await readPdf(pdf)).pages.join(" ");
+    // Paid in full: everything invoiced was paid, so the statement closes at zero.
+    expect(text).toContain("Closing balance");
+    expect(text).toMatch(/Closing balance \$0\.00/);
+    const rendered = await savePdfWithRenders("e2e-statement", pdf);
+    expect(rendered.pngs.length).toBeGreaterThan(0);
+  });
+
+  it("previews every buyer email with this contract on the settings page", { timeout: 180_000 }, async () => {
+    await visit("settings-emails", `${stack.appUrl}/app/settings`);
+    for (const [kind, label] of Object.entries(EMAIL_KIND_LABELS)) {
+      await page.getByLabel("Email", { exact: true }).selectOption(kind);
+      await page.getByRole("button", { name: "Preview", exact: true }).click();
+      const frame = page.getByTitle(`Preview of the ${label.toLowerCase()} email`);
+      await frame.waitFor();
+      shots.push(await screenshot(page, `email-template-${kind}`));
+    }
   });
 
   it("lists the contract and shows the settings", { timeout: 60_000 }, async () => {
@@ -275,6 +338,8 @@ describe("a staged payment in the browser, from plan to paid in full", () => {
       "contracts",
       "settings",
       "emulator-control",
+      "emulator-app-mailbox",
+      "portal",
     ]) {
       expect(pages, `axe ran on ${expected}`).toContain(expected);
     }

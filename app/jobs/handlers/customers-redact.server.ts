@@ -31,10 +31,18 @@ export const customersRedactJob = webhookJobHandler(customersRedactBody, async (
   assertSignedShop(body.shop_domain, shop, "customers/redact");
   const customerIds = shopifyIdForms("Customer", body.customer.id);
   const orderIds = body.orders_to_redact.flatMap((id) => shopifyIdForms("Order", id));
+  const ofCustomer = { shop, OR: [{ customerId: { in: customerIds } }, { mainOrderId: { in: orderIds } }] };
+  const contractIds = (await db.contract.findMany({ where: ofCustomer, select: { id: true } })).map((contract) => contract.id);
   const contracts = await db.contract.updateMany({
-    where: { shop, OR: [{ customerId: { in: customerIds } }, { mainOrderId: { in: orderIds } }] },
+    where: { shop, id: { in: contractIds } },
     data: { customerId: null, customerName: null, customerEmail: null },
   });
+  // The emails rendered for them hold the address and the name: their words go, and what was not sent never will be.
+  await db.outgoingEmail.updateMany({
+    where: { shop, contractId: { in: contractIds }, status: { in: ["pending", "sending", "failed"] } },
+    data: { status: "skipped", lastError: "the buyer's data was redacted", claimedUntil: null },
+  });
+  await db.outgoingEmail.updateMany({ where: { shop, contractId: { in: contractIds } }, data: { recipient: null, subject: null, html: null, text: null } });
   const customerPlans = await db.customerPlan.deleteMany({ where: { shop, customerId: { in: customerIds } } });
   const mentions = payloadMentions(
     [

@@ -24,6 +24,11 @@ export interface QueueDefinition {
    * policy): a burst of requests for one contract costs one job, and two workers never run one contract at once.
    */
   readonly onePerKey?: boolean;
+  /**
+   * false: the queue's jobs only start work that a table of the app records and sends again itself (the buyer-email
+   * outbox), so a job whose worker died is dropped rather than parked for staff; the table shows what needs them.
+   */
+  readonly parkDeadJobs?: boolean;
 }
 
 export interface RetryPolicy {
@@ -221,6 +226,11 @@ export class JobQueue {
     }
   }
 
+  /** Whether a job of this queue whose worker died is parked for staff (see `QueueDefinition.parkDeadJobs`). */
+  parksDeadJobs(queueName: string): boolean {
+    return this.queues.get(queueName)?.parkDeadJobs !== false;
+  }
+
   isKeyed(queueName: string): boolean {
     return this.queueNamed(queueName).onePerKey === true;
   }
@@ -346,6 +356,10 @@ async function runJob(jobs: JobQueue, job: JobWithMetadata<JobData>, queue: stri
 async function recordDeadJob(jobs: JobQueue, job: JobWithMetadata<JobData>, options: WorkOptions): Promise<void> {
   const attempts = attemptOf(job);
   const reason = `its worker stopped before finishing it (crashed or hung), ${attempts} ${attempts === 1 ? "time" : "times"}`;
+  if (!jobs.parksDeadJobs(job.sourceName ?? "")) {
+    options.log(`[jobs] ${job.data.kind} ${job.id} dropped: ${reason}; its work is recorded and sent again by the app`);
+    return;
+  }
   await parkAndResume(jobs, options, job, job.sourceName ?? "unknown", reason);
 }
 

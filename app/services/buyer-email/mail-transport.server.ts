@@ -32,7 +32,9 @@ export class MailNotConfiguredError extends Error {
 
 /** Sends over SMTP to `url` (smtp://user:pass@host:587, smtps://… for implicit TLS), nodemailer's pooled transport. */
 export function smtpMailTransport(url: string, fromAddress: string): MailTransport {
-  const transport = nodemailer.createTransport(url);
+  // Well inside the two minutes an attempt holds its email (EMAIL_CLAIM_MS): a hung server fails the attempt
+  // rather than outliving the claim while another worker sends the email again.
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 });
   return {
     fromAddress,
     async send(message) {

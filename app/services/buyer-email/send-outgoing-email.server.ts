@@ -48,6 +48,13 @@ export async function sendOutgoingEmail(deps: EmailSenderDeps, id: string, signa
   const claimed = await claimOutgoingEmail(deps.db, id, deps.now(), deps.claimMs ?? EMAIL_CLAIM_MS);
   if (!claimed) return "notMine";
   let email = claimed;
+  // Every attempt that ends records itself and stops at the limit: more claims than that were workers dying mid-send
+  // (a message that crashes the worker?). Staff see it rather than the workers dying on it for ever.
+  if (email.attempts > MAX_EMAIL_ATTEMPTS) {
+    const error = `its workers stopped while sending it ${email.attempts - 1} times`;
+    await markEmailFailed(deps.db, email, { error, final: true, retryAt: null, actor: ACTOR });
+    return "failed";
+  }
   try {
     if (email.subject === null || email.html === null || email.text === null || email.recipient === null) {
       const rendered = await renderForBuyer(deps, email);

@@ -180,7 +180,8 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
           lastError: `saved card declined (${step.errorCode}) on attempt ${stage!.attempts}${step.retryAt ? `; next try ${step.retryAt.toISOString()}` : "; the payment link is emailed instead"}`,
         },
         { kind: "chargeDeclined", stagePosition: stage!.position, retryOn: step.retryAt ? calendarDateAt(step.retryAt, contract.timeZone) : null },
-        `chargeDeclined:${stage!.id}:${stage!.attempts}`,
+        // The contract's version is new with every change: a decline after a revision reset the attempts is another email.
+        `chargeDeclined:${stage!.id}:${contract.version}`,
       );
       return;
     case "markStagePaid":

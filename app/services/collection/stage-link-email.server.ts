@@ -38,7 +38,8 @@ export async function emailStageLinkBy(deps: ServiceDeps, admin: AdminClient, sh
   const { contract, stage, carrier } = input;
   const settings = await getShopSettings(deps.db, shop);
   const details = reasonDetails(input.reason);
-  if (settings.linkEmailsBy === "shopify") {
+  // A contract without the buyer's address (a guest quote) is emailed by Shopify, which has the draft's recipient.
+  if (settings.linkEmailsBy === "shopify" || !contract.customerEmail) {
     const email = shopifyInvoiceEmail(contract, stage, input.reason.kind);
     let payUrl = input.payUrl ?? stage.payUrl;
     if ("draftOrderId" in carrier) {
@@ -67,23 +68,31 @@ export async function emailStageLinkBy(deps: ServiceDeps, admin: AdminClient, sh
   }
   const payUrl = "draftOrderId" in carrier ? await draftInvoiceUrl(admin, carrier.draftOrderId) : (input.payUrl ?? stage.payUrl);
   const carrierId = "draftOrderId" in carrier ? carrier.draftOrderId : carrier.orderId;
-  return inTransaction(deps.db, async (tx) => {
-    await queueBuyerEmail(tx, shop, { contractId: contract.id, email: emailFor(stage, input.reason), dedupeKey: dedupeKeyFor(stage, carrierId, input.reason) });
-    await recordLinkEmailed(tx, shop, {
-      actor: input.actor,
-      contractId: contract.id,
-      position: stage.position,
-      via: carrier,
-      details: { ...details, by: "tranche" },
+  const queueWith = (version: number) =>
+    inTransaction(deps.db, async (tx) => {
+      await queueBuyerEmail(tx, shop, {
+        contractId: contract.id,
+        email: emailFor(stage, input.reason),
+        dedupeKey: dedupeKeyFor(stage, carrierId, input.reason),
+      });
+      await recordLinkEmailed(tx, shop, {
+        actor: input.actor,
+        contractId: contract.id,
+        position: stage.position,
+        via: carrier,
+        details: { ...details, by: "tranche" },
+      });
+      return updateStage(tx, shop, {
+        contractId: contract.id,
+        stageId: stage.id,
+        version,
+        changes: { ...input.changes, payUrl, linkEmailedAt: deps.now(), linkEmailedVia: carrierId },
+        actor: input.actor,
+      });
     });
-    return updateStage(tx, shop, {
-      contractId: contract.id,
-      stageId: stage.id,
-      version: contract.version,
-      changes: { ...input.changes, payUrl, linkEmailedAt: deps.now(), linkEmailedVia: carrierId },
-      actor: input.actor,
-    });
-  });
+  // The sync's own step holds to the version it planned from; a reminder or a staff resend only repeats a link that is
+  // out, so a sync moving the version meanwhile must not lose it.
+  return input.reason.kind === "invoice" ? queueWith(contract.version) : withLatestVersion(deps, shop, contract.id, queueWith);
 }
 
 async function draftInvoiceUrl(admin: AdminClient, draftOrderId: string): Promise<string | null> {

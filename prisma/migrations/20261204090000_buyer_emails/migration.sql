@@ -70,8 +70,8 @@ CREATE INDEX "OutgoingEmail_contractId_createdAt_idx" ON "OutgoingEmail"("contra
 CREATE UNIQUE INDEX "OutgoingEmail_shop_dedupeKey_key" ON "OutgoingEmail"("shop", "dedupeKey");
 
 
--- Schedule-change notices not sent yet become the outbox's emails (BuyerNotice was the outbox of issue 11): nothing a
--- buyer must be told is lost with the table.
+-- Schedule-change notices not sent yet become the outbox's emails (BuyerNotice was the outbox of issue 11, which
+-- nothing sent yet): what a buyer must still be told is not lost with the table.
 INSERT INTO "OutgoingEmail" ("id", "shop", "contractId", "kind", "payload", "dedupeKey", "messageId", "createdAt", "updatedAt")
 SELECT n."id", n."shop", n."contractId", 'scheduleChanged',
        json_build_object(
@@ -88,7 +88,10 @@ SELECT n."id", n."shop", n."contractId", 'scheduleChanged',
        )::text,
        'scheduleChanged:' || n."id", n."id" || '@tranche.email', n."createdAt", CURRENT_TIMESTAMP
 FROM "BuyerNotice" n
-WHERE n."sentAt" IS NULL;
+JOIN "Contract" c ON c."id" = n."contractId"
+-- Only news still worth telling: a recent revision of a contract still being paid. Nothing ever sent these notices,
+-- so older ones would reach the buyer months late, about contracts long settled.
+WHERE n."sentAt" IS NULL AND n."createdAt" > now() - interval '7 days' AND c."status" IN ('awaitingDeposit', 'active');
 
 -- DropTable
 DROP TABLE "BuyerNotice";

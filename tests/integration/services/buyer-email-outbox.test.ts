@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { listAudit } from "../../../app/models/audit-log.server";
-import { getOutgoingEmail, queueBuyerEmail, reopenEmail } from "../../../app/models/outgoing-emails.server";
+import { claimOutgoingEmail, getOutgoingEmail, markEmailFailed, queueBuyerEmail, reopenEmail } from "../../../app/models/outgoing-emails.server";
 import { EMAIL_CLAIM_MS, sendOutgoingEmail, type EmailSenderDeps } from "../../../app/services/buyer-email/send-outgoing-email.server";
 import { smtpMailTransport } from "../../../app/services/buyer-email/mail-transport.server";
 import { MAX_EMAIL_ATTEMPTS } from "../../../app/services/buyer-email/email-retry";
@@ -72,6 +72,16 @@ describe("the buyer email outbox over real SMTP", () => {
     expect(audit.filter((entry) => entry.action === "email.sent")).toHaveLength(1);
   });
 
+  it("fails, for staff to see, an email whose stored payload no version of the app can read", async () => {
+    const contract = await contractWithBuyer();
+    const id = await queued(contract.id);
+    await database.prisma.outgoingEmail.update({ where: { id }, data: { payload: JSON.stringify({ kind: "stageInvoice", stagePosition: 0 }) } });
+    expect(await sendOutgoingEmail(sender(), id)).toBe("notMine");
+    const row = await database.prisma.outgoingEmail.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("failed");
+    expect(row.lastError).toContain("stagePosition");
+  });
+
   it("queues a key once: a retried job or a duplicate webhook adds no second email", async () => {
     const contract = await contractWithBuyer();
     await queued(contract.id, "paid:tx-1");
@@ -116,6 +126,19 @@ describe("the buyer email outbox over real SMTP", () => {
     expect(row).toMatchObject({ status: "sent", attempts: 2 });
   });
 
+  it("keeps an email sent when a worker that outlived its claim reports its own attempt late", async () => {
+    const contract = await contractWithBuyer();
+    const id = await queued(contract.id);
+    const slow = await claimOutgoingEmail(database.prisma, id, clock, EMAIL_CLAIM_MS);
+    expect(slow).not.toBeNull();
+    // Its claim runs out (the server hung); another worker takes the email and sends it.
+    await database.prisma.outgoingEmail.update({ where: { id }, data: { claimedUntil: new Date(Date.now() - 1_000) } });
+    expect(await sendOutgoingEmail(sender(), id)).toBe("sent");
+    await markEmailFailed(database.prisma, slow!, { error: "socket timeout", final: false, retryAt: null, actor: "job:buyer-email" });
+    expect(await getOutgoingEmail(database.prisma, id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(mailbox.received).toHaveLength(1);
+  });
+
   it("retries a server's temporary refusal later, then shows a permanent one to staff, who may send it again", async () => {
     const contract = await contractWithBuyer();
     const id = await queued(contract.id);
@@ -155,6 +178,20 @@ describe("the buyer email outbox over real SMTP", () => {
     }
     expect(outcomes).toEqual([...Array<string>(MAX_EMAIL_ATTEMPTS - 1).fill("retrying"), "failed"]);
     expect(await getOutgoingEmail(database.prisma, id)).toMatchObject({ status: "failed", attempts: MAX_EMAIL_ATTEMPTS });
+  });
+
+  it("fails, for staff to see, an email its workers kept dying on rather than claiming it for ever", async () => {
+    const contract = await contractWithBuyer();
+    const id = await queued(contract.id);
+    await database.prisma.outgoingEmail.update({
+      where: { id },
+      data: { status: "sending", attempts: MAX_EMAIL_ATTEMPTS, claimedUntil: new Date(Date.now() - 1_000) },
+    });
+    expect(await sendOutgoingEmail(sender(), id)).toBe("failed");
+    const row = await getOutgoingEmail(database.prisma, id);
+    expect(row).toMatchObject({ status: "failed" });
+    expect(row!.lastError).toContain("workers stopped while sending it");
+    expect(mailbox.received).toHaveLength(0);
   });
 
   it("skips, on the timeline, an email to a buyer without an address", async () => {
