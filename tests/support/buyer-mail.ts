@@ -24,5 +24,9 @@ export function testBuyerMail(transport: MailTransport = recordingMailTransport(
   return { transport, appUrl: TEST_APP_URL, linkSecret: TEST_LINK_SECRET, retryScale, claimMs: TEST_EMAIL_CLAIM_MS };
 }
 
-/** Far longer than one send to the test's SMTP server takes (its delay included). */
-const TEST_EMAIL_CLAIM_MS = 5_000;
+/**
+ * Far longer than one send to the test's SMTP server takes (its delay included), and longer than the queue takes to
+ * notice a killed worker's job (its heartbeat) and retry it: that retry finds the email still claimed and ends,
+ * rather than the sweep sending the email's next job while the dead one still counts as running.
+ */
+const TEST_EMAIL_CLAIM_MS = 20_000;
