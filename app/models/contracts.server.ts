@@ -372,6 +372,7 @@ export interface StageChanges {
   readonly payUrl?: string | null;
   readonly linkEmailedAt?: Date | null;
   readonly linkEmailedVia?: string | null;
+  readonly chargeNoticeFor?: CalendarDate | null;
   readonly invoiceNumber?: string | null;
   readonly chargeKey?: string | null;
   readonly chargeRef?: string | null;

@@ -26,6 +26,8 @@ export interface StageState {
   readonly stageDraftOrderId: string | null;
   /** The draft order whose link the app's own email carried (Shopify's invoiceSentAt knows only of its own emails). */
   readonly linkEmailedVia: string | null;
+  /** The due date whose saved-card charge the buyer was told of (a new date is told again). */
+  readonly chargeNoticeFor: CalendarDate | null;
   readonly stageOrderId: string | null;
   /** A saved-card charge asked for (its idempotency key) and, once Shopify answered, its payment reference. */
   readonly chargeKey: string | null;

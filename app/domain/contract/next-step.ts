@@ -5,7 +5,7 @@ import { UNPAID_STAGE_STATUSES } from "./stage-status";
 import { isMirror, isMoneyBack, isStageOrderMoneyIn, observedTransactions, pendingRefunds, type Observation, type ObservedOrder } from "./observation";
 import { isRefundUnderWay, refundSources, type OrderRefund } from "./refund-sources";
 import { refundsToRecord, type AllocatedRefund } from "./refunds-to-record";
-import { chargeDue, linkDue, pastDue } from "./stage-due";
+import { chargeDue, chargeNoticeDue, linkDue, pastDue } from "./stage-due";
 import { datesFromEvent } from "./triggered-dates";
 
 /** Saved-card charges per stage before the stage falls back to an emailed link. */
@@ -44,6 +44,8 @@ export type CollectionStep =
   | { readonly kind: "createStageDraft"; readonly position: number }
   | { readonly kind: "sendStageDraftInvoice"; readonly position: number; readonly draftId: string }
   | { readonly kind: "markInvoiced"; readonly position: number }
+  /** Tell the buyer their saved card will be charged for the stage on `chargeOn`. */
+  | { readonly kind: "noticeUpcomingCharge"; readonly position: number; readonly chargeOn: CalendarDate }
   | { readonly kind: "completeStageDraft"; readonly position: number; readonly draftId: string }
   | {
       readonly kind: "chargeMandate";
@@ -181,6 +183,9 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
     // Once a stage's link is out, the buyer may be paying it: the card is not charged on top.
     const linkOut = draft !== undefined && (draft.invoiceSent || stage.linkEmailedVia === draft.id);
     const chargeable = mandateId !== null && stage.attempts < MAX_CHARGE_ATTEMPTS && !linkOut;
+    if (chargeable && chargeNoticeDue(stage, clock) && stage.dueDate !== stage.chargeNoticeFor) {
+      return { kind: "noticeUpcomingCharge", position: stage.position, chargeOn: stage.dueDate! };
+    }
     if (chargeable && chargeDue(stage, clock)) {
       if (contract.mode === "native") return chargeStep(contract, stage, mainOrder.id, mandateId, observation, stage.attempts + 1);
       if (!draft) return { kind: "createStageDraft", position: stage.position };

@@ -27,6 +27,23 @@ export function chargeDue(stage: TimedStage, clock: StageClock): boolean {
   return stage.dueDate !== null && !isBefore(clock.today, stage.dueDate);
 }
 
+/** Days before a saved card is charged that the buyer is told of it. */
+export const CHARGE_NOTICE_DAYS = 3;
+
+/** The day the buyer is told their saved card will be charged: CHARGE_NOTICE_DAYS before the due date. */
+export function chargeNoticeDay(dueDate: CalendarDate): CalendarDate {
+  return addDays(dueDate, -CHARGE_NOTICE_DAYS);
+}
+
+/**
+ * A scheduled stage's notice of its card charge is due from its notice day until the day before the charge: on the
+ * charge day itself (a sweep that came late) the receipt says it all.
+ */
+export function chargeNoticeDue(stage: TimedStage, clock: StageClock): boolean {
+  if (stage.status !== "scheduled" || stage.dueDate === null) return false;
+  return !isBefore(clock.today, chargeNoticeDay(stage.dueDate)) && isBefore(clock.today, stage.dueDate);
+}
+
 /** A link goes out on the issue date (net terms: the invoice comes first, payment by the due date). */
 export function linkDue(stage: TimedStage, clock: StageClock): boolean {
   const from = stage.issueDate ?? stage.dueDate;
@@ -40,13 +57,15 @@ export function pastDue(stage: TimedStage, clock: StageClock): boolean {
 
 /**
  * The next instant after `now` at which time alone can change what the planner does for this stage: its issue
- * day beginning, its due day beginning, the day after it beginning (overdue), a declined charge's retry time. Null
+ * day beginning, a scheduled stage's charge-notice day, its due day beginning, the day after it beginning (overdue),
+ * a declined charge's retry time. Null
  * when none is ahead: a stage paid or cancelled, one that waits for an event, one whose dates have all come (the
  * sync that just ran acted on them; anything else that moves it arrives as a webhook or a staff action).
  */
 export function nextTimedAction(stage: TimedStage, timeZone: string, now: Date): Date | null {
   if (!UNPAID_STAGE_STATUSES.includes(stage.status)) return null;
-  const dayStarts = [stage.issueDate ?? stage.dueDate, stage.dueDate, stage.dueDate ? addDays(stage.dueDate, 1) : null]
+  const notice = stage.status === "scheduled" && stage.dueDate ? chargeNoticeDay(stage.dueDate) : null;
+  const dayStarts = [stage.issueDate ?? stage.dueDate, notice, stage.dueDate, stage.dueDate ? addDays(stage.dueDate, 1) : null]
     .filter((date): date is CalendarDate => date !== null)
     .map((date) => startOfDayIn(date, timeZone));
   const instants = stage.status === "failed" && stage.nextAttemptAt ? [...dayStarts, stage.nextAttemptAt] : dayStarts;

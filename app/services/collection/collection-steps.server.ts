@@ -269,6 +269,14 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
     case "deleteStageDraft":
       await shopifyStep(step, () => admin.request(draftOrderDeleteMutation, { input: { id: step.draftId } }));
       return;
+    case "noticeUpcomingCharge":
+      await changeStageAndTell(
+        stage!,
+        { chargeNoticeFor: step.chargeOn },
+        { kind: "chargeUpcoming", stagePosition: stage!.position, chargeOn: step.chargeOn },
+        `chargeUpcoming:${stage!.id}:${step.chargeOn}`,
+      );
+      return;
     case "markOverdue":
       await changeStageAndTell(
         stage!,

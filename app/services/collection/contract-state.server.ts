@@ -1,3 +1,4 @@
+import type { CalendarDate } from "../../domain/dates/calendar-date";
 import type { ContractState } from "../../domain/contract/contract-state";
 import type { StoredContract } from "../../models/contracts.server";
 import { isRefundOutsideShopify, type LedgerEntry } from "../../models/ledger.server";
@@ -44,6 +45,7 @@ export function toContractState(contract: StoredContract, ledger: readonly Ledge
       ...(stage.dueRule.trigger ? { trigger: stage.dueRule.trigger } : {}),
       stageDraftOrderId: stage.stageDraftOrderId,
       linkEmailedVia: stage.linkEmailedVia,
+      chargeNoticeFor: stage.chargeNoticeFor as CalendarDate | null,
       stageOrderId: stage.stageOrderId,
       chargeKey: stage.chargeKey,
       chargeRef: stage.chargeRef,

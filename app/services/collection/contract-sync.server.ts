@@ -56,6 +56,7 @@ const DATABASE_STEPS: ReadonlySet<CollectionStep["kind"]> = new Set([
   "dateStage",
   "markInvoiced",
   "markOverdue",
+  "noticeUpcomingCharge",
   "completeContract",
 ]);
 const MAX_STEPS = 60;

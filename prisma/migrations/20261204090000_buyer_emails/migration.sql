@@ -6,7 +6,8 @@ ADD COLUMN     "mainOrderName" TEXT;
 ALTER TABLE "ShopSettings" ADD COLUMN     "linkEmailsBy" TEXT NOT NULL DEFAULT 'tranche';
 
 -- AlterTable
-ALTER TABLE "Stage" ADD COLUMN     "linkEmailedVia" TEXT;
+ALTER TABLE "Stage" ADD COLUMN     "linkEmailedVia" TEXT,
+ADD COLUMN     "chargeNoticeFor" TEXT;
 
 -- CreateTable
 CREATE TABLE "OutgoingEmail" (

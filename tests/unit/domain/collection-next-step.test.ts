@@ -577,8 +577,29 @@ describe("collecting a stage in native mode", () => {
     });
   });
 
-  it("not the day before", () => {
-    expect(next(withSavedCard(nativeScenario()), clockOn("2027-02-28", "2027-02-28T23:59:59Z"))).toBeNull();
+  it("not the day before, when the buyer was already told of the charge", () => {
+    const told = change(withSavedCard(nativeScenario()), (c) => withStage(c, 2, { chargeNoticeFor: day("2027-03-01") }));
+    expect(next(told, clockOn("2027-02-28", "2027-02-28T23:59:59Z"))).toBeNull();
+  });
+
+  it.each([
+    ["three days before", "2027-02-26"],
+    ["the day before (the worker was down on the notice day)", "2027-02-28"],
+  ])("tells the buyer of the charge %s, once per due date", (_when, today) => {
+    const scenario = withSavedCard(nativeScenario());
+    const clock = clockOn(today, `${today}T12:00:00Z`);
+    expect(next(scenario, clock)).toEqual({ kind: "noticeUpcomingCharge", position: 2, chargeOn: "2027-03-01" });
+    // A due date moved by a schedule change is a new charge to tell of.
+    const toldOfAnother = change(scenario, (c) => withStage(c, 2, { chargeNoticeFor: day("2027-02-20") }));
+    expect(next(toldOfAnother, clock)).toEqual({ kind: "noticeUpcomingCharge", position: 2, chargeOn: "2027-03-01" });
+  });
+
+  it.each([
+    ["four days before", "2027-02-25"],
+    ["without a saved card", "2027-02-27"],
+  ])("tells of no charge %s", (when, today) => {
+    const scenario = when === "without a saved card" ? nativeScenario() : withSavedCard(nativeScenario());
+    expect(next(scenario, clockOn(today, `${today}T12:00:00Z`))).toBeNull();
   });
 
   it("a stage whose link was emailed is not charged as well, even once a saved card appears", () => {

@@ -36,6 +36,7 @@ export function stageState(position: number, changes: Partial<StageState> = {}):
     netDays: 0,
     stageDraftOrderId: null,
     linkEmailedVia: null,
+    chargeNoticeFor: null,
     stageOrderId: null,
     chargeKey: null,
     chargeRef: null,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { chargeDue, linkDue, nextTimedAction, pastDue, type TimedStage } from "../../../app/domain/contract/stage-due";
+import { CHARGE_NOTICE_DAYS, chargeDue, linkDue, nextTimedAction, pastDue, type TimedStage } from "../../../app/domain/contract/stage-due";
 import { addDays, calendarDateAt, startOfDayIn, type CalendarDate } from "../../../app/domain/dates/calendar-date";
 
 const date = (text: string) => text as CalendarDate;
@@ -40,7 +40,13 @@ describe("nextTimedAction: when the due sweep looks at a stage again", () => {
       "2027-02-10T12:00:00Z",
       "2027-02-28T23:00:00.000Z",
     ],
-    ["after the issue day: the due day's start", stage({ issueDate: date("2027-03-01") }), "2027-03-05T12:00:00Z", "2027-03-30T22:00:00.000Z"],
+    [
+      "after the issue day: a scheduled stage's charge-notice day, three days before its due day",
+      stage({ issueDate: date("2027-03-01") }),
+      "2027-03-05T12:00:00Z",
+      "2027-03-27T23:00:00.000Z",
+    ],
+    ["after the notice day: the due day's start", stage({ issueDate: date("2027-03-01") }), "2027-03-29T12:00:00Z", "2027-03-30T22:00:00.000Z"],
     ["on the due day: the next day's start, when it becomes overdue", stage({ status: "invoiced" }), "2027-03-31T10:00:00Z", "2027-03-31T22:00:00.000Z"],
     [
       "a declined charge: its retry time when that comes first",
@@ -76,7 +82,8 @@ describe("nextTimedAction: when the due sweep looks at a stage again", () => {
           const retry = status === "failed" ? new Date(now.getTime() + 3_600_000) : null;
           const timed = stage({ status, dueDate: due, issueDate: issue, nextAttemptAt: retry });
           const next = nextTimedAction(timed, zone, now);
-          const candidates = [issue ?? due, due, addDays(due, 1)].map((candidate) => startOfDayIn(candidate, zone).getTime());
+          const notice = status === "scheduled" ? [addDays(due, -CHARGE_NOTICE_DAYS)] : [];
+          const candidates = [issue ?? due, ...notice, due, addDays(due, 1)].map((candidate) => startOfDayIn(candidate, zone).getTime());
           if (retry) candidates.push(retry.getTime());
           const ahead = candidates.filter((instant) => instant > now.getTime());
           expect(next?.getTime() ?? null).toBe(ahead.length ? Math.min(...ahead) : null);
