@@ -1,4 +1,5 @@
 import type { DocumentMessages } from "./en";
+import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
 
 export const de: DocumentMessages = {
   invoiceTitle: (invoiceNumber) => `Rechnung ${invoiceNumber}`,
@@ -28,15 +29,7 @@ export const de: DocumentMessages = {
   total: "Gesamt",
   paidNetOfRefunds: "Bezahlt (abzüglich Erstattungen)",
   outstanding: "Noch offen",
-  stageStates: {
-    paid: "Bezahlt",
-    partlyPaid: "Teilweise bezahlt",
-    due: "Fällig",
-    overdue: "Überfällig",
-    scheduled: "Geplant",
-    cancelled: "Storniert",
-    refunded: "Erstattet",
-  },
+  stageStates: STAGE_STATE_WORDS.de,
   date: "Datum",
   reference: "Referenz",
   description: "Beschreibung",

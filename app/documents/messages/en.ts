@@ -1,5 +1,5 @@
-import type { BuyerStageState } from "../../domain/documents/buyer-document";
 import type { StatementEventKind } from "../../domain/documents/statement";
+import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
 
 /** The invoice and statement PDFs' words in English; de.ts and fr.ts have every key (DocumentMessages). */
 export const en = {
@@ -30,15 +30,7 @@ export const en = {
   total: "Total",
   paidNetOfRefunds: "Paid (net of refunds)",
   outstanding: "Outstanding",
-  stageStates: {
-    paid: "Paid",
-    partlyPaid: "Partly paid",
-    due: "Due",
-    overdue: "Overdue",
-    scheduled: "Scheduled",
-    cancelled: "Cancelled",
-    refunded: "Refunded",
-  } satisfies Record<BuyerStageState, string>,
+  stageStates: STAGE_STATE_WORDS.en,
   date: "Date",
   reference: "Reference",
   description: "Description",

@@ -1,4 +1,5 @@
 import type { DocumentMessages } from "./en";
+import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
 
 export const fr: DocumentMessages = {
   invoiceTitle: (invoiceNumber) => `Facture ${invoiceNumber}`,
@@ -28,15 +29,7 @@ export const fr: DocumentMessages = {
   total: "Total",
   paidNetOfRefunds: "Payé (remboursements déduits)",
   outstanding: "Reste à payer",
-  stageStates: {
-    paid: "Payé",
-    partlyPaid: "Partiellement payé",
-    due: "À payer",
-    overdue: "En retard",
-    scheduled: "Prévu",
-    cancelled: "Annulé",
-    refunded: "Remboursé",
-  },
+  stageStates: STAGE_STATE_WORDS.fr,
   date: "Date",
   reference: "Référence",
   description: "Libellé",

@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
 
 export const de: Messages = {
   templates: {
@@ -86,15 +87,7 @@ export const de: Messages = {
   },
   amountOn: (amount: string, date: string) => `${amount} am ${date}`,
   invoiceLink: (invoiceNumber: string) => `${invoiceNumber} (PDF)`,
-  states: {
-    paid: "Bezahlt",
-    partlyPaid: "Teilweise bezahlt",
-    due: "Fällig",
-    overdue: "Überfällig",
-    scheduled: "Geplant",
-    cancelled: "Storniert",
-    refunded: "Erstattet",
-  },
+  states: STAGE_STATE_WORDS.de,
   partlyPaidState: (owed: string) => `Teilweise bezahlt, noch ${owed}`,
   schedule: {
     heading: "Zahlungsplan",

@@ -1,3 +1,4 @@
+import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
 /**
  * English, the reference: `Messages` is this object's type, so German and French must have every key. Subjects and
  * intros are templates with {placeholders} (app/emails/template-text.ts), the same form staff write theirs in.
@@ -87,15 +88,7 @@ export const en = {
   },
   amountOn: (amount: string, date: string) => `${amount} on ${date}`,
   invoiceLink: (invoiceNumber: string) => `${invoiceNumber} (PDF)`,
-  states: {
-    paid: "Paid",
-    partlyPaid: "Partly paid",
-    due: "Due",
-    overdue: "Overdue",
-    scheduled: "Scheduled",
-    cancelled: "Cancelled",
-    refunded: "Refunded",
-  },
+  states: STAGE_STATE_WORDS.en,
   partlyPaidState: (owed: string) => `Partly paid, ${owed} to pay`,
   schedule: {
     heading: "Payment schedule",

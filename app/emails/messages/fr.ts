@@ -1,4 +1,5 @@
 import type { Messages } from "./en";
+import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
 
 // French typography: a no-break space before « : ; ! ? » and inside guillemets.
 const NBSP = "\u00a0";
@@ -87,15 +88,7 @@ export const fr: Messages = {
   },
   amountOn: (amount: string, date: string) => `${amount} le ${date}`,
   invoiceLink: (invoiceNumber: string) => `${invoiceNumber} (PDF)`,
-  states: {
-    paid: "Payé",
-    partlyPaid: "Partiellement payé",
-    due: "À payer",
-    overdue: "En retard",
-    scheduled: "Prévu",
-    cancelled: "Annulé",
-    refunded: "Remboursé",
-  },
+  states: STAGE_STATE_WORDS.fr,
   partlyPaidState: (owed: string) => `Partiellement payé, reste ${owed}`,
   schedule: {
     heading: "Échéancier",

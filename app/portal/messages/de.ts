@@ -1,4 +1,5 @@
 import type { PortalMessages } from "./en";
+import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
 
 export const de: PortalMessages = {
   pageTitle: (seller) => `Ihre Zahlungen — ${seller}`,
@@ -22,15 +23,7 @@ export const de: PortalMessages = {
   paymentOf: (position, count) => `Zahlung ${position} von ${count}`,
   includesTax: (title, amount) => `enthält ${title} ${amount}`,
   notDated: "noch ohne Datum",
-  stageStates: {
-    paid: "Bezahlt",
-    partlyPaid: "Teilweise bezahlt",
-    due: "Fällig",
-    overdue: "Überfällig",
-    scheduled: "Geplant",
-    cancelled: "Storniert",
-    refunded: "Erstattet",
-  },
+  stageStates: STAGE_STATE_WORDS.de,
   payNow: "Jetzt bezahlen",
   payNowOf: (payment) => `Jetzt bezahlen: ${payment}`,
   invoicePdf: (invoiceNumber) => `${invoiceNumber} (PDF)`,

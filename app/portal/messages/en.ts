@@ -1,6 +1,6 @@
 import type { ContractStatus } from "../../domain/contract/contract-state";
-import type { BuyerStageState } from "../../domain/documents/buyer-document";
 import type { StatementProblem } from "../../services/buyer-portal/statement-request";
+import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
 
 /** The buyer portal's words in English; de.ts and fr.ts have every key (PortalMessages). */
 export const en = {
@@ -25,15 +25,7 @@ export const en = {
   paymentOf: (position: number, count: number) => `Payment ${position} of ${count}`,
   includesTax: (title: string, amount: string) => `includes ${title} ${amount}`,
   notDated: "not dated yet",
-  stageStates: {
-    paid: "Paid",
-    partlyPaid: "Partly paid",
-    due: "Due",
-    overdue: "Overdue",
-    scheduled: "Scheduled",
-    cancelled: "Cancelled",
-    refunded: "Refunded",
-  } satisfies Record<BuyerStageState, string>,
+  stageStates: STAGE_STATE_WORDS.en,
   payNow: "Pay now",
   payNowOf: (payment: string) => `Pay now: ${payment}`,
   invoicePdf: (invoiceNumber: string) => `${invoiceNumber} (PDF)`,

@@ -1,4 +1,5 @@
 import type { PortalMessages } from "./en";
+import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
 
 export const fr: PortalMessages = {
   pageTitle: (seller) => `Vos paiements — ${seller}`,
@@ -22,15 +23,7 @@ export const fr: PortalMessages = {
   paymentOf: (position, count) => `Paiement ${position} sur ${count}`,
   includesTax: (title, amount) => `dont ${title} ${amount}`,
   notDated: "pas encore datée",
-  stageStates: {
-    paid: "Payé",
-    partlyPaid: "Partiellement payé",
-    due: "À payer",
-    overdue: "En retard",
-    scheduled: "Prévu",
-    cancelled: "Annulé",
-    refunded: "Remboursé",
-  },
+  stageStates: STAGE_STATE_WORDS.fr,
   payNow: "Payer maintenant",
   payNowOf: (payment) => `Payer maintenant : ${payment}`,
   invoicePdf: (invoiceNumber) => `${invoiceNumber} (PDF)`,
