@@ -8,7 +8,8 @@ export function ContractBlock({store, page, format}: {store: ContractStore; page
   return <ContractScheduleView view={contractView(store.state.value, page, format)} />;
 }
 
-export function ContractScheduleView({view}: {view: ContractView}) {
+/** The view; `embedded` (the customer account's plans page) leaves out the heading, which the page's section shows. */
+export function ContractScheduleView({view, embedded = false}: {view: ContractView; embedded?: boolean}) {
   switch (view.kind) {
     case 'hidden':
       return null;
@@ -28,7 +29,7 @@ export function ContractScheduleView({view}: {view: ContractView}) {
     case 'schedule':
       return (
         <s-stack gap="base">
-          <s-heading>{view.heading}</s-heading>
+          {embedded ? null : <s-heading>{view.heading}</s-heading>}
           {view.paidOnOrder ? (
             <s-stack gap="none">
               <s-text type="strong">{view.paidOnOrder.line}</s-text>
@@ -54,12 +55,13 @@ export function ContractScheduleView({view}: {view: ContractView}) {
               <StageRow key={row.position} row={row} />
             ))}
           </s-stack>
+          {view.portal ? <s-link href={view.portal.url}>{view.portal.label}</s-link> : null}
         </s-stack>
       );
   }
 }
 
-function DueStage({stage}: {stage: DueStageView}) {
+export function DueStage({stage}: {stage: DueStageView}) {
   return (
     <s-banner tone={stage.tone} heading={stage.message}>
       <s-stack gap="small">
@@ -72,13 +74,14 @@ function DueStage({stage}: {stage: DueStageView}) {
   );
 }
 
-function StageRow({row}: {row: StageRowView}) {
+export function StageRow({row}: {row: StageRowView}) {
   return (
     <s-stack direction="inline" justifyContent="space-between" gap="base">
       <s-stack gap="none">
         <s-text>{row.title}</s-text>
         {row.dateLabel ? <s-text color="subdued">{row.dateLabel}</s-text> : null}
         {row.taxNote ? <s-text color="subdued">{row.taxNote}</s-text> : null}
+        {row.invoice ? <s-link href={row.invoice.url}>{row.invoice.label}</s-link> : null}
       </s-stack>
       <s-stack direction="inline" gap="small" alignItems="center">
         <s-badge tone={row.tone === 'critical' ? 'critical' : 'neutral'}>{row.statusLabel}</s-badge>

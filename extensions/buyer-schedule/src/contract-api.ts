@@ -9,7 +9,11 @@
  *
  *   200 {"contract":{"status","currency","total","paid","remaining",
  *        "paidOnOrder":{"positions","amount","tax":[{"title","amount"}]} | null,
- *        "stages":[{"position","title","amount","tax":[{"title","amount"}],"status","dueDate","trigger"?,"payUrl"}]}}
+ *        "stages":[{"position","title","amount","tax":[{"title","amount"}],"status","dueDate","trigger"?,"payUrl",
+ *                   "invoiceNumber"?,"invoicePdfUrl"?}],
+ *        "portalUrl"?}}
+ *        `invoicePdfUrl` (a stage with an invoice) and `portalUrl` (the buyer's portal) are signed links the app
+ *        gives a signed-in buyer only.
  *        `paidOnOrder` is what the buyer paid with the order on the page (the stages it carried that are paid);
  *        `trigger` (stage-text.ts) names the event a stage without a date waits for. The extension is deployed
  *        apart from the app, so an answer from an app without `remaining`, `paidOnOrder` or `tax` is still read.
@@ -30,6 +34,8 @@ export interface ContractStage {
   dueDate: string | null;
   trigger: StageTrigger | null;
   payUrl: string | null;
+  /** The stage's invoice and its PDF, for a signed-in buyer. */
+  invoice: {number: string; pdfUrl: string} | null;
 }
 
 export interface PaidOnOrder {
@@ -48,6 +54,8 @@ export interface BuyerContract {
   remaining: string | null;
   paidOnOrder: PaidOnOrder | null;
   stages: ContractStage[];
+  /** The buyer's portal (every payment and invoice), for a signed-in buyer. */
+  portalUrl: string | null;
 }
 
 export type LoadResult = {kind: 'none'} | {kind: 'ok'; contract: BuyerContract} | {kind: 'error'; detail: string};
@@ -108,7 +116,8 @@ export function parseContractResponse(body: unknown): BuyerContract | null {
     stages.push(stage);
   }
   stages.sort((a, b) => a.position - b.position);
-  return {status: c.status, currency: c.currency, total: c.total, paid: c.paid, remaining: c.remaining ?? null, paidOnOrder, stages};
+  const portalUrl = typeof c.portalUrl === 'string' && isWebUrl(c.portalUrl) ? c.portalUrl : null;
+  return {status: c.status, currency: c.currency, total: c.total, paid: c.paid, remaining: c.remaining ?? null, paidOnOrder, stages, portalUrl};
 }
 
 function parsePaidOnOrder(value: unknown): PaidOnOrder | undefined {
@@ -134,7 +143,7 @@ function parseTax(value: unknown): TaxShare[] | undefined {
 
 function parseStage(item: unknown): ContractStage | null {
   if (!isObject(item)) return null;
-  const {position, title, amount, tax, status, dueDate, trigger, payUrl} = item;
+  const {position, title, amount, tax, status, dueDate, trigger, payUrl, invoiceNumber, invoicePdfUrl} = item;
   if (typeof position !== 'number' || !Number.isInteger(position)) return null;
   if (typeof title !== 'string' || !isAmount(amount)) return null;
   const shares = parseTax(tax);
@@ -154,10 +163,14 @@ function parseStage(item: unknown): ContractStage | null {
     trigger: waitsFor,
     // Only web links become "Pay now": never a javascript: or other scheme from a bad payload.
     payUrl: typeof payUrl === 'string' && isWebUrl(payUrl) ? payUrl : null,
+    invoice:
+      typeof invoiceNumber === 'string' && invoiceNumber !== '' && typeof invoicePdfUrl === 'string' && isWebUrl(invoicePdfUrl)
+        ? {number: invoiceNumber, pdfUrl: invoicePdfUrl}
+        : null,
   };
 }
 
-function isWebUrl(value: string): boolean {
+export function isWebUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === 'https:' || url.protocol === 'http:';

@@ -19,6 +19,13 @@ export interface StageRowView {
   dateLabel: string | null;
   /** "including Texas State Tax $470.59", for stages still to pay that carry tax. */
   taxNote: string | null;
+  /** "Invoice TR-000004 (PDF)" and its signed link, for a stage with an invoice (signed-in buyers). */
+  invoice: LinkView | null;
+}
+
+export interface LinkView {
+  label: string;
+  url: string;
 }
 
 export interface DueStageView {
@@ -56,6 +63,8 @@ export type ContractView =
       toCome: {total: string | null; rows: StageRowView[]} | null;
       /** Paid, refunded and cancelled stages. */
       settled: StageRowView[];
+      /** "See all your payments and invoices": the buyer's portal (signed-in buyers). */
+      portal: LinkView | null;
     };
 
 const STATUS_TONE: Record<StageStatus, Tone> = {
@@ -109,6 +118,7 @@ function scheduleView(contract: BuyerContract, page: BlockPage, format: Formatte
       tone: STATUS_TONE[stage.status],
       dateLabel: settled ? null : whenLabel(timingOf(stage), format),
       taxNote: settled ? null : taxNote(stage),
+      invoice: stage.invoice ? {label: format.t('invoicePdf', {number: stage.invoice.number}), url: stage.invoice.pdfUrl} : null,
     };
   };
   const toCome = contract.stages.filter((stage) => !isSettled(stage.status)).map(row);
@@ -119,6 +129,7 @@ function scheduleView(contract: BuyerContract, page: BlockPage, format: Formatte
     progress: format.t('progress', {paid: money(contract.paid), total: money(contract.total)}),
     toCome: toCome.length ? {total: contract.remaining === null ? null : format.t('stillToPay', {amount: money(contract.remaining)}), rows: toCome} : null,
     settled: contract.stages.filter((stage) => isSettled(stage.status)).map(row),
+    portal: contract.portalUrl ? {label: format.t('portal'), url: contract.portalUrl} : null,
   };
 
   if (cancelled) {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { currencyFor } from "../../../app/domain/money/currency";
 import { formatMinorUnits } from "../../../app/domain/money/minor-units";
 import { updateContract, updateStage, type StoredContract } from "../../../app/models/contracts.server";
+import { verifyBuyerLink } from "../../../app/services/buyer/signed-links.server";
 import { recordLedgerEntry } from "../../../app/models/ledger.server";
 import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
 import type { Order } from "../../../emulator/state/model";
@@ -56,7 +57,7 @@ beforeAll(async () => {
     contractId: contract.id,
     stageId: contract.stages[0]!.id,
     version: contract.version,
-    changes: { status: "invoiced", payUrl: "https://pay.test/1" },
+    changes: { status: "invoiced", payUrl: "https://pay.test/1", invoiceNumber: "TR-000004" },
     actor: "system",
   });
 });
@@ -95,7 +96,18 @@ type ScheduleBody = {
     status: string;
     remaining: string;
     paidOnOrder: { positions: number[]; amount: string; tax: TaxBody } | null;
-    stages: { position: number; status: string; payUrl: string | null; amount: string; tax: TaxBody; dueDate: string | null; trigger?: unknown }[];
+    portalUrl?: string;
+    stages: {
+      position: number;
+      status: string;
+      payUrl: string | null;
+      amount: string;
+      tax: TaxBody;
+      dueDate: string | null;
+      trigger?: unknown;
+      invoiceNumber?: string;
+      invoicePdfUrl?: string;
+    }[];
   };
 };
 
@@ -112,6 +124,18 @@ describe("GET /api/buyer/schedule (thank-you and order-status blocks)", () => {
       [2, "scheduled", null],
       [3, "scheduled", null],
     ]);
+  });
+
+  it("gives a signed-in buyer the invoice PDF of each invoiced stage and their portal, as signed links", async () => {
+    const body = (await (await ask(mainOrder.id)).json()) as ScheduleBody;
+    const [invoiced, ...others] = body.contract.stages;
+    expect(invoiced?.invoiceNumber).toBe("TR-000004");
+    const pdf = /^https:\/\/tranche\.test\/portal\/([^/]+)\/invoices\/1\.pdf$/.exec(invoiced?.invoicePdfUrl ?? "");
+    expect(pdf, invoiced?.invoicePdfUrl).not.toBeNull();
+    expect(verifyBuyerLink(pdf![1]!, API_SECRET)).toEqual({ shop: SHOP, contractId: contract.id, customerId: BUYER });
+    // Stages without an invoice number have no PDF.
+    for (const stage of others) expect(stage).not.toHaveProperty("invoicePdfUrl");
+    expect(body.contract.portalUrl).toBe(`https://tranche.test/portal/${pdf![1]!}`);
   });
 
   it("answers 404 for an order without a schedule, and for another shop's order", async () => {
@@ -147,6 +171,10 @@ describe("GET /api/buyer/schedule (thank-you and order-status blocks)", () => {
     const body = (await guest.json()) as ScheduleBody;
     expect(body.contract.status).toBe("awaitingDeposit");
     expect(body.contract.stages.map((stage) => stage.payUrl)).toEqual([null, null, null]);
+    // Nor invoice PDFs or the portal: those links open the buyer's documents without signing in.
+    expect(body.contract).not.toHaveProperty("portalUrl");
+    for (const stage of body.contract.stages) expect(stage).not.toHaveProperty("invoicePdfUrl");
+    expect(JSON.stringify(body)).not.toContain("/portal/");
   });
 
   it("refuses a token not signed with the app's secret", async () => {

@@ -135,6 +135,39 @@ describe('thank-you / order-status block states', () => {
   });
 });
 
+describe('invoice PDFs and the portal (signed-in buyers)', () => {
+  const PORTAL = 'https://tranche.example/portal/abc.sig';
+  const PDF = 'https://tranche.example/portal/abc.sig/invoices/2.pdf';
+  const withLinks = contract('active', [DEPOSIT_PAID, {...SHIPPING_INVOICED, invoiceNumber: 'TR-000004', invoicePdfUrl: PDF}, BALANCE_SCHEDULED], '3000.00', {
+    portalUrl: PORTAL,
+  });
+
+  it('links each invoiced stage to its PDF and the buyer to their portal', async () => {
+    const {text, tree} = await loaded(200, withLinks);
+    const links = hostElements(tree).filter((element) => element.type === 's-link');
+    expect(links.map((link) => link.props.href)).toEqual([PDF, PORTAL]);
+    expect(text).toContain('Invoice TR-000004 (PDF)');
+    expect(text).toContain('See all your payments and invoices');
+  });
+
+  it("words the links in the buyer's language", async () => {
+    const store = createContractStore(async () => ({kind: 'ok', contract: parseContractResponse(withLinks)!}));
+    await store.load();
+    const {text} = render(store, 'orderStatus', formatterFor('de-DE'));
+    expect(text).toContain('Rechnung TR-000004 (PDF)');
+    expect(text).toContain('Alle Ihre Zahlungen und Rechnungen ansehen');
+  });
+
+  it('shows no links for a guest (the app sends none) and never a non-web link', async () => {
+    expect(hostElements((await loaded(200, contract('active', [DEPOSIT_PAID, SHIPPING_INVOICED]))).tree).filter((e) => e.type === 's-link')).toEqual([]);
+    const bad = parseContractResponse(
+      contract('active', [{...SHIPPING_INVOICED, invoiceNumber: 'TR-1', invoicePdfUrl: 'javascript:alert(1)'}], '0.00', {portalUrl: 'javascript:alert(1)'}),
+    );
+    expect(bad?.stages[0]?.invoice).toBeNull();
+    expect(bad?.portalUrl).toBeNull();
+  });
+});
+
 describe('what is paid and still to pay, with tax', () => {
   it('lists every stage to come with its tax and its date or event, and what is left', async () => {
     const {text} = await loaded(200, ISSUE_CONTRACT);

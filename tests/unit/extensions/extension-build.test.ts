@@ -6,7 +6,7 @@ import {parse} from 'smol-toml';
 import {describe, expect, it} from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const EXTENSIONS = ['buyer-schedule', 'draft-order-attach'] as const;
+const EXTENSIONS = ['buyer-schedule', 'customer-payments', 'draft-order-attach'] as const;
 
 interface ExtensionToml {
   api_version: string;
@@ -37,10 +37,15 @@ describe('extension configuration', () => {
     ]);
     expect(buyer.extensions[0]!.capabilities).toMatchObject({network_access: true, block_progress: true});
 
+    const payments = readToml('customer-payments');
+    expect(payments.api_version).toBe(apiVersion);
+    expect(payments.extensions[0]!.targeting.map((t) => t.target)).toEqual(['customer-account.page.render']);
+    expect(payments.extensions[0]!.capabilities).toMatchObject({network_access: true});
+
     const admin = readToml('draft-order-attach');
     expect(admin.api_version).toBe(apiVersion);
     expect(admin.extensions[0]!.targeting.map((t) => t.target)).toEqual(['admin.draft-order-details.action.render']);
-    for (const toml of [buyer, admin]) {
+    for (const toml of [buyer, payments, admin]) {
       for (const {module} of toml.extensions[0]!.targeting) {
         expect(existsSync(path.join(ROOT, 'extensions', toml.extensions[0]!.handle, module)), module).toBe(true);
       }
@@ -65,6 +70,7 @@ describe('npm run build:extensions (Shopify CLI, offline)', () => {
     // The buyer's messages are keys into the extension's locale files (Shopify serves them with the bundle).
     const expectations: Record<(typeof EXTENSIONS)[number], string[]> = {
       'buyer-schedule': ['_tranche_schedule', 'accept.label', '/api/buyer/schedule', 'payNow', 'paidInFull'],
+      'customer-payments': ['/api/buyer/contracts', 'pageTitle', 'plan.portal', 'payNow', 'invoicePdf'],
       'draft-order-attach': ['/api/attach/options', '/api/attach/preview', '/api/attach', 'Attach plan'],
     };
     for (const name of EXTENSIONS) {

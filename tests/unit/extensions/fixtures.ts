@@ -46,6 +46,9 @@ type Stage = {
   dueDate: string | null;
   trigger?: Record<string, unknown>;
   payUrl: string | null;
+  /** A signed-in buyer's stage with an invoice: its number and its PDF. */
+  invoiceNumber?: string;
+  invoicePdfUrl?: string;
 };
 
 /** The buyer endpoint's answer; `extra` adds what a current app sends (`remaining`, `paidOnOrder`). */

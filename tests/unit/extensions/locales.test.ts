@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 
-import {LOCALE_FILES, messageKeys} from './translations';
+import {LOCALE_FILES, localeFilesOf, messageKeys} from './translations';
 
 /** The buyer-schedule extension's messages (extensions/buyer-schedule/locales): English by default, German, French. */
 describe('buyer-schedule locale files', () => {
@@ -18,5 +18,18 @@ describe('buyer-schedule locale files', () => {
     for (const key of messageKeys(LOCALE_FILES.en!)) {
       expect(placeholders(valueAt(LOCALE_FILES[locale], key)), key).toEqual(placeholders(valueAt(LOCALE_FILES.en, key)));
     }
+  });
+});
+
+/** The customer-payments page's messages: the same languages, every message of the blocks it reuses (contract-view.ts) too. */
+describe('customer-payments locale files', () => {
+  const files = localeFilesOf('customer-payments');
+
+  it.each(['de', 'fr'])('%s translates every English message, and nothing else', (locale) => {
+    expect(messageKeys(files[locale]!).sort()).toEqual(messageKeys(files.en!).sort());
+  });
+
+  it('carry every message of the buyer-schedule blocks', () => {
+    expect(messageKeys(files.en!)).toEqual(expect.arrayContaining(messageKeys(LOCALE_FILES.en!)));
   });
 });

@@ -4,17 +4,22 @@ import path from 'node:path';
 import {createFormatter, type Formatter, type Translate} from '../../../extensions/buyer-schedule/src/format';
 import {EXTENSIONS_DIR} from './render-helpers';
 
-const LOCALES_DIR = path.join(EXTENSIONS_DIR, 'buyer-schedule', 'locales');
 const DEFAULT_FILE = 'en.default.json';
 
-type Messages = {[key: string]: string | Messages};
+export type Messages = {[key: string]: string | Messages};
 
-/** The extension's locale files by locale ("en", "de", "fr"); the default one under its locale too. */
-export const LOCALE_FILES: Record<string, Messages> = Object.fromEntries(
-  readdirSync(LOCALES_DIR)
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => [file.replace(/(\.default)?\.json$/, ''), JSON.parse(readFileSync(path.join(LOCALES_DIR, file), 'utf8')) as Messages]),
-);
+/** An extension's locale files by locale ("en", "de", "fr"); the default one under its locale too. */
+export function localeFilesOf(extension: string): Record<string, Messages> {
+  const dir = path.join(EXTENSIONS_DIR, extension, 'locales');
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => [file.replace(/(\.default)?\.json$/, ''), JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Messages]),
+  );
+}
+
+/** The buyer-schedule extension's locale files. */
+export const LOCALE_FILES = localeFilesOf('buyer-schedule');
 const DEFAULT_LOCALE = DEFAULT_FILE.replace('.default.json', '');
 
 /**
@@ -23,9 +28,9 @@ const DEFAULT_LOCALE = DEFAULT_FILE.replace('.default.json', '');
  * `{{name}}` replaced; a key whose value is an object picks its plural form for `count` (CLDR category,
  * else "other"). A key missing from the default file throws, so a typo in the code fails the test.
  */
-export function translatorFor(locale: string): Translate {
+export function translatorFor(locale: string, files: Record<string, Messages> = LOCALE_FILES): Translate {
   const language = locale.split('-')[0] as string;
-  const chain = [LOCALE_FILES[locale], LOCALE_FILES[language], LOCALE_FILES[DEFAULT_LOCALE]].filter((messages): messages is Messages => !!messages);
+  const chain = [files[locale], files[language], files[DEFAULT_LOCALE]].filter((messages): messages is Messages => !!messages);
   return (key, replacements = {}) => {
     for (const messages of chain) {
       let value = lookUp(messages, key);
@@ -40,8 +45,8 @@ export function translatorFor(locale: string): Translate {
 }
 
 /** The blocks' formatter for a buyer locale: its messages, money and dates. */
-export function formatterFor(locale: string): Formatter {
-  return createFormatter(locale, translatorFor(locale));
+export function formatterFor(locale: string, files: Record<string, Messages> = LOCALE_FILES): Formatter {
+  return createFormatter(locale, translatorFor(locale, files));
 }
 
 /** Every key of a locale file, plural forms as `key.one`, `key.other`. */
