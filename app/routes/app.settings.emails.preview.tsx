@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { z } from "zod";
 
 import { NotFoundError } from "../models/model-errors.server";
+import { getShopBranding } from "../models/shop-branding.server";
 import { formFieldErrorsOf, type FormFieldErrors } from "../services/action-errors";
 import { NoContractToPreviewError, previewBuyerEmail, sendTestEmail, type EmailPreview } from "../services/buyer-email/email-preview.server";
 import { emailTemplateTextInput, templateTextOf } from "../services/buyer-email/template-text-input";
@@ -60,6 +61,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const shown = { subject: preview.subject, html: preview.html };
   if (target.data.intent === "preview") return json<EmailPreviewResult>({ ok: true, message: "", fieldErrors: {}, ...shown, sentTo: null });
   const to = target.data.to!;
+  const refusal = testRecipientRefusal(to, (await getShopBranding(deps.db, shop)).sellerEmail);
+  if (refusal) return refused("The test was not sent.", { to: refusal });
   try {
     await sendTestEmail(deps, preview, to);
   } catch (error) {
@@ -68,6 +71,16 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   }
   return json<EmailPreviewResult>({ ok: true, message: `Test sent to ${to}.`, fieldErrors: {}, ...shown, sentTo: to });
 };
+
+/**
+ * A test goes to the shop's own people only: its Branding email or an address at that email's domain. The app's
+ * sending address and a real buyer's signed links are in it, so it must not be a way to mail anyone anything.
+ */
+function testRecipientRefusal(to: string, shopEmail: string | null): string | null {
+  if (!shopEmail) return "set the shop's email under Branding first: tests go to the shop's own addresses";
+  const domainOf = (address: string) => address.slice(address.lastIndexOf("@") + 1).toLowerCase();
+  return domainOf(to) === domainOf(shopEmail) ? null : `tests go to the shop's own addresses (at ${domainOf(shopEmail)})`;
+}
 
 function refused(message: string, fieldErrors: FormFieldErrors) {
   return json<EmailPreviewResult>({ ok: false, message, fieldErrors, subject: null, html: null, sentTo: null }, { status: 422 });

@@ -141,7 +141,15 @@ function EmailTemplateEditor({ template, contracts, testRecipient, result, submi
                 Preview
               </Button>
               <Box minWidth="280px">
-                <TextField label="Send a test to" type="email" value={to} onChange={setTo} autoComplete="email" error={errors.to} />
+                <TextField
+                  label="Send a test to"
+                  type="email"
+                  value={to}
+                  onChange={setTo}
+                  autoComplete="email"
+                  helpText="The shop's email (Branding) or another address at its domain."
+                  error={errors.to}
+                />
               </Box>
               <Button onClick={() => post(testSend, "sendTest")} loading={testSend.state !== "idle"}>
                 Send me a test

@@ -277,6 +277,13 @@ describe("the email preview and test send", () => {
     expect(noAddress.status).toBe(422);
     expect(noAddress.body.fieldErrors).toEqual({ to: "give the email address to send the test to" });
 
+    const stranger = await answer<PreviewAnswer>(
+      previewAction(post(PREVIEW_URL, fields({ intent: "sendTest", kind: "reminder", subject: "", intro: "", to: "anyone@elsewhere.test" }))),
+    );
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.fieldErrors).toEqual({ to: "tests go to the shop's own addresses (at oak-and-iron.test)" });
+    expect(recorded.sent).toHaveLength(1);
+
     smtpRefusal = Object.assign(new Error("Invalid login: 535 5.7.8 Authentication failed"), { responseCode: 535 });
     const refused = await answer<PreviewAnswer>(
       previewAction(post(PREVIEW_URL, fields({ intent: "sendTest", kind: "reminder", subject: "", intro: "", to: "staff@oak-and-iron.test" }))),
