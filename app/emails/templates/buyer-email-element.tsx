@@ -2,7 +2,6 @@ import type { ReactElement } from "react";
 import type { BuyerEmail } from "../../domain/documents/buyer-email";
 import { stageAt, type EmailContext } from "../email-context";
 import { ChargeDeclinedEmail } from "./charge-declined";
-import { ChargeReceiptEmail } from "./charge-receipt";
 import { ChargeUpcomingEmail } from "./charge-upcoming";
 import { ContractCancelledEmail } from "./contract-cancelled";
 import { OverdueEmail } from "./overdue";
@@ -23,11 +22,10 @@ export function buyerEmailElement(email: BuyerEmail, context: EmailContext, text
     case "overdue":
       return <OverdueEmail {...common} email={email} stage={stageAt(context, email.stagePosition)} />;
     case "paymentReceived":
+    case "chargeReceipt":
       return <PaymentReceivedEmail {...common} email={email} stage={stageAt(context, email.stagePosition)} />;
     case "chargeUpcoming":
       return <ChargeUpcomingEmail {...common} email={email} stage={stageAt(context, email.stagePosition)} />;
-    case "chargeReceipt":
-      return <ChargeReceiptEmail {...common} email={email} stage={stageAt(context, email.stagePosition)} />;
     case "chargeDeclined":
       return <ChargeDeclinedEmail {...common} email={email} stage={stageAt(context, email.stagePosition)} />;
     case "scheduleChanged":
