@@ -1,5 +1,6 @@
 import type { DocumentMessages } from "./en";
 import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
+import { STATEMENT_WORDS } from "../../locale/statement-words";
 
 export const de: DocumentMessages = {
   invoiceTitle: (invoiceNumber) => `Rechnung ${invoiceNumber}`,
@@ -30,15 +31,7 @@ export const de: DocumentMessages = {
   paidNetOfRefunds: "Bezahlt (abzüglich Erstattungen)",
   outstanding: "Noch offen",
   stageStates: STAGE_STATE_WORDS.de,
-  date: "Datum",
-  reference: "Referenz",
-  description: "Beschreibung",
-  debit: "Soll",
-  credit: "Haben",
-  balance: "Saldo",
-  openingBalance: "Anfangssaldo",
-  closingBalance: "Endsaldo",
-  noActivity: "Keine Buchungen in diesem Zeitraum.",
+  ...STATEMENT_WORDS.de,
   periodTotals: "Summen des Zeitraums",
   eventTotals: {
     invoice: "In Rechnung gestellt",

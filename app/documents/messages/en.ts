@@ -1,5 +1,6 @@
 import type { StatementEventKind } from "../../domain/documents/statement";
 import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
+import { STATEMENT_WORDS } from "../../locale/statement-words";
 
 /** The invoice and statement PDFs' words in English; de.ts and fr.ts have every key (DocumentMessages). */
 export const en = {
@@ -31,15 +32,7 @@ export const en = {
   paidNetOfRefunds: "Paid (net of refunds)",
   outstanding: "Outstanding",
   stageStates: STAGE_STATE_WORDS.en,
-  date: "Date",
-  reference: "Reference",
-  description: "Description",
-  debit: "Debit",
-  credit: "Credit",
-  balance: "Balance",
-  openingBalance: "Opening balance",
-  closingBalance: "Closing balance",
-  noActivity: "No activity in this period.",
+  ...STATEMENT_WORDS.en,
   periodTotals: "Totals for the period",
   eventTotals: {
     invoice: "Invoiced",

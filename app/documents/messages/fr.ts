@@ -1,5 +1,6 @@
 import type { DocumentMessages } from "./en";
 import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
+import { STATEMENT_WORDS } from "../../locale/statement-words";
 
 export const fr: DocumentMessages = {
   invoiceTitle: (invoiceNumber) => `Facture ${invoiceNumber}`,
@@ -30,15 +31,7 @@ export const fr: DocumentMessages = {
   paidNetOfRefunds: "Payé (remboursements déduits)",
   outstanding: "Reste à payer",
   stageStates: STAGE_STATE_WORDS.fr,
-  date: "Date",
-  reference: "Référence",
-  description: "Libellé",
-  debit: "Débit",
-  credit: "Crédit",
-  balance: "Solde",
-  openingBalance: "Solde d’ouverture",
-  closingBalance: "Solde de clôture",
-  noActivity: "Aucune opération sur la période.",
+  ...STATEMENT_WORDS.fr,
   periodTotals: "Totaux de la période",
   eventTotals: {
     invoice: "Facturé",

@@ -1,5 +1,6 @@
 import type { PortalMessages } from "./en";
 import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
+import { STATEMENT_WORDS } from "../../locale/statement-words";
 
 export const de: PortalMessages = {
   pageTitle: (seller) => `Ihre Zahlungen — ${seller}`,
@@ -40,15 +41,7 @@ export const de: PortalMessages = {
   showStatement: "Kontoauszug anzeigen",
   downloadPdf: "Als PDF herunterladen",
   period: (from, to) => `${from} – ${to}`,
-  date: "Datum",
-  reference: "Referenz",
-  description: "Beschreibung",
-  debit: "Soll",
-  credit: "Haben",
-  balance: "Saldo",
-  openingBalance: "Anfangssaldo",
-  closingBalance: "Endsaldo",
-  noActivity: "Keine Buchungen in diesem Zeitraum.",
+  ...STATEMENT_WORDS.de,
   balanceInCredit: "Ein negativer Saldo ist ein Guthaben zu Ihren Gunsten.",
   statementProblems: {
     notADate: "Geben Sie ein Datum als JJJJ-MM-TT ein.",

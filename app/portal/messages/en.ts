@@ -1,6 +1,7 @@
 import type { ContractStatus } from "../../domain/contract/contract-state";
 import type { StatementProblem } from "../../services/buyer-portal/statement-request";
 import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
+import { STATEMENT_WORDS } from "../../locale/statement-words";
 
 /** The buyer portal's words in English; de.ts and fr.ts have every key (PortalMessages). */
 export const en = {
@@ -42,15 +43,7 @@ export const en = {
   showStatement: "Show statement",
   downloadPdf: "Download PDF",
   period: (from: string, to: string) => `${from} – ${to}`,
-  date: "Date",
-  reference: "Reference",
-  description: "Description",
-  debit: "Debit",
-  credit: "Credit",
-  balance: "Balance",
-  openingBalance: "Opening balance",
-  closingBalance: "Closing balance",
-  noActivity: "No activity in this period.",
+  ...STATEMENT_WORDS.en,
   balanceInCredit: "A negative balance is a credit in your favour.",
   statementProblems: {
     notADate: "Enter a date as YYYY-MM-DD.",

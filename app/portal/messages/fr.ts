@@ -1,5 +1,6 @@
 import type { PortalMessages } from "./en";
 import { STAGE_STATE_WORDS } from "../../locale/stage-state-words";
+import { STATEMENT_WORDS } from "../../locale/statement-words";
 
 export const fr: PortalMessages = {
   pageTitle: (seller) => `Vos paiements — ${seller}`,
@@ -40,15 +41,7 @@ export const fr: PortalMessages = {
   showStatement: "Afficher le relevé",
   downloadPdf: "Télécharger le PDF",
   period: (from, to) => `${from} – ${to}`,
-  date: "Date",
-  reference: "Référence",
-  description: "Libellé",
-  debit: "Débit",
-  credit: "Crédit",
-  balance: "Solde",
-  openingBalance: "Solde d’ouverture",
-  closingBalance: "Solde de clôture",
-  noActivity: "Aucune opération sur la période.",
+  ...STATEMENT_WORDS.fr,
   balanceInCredit: "Un solde négatif est un crédit en votre faveur.",
   statementProblems: {
     notADate: "Saisissez une date au format AAAA-MM-JJ.",
