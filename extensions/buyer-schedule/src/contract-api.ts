@@ -78,25 +78,30 @@ export async function loadContract(input: {
   fetch: typeof globalThis.fetch;
 }): Promise<LoadResult> {
   if (!input.orderId) return {kind: 'none'};
+  const answer = await getAppJson(scheduleUrl(input.appUrl, input.orderId, input.confirmationNumber), input);
+  if (answer.kind !== 'json') return answer.kind === 'notFound' ? {kind: 'none'} : answer;
+  const contract = parseContractResponse(answer.body);
+  return contract ? {kind: 'ok', contract} : {kind: 'error', detail: 'unexpected response shape'};
+}
+
+export type AppJsonAnswer = {kind: 'json'; body: unknown} | {kind: 'notFound'} | {kind: 'error'; detail: string};
+
+/** GETs an app endpoint with the extension's session token: its JSON body, a 404, or what went wrong. */
+export async function getAppJson(url: string, input: {getToken: () => Promise<string>; fetch: typeof globalThis.fetch}): Promise<AppJsonAnswer> {
   let response: Response;
   try {
     const token = await input.getToken();
-    response = await input.fetch(scheduleUrl(input.appUrl, input.orderId, input.confirmationNumber), {
-      headers: {Authorization: `Bearer ${token}`, Accept: 'application/json'},
-    });
+    response = await input.fetch(url, {headers: {Authorization: `Bearer ${token}`, Accept: 'application/json'}});
   } catch (error) {
     return {kind: 'error', detail: `request failed: ${String(error)}`};
   }
-  if (response.status === 404) return {kind: 'none'};
+  if (response.status === 404) return {kind: 'notFound'};
   if (!response.ok) return {kind: 'error', detail: `HTTP ${response.status}`};
-  let body: unknown;
   try {
-    body = await response.json();
+    return {kind: 'json', body: await response.json()};
   } catch {
     return {kind: 'error', detail: 'response is not JSON'};
   }
-  const contract = parseContractResponse(body);
-  return contract ? {kind: 'ok', contract} : {kind: 'error', detail: 'unexpected response shape'};
 }
 
 export function parseContractResponse(body: unknown): BuyerContract | null {

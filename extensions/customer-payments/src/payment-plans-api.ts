@@ -8,7 +8,7 @@
  *        newest first; `name` is the order's or the quote's name (#1002, #D12), or null.
  *   other  the page shows a short "could not be loaded" banner
  */
-import {isWebUrl, parseContractResponse, type BuyerContract} from '../../buyer-schedule/src/contract-api';
+import {getAppJson, isWebUrl, parseContractResponse, type BuyerContract} from '../../buyer-schedule/src/contract-api';
 
 export interface PaymentPlan {
   name: string | null;
@@ -28,21 +28,10 @@ export function contractsUrl(appUrl: string): string {
 }
 
 export async function loadPaymentPlans(input: {appUrl: string; getToken: () => Promise<string>; fetch: typeof globalThis.fetch}): Promise<PlansResult> {
-  let response: Response;
-  try {
-    const token = await input.getToken();
-    response = await input.fetch(contractsUrl(input.appUrl), {headers: {Authorization: `Bearer ${token}`, Accept: 'application/json'}});
-  } catch (error) {
-    return {kind: 'error', detail: `request failed: ${String(error)}`};
-  }
-  if (!response.ok) return {kind: 'error', detail: `HTTP ${response.status}`};
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    return {kind: 'error', detail: 'response is not JSON'};
-  }
-  const plans = parsePaymentPlans(body);
+  const answer = await getAppJson(contractsUrl(input.appUrl), input);
+  if (answer.kind === 'notFound') return {kind: 'error', detail: 'HTTP 404'};
+  if (answer.kind === 'error') return answer;
+  const plans = parsePaymentPlans(answer.body);
   return plans ? {kind: 'ok', plans} : {kind: 'error', detail: 'unexpected response shape'};
 }
 
