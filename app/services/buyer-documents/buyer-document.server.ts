@@ -30,7 +30,7 @@ export function buyerDocumentOf(contract: StoredContract, branding: ShopBranding
   const locale = supportedLocale(options.locale ?? contract.buyerLocale);
   const today = calendarDateAt(options.now, contract.timeZone);
   const token = signBuyerLink({ shop: contract.shop, contractId: contract.id, customerId: contract.customerId }, options.linkSecret);
-  const sellerName = branding.sellerName ?? shopName(contract.shop);
+  const sellerName = sellerNameOf(contract.shop, branding);
   const buyerContract = buyerContractOf(
     {
       id: contract.id,
@@ -88,7 +88,7 @@ function brandingOf(branding: ShopBranding, sellerName: string, shop: string, ap
   };
 }
 
-/** A shop with no seller name set is called by its handle: "oak-and-iron" of oak-and-iron.myshopify.com. */
-function shopName(shop: string): string {
-  return shop.replace(/\.myshopify\.com$/, "");
+/** The seller's name on everything the buyer receives; a shop with none set is called by its handle ("oak-and-iron"). */
+export function sellerNameOf(shop: string, branding: Pick<ShopBranding, "sellerName">): string {
+  return branding.sellerName ?? shop.replace(/\.myshopify\.com$/, "");
 }

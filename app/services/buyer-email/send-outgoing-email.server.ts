@@ -14,7 +14,7 @@ import {
   saveRenderedEmail,
   type OutgoingEmail,
 } from "../../models/outgoing-emails.server";
-import { buyerDocumentFor } from "../buyer-documents/buyer-document.server";
+import { buyerDocumentFor, sellerNameOf } from "../buyer-documents/buyer-document.server";
 import { MAX_EMAIL_ATTEMPTS, nextEmailAttemptAt } from "./email-retry";
 import { isPermanentMailError, type MailTransport } from "./mail-transport.server";
 
@@ -68,7 +68,7 @@ export async function sendOutgoingEmail(deps: EmailSenderDeps, id: string, signa
     signal?.throwIfAborted();
     const branding = await deps.db.shopBranding.findUnique({ where: { shop: email.shop }, select: { sellerName: true, sellerEmail: true } });
     await deps.mail.send({
-      from: { name: branding?.sellerName ?? email.shop.replace(/\.myshopify\.com$/, ""), address: deps.mail.fromAddress },
+      from: { name: sellerNameOf(email.shop, { sellerName: branding?.sellerName ?? null }), address: deps.mail.fromAddress },
       to: email.recipient!,
       replyTo: branding?.sellerEmail ?? null,
       subject: email.subject!,
