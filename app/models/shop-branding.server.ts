@@ -14,7 +14,7 @@ export interface ShopBranding {
   readonly logo: { readonly data: Uint8Array; readonly contentType: "image/png" | "image/jpeg"; readonly version: string } | null;
 }
 
-export const DEFAULT_BRANDING: ShopBranding = {
+const DEFAULT_BRANDING: ShopBranding = {
   sellerName: null,
   sellerEmail: null,
   sellerAddress: [],

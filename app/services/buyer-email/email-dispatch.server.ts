@@ -14,7 +14,7 @@ const DISPATCH_BATCH = 500;
  * Asks the queue to send these emails now. Keyed by email, so asking twice (a sweep and a sync) costs one job; the
  * email row's claim keeps two runs from sending it twice anyway.
  */
-export async function requestEmailSends(
+async function requestEmailSends(
   jobs: JobQueue,
   emails: readonly { id: string; shop: string }[],
   db?: PrismaClient | Prisma.TransactionClient,
