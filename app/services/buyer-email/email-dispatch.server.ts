@@ -14,11 +14,7 @@ const DISPATCH_BATCH = 500;
  * Asks the queue to send these emails now. Keyed by email, so asking twice (a sweep and a sync) costs one job; the
  * email row's claim keeps two runs from sending it twice anyway.
  */
-async function requestEmailSends(
-  jobs: JobQueue,
-  emails: readonly { id: string; shop: string }[],
-  db?: PrismaClient | Prisma.TransactionClient,
-): Promise<void> {
+async function requestEmailSends(jobs: JobQueue, emails: readonly { id: string; shop: string }[], db?: PrismaClient | Prisma.TransactionClient): Promise<void> {
   for (const email of emails) {
     await jobs.send(BUYER_EMAIL_QUEUE, { kind: BUYER_EMAIL_JOB, shop: email.shop, payload: { emailId: email.id } }, { key: email.id, ...(db ? { db } : {}) });
   }
