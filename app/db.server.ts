@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 
+import { localModeConfig, withEmulatorAuditClock } from "./local-mode.server";
 import { createPrismaClient } from "./prisma-client.server";
 
 declare global {
@@ -7,7 +8,8 @@ declare global {
   var prismaGlobal: PrismaClient | undefined;
 }
 
-const prisma = globalThis.prismaGlobal ?? createPrismaClient();
+const local = localModeConfig();
+const prisma = globalThis.prismaGlobal ?? (local ? withEmulatorAuditClock(createPrismaClient(), local) : createPrismaClient());
 
 if (process.env.NODE_ENV !== "production") {
   globalThis.prismaGlobal = prisma;

@@ -1,3 +1,5 @@
+import type { PrismaClient } from "@prisma/client";
+
 /**
  * Local mode: the app served against the local Shopify emulator, for the demo and the browser tests. Staff are
  * signed in as the one shop named by TRANCHE_LOCAL_SHOP, with no Shopify login, and "now" is the emulator's
@@ -65,4 +67,20 @@ export async function emulatorNow(config: LocalModeConfig): Promise<Date> {
   const body = (await response.json()) as { now?: unknown };
   if (typeof body.now !== "string") throw new Error("the emulator's clock answered without `now`");
   return new Date(body.now);
+}
+
+/**
+ * In local mode the audit log is stamped on the emulator's clock, not the database's: the demo moves the clock days
+ * ahead, and a timeline stamped with the real time would read out of order beside the stages' dates.
+ */
+export function withEmulatorAuditClock(client: PrismaClient, config: LocalModeConfig): PrismaClient {
+  return client.$extends({
+    query: {
+      auditLog: {
+        async create({ args, query }) {
+          return query({ ...args, data: { ...args.data, createdAt: args.data.createdAt ?? (await emulatorNow(config)) } });
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
 }

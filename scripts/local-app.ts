@@ -6,6 +6,10 @@
 import { parseArgs } from "node:util";
 
 import { LocalStackRefusedError, startLocalStack, type LocalStack } from "./local-stack";
+import { startAvaTaxServer } from "../emulator/avatax/avatax-server";
+
+/** The local AvaTax server's demo credentials: public, for this machine only (Settings → AvaTax). */
+const DEMO_AVATAX = { accountId: "1100000001", licenseKey: "LOCALDEMOLICENSEKEY" } as const;
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +34,8 @@ try {
   process.exit(2);
 }
 
+const avatax = await startAvaTaxServer(DEMO_AVATAX);
+
 console.log(
   [
     "",
@@ -38,6 +44,7 @@ console.log(
     `  Open the app:          ${stack.appUrl}/app`,
     `  Emulator control page: ${stack.emulatorUrl}/_emulator`,
     `  The buyer's mailbox:   ${stack.emulatorUrl}/_emulator#mailbox (Shopify's emails and the app's, sent to ${stack.smtpUrl})`,
+    `  Local AvaTax server:   ${avatax.url} (Settings → AvaTax: environment ${avatax.url}, account ${DEMO_AVATAX.accountId}, license key ${DEMO_AVATAX.licenseKey})`,
     "",
     "  1. In the app, attach a plan to one of the open draft orders.",
     "  2. On the control page, open the deposit's payment page from the mailbox and pay it with the test card.",
@@ -52,7 +59,7 @@ console.log(
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     console.log("\nStopping…");
-    void stack.close().then(
+    void Promise.all([stack.close(), avatax.close()]).then(
       () => process.exit(0),
       (error: Error) => {
         console.error(`error while stopping: ${error.message}`);

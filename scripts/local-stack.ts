@@ -63,7 +63,7 @@ const APP_TOML = "shopify.app.toml";
 const API_KEY = "tranche-local";
 /** The emulator signs webhooks with it and the app's webhook routes check them with it. */
 const API_SECRET = "tranche-local-secret";
-const WORKER = { pollIntervalSeconds: 0.5, sweepIntervalMs: 1_000, reminders: true };
+const WORKER = { pollIntervalSeconds: 0.5, sweepIntervalMs: 1_000, reminders: true, alertDigests: true };
 /** Only the app is told it, so a free port will do when this one is taken (another demo, a mail catcher). */
 const SMTP_PORT = 2525;
 const MAIL_FROM = "payments@tranche.example";

@@ -13,11 +13,27 @@ import { scheduleToJson } from "../app/domain/schedule/schedule-json";
 
 class UsageError extends Error {}
 
+/** `--total -5.00` is a value, not an option: Node's parser would refuse it in three lines of its own. */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] as string;
+    const next = argv[index + 1];
+    if (/^--[a-z-]+$/.test(arg) && next !== undefined && /^-[\d.]/.test(next)) {
+      args.push(`${arg}=${next}`);
+      index++;
+    } else {
+      args.push(arg);
+    }
+  }
+  return args;
+}
+
 function main(argv: readonly string[]): string {
   let values;
   try {
     ({ values } = parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv),
       options: {
         config: { type: "string" },
         total: { type: "string" },
@@ -33,7 +49,7 @@ function main(argv: readonly string[]): string {
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message.split("\n")[0] as string);
   }
   const config = parseJson(required(values.config, "config"), "config");
   const plan = compilePlanConfig(config);

@@ -3,6 +3,7 @@ import { Banner, Box, InlineStack, Text } from "@shopify/polaris";
 import type { ReactNode } from "react";
 
 import { ADMIN_SECTIONS } from "./admin-sections";
+import { useShopFormat } from "./shop-format-context";
 
 interface LocalModeFrameProps {
   readonly shop: string;
@@ -17,6 +18,7 @@ interface LocalModeFrameProps {
  * with a reminder that the shop is the emulator's and a way to its clock and mailbox.
  */
 export function LocalModeFrame({ shop, emulatorOrigin, now, children }: LocalModeFrameProps) {
+  const { dateTime } = useShopFormat();
   return (
     <>
       <header>
@@ -41,7 +43,7 @@ export function LocalModeFrame({ shop, emulatorOrigin, now, children }: LocalMod
       </header>
       <Banner tone="info">
         <p>
-          Local mode: signed in to the emulator shop {shop}, whose clock reads {now.slice(0, 16).replace("T", " ")} UTC.{" "}
+          Local mode: signed in to the emulator shop {shop}, whose clock reads {dateTime(now)} (the shop&apos;s time).{" "}
           <a href={`${emulatorOrigin}/_emulator`}>Open the emulator</a> to read the buyer&apos;s mail, pay links and advance the clock.
         </p>
       </Banner>

@@ -1,5 +1,7 @@
 import { Badge } from "@shopify/polaris";
 
+import type { ContractBadgeKind, StageBadgeKind } from "../domain/contract/contract-attention";
+
 type Tone = "success" | "info" | "attention" | "warning" | "critical" | undefined;
 
 const STAGE_BADGES: Readonly<Record<string, { readonly label: string; readonly tone: Tone }>> = {
@@ -35,3 +37,49 @@ export function ContractStatusBadge({ status }: { readonly status: string }) {
 export const CONTRACT_STATUS_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
   Object.entries(CONTRACT_BADGES).map(([status, badge]) => [status, badge.label]),
 );
+
+export const STAGE_STATUS_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(STAGE_BADGES).map(([status, badge]) => [status, badge.label]),
+);
+
+const STAGE_ATTENTION_BADGES: Readonly<Record<StageBadgeKind, { readonly label: string; readonly tone: Tone }>> = {
+  scheduled: { label: "Scheduled", tone: undefined },
+  due: { label: "Due", tone: "attention" },
+  partlyPaid: { label: "Partly paid", tone: "attention" },
+  overdue: { label: "Overdue", tone: "critical" },
+  paymentFailed: { label: "Payment failed", tone: "critical" },
+  needsAttention: { label: "Needs attention", tone: "critical" },
+  paymentRecorded: { label: "Payment recorded", tone: "success" },
+  paid: { label: "Paid", tone: "success" },
+  partlyRefunded: { label: "Partly refunded", tone: "info" },
+  refunded: { label: "Refunded", tone: "info" },
+  cancelled: { label: "Cancelled", tone: undefined },
+};
+
+const CONTRACT_ATTENTION_BADGES: Readonly<Record<ContractBadgeKind, { readonly label: string; readonly tone: Tone }>> = {
+  preparing: { label: "Preparing", tone: undefined },
+  awaitingDeposit: { label: "Awaiting deposit", tone: "attention" },
+  active: { label: "Active", tone: "info" },
+  needsAttention: { label: "Needs attention", tone: "critical" },
+  paymentFailed: { label: "Payment failed", tone: "critical" },
+  overdue: { label: "Overdue", tone: "critical" },
+  onHold: { label: "On hold", tone: "warning" },
+  paidInFull: { label: "Paid in full", tone: "success" },
+  cancelled: { label: "Cancelled", tone: undefined },
+};
+
+/** A stage as contract-attention.ts judges it: "Payment recorded" while Shopify catches up, "Needs attention" when parked. */
+export function StageAttentionBadge({ kind }: { readonly kind: StageBadgeKind }) {
+  const badge = STAGE_ATTENTION_BADGES[kind];
+  return <Badge tone={badge.tone}>{badge.label}</Badge>;
+}
+
+/** A contract as contract-attention.ts judges it: "Overdue", "Payment failed", "On hold"… rather than its stored status. */
+export function ContractAttentionBadge({ kind }: { readonly kind: ContractBadgeKind }) {
+  const badge = CONTRACT_ATTENTION_BADGES[kind];
+  return <Badge tone={badge.tone}>{badge.label}</Badge>;
+}
+
+export const CONTRACT_ATTENTION_LABELS: Readonly<Record<ContractBadgeKind, string>> = Object.fromEntries(
+  Object.entries(CONTRACT_ATTENTION_BADGES).map(([kind, badge]) => [kind, badge.label]),
+) as Record<ContractBadgeKind, string>;

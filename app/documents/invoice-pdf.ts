@@ -1,5 +1,6 @@
 import type { CalendarDate } from "../domain/dates/calendar-date";
 import type { BuyerDocument, BuyerStage, BuyerTaxLine } from "../domain/documents/buyer-document";
+import { paymentTermsWords } from "../locale/payment-terms-words";
 import { documentFormat, type DocumentFormat } from "./document-format";
 import { documentMessagesFor } from "./document-messages";
 import type { DocumentMessages } from "./messages/en";
@@ -55,7 +56,7 @@ export async function renderInvoicePdf(document: BuyerDocument, stagePosition: n
       facts: [[messages.issuedOn, format.date(description.createdOn)] as const, ...orderFacts],
     };
     let y = drawDocumentHeader(pdf, heading, { seller, buyer, sellerLabel: messages.seller, buyerLabel: messages.buyer }, color);
-    y = drawAmountRows(pdf, stageRows(stage, messages, format), PAGE.margin, y, PAGE.contentWidth * 0.6, color);
+    y = drawAmountRows(pdf, stageRows(stage, messages, format, locale.locale), PAGE.margin, y, PAGE.contentWidth * 0.6, color);
 
     y = drawSectionHeading(pdf, messages.schedule, ensureSpace(pdf, y + 18, 60), color);
     y = drawTable(
@@ -79,8 +80,8 @@ export async function renderInvoicePdf(document: BuyerDocument, stagePosition: n
   });
 }
 
-/** The stage's own figures: amount and the tax in it, paid so far, due, and when. */
-function stageRows(stage: BuyerStage, messages: DocumentMessages, format: DocumentFormat): AmountRow[] {
+/** The stage's own figures: amount and the tax in it, paid so far, due, and when, with its early-payment offer and late fee. */
+function stageRows(stage: BuyerStage, messages: DocumentMessages, format: DocumentFormat, locale: string): AmountRow[] {
   return [
     { label: messages.stageAmount, value: format.money(stage.amountMinor) },
     ...taxNotes(stage.taxLines, messages, format),
@@ -88,6 +89,7 @@ function stageRows(stage: BuyerStage, messages: DocumentMessages, format: Docume
     ...(stage.refundedMinor > 0n ? [{ label: messages.refunded, value: format.money(stage.refundedMinor) }] : []),
     { label: messages.amountDue, value: format.money(stage.owedMinor), emphasis: "strong" },
     { label: messages.dueDate, value: dueText(stage, messages, format) },
+    ...paymentTermsWords(stage.paymentTerms, { locale, ...format }).map((sentence): AmountRow => ({ label: sentence, value: null, emphasis: "note" })),
   ];
 }
 

@@ -3,6 +3,7 @@ import { errorMessage } from "../lib/jobs/job-queue.server";
 import { requestDueSyncs, requestReconcileSyncs } from "../services/collection/due-sweep.server";
 import type { ServiceDeps } from "../services/service-deps.server";
 import { sendDueReminders } from "../services/collection/stage-reminders.server";
+import { sendAlertDigests } from "../services/staff-alerts/send-alert-digest.server";
 import { appJobHandlerRegistry } from "./handlers/index.server";
 
 export interface WorkerOptions {
@@ -17,6 +18,8 @@ export interface WorkerOptions {
    * the production worker and the local demo send them; tests of collection count each link sent once.
    */
   readonly reminders?: boolean;
+  /** Email each shop's daily digest of staff alerts, at each sweep. Off unless asked for, like `reminders`. */
+  readonly alertDigests?: boolean;
   readonly log?: (message: string) => void;
 }
 
@@ -55,6 +58,12 @@ export async function startWorker(deps: ServiceDeps, options: WorkerOptions = {}
       if (options.reminders) await sendDueReminders(deps, log);
     } catch (error) {
       log(`[jobs] the due sweep failed: ${errorMessage(error)}`);
+    }
+    try {
+      // Apart from the rest: a sweep whose reminders failed still sends the day's digests.
+      if (options.alertDigests) await sendAlertDigests(deps, log);
+    } catch (error) {
+      log(`[alerts] the digests failed: ${errorMessage(error)}`);
     } finally {
       sweeping = false;
     }

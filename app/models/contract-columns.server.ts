@@ -1,6 +1,10 @@
 import type { Cancellation } from "../domain/contract/contract-state";
 import type { CalendarDate } from "../domain/dates/calendar-date";
+import type { WorkingCalendar } from "../domain/dates/working-calendar";
+import type { PendingPaymentRules, StagePaymentTerms } from "../domain/documents/stage-payment-terms";
 import type { Currency } from "../domain/money/currency";
+import type { EarlyPaymentOffer } from "../domain/payment-rules/early-payment-discount";
+import type { LateFee, LateFeeNotice } from "../domain/payment-rules/late-fee";
 import type { Trigger } from "../domain/plan/plan";
 import type { ScheduledInstallment } from "../domain/schedule/build-schedule";
 import type { DateStep } from "../domain/schedule/due-dates";
@@ -20,6 +24,8 @@ interface StoredOrderSnapshot {
   dates: Record<string, string>;
   taxLines: { title: string; amount: string }[];
   events: OrderEvents;
+  /** Frozen at attach when the shop moved due dates; snapshots stored before the working calendar have none. */
+  calendar?: { closedWeekdays: number[]; holidays: string[]; move: WorkingCalendar["move"] };
 }
 
 export function orderSnapshotToColumn(snapshot: OrderSnapshot): string {
@@ -36,6 +42,9 @@ export function orderSnapshotFromColumn(text: string): OrderSnapshot {
     dates: stored.dates as Record<string, CalendarDate>,
     taxLines: stored.taxLines.map((line) => ({ title: line.title, amount: BigInt(line.amount) })),
     events: stored.events,
+    ...(stored.calendar
+      ? { calendar: { closedWeekdays: stored.calendar.closedWeekdays, holidays: stored.calendar.holidays as CalendarDate[], move: stored.calendar.move } }
+      : {}),
   };
 }
 
@@ -77,4 +86,72 @@ export function cancellationFromColumn(text: string | null): Cancellation | null
   const stored = JSON.parse(text) as StoredCancellation;
   if (stored.settlement !== "refund") return stored;
   return { settlement: "refund", amount: stored.amount === "all" ? "all" : BigInt(stored.amount), refundedBefore: BigInt(stored.refundedBefore) };
+}
+
+interface StoredPaymentTerms {
+  earlyPayment?: { until: string; discount: string; payable: string; taxReduction: { title: string; amount: string }[] };
+  lateFee?:
+    | { kind: "fixedFee"; appliesFrom: string; fee: string }
+    | { kind: "interest"; appliesFrom: string; percentPerMonth: string; compound: boolean; onAmount: string; perMonth: string; max?: string };
+  pending?: {
+    earlyPayment?: { percent: string; withinDays: number };
+    lateFee?:
+      { kind: "fixed"; fee: string; graceDays: number } | { kind: "interest"; percentPerMonth: string; compound: boolean; graceDays: number; max?: string };
+  };
+}
+
+/** A stage's early-payment offer and late-fee notice, or the rules that will make them once it is dated; null when none. */
+export function paymentTermsToColumn(terms: StagePaymentTerms): string | null {
+  const { earlyPayment, lateFee, pending } = terms;
+  if (!earlyPayment && !lateFee && !pending) return null;
+  return toJsonColumn({ ...(earlyPayment ? { earlyPayment } : {}), ...(lateFee ? { lateFee } : {}), ...(pending ? { pending } : {}) });
+}
+
+export function paymentTermsFromColumn(text: string | null): StagePaymentTerms {
+  if (text === null) return {};
+  const stored = JSON.parse(text) as StoredPaymentTerms;
+  return {
+    ...(stored.earlyPayment ? { earlyPayment: earlyPaymentFromStored(stored.earlyPayment) } : {}),
+    ...(stored.lateFee ? { lateFee: lateFeeFromStored(stored.lateFee) } : {}),
+    ...(stored.pending ? { pending: pendingFromStored(stored.pending) } : {}),
+  };
+}
+
+function pendingFromStored(stored: NonNullable<StoredPaymentTerms["pending"]>): PendingPaymentRules {
+  const { earlyPayment, lateFee } = stored;
+  if (!lateFee) return earlyPayment ? { earlyPayment } : {};
+  const rule: LateFee =
+    lateFee.kind === "fixed"
+      ? { kind: "fixed", fee: BigInt(lateFee.fee), graceDays: lateFee.graceDays }
+      : {
+          kind: "interest",
+          percentPerMonth: lateFee.percentPerMonth,
+          compound: lateFee.compound,
+          graceDays: lateFee.graceDays,
+          ...(lateFee.max === undefined ? {} : { max: BigInt(lateFee.max) }),
+        };
+  return { ...(earlyPayment ? { earlyPayment } : {}), lateFee: rule };
+}
+
+function earlyPaymentFromStored(stored: NonNullable<StoredPaymentTerms["earlyPayment"]>): EarlyPaymentOffer {
+  return {
+    until: stored.until as CalendarDate,
+    discount: BigInt(stored.discount),
+    payable: BigInt(stored.payable),
+    taxReduction: stored.taxReduction.map((line) => ({ title: line.title, amount: BigInt(line.amount) })),
+  };
+}
+
+function lateFeeFromStored(stored: NonNullable<StoredPaymentTerms["lateFee"]>): LateFeeNotice {
+  const appliesFrom = stored.appliesFrom as CalendarDate;
+  if (stored.kind === "fixedFee") return { kind: "fixedFee", appliesFrom, fee: BigInt(stored.fee) };
+  return {
+    kind: "interest",
+    appliesFrom,
+    percentPerMonth: stored.percentPerMonth,
+    compound: stored.compound,
+    onAmount: BigInt(stored.onAmount),
+    perMonth: BigInt(stored.perMonth),
+    ...(stored.max === undefined ? {} : { max: BigInt(stored.max) }),
+  };
 }

@@ -1,8 +1,11 @@
 import { Prisma, type Contract as ContractRow, type Stage as StageRow } from "@prisma/client";
 import type { Cancellation, ContractMode, ContractStatus } from "../domain/contract/contract-state";
 import { assertStageTransition, isStageStatus, UNPAID_STAGE_STATUSES, type StageStatus } from "../domain/contract/stage-status";
-import type { CalendarDate } from "../domain/dates/calendar-date";
-import type { StageKind } from "../domain/plan/plan";
+import { calendarDateAt, type CalendarDate } from "../domain/dates/calendar-date";
+import type { PendingPaymentRules, StagePaymentTerms } from "../domain/documents/stage-payment-terms";
+import type { Currency } from "../domain/money/currency";
+import { paymentRulesInCurrency } from "../domain/payment-rules/payment-rules-config";
+import type { Plan, StageKind } from "../domain/plan/plan";
 import type { Schedule } from "../domain/schedule/build-schedule";
 import type { OrderSnapshot, TaxLine } from "../domain/schedule/order-snapshot";
 import { writeAudit, type AuditActor } from "./audit-log.server";
@@ -13,6 +16,8 @@ import {
   dueRuleToColumn,
   orderSnapshotFromColumn,
   orderSnapshotToColumn,
+  paymentTermsFromColumn,
+  paymentTermsToColumn,
   taxSharesFromColumn,
   taxSharesToColumn,
   type StageDueRule,
@@ -23,13 +28,14 @@ import { queueBuyerEmail } from "./outgoing-emails.server";
 
 export type { ContractMode, ContractStatus };
 
-export interface StoredStage extends Omit<StageRow, "kind" | "status" | "taxShares" | "dueRule" | "issueDate" | "dueDate"> {
+export interface StoredStage extends Omit<StageRow, "kind" | "status" | "taxShares" | "dueRule" | "issueDate" | "dueDate" | "paymentTerms"> {
   readonly kind: StageKind;
   readonly status: StageStatus;
   readonly taxShares: TaxLine[];
   readonly dueRule: StageDueRule;
   readonly issueDate: CalendarDate | null;
   readonly dueDate: CalendarDate | null;
+  readonly paymentTerms: StagePaymentTerms;
 }
 
 export interface StoredContract extends Omit<ContractRow, "mode" | "status" | "orderSnapshot" | "cancellation"> {
@@ -82,7 +88,11 @@ export interface CreateContractInput {
   readonly buyerLocale?: string;
   readonly customerEmail?: string;
   readonly companyLocationId?: string;
+  /** The B2B company of the draft's purchasing entity (customer terms, issue 14: a company's exposure). */
+  readonly companyId?: string;
   readonly mode: ContractMode;
+  /** False for net terms: stage 1 is not paid at checkout but collected later, like every other stage. Default true. */
+  readonly firstStageAtCheckout?: boolean;
   readonly orderSnapshot: OrderSnapshot;
   readonly schedule: Schedule;
   readonly actor: AuditActor;
@@ -96,8 +106,9 @@ export async function createContract(db: Database, shop: string, input: CreateCo
   assertScheduleFitsOrder(input.schedule, input.orderSnapshot);
   try {
     return await inTransaction(db, async (tx) => {
-      const plan = await tx.plan.findFirst({ where: { id: input.planId, shop }, select: { id: true } });
+      const plan = await tx.plan.findFirst({ where: { id: input.planId, shop }, select: { id: true, model: true } });
       if (!plan) throw new NotFoundError("plan", input.planId);
+      const pending = pendingRulesOf(plan.model, input.schedule.currency);
       const status: ContractStatus = "pending";
       const contract = await tx.contract.create({
         data: {
@@ -112,10 +123,12 @@ export async function createContract(db: Database, shop: string, input: CreateCo
           buyerLocale: input.buyerLocale ?? null,
           customerEmail: input.customerEmail ?? null,
           companyLocationId: input.companyLocationId ?? null,
+          companyId: input.companyId ?? null,
           ...(input.lock ? { lockedBy: input.lock.holder, lockedUntil: input.lock.until } : {}),
           currency: input.schedule.currency.code,
           totalMinor: input.schedule.total,
           mode: input.mode,
+          firstStageAtCheckout: input.firstStageAtCheckout ?? true,
           status,
           orderSnapshot: orderSnapshotToColumn(input.orderSnapshot),
           stages: {
@@ -128,6 +141,7 @@ export async function createContract(db: Database, shop: string, input: CreateCo
               dueRule: dueRuleToColumn(installment),
               issueDate: installment.issueDate,
               dueDate: installment.dueDate,
+              paymentTerms: paymentTermsToColumn(installment.dueDate === null && pending ? { pending } : installment),
             })),
           },
         },
@@ -150,6 +164,18 @@ export async function createContract(db: Database, shop: string, input: CreateCo
     if (!existing) throw error;
     throw new ContractExistsError(input.draftOrderId, existing.id);
   }
+}
+
+/**
+ * The plan's early-payment and late-fee rules in the order's currency, kept on a stage still waiting for its event:
+ * the schedule could not make its offer and notice without dates. Read from the plan the schedule was built from
+ * (negotiated customer terms change its stages, never its rules); undefined when the plan has neither.
+ */
+export function pendingRulesOf(planModel: string, currency: Currency): PendingPaymentRules | undefined {
+  const rules = (JSON.parse(planModel) as Plan).paymentRules;
+  if (!rules?.earlyPayment && !rules?.lateFee) return undefined;
+  const { earlyPayment, lateFee } = paymentRulesInCurrency(rules, currency, "paymentRules");
+  return { ...(earlyPayment ? { earlyPayment } : {}), ...(lateFee ? { lateFee } : {}) };
 }
 
 /** The contract with its stages by position; null for an unknown id or another shop's. */
@@ -200,13 +226,22 @@ export async function findContractByStageDraftOrder(db: Database, shop: string, 
 }
 
 export interface ContractFilter {
+  /** These contracts only (staff picked them in the list). */
+  readonly ids?: readonly string[];
   readonly status?: ContractStatus | readonly ContractStatus[];
   /** true: contracts with a stage marked overdue; false: contracts without one. */
   readonly overdue?: boolean;
-  /** Contracts with a stage still unpaid whose due date is before this date (YYYY-MM-DD, the shop's calendar). */
+  /** Contracts with a stage still owed whose due date is before this date (YYYY-MM-DD, the shop's calendar). */
   readonly dueBefore?: CalendarDate;
-  /** Contracts with a stage still unpaid due on these dates (both included). */
+  /** Contracts with a stage still owed due on these dates (both included). */
   readonly dueBetween?: { readonly from: CalendarDate; readonly to: CalendarDate };
+  /**
+   * Open contracts with a stage owed that is overdue on this day (YYYY-MM-DD, the shop's calendar): marked overdue, or
+   * due before it, as contract-attention.ts badges a stage.
+   */
+  readonly overdueOn?: CalendarDate;
+  /** true: open contracts with a stage owed whose card was declined or that the app stopped collecting (Shopify refused a step). */
+  readonly needsAttention?: boolean;
   readonly customerId?: string;
   /** Part of the customer's name or email, as staff type it. */
   readonly customer?: string;
@@ -292,9 +327,9 @@ export async function summarizeContracts(db: Database, shop: string, filter: Con
 }
 
 /** The WHERE condition of a contract list over `"Contract" c`: one home, so a page, its count and its totals agree. */
-function contractConditions(shop: string, filter: ContractFilter): Prisma.Sql {
-  const unpaid = Prisma.join(UNPAID_STAGE_STATUSES);
+export function contractConditions(shop: string, filter: ContractFilter): Prisma.Sql {
   const conditions = [Prisma.sql`c."shop" = ${shop}`];
+  if (filter.ids !== undefined) conditions.push(filter.ids.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`c."id" IN (${Prisma.join(filter.ids)})`);
   if (filter.status !== undefined) {
     const statuses = typeof filter.status === "string" ? [filter.status] : filter.status;
     conditions.push(statuses.length === 0 ? Prisma.sql`FALSE` : Prisma.sql`c."status" IN (${Prisma.join(statuses)})`);
@@ -311,22 +346,44 @@ function contractConditions(shop: string, filter: ContractFilter): Prisma.Sql {
   }
   // YYYY-MM-DD strings sort as the dates they name.
   if (filter.dueBefore !== undefined) {
-    conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND s."status" IN (${unpaid}) AND s."dueDate" < ${filter.dueBefore})`,
-    );
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND ${OWED_STAGE} AND s."dueDate" < ${filter.dueBefore})`);
   }
   if (filter.dueBetween !== undefined) {
     const { from, to } = filter.dueBetween;
     conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND s."status" IN (${unpaid}) AND s."dueDate" >= ${from} AND s."dueDate" <= ${to})`,
+      Prisma.sql`EXISTS (SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND ${OWED_STAGE} AND s."dueDate" >= ${from} AND s."dueDate" <= ${to})`,
     );
+  }
+  if (filter.overdueOn !== undefined) {
+    conditions.push(Prisma.sql`${OPEN_CONTRACT} AND EXISTS (
+      SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND ${OWED_STAGE}
+        AND (s."status" = ${"overdue" satisfies StageStatus} OR s."dueDate" < ${filter.overdueOn}))`);
+  }
+  if (filter.needsAttention !== undefined) {
+    const needing = Prisma.sql`${OPEN_CONTRACT} AND EXISTS (
+      SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND ${OWED_STAGE} AND (${STOPPED_STAGE} OR ${DECLINED_STAGE}))`;
+    conditions.push(filter.needsAttention ? needing : Prisma.sql`NOT (${needing})`);
   }
   return Prisma.join(conditions, " AND ");
 }
 
-/** The shop's IANA time zone as its newest contract recorded it at attach, where "today" is read; UTC before any. */
+/**
+ * Over `"Stage" s`: still expecting money and not all of it paid, as app/domain/contract/contract-attention.ts
+ * `isStillOwed` says it (and the dashboard's figures read it).
+ */
+export const OWED_STAGE = Prisma.sql`(s."status" IN (${Prisma.join(UNPAID_STAGE_STATUSES)}) AND s."amountMinor" > s."paidMinor")`;
+// The badges "payment failed" (a declined card, also after its link went out) and "needs attention" (Shopify refused a
+// step) of contract-attention.ts, on an owed stage of an open contract; with `overdueOn`, its "overdue" rule.
+// tests/integration/models/contract-list-at-scale.test.ts holds these and the badges equal.
+const DECLINED_STAGE = Prisma.sql`(s."status" = ${"failed" satisfies StageStatus} OR (s."attempts" > 0 AND s."chargeKey" IS NULL))`;
+const STOPPED_STAGE = Prisma.sql`(s."parkedReason" IS NOT NULL)`;
+const OPEN_CONTRACT = Prisma.sql`(c."status" NOT IN (${"cancelled" satisfies ContractStatus}, ${"completed" satisfies ContractStatus}))`;
+
+/** The shop's IANA time zone, where "today" is read: from Shopify (the shop profile), else its newest contract's, else UTC. */
 export async function shopTimeZone(db: Database, shop: string): Promise<string> {
   requireShop(shop);
+  const profile = await db.shopProfile.findUnique({ where: { shop }, select: { timeZone: true } });
+  if (profile) return profile.timeZone;
   const newest = await db.contract.findFirst({ where: { shop }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { timeZone: true } });
   return newest?.timeZone ?? "UTC";
 }
@@ -337,6 +394,7 @@ export interface ContractChanges {
   readonly mainOrderName?: string | null;
   readonly customerId?: string | null;
   readonly companyLocationId?: string | null;
+  readonly fulfilledOn?: CalendarDate;
 }
 
 export interface UpdateContractInput {
@@ -382,6 +440,7 @@ export interface StageChanges {
   readonly parkedReason?: string | null;
   readonly issueDate?: CalendarDate | null;
   readonly dueDate?: CalendarDate | null;
+  readonly paymentTerms?: StagePaymentTerms;
 }
 
 export interface UpdateStageInput {
@@ -402,12 +461,14 @@ export async function updateStage(db: Database, shop: string, input: UpdateStage
     const from = storedStatus(current);
     if (input.changes.status !== undefined && input.changes.status !== from) assertStageTransition(from, input.changes.status);
     await claimVersion(tx, shop, input.contractId, input.version);
-    await tx.stage.update({ where: { id: input.stageId }, data: { ...input.changes } });
+    const { paymentTerms, ...columns } = input.changes;
+    const data = { ...columns, ...(paymentTerms === undefined ? {} : { paymentTerms: paymentTermsToColumn(paymentTerms) }) };
+    await tx.stage.update({ where: { id: input.stageId }, data });
     await writeAudit(tx, shop, {
       actor: input.actor,
       action: "stage.updated",
       contractId: input.contractId,
-      details: { stageId: input.stageId, position: current.position, version: input.version, changes: changedFields(current, input.changes) },
+      details: { stageId: input.stageId, position: current.position, version: input.version, changes: changedFields(current, data) },
     });
     return readContract(tx, shop, input.contractId);
   });
@@ -453,6 +514,8 @@ export interface CancelContractInput {
   readonly reason: string;
   /** How the money paid is settled; absent when Shopify cancelled the order (nothing for the app to settle). */
   readonly cancellation?: Cancellation;
+  /** When it was cancelled: the books date the cancellation on that day in the contract's zone. */
+  readonly at: Date;
   readonly actor: AuditActor;
 }
 
@@ -468,7 +531,10 @@ export async function cancelContractRecord(db: Database, shop: string, input: Ca
     if (current.status === "cancelled") return toStoredContract(current);
     await claimVersion(tx, shop, input.contractId, input.version);
     const cancellation = input.cancellation ? cancellationToColumn(input.cancellation) : null;
-    await tx.contract.update({ where: { id: input.contractId }, data: { status: "cancelled", cancellation } });
+    await tx.contract.update({
+      where: { id: input.contractId },
+      data: { status: "cancelled", cancellation, cancelledOn: calendarDateAt(input.at, current.timeZone) },
+    });
     const cancelled = current.stages.filter((stage) => UNPAID_STAGE_STATUSES.includes(storedStatus(stage)));
     await tx.stage.updateMany({ where: { id: { in: cancelled.map((stage) => stage.id) } }, data: { status: "cancelled", nextAttemptAt: null } });
     await writeAudit(tx, shop, {
@@ -578,6 +644,7 @@ function toStoredStage(row: StageRow): StoredStage {
     dueRule: dueRuleFromColumn(row.dueRule),
     issueDate: row.issueDate as CalendarDate | null,
     dueDate: row.dueDate as CalendarDate | null,
+    paymentTerms: paymentTermsFromColumn(row.paymentTerms),
   };
 }
 

@@ -3,6 +3,7 @@ import { queueMoneyEmails } from "./money-emails.server";
 import { writeAudit, type AuditActor } from "./audit-log.server";
 import { inTransaction, isUniqueViolation, requireShop, type Database } from "./database.server";
 import { NotFoundError } from "./model-errors.server";
+import type { PaymentCard } from "../domain/contract/observation";
 import { UNPAID_STAGE_STATUSES, type StageStatus } from "../domain/contract/stage-status";
 
 /** "payment": collected through Shopify; "manualPayment": wire or cheque recorded by staff; "refund": money back. */
@@ -48,6 +49,8 @@ export interface LedgerEntryInput {
   /** Offline money only: how it moved ("Wire transfer") and the buyer's reference (a cheque or transfer number). */
   readonly method?: string;
   readonly reference?: string;
+  /** The card that paid it through Shopify (brand and last digits only), when a card did. */
+  readonly card?: PaymentCard;
   readonly actor: AuditActor;
 }
 
@@ -146,6 +149,8 @@ async function insertEntry(tx: Prisma.TransactionClient, shop: string, input: Le
       occurredAt: input.occurredAt,
       method: input.method ?? null,
       reference: input.reference ?? null,
+      cardBrand: input.card?.brand ?? null,
+      cardLastDigits: input.card?.lastDigits ?? null,
     },
   });
   if (input.stageId !== undefined) await applyToStage(tx, input.contractId, input.stageId, input);

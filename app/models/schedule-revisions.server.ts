@@ -1,8 +1,11 @@
 import type { ScheduleRevision } from "../domain/contract/schedule-revision";
 import { describeRevision } from "../domain/contract/describe-revision";
 import { writeAudit, type AuditActor } from "./audit-log.server";
-import { dueRuleToColumn, taxSharesToColumn } from "./contract-columns.server";
-import { getContract, type StoredContract } from "./contracts.server";
+import { termsWhenDated, type PendingPaymentRules, type StagePaymentTerms } from "../domain/documents/stage-payment-terms";
+import { currencyFor } from "../domain/money/currency";
+import type { RevisionStage } from "../domain/contract/schedule-revision";
+import { dueRuleToColumn, paymentTermsToColumn, taxSharesToColumn } from "./contract-columns.server";
+import { getContract, pendingRulesOf, type StoredContract } from "./contracts.server";
 import { inTransaction, requireShop, type Database } from "./database.server";
 import { ConcurrencyConflictError, NotFoundError } from "./model-errors.server";
 import { queueBuyerEmail } from "./outgoing-emails.server";
@@ -35,6 +38,8 @@ export async function applyScheduleRevision(db: Database, shop: string, input: A
       data: { version: { increment: 1 }, ...(input.planId ? { planId: input.planId } : {}) },
     });
     if (count === 0) throw new ConcurrencyConflictError(input.contractId, input.version);
+    const plan = await tx.plan.findFirstOrThrow({ where: { id: input.planId ?? current.planId, shop }, select: { model: true } });
+    const rules = pendingRulesOf(plan.model, currencyFor(current.currency));
     const byPosition = new Map(current.stages.map((stage) => [stage.position, stage]));
     const removed = input.revision.removed.map((stage) => byPosition.get(stage.position)!.id);
     await tx.stage.deleteMany({ where: { contractId: input.contractId, id: { in: removed } } });
@@ -51,6 +56,8 @@ export async function applyScheduleRevision(db: Database, shop: string, input: A
         dueRule: dueRuleToColumn(stage),
         issueDate: stage.issueDate,
         dueDate: stage.dueDate,
+        // A deposit still to be paid at checkout is offered nothing, as the schedule offers it nothing.
+        paymentTerms: paymentTermsToColumn(stage.position === 1 && current.firstStageAtCheckout ? {} : revisedTerms(rules, stage)),
       };
       const fresh = {
         status: "scheduled",
@@ -101,4 +108,18 @@ export function revisionStageOf(stage: StoredContract["stages"][number]) {
     netDays: stage.dueRule.netDays,
     trigger: stage.dueRule.trigger,
   };
+}
+
+/**
+ * A changed or new stage's offer and notice, made afresh from the plan's rules for its new amount and dates (the old
+ * ones no longer match), or the rules kept until an event dates it.
+ */
+function revisedTerms(rules: PendingPaymentRules | undefined, stage: RevisionStage): StagePaymentTerms {
+  if (!rules) return {};
+  if (stage.issueDate === null || stage.dueDate === null) return { pending: rules };
+  return termsWhenDated(
+    { pending: rules },
+    { amount: stage.amount, taxLines: stage.tax, owed: stage.amount },
+    { issueDate: stage.issueDate, dueDate: stage.dueDate },
+  );
 }

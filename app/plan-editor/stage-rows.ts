@@ -226,5 +226,7 @@ function dueFields(due: DueConfig): Partial<StageRow> | null {
       return { dueKind: "milestone", dueName: due.milestone };
     case "event":
       return { dueKind: due.event };
+    case "spread":
+      return null;
   }
 }

@@ -113,7 +113,14 @@ function StageRow({ stage, messages }: { readonly stage: PortalStage; readonly m
           </span>
         ))}
       </td>
-      <td>{stage.dueDate ?? stage.waitsFor ?? messages.notDated}</td>
+      <td>
+        {stage.dueDate ?? stage.waitsFor ?? messages.notDated}
+        {stage.terms.map((sentence) => (
+          <span key={sentence} className="portal-terms">
+            {sentence}
+          </span>
+        ))}
+      </td>
       <td>
         <span className={`portal-state portal-state-${stage.state}`}>{messages.stageStates[stage.state]}</span>
         {stage.payUrl ? (

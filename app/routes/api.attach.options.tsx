@@ -9,7 +9,7 @@ import { requireStaff } from "../staff-context.server";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, deps, cors } = await requireStaff(request);
   const draftOrderId = new URL(request.url).searchParams.get("draftOrderId");
-  if (!draftOrderId) return cors(json({ error: "draftOrderId is required" }, { status: 400 }));
+  if (!draftOrderId) return cors(json({ error: "Choose a draft order first" }, { status: 400 }));
   try {
     return cors(json(await attachOptions(deps, shop, draftOrderId)));
   } catch (error) {

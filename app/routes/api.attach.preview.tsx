@@ -11,7 +11,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const draftOrderId = params.get("draftOrderId");
   const planId = params.get("planId");
-  if (!draftOrderId || !planId) return cors(json({ error: "draftOrderId and planId are required" }, { status: 400 }));
+  if (!draftOrderId || !planId) return cors(json({ error: "Choose a draft order and a plan first" }, { status: 400 }));
   try {
     return cors(json(await attachPreviewView(deps, shop, { draftOrderId, planId })));
   } catch (error) {

@@ -1,34 +1,58 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Card, EmptyState, InlineGrid, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, EmptyState, InlineGrid, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
 
-import { formatMoney } from "../components/money-format";
+import { useShopFormat } from "../components/shop-format-context";
 import { CONTRACT_STATUS_LABELS } from "../components/StageStatusBadge";
+import type { StaffAlertKind, StaffAlertList } from "../domain/alerts/staff-alerts";
 import { portfolioPeriod } from "../domain/contract/portfolio";
 import { currencyFor } from "../domain/money/currency";
 import { formatMinorUnits } from "../domain/money/minor-units";
+import { alertCountWords, alertFormats, alertWords } from "../locale/staff-alert-words";
 import { shopTimeZone } from "../models/contracts.server";
 import { portfolioFigures } from "../models/portfolio.server";
+import { shopFormat } from "../models/shop-profile.server";
+import { readStaffAlerts } from "../models/staff-alerts.server";
+import { alertPagePath } from "../services/staff-alerts/alert-page-path";
 import { requireStaff } from "../staff-context.server";
 
-/** Background work the queue gave up on, newest first: shown until there is none. */
-const PARKED_JOBS_SHOWN = 5;
+/** The to-do items listed in full; the rest are counted, behind a link to the contracts. */
+const ALERTS_SHOWN = 10;
+
+/** How loud each kind of to-do item's badge is. */
+const ALERT_TONES: Readonly<Record<StaffAlertKind, "critical" | "warning" | "attention">> = {
+  chargeDeclined: "critical",
+  stageOverdue: "warning",
+  jobParked: "attention",
+  emailFailed: "warning",
+  creditLimitReached: "attention",
+};
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Tranche" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, deps } = await requireStaff(request);
-  const period = portfolioPeriod(deps.now(), await shopTimeZone(deps.db, shop));
-  const figures = await portfolioFigures(deps.db, shop, period);
-  const parked = await deps.db.parkedJob.findMany({
-    where: { shop },
-    orderBy: { parkedAt: "desc" },
-    take: PARKED_JOBS_SHOWN,
-    select: { kind: true, reason: true, parkedAt: true },
-  });
+  const timeZone = await shopTimeZone(deps.db, shop);
+  const period = portfolioPeriod(deps.now(), timeZone);
+  const [figures, alerts, format] = await Promise.all([
+    portfolioFigures(deps.db, shop, period),
+    readStaffAlerts(deps.db, shop, { today: period.today, timeZone }, ALERTS_SHOWN),
+    shopFormat(deps, shop),
+  ]);
+  const formats = alertFormats(format.locale);
   return json({
-    parkedJobs: { count: await deps.db.parkedJob.count({ where: { shop } }), latest: parked.map((job) => ({ ...job, parkedAt: job.parkedAt.toISOString() })) },
+    toDo: {
+      count: alerts.total,
+      countWords: alertCountWords(alerts.counts).byKind,
+      items: alerts.items.map((alert) => ({
+        ...alertWords(alert, formats),
+        tone: ALERT_TONES[alert.kind],
+        subjectUrl: alertPagePath(alert),
+      })),
+      more: alerts.total - alerts.items.length,
+      moreUrl: moreUrlFor(alerts),
+    },
     today: period.today,
     contractCount: Object.values(figures.contractsByStatus).reduce((sum, count) => sum + count, 0),
     byStatus: figures.contractsByStatus,
@@ -46,9 +70,19 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   });
 };
 
+/**
+ * Where "and N more" leads: the overdue contracts when every item left out is an overdue stage (the list can filter
+ * them), else every contract.
+ */
+function moreUrlFor({ items, counts, total }: StaffAlertList): string {
+  const overdueLeftOut = counts.stageOverdue - items.filter((alert) => alert.kind === "stageOverdue").length;
+  return overdueLeftOut > 0 && overdueLeftOut === total - items.length ? "/app/contracts?due=overdue" : "/app/contracts";
+}
+
 export default function Dashboard() {
-  const { today, contractCount, byStatus, money, parkedJobs } = useLoaderData<typeof loader>();
-  if (contractCount === 0) {
+  const { today, contractCount, byStatus, money, toDo } = useLoaderData<typeof loader>();
+  const format = useShopFormat();
+  if (contractCount === 0 && toDo.count === 0) {
     return (
       <Page title="Dashboard">
         <Card>
@@ -65,28 +99,22 @@ export default function Dashboard() {
     );
   }
   return (
-    <Page title="Dashboard" subtitle={`Today is ${today} in the shop's time zone`} primaryAction={{ content: "Attach a plan", url: "/app/attach" }}>
+    <Page
+      title="Dashboard"
+      subtitle={`Today is ${format.date(today)} in the shop's time zone`}
+      primaryAction={{ content: "Attach a plan", url: "/app/attach" }}
+    >
       <Layout>
-        {parkedJobs.count > 0 ? (
-          <Layout.Section>
-            <Banner tone="critical" title={`${parkedJobs.count} background ${parkedJobs.count === 1 ? "task" : "tasks"} stopped and need a look`}>
-              <BlockStack gap="100">
-                {parkedJobs.latest.map((job) => (
-                  <Text as="p" key={`${job.kind}-${job.parkedAt}`}>
-                    {job.parkedAt.slice(0, 10)} · {job.kind}: {job.reason}
-                  </Text>
-                ))}
-              </BlockStack>
-            </Banner>
-          </Layout.Section>
-        ) : null}
+        <Layout.Section>
+          <ToDoCard toDo={toDo} />
+        </Layout.Section>
         {money.map((line) => (
           <Layout.Section key={line.currency}>
             <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
-              <Figure label="Due this week" value={formatMoney(line.dueThisWeek, line.currency)} href="/app/contracts?due=week" />
-              <Figure label="Due this month" value={formatMoney(line.dueThisMonth, line.currency)} />
-              <Figure label="Overdue" value={formatMoney(line.overdue, line.currency)} href="/app/contracts?due=overdue" critical={line.anyOverdue} />
-              <Figure label="Collected this month" value={formatMoney(line.collectedThisMonth, line.currency)} />
+              <Figure label="Due this week" value={format.money(line.dueThisWeek, line.currency)} href="/app/contracts?due=week" />
+              <Figure label="Due this month" value={format.money(line.dueThisMonth, line.currency)} />
+              <Figure label="Overdue" value={format.money(line.overdue, line.currency)} href="/app/contracts?due=overdue" critical={line.anyOverdue} />
+              <Figure label="Collected this month" value={format.money(line.collectedThisMonth, line.currency)} />
             </InlineGrid>
           </Layout.Section>
         ))}
@@ -126,6 +154,63 @@ function Figure({ label, value, href, critical }: { readonly label: string; read
         <Text as="p" variant="headingXl" tone={critical ? "critical" : undefined}>
           {value}
         </Text>
+      </BlockStack>
+    </Card>
+  );
+}
+
+type ToDo = ReturnType<typeof useLoaderData<typeof loader>>["toDo"];
+
+/** What needs a person, the most urgent first: declined cards, overdue stages, stopped work, unsent emails. */
+function ToDoCard({ toDo }: { readonly toDo: ToDo }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack gap="200" blockAlign="center">
+          <Text as="h2" variant="headingMd">
+            To do
+          </Text>
+          {toDo.count > 0 ? <Badge tone="critical">{String(toDo.count)}</Badge> : null}
+          {toDo.countWords ? (
+            <Text as="span" tone="subdued">
+              {toDo.countWords}
+            </Text>
+          ) : null}
+        </InlineStack>
+        {toDo.count === 0 ? (
+          <Text as="p" tone="subdued">
+            Nothing needs you today: no declined cards, overdue stages, stopped work, unsent emails or customers at their credit limit.
+          </Text>
+        ) : (
+          <BlockStack gap="300">
+            {toDo.items.map((item, index) => (
+              <BlockStack gap="100" key={index}>
+                <InlineStack gap="200" blockAlign="start" wrap={false}>
+                  <Badge tone={item.tone}>{item.badge}</Badge>
+                  <Text as="p">
+                    {item.subjectLabel && item.subjectUrl ? (
+                      <>
+                        <Link url={item.subjectUrl}>{item.subjectLabel}</Link>: {item.text}
+                      </>
+                    ) : (
+                      item.text
+                    )}
+                  </Text>
+                </InlineStack>
+                {item.detail ? (
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {item.detail}
+                  </Text>
+                ) : null}
+              </BlockStack>
+            ))}
+            {toDo.more > 0 ? (
+              <Text as="p">
+                <Link url={toDo.moreUrl}>And {toDo.more} more</Link>
+              </Text>
+            ) : null}
+          </BlockStack>
+        )}
       </BlockStack>
     </Card>
   );

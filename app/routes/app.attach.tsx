@@ -8,7 +8,6 @@ import {
   Box,
   Button,
   Card,
-  DataTable,
   EmptyState,
   InlineStack,
   Layout,
@@ -21,19 +20,28 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { z } from "zod";
+import { z, ZodError } from "zod";
 
-import { formatMoney } from "../components/money-format";
+import { AttachPreviewTable } from "../components/attach/AttachPreviewTable";
+import { AttachTermsCard, type AttachTermsCardProps } from "../components/attach/AttachTermsCard";
+import { CustomerStandingCard } from "../components/customers/CustomerStandingCard";
+import { standingView } from "../components/customers/standing-view";
+import { calendarDateAt } from "../domain/dates/calendar-date";
+import { customerNumericId, customerStanding } from "../models/customer-history.server";
+import { ErrorSummaryBanner } from "../components/forms/ErrorSummaryBanner";
+import type { FieldProblem } from "../components/forms/field-problems";
+import { useShopFormat } from "../components/shop-format-context";
 import { CONTRACT_ATTRIBUTE, STAGE_ATTRIBUTE } from "../services/attach/contract-attributes";
 import { STAGE_DRAFT_TAG } from "../services/collection/stage-draft-tags";
-import { refusalMessage } from "../services/action-errors";
+import { formFieldErrorsOf, refusalMessage } from "../services/action-errors";
 import { attachOptions, attachPreviewView } from "../services/attach/attach-flow.server";
 import { attachPlan, readAttachSources } from "../services/attach/attach-plan.server";
 import { draftOrdersSearchQuery } from "../shopify/operations/draft-orders-search-query";
 import { requireStaff } from "../staff-context.server";
 
 const MODE_TEXT = {
-  native: "Native (Shopify Plus): the deposit and payment terms are on the draft order itself; later stages are charged or invoiced on the order.",
+  native:
+    "Native (Shopify Plus): the deposit and payment terms are on the draft order itself (a plan with nothing due at checkout puts the order on payment terms at once); later stages are charged or invoiced on the order.",
   stageOrder:
     "Stage orders: each stage is paid through its own draft order, emailed on its date; the main order shows the payments as this Shopify plan allows (on Plus as each arrives, otherwise all at the last stage).",
 } as const;
@@ -58,41 +66,72 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       currency: draft.totalPriceSet.shopMoney.currencyCode,
       hasPlan: draft.customAttributes.some((attribute) => attribute.key === CONTRACT_ATTRIBUTE),
     }));
-  if (!draftOrderId) return json({ search, drafts, options: null, preview: null, problem: null });
+  if (!draftOrderId) return json({ search, drafts, options: null, preview: null, standing: null, problem: null });
   try {
     const sources = await readAttachSources(deps, admin, shop, draftOrderId);
     const options = await attachOptions(deps, shop, draftOrderId, sources);
     const planId = url.searchParams.get("planId") ?? options.plans[0]?.id;
     const preview = planId ? await attachPreviewView(deps, shop, { draftOrderId, planId }, sources) : null;
-    return json({ search, drafts, options: { ...options, planId: planId ?? null }, preview, problem: null });
+    const customerId = sources.draft.customer?.id ?? null;
+    // How the customer has paid so far, beside their terms: staff weigh both before they confirm.
+    const standing = customerId
+      ? {
+          view: standingView(await customerStanding(deps.db, shop, customerId, calendarDateAt(deps.now(), sources.shopInfo.ianaTimezone))),
+          url: `/app/customers/${customerNumericId(customerId)}`,
+        }
+      : null;
+    return json({ search, drafts, options: { ...options, planId: planId ?? null }, preview, standing, problem: null });
   } catch (error) {
-    return json({ search, drafts, options: null, preview: null, problem: refusalMessage(error) });
+    return json({ search, drafts, options: null, preview: null, standing: null, problem: refusalMessage(error) });
   }
 };
 
-const attachInput = z.object({ draftOrderId: z.string().min(1, "pick a draft order"), planId: z.string().min(1, "pick a plan") });
+const attachInput = z.object({
+  draftOrderId: z.string({ required_error: "Choose a draft order first" }).min(1, "Choose a draft order first"),
+  planId: z.string({ required_error: "Choose a plan to attach" }).min(1, "Choose a plan to attach"),
+  // Sent only by the form of an order over the customer's credit limit.
+  overrideReason: z.string().trim().min(1, "Say why the credit limit is overridden: the reason is kept in the audit log with the figures").optional(),
+});
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, deps, actor } = await requireStaff(request);
   try {
-    const input = attachInput.parse(Object.fromEntries(await request.formData()));
-    const contract = await attachPlan(deps, shop, { ...input, actor });
+    const { overrideReason, ...input } = attachInput.parse(Object.fromEntries(await request.formData()));
+    const contract = await attachPlan(deps, shop, { ...input, actor, ...(overrideReason === undefined ? {} : { creditOverride: { reason: overrideReason } }) });
     return redirect(`/app/contracts/${contract.id}`);
   } catch (error) {
-    return json({ problem: refusalMessage(error) }, { status: 422 });
+    if (error instanceof ZodError) return json({ problem: null, fieldErrors: formFieldErrorsOf(error) }, { status: 422 });
+    return json({ problem: refusalMessage(error), fieldErrors: {} }, { status: 422 });
   }
 };
 
+/** Where the page shows what the attach form's fields refused, and what the summary calls them. */
+const ATTACH_FIELDS: Readonly<Record<string, { readonly fieldId: string; readonly label: string }>> = {
+  draftOrderId: { fieldId: "attach-search", label: "Draft order" },
+  planId: { fieldId: "attach-plan", label: "Plan" },
+  overrideReason: { fieldId: "attach-override-reason", label: "Reason for attaching over the credit limit" },
+};
+
 export default function AttachPage() {
-  const { search, drafts, options, preview, problem } = useLoaderData<typeof loader>();
+  const { search, drafts, options, preview, standing, problem } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const loading = navigation.state === "loading" && navigation.location.pathname === "/app/attach";
   const error = result?.problem ?? problem;
+  const fieldErrors: Readonly<Record<string, string>> = result?.fieldErrors ?? {};
+  const fieldProblems = Object.entries(fieldErrors).flatMap(([field, message]): FieldProblem[] => {
+    const target = ATTACH_FIELDS[field];
+    return target ? [{ ...target, message }] : [];
+  });
 
   return (
     <Page title="Attach a plan to a draft order" backAction={{ content: "Dashboard", url: "/app" }}>
       <Layout>
+        {fieldProblems.length > 0 ? (
+          <Layout.Section>
+            <ErrorSummaryBanner problems={fieldProblems} attempt={1} />
+          </Layout.Section>
+        ) : null}
         {error ? (
           <Layout.Section>
             <Banner tone="critical" title="The plan cannot be attached">
@@ -109,7 +148,18 @@ export default function AttachPage() {
               <SkeletonBodyText lines={8} />
             </Card>
           ) : options ? (
-            <AttachForm options={options} preview={preview} search={search} submitting={navigation.state === "submitting"} />
+            <BlockStack gap="400">
+              <AttachTermsCard terms={options.terms} />
+              {standing ? <CustomerStandingCard standing={standing.view} customerUrl={standing.url} /> : null}
+              <AttachForm
+                options={options}
+                preview={preview}
+                search={search}
+                planError={fieldErrors.planId}
+                overrideReasonError={fieldErrors.overrideReason}
+                submitting={navigation.state === "submitting"}
+              />
+            </BlockStack>
           ) : (
             <Card>
               <EmptyState heading="Pick a draft order" image="">
@@ -142,13 +192,22 @@ function DraftOrderPicker({
   readonly selectedId: string | null;
 }) {
   const [query, setQuery] = useState(search);
+  const { money } = useShopFormat();
   return (
     <Card padding="0">
       <Box padding="300">
         <Form method="get" role="search">
           <InlineStack gap="200" blockAlign="end" wrap={false}>
             <div style={{ flexGrow: 1 }}>
-              <TextField label="Search draft orders" name="q" value={query} onChange={setQuery} autoComplete="off" placeholder="#D12 or email" />
+              <TextField
+                id={ATTACH_FIELDS.draftOrderId?.fieldId}
+                label="Search draft orders"
+                name="q"
+                value={query}
+                onChange={setQuery}
+                autoComplete="off"
+                placeholder="#D12 or email"
+              />
             </div>
             <Button submit>Search</Button>
           </InlineStack>
@@ -180,7 +239,7 @@ function DraftOrderPicker({
                 </Text>
               </BlockStack>
               <BlockStack gap="050" inlineAlign="end">
-                <Text as="span">{formatMoney(draft.total, draft.currency)}</Text>
+                <Text as="span">{money(draft.total, draft.currency)}</Text>
                 {draft.hasPlan ? <Badge tone="info">Has a plan</Badge> : null}
               </BlockStack>
             </InlineStack>
@@ -197,9 +256,14 @@ interface AttachFormProps {
     readonly mode: "native" | "stageOrder";
     readonly plans: readonly { readonly id: string; readonly name: string; readonly isDefault: boolean }[];
     readonly planId: string | null;
+    readonly defaultFrom: "terms" | "lastUsed" | "shop" | null;
+    readonly terms: AttachTermsCardProps["terms"];
   };
   readonly preview: {
     readonly mode: "native" | "stageOrder";
+    readonly termsApplied: string | null;
+    readonly nothingAtCheckout: string | null;
+    readonly credit: AttachTermsCardProps["terms"]["credit"];
     readonly currency: string;
     readonly total: string;
     readonly stages: readonly {
@@ -212,13 +276,21 @@ interface AttachFormProps {
   } | null;
   /** The draft-order search, kept when the plan changes. */
   readonly search: string;
+  /** Why the plan posted was refused, beside the Plan field. */
+  readonly planError: string | undefined;
+  readonly overrideReasonError: string | undefined;
   readonly submitting: boolean;
 }
 
-function AttachForm({ options, preview, search, submitting }: AttachFormProps) {
+const DEFAULT_FROM_WORDS = { terms: "customer's terms", lastUsed: "customer's last plan", shop: "shop's default" } as const;
+
+function AttachForm({ options, preview, search, planError, overrideReasonError, submitting }: AttachFormProps) {
+  const [overrideReason, setOverrideReason] = useState("");
   const submit = useSubmit();
   const { draftOrder } = options;
-  const money = (amount: string) => formatMoney(amount, draftOrder.currency);
+  const shopFormat = useShopFormat();
+  const money = (amount: string) => shopFormat.money(amount, draftOrder.currency);
+  const overLimit = (preview?.credit.kind ?? options.terms.credit.kind) === "over";
   if (options.plans.length === 0) {
     return (
       <Card>
@@ -239,38 +311,48 @@ function AttachForm({ options, preview, search, submitting }: AttachFormProps) {
             {money(draftOrder.total)}
           </Text>
         </InlineStack>
-        <Select
-          label="Plan"
-          options={options.plans.map((plan) => ({ label: plan.isDefault ? `${plan.name} (customer's default)` : plan.name, value: plan.id }))}
-          value={options.planId ?? ""}
-          onChange={(planId) => submit({ ...(search ? { q: search } : {}), draftOrderId: draftOrder.id, planId }, { method: "get", replace: true })}
-        />
+        <div className="tranche-wrapping-select">
+          <Select
+            id={ATTACH_FIELDS.planId?.fieldId}
+            label="Plan"
+            error={planError}
+            options={options.plans.map((plan) => ({
+              label: plan.isDefault && options.defaultFrom ? `${plan.name} (${DEFAULT_FROM_WORDS[options.defaultFrom]})` : plan.name,
+              value: plan.id,
+            }))}
+            value={options.planId ?? ""}
+            onChange={(planId) => submit({ ...(search ? { q: search } : {}), draftOrderId: draftOrder.id, planId }, { method: "get", replace: true })}
+          />
+        </div>
         <Text as="p" tone="subdued">
           Collection: {MODE_TEXT[options.mode]}
         </Text>
-        {preview ? (
-          <DataTable
-            columnContentTypes={["numeric", "text", "text", "numeric", "text"]}
-            headings={["#", "Stage", "Due", "Amount", "Tax in it"]}
-            rows={preview.stages.map((stage) => [
-              stage.position,
-              stage.title,
-              stage.when,
-              money(stage.amount),
-              stage.tax.length === 0 ? "—" : stage.tax.map((line) => `${line.title} ${money(line.amount)}`).join(", "),
-            ])}
-            totals={["", "", "", money(preview.total), ""]}
-            showTotalsInFooter
-          />
-        ) : null}
+        {preview?.termsApplied ? <Text as="p">{preview.termsApplied}</Text> : null}
+        {preview?.nothingAtCheckout ? <Text as="p">{preview.nothingAtCheckout}</Text> : null}
+        {preview ? <AttachPreviewTable currency={preview.currency} total={preview.total} stages={preview.stages} /> : null}
         <Form method="post">
           <input type="hidden" name="draftOrderId" value={draftOrder.id} />
           <input type="hidden" name="planId" value={options.planId ?? ""} />
-          <InlineStack align="end">
-            <Button submit variant="primary" loading={submitting} disabled={!preview}>
-              Attach plan and email the first invoice
-            </Button>
-          </InlineStack>
+          <BlockStack gap="300">
+            {overLimit ? (
+              <TextField
+                id={ATTACH_FIELDS.overrideReason?.fieldId}
+                label="Reason for attaching over the credit limit"
+                helpText="Required to attach anyway; kept in the audit log with the figures."
+                name="overrideReason"
+                value={overrideReason}
+                onChange={setOverrideReason}
+                error={overrideReasonError}
+                multiline={2}
+                autoComplete="off"
+              />
+            ) : null}
+            <InlineStack align="end">
+              <Button submit variant="primary" tone={overLimit ? "critical" : undefined} loading={submitting} disabled={!preview}>
+                {`${overLimit ? "Attach over the credit limit" : "Attach plan"} and ${preview?.nothingAtCheckout ? "place the order on payment terms" : "email the first invoice"}`}
+              </Button>
+            </InlineStack>
+          </BlockStack>
         </Form>
       </BlockStack>
     </Card>

@@ -5,13 +5,19 @@ import { Banner, BlockStack, Button, Card, ChoiceList, InlineStack, Layout, Page
 import { useMemo, useState } from "react";
 import { z, ZodError } from "zod";
 
-import { formatMoney } from "../components/money-format";
+import { ErrorSummaryBanner } from "../components/forms/ErrorSummaryBanner";
+import { asSentence } from "../components/forms/field-problems";
+import { UnsavedChangesBar } from "../components/forms/UnsavedChangesBar";
+import { useFieldVisibility } from "../components/forms/use-field-visibility";
 import { CONTRACT_STATUS_LABELS } from "../components/StageStatusBadge";
 import { FrozenStagesCard, type FrozenStageView } from "../components/schedule/FrozenStagesCard";
 import { OwedTotalCheck } from "../components/schedule/OwedTotalCheck";
 import { issueAt, RevisionRowsEditor } from "../components/schedule/RevisionRowsEditor";
+import { scheduleFieldId, scheduleFieldKey, scheduleFieldProblems, type ScheduleIssue } from "../components/schedule/schedule-fields";
 import { checkTotal, formRowOf, readFormRows, scheduleFormRowsSchema, type ScheduleFormRow } from "../components/schedule/schedule-form";
-import { describeIssue, ScheduleRevisionError, type RevisionIssue } from "../domain/contract/revision-error";
+import { useShopFormat } from "../components/shop-format-context";
+import { withShopDates } from "../locale/dates-in-text";
+import { ScheduleRevisionError, type RevisionIssue } from "../domain/contract/revision-error";
 import { frozenReason, restateOpenStages, splitContract, type FrozenReason } from "../domain/contract/schedule-revision";
 import { calendarDateAt } from "../domain/dates/calendar-date";
 import { currencyFor } from "../domain/money/currency";
@@ -20,6 +26,8 @@ import { describeStageTiming } from "../domain/schedule/stage-timing";
 import { getContract, type StoredContract } from "../models/contracts.server";
 import { NotFoundError } from "../models/model-errors.server";
 import { listPlans } from "../models/plans.server";
+import { shopFormat } from "../models/shop-profile.server";
+import { issueWords } from "../locale/zod-issue-words";
 import { refusalMessage } from "../services/action-errors";
 import { ContractActionError } from "../services/collection/contract-actions.server";
 import { editSchedule, revisableContract, type ScheduleEditRequest } from "../services/collection/schedule-edit.server";
@@ -49,7 +57,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 
   const revisable = revisableContract(contract);
   const { frozen, owed } = splitContract(revisable);
-  const plans = await listPlans(deps.db, shop);
+  const [plans, { locale }] = await Promise.all([listPlans(deps.db, shop), shopFormat(deps, shop)]);
   return json({
     contract: summary,
     edit: {
@@ -62,14 +70,14 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
           position: stage.position,
           title: stage.title,
           amount: money(stage.amount),
-          due: describeStageTiming({ atCheckout: stage.position === 1, dueDate: stage.dueDate, trigger: stage.trigger }),
+          due: describeStageTiming({ atCheckout: stage.position === 1 && contract.firstStageAtCheckout, dueDate: stage.dueDate, trigger: stage.trigger }),
           status: stored.status,
           partlyRefunded: stored.refundedMinor > 0n,
           reason,
           why: whyFrozen(reason, stored, money),
         };
       }),
-      rows: restateOpenStages(revisable).map((row) => formRowOf(row, currency)),
+      rows: restateOpenStages(revisable).map((row) => formRowOf(row, currency, locale)),
       plans: plans.map((plan) => ({ id: plan.id, name: plan.name, current: plan.id === contract.planId })),
       today: calendarDateAt(deps.now(), contract.timeZone),
     },
@@ -96,20 +104,24 @@ function whyFrozen(reason: FrozenReason, stage: StoredContract["stages"][number]
   }
 }
 
-const reason = z.string().trim().min(1, "say why the schedule changes (the contract's timeline keeps it)").max(500);
+const reason = z
+  .string()
+  .trim()
+  .min(1, "Say why the schedule changes; the contract's timeline keeps it")
+  .max(500, "Keep the reason to 500 characters or fewer");
 /** The frozen positions the form was built on ("1,3"), so a stage paid since is not edited around unseen. */
 const basis = z.string().max(4000).optional();
 const jsonText = z.string().transform((text, context) => {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    context.addIssue({ code: z.ZodIssueCode.custom, message: "the stages could not be read; reload the page" });
+    context.addIssue({ code: z.ZodIssueCode.custom, message: "The stages could not be read; reload the page and try again" });
     return z.NEVER;
   }
 });
 const actionInput = z.discriminatedUnion("change", [
   z.object({ change: z.literal("rows"), rows: jsonText.pipe(scheduleFormRowsSchema), reason, frozen: basis }),
-  z.object({ change: z.literal("plan"), planId: z.string().trim().min(1, "choose the plan to put what is owed on"), reason, frozen: basis }),
+  z.object({ change: z.literal("plan"), planId: z.string().trim().min(1, "Choose the plan to put what is owed on"), reason, frozen: basis }),
 ]);
 
 export interface ScheduleEditRefusal {
@@ -118,6 +130,9 @@ export interface ScheduleEditRefusal {
   readonly issues: readonly RevisionIssue[];
   readonly reasonError: string | null;
 }
+
+/** The action's fields by what the page calls them, for a refusal that names one. */
+const ACTION_FIELD_LABELS = { rows: "Stages", reason: "Reason", planId: "Plan", change: "What is still owed", frozen: "Stages that stay" };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { shop, deps, actor } = await requireStaff(request);
@@ -135,17 +150,18 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     let change: ScheduleEditRequest["change"];
     if (input.change === "plan") change = { planId: input.planId };
     else {
-      const read = readFormRows(input.rows, currencyFor(contract.currency));
+      const read = readFormRows(input.rows, currencyFor(contract.currency), (await shopFormat(deps, shop)).locale);
       if (read.issues.length > 0) throw new ScheduleRevisionError(read.issues);
       change = { rows: read.rows };
     }
     await editSchedule(deps, shop, { contractId, change, reason: input.reason, actor });
     return redirect(`/app/contracts/${encodeURIComponent(contractId)}?scheduleRevised=1`);
   } catch (error) {
+    const reasonIssue = error instanceof ZodError ? error.issues.find((issue) => issue.path[0] === "reason") : undefined;
     const refusal: ScheduleEditRefusal = {
-      message: refusalMessage(error),
+      message: refusalMessage(error, ACTION_FIELD_LABELS),
       issues: error instanceof ScheduleRevisionError ? error.issues : [],
-      reasonError: error instanceof ZodError ? (error.issues.find((issue) => issue.path[0] === "reason")?.message ?? null) : null,
+      reasonError: reasonIssue ? issueWords(reasonIssue) : null,
     };
     return json(refusal, { status: 422 });
   }
@@ -166,7 +182,15 @@ export default function EditSchedule() {
       </Page>
     );
   }
-  return <ScheduleEditForm contract={contract} edit={edit} contractUrl={contractUrl} />;
+  // Fresh data (a stage paid meanwhile, a save) starts the form anew from what is owed now.
+  return (
+    <ScheduleEditForm
+      key={`${edit.owedMinor}:${edit.frozen.map((stage) => stage.position).join(",")}`}
+      contract={contract}
+      edit={edit}
+      contractUrl={contractUrl}
+    />
+  );
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -181,6 +205,9 @@ function ScheduleEditForm({ contract, edit, contractUrl }: ScheduleEditFormProps
   const result = useActionData<typeof action>() as ScheduleEditRefusal | undefined;
   const submit = useSubmit();
   const navigation = useNavigation();
+  const shopFormatters = useShopFormat();
+  const { locale } = shopFormatters.format;
+  const visibility = useFieldVisibility();
   const [mode, setMode] = useState<"rows" | "plan">("rows");
   const [rows, setRows] = useState<ScheduleFormRow[]>(() => [...edit.rows]);
   const [planId, setPlanId] = useState("");
@@ -188,21 +215,47 @@ function ScheduleEditForm({ contract, edit, contractUrl }: ScheduleEditFormProps
   // The server's issues show until the form is edited, and again when a new answer brings its own.
   const [dismissed, setDismissed] = useState<ScheduleEditRefusal | undefined>();
   const refusal = result !== dismissed ? result : undefined;
-  const issues = refusal?.issues ?? [];
+  const serverIssues = refusal?.issues ?? [];
 
   const currency = useMemo(() => currencyFor(contract.currency), [contract.currency]);
-  const money = (minor: bigint) => formatMoney(formatMinorUnits(minor, currency), contract.currency);
+  const money = (minor: bigint) => shopFormatters.money(formatMinorUnits(minor, currency), contract.currency);
+  const owed = BigInt(edit.owedMinor);
   const frozenPositions = edit.frozen.map((stage) => stage.position);
   const positions = freePositions(frozenPositions, rows.length);
-  const check = useMemo(() => checkTotal(rows, BigInt(edit.owedMinor), currency), [rows, edit.owedMinor, currency]);
-  const adds = check.issues.length === 0 && check.sum === BigInt(edit.owedMinor);
-  const describe = (issue: RevisionIssue) => (issue.row === undefined ? issue.message : `Stage ${positions[issue.row - 1] ?? issue.row}: ${issue.message}`);
-  const wholeScheduleIssues = issues.filter((issue) => issue.row === undefined && (issue.field === "amount" || issue.field === "stages"));
-  const problems = [...new Set([...check.issues, ...(mode === "rows" ? wholeScheduleIssues : [])].map(describe))];
-  // Issues with no place on the page as it is (a switched plan's dates, say) are listed in the banner.
-  const placed = (issue: RevisionIssue) =>
+  const check = useMemo(() => checkTotal(rows, owed, currency, locale), [rows, owed, currency, locale]);
+  const adds = check.issues.length === 0 && check.sum === owed;
+
+  // What the browser can tell before a save: texts that do not read, a total that is off, no reason, no plan chosen.
+  const clientIssues: ScheduleIssue[] = [
+    ...(mode === "rows" ? [...readFormRows(rows, currency, locale).issues, ...check.issues] : []),
+    ...(mode === "plan" && planId === "" ? [{ field: "plan" as const, message: "Choose the plan to put what is owed on" }] : []),
+    ...(reason.trim() === "" ? [{ field: "reason" as const, message: "Say why the schedule changes; the contract's timeline keeps it" }] : []),
+  ];
+  const visibleClientIssues = clientIssues.filter((issue) =>
+    issue.row === undefined && issue.field !== "reason" && issue.field !== "plan"
+      ? false
+      : visibility.shown(scheduleFieldKey(issue.row, issue.field), issue.message) !== undefined,
+  );
+  const dated = (issue: ScheduleIssue): ScheduleIssue => ({ ...issue, message: withShopDates(issue.message, shopFormatters.date) });
+  const shownIssues = [...visibleClientIssues, ...serverIssues].map(dated);
+  const rowIssues = shownIssues.filter((issue): issue is ScheduleIssue & RevisionIssue => issue.field !== "reason");
+  const reasonIssue = shownIssues.find((issue) => issue.field === "reason");
+  const reasonError = reasonIssue ? asSentence(reasonIssue.message) : (refusal?.reasonError ?? undefined);
+  // Issues with no place on the page as it is (a switched plan's dates, say) are listed in the refusal banner.
+  const placed = (issue: ScheduleIssue) =>
     mode === "rows" ? issue.row !== undefined || issue.field === "amount" || issue.field === "stages" : issue.field === "plan" && issue.row === undefined;
-  const unplaced = issues.filter((issue) => !placed(issue));
+  const unplaced = serverIssues.filter((issue) => !placed(issue)).map(dated);
+  const summaryIssues = visibility.state.attempts > 0 ? shownIssues.filter((issue) => issue.field === "reason" || placed(issue)) : [];
+  const summary = scheduleFieldProblems(
+    refusal?.reasonError && !summaryIssues.some((issue) => issue.field === "reason")
+      ? [...summaryIssues, { field: "reason", message: refusal.reasonError }]
+      : summaryIssues,
+    positions,
+  );
+  // What the rows add up to is said beside the total as staff type: a live check, not a field's error.
+  const totalProblems = [...check.issues, ...(mode === "rows" ? serverIssues : [])]
+    .filter((issue) => issue.row === undefined && (issue.field === "amount" || issue.field === "stages"))
+    .map((issue) => asSentence(withShopDates(issue.message, shopFormatters.date)));
 
   const edited =
     <T,>(apply: (value: T) => void) =>
@@ -211,9 +264,20 @@ function ScheduleEditForm({ contract, edit, contractUrl }: ScheduleEditFormProps
       apply(value);
     };
   const save = () => {
+    visibility.attempt();
+    if (clientIssues.length > 0) return;
     const basis = { reason, frozen: frozenPositions.join(",") };
     submit(mode === "rows" ? { change: "rows", rows: JSON.stringify(rows), ...basis } : { change: "plan", planId, ...basis }, { method: "post" });
   };
+  const discard = () => {
+    setMode("rows");
+    setRows([...edit.rows]);
+    setPlanId("");
+    setReason("");
+    setDismissed(result);
+    visibility.reset();
+  };
+  const dirty = mode !== "rows" || planId !== "" || reason !== "" || JSON.stringify(rows) !== JSON.stringify(edit.rows);
   const saving = navigation.state === "submitting" && navigation.formMethod?.toLowerCase() === "post";
   const planOptions = [
     { label: "Choose a plan", value: "" },
@@ -223,94 +287,116 @@ function ScheduleEditForm({ contract, edit, contractUrl }: ScheduleEditFormProps
   return (
     <Page
       title="Edit schedule"
-      subtitle={[contract.draftName, `${money(BigInt(edit.owedMinor))} still owed of ${formatMoney(contract.total, contract.currency)}`]
-        .filter(Boolean)
-        .join(" · ")}
+      subtitle={[contract.draftName, `${money(owed)} still owed of ${shopFormatters.money(contract.total, contract.currency)}`].filter(Boolean).join(" · ")}
       backAction={{ content: "Contract", url: contractUrl }}
     >
-      <Layout>
-        {refusal ? (
+      <BlockStack gap="400">
+        <UnsavedChangesBar id="schedule-save-bar" dirty={dirty} saving={saving} onSave={save} onDiscard={discard} message="Unsaved changes to the schedule" />
+        <Layout>
+          {summary.length > 0 ? (
+            <Layout.Section>
+              <ErrorSummaryBanner problems={summary} attempt={visibility.state.attempts} />
+            </Layout.Section>
+          ) : null}
+          {refusal && (unplaced.length > 0 || (serverIssues.length === 0 && !refusal.reasonError)) ? (
+            <Layout.Section>
+              <Banner tone="critical" title="The schedule was not saved">
+                {unplaced.length > 0 ? (
+                  <ul>
+                    {unplaced.map((issue) => (
+                      <li key={`${issue.row ?? ""}-${issue.field}-${issue.message}`}>{asSentence(issue.message)}</li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p>{asSentence(withShopDates(refusal.message, shopFormatters.date))}</p>
+                )}
+              </Banner>
+            </Layout.Section>
+          ) : null}
           <Layout.Section>
-            <Banner tone="critical" title="The schedule was not saved">
-              {issues.length > 0 && unplaced.length === 0 ? (
-                <p>Fix what is marked below.</p>
-              ) : unplaced.length > 0 ? (
-                <ul>
-                  {unplaced.map((issue) => (
-                    <li key={describeIssue(issue)}>{describeIssue(issue)}</li>
-                  ))}
-                </ul>
-              ) : (
-                <p>{refusal.message}</p>
-              )}
-            </Banner>
+            <FrozenStagesCard
+              stages={edit.frozen.map((stage) => ({
+                ...stage,
+                amount: shopFormatters.money(stage.amount, contract.currency),
+                due: withShopDates(stage.due, shopFormatters.date),
+              }))}
+            />
           </Layout.Section>
-        ) : null}
-        <Layout.Section>
-          <FrozenStagesCard stages={edit.frozen.map((stage) => ({ ...stage, amount: formatMoney(stage.amount, contract.currency) }))} />
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="400">
-              <ChoiceList
-                title="What is still owed"
-                choices={[
-                  { label: "Change the stages", value: "rows", helpText: "Amounts, dates, rules and how many stages" },
-                  { label: "Put it on another plan", value: "plan", helpText: "The plan's stages for what is owed, counted from today" },
-                ]}
-                selected={[mode]}
-                onChange={edited(([next]: string[]) => setMode(next === "plan" ? "plan" : "rows"))}
-              />
-              {mode === "rows" ? (
-                <BlockStack gap="400">
-                  <RevisionRowsEditor
-                    rows={rows}
-                    positions={positions}
-                    amounts={check.amounts.map(money)}
-                    issues={issues}
-                    today={edit.today}
-                    onChange={edited(setRows)}
-                  />
-                  <OwedTotalCheck sum={check.sum === null ? null : money(check.sum)} owed={money(BigInt(edit.owedMinor))} adds={adds} problems={problems} />
-                </BlockStack>
-              ) : (
-                <Select
-                  label="Plan"
-                  options={planOptions}
-                  value={planId}
-                  onChange={edited(setPlanId)}
-                  helpText={`Its stages share the ${money(BigInt(edit.owedMinor))} still owed; the stages above stay as they are`}
-                  error={issueAt(issues, undefined, "plan")}
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="400">
+                <ChoiceList
+                  title="What is still owed"
+                  choices={[
+                    { label: "Change the stages", value: "rows", helpText: "Amounts, dates, rules and how many stages" },
+                    { label: "Put it on another plan", value: "plan", helpText: "The plan's stages for what is owed, counted from today" },
+                  ]}
+                  selected={[mode]}
+                  onChange={edited(([next]: string[]) => setMode(next === "plan" ? "plan" : "rows"))}
                 />
-              )}
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <TextField
-                label="Reason"
-                helpText="Kept in the contract's timeline with every stage before and after; the buyer is told of the new schedule"
-                autoComplete="off"
-                value={reason}
-                onChange={edited(setReason)}
-                error={refusal?.reasonError ?? undefined}
-                requiredIndicator
-              />
-              <InlineStack gap="200">
-                <Button variant="primary" onClick={save} loading={saving}>
-                  Save schedule
-                </Button>
-                <Button url={contractUrl}>Cancel</Button>
-              </InlineStack>
-              <Text as="p" tone="subdued">
-                Changed stages start over: their open links are withdrawn and they are invoiced anew when they fall due.
-              </Text>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-      </Layout>
+                {mode === "rows" ? (
+                  <BlockStack gap="400">
+                    <RevisionRowsEditor
+                      rows={rows}
+                      positions={positions}
+                      amounts={check.amounts.map(money)}
+                      issues={rowIssues}
+                      onBlurField={visibility.touch}
+                      today={edit.today}
+                      onChange={edited(setRows)}
+                    />
+                    <div id={scheduleFieldId(undefined, "stages")} tabIndex={-1}>
+                      <OwedTotalCheck
+                        sum={check.sum === null ? null : money(check.sum)}
+                        owed={money(owed)}
+                        adds={adds}
+                        problems={[...new Set(totalProblems)]}
+                      />
+                    </div>
+                  </BlockStack>
+                ) : (
+                  <Select
+                    id={scheduleFieldId(undefined, "plan")}
+                    label="Plan"
+                    options={planOptions}
+                    value={planId}
+                    onChange={edited(setPlanId)}
+                    onBlur={visibility.touch(scheduleFieldKey(undefined, "plan"))}
+                    helpText={`Its stages share the ${money(owed)} still owed; the stages above stay as they are`}
+                    error={issueAt(rowIssues, undefined, "plan")}
+                  />
+                )}
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="300">
+                <TextField
+                  id={scheduleFieldId(undefined, "reason")}
+                  label="Reason"
+                  helpText="Kept in the contract's timeline with every stage before and after; the buyer is told of the new schedule"
+                  autoComplete="off"
+                  value={reason}
+                  onChange={edited(setReason)}
+                  onBlur={visibility.touch(scheduleFieldKey(undefined, "reason"))}
+                  error={reasonError}
+                  requiredIndicator
+                />
+                <InlineStack gap="200">
+                  <Button variant="primary" onClick={save} loading={saving}>
+                    Save schedule
+                  </Button>
+                  <Button url={contractUrl}>Cancel</Button>
+                </InlineStack>
+                <Text as="p" tone="subdued">
+                  Changed stages start over: their open links are withdrawn and they are invoiced anew when they fall due.
+                </Text>
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        </Layout>
+      </BlockStack>
     </Page>
   );
 }

@@ -1,90 +1,73 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  BlockStack,
-  Box,
-  Button,
-  Card,
-  EmptyState,
-  IndexTable,
-  InlineStack,
-  Layout,
-  Link,
-  Page,
-  Select,
-  SkeletonBodyText,
-  Text,
-  TextField,
-} from "@shopify/polaris";
+import { useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Card, Layout, Page, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { z } from "zod";
 
-import { formatMoney } from "../components/money-format";
-import { CONTRACT_STATUS_LABELS, ContractStatusBadge } from "../components/StageStatusBadge";
-import type { ContractStatus } from "../domain/contract/contract-state";
-import { endOfWeek } from "../domain/contract/portfolio";
-import { UNPAID_STAGE_STATUSES } from "../domain/contract/stage-status";
-import { calendarDateAt, isBefore } from "../domain/dates/calendar-date";
+import { contractCsvUrl, useCsvDownload, type ContractSelection } from "../components/contracts/contract-csv-download";
+import { ContractsIndex } from "../components/contracts/ContractsIndex";
+import { contractFilterOf, contractListSearch, contractOrderOf, readContractListQuery } from "../components/contracts/contract-list-query";
+import { contractName } from "../components/contracts/contract-words";
+import { useShopFormat } from "../components/shop-format-context";
+import { calendarDateAt } from "../domain/dates/calendar-date";
 import { currencyFor } from "../domain/money/currency";
 import { formatMinorUnits } from "../domain/money/minor-units";
-import { CONTRACT_PAGE_SIZE, listContracts, shopTimeZone, summarizeContracts, type ContractFilter } from "../models/contracts.server";
+import { describeBulkResend } from "../locale/bulk-resend-words";
+import { formatCount } from "../locale/format";
+import { listContractRows } from "../models/contract-list.server";
+import { CONTRACT_PAGE_SIZE, summarizeContracts } from "../models/contracts.server";
+import { shopFormat } from "../models/shop-profile.server";
+import { resendLinksInBulk } from "../services/collection/bulk-link-resend.server";
+import type { ContractExportShape } from "../services/contract-export/contracts-csv.server";
 import { requireStaff } from "../staff-context.server";
-
-const filterInput = z.object({
-  status: z.enum(["", "pending", "awaitingDeposit", "active", "completed", "cancelled"]).catch(""),
-  due: z.enum(["", "overdue", "week"]).catch(""),
-  customer: z.string().trim().max(100).catch(""),
-});
-const pageInput = z.coerce.number().int().min(1).catch(1);
 
 export const meta: MetaFunction = () => [{ title: "Contracts · Tranche" }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, deps } = await requireStaff(request);
-  const searchParams = new URL(request.url).searchParams;
-  const filters = filterInput.parse(Object.fromEntries(searchParams));
-  const today = calendarDateAt(deps.now(), await shopTimeZone(deps.db, shop));
-  const filter: ContractFilter = {
-    ...(filters.status ? { status: filters.status as ContractStatus } : {}),
-    ...(filters.due === "overdue" ? { dueBefore: today } : {}),
-    ...(filters.due === "week" ? { dueBetween: { from: today, to: endOfWeek(today) } } : {}),
-    ...(filters.customer ? { customer: filters.customer } : {}),
-  };
+  const query = readContractListQuery(new URL(request.url).searchParams);
+  const format = await shopFormat(deps, shop);
+  const today = calendarDateAt(deps.now(), format.timeZone);
+  const filter = contractFilterOf(query, today);
   const summary = await summarizeContracts(deps.db, shop, filter);
   const pageCount = Math.max(1, Math.ceil(summary.count / CONTRACT_PAGE_SIZE));
   // A page past the end (the list shrank since the link was made) shows the last one.
-  const page = Math.min(pageInput.parse(searchParams.get("page")), pageCount);
+  const page = Math.min(query.page, pageCount);
   const offset = (page - 1) * CONTRACT_PAGE_SIZE;
-  const contracts = await listContracts(deps.db, shop, filter, { limit: CONTRACT_PAGE_SIZE, offset });
-  const rows = contracts.map((contract) => {
-    const currency = currencyFor(contract.currency);
-    const paid = contract.stages.reduce((sum, stage) => sum + stage.paidMinor - stage.refundedMinor, 0n);
-    const next = contract.status === "cancelled" ? undefined : contract.stages.find((stage) => UNPAID_STAGE_STATUSES.includes(stage.status));
-    return {
-      id: contract.id,
-      draftName: contract.sourceDraftName ?? contract.sourceDraftOrderId,
-      customer: contract.customerName ?? contract.customerEmail ?? "—",
-      status: contract.status,
-      currency: contract.currency,
-      total: formatMinorUnits(contract.totalMinor, currency),
-      paid: formatMinorUnits(paid, currency),
-      next: next ? `${next.title}${next.dueDate ? `, due ${next.dueDate}` : ""}` : "—",
-      overdue: next?.dueDate ? isBefore(next.dueDate, today) : false,
-    };
+  const contracts = await listContractRows(deps.db, shop, {
+    filter,
+    order: contractOrderOf(query),
+    today,
+    page: { limit: CONTRACT_PAGE_SIZE, offset },
   });
-  const counted = summary.totals.reduce((sum, line) => sum + line.contracts, 0);
+  const count = (n: number) => `${formatCount(n, format.locale)} ${n === 1 ? "contract" : "contracts"}`;
   const pageUrl = (target: number) => {
-    const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ""));
-    if (target > 1) query.set("page", String(target));
-    const search = query.toString();
+    const search = contractListSearch({ ...query, page: target }).toString();
     return search ? `/app/contracts?${search}` : "/app/contracts";
   };
+  const counted = summary.totals.reduce((sum, line) => sum + line.contracts, 0);
   return json({
-    filters,
-    rows,
-    countLabel: contractCount(summary.count),
-    shown: rows.length === 0 ? "" : `${offset + 1}–${offset + rows.length}`,
+    query: { ...query, page },
+    rows: contracts.map((contract) => {
+      const currency = currencyFor(contract.currency);
+      return {
+        id: contract.id,
+        name: contractName(contract.draftName, contract.draftOrderId),
+        orderName: contract.orderName,
+        customer: contract.customerName ?? contract.customerEmail,
+        status: contract.status,
+        badge: contract.badge,
+        currency: contract.currency,
+        total: formatMinorUnits(contract.totalMinor, currency),
+        paid: formatMinorUnits(contract.paidMinor - contract.refundedMinor, currency),
+        nextStage: contract.nextStage && { title: contract.nextStage.title, dueDate: contract.nextStage.dueDate },
+      };
+    }),
+    today,
+    count: summary.count,
+    countLabel: count(summary.count),
+    shown: contracts.length === 0 ? "" : `${formatCount(offset + 1, format.locale)}–${formatCount(offset + contracts.length, format.locale)}`,
     page,
     pageCount,
     previousUrl: page > 1 ? pageUrl(page - 1) : null,
@@ -93,143 +76,124 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       const currency = currencyFor(line.currency);
       return {
         currency: line.currency,
-        contracts: contractCount(line.contracts),
+        contracts: count(line.contracts),
         total: formatMinorUnits(line.totalMinor, currency),
         paid: formatMinorUnits(line.paidMinor, currency),
       };
     }),
-    cancelledLeftOut: summary.count - counted === 0 ? null : `${contractCount(summary.count - counted)} cancelled, not in the totals`,
+    cancelledLeftOut: summary.count === counted ? null : `${count(summary.count - counted)} cancelled, not in the totals`,
   });
 };
 
-/** "1 contract", "20,000 contracts". */
-function contractCount(count: number): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? "contract" : "contracts"}`;
-}
+/** The most contracts one "Resend payment links" emails: a page of them, picked by staff. */
+const MOST_CONTRACTS_RESENT = CONTRACT_PAGE_SIZE;
+
+const resendInput = z.discriminatedUnion("scope", [
+  z.object({ intent: z.literal("resendLinks"), scope: z.literal("selected"), ids: z.array(z.string().min(1)).min(1).max(MOST_CONTRACTS_RESENT) }),
+  // Every contract matching the list's filters (staff chose "Select all"), as its URL parameters say them.
+  z.object({ intent: z.literal("resendLinks"), scope: z.literal("matching"), search: z.string().max(2_000) }),
+]);
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, deps, actor } = await requireStaff(request);
+  const form = await request.formData();
+  const parsed = resendInput.safeParse({ intent: form.get("intent"), scope: form.get("scope"), ids: form.getAll("ids"), search: form.get("search") });
+  if (!parsed.success) return json({ tone: "critical" as const, message: "Select the contracts whose payment links to resend, and try again." });
+  const format = await shopFormat(deps, shop);
+  let ids: readonly string[];
+  if (parsed.data.scope === "selected") {
+    ids = parsed.data.ids;
+  } else {
+    const query = readContractListQuery(new URLSearchParams(parsed.data.search));
+    const filter = contractFilterOf(query, calendarDateAt(deps.now(), format.timeZone));
+    const { count } = await summarizeContracts(deps.db, shop, filter);
+    if (count > MOST_CONTRACTS_RESENT) {
+      return json({
+        tone: "warning" as const,
+        message: `Links go out again to at most ${formatCount(MOST_CONTRACTS_RESENT, format.locale)} contracts at a time, and ${formatCount(count, format.locale)} match this list. Narrow the list with its filters, or select contracts on this page.`,
+      });
+    }
+    const contracts = await listContractRows(deps.db, shop, {
+      filter,
+      order: contractOrderOf(query),
+      today: calendarDateAt(deps.now(), format.timeZone),
+      page: { limit: MOST_CONTRACTS_RESENT, offset: 0 },
+    });
+    ids = contracts.map((contract) => contract.id);
+  }
+  return json(describeBulkResend(await resendLinksInBulk(deps, shop, ids, actor), format.locale));
+};
 
 export default function ContractsPage() {
-  const { filters, rows, countLabel, shown, page, pageCount, previousUrl, nextUrl, totals, cancelledLeftOut } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { money } = useShopFormat();
   const navigation = useNavigation();
-  const [customer, setCustomer] = useState(filters.customer);
-  const [status, setStatus] = useState<string>(filters.status);
-  const [due, setDue] = useState<string>(filters.due);
-  const filtered = Boolean(filters.status || filters.due || filters.customer);
+  const resend = useFetcher<typeof action>();
+  const csv = useCsvDownload();
+  // The banner of the last bulk resend, until staff dismiss it or send again.
+  const [dismissed, setDismissed] = useState<typeof resend.data>(undefined);
+  const resendSummary = resend.data !== dismissed ? resend.data : undefined;
+  const loading = navigation.state === "loading" && navigation.location.pathname === "/app/contracts";
+  const exportCsv = (selection: ContractSelection, shape: ContractExportShape) => void csv.download(contractCsvUrl(data.query, selection, shape));
+  const resendLinks = (selection: ContractSelection) => {
+    // Form data rather than an object: each id its own field (an object's array would be sent as one "a,b" value).
+    const form = new FormData();
+    form.set("intent", "resendLinks");
+    form.set("scope", selection.scope);
+    if (selection.scope === "selected") for (const id of selection.ids) form.append("ids", id);
+    else form.set("search", contractListSearch(data.query).toString());
+    resend.submit(form, { method: "post" });
+  };
 
   return (
-    <Page title="Contracts" primaryAction={{ content: "Attach a plan", url: "/app/attach" }}>
+    <Page
+      title="Contracts"
+      primaryAction={{ content: "Attach a plan", url: "/app/attach" }}
+      actionGroups={[
+        {
+          title: "Export",
+          disabled: data.count === 0 || csv.downloading,
+          actions: [
+            { content: "Contracts as CSV", onAction: () => exportCsv({ scope: "matching" }, "contracts") },
+            { content: "Stages as CSV", onAction: () => exportCsv({ scope: "matching" }, "stages") },
+          ],
+        },
+      ]}
+    >
       <Layout>
+        {resendSummary ? (
+          <Layout.Section>
+            <Banner tone={resendSummary.tone} onDismiss={() => setDismissed(resend.data)}>
+              <p>{resendSummary.message}</p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
+        {csv.failed ? (
+          <Layout.Section>
+            <Banner tone="critical" onDismiss={csv.dismiss}>
+              <p>The export could not be made. Try again; if it fails again, reload the page.</p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
-          <Card>
-            <Form method="get">
-              <InlineStack gap="300" blockAlign="end">
-                <Select
-                  label="Status"
-                  name="status"
-                  options={[{ label: "Any", value: "" }, ...Object.entries(CONTRACT_STATUS_LABELS).map(([value, label]) => ({ label, value }))]}
-                  value={status}
-                  onChange={setStatus}
-                />
-                <Select
-                  label="Due"
-                  name="due"
-                  options={[
-                    { label: "Any time", value: "" },
-                    { label: "Overdue", value: "overdue" },
-                    { label: "Due this week", value: "week" },
-                  ]}
-                  value={due}
-                  onChange={setDue}
-                />
-                <TextField label="Customer" name="customer" value={customer} onChange={setCustomer} autoComplete="off" placeholder="Name or email" />
-                <Button submit>Filter</Button>
-              </InlineStack>
-            </Form>
-          </Card>
+          <ContractsIndex data={data} loading={loading} busy={resend.state !== "idle" || csv.downloading} onResend={resendLinks} onExport={exportCsv} />
         </Layout.Section>
-        <Layout.Section>
-          <Card padding="0">
-            {navigation.state === "loading" ? (
-              <Box padding="400">
-                <SkeletonBodyText lines={6} />
-              </Box>
-            ) : rows.length === 0 ? (
-              <EmptyState
-                heading={filtered ? "No contracts match these filters" : "No contracts yet"}
-                action={filtered ? undefined : { content: "Attach a plan", url: "/app/attach" }}
-                image=""
-              >
-                <p>{filtered ? "Change or clear the filters." : "Attach an installment plan to a draft order; its contract appears here."}</p>
-              </EmptyState>
-            ) : (
-              <IndexTable
-                resourceName={{ singular: "contract", plural: "contracts" }}
-                itemCount={rows.length}
-                selectable={false}
-                pagination={{
-                  hasPrevious: previousUrl !== null,
-                  previousURL: previousUrl ?? undefined,
-                  hasNext: nextUrl !== null,
-                  nextURL: nextUrl ?? undefined,
-                  label: `Page ${page} of ${pageCount}`,
-                  accessibilityLabels: { previous: "Previous page of contracts", next: "Next page of contracts" },
-                }}
-                headings={[
-                  { title: "Draft order" },
-                  { title: "Customer" },
-                  { title: "Status" },
-                  { title: "Next stage" },
-                  { title: "Paid", alignment: "end" },
-                  { title: "Total", alignment: "end" },
-                ]}
-              >
-                {rows.map((row, index) => (
-                  <IndexTable.Row id={row.id} key={row.id} position={index}>
-                    <IndexTable.Cell>
-                      <Link url={`/app/contracts/${row.id}`} removeUnderline>
-                        {row.draftName}
-                      </Link>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>{row.customer}</IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <ContractStatusBadge status={row.status} />
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <Text as="span" tone={row.overdue ? "critical" : undefined}>
-                        {row.next}
-                      </Text>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <Text as="span" alignment="end">
-                        {formatMoney(row.paid, row.currency)}
-                      </Text>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <Text as="span" alignment="end">
-                        {formatMoney(row.total, row.currency)}
-                      </Text>
-                    </IndexTable.Cell>
-                  </IndexTable.Row>
-                ))}
-              </IndexTable>
-            )}
-          </Card>
-        </Layout.Section>
-        {rows.length > 0 ? (
+        {data.count > 0 ? (
           <Layout.Section>
             <Card>
               <BlockStack gap="100">
                 <Text as="h2" variant="headingSm">
-                  {countLabel}
-                  {pageCount > 1 ? `, showing ${shown}` : ""}
+                  {data.countLabel}
+                  {data.pageCount > 1 ? `, showing ${data.shown}` : ""}
                 </Text>
-                {totals.map((line) => (
+                {data.totals.map((line) => (
                   <Text as="p" key={line.currency}>
-                    {formatMoney(line.paid, line.currency)} paid of {formatMoney(line.total, line.currency)} ({line.contracts})
+                    {money(line.paid, line.currency)} paid of {money(line.total, line.currency)} ({line.contracts})
                   </Text>
                 ))}
-                {cancelledLeftOut ? (
+                {data.cancelledLeftOut ? (
                   <Text as="p" tone="subdued">
-                    {cancelledLeftOut}
+                    {data.cancelledLeftOut}
                   </Text>
                 ) : null}
               </BlockStack>

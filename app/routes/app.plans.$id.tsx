@@ -9,6 +9,7 @@ import { savePlanForm } from "../services/plans/save-plan-form.server";
 import { calendarDateAt } from "../domain/dates/calendar-date";
 import { planDraftFromSource } from "../plan-editor/plan-draft";
 import { countContractsByPlan, getPlan } from "../models/plans.server";
+import { shopFormat } from "../models/shop-profile.server";
 import { requireStaff } from "../staff-context.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.plan.name ?? "Plan"} · Plans · Tranche` }];
@@ -22,7 +23,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     plan: { id: plan.id, name: plan.name, archived: plan.archivedAt !== null, updatedAt: plan.updatedAt.toISOString() },
     draft: planDraftFromSource(plan.source),
     contracts,
-    today: calendarDateAt(staff.deps.now(), "UTC"),
+    // The sample order is dated today in the shop's zone.
+    today: calendarDateAt(staff.deps.now(), (await shopFormat(staff.deps, staff.shop)).timeZone),
     duplicated: new URL(request.url).searchParams.has("duplicated"),
   };
 };
@@ -65,8 +67,8 @@ export default function EditPlan() {
   ].filter((banner) => banner !== null);
   return (
     <PlanFormPage
-      // A new plan (after duplicate) starts a new form; a save keeps what was typed.
-      key={plan.id}
+      // A new plan (after duplicate) or a save starts the form anew from what is stored.
+      key={`${plan.id}:${plan.updatedAt}`}
       title={plan.name}
       titleMetadata={plan.archived ? <Badge>Archived</Badge> : undefined}
       initialName={plan.name}

@@ -5,9 +5,12 @@ import { Banner, BlockStack, Box, Card, EmptyState, Layout, Link, Page, Tabs, Te
 import { runPlanAction } from "../services/plans/plan-list-action.server";
 import { PlanPageSkeleton, useLoadingAnotherPage } from "../components/plans/PlanPageSkeleton";
 import { PlansTable, type PlanListRow } from "../components/plans/PlansTable";
-import { summarizePlan } from "../domain/plan/plan-summary";
+import { useShopFormat } from "../components/shop-format-context";
+import { summarizePlan, type SummaryFormats } from "../domain/plan/plan-summary";
 import { PRESET_PLANS } from "../domain/plan/presets";
+import { formatShortDate } from "../locale/format";
 import { countContractsByPlan, listPlans } from "../models/plans.server";
+import { shopFormat } from "../models/shop-profile.server";
 import { requireStaff } from "../staff-context.server";
 
 const EMPTY_STATE_IMAGE = "https://cdn.shopify.com/s/files/1/0262/4071/2726/files/emptystate-files.png";
@@ -18,15 +21,22 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const staff = await requireStaff(request);
   const url = new URL(request.url);
   const showArchived = url.searchParams.get("status") === "archived";
-  const [plans, contracts] = await Promise.all([
+  const [plans, contracts, format] = await Promise.all([
     listPlans(staff.deps.db, staff.shop, { includeArchived: true }),
     countContractsByPlan(staff.deps.db, staff.shop),
+    shopFormat(staff.deps, staff.shop),
   ]);
+  // A plan's fixed amounts have no currency of their own (they take the order's): written as the shop writes numbers.
+  const amounts = new Intl.NumberFormat(format.locale, { maximumFractionDigits: 20 });
+  const summaryFormats: SummaryFormats = {
+    date: (date) => formatShortDate(date, format.locale),
+    amount: (amount) => amounts.format(amount as `${number}`),
+  };
   const rows: PlanListRow[] = plans.map((plan) => ({
     id: plan.id,
     name: plan.name,
     syntax: plan.syntax,
-    summary: summarizePlan(plan.model),
+    summary: summarizePlan(plan.model, summaryFormats),
     contracts: contracts.get(plan.id) ?? 0,
     archived: plan.archivedAt !== null,
   }));
@@ -51,11 +61,12 @@ export default function PlansIndex() {
   const outcome = useActionData<typeof action>();
   const navigate = useNavigate();
   const loadingAnotherPage = useLoadingAnotherPage();
+  const { count } = useShopFormat();
   if (loadingAnotherPage) return <PlanPageSkeleton />;
 
   const tabs = [
-    { id: "active-plans", content: `Active (${activeCount})`, panelID: "active-plans-panel" },
-    { id: "archived-plans", content: `Archived (${archivedCount})`, panelID: "archived-plans-panel" },
+    { id: "active-plans", content: `Active (${count(activeCount)})`, panelID: "active-plans-panel" },
+    { id: "archived-plans", content: `Archived (${count(archivedCount)})`, panelID: "archived-plans-panel" },
   ];
   const presetLinks = (
     <BlockStack gap="200">

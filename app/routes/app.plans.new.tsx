@@ -8,6 +8,7 @@ import { savePlanForm } from "../services/plans/save-plan-form.server";
 import { calendarDateAt } from "../domain/dates/calendar-date";
 import { newPlanDraft, presetPlanDraft } from "../plan-editor/plan-draft";
 import { PRESET_PLANS } from "../domain/plan/presets";
+import { shopFormat } from "../models/shop-profile.server";
 import { requireStaff } from "../staff-context.server";
 
 export const meta: MetaFunction = () => [{ title: "Create plan · Tranche" }];
@@ -20,7 +21,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return {
     name: preset?.name ?? "",
     draft: (preset && presetPlanDraft(preset.id)) || newPlanDraft(),
-    today: calendarDateAt(staff.deps.now(), "UTC"),
+    // The sample order is dated today in the shop's zone.
+    today: calendarDateAt(staff.deps.now(), (await shopFormat(staff.deps, staff.shop)).timeZone),
   };
 };
 

@@ -2,15 +2,27 @@ import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+
+import stackingTableStyles from "../components/stacking-table.css?url";
+import screenWidthStyles from "../components/screen-width.css?url";
+import wrappingSelectStyles from "../components/wrapping-select.css?url";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 
 import { ADMIN_SECTIONS } from "../components/admin-sections";
 import { LocalModeFrame } from "../components/LocalModeFrame";
+import { ShopFormatProvider } from "../components/shop-format-context";
+import { shopFormat } from "../models/shop-profile.server";
 import { localModeConfig } from "../local-mode.server";
 import { requireStaff } from "../staff-context.server";
 
-export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+// After Polaris' own: the app's few layout rules (tables that stack on phones, selects that wrap, phone or desktop layouts) refine its components.
+export const links = () => [
+  { rel: "stylesheet", href: polarisStyles },
+  { rel: "stylesheet", href: stackingTableStyles },
+  { rel: "stylesheet", href: wrappingSelectStyles },
+  { rel: "stylesheet", href: screenWidthStyles },
+];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const staff = await requireStaff(request);
@@ -18,19 +30,22 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return {
     apiKey: process.env.SHOPIFY_API_KEY || "",
     shop: staff.shop,
+    format: await shopFormat(staff.deps, staff.shop),
     local: local ? { emulatorOrigin: local.emulatorOrigin, now: staff.deps.now().toISOString() } : null,
   };
 };
 
 export default function App() {
-  const { apiKey, shop, local } = useLoaderData<typeof loader>();
+  const { apiKey, shop, format, local } = useLoaderData<typeof loader>();
 
   if (local) {
     return (
       <AppProvider isEmbeddedApp={false} apiKey={apiKey}>
-        <LocalModeFrame shop={shop} emulatorOrigin={local.emulatorOrigin} now={local.now}>
-          <Outlet />
-        </LocalModeFrame>
+        <ShopFormatProvider format={format}>
+          <LocalModeFrame shop={shop} emulatorOrigin={local.emulatorOrigin} now={local.now}>
+            <Outlet />
+          </LocalModeFrame>
+        </ShopFormatProvider>
       </AppProvider>
     );
   }
@@ -43,7 +58,9 @@ export default function App() {
           </Link>
         ))}
       </NavMenu>
-      <Outlet />
+      <ShopFormatProvider format={format}>
+        <Outlet />
+      </ShopFormatProvider>
     </AppProvider>
   );
 }

@@ -1,5 +1,7 @@
 import { ZodError } from "zod";
 
+import { issueSentence, issueWords } from "../locale/zod-issue-words";
+
 import { AttachPlanError } from "./attach/attach-plan.server";
 import { ContractActionError } from "./collection/contract-actions.server";
 import { ContractExistsError } from "../models/contracts.server";
@@ -11,10 +13,11 @@ import { ScheduleRevisionError } from "../domain/contract/revision-error";
 
 /**
  * The message staff see in place when an action is refused: our own refusals and Shopify's `userErrors` say
- * what to do; anything else is a bug, rethrown so that it reaches the error boundary and the logs.
+ * what to do; anything else is a bug, rethrown so that it reaches the error boundary and the logs. A form's
+ * refusal names each field in words (`fieldLabels`, keyed by field name), never by zod's path or default message.
  */
-export function refusalMessage(error: unknown): string {
-  if (error instanceof ZodError) return error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
+export function refusalMessage(error: unknown, fieldLabels: Readonly<Record<string, string>> = {}): string {
+  if (error instanceof ZodError) return [...new Set(error.issues.map((issue) => issueSentence(issue, fieldLabels)))].join("; ");
   if (error instanceof AdminUserErrors) return `Shopify refused: ${error.message}`;
   if (error instanceof ConcurrencyConflictError)
     return "the contract changed while this was being done (a payment or a sync arrived); reload the page and try again";
@@ -35,11 +38,12 @@ export function refusalMessage(error: unknown): string {
 /** A form's refusal by field: each field's first message (fields are named by the first segment of zod's path). */
 export type FormFieldErrors = Readonly<Record<string, string>>;
 
+/** Each field's first issue, in words for the field (see issueWords); an issue of no field is the form's ("input"). */
 export function formFieldErrorsOf(error: ZodError): FormFieldErrors {
   const byField: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "input");
-    byField[field] ??= issue.message;
+    byField[field] ??= issueWords(issue);
   }
   return byField;
 }

@@ -1481,6 +1481,16 @@ export type MailingAddressInput = {
   readonly zip?: string | null | undefined;
 };
 
+/** The input fields that identify metafields. */
+export type MetafieldIdentifierInput = {
+  /** The key of the metafield. */
+  readonly key: string;
+  /** The namespace of the metafield. */
+  readonly namespace: string;
+  /** The unique ID of the resource that the metafield is attached to. */
+  readonly ownerId: string | number;
+};
+
 /**
  * The input fields to use to create or update a metafield through a mutation on the owning resource.
  * An alternative way to create or update a metafield is by using the
@@ -2168,7 +2178,7 @@ export type DraftOrderQueryVariables = Exact<{
 
 export type DraftOrderQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly status: DraftOrderStatus, readonly email: string | null, readonly currencyCode: CurrencyCode, readonly taxesIncluded: boolean, readonly taxExempt: boolean, readonly invoiceUrl: string | null, readonly invoiceSentAt: string | null, readonly createdAt: string, readonly updatedAt: string, readonly completedAt: string | null, readonly tags: ReadonlyArray<string>, readonly poNumber: string | null, readonly customer: { readonly id: string, readonly email: string | null, readonly displayName: string, readonly locale: string } | null, readonly purchasingEntity:
       | { readonly __typename: 'Customer', readonly id: string }
-      | { readonly __typename: 'PurchasingCompany', readonly company: { readonly id: string }, readonly location: { readonly id: string } }
+      | { readonly __typename: 'PurchasingCompany', readonly company: { readonly id: string, readonly name: string }, readonly location: { readonly id: string, readonly name: string } }
      | null, readonly order: { readonly id: string, readonly name: string } | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly deposit: { readonly __typename: 'DepositPercentage', readonly percentage: number } | null, readonly shippingAddress: { readonly countryCodeV2: CountryCode | null, readonly provinceCode: string | null, readonly zip: string | null } | null, readonly shippingLine: { readonly title: string, readonly originalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } } | null, readonly lineItemsSubtotalPrice: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly subtotalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalDiscountsSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalShippingPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalTaxSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly amountDueNowSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly amountDueLaterSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly taxLines: ReadonlyArray<{ readonly title: string, readonly rate: number | null, readonly priceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly paymentTerms: { readonly id: string, readonly paymentTermsName: string, readonly paymentTermsType: PaymentTermsType, readonly dueInDays: number | null, readonly paymentSchedules: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly issuedAt: string | null, readonly dueAt: string | null, readonly completedAt: string | null }> } } | null } | null };
 
 export type DraftOrderStatusQueryVariables = Exact<{
@@ -2222,6 +2232,13 @@ export type JobQueryVariables = Exact<{
 
 
 export type JobQuery = { readonly job: { readonly id: string, readonly done: boolean } | null };
+
+export type MetafieldsDeleteMutationVariables = Exact<{
+  metafields: ReadonlyArray<MetafieldIdentifierInput> | MetafieldIdentifierInput;
+}>;
+
+
+export type MetafieldsDeleteMutation = { readonly metafieldsDelete: { readonly deletedMetafields: ReadonlyArray<{ readonly ownerId: string, readonly namespace: string, readonly key: string } | null> | null, readonly userErrors: ReadonlyArray<{ readonly field: ReadonlyArray<string> | null, readonly message: string }> } | null };
 
 export type MetafieldsSetMutationVariables = Exact<{
   metafields: ReadonlyArray<MetafieldsSetInput> | MetafieldsSetInput;
@@ -2290,7 +2307,12 @@ export type OrderQueryVariables = Exact<{
 }>;
 
 
-export type OrderQuery = { readonly order: { readonly id: string, readonly name: string, readonly createdAt: string, readonly processedAt: string, readonly closed: boolean, readonly cancelledAt: string | null, readonly currencyCode: CurrencyCode, readonly taxesIncluded: boolean, readonly displayFinancialStatus: OrderDisplayFinancialStatus | null, readonly displayFulfillmentStatus: OrderDisplayFulfillmentStatus, readonly tags: ReadonlyArray<string>, readonly customer: { readonly id: string, readonly email: string | null } | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly totalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly currentTotalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalOutstandingSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalReceivedSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalRefundedSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly paymentTerms: { readonly id: string, readonly paymentTermsName: string, readonly paymentTermsType: PaymentTermsType, readonly dueInDays: number | null, readonly overdue: boolean, readonly paymentSchedules: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly issuedAt: string | null, readonly dueAt: string | null, readonly completedAt: string | null, readonly due: boolean, readonly balanceDue: { readonly amount: string, readonly currencyCode: CurrencyCode }, readonly totalBalance: { readonly amount: string, readonly currencyCode: CurrencyCode } }> } } | null, readonly transactions: ReadonlyArray<{ readonly id: string, readonly kind: OrderTransactionKind, readonly status: OrderTransactionStatus, readonly gateway: string | null, readonly manualPaymentGateway: boolean, readonly errorCode: OrderTransactionErrorCode | null, readonly createdAt: string, readonly processedAt: string | null, readonly paymentId: string | null, readonly parentTransaction: { readonly id: string } | null, readonly amountSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly refunds: ReadonlyArray<{ readonly id: string, readonly note: string | null, readonly transactions: { readonly nodes: ReadonlyArray<{ readonly id: string }> } }>, readonly paymentCollectionDetails: { readonly vaultedPaymentMethods: ReadonlyArray<{ readonly id: string, readonly paymentInstrument:
+export type OrderQuery = { readonly order: { readonly id: string, readonly name: string, readonly createdAt: string, readonly processedAt: string, readonly closed: boolean, readonly cancelledAt: string | null, readonly currencyCode: CurrencyCode, readonly taxesIncluded: boolean, readonly displayFinancialStatus: OrderDisplayFinancialStatus | null, readonly displayFulfillmentStatus: OrderDisplayFulfillmentStatus, readonly tags: ReadonlyArray<string>, readonly customer: { readonly id: string, readonly email: string | null } | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly totalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly currentTotalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalOutstandingSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalReceivedSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalRefundedSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly paymentTerms: { readonly id: string, readonly paymentTermsName: string, readonly paymentTermsType: PaymentTermsType, readonly dueInDays: number | null, readonly overdue: boolean, readonly paymentSchedules: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly issuedAt: string | null, readonly dueAt: string | null, readonly completedAt: string | null, readonly due: boolean, readonly balanceDue: { readonly amount: string, readonly currencyCode: CurrencyCode }, readonly totalBalance: { readonly amount: string, readonly currencyCode: CurrencyCode } }> } } | null, readonly transactions: ReadonlyArray<{ readonly id: string, readonly kind: OrderTransactionKind, readonly status: OrderTransactionStatus, readonly gateway: string | null, readonly manualPaymentGateway: boolean, readonly errorCode: OrderTransactionErrorCode | null, readonly createdAt: string, readonly processedAt: string | null, readonly paymentId: string | null, readonly paymentDetails:
+        | { readonly __typename: 'CardPaymentDetails', readonly company: string | null, readonly number: string | null }
+        | { readonly __typename: 'LocalPaymentMethodsPaymentDetails' }
+        | { readonly __typename: 'PaypalWalletPaymentDetails' }
+        | { readonly __typename: 'ShopPayInstallmentsPaymentDetails' }
+       | null, readonly parentTransaction: { readonly id: string } | null, readonly amountSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly refunds: ReadonlyArray<{ readonly id: string, readonly note: string | null, readonly transactions: { readonly nodes: ReadonlyArray<{ readonly id: string }> } }>, readonly paymentCollectionDetails: { readonly vaultedPaymentMethods: ReadonlyArray<{ readonly id: string, readonly paymentInstrument:
           | { readonly __typename: 'BankAccount' }
           | { readonly __typename: 'VaultCreditCard', readonly brand: string, readonly lastDigits: string }
           | { readonly __typename: 'VaultPaypalBillingAgreement' }
@@ -2332,6 +2354,11 @@ export type RefundCreateMutationVariables = Exact<{
 
 export type RefundCreateMutation = { readonly refundCreate: { readonly refund: { readonly id: string, readonly transactions: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly amountSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }> } } | null, readonly userErrors: ReadonlyArray<{ readonly field: ReadonlyArray<string> | null, readonly message: string }> } | null };
 
+export type ShopProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ShopProfileQuery = { readonly shop: { readonly ianaTimezone: string, readonly billingAddress: { readonly countryCodeV2: CountryCode | null } }, readonly shopLocales: ReadonlyArray<{ readonly locale: string, readonly primary: boolean }> };
+
 export type ShopQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -2342,7 +2369,12 @@ export type StageOrderQueryVariables = Exact<{
 }>;
 
 
-export type StageOrderQuery = { readonly order: { readonly id: string, readonly cancelledAt: string | null, readonly closed: boolean, readonly displayFinancialStatus: OrderDisplayFinancialStatus | null, readonly totalOutstandingSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly transactions: ReadonlyArray<{ readonly id: string, readonly kind: OrderTransactionKind, readonly status: OrderTransactionStatus, readonly gateway: string | null, readonly manualPaymentGateway: boolean, readonly errorCode: OrderTransactionErrorCode | null, readonly createdAt: string, readonly processedAt: string | null, readonly paymentId: string | null, readonly parentTransaction: { readonly id: string } | null, readonly amountSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly paymentCollectionDetails: { readonly additionalPaymentCollectionUrl: string | null, readonly vaultedPaymentMethods: ReadonlyArray<{ readonly id: string }> | null } } | null };
+export type StageOrderQuery = { readonly order: { readonly id: string, readonly cancelledAt: string | null, readonly closed: boolean, readonly displayFinancialStatus: OrderDisplayFinancialStatus | null, readonly totalOutstandingSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly transactions: ReadonlyArray<{ readonly id: string, readonly kind: OrderTransactionKind, readonly status: OrderTransactionStatus, readonly gateway: string | null, readonly manualPaymentGateway: boolean, readonly errorCode: OrderTransactionErrorCode | null, readonly createdAt: string, readonly processedAt: string | null, readonly paymentId: string | null, readonly paymentDetails:
+        | { readonly __typename: 'CardPaymentDetails', readonly company: string | null, readonly number: string | null }
+        | { readonly __typename: 'LocalPaymentMethodsPaymentDetails' }
+        | { readonly __typename: 'PaypalWalletPaymentDetails' }
+        | { readonly __typename: 'ShopPayInstallmentsPaymentDetails' }
+       | null, readonly parentTransaction: { readonly id: string } | null, readonly amountSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly paymentCollectionDetails: { readonly additionalPaymentCollectionUrl: string | null, readonly vaultedPaymentMethods: ReadonlyArray<{ readonly id: string }> | null } } | null };
 
 /** Every operation in app/, by name: what `adminOperation(name, …)` returns and takes. */
 export interface AdminOperations {
@@ -2359,6 +2391,7 @@ export interface AdminOperations {
   FulfillmentOrderHold: { result: FulfillmentOrderHoldMutation; variables: FulfillmentOrderHoldMutationVariables; kind: "mutation" };
   FulfillmentOrderReleaseHold: { result: FulfillmentOrderReleaseHoldMutation; variables: FulfillmentOrderReleaseHoldMutationVariables; kind: "mutation" };
   Job: { result: JobQuery; variables: JobQueryVariables; kind: "query" };
+  MetafieldsDelete: { result: MetafieldsDeleteMutation; variables: MetafieldsDeleteMutationVariables; kind: "mutation" };
   MetafieldsSet: { result: MetafieldsSetMutation; variables: MetafieldsSetMutationVariables; kind: "mutation" };
   Order: { result: OrderQuery; variables: OrderQueryVariables; kind: "query" };
   OrderCancel: { result: OrderCancelMutation; variables: OrderCancelMutationVariables; kind: "mutation" };
@@ -2373,5 +2406,6 @@ export interface AdminOperations {
   PaymentTermsUpdate: { result: PaymentTermsUpdateMutation; variables: PaymentTermsUpdateMutationVariables; kind: "mutation" };
   RefundCreate: { result: RefundCreateMutation; variables: RefundCreateMutationVariables; kind: "mutation" };
   Shop: { result: ShopQuery; variables: ShopQueryVariables; kind: "query" };
+  ShopProfile: { result: ShopProfileQuery; variables: ShopProfileQueryVariables; kind: "query" };
   StageOrder: { result: StageOrderQuery; variables: StageOrderQueryVariables; kind: "query" };
 }

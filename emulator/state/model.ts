@@ -23,6 +23,9 @@ export interface ShopSettings {
   plan: ShopPlan;
   readonly currencyCode: string;
   readonly ianaTimezone: string;
+  /** The shop's primary language ("en", "de", "ja") and the country of its billing address: the admin's number format. */
+  readonly primaryLocale: string;
+  readonly countryCode: string;
   readonly taxesIncluded: boolean;
   readonly taxRates: readonly TaxRate[];
   /** The Admin API access token this shop accepts (`X-Shopify-Access-Token`). */

@@ -13,6 +13,10 @@ export interface ShopFixture {
   readonly plan?: ShopPlan;
   readonly currencyCode?: string;
   readonly ianaTimezone?: string;
+  /** Default "en". */
+  readonly primaryLocale?: string;
+  /** The billing address's country; default "US". */
+  readonly countryCode?: string;
   readonly taxesIncluded?: boolean;
   readonly taxRates?: readonly TaxRate[];
   readonly accessToken?: string;
@@ -64,6 +68,8 @@ function seedCatalog(fixture: ShopFixture, store: EmulatorStore): ShopState {
       plan: fixture.plan ?? "basic",
       currencyCode: fixture.currencyCode ?? "USD",
       ianaTimezone: fixture.ianaTimezone ?? "America/New_York",
+      primaryLocale: fixture.primaryLocale ?? "en",
+      countryCode: fixture.countryCode ?? "US",
       taxesIncluded: fixture.taxesIncluded ?? false,
       taxRates: fixture.taxRates ?? [],
       accessToken: fixture.accessToken ?? `shpat_emulator_${fixture.domain}`,

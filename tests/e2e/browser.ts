@@ -5,11 +5,12 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 /**
  * Headless Chromium for the end-to-end tests (Debian's package, driven by playwright-core), and what the tests
- * take from each page: a full-page screenshot, an axe-core accessibility report, and LCP and CLS.
+ * take from each page: a full-page screenshot, an axe-core accessibility report, LCP and CLS, and the controls that
+ * are not wholly visible.
  */
 
 export const CHROMIUM = process.env.TRANCHE_CHROMIUM ?? "/usr/bin/chromium";
-export const SCREENSHOT_DIR = path.resolve("tests", "e2e", "screenshots");
+const SCREENSHOT_ROOT = path.resolve("tests", "e2e", "screenshots");
 const AXE_SCRIPT = path.resolve("node_modules", "axe-core", "axe.min.js");
 
 const CHROMIUM_ARGS = [
@@ -67,18 +68,27 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
-export function freshScreenshotDir(): void {
-  rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+export interface ScreenshotFolder {
+  readonly dir: string;
+  /** A full-page screenshot, numbered in the order the run took them; returns its file name. */
+  take(page: Page, name: string): Promise<string>;
 }
 
-let shots = 0;
-/** A full-page screenshot, numbered in the order the run took them; returns its file name. */
-export async function screenshot(page: Page, name: string): Promise<string> {
-  shots += 1;
-  const file = `${String(shots).padStart(2, "0")}-${name}.png`;
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, file), fullPage: true });
-  return file;
+/** A suite's own folder under tests/e2e/screenshots/, emptied first: suites that run at once keep each other's shots. */
+export function screenshotFolder(suite: string): ScreenshotFolder {
+  const dir = path.join(SCREENSHOT_ROOT, suite);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  let shots = 0;
+  return {
+    dir,
+    take: async (page, name) => {
+      shots += 1;
+      const file = `${String(shots).padStart(2, "0")}-${name}.png`;
+      await page.screenshot({ path: path.join(dir, file), fullPage: true });
+      return file;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -180,4 +190,187 @@ export function describeAxe(reports: readonly AxeReport[]): string {
       return `${report.page}:\n${items.join("\n")}`;
     })
     .join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Clipped controls: a control staff cannot fully see is one they cannot act on without doubt.
+
+/** Every kind of element staff act on (hidden inputs have no box and are never visible). */
+const CONTROL_SELECTOR =
+  'button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], [role="link"], [role="checkbox"], [role="radio"], summary';
+
+export interface ClippedControl {
+  /** The accessible name, as near as the page gives it (aria-label, labelledby, label, text, title). */
+  readonly name: string;
+  /** `button`, `a`, `input[type=radio]`, `div[role=button]`. */
+  readonly tag: string;
+  /** The box judged, in page coordinates (its label's for a visually hidden input), rounded to the pixel. */
+  readonly rect: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+  readonly viewportWidth: number;
+  /** What cuts it, in words: the viewport's edge, a clipping or scrolling ancestor (named), or an ellipsis on its label. */
+  readonly problem: string;
+}
+
+export interface ClippedControlOptions {
+  /**
+   * CSS selectors of scroll containers whose horizontal scrolling is by design: a control scrolled out of view in one
+   * of them is not clipped. None by default: at 1280 px nothing may be clipped and at 390 px nothing hidden.
+   */
+  readonly meantToScroll?: readonly string[];
+}
+
+/**
+ * Every visible control whose box is not wholly inside the viewport horizontally, or is cut by an ancestor that clips
+ * (overflow hidden or clip on either axis, paint containment) or scrolls sideways (overflow-x auto or scroll: a control
+ * scrolled out of a wide table's view counts, unless the table is `meantToScroll`), or whose label is cut short by an
+ * ellipsis (scrollWidth above clientWidth on the control or an element inside it: "Payment pag…"). A vertically
+ * scrolling box is not judged on its height: it scrolls like the page does. Ancestors are the control's containing
+ * blocks, so an absolutely positioned popover is judged against what really clips it.
+ */
+export async function clippedControls(page: Page, options: ClippedControlOptions = {}): Promise<ClippedControl[]> {
+  return page.evaluate(findClippedControls, { selector: CONTROL_SELECTOR, meantToScroll: [...(options.meantToScroll ?? [])] });
+}
+
+export function describeClippedControls(controls: readonly ClippedControl[]): string {
+  return controls
+    .map(
+      (control) =>
+        `  ${control.tag} "${control.name}" at x ${control.rect.x}, y ${control.rect.y}, ${control.rect.width}×${control.rect.height} (viewport ${control.viewportWidth} px wide): ${control.problem}`,
+    )
+    .join("\n");
+}
+
+/**
+ * Runs in the page (serialised by Playwright): it may use nothing from this module. Helpers are arrow functions
+ * in its body for the same reason.
+ */
+function findClippedControls({ selector, meantToScroll }: { selector: string; meantToScroll: string[] }): ClippedControl[] {
+  /** Sub-pixel layout rounds either way: a pixel is not a cut. */
+  const TOLERANCE = 1;
+  const viewportWidth = document.documentElement.clientWidth;
+  const clipping = new Set(["hidden", "clip"]);
+  const scrolling = new Set(["auto", "scroll"]);
+
+  const describeElement = (element: Element): string => {
+    const role = element.getAttribute("role");
+    const type = element.tagName === "INPUT" ? element.getAttribute("type") : null;
+    const classes = [...element.classList]
+      .slice(0, 2)
+      .map((name) => `.${name}`)
+      .join("");
+    return `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${classes}${role ? `[role=${role}]` : ""}${type ? `[type=${type}]` : ""}`;
+  };
+  const textOf = (element: Element | null): string =>
+    element ? ((element as HTMLElement).innerText ?? element.textContent ?? "").replace(/\s+/g, " ").trim() : "";
+  const nameOf = (element: Element): string => {
+    const label = element.getAttribute("aria-label");
+    if (label) return label;
+    const labelledBy = element.getAttribute("aria-labelledby");
+    if (labelledBy) {
+      const text = labelledBy
+        .split(/\s+/)
+        .map((id) => textOf(document.getElementById(id)))
+        .join(" ")
+        .trim();
+      if (text) return text;
+    }
+    const labels = (element as HTMLInputElement).labels;
+    if (labels && labels.length > 0) return [...labels].map((candidate) => textOf(candidate)).join(" ");
+    return textOf(element) || element.getAttribute("title") || element.getAttribute("placeholder") || (element as HTMLInputElement).value || "(no name)";
+  };
+  const visuallyHidden = (element: Element, rect: DOMRect): boolean =>
+    rect.width <= 1 || rect.height <= 1 || getComputedStyle(element).clipPath === "inset(50%)";
+  const isVisible = (element: Element): boolean =>
+    element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true }) && element.closest("[inert]") === null;
+  /** The box staff see: a visually hidden input (Polaris' radio buttons and checkboxes) is seen as its label. */
+  const seenAs = (control: Element): Element | null => {
+    if (!visuallyHidden(control, control.getBoundingClientRect())) return control;
+    const label = [...((control as HTMLInputElement).labels ?? [])].find((candidate) => isVisible(candidate));
+    return label && !visuallyHidden(label, label.getBoundingClientRect()) ? label : null;
+  };
+  /** Clipping and scrolling ancestors that can cut the element: its containing blocks up to the body. */
+  const clippers = (element: Element): Element[] => {
+    const found: Element[] = [];
+    let position = getComputedStyle(element).position;
+    for (let node = element.parentElement; node && node !== document.body && node !== document.documentElement; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      const transformed =
+        style.transform !== "none" || style.filter !== "none" || style.perspective !== "none" || /paint|layout|strict|content/.test(style.contain);
+      const containsIt = position === "fixed" ? transformed : position === "absolute" ? style.position !== "static" || transformed : true;
+      if (!containsIt) continue;
+      position = style.position;
+      if (clipping.has(style.overflowX) || clipping.has(style.overflowY) || scrolling.has(style.overflowX) || /paint|strict|content/.test(style.contain))
+        found.push(node);
+    }
+    return found;
+  };
+  const cutBy = (box: DOMRect, ancestor: Element): string | null => {
+    const style = getComputedStyle(ancestor);
+    const outer = ancestor.getBoundingClientRect();
+    const left = outer.left + ancestor.clientLeft;
+    const right = left + ancestor.clientWidth;
+    const top = outer.top + ancestor.clientTop;
+    const bottom = top + ancestor.clientHeight;
+    const paintContained = /paint|strict|content/.test(style.contain);
+    const clipsX =
+      paintContained || clipping.has(style.overflowX) || (scrolling.has(style.overflowX) && !meantToScroll.some((scroller) => ancestor.matches(scroller)));
+    const clipsY = paintContained || clipping.has(style.overflowY);
+    const outX = clipsX && (box.left < left - TOLERANCE || box.right > right + TOLERANCE);
+    const outY = clipsY && (box.top < top - TOLERANCE || box.bottom > bottom + TOLERANCE);
+    if (!outX && !outY) return null;
+    const how =
+      scrolling.has(style.overflowX) && outX ? `scrolls sideways (overflow-x ${style.overflowX})` : `clips (overflow ${style.overflowX} ${style.overflowY})`;
+    const wholly = box.right <= left || box.left >= right || box.bottom <= top || box.top >= bottom;
+    return `${wholly ? "wholly hidden" : "cut"} by ${describeElement(ancestor)}, which ${how} to x ${Math.round(left)}–${Math.round(right)}, y ${Math.round(top + scrollY)}–${Math.round(bottom + scrollY)}`;
+  };
+  /** An element inside the control (or the control) whose text runs past its box: an ellipsis or a hard cut. */
+  const cutLabel = (control: Element): string | null => {
+    // A transparent native select laid over its own picture (Polaris' Select) shows its value in its siblings.
+    const overlay = control.tagName === "SELECT" && getComputedStyle(control).opacity === "0";
+    const root = overlay ? control.parentElement : control;
+    if (!root) return null;
+    const candidates = [root, ...root.querySelectorAll("*")].filter(
+      (element): element is HTMLElement => element instanceof HTMLElement && !["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName),
+    );
+    for (const element of candidates) {
+      const style = getComputedStyle(element);
+      if (style.display === "inline" || style.display === "contents" || style.overflowX === "visible") continue;
+      if (visuallyHidden(element, element.getBoundingClientRect()) || !isVisible(element)) continue;
+      if (element.scrollWidth > element.clientWidth + TOLERANCE) {
+        const ellipsis = style.textOverflow === "ellipsis" ? "ellipsized" : "cut";
+        return `its label is ${ellipsis}: "${textOf(element)}" shows in ${element.clientWidth} px of the ${element.scrollWidth} px it needs (${describeElement(element)})`;
+      }
+    }
+    return null;
+  };
+
+  const found: ClippedControl[] = [];
+  for (const control of document.querySelectorAll(selector)) {
+    if (!isVisible(control)) continue;
+    const seen = seenAs(control);
+    if (!seen) continue;
+    const box = seen.getBoundingClientRect();
+    const pageLeft = box.left + scrollX;
+    const problems: string[] = [];
+    if (pageLeft < -TOLERANCE) problems.push(`starts ${Math.round(-pageLeft)} px left of the viewport`);
+    if (pageLeft + box.width > viewportWidth + TOLERANCE)
+      problems.push(`ends ${Math.round(pageLeft + box.width - viewportWidth)} px past the viewport's right edge`);
+    const cut = clippers(seen)
+      .map((ancestor) => cutBy(box, ancestor))
+      .find((problem) => problem !== null);
+    if (cut) problems.push(cut);
+    const label = cutLabel(control);
+    if (label) problems.push(label);
+    if (problems.length === 0) continue;
+    const type = control.tagName === "INPUT" ? control.getAttribute("type") : null;
+    const role = control.getAttribute("role");
+    found.push({
+      name: nameOf(control).slice(0, 120),
+      tag: `${control.tagName.toLowerCase()}${type ? `[type=${type}]` : ""}${role ? `[role=${role}]` : ""}`,
+      rect: { x: Math.round(pageLeft), y: Math.round(box.top + scrollY), width: Math.round(box.width), height: Math.round(box.height) },
+      viewportWidth,
+      problem: problems.join("; "),
+    });
+  }
+  return found;
 }

@@ -10,15 +10,14 @@ import { readPdf } from "../support/pdf-text";
 import {
   blockingViolations,
   describeAxe,
-  freshScreenshotDir,
   launchBrowser,
   readVitals,
   runAxe,
-  screenshot,
-  SCREENSHOT_DIR,
+  screenshotFolder,
   vitalsTable,
   type AxeReport,
   type Browser,
+  type ScreenshotFolder,
   type Vitals,
 } from "./browser";
 
@@ -31,8 +30,8 @@ import {
  * and downloads the statement PDF (read back, and rendered to PNG). Every buyer email template is previewed on the
  * settings page with this contract and screenshotted.
  *
- * Every page visited is saved as a full-page screenshot in tests/e2e/screenshots/, every admin page (and the
- * emulator's control page) is checked with axe-core, and LCP and CLS are printed for each full page load.
+ * Every page visited is saved as a full-page screenshot in tests/e2e/screenshots/staged-payment-flow/, every admin
+ * page (and the emulator's control page) is checked with axe-core, and LCP and CLS are printed for each full page load.
  * Nothing here asserts on wall-clock time: the worker is waited for by reloading, with generous limits.
  */
 
@@ -47,6 +46,7 @@ let stack: LocalStack;
 let database: Awaited<ReturnType<typeof createEmptyTestSchema>> | undefined;
 let browser: Browser;
 let page: Page;
+let screenshots: ScreenshotFolder;
 let contractUrl = "";
 const vitals: Vitals[] = [];
 const axeReports: AxeReport[] = [];
@@ -56,7 +56,7 @@ beforeAll(async () => {
   // The browser first: a missing Chromium fails here, before the stack spends time building the app.
   browser = await launchBrowser();
   page = browser.page;
-  freshScreenshotDir();
+  screenshots = screenshotFolder("staged-payment-flow");
   const build = !builtAppIsFresh();
   const started = performance.now();
   // The test server, as every test uses (the stack migrates it): the demo's embedded server is for machines without one.
@@ -74,7 +74,7 @@ afterAll(async () => {
   await database?.drop();
   if (vitals.length) console.info(`Core Web Vitals (full page loads, headless Chromium):\n${vitalsTable(vitals)}`);
   if (axeReports.length) console.info(`axe-core (violations by page):\n${describeAxe(axeReports)}`);
-  if (shots.length) console.info(`${shots.length} screenshots in ${SCREENSHOT_DIR}:\n${shots.map((file) => `  ${file}`).join("\n")}`);
+  if (shots.length) console.info(`${shots.length} screenshots in ${screenshots.dir}:\n${shots.map((file) => `  ${file}`).join("\n")}`);
   if (browser?.blockedRequests.length)
     console.info(`requests off this machine the browser was refused:\n${[...new Set(browser.blockedRequests)].map((url) => `  ${url}`).join("\n")}`);
 }, 60_000);
@@ -96,7 +96,7 @@ async function checkAccessibility(name: string): Promise<void> {
 }
 
 async function shoot(name: string, on: Page = page): Promise<void> {
-  shots.push(await screenshot(on, name));
+  shots.push(await screenshots.take(on, name));
 }
 
 /** The contract page's status of one stage (its `data-stage-status`). */
@@ -149,12 +149,12 @@ async function payOnCheckoutPage(payUrl: string, name: string): Promise<void> {
     await buyer.goto(payUrl, { waitUntil: "load" });
     await expect(buyer.getByRole("heading", { level: 1 }).innerText()).resolves.toContain("invoice");
     vitals.push(await readVitals(buyer, `checkout: ${name}`));
-    shots.push(await screenshot(buyer, `checkout-${name}`));
+    shots.push(await screenshots.take(buyer, `checkout-${name}`));
     await buyer.getByRole("radio", { name: "Approve" }).check();
     await buyer.getByRole("button", { name: /^(Pay|Place order)/ }).click();
     await buyer.getByRole("heading", { name: "Thank you" }).waitFor();
     await expect(buyer.getByRole("status").innerText()).resolves.toMatch(/received your order/);
-    shots.push(await screenshot(buyer, `checkout-${name}-paid`));
+    shots.push(await screenshots.take(buyer, `checkout-${name}-paid`));
   } finally {
     await buyer.close();
   }
@@ -315,7 +315,7 @@ describe("a staged payment in the browser, from plan to paid in full", () => {
       await page.getByRole("button", { name: "Preview", exact: true }).click();
       const frame = page.getByTitle(`Preview of the ${label.toLowerCase()} email`);
       await frame.waitFor();
-      shots.push(await screenshot(page, `email-template-${kind}`));
+      shots.push(await screenshots.take(page, `email-template-${kind}`));
     }
   });
 

@@ -138,6 +138,19 @@ describe("paying at checkout", () => {
     expect(shop("checkout-basic.myshopify.com").mandates.filter((mandate) => mandate.orderId === order.id)).toEqual([]);
   });
 
+  it("details the card that paid on the order's transaction, masked to its last digits, as Shopify does", async () => {
+    const draft = await createDraft(quote("60.00"));
+    const paid = (await (await payJson(draft.invoiceUrl, { card: "approve" })).json()) as { orderId: string };
+    const data = await admin(
+      `query ($id: ID!) { order(id: $id) { transactions { kind paymentDetails { __typename ... on CardPaymentDetails { company number } } } } }`,
+      { id: paid.orderId },
+      BASIC,
+    );
+    expect(data.order.transactions).toEqual([
+      { kind: "SALE", paymentDetails: { __typename: "CardPaymentDetails", company: "Visa", number: "•••• •••• •••• 4242" } },
+    ]);
+  });
+
   it("pays through the JSON endpoint and refuses to pay the same draft twice", async () => {
     const draft = await createDraft(quote("50.00"));
     const first = await payJson(draft.invoiceUrl, { card: "approve", saveCard: false });

@@ -36,6 +36,8 @@ export interface StoredJob {
   readonly payload: unknown;
   readonly state: string;
   readonly retryCount: number;
+  /** The attempt as the app counts it: a keyed job retried afresh carries its attempt in its data (job-queue.server.ts). */
+  readonly attempt: number;
   readonly key: string | null;
 }
 
@@ -82,6 +84,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         payload: row.data.payload,
         state: row.state,
         retryCount: row.retry_count,
+        attempt: (row.data.attempt ?? 1) + row.retry_count,
         key: row.singleton_key,
       }));
     },

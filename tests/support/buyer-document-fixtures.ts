@@ -37,6 +37,7 @@ function stage(fields: Partial<BuyerStage> & Pick<BuyerStage, "position" | "amou
     invoiceNumber: null,
     payUrl: null,
     invoicePdfUrl: null,
+    paymentTerms: {},
     ...fields,
   };
 }

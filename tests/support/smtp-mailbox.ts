@@ -61,6 +61,9 @@ export async function startSmtpMailbox(options: { readonly acceptDelayMs?: numbe
         .catch((error: Error) => callback(error));
     },
   });
+  // The server re-emits its clients' socket errors (a worker killed or stopped mid-connection resets it); unheard,
+  // they would end the test process.
+  server.on("error", () => undefined);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const { port } = server.server.address() as AddressInfo;
   return Object.assign(mailbox, { url: `smtp://127.0.0.1:${port}` });

@@ -1,9 +1,10 @@
-import { Form } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
 import { Badge, BlockStack, Box, Button, Card, InlineStack, Text } from "@shopify/polaris";
 
 import type { BuyerEmailKind } from "../../domain/documents/buyer-email";
 import type { OutgoingEmailStatus } from "../../models/outgoing-emails.server";
 import { EMAIL_KIND_LABELS } from "../email-kind-labels";
+import { useShopFormat } from "../shop-format-context";
 
 /** One email to the contract's buyer as its page lists it. */
 export interface BuyerEmailRow {
@@ -33,7 +34,14 @@ const STATUS_BADGES: Readonly<Record<OutgoingEmailStatus, { readonly label: stri
 };
 
 /** Every email the buyer was sent or is about to be, newest first; a failed or skipped one can be sent again. */
-export function BuyerEmailsCard({ emails, busy }: { readonly emails: readonly BuyerEmailRow[]; readonly busy: boolean }) {
+interface BuyerEmailsCardProps {
+  readonly emails: readonly BuyerEmailRow[];
+  readonly busy: boolean;
+  /** The fetcher "Send again" submits through, whose answer the page shows. */
+  readonly fetcherKey: string;
+}
+
+export function BuyerEmailsCard({ emails, busy, fetcherKey }: BuyerEmailsCardProps) {
   return (
     <Card>
       <BlockStack gap="300">
@@ -48,7 +56,7 @@ export function BuyerEmailsCard({ emails, busy }: { readonly emails: readonly Bu
           <ul aria-label="Emails to the buyer" style={{ margin: 0, padding: 0, listStyle: "none", display: "grid", gap: "var(--p-space-300)" }}>
             {emails.map((email) => (
               <li key={email.id}>
-                <BuyerEmailItem email={email} busy={busy} />
+                <BuyerEmailItem email={email} busy={busy} fetcherKey={fetcherKey} />
               </li>
             ))}
           </ul>
@@ -58,14 +66,17 @@ export function BuyerEmailsCard({ emails, busy }: { readonly emails: readonly Bu
   );
 }
 
-function BuyerEmailItem({ email, busy }: { readonly email: BuyerEmailRow; readonly busy: boolean }) {
+function BuyerEmailItem({ email, busy, fetcherKey }: { readonly email: BuyerEmailRow; readonly busy: boolean; readonly fetcherKey: string }) {
+  const { dateTime } = useShopFormat();
+  const fetcher = useFetcher({ key: fetcherKey });
   const badge = STATUS_BADGES[email.status];
   const about = email.stagePosition === null ? "" : ` · stage ${email.stagePosition}`;
   return (
     <Box borderBlockEndWidth="025" borderColor="border-secondary" paddingBlockEnd="300">
-      <InlineStack align="space-between" blockAlign="start" gap="300" wrap={false}>
+      <InlineStack align="space-between" blockAlign="start" gap="300">
         <BlockStack gap="100">
-          <InlineStack gap="200" blockAlign="center">
+          {/* align is set: an InlineStack inherits its parent InlineStack's alignment otherwise (a CSS custom property). */}
+          <InlineStack gap="200" blockAlign="center" align="start">
             <Badge tone={badge.tone}>{badge.label}</Badge>
             <Text as="span" fontWeight="semibold">
               {EMAIL_KIND_LABELS[email.kind]}
@@ -74,25 +85,25 @@ function BuyerEmailItem({ email, busy }: { readonly email: BuyerEmailRow; readon
           </InlineStack>
           <Text as="p">{email.subject ?? "Its subject is written when it is first sent."}</Text>
           <Text as="p" tone={email.status === "failed" || email.status === "skipped" ? "critical" : "subdued"}>
-            {statusText(email)}
+            {statusText(email, dateTime)}
           </Text>
         </BlockStack>
         {email.status === "failed" || email.status === "skipped" ? (
-          <Form method="post">
+          <fetcher.Form method="post">
             <input type="hidden" name="intent" value="sendEmailAgain" />
             <input type="hidden" name="emailId" value={email.id} />
             <Button submit size="slim" disabled={busy} accessibilityLabel={`Send the ${EMAIL_KIND_LABELS[email.kind].toLowerCase()} email again`}>
               Send again
             </Button>
-          </Form>
+          </fetcher.Form>
         ) : null}
       </InlineStack>
     </Box>
   );
 }
 
-/** What became of the email, in a line: when it went and to whom, or why not, and after how many attempts. */
-function statusText(email: BuyerEmailRow): string {
+/** What became of the email, in a line: when it went (on the shop's clock) and to whom, or why not, and after how many attempts. */
+function statusText(email: BuyerEmailRow, at: (instant: string) => string): string {
   const attempts = `${email.attempts} attempt${email.attempts === 1 ? "" : "s"}`;
   switch (email.status) {
     case "pending":
@@ -108,8 +119,4 @@ function statusText(email: BuyerEmailRow): string {
     case "skipped":
       return `Skipped: ${email.lastError ?? "there was nothing to send it to"}.`;
   }
-}
-
-function at(instant: string): string {
-  return `${instant.slice(0, 16).replace("T", " ")} UTC`;
 }

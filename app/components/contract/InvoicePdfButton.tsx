@@ -41,8 +41,8 @@ export function InvoicePdfButton({ url, invoiceNumber }: InvoicePdfButtonProps) 
 
   return (
     <BlockStack gap="100" inlineAlign="start">
-      <Button variant="plain" onClick={download} loading={loading} accessibilityLabel={`Download invoice ${invoiceNumber} (PDF)`}>
-        Download invoice (PDF)
+      <Button variant="plain" onClick={download} loading={loading} accessibilityLabel={`Download PDF of invoice ${invoiceNumber}`}>
+        Download PDF
       </Button>
       {problem ? <InlineError message={problem} fieldID={errorId} /> : null}
     </BlockStack>

@@ -2,10 +2,14 @@ import { FormLayout, TextField } from "@shopify/polaris";
 
 import type { JustOnFields } from "../../plan-editor/plan-draft";
 import type { FieldErrors } from "./field-errors";
+import { planFieldId } from "./plan-form-fields";
+import type { BlurField } from "./StageRowsEditor";
 
 interface JustOnFieldsEditorProps {
   readonly fields: JustOnFields;
+  /** The errors to show now, by plan form field. */
   readonly errors: FieldErrors;
+  readonly onBlurField: BlurField;
   readonly onChange: (fields: JustOnFields) => void;
 }
 
@@ -18,12 +22,13 @@ const FIELDS: { key: keyof JustOnFields; label: string; helpText: string }[] = [
 ];
 
 /** JustOn's keys, one field each; blank keys are left out, as JustOn does. */
-export function JustOnFieldsEditor({ fields, errors, onChange }: JustOnFieldsEditorProps) {
+export function JustOnFieldsEditor({ fields, errors, onBlurField, onChange }: JustOnFieldsEditorProps) {
   return (
     <FormLayout>
       {FIELDS.map(({ key, label, helpText }) => (
         <TextField
           key={key}
+          id={planFieldId(`juston.${key}`)}
           label={label}
           helpText={helpText}
           monospaced={key !== "titles"}
@@ -31,6 +36,7 @@ export function JustOnFieldsEditor({ fields, errors, onChange }: JustOnFieldsEdi
           spellCheck={false}
           value={fields[key]}
           onChange={(value) => onChange({ ...fields, [key]: value })}
+          onBlur={onBlurField(`juston.${key}`)}
           error={errors.get(`juston.${key}`)}
         />
       ))}

@@ -1,8 +1,12 @@
-import { Banner, BlockStack, Card, DataTable, FormLayout, Select, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Card, FormLayout, Select, Text, TextField } from "@shopify/polaris";
 
-import { formatMoney } from "../money-format";
 import type { SampleOrder, SchedulePreview } from "../../domain/plan/plan-draft-preview";
+import { withShopDates } from "../../locale/dates-in-text";
+import { useShopFormat } from "../shop-format-context";
+import { StackingTable } from "../StackingTable";
 import type { FieldErrors } from "./field-errors";
+import { planFieldId } from "./plan-form-fields";
+import type { BlurField } from "./StageRowsEditor";
 
 /** A few currencies, with JPY (no decimals) and KWD (three) to show how the exponent changes the amounts. */
 const SAMPLE_CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "JPY", "KWD"].map((code) => ({ label: code, value: code }));
@@ -11,13 +15,17 @@ interface SchedulePreviewCardProps {
   readonly sample: SampleOrder;
   readonly dateFields: readonly string[];
   readonly preview: SchedulePreview | null;
+  /** The errors to show now, by plan form field. */
   readonly errors: FieldErrors;
+  readonly onBlurField: BlurField;
   readonly onSampleChange: (sample: SampleOrder) => void;
 }
 
 /** The schedule the plan makes for a sample order, rebuilt on every keystroke by the same engine as the server. */
-export function SchedulePreviewCard({ sample, dateFields, preview, errors, onSampleChange }: SchedulePreviewCardProps) {
+export function SchedulePreviewCard({ sample, dateFields, preview, errors, onBlurField, onSampleChange }: SchedulePreviewCardProps) {
+  const { money, date } = useShopFormat();
   const set = (change: Partial<SampleOrder>) => onSampleChange({ ...sample, ...change });
+  const at = (field: string) => ({ id: planFieldId(`sample.${field}`), onBlur: onBlurField(`sample.${field}`) });
   return (
     <Card>
       <BlockStack gap="400">
@@ -27,6 +35,7 @@ export function SchedulePreviewCard({ sample, dateFields, preview, errors, onSam
         <FormLayout>
           <FormLayout.Group condensed>
             <TextField
+              {...at("amount")}
               label="Sample total"
               inputMode="decimal"
               autoComplete="off"
@@ -35,13 +44,18 @@ export function SchedulePreviewCard({ sample, dateFields, preview, errors, onSam
               error={errors.get("sample.amount")}
             />
             <Select
+              {...at("currency")}
               label="Currency"
               options={SAMPLE_CURRENCIES}
               value={sample.currency}
               onChange={(currency) => set({ currency })}
               error={errors.get("sample.currency")}
             />
+          </FormLayout.Group>
+          {/* Date fields keep their width: a group of their own wraps on a phone instead of overflowing. */}
+          <FormLayout.Group>
             <TextField
+              {...at("orderDate")}
               label="Order date"
               type="date"
               autoComplete="off"
@@ -50,6 +64,7 @@ export function SchedulePreviewCard({ sample, dateFields, preview, errors, onSam
               error={errors.get("sample.orderDate")}
             />
             <TextField
+              {...at("paymentDueDate")}
               label="Payment due date"
               type="date"
               helpText="Blank: the order date"
@@ -61,6 +76,7 @@ export function SchedulePreviewCard({ sample, dateFields, preview, errors, onSam
           </FormLayout.Group>
           <FormLayout.Group condensed>
             <TextField
+              {...at("taxTitle")}
               label="Sample tax line"
               placeholder="VAT 20%"
               autoComplete="off"
@@ -69,6 +85,7 @@ export function SchedulePreviewCard({ sample, dateFields, preview, errors, onSam
               error={errors.get("sample.taxTitle")}
             />
             <TextField
+              {...at("tax")}
               label="Tax amount"
               helpText="Included in the total"
               inputMode="decimal"
@@ -79,10 +96,11 @@ export function SchedulePreviewCard({ sample, dateFields, preview, errors, onSam
             />
           </FormLayout.Group>
           {dateFields.length > 0 ? (
-            <FormLayout.Group condensed>
-              {dateFields.map((field) => (
+            <FormLayout.Group>
+              {dateFields.map((field, index) => (
                 <TextField
                   key={field}
+                  {...(index === 0 ? at("dates") : { onBlur: onBlurField("sample.dates") })}
                   label={`Order date field ${field}`}
                   helpText="Blank: a month after the previous date"
                   type="date"
@@ -96,20 +114,29 @@ export function SchedulePreviewCard({ sample, dateFields, preview, errors, onSam
         </FormLayout>
         {errors.has("sample.dates") ? <Banner tone="critical">{errors.get("sample.dates")}</Banner> : null}
         {preview ? (
-          // Amounts arrive as exact decimal strings; formatMoney reads the string, never a float.
-          <DataTable
-            columnContentTypes={["numeric", "text", "numeric", "text", "numeric"]}
-            headings={["#", "Title", "Amount", "Due", "Tax share"]}
-            rows={preview.rows.map((row) => [
-              row.position,
-              row.title,
-              formatMoney(row.amount, preview.currency),
-              row.dueNote ? `${row.due} (${row.dueNote})` : row.due,
-              formatMoney(row.tax, preview.currency),
-            ])}
-            totals={["", "", formatMoney(preview.total, preview.currency), "", formatMoney(preview.taxTotal, preview.currency)]}
-            totalsName={{ singular: "Total", plural: "Total" }}
-            showTotalsInFooter
+          // Amounts arrive as exact decimal strings; Intl formats the string, never a float.
+          <StackingTable
+            label="Schedule for the sample order"
+            rows={preview.rows}
+            rowKey={(row) => row.position}
+            totalLabel="Total"
+            columns={[
+              { heading: "#", label: "Stage no.", align: "numeric", cell: (row) => row.position },
+              { heading: "Title", cell: (row) => row.title },
+              {
+                heading: "Amount",
+                align: "numeric",
+                cell: (row) => money(row.amount, preview.currency),
+                total: { value: money(preview.total, preview.currency), label: "Total" },
+              },
+              { heading: "Due", cell: (row) => withShopDates(row.dueNote ? `${row.due} (${row.dueNote})` : row.due, date) },
+              {
+                heading: "Tax share",
+                align: "end",
+                cell: (row) => money(row.tax, preview.currency),
+                total: { value: money(preview.taxTotal, preview.currency), label: "Tax in the total" },
+              },
+            ]}
           />
         ) : (
           <Text as="p" tone="subdued">

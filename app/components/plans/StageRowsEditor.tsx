@@ -5,6 +5,7 @@ import type { StageKind } from "../../domain/plan/plan";
 import { STAGE_KIND_OPTIONS } from "../stage-kind-options";
 import { newStageRow, type DueKind, type ShareKind, type StageRow } from "../../plan-editor/stage-rows";
 import type { FieldErrors } from "./field-errors";
+import { planFieldId } from "./plan-form-fields";
 
 const SHARE_OPTIONS: { label: string; value: ShareKind }[] = [
   { label: "Percent of the total", value: "percent" },
@@ -37,14 +38,19 @@ const FROM_OPTIONS = [
   { label: "the previous stage", value: "previousStage" },
 ];
 
+/** An onBlur handler that marks a plan form field (see PlanFormField) as left. */
+export type BlurField = (field: string) => () => void;
+
 interface StageRowsEditorProps {
   readonly rows: readonly StageRow[];
+  /** The errors to show now, by plan form field. */
   readonly errors: FieldErrors;
+  readonly onBlurField: BlurField;
   readonly onChange: (rows: StageRow[]) => void;
 }
 
 /** The stage form: one group of fields per stage, with add, remove and move. */
-export function StageRowsEditor({ rows, errors, onChange }: StageRowsEditorProps) {
+export function StageRowsEditor({ rows, errors, onBlurField, onChange }: StageRowsEditorProps) {
   const update = (index: number, change: Partial<StageRow>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
   const move = (index: number, by: -1 | 1) => {
     const next = [...rows];
@@ -62,6 +68,7 @@ export function StageRowsEditor({ rows, errors, onChange }: StageRowsEditorProps
           position={index + 1}
           count={rows.length}
           errors={errors}
+          onBlurField={onBlurField}
           onChange={(change) => update(index, change)}
           onMove={(by) => move(index, by)}
           onRemove={() => onChange(rows.filter((_, at) => at !== index))}
@@ -79,21 +86,25 @@ interface StageRowFieldsProps {
   readonly position: number;
   readonly count: number;
   readonly errors: FieldErrors;
+  readonly onBlurField: BlurField;
   readonly onChange: (change: Partial<StageRow>) => void;
   readonly onMove: (by: -1 | 1) => void;
   readonly onRemove: () => void;
 }
 
-function StageRowFields({ row, position, count, errors, onChange, onMove, onRemove }: StageRowFieldsProps) {
+function StageRowFields({ row, position, count, errors, onBlurField, onChange, onMove, onRemove }: StageRowFieldsProps) {
   const headingId = useId();
-  const field = (name: string) => errors.get(`stages.${position - 1}.${name}`);
+  const key = (name: string) => `stages.${position - 1}.${name}`;
+  // The input that shows a key's error carries the key's id (the summary links to it) and marks the key as left.
+  const at = (name: string) => ({ id: planFieldId(key(name)), onBlur: onBlurField(key(name)) });
+  const field = (name: string) => errors.get(key(name));
   const rowError = errors.get(`stages.${position - 1}`);
   const shareError = field("share");
   const dueError = field("due");
   const hasShareValue = row.shareKind === "percent" || row.shareKind === "fixed";
-  const dueDetail = dueDetailFields(row, dueError, onChange);
+  const dueDetail = dueDetailFields(row, dueError, at("due"), onChange);
   return (
-    <div role="group" aria-labelledby={headingId}>
+    <div role="group" aria-labelledby={headingId} id={planFieldId(`stages.${position - 1}`)} tabIndex={-1}>
       <Box padding="300" borderWidth="025" borderColor="border" borderRadius="200">
         <BlockStack gap="300">
           <InlineStack align="space-between" blockAlign="center">
@@ -114,6 +125,7 @@ function StageRowFields({ row, position, count, errors, onChange, onMove, onRemo
           </InlineStack>
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
             <Select
+              {...at("kind")}
               label="Kind"
               options={STAGE_KIND_OPTIONS}
               value={row.kind}
@@ -121,6 +133,7 @@ function StageRowFields({ row, position, count, errors, onChange, onMove, onRemo
               error={field("kind")}
             />
             <Select
+              {...(hasShareValue ? { id: planFieldId(key("shareKind")) } : at("share"))}
               label="Share"
               options={SHARE_OPTIONS}
               value={row.shareKind}
@@ -129,8 +142,10 @@ function StageRowFields({ row, position, count, errors, onChange, onMove, onRemo
             />
             {hasShareValue ? (
               <TextField
+                {...at("share")}
                 label={row.shareKind === "percent" ? "Percent" : "Amount"}
                 suffix={row.shareKind === "percent" ? "%" : undefined}
+                helpText={row.shareKind === "fixed" ? "In the order's currency, tax included" : undefined}
                 inputMode="decimal"
                 autoComplete="off"
                 value={row.shareValue}
@@ -141,6 +156,7 @@ function StageRowFields({ row, position, count, errors, onChange, onMove, onRemo
           </InlineGrid>
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
             <Select
+              {...(dueDetail ? { id: planFieldId(key("dueKind")) } : at("due"))}
               label="Due"
               options={DUE_OPTIONS}
               value={row.dueKind}
@@ -151,6 +167,7 @@ function StageRowFields({ row, position, count, errors, onChange, onMove, onRemo
           </InlineGrid>
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
             <TextField
+              {...at("netDays")}
               label="Net days"
               helpText="Payable this many days after the due date"
               type="number"
@@ -161,6 +178,7 @@ function StageRowFields({ row, position, count, errors, onChange, onMove, onRemo
               error={field("netDays")}
             />
             <TextField
+              {...at("count")}
               label="Repeat"
               helpText="How many installments this stage makes (blank: 1)"
               type="number"
@@ -171,6 +189,7 @@ function StageRowFields({ row, position, count, errors, onChange, onMove, onRemo
               error={field("count")}
             />
             <TextField
+              {...at("title")}
               label="Title"
               helpText="Blank: the kind's title. Placeholders: [PosNo], [PosCount], [Amount], [Date]"
               autoComplete="off"
@@ -186,11 +205,18 @@ function StageRowFields({ row, position, count, errors, onChange, onMove, onRemo
   );
 }
 
-/** The fields a due rule needs besides its kind; the rule's error shows on the first of them. */
-function dueDetailFields(row: StageRow, error: string | undefined, onChange: (change: Partial<StageRow>) => void) {
-  const countField = (label: string, errorHere: string | undefined) => (
+/** The fields a due rule needs besides its kind; the rule's error shows on the first of them, which `errorField` names. */
+function dueDetailFields(
+  row: StageRow,
+  error: string | undefined,
+  errorField: { readonly id: string; readonly onBlur: () => void },
+  onChange: (change: Partial<StageRow>) => void,
+) {
+  // The count shows the rule's error unless another field of the rule does (the order date field's name).
+  const countField = (label: string, errorHere: string | undefined, showsRuleError = true) => (
     <InlineStack gap="200" wrap={false} blockAlign="end">
       <TextField
+        {...(showsRuleError ? errorField : {})}
         label={label}
         type="number"
         min={0}
@@ -234,11 +260,22 @@ function dueDetailFields(row: StageRow, error: string | undefined, onChange: (ch
         </>
       );
     case "on":
-      return <TextField label="Date" type="date" autoComplete="off" value={row.dueDate} onChange={(dueDate) => onChange({ dueDate })} error={error} />;
+      return (
+        <TextField
+          {...errorField}
+          label="Date"
+          type="date"
+          autoComplete="off"
+          value={row.dueDate}
+          onChange={(dueDate) => onChange({ dueDate })}
+          error={error}
+        />
+      );
     case "field":
       return (
         <>
           <TextField
+            {...errorField}
             label="Order date field"
             helpText="A draft order custom attribute or metafield, e.g. delivery_date"
             autoComplete="off"
@@ -246,13 +283,14 @@ function dueDetailFields(row: StageRow, error: string | undefined, onChange: (ch
             onChange={(dueName) => onChange({ dueName })}
             error={error}
           />
-          {countField("Plus", undefined)}
+          {countField("Plus", undefined, false)}
         </>
       );
     case "dayOfMonth":
       return (
         <>
           <TextField
+            {...errorField}
             label="Day of the month"
             type="number"
             min={1}
@@ -268,6 +306,7 @@ function dueDetailFields(row: StageRow, error: string | undefined, onChange: (ch
     case "milestone":
       return (
         <TextField
+          {...errorField}
           label="Milestone name"
           helpText="Staff mark it on the contract, e.g. Ready to ship"
           autoComplete="off"

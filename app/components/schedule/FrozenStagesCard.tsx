@@ -1,5 +1,6 @@
-import { BlockStack, Box, Card, DataTable, Text } from "@shopify/polaris";
+import { BlockStack, Box, Card, Text } from "@shopify/polaris";
 
+import { StackingTable } from "../StackingTable";
 import { StageStatusBadge } from "../StageStatusBadge";
 
 export interface FrozenStageView {
@@ -31,20 +32,21 @@ export function FrozenStagesCard({ stages }: { readonly stages: readonly FrozenS
         </BlockStack>
       </Box>
       {stages.length > 0 ? (
-        <DataTable
-          columnContentTypes={["numeric", "text", "numeric", "text", "text", "text"]}
-          headings={["#", "Stage", "Amount", "Due", "Status", "Why it stays"]}
-          rows={stages.map((stage) => [
-            stage.position,
-            stage.title,
-            stage.amount,
-            stage.due,
-            <StageStatusBadge key="status" status={stage.status} partlyRefunded={stage.partlyRefunded} />,
-            <span key="why" data-frozen-position={stage.position}>
-              {stage.why}
-            </span>,
-          ])}
-        />
+        <Box paddingInline="100" paddingBlockEnd="200">
+          <StackingTable
+            label="Stages that stay as they are"
+            rows={stages}
+            rowKey={(stage) => stage.position}
+            columns={[
+              { heading: "#", label: "Stage no.", align: "numeric", cell: (stage) => stage.position },
+              { heading: "Stage", cell: (stage) => stage.title },
+              { heading: "Amount", align: "numeric", cell: (stage) => stage.amount },
+              { heading: "Due", cell: (stage) => stage.due },
+              { heading: "Status", cell: (stage) => <StageStatusBadge status={stage.status} partlyRefunded={stage.partlyRefunded} /> },
+              { heading: "Why it stays", cell: (stage) => <span data-frozen-position={stage.position}>{stage.why}</span> },
+            ]}
+          />
+        </Box>
       ) : null}
     </Card>
   );

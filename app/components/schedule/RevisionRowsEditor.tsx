@@ -3,7 +3,9 @@ import { useId } from "react";
 
 import type { RevisionIssue } from "../../domain/contract/revision-error";
 import type { StageKind } from "../../domain/plan/plan";
+import { asSentence } from "../forms/field-problems";
 import { STAGE_KIND_OPTIONS } from "../stage-kind-options";
+import { scheduleFieldId, scheduleFieldKey } from "./schedule-fields";
 import { newFormRow, type AmountMode, type DueMode, type ScheduleFormRow } from "./schedule-form";
 
 const AMOUNT_OPTIONS: { label: string; value: AmountMode }[] = [
@@ -22,8 +24,8 @@ const DUE_OPTIONS: { label: string; value: DueMode }[] = [
 
 /** The messages of the issues about one field of one row (1-based), or undefined. */
 export function issueAt(issues: readonly RevisionIssue[], row: number | undefined, field: RevisionIssue["field"]): string | undefined {
-  const messages = issues.filter((issue) => issue.row === row && issue.field === field).map((issue) => issue.message);
-  return messages.length > 0 ? messages.join("; ") : undefined;
+  const messages = [...new Set(issues.filter((issue) => issue.row === row && issue.field === field).map((issue) => issue.message))];
+  return messages.length > 0 ? asSentence(messages.join("; ")) : undefined;
 }
 
 interface RevisionRowsEditorProps {
@@ -32,15 +34,17 @@ interface RevisionRowsEditorProps {
   readonly positions: readonly number[];
   /** Each row's amount, formatted, once the rows share what is owed exactly; empty while they do not. */
   readonly amounts: readonly string[];
-  /** The server's issues with the last save, shown next to their row and field. */
+  /** The issues to show now (the browser's once their field was left or a save tried, the server's), by row and field. */
   readonly issues: readonly RevisionIssue[];
+  /** An onBlur handler that marks a row's field as left (see scheduleFieldKey). */
+  readonly onBlurField: (key: string) => () => void;
   /** `YYYY-MM-DD`: an added row's due date. */
   readonly today: string;
   readonly onChange: (rows: ScheduleFormRow[]) => void;
 }
 
 /** The stages that are not frozen, one group of fields each, with add and remove. */
-export function RevisionRowsEditor({ rows, positions, amounts, issues, today, onChange }: RevisionRowsEditorProps) {
+export function RevisionRowsEditor({ rows, positions, amounts, issues, onBlurField, today, onChange }: RevisionRowsEditorProps) {
   const update = (index: number, change: Partial<ScheduleFormRow>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
   return (
     <BlockStack gap="400">
@@ -53,6 +57,7 @@ export function RevisionRowsEditor({ rows, positions, amounts, issues, today, on
           position={positions[index] ?? index + 1}
           amount={amounts[index]}
           issues={issues}
+          onBlurField={onBlurField}
           onChange={(change) => update(index, change)}
           onRemove={() => onChange(rows.filter((_, at) => at !== index))}
         />
@@ -70,13 +75,17 @@ interface RevisionRowFieldsProps {
   readonly position: number;
   readonly amount: string | undefined;
   readonly issues: readonly RevisionIssue[];
+  readonly onBlurField: (key: string) => () => void;
   readonly onChange: (change: Partial<ScheduleFormRow>) => void;
   readonly onRemove: () => void;
 }
 
-function RevisionRowFields({ row, rowNumber, position, amount, issues, onChange, onRemove }: RevisionRowFieldsProps) {
+function RevisionRowFields({ row, rowNumber, position, amount, issues, onBlurField, onChange, onRemove }: RevisionRowFieldsProps) {
   const headingId = useId();
   const error = (field: RevisionIssue["field"]) => issueAt(issues, rowNumber, field);
+  // The input that shows a field's issues carries its id (the summary links to it) and marks it as left.
+  const at = (field: RevisionIssue["field"]) => ({ id: scheduleFieldId(rowNumber, field), onBlur: onBlurField(scheduleFieldKey(rowNumber, field)) });
+  const leaves = (field: RevisionIssue["field"]) => ({ onBlur: onBlurField(scheduleFieldKey(rowNumber, field)) });
   const amountError = error("amount");
   const dueError = error("due");
   const hasAmountValue = row.amountMode === "fixed" || row.amountMode === "percent";
@@ -95,6 +104,7 @@ function RevisionRowFields({ row, rowNumber, position, amount, issues, onChange,
           </InlineStack>
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
             <Select
+              {...at("kind")}
               label="Kind"
               options={STAGE_KIND_OPTIONS}
               value={row.kind}
@@ -102,6 +112,7 @@ function RevisionRowFields({ row, rowNumber, position, amount, issues, onChange,
               error={error("kind")}
             />
             <TextField
+              {...at("title")}
               label="Title"
               helpText="Blank: the kind's title, numbered"
               autoComplete="off"
@@ -112,6 +123,7 @@ function RevisionRowFields({ row, rowNumber, position, amount, issues, onChange,
           </InlineGrid>
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
             <Select
+              {...(hasAmountValue ? leaves("amount") : at("amount"))}
               label="Amount"
               options={AMOUNT_OPTIONS}
               value={row.amountMode}
@@ -121,6 +133,7 @@ function RevisionRowFields({ row, rowNumber, position, amount, issues, onChange,
             />
             {hasAmountValue ? (
               <TextField
+                {...at("amount")}
                 label={row.amountMode === "percent" ? "Percent" : "Amount (tax included)"}
                 suffix={row.amountMode === "percent" ? "%" : undefined}
                 inputMode="decimal"
@@ -134,6 +147,7 @@ function RevisionRowFields({ row, rowNumber, position, amount, issues, onChange,
           </InlineGrid>
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
             <Select
+              {...(dated ? leaves("due") : at("due"))}
               label="Due"
               options={DUE_OPTIONS}
               value={row.dueMode}
@@ -141,11 +155,20 @@ function RevisionRowFields({ row, rowNumber, position, amount, issues, onChange,
               error={dated ? undefined : dueError}
             />
             {dated ? (
-              <TextField label="Due date" type="date" autoComplete="off" value={row.dueDate} onChange={(dueDate) => onChange({ dueDate })} error={dueError} />
+              <TextField
+                {...at("due")}
+                label="Due date"
+                type="date"
+                autoComplete="off"
+                value={row.dueDate}
+                onChange={(dueDate) => onChange({ dueDate })}
+                error={dueError}
+              />
             ) : (
               <BlockStack gap="300">
                 {row.dueMode === "milestone" ? (
                   <TextField
+                    {...leaves("due")}
                     label="Milestone name"
                     helpText="Staff mark it on the contract, e.g. Ready to ship"
                     autoComplete="off"
@@ -154,6 +177,7 @@ function RevisionRowFields({ row, rowNumber, position, amount, issues, onChange,
                   />
                 ) : null}
                 <TextField
+                  {...leaves("due")}
                   label="Invoiced after the event"
                   helpText="Blank: on the day; or 30d, 2w, 1m, day 15, comma-separated"
                   autoComplete="off"
@@ -163,6 +187,7 @@ function RevisionRowFields({ row, rowNumber, position, amount, issues, onChange,
               </BlockStack>
             )}
             <TextField
+              {...leaves("due")}
               label="Net days"
               helpText={dated ? "Invoiced this many days before the due date" : "Payable this many days after the invoice"}
               type="number"

@@ -4,26 +4,29 @@ import type { RevisionAmount, RevisionDue, StageRevisionRow } from "../../domain
 import { resolveRevisionAmounts } from "../../domain/contract/revision-amounts";
 import type { RevisionIssue } from "../../domain/contract/revision-error";
 import { parseCalendarDate, type CalendarDate } from "../../domain/dates/calendar-date";
-import { parseOffset } from "../../domain/dates/offset";
 import type { Currency } from "../../domain/money/currency";
 import { Dec } from "../../domain/money/decimal";
-import { formatMinorUnits, toMinorUnits } from "../../domain/money/minor-units";
+import { formatMinorUnits } from "../../domain/money/minor-units";
+import { AmountInputError, decimalForInput, parseAmountInput, parseDecimalInput } from "../../locale/amount-input";
+import { formatAmountForInput } from "../../locale/format";
 import { parsePercent } from "../../domain/plan/percent";
 import { MAX_INSTALLMENTS, STAGE_KINDS, type StageKind, type Trigger } from "../../domain/plan/plan";
 import { PlanError } from "../../domain/plan-error";
-import { formatDateStep, type DateStep } from "../../domain/schedule/due-dates";
+import { formatDateStep, parseDateStep } from "../../domain/schedule/date-step-syntax";
+import type { DateStep } from "../../domain/schedule/due-dates";
 
 /**
  * The schedule edit form's model, shared by the browser (the live total check) and the route's action: one row per
  * stage that is not frozen, as StageRevisionRow (app/domain/contract/schedule-revision.ts) flattened into the texts
- * and choices a person edits. Amounts are shares of what is still owed, not of the order total.
+ * and choices a person edits. Amounts are shares of what is still owed, not of the order total. Amounts and percents
+ * are shown and read the shop's way (`locale`): "12,000.00" in en-US, "12.000,00" in de-DE.
  */
 export interface ScheduleFormRow {
   readonly kind: StageKind;
   /** Blank: the kind's default title, numbered among the contract's stages. */
   readonly title: string;
   readonly amountMode: AmountMode;
-  /** Major units ("280.00") for a fixed amount, a percent of what is owed ("50"); unused by equal and remainder. */
+  /** As the shop types them: major units ("1,280.00") for a fixed amount, a percent of what is owed ("50"); unused by equal and remainder. */
   readonly amountValue: string;
   readonly dueMode: DueMode;
   /** `YYYY-MM-DD`, for a dated row. */
@@ -60,8 +63,13 @@ export const scheduleFormRowSchema = z.object({
 export const scheduleFormRowsSchema = z.array(scheduleFormRowSchema).max(MAX_INSTALLMENTS);
 
 /** A row as the form shows it; `restateOpenStages` rows become form rows that, saved as they are, change nothing. */
-export function formRowOf(row: StageRevisionRow, currency: Currency): ScheduleFormRow {
-  const amountValue = row.amount.kind === "fixed" ? formatMinorUnits(row.amount.amount, currency) : row.amount.kind === "percent" ? row.amount.percent : "";
+export function formRowOf(row: StageRevisionRow, currency: Currency, locale: string): ScheduleFormRow {
+  const amountValue =
+    row.amount.kind === "fixed"
+      ? formatAmountForInput(formatMinorUnits(row.amount.amount, currency), currency.code, locale)
+      : row.amount.kind === "percent"
+        ? decimalForInput(row.amount.percent, locale)
+        : "";
   const base = { kind: row.kind, title: row.title ?? "", amountMode: row.amount.kind, amountValue, netDays: String(row.due.netDays ?? 0) };
   if (row.due.kind === "date") return { ...base, dueMode: "date", dueDate: row.due.dueDate, milestone: "", after: "" };
   const trigger = row.due.trigger;
@@ -84,11 +92,11 @@ export function newFormRow(dueDate: string): ScheduleFormRow {
  * that are not a whole number), each on its 1-based row, as ScheduleRevisionError's issues are. What the texts
  * mean together (they add up to what is owed, no date before today) is reviseSchedule's to judge.
  */
-export function readFormRows(rows: readonly ScheduleFormRow[], currency: Currency): { rows: StageRevisionRow[]; issues: RevisionIssue[] } {
+export function readFormRows(rows: readonly ScheduleFormRow[], currency: Currency, locale: string): { rows: StageRevisionRow[]; issues: RevisionIssue[] } {
   const issues: RevisionIssue[] = [];
   const revisionRows = rows.map((row, index): StageRevisionRow => {
     const rowNumber = index + 1;
-    const amount = readAmount(row, currency, rowNumber, issues) ?? { kind: "equal" };
+    const amount = readAmount(row, currency, locale, rowNumber, issues) ?? { kind: "equal" };
     const due = readDue(row, rowNumber, issues);
     return { kind: row.kind, ...(row.title.trim() === "" ? {} : { title: row.title.trim() }), amount, due };
   });
@@ -105,9 +113,9 @@ export interface TotalCheck {
   readonly issues: readonly RevisionIssue[];
 }
 
-export function checkTotal(rows: readonly ScheduleFormRow[], owed: bigint, currency: Currency): TotalCheck {
+export function checkTotal(rows: readonly ScheduleFormRow[], owed: bigint, currency: Currency, locale: string): TotalCheck {
   const issues: RevisionIssue[] = [];
-  const rules = rows.map((row, index) => readAmount(row, currency, index + 1, issues));
+  const rules = rows.map((row, index) => readAmount(row, currency, locale, index + 1, issues));
   if (issues.length > 0) return { sum: null, amounts: [], issues };
   const money = (minor: bigint) => `${formatMinorUnits(minor, currency)} ${currency.code}`;
   if (rows.length === 0) {
@@ -151,7 +159,7 @@ function percentOf(percent: string, owed: bigint): bigint {
   }
 }
 
-function readAmount(row: ScheduleFormRow, currency: Currency, rowNumber: number, issues: RevisionIssue[]): RevisionAmount | undefined {
+function readAmount(row: ScheduleFormRow, currency: Currency, locale: string, rowNumber: number, issues: RevisionIssue[]): RevisionAmount | undefined {
   const text = row.amountValue.trim();
   switch (row.amountMode) {
     case "equal":
@@ -159,14 +167,19 @@ function readAmount(row: ScheduleFormRow, currency: Currency, rowNumber: number,
       return { kind: row.amountMode };
     case "percent":
       if (text === "") return missing(issues, rowNumber, "amount", "give the percent of what is owed");
-      return { kind: "percent", percent: text };
+      try {
+        return { kind: "percent", percent: parseDecimalInput(text, locale) };
+      } catch (error) {
+        if (!(error instanceof AmountInputError)) throw error;
+        return missing(issues, rowNumber, "amount", error.message);
+      }
     case "fixed":
       if (text === "") return missing(issues, rowNumber, "amount", "give the amount");
       try {
-        return { kind: "fixed", amount: toMinorUnits(text, currency, "amount") };
+        return { kind: "fixed", amount: parseAmountInput(text, currency.code, locale) };
       } catch (error) {
-        if (!(error instanceof PlanError)) throw error;
-        return missing(issues, rowNumber, "amount", error.detail);
+        if (!(error instanceof AmountInputError)) throw error;
+        return missing(issues, rowNumber, "amount", error.message);
       }
   }
 }
@@ -190,20 +203,18 @@ function readDue(row: ScheduleFormRow, rowNumber: number, issues: RevisionIssue[
   return { kind: "trigger", trigger, steps: readSteps(row.after, rowNumber, issues), netDays };
 }
 
-/** "2w", "1m, day 15": offsets and days of the month, comma-separated, as the plan syntax writes them. */
+/** "2w", "1m, day 15", "30d, next day 5/20": steps, comma-separated, as the plan syntax writes them. */
 function readSteps(text: string, rowNumber: number, issues: RevisionIssue[]): DateStep[] {
   const parts = text
     .split(",")
     .map((part) => part.trim())
     .filter((part) => part !== "");
   return parts.flatMap((part): DateStep[] => {
-    const day = /^day\s+(\d{1,2})$/i.exec(part);
-    if (day) return [{ onDay: Number(day[1]) }];
     try {
-      return [parseOffset(part, "due")];
+      return [parseDateStep(part, "due")];
     } catch (error) {
       if (!(error instanceof PlanError)) throw error;
-      issues.push({ row: rowNumber, field: "due", message: `"${part}" is not a step like 30d, 2w, 1m or day 15` });
+      issues.push({ row: rowNumber, field: "due", message: error.detail });
       return [];
     }
   });

@@ -1,14 +1,24 @@
 import { Form, useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, FormLayout, InlineStack, Select, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { Banner, BlockStack, Box, Button, Card, FormLayout, InlineStack, Modal, Select, Text, TextField } from "@shopify/polaris";
+import { useEffect, useRef, useState } from "react";
 
 import type { BuyerEmailKind } from "../../domain/documents/buyer-email";
 import type { EmailPreviewResult } from "../../routes/app.settings.emails.preview";
 import type { SettingsActionResult } from "../../services/settings/settings-result";
 import { EMAIL_KIND_LABELS } from "../email-kind-labels";
+import { asSentence, type FieldTargets } from "../forms/field-problems";
+import { UnsavedChangesBar } from "../forms/UnsavedChangesBar";
 
 /** Where the preview and the test send are posted (app/routes/app.settings.emails.preview.tsx). */
 export const EMAIL_PREVIEW_ROUTE = "/app/settings/emails/preview";
+
+/** The template form's fields by the name they post under: their input's id and their label. */
+export const TEMPLATE_FIELDS: FieldTargets = {
+  subject: { fieldId: "template-subject", label: "Subject" },
+  intro: { fieldId: "template-intro", label: "Opening paragraph" },
+  contractId: { fieldId: "template-preview-contract", label: "Preview with the contract" },
+  to: { fieldId: "template-test-to", label: "Send a test to" },
+};
 
 export interface EmailTemplateValues {
   readonly kind: BuyerEmailKind;
@@ -30,10 +40,21 @@ interface EmailTemplatesCardProps {
   readonly submitting: boolean;
 }
 
-/** One email at a time: its subject and intro, saved, previewed with a contract's figures, or sent as a test. */
+/**
+ * One email at a time: its subject and intro, saved, previewed with a contract's figures, or sent as a test. Switching
+ * to another email with unsaved text asks first.
+ */
 export function EmailTemplatesCard({ templates, contracts, testRecipient, result, submitting }: EmailTemplatesCardProps) {
   const [kind, setKind] = useState<BuyerEmailKind>(templates[0]?.kind ?? "stageInvoice");
+  const [dirty, setDirty] = useState(false);
+  const [switchingTo, setSwitchingTo] = useState<BuyerEmailKind | null>(null);
   const template = templates.find((candidate) => candidate.kind === kind);
+  const label = EMAIL_KIND_LABELS[kind].toLowerCase();
+  const show = (next: BuyerEmailKind) => {
+    setKind(next);
+    setDirty(false);
+    setSwitchingTo(null);
+  };
   return (
     <Card>
       <BlockStack gap="400">
@@ -41,20 +62,32 @@ export function EmailTemplatesCard({ templates, contracts, testRecipient, result
           label="Email"
           options={templates.map((candidate) => ({ label: EMAIL_KIND_LABELS[candidate.kind], value: candidate.kind }))}
           value={kind}
-          onChange={(value) => setKind(value as BuyerEmailKind)}
+          onChange={(value) => (dirty ? setSwitchingTo(value as BuyerEmailKind) : show(value as BuyerEmailKind))}
         />
         {template ? (
-          // A fresh editor per email: switching emails shows that email's saved text.
+          // A fresh editor per email, and per saved text: switching emails or saving shows the email's saved text.
           <EmailTemplateEditor
-            key={template.kind}
+            key={`${template.kind}:${template.subject}:${template.intro}`}
             template={template}
             contracts={contracts}
             testRecipient={testRecipient}
             result={result?.kind === template.kind ? result : null}
             submitting={submitting}
+            onDirtyChange={setDirty}
           />
         ) : null}
       </BlockStack>
+      <Modal
+        open={switchingTo !== null}
+        onClose={() => setSwitchingTo(null)}
+        title={`Discard the changes to the ${label} email?`}
+        primaryAction={{ content: "Discard changes", destructive: true, onAction: () => switchingTo && show(switchingTo) }}
+        secondaryActions={[{ content: "Keep editing", onAction: () => setSwitchingTo(null) }]}
+      >
+        <Modal.Section>
+          <Text as="p">The subject and opening paragraph you changed are not saved. Save them first to keep them.</Text>
+        </Modal.Section>
+      </Modal>
     </Card>
   );
 }
@@ -65,33 +98,51 @@ interface EmailTemplateEditorProps {
   readonly testRecipient: string;
   readonly result: SettingsActionResult | null;
   readonly submitting: boolean;
+  readonly onDirtyChange: (dirty: boolean) => void;
 }
 
-function EmailTemplateEditor({ template, contracts, testRecipient, result, submitting }: EmailTemplateEditorProps) {
+function EmailTemplateEditor({ template, contracts, testRecipient, result, submitting, onDirtyChange }: EmailTemplateEditorProps) {
   const [subject, setSubject] = useState(template.subject);
   const [intro, setIntro] = useState(template.intro);
+  const form = useRef<HTMLFormElement>(null);
+  const dirty = subject !== template.subject || intro !== template.intro;
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
   const [contractId, setContractId] = useState(contracts[0]?.id ?? "");
   const [to, setTo] = useState(testRecipient);
   const preview = useFetcher<EmailPreviewResult>();
   const testSend = useFetcher<EmailPreviewResult>();
   const label = EMAIL_KIND_LABELS[template.kind];
   // The latest answer about the text speaks for its fields: a save's, or a preview's that refused a placeholder.
-  const errors = { ...result?.fieldErrors, ...preview.data?.fieldErrors, ...testSend.data?.fieldErrors };
+  const answered: Readonly<Record<string, string>> = { ...result?.fieldErrors, ...preview.data?.fieldErrors, ...testSend.data?.fieldErrors };
+  const errors = Object.fromEntries(Object.entries(answered).map(([field, message]) => [field, asSentence(message)]));
+  const id = (field: string) => TEMPLATE_FIELDS[field]?.fieldId;
   const post = (fetcher: typeof preview, intent: "preview" | "sendTest") =>
     fetcher.submit({ intent, kind: template.kind, subject, intro, contractId, to }, { method: "post", action: EMAIL_PREVIEW_ROUTE });
 
   return (
     <BlockStack gap="400">
-      <Form method="post">
+      <Form method="post" ref={form}>
         <input type="hidden" name="intent" value="template" />
         <input type="hidden" name="kind" value={template.kind} />
         <FormLayout>
+          <UnsavedChangesBar
+            id="email-template-save-bar"
+            dirty={dirty}
+            saving={submitting}
+            onSave={() => form.current?.requestSubmit()}
+            onDiscard={() => {
+              setSubject(template.subject);
+              setIntro(template.intro);
+            }}
+            message={`Unsaved changes to the ${label.toLowerCase()} email`}
+          />
           {result ? (
             <Banner tone={result.ok ? "success" : "critical"}>
               <p>{result.message}</p>
             </Banner>
           ) : null}
           <TextField
+            id={id("subject")}
             label={`Subject of the ${label.toLowerCase()} email`}
             name="subject"
             value={subject}
@@ -102,6 +153,7 @@ function EmailTemplateEditor({ template, contracts, testRecipient, result, submi
             error={errors.subject}
           />
           <TextField
+            id={id("intro")}
             label={`Opening paragraph of the ${label.toLowerCase()} email`}
             name="intro"
             value={intro}
@@ -130,6 +182,7 @@ function EmailTemplateEditor({ template, contracts, testRecipient, result, submi
         ) : (
           <FormLayout>
             <Select
+              id={id("contractId")}
               label="Preview with the contract"
               options={contracts.map((contract) => ({ label: contract.label, value: contract.id }))}
               value={contractId}
@@ -142,6 +195,7 @@ function EmailTemplateEditor({ template, contracts, testRecipient, result, submi
               </Button>
               <Box minWidth="280px">
                 <TextField
+                  id={id("to")}
                   label="Send a test to"
                   type="email"
                   value={to}

@@ -1,5 +1,5 @@
 import type { ContractState } from "./contract-state";
-import { chronological, isMoneyIn, isStageOrderMoneyIn, type Observation } from "./observation";
+import { chronological, isMoneyIn, isStageOrderMoneyIn, type Observation, type PaymentCard } from "./observation";
 
 /** A payment assigned to a stage; `ref` is the ledger's exactly-once key. */
 export interface AllocatedPayment {
@@ -7,6 +7,8 @@ export interface AllocatedPayment {
   readonly ref: string;
   readonly amount: bigint;
   readonly occurredAt: Date;
+  /** The card that paid it, when one did: the ledger keeps its brand and last digits for staff. */
+  readonly card?: PaymentCard;
 }
 
 /**
@@ -50,6 +52,7 @@ export function allocatePayments(contract: ContractState, observation: Observati
         ref: parts.length === 1 ? transaction.id : `${transaction.id}#${part.position}`,
         amount: part.amount,
         occurredAt: transaction.processedAt,
+        ...(transaction.card ? { card: transaction.card } : {}),
       });
     }
   }

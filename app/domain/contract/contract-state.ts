@@ -1,4 +1,5 @@
 import type { CalendarDate } from "../dates/calendar-date";
+import type { WorkingCalendar } from "../dates/working-calendar";
 import type { StageKind, Trigger } from "../plan/plan";
 import type { DateStep } from "../schedule/due-dates";
 import type { StageStatus } from "./stage-status";
@@ -45,6 +46,11 @@ export interface ContractState {
   readonly status: ContractStatus;
   readonly total: bigint;
   readonly sourceDraftOrderId: string;
+  /**
+   * Whether stage 1 is paid at checkout (a deposit: the main order follows it). False (net terms): the source draft
+   * was completed into the main order at attach, on payment terms, and stage 1 is collected like every later stage.
+   */
+  readonly firstStageAtCheckout: boolean;
   readonly mainOrderId: string | null;
   /** By position. */
   readonly stages: readonly StageState[];
@@ -62,8 +68,12 @@ export interface ContractState {
   readonly offlineHeld: bigint;
   /** How a cancelled contract settles the money paid on it; null while it is not cancelled. */
   readonly cancellation: Cancellation | null;
+  /** The day the main order was recorded fully fulfilled (revenue is recognised then); null until it is. */
+  readonly fulfilledOn: CalendarDate | null;
   /** Milestones staff marked, by name, with the date they were marked. */
   readonly milestones: Readonly<Record<string, CalendarDate>>;
+  /** The shop's working calendar frozen at attach: a stage dated by its event moves off closed days as the others did. */
+  readonly calendar?: WorkingCalendar;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatDateStep } from "../schedule/due-dates";
+import { formatDateStep } from "../schedule/date-step-syntax";
 import { stageDifferences, type RevisionStage, type StageField } from "./schedule-revision";
 
 /** A stage as the audit log keeps it: plain JSON, money as minor-unit strings (exact past 2^53). */

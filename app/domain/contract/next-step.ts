@@ -21,6 +21,7 @@ export const PAYMENT_HOLD_HANDLE = "tranche-awaiting-payment";
 export type CollectionStep =
   | { readonly kind: "cancelContract"; readonly reason: string }
   | { readonly kind: "activateContract" }
+  | { readonly kind: "recordFulfillment"; readonly fulfilledOn: CalendarDate }
   | { readonly kind: "linkMainOrder"; readonly orderId: string; readonly orderName: string | null }
   | { readonly kind: "linkStageDraft"; readonly position: number; readonly draftId: string }
   | { readonly kind: "linkStageOrder"; readonly position: number; readonly orderId: string }
@@ -76,7 +77,10 @@ export interface CollectionClock {
  */
 export function nextCollectionStep(contract: ContractState, observation: Observation, clock: CollectionClock): CollectionStep | null {
   // A refund after completion (a return) still reaches the ledger, its stage and the main order's mirror.
-  if (contract.status === "completed") return moneyStep(contract, observation) ?? stageSettlementStep(contract) ?? completedMirrorStep(contract, observation);
+  if (contract.status === "completed")
+    return (
+      moneyStep(contract, observation) ?? fulfillmentStep(contract, observation) ?? stageSettlementStep(contract) ?? completedMirrorStep(contract, observation)
+    );
   if (contract.status === "cancelled") return cleanupStep(contract, observation);
   // Attach stopped between emailing the first invoice and recording it: still learn of a deposit paid meanwhile.
   if (contract.status === "pending") return learnStep(contract, observation, clock);
@@ -110,21 +114,37 @@ function learnStep(contract: ContractState, observation: Observation, clock: Col
   }
   const settled = stageSettlementStep(contract);
   if (settled) return settled;
-  if ((contract.status === "awaitingDeposit" || contract.status === "pending") && contract.stages[0]?.status === "paid") return { kind: "activateContract" };
+  if (readyToActivate(contract)) return { kind: "activateContract" };
   for (const stage of contract.stages) {
     if (!stage.trigger || stage.dueDate !== null) continue;
     const event = eventDate(stage, contract, mainOrder);
     if (event) {
-      const dates = datesFromEvent(event.date, stage.trigger.steps, stage.netDays);
+      const dates = datesFromEvent(event.date, stage.trigger.steps, stage.netDays, contract.calendar);
       return { kind: "dateStage", position: stage.position, ...dates, event: event.name };
     }
   }
-  return null;
+  return fulfillmentStep(contract, observation);
+}
+
+/**
+ * A deposit contract is active once its deposit is paid; a net-terms contract once its main order is linked (the
+ * attach links it and activates it; this catches an attach that stopped between completing the draft and recording it).
+ */
+function readyToActivate(contract: ContractState): boolean {
+  if (!contract.firstStageAtCheckout) return contract.status === "pending" && contract.mainOrderId !== null;
+  return (contract.status === "awaitingDeposit" || contract.status === "pending") && contract.stages[0]?.status === "paid";
+}
+
+/** The day the goods shipped is kept for the books: revenue is recognised then (ASC 606 / IFRS 15). */
+function fulfillmentStep(contract: ContractState, observation: Observation): CollectionStep | null {
+  const fulfilledDate = observation.mainOrder?.fulfilledDate ?? null;
+  if (contract.fulfilledOn !== null || fulfilledDate === null) return null;
+  return { kind: "recordFulfillment", fulfilledOn: fulfilledDate };
 }
 
 function mainOrderStep(contract: ContractState, observation: Observation): CollectionStep | null {
   const { mainOrder, sourceDraft } = observation;
-  const depositPaid = contract.stages[0]?.status === "paid";
+  const depositPaid = contract.firstStageAtCheckout && contract.stages[0]?.status === "paid";
   if (contract.mode === "stageOrder" && depositPaid && contract.mainOrderId === null && sourceDraft && !sourceDraft.completed) {
     return { kind: "completeSourceDraft" };
   }
@@ -169,7 +189,8 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
     const withdrawn = withdrawLinkStep(stage, observation);
     if (withdrawn) return withdrawn;
   }
-  for (const stage of contract.stages.slice(1)) {
+  // A deposit is the attach's to collect (at checkout); on net terms every stage is collected here.
+  for (const stage of contract.stages.slice(contract.firstStageAtCheckout ? 1 : 0)) {
     if (!isUnpaid(stage) || stage.parked) continue;
     const stageOrder = observation.stageOrders.get(stage.position);
     const draft = observation.stageDrafts.get(stage.position);

@@ -24,6 +24,14 @@ export interface ObservedTransaction {
   readonly parentId: string | null;
   /** A refund the app recorded on the main order to mirror one made on a stage order: not money of its own. */
   readonly mirrorRefund: boolean;
+  /** The card that paid it, as Shopify shows it; absent for other ways of paying. */
+  readonly card?: PaymentCard;
+}
+
+/** A card as Shopify names it on a transaction: its brand ("Visa") and its last digits, never more. */
+export interface PaymentCard {
+  readonly brand: string;
+  readonly lastDigits: string;
 }
 
 export interface ObservedHold {

@@ -2,7 +2,8 @@ import { addDays, isBefore, type CalendarDate } from "../dates/calendar-date";
 import type { Currency } from "../money/currency";
 import { formatMinorUnits } from "../money/minor-units";
 import { MAX_INSTALLMENTS, STAGE_KINDS, type StageKind, type Trigger } from "../plan/plan";
-import { formatDateStep, type DateStep } from "../schedule/due-dates";
+import { formatDateStep, isValidDateStep } from "../schedule/date-step-syntax";
+import type { DateStep } from "../schedule/due-dates";
 import type { TaxLine } from "../schedule/order-snapshot";
 import { allocateTaxLines } from "../schedule/tax";
 import { titleFor } from "../schedule/titles";
@@ -352,11 +353,9 @@ function rowIssues(row: StageRevisionRow, rowNumber: number): RevisionIssue[] {
       issues.push({ row: rowNumber, field: "due", message: "a milestone needs a name" });
     }
     for (const step of row.due.steps ?? []) {
-      const valid =
-        "onDay" in step
-          ? Number.isInteger(step.onDay) && step.onDay >= 1 && step.onDay <= 31
-          : Number.isInteger(step.count) && step.count >= 0 && step.count <= MAX_STEP_COUNT;
-      if (!valid) issues.push({ row: rowNumber, field: "due", message: `"${formatDateStep(step)}" is not a step like 30d, 2w, 1m or day 15` });
+      if (!isValidDateStep(step, MAX_STEP_COUNT)) {
+        issues.push({ row: rowNumber, field: "due", message: `"${formatDateStep(step)}" is not a step like 30d, 2w, 1m, day 15 or next day 5/20` });
+      }
     }
   }
   return issues;

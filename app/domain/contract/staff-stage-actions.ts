@@ -12,10 +12,14 @@ export interface StageActionSubject {
   readonly contractStatus: ContractStatus;
   readonly mode: ContractMode;
   readonly position: number;
+  /** The stage is a deposit paid at the draft's checkout (stage 1 of a contract that is not on net terms). */
+  readonly atCheckout: boolean;
   readonly status: StageStatus;
   readonly attempts: number;
   /** A saved-card charge asked for whose outcome is not recorded yet. */
   readonly chargeKey: string | null;
+  /** What the ledger says the stage still owes (minor units): nothing once a recorded payment covers it. */
+  readonly owedMinor: bigint;
 }
 
 /**
@@ -25,10 +29,12 @@ export interface StageActionSubject {
 export function refusalOf(action: StaffStageAction, stage: StageActionSubject): string | null {
   if (stage.contractStatus === "cancelled" || stage.contractStatus === "completed") return `the contract is ${stage.contractStatus}`;
   if (!UNPAID_STAGE_STATUSES.includes(stage.status)) return `stage ${stage.position} is ${stage.status}`;
+  // Its status follows with the next sync; until then the ledger already knows the money is in.
+  if (stage.owedMinor <= 0n) return `stage ${stage.position} is already paid: its payment is recorded, and Shopify is being brought in line`;
   switch (action) {
     case "recordPayment":
       if (stage.chargeKey !== null) return chargingRefusal(stage);
-      if (stage.mode === "native" && stage.position === 1) {
+      if (stage.mode === "native" && stage.atCheckout) {
         return "a native deposit is paid at the draft order's checkout; for a deposit paid offline, attach the plan in stage-order mode";
       }
       return null;

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from "../dates/working-calendar";
 import type { CalendarDate } from "../dates/calendar-date";
 import { PlanError } from "../plan-error";
 import type { Plan } from "../plan/plan";
@@ -18,6 +19,8 @@ export interface SwitchPlanOptions {
   readonly dates?: OrderSnapshot["dates"];
   /** Events that already happened, which date the plan's trigger stages at once; left out, those stages wait for the planner to date them. */
   readonly events?: OrderEvents;
+  /** The shop's working calendar frozen with the contract: the new plan's due dates move off closed days as at attach. */
+  readonly calendar?: WorkingCalendar;
 }
 
 /**
@@ -42,6 +45,7 @@ export function switchPlanRevision(contract: RevisableContract, plan: Plan, opti
     dates: options.dates ?? {},
     taxLines: taxLeft,
     events: options.events ?? {},
+    ...(options.calendar ? { calendar: options.calendar } : {}),
   };
   let installments: readonly ScheduledInstallment[];
   try {

@@ -1,11 +1,8 @@
 import { TZDate } from "@date-fns/tz";
-import { UTCDate } from "@date-fns/utc";
-// Per-function entry points: the package index loads every date-fns function (≈1.7 s of a worker's cold start).
-import { addDays as addDaysToDate } from "date-fns/addDays";
-import { addMonths as addMonthsToDate } from "date-fns/addMonths";
+// Per-function entry point: the package index loads every date-fns function (≈1.7 s of a worker's cold start).
 import { format } from "date-fns/format";
-import { getDaysInMonth } from "date-fns/getDaysInMonth";
 import { PlanError } from "../plan-error";
+import { addMonthsToCivil, civilDateOf, civilOfText, dayNumberOf, daysInMonth, formatCivil } from "./civil-days";
 
 /**
  * A calendar day in the shop's time zone, written `YYYY-MM-DD`. Dates carry no time and no zone: the zone is
@@ -15,40 +12,43 @@ export type CalendarDate = string & { readonly __calendarDate: true };
 
 const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
 const FIRST_YEAR = 1900;
-const LAST_YEAR = 9999;
+export const LAST_YEAR = 9999;
 
 export function parseCalendarDate(text: string, key: string): CalendarDate {
   const match = DATE_TEXT.exec(text.trim());
   if (!match) throw new PlanError(key, `"${text}" is not a date in the form YYYY-MM-DD`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < FIRST_YEAR || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) {
+  if (year < FIRST_YEAR || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new PlanError(key, `"${text}" is not a real calendar date`);
   }
   return text.trim() as CalendarDate;
 }
 
-function daysIn(year: number, month: number): number {
-  return getDaysInMonth(new UTCDate(year, month - 1, 1));
+/** The calendar date of a year, month and day the engine computed; past the year 9999 is an error naming `key`. */
+export function calendarDateOf(year: number, month: number, day: number, key: string): CalendarDate {
+  if (year > LAST_YEAR) throw new PlanError(key, `a date after the year ${LAST_YEAR} is not supported`);
+  return formatCivil(year, month, day) as CalendarDate;
 }
 
-/** Calendar arithmetic runs on UTC midnights: no zone, so no daylight-saving hour can move a day. */
-function toUtcDate(date: CalendarDate): UTCDate {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return new UTCDate(year, month - 1, day);
+/** Days since 1970-01-01: calendar arithmetic runs on integers, with no zone for a daylight-saving hour to move. */
+export function dayNumber(date: CalendarDate): number {
+  const { year, month, day } = civilOfText(date);
+  return dayNumberOf(year, month, day);
 }
 
-function fromUtcDate(date: Date, key: string): CalendarDate {
-  if (date.getUTCFullYear() > LAST_YEAR) throw new PlanError(key, `a date after the year ${LAST_YEAR} is not supported`);
-  return date.toISOString().slice(0, 10) as CalendarDate;
+export function calendarDateOfDayNumber(days: number, key = "date"): CalendarDate {
+  const { year, month, day } = civilDateOf(days);
+  return calendarDateOf(year, month, day, key);
 }
 
 export function addDays(date: CalendarDate, days: number, key = "date"): CalendarDate {
-  return fromUtcDate(addDaysToDate(toUtcDate(date), days), key);
+  return calendarDateOfDayNumber(dayNumber(date) + days, key);
 }
 
 /** Adds calendar months, clamping to the end of a shorter month: Jan 31 + 1 month = Feb 28 (29 in leap years). */
 export function addMonths(date: CalendarDate, months: number, key = "date"): CalendarDate {
-  return fromUtcDate(addMonthsToDate(toUtcDate(date), months), key);
+  const { year, month, day } = addMonthsToCivil(civilOfText(date), months);
+  return calendarDateOf(year, month, day, key);
 }
 
 export function dayOfMonth(date: CalendarDate): number {
@@ -56,7 +56,8 @@ export function dayOfMonth(date: CalendarDate): number {
 }
 
 export function daysInMonthOf(date: CalendarDate): number {
-  return daysIn(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+  const { year, month } = civilOfText(date);
+  return daysInMonth(year, month);
 }
 
 /** The same month on day `day`, clamped to the month's last day (day 31 in April is April 30). */
@@ -71,20 +72,25 @@ export function firstOfMonth(date: CalendarDate): CalendarDate {
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 export function isBefore(a: CalendarDate, b: CalendarDate): boolean {
   return a < b;
 }
 
+/** Zones already found valid: building an Intl formatter per check was the journal's largest cost per entry. */
+const KNOWN_TIME_ZONES = new Set<string>();
+
 /** Throws a PlanError unless `timeZone` is an IANA zone name the runtime knows. */
 export function assertTimeZone(timeZone: string, key = "timeZone"): void {
+  if (KNOWN_TIME_ZONES.has(timeZone)) return;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone });
   } catch {
     throw new PlanError(key, `"${timeZone}" is not an IANA time zone (for example Europe/Berlin)`);
   }
+  KNOWN_TIME_ZONES.add(timeZone);
 }
 
 /** The shop's calendar date at an instant: 2027-01-31T23:30Z is 2027-02-01 in Europe/Berlin. */

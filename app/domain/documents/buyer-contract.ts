@@ -3,6 +3,7 @@ import { UNPAID_STAGE_STATUSES, type StageStatus } from "../contract/stage-statu
 import { isBefore, type CalendarDate } from "../dates/calendar-date";
 import type { StageKind } from "../plan/plan";
 import type { BuyerContract, BuyerStage, BuyerStageState, BuyerTaxLine } from "./buyer-document";
+import { termsToShow, type StagePaymentTerms } from "./stage-payment-terms";
 
 /** A stored stage, as much of it as the buyer's view needs. */
 export interface StageRecord {
@@ -19,6 +20,7 @@ export interface StageRecord {
   readonly waitsFor: string | null;
   readonly invoiceNumber: string | null;
   readonly payUrl: string | null;
+  readonly paymentTerms: StagePaymentTerms;
 }
 
 export interface ContractRecord {
@@ -70,6 +72,7 @@ export function buyerContractOf(record: ContractRecord, today: CalendarDate, lin
   const stages = record.stages.map((stage): BuyerStage => {
     const unpaid = UNPAID_STAGE_STATUSES.includes(stage.status);
     const owedMinor = live && unpaid ? stage.amountMinor - stage.paidMinor : 0n;
+    const owed = owedMinor > 0n ? owedMinor : 0n;
     return {
       position: stage.position,
       kind: stage.kind,
@@ -77,7 +80,7 @@ export function buyerContractOf(record: ContractRecord, today: CalendarDate, lin
       amountMinor: stage.amountMinor,
       paidMinor: stage.paidMinor,
       refundedMinor: stage.refundedMinor,
-      owedMinor: owedMinor > 0n ? owedMinor : 0n,
+      owedMinor: owed,
       taxLines: stage.taxLines,
       dueDate: stage.dueDate,
       waitsFor: stage.dueDate === null ? stage.waitsFor : null,
@@ -85,6 +88,7 @@ export function buyerContractOf(record: ContractRecord, today: CalendarDate, lin
       invoiceNumber: stage.invoiceNumber,
       payUrl: live && unpaid && owedMinor > 0n ? stage.payUrl : null,
       invoicePdfUrl: stage.invoiceNumber === null ? null : links.invoicePdfUrl(stage.position),
+      paymentTerms: termsToShow(stage.paymentTerms, { owedMinor: owed, paidMinor: stage.paidMinor }, today),
     };
   });
   const sum = (pick: (stage: BuyerStage) => bigint) => stages.reduce((total, stage) => total + pick(stage), 0n);

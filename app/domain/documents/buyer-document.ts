@@ -1,6 +1,7 @@
 import type { ContractStatus } from "../contract/contract-state";
 import type { CalendarDate } from "../dates/calendar-date";
 import type { StageKind } from "../plan/plan";
+import type { StagePaymentTerms } from "./stage-payment-terms";
 
 /**
  * What everything the buyer receives is made from (emails, invoice and statement PDFs, the portal): one contract as
@@ -42,6 +43,8 @@ export interface BuyerStage {
   readonly payUrl: string | null;
   /** The stage's invoice PDF (a signed link), once it has an invoice number. */
   readonly invoicePdfUrl: string | null;
+  /** The early-payment offer while it is open and the late-fee notice while money is owed (termsToShow). */
+  readonly paymentTerms: StagePaymentTerms;
 }
 
 export interface BuyerContract {

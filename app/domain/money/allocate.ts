@@ -7,22 +7,82 @@
  */
 export function allocateByRatios(total: bigint, ratios: readonly bigint[]): bigint[] {
   if (total < 0n) throw new RangeError("allocateByRatios: total must not be negative");
-  if (ratios.some((ratio) => ratio < 0n)) throw new RangeError("allocateByRatios: ratios must not be negative");
-  const ratioSum = ratios.reduce((sum, ratio) => sum + ratio, 0n);
+  const count = ratios.length;
+  let ratioSum = 0n;
+  for (let index = 0; index < count; index++) {
+    const ratio = ratios[index] as bigint;
+    if (ratio < 0n) throw new RangeError("allocateByRatios: ratios must not be negative");
+    ratioSum += ratio;
+  }
   if (ratioSum === 0n) throw new RangeError("allocateByRatios: ratios must not all be zero");
 
-  const shares = ratios.map((ratio) => (total * ratio) / ratioSum);
-  const fractions = ratios.map((ratio) => (total * ratio) % ratioSum);
-  let leftover = total - shares.reduce((sum, share) => sum + share, 0n);
-  const byLargestFraction = fractions
-    .map((fraction, index) => ({ fraction, index }))
-    .sort((a, b) => (a.fraction === b.fraction ? a.index - b.index : a.fraction > b.fraction ? -1 : 1));
-  for (const { index } of byLargestFraction) {
-    if (leftover === 0n) break;
-    shares[index] = (shares[index] ?? 0n) + 1n;
-    leftover -= 1n;
+  const shares: bigint[] = [];
+  const fractions: bigint[] = [];
+  let assigned = 0n;
+  for (let index = 0; index < count; index++) {
+    const exact = total * (ratios[index] as bigint);
+    const share = exact / ratioSum;
+    shares.push(share);
+    fractions.push(exact - share * ratioSum);
+    assigned += share;
+  }
+  // Fewer minor units are left over than there are shares: one each to the largest fractions, ties to the earlier.
+  const leftover = Number(total - assigned);
+  const receivers = leftover <= FEW_LEFTOVER ? largestBySelection(fractions, leftover) : largestBySorting(fractions, leftover);
+  for (const index of receivers) shares[index] = (shares[index] as bigint) + 1n;
+  return shares;
+}
+
+/**
+ * allocateByRatios on doubles, for callers that keep a whole computation below 2^53: every product total × ratio
+ * must be at most Number.MAX_SAFE_INTEGER, so each product, floor quotient and remainder is an exact integer (the
+ * floor of a correctly rounded quotient of integers below 2^53 is the exact floor). Same rule, same ties.
+ */
+export function allocateSmallByRatios(total: number, ratios: readonly number[]): number[] {
+  let ratioSum = 0;
+  for (let index = 0; index < ratios.length; index++) ratioSum += ratios[index] as number;
+  if (ratioSum === 0) throw new RangeError("allocateSmallByRatios: ratios must not all be zero");
+  const shares: number[] = [];
+  const fractions: number[] = [];
+  let assigned = 0;
+  for (let index = 0; index < ratios.length; index++) {
+    const exact = total * (ratios[index] as number);
+    const share = Math.floor(exact / ratioSum);
+    shares.push(share);
+    fractions.push(exact - share * ratioSum);
+    assigned += share;
+  }
+  for (let leftover = total - assigned; leftover > 0; leftover--) {
+    let best = 0;
+    for (let index = 1; index < fractions.length; index++) if ((fractions[index] as number) > (fractions[best] as number)) best = index;
+    shares[best] = (shares[best] as number) + 1;
+    fractions[best] = -1;
   }
   return shares;
+}
+
+/** Up to this many leftover units, picking the largest fraction each time beats sorting all of them. */
+const FEW_LEFTOVER = 8;
+
+function largestBySelection(fractions: bigint[], count: number): number[] {
+  const picked: number[] = [];
+  for (let k = 0; k < count; k++) {
+    let best = -1;
+    for (let index = 0; index < fractions.length; index++) {
+      if (!picked.includes(index) && (best === -1 || (fractions[index] as bigint) > (fractions[best] as bigint))) best = index;
+    }
+    picked.push(best);
+  }
+  return picked;
+}
+
+function largestBySorting(fractions: readonly bigint[], count: number): number[] {
+  const order = Array.from(fractions.keys()).sort((a, b) => {
+    const fa = fractions[a] as bigint;
+    const fb = fractions[b] as bigint;
+    return fa === fb ? a - b : fa > fb ? -1 : 1;
+  });
+  return order.slice(0, count);
 }
 
 /**
@@ -35,5 +95,7 @@ export function allocateEqually(total: bigint, count: number): bigint[] {
   const n = BigInt(count);
   const base = total / n;
   const extra = Number(total % n);
-  return Array.from({ length: count }, (_, index) => (index < extra ? base + 1n : base));
+  const shares = new Array<bigint>(count);
+  for (let index = 0; index < count; index++) shares[index] = index < extra ? base + 1n : base;
+  return shares;
 }

@@ -12,7 +12,7 @@ const MAX_MAJOR_UNITS = new Dec(10).pow(15);
 export function toMinorUnits(text: string, currency: Currency, key: string): bigint {
   const value = parseDecimal(text);
   if (value === undefined) throw new PlanError(key, `"${text}" is not a decimal amount`);
-  if (value.abs().gte(MAX_MAJOR_UNITS)) throw new PlanError(key, `${text} is too large`);
+  if (value.abs().gte(MAX_MAJOR_UNITS)) throw new PlanError(key, `${text} is too large: an amount must be below 10^15 (1,000,000,000,000,000) in major units`);
   const minor = value.times(new Dec(10).pow(currency.exponent));
   if (!minor.isInteger()) {
     throw new PlanError(key, `${text} has more decimal places than ${currency.code} allows (${currency.exponent})`);
@@ -20,8 +20,21 @@ export function toMinorUnits(text: string, currency: Currency, key: string): big
   return BigInt(minor.toFixed(0));
 }
 
+const MAX_EXACT_MINOR = BigInt(Number.MAX_SAFE_INTEGER);
+const POWERS_OF_TEN = [1, 10, 100, 1000, 10000];
+
+/** The usual case, on doubles (every amount and title formats one): a non-negative amount below 2^53. */
+function formatSmallMinorUnits(minor: number, exponent: number): string {
+  if (exponent === 0) return String(minor);
+  const scale = POWERS_OF_TEN[exponent] as number;
+  const whole = Math.floor(minor / scale);
+  const fraction = String(minor - whole * scale);
+  return `${whole}.${"0".repeat(exponent - fraction.length)}${fraction}`;
+}
+
 /** Formats minor units as a decimal string with exactly the currency's exponent: 10000n USD → "100.00". */
 export function formatMinorUnits(minor: bigint, currency: Currency): string {
+  if (minor >= 0n && minor <= MAX_EXACT_MINOR && currency.exponent < POWERS_OF_TEN.length) return formatSmallMinorUnits(Number(minor), currency.exponent);
   const negative = minor < 0n;
   const digits = (negative ? -minor : minor).toString().padStart(currency.exponent + 1, "0");
   const whole = digits.slice(0, digits.length - currency.exponent);

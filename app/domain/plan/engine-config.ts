@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { parseCalendarDate } from "../dates/calendar-date";
-import { parseOffset, type Offset } from "../dates/offset";
+import { parseOffset } from "../dates/offset";
 import { PlanError } from "../plan-error";
-import { MAX_INSTALLMENTS, STAGE_KINDS, type AmountRule, type DueRule, type Plan, type StageKind, type StageSpec } from "./plan";
+import { parseConfigValue } from "./config-value";
+import { parseDateStep } from "../schedule/date-step-syntax";
+import type { DateStep } from "../schedule/due-dates";
+import { MAX_INSTALLMENTS, STAGE_KINDS, type AmountRule, type Deadline, type DueRule, type Plan, type StageKind, type StageSpec } from "./plan";
 import { compileTitles } from "./titles-config";
 import { validatePlan } from "./validate-plan";
 
@@ -16,10 +19,13 @@ import { validatePlan } from "./validate-plan";
  *   { "kind": "balance", "share": "remainder", "due": { "event": "orderFulfilled" }, "netDays": 30 } ] }
  * ```
  * `share`: `{"percent": "30"}` | `{"fixed": "500.00"}` | `"equal"` | `"remainder"`.
- * `due`: `"checkout"` | `{"after": "30d" | ["6m","30d"], "from": "orderDate" | "paymentDueDate" | "previousStage"}`
+ * `due`: `"checkout"` | `{"after": "30d" | ["6m","30d"] | ["end of month","10d"] | ["30d","next day 10"], "from":
+ *   "orderDate" | "paymentDueDate" | "previousStage"}` (steps: `30d`, `2w`, `1m`, `day 15`, `end of month`, `next day 5/20`)
  *   | `{"on": "2027-03-15"}` | `{"field": "delivery_date", "after"?: "0d"}` | `{"dayOfMonth": 15, "from"?: …}`
  *   | `{"every": "1m", "anchor"?: 1, "onDay"?: 15}` | `{"milestone": "Ready to ship"}`
- *   | `{"event": "fulfillmentCreated" | "orderFulfilled"}`.
+ *   | `{"event": "fulfillmentCreated" | "orderFulfilled"}`
+ *   | `{"spread": {"until": "2027-06-30" | {"field": "event_date"} | {"after": "6m"}, "from"?: "orderDate" | "paymentDueDate"}}`
+ *   (with `count`: the payments spread evenly from the start to the deadline, both included).
  * `count` repeats a stage; `every` counts from the installment at position `anchor`, by default the nearest
  * earlier installment whose own rule is not a recurrence.
  */
@@ -41,6 +47,16 @@ const dueSchemas = {
   every: z.object({ every: z.string(), anchor: z.number().int().min(1).optional(), onDay: z.number().int().min(1).max(31).optional() }).strict(),
   milestone: z.object({ milestone: z.string().trim().min(1) }).strict(),
   event: z.object({ event: z.enum(["fulfillmentCreated", "orderFulfilled"]) }).strict(),
+  spread: z
+    .object({
+      spread: z
+        .object({
+          until: z.union([z.string(), z.object({ field: z.string().trim().min(1) }).strict(), z.object({ after: offsetList }).strict()]),
+          from: z.enum(["orderDate", "paymentDueDate"]).default("orderDate"),
+        })
+        .strict(),
+    })
+    .strict(),
   after: z.object({ after: offsetList, from: z.enum(["orderDate", "paymentDueDate", "previousStage"]).default("orderDate") }).strict(),
 } as const;
 
@@ -83,11 +99,11 @@ export interface StageConfig {
  * editor reads stored stages into its form rows through this too, so the form and the engine agree on the syntax.
  */
 export function readStageConfig(raw: unknown, key: string): StageConfig {
-  const stage = parseWith(stageSchema, raw, key);
+  const stage = parseConfigValue(stageSchema, raw, key);
   return {
     kind: stage.kind as StageKind,
     ...(stage.title === undefined ? {} : { title: stage.title }),
-    share: parseWith(shareSchema, stage.share, `${key}.share`, 'must be "equal", "remainder", {"percent": "30"} or {"fixed": "500.00"}'),
+    share: parseConfigValue(shareSchema, stage.share, `${key}.share`, 'must be "equal", "remainder", {"percent": "30"} or {"fixed": "500.00"}'),
     due: readDue(stage.due, `${key}.due`),
     netDays: stage.netDays,
     count: stage.count,
@@ -99,13 +115,13 @@ function readDue(raw: unknown, key: string): DueConfig {
   const variant =
     typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (Object.keys(dueSchemas) as DueVariant[]).find((name) => name in raw) : undefined;
   if (variant === undefined) {
-    throw new PlanError(key, 'must be "checkout" or an object with one of: after, on, field, dayOfMonth, every, milestone, event');
+    throw new PlanError(key, 'must be "checkout" or an object with one of: after, on, field, dayOfMonth, every, milestone, event, spread');
   }
-  return { variant, ...parseWith(dueSchemas[variant], raw, key) } as DueConfig;
+  return { variant, ...parseConfigValue(dueSchemas[variant], raw, key) } as DueConfig;
 }
 
 export function compileEngineConfig(config: unknown): Plan {
-  const top = parseWith(planSchema, config, "");
+  const top = parseConfigValue(planSchema, config, "");
   const stages: StageSpec[] = [];
   top.stages.forEach((rawStage, index) => {
     const key = `stages[${index}]`;
@@ -119,7 +135,7 @@ export function compileEngineConfig(config: unknown): Plan {
         kind: stage.kind as StageSpec["kind"],
         ...(stage.title === undefined ? {} : { title: stage.title }),
         amount,
-        due: dueRule(stage.due, `${key}.due`, stages),
+        due: dueRule(stage.due, `${key}.due`, stages, { index: copy, count: stage.count }),
         netDays: stage.netDays,
         amountSource: { key: `${key}.share` },
         dueSource: { key: `${key}.due` },
@@ -137,7 +153,8 @@ function shareRule(share: ShareConfig): AmountRule {
   return "percent" in share ? { kind: "percent", percent: share.percent } : { kind: "fixed", amount: share.fixed };
 }
 
-function dueRule(due: DueConfig, key: string, earlier: readonly StageSpec[]): DueRule {
+/** `copy`: which of the stage's `count` copies this is (a spread places each copy on its own day). */
+function dueRule(due: DueConfig, key: string, earlier: readonly StageSpec[], copy: { index: number; count: number }): DueRule {
   switch (due.variant) {
     case "checkout":
       return { kind: "atCheckout" };
@@ -163,7 +180,15 @@ function dueRule(due: DueConfig, key: string, earlier: readonly StageSpec[]): Du
       return { kind: "trigger", trigger: { event: "milestone", milestone: due.milestone } };
     case "event":
       return { kind: "trigger", trigger: { event: due.event } };
+    case "spread":
+      return { kind: "spread", from: due.spread.from, until: deadline(due.spread.until, `${key}.spread.until`), index: copy.index, count: copy.count };
   }
+}
+
+function deadline(until: string | { field: string } | { after: string | string[] }, key: string): Deadline {
+  if (typeof until === "string") return { kind: "date", date: parseCalendarDate(until, key) };
+  if ("field" in until) return { kind: "field", field: until.field };
+  return { kind: "after", steps: offsets(until.after, `${key}.after`) };
 }
 
 function nearestNonRecurring(earlier: readonly StageSpec[]): number | undefined {
@@ -173,20 +198,6 @@ function nearestNonRecurring(earlier: readonly StageSpec[]): number | undefined 
   return undefined;
 }
 
-function offsets(value: string | string[], key: string): Offset[] {
-  return (Array.isArray(value) ? value : [value]).map((text, index) => parseOffset(text, Array.isArray(value) ? `${key}[${index}]` : key));
-}
-
-/** Runs a zod schema and turns its first issue into a PlanError naming the JSON path. */
-function parseWith<T extends z.ZodTypeAny>(schema: T, value: unknown, key: string, hint?: string): z.output<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = (issue?.path ?? []).reduce<string>(
-    (text, part) => (typeof part === "number" ? `${text}[${part}]` : text ? `${text}.${part}` : String(part)),
-    key,
-  );
-  const message =
-    hint ?? (issue?.code === "unrecognized_keys" ? `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}` : (issue?.message ?? "is invalid"));
-  throw new PlanError(path || "config", message);
+function offsets(value: string | string[], key: string): DateStep[] {
+  return (Array.isArray(value) ? value : [value]).map((text, index) => parseDateStep(text, Array.isArray(value) ? `${key}[${index}]` : key));
 }

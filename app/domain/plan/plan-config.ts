@@ -1,3 +1,4 @@
+import { compilePaymentRules } from "../payment-rules/payment-rules-config";
 import { PlanError } from "../plan-error";
 import { compileEngineConfig } from "./engine-config";
 import { compileJustOnConfig, JUSTON_KEYS } from "./juston-syntax";
@@ -6,12 +7,20 @@ import { PRESET_PLANS } from "./presets";
 
 /**
  * Compiles any plan config a merchant can type or import: `{"preset": "<id>"}`, the engine's `{"stages": […]}`,
- * or the JustOn keys (`period`, `dateReference`, `rate`, `amount`, `titles`). Throws PlanError naming the key.
+ * or the JustOn keys (`period`, `dateReference`, `rate`, `amount`, `titles`), each with an optional `paymentRules`
+ * block (payment-rules/payment-rules-config.ts). Throws PlanError naming the key.
  */
 export function compilePlanConfig(config: unknown): Plan {
   if (typeof config !== "object" || config === null || Array.isArray(config)) {
     throw new PlanError("config", "a plan config must be a JSON object");
   }
+  if (!("paymentRules" in config)) return compileStagesConfig(config);
+  // The payment rules sit beside the stages in every syntax, so they are read here, once, for all of them.
+  const { paymentRules, ...stages } = config as { paymentRules: unknown };
+  return { ...compileStagesConfig(stages), paymentRules: compilePaymentRules(paymentRules, "paymentRules") };
+}
+
+function compileStagesConfig(config: object): Plan {
   const keys = Object.keys(config);
   if ("preset" in config) {
     const preset = PRESET_PLANS.find((candidate) => candidate.id === (config as { preset: unknown }).preset);

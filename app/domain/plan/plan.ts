@@ -1,5 +1,7 @@
 import type { CalendarDate } from "../dates/calendar-date";
 import type { Offset } from "../dates/offset";
+import type { PaymentRules } from "../payment-rules/payment-rules-config";
+import type { DateStep } from "../schedule/due-dates";
 
 /**
  * The installment plan model: an ordered list of stages, each with an amount rule, a due rule, net terms and a
@@ -15,6 +17,8 @@ export interface Plan {
   readonly titlesByPosition?: Readonly<Record<string, string>>;
   /** When set, the stages are generated per service month or quarter at build time (JustOn `Service Month`). */
   readonly servicePeriods?: ServicePeriodRule;
+  /** Early-payment discount, late fee or interest, cash rounding: the `paymentRules` block of any plan syntax. */
+  readonly paymentRules?: PaymentRules;
 }
 
 /** What a stage is for; `preShipping` stages hold fulfillment until paid. */
@@ -59,7 +63,8 @@ export type Trigger =
 /**
  * When a stage falls due (before its net days).
  * - `atCheckout`: on the order date, paid at checkout.
- * - `offset`: offsets applied in order from an anchor; a chain of `previousStage` offsets is resolved back to its
+ * - `offset`: steps (offsets, "day N", "end of month", "next day 5/20") applied in order from an anchor: "10 days
+ *   after the end of the month" is [end of month, 10d]; a chain of `previousStage` offsets is resolved back to its
  *   first anchor so months never drift.
  * - `fixedDate`: a calendar date.
  * - `dateField`: a named date of the order (a draft-order custom attribute or metafield), plus optional offsets.
@@ -67,15 +72,24 @@ export type Trigger =
  * - `recurring`: the stage at `anchorPosition` plus (this position − anchorPosition) × `every`, optionally moved
  *   to day `onDay` of that month (clamped); "same day as the first" when `onDay` is absent.
  * - `trigger`: an event (milestone marked by staff, fulfillment created, order fulfilled) that dates the stage.
+ * - `spread`: payment `index` (0-based) of `count` spread evenly, in whole days, from the start anchor to the deadline:
+ *   the first on the start, the last on the deadline, the rest at the nearest day to their even share (half up).
  */
 export type DueRule =
   | { readonly kind: "atCheckout" }
-  | { readonly kind: "offset"; readonly from: DateAnchor; readonly offsets: readonly Offset[] }
+  | { readonly kind: "offset"; readonly from: DateAnchor; readonly offsets: readonly DateStep[] }
   | { readonly kind: "fixedDate"; readonly date: CalendarDate }
-  | { readonly kind: "dateField"; readonly field: string; readonly offsets: readonly Offset[] }
+  | { readonly kind: "dateField"; readonly field: string; readonly offsets: readonly DateStep[] }
   | { readonly kind: "dayOfMonth"; readonly day: number; readonly from: "orderDate" | "paymentDueDate" }
   | { readonly kind: "recurring"; readonly anchorPosition: number; readonly every: Offset; readonly onDay?: number }
-  | { readonly kind: "trigger"; readonly trigger: Trigger };
+  | { readonly kind: "trigger"; readonly trigger: Trigger }
+  | { readonly kind: "spread"; readonly from: "orderDate" | "paymentDueDate"; readonly until: Deadline; readonly index: number; readonly count: number };
+
+/** The last day of a spread: a date, a named date of the order, or steps after the spread's start. */
+export type Deadline =
+  | { readonly kind: "date"; readonly date: CalendarDate }
+  | { readonly kind: "field"; readonly field: string }
+  | { readonly kind: "after"; readonly steps: readonly DateStep[] };
 
 /**
  * One installment per calendar month or quarter touched by the service period between two named order dates;

@@ -60,4 +60,28 @@ export const PRESET_PLANS: readonly PresetPlan[] = [
       ],
     },
   },
+  {
+    id: "net-30",
+    name: "Net 30",
+    description: "The whole total 30 days after the order: nothing at checkout; the order is placed on payment terms and invoiced the same day.",
+    config: {
+      name: "Net 30",
+      // Issued on the order date and payable 30 days later; not "checkout" with net days, so that a customer's
+      // negotiated net days replace the 30 (they leave a stage paid at checkout alone).
+      stages: [{ kind: "balance", title: "Net terms", share: "remainder", due: { after: "0d", from: "orderDate" }, netDays: 30 }],
+    },
+  },
+  {
+    id: "four-payments-15th",
+    name: "4 payments on the 15th",
+    description:
+      "Four equal payments on the 15th of the month: the first on the next 15th after the order (at checkout when ordered on a 15th), the others on the 15th of the three months after it.",
+    config: {
+      name: "4 payments on the 15th",
+      stages: [
+        { kind: "installment", share: "equal", due: { dayOfMonth: 15 } },
+        { kind: "installment", share: "equal", due: { every: "1m", onDay: 15 }, count: 3 },
+      ],
+    },
+  },
 ];

@@ -22,6 +22,30 @@ export function validateTitleTemplate(template: string, key: string): void {
   }
 }
 
-export function renderTitleTemplate(template: string, values: Readonly<Record<TitlePlaceholder, string>>): string {
-  return template.replace(PLACEHOLDER, (whole, name: string) => (name in values ? values[name as TitlePlaceholder] : whole));
+/** A template read once: each part is literal text and the placeholder after it (null for trailing text). */
+export interface TitlePart {
+  readonly text: string;
+  readonly placeholder: TitlePlaceholder | null;
+}
+
+const PARSED_TEMPLATES = new Map<string, readonly TitlePart[]>();
+const MAX_PARSED_TEMPLATES = 10_000;
+
+/** Splits a template into its parts (cached: a plan's few templates are read once, not once per installment). */
+export function parseTitleTemplate(template: string): readonly TitlePart[] {
+  const known = PARSED_TEMPLATES.get(template);
+  if (known) return known;
+  const parts: TitlePart[] = [];
+  let from = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    // The constant itself, not the matched text: a switch compares constants by identity, a slice char by char.
+    const placeholder = TITLE_PLACEHOLDERS[(TITLE_PLACEHOLDERS as readonly string[]).indexOf(match[1] ?? "")];
+    if (placeholder === undefined) continue;
+    parts.push({ text: template.slice(from, match.index), placeholder });
+    from = (match.index ?? 0) + match[0].length;
+  }
+  if (from < template.length) parts.push({ text: template.slice(from), placeholder: null });
+  if (PARSED_TEMPLATES.size >= MAX_PARSED_TEMPLATES) PARSED_TEMPLATES.clear();
+  PARSED_TEMPLATES.set(template, parts);
+  return parts;
 }

@@ -6,20 +6,22 @@ import { PlanError } from "../plan-error";
 import type { StageSpec } from "../plan/plan";
 import { parsePercent } from "../plan/percent";
 
-/**
- * The amount of every stage, in minor units, summing to `total` exactly.
- *
- * 1. Percent stages share the total by Hamilton's largest-remainder method, together with a bucket for what
- *    they leave, so each is within one minor unit of its exact percentage.
- * 2. Fixed stages take their amount.
- * 3. Equal and remainder stages share what is left: equally, odd minor units to the earliest; when a remainder
- *    stage is present, the equal stages take the rounded-down share and the remainder stage takes the rest.
- * A stage that would be zero or negative, or a rest that a remainder's `atLeast` forbids, is an error.
- */
-export function resolveAmounts(stages: readonly StageSpec[], total: bigint, currency: Currency): bigint[] {
-  const amounts: (bigint | undefined)[] = stages.map(() => undefined);
+/** What the amounts need of a plan, worked out once: the rates as integers, and which stages share what is left. */
+export interface AmountProgram {
+  readonly stages: readonly StageSpec[];
+  readonly percentIndexes: readonly number[];
+  /** The rates scaled to integers, then what they leave of 100%: the ratios of Hamilton's allocation. */
+  readonly percentRatios: readonly bigint[];
+  readonly fixedIndexes: readonly number[];
+  readonly shareIndexes: readonly number[];
+  readonly remainderIndex: number | undefined;
+  /** Fixed amounts in minor units, by currency code (the plan does not know the order's currency). */
+  readonly fixedByCurrency: Map<string, readonly bigint[]>;
+}
 
+export function compileAmounts(stages: readonly StageSpec[]): AmountProgram {
   const percentIndexes = indexesOf(stages, "percent");
+  let percentRatios: bigint[] = [];
   if (percentIndexes.length > 0) {
     const percents = percentIndexes.map((index) => {
       const stage = stages[index] as StageSpec;
@@ -33,20 +35,44 @@ export function resolveAmounts(stages: readonly StageSpec[], total: bigint, curr
       const last = stages[percentIndexes[percentIndexes.length - 1] as number] as StageSpec;
       throw new PlanError(last.amountSource.key, "the rates add up to more than 100%", last.amountSource.column);
     }
-    const shares = allocateByRatios(total, [...ratios, rest]);
+    percentRatios = [...ratios, rest];
+  }
+  const shareIndexes = stages.flatMap((stage, index) => (stage.amount.kind === "equal" || stage.amount.kind === "remainder" ? [index] : []));
+  return {
+    stages,
+    percentIndexes,
+    percentRatios,
+    fixedIndexes: indexesOf(stages, "fixed"),
+    shareIndexes,
+    remainderIndex: shareIndexes.find((index) => stages[index]?.amount.kind === "remainder"),
+    fixedByCurrency: new Map(),
+  };
+}
+
+/**
+ * The amount of every stage, in minor units, summing to `total` exactly.
+ *
+ * 1. Percent stages share the total by Hamilton's largest-remainder method, together with a bucket for what
+ *    they leave, so each is within one minor unit of its exact percentage.
+ * 2. Fixed stages take their amount.
+ * 3. Equal and remainder stages share what is left: equally, odd minor units to the earliest; when a remainder
+ *    stage is present, the equal stages take the rounded-down share and the remainder stage takes the rest.
+ * A stage that would be zero or negative, or a rest that a remainder's `atLeast` forbids, is an error.
+ */
+export function resolveAmounts(program: AmountProgram, total: bigint, currency: Currency): bigint[] {
+  const { stages, percentIndexes, fixedIndexes, shareIndexes, remainderIndex } = program;
+  const amounts: (bigint | undefined)[] = new Array<bigint | undefined>(stages.length);
+
+  if (percentIndexes.length > 0) {
+    const shares = allocateByRatios(total, program.percentRatios);
     percentIndexes.forEach((index, i) => (amounts[index] = shares[i]));
   }
+  const fixed = fixedAmounts(program, currency);
+  fixedIndexes.forEach((index, i) => (amounts[index] = fixed[i]));
 
-  for (const index of indexesOf(stages, "fixed")) {
-    const stage = stages[index] as StageSpec;
-    if (stage.amount.kind !== "fixed") continue;
-    const amount = toMinorUnits(stage.amount.amount, currency, stage.amountSource.key);
-    amounts[index] = amount;
-  }
-
-  const assigned = amounts.reduce<bigint>((sum, amount) => sum + (amount ?? 0n), 0n);
+  let assigned = 0n;
+  for (const amount of amounts) if (amount !== undefined) assigned += amount;
   const left = total - assigned;
-  const shareIndexes = stages.flatMap((stage, index) => (stage.amount.kind === "equal" || stage.amount.kind === "remainder" ? [index] : []));
   if (left < 0n) {
     const culprit = stages[lastFixedOrPercent(stages)] as StageSpec;
     throw new PlanError(
@@ -64,29 +90,38 @@ export function resolveAmounts(stages: readonly StageSpec[], total: bigint, curr
         culprit.amountSource.column,
       );
     }
+  } else if (remainderIndex === undefined) {
+    allocateEqually(left, shareIndexes.length).forEach((share, i) => (amounts[shareIndexes[i] as number] = share));
   } else {
-    const remainderIndex = shareIndexes.find((index) => stages[index]?.amount.kind === "remainder");
-    if (remainderIndex === undefined) {
-      allocateEqually(left, shareIndexes.length).forEach((share, i) => (amounts[shareIndexes[i] as number] = share));
-    } else {
-      const equalShare = left / BigInt(shareIndexes.length);
-      for (const index of shareIndexes) amounts[index] = equalShare;
-      amounts[remainderIndex] = left - equalShare * BigInt(shareIndexes.length - 1);
-      checkAtLeast(stages[remainderIndex] as StageSpec, amounts[remainderIndex] as bigint, total, currency);
-    }
+    const equalShare = left / BigInt(shareIndexes.length);
+    for (const index of shareIndexes) amounts[index] = equalShare;
+    amounts[remainderIndex] = left - equalShare * BigInt(shareIndexes.length - 1);
+    checkAtLeast(stages[remainderIndex] as StageSpec, amounts[remainderIndex] as bigint, total, currency);
   }
 
-  return amounts.map((amount, index) => {
-    const stage = stages[index] as StageSpec;
+  for (let index = 0; index < amounts.length; index++) {
+    const amount = amounts[index];
     if (amount === undefined || amount <= 0n) {
+      const stage = stages[index] as StageSpec;
       throw new PlanError(
         stage.amountSource.key,
         `installment ${index + 1} would be ${formatMinorUnits(amount ?? 0n, currency)}: the total ${formatMinorUnits(total, currency)} is too small for this plan`,
         stage.amountSource.column,
       );
     }
-    return amount;
+  }
+  return amounts as bigint[];
+}
+
+function fixedAmounts(program: AmountProgram, currency: Currency): readonly bigint[] {
+  const known = program.fixedByCurrency.get(currency.code);
+  if (known) return known;
+  const amounts = program.fixedIndexes.map((index) => {
+    const stage = program.stages[index] as StageSpec;
+    return stage.amount.kind === "fixed" ? toMinorUnits(stage.amount.amount, currency, stage.amountSource.key) : 0n;
   });
+  program.fixedByCurrency.set(currency.code, amounts);
+  return amounts;
 }
 
 function indexesOf(stages: readonly StageSpec[], kind: "percent" | "fixed"): number[] {

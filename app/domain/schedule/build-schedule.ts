@@ -1,17 +1,23 @@
 import type { CalendarDate } from "../dates/calendar-date";
 import type { Currency } from "../money/currency";
 import { formatMinorUnits } from "../money/minor-units";
+import { roundInstallmentsToCashUnit, type CashRounding } from "../payment-rules/cash-rounding";
+import { earlyPaymentOffer, type EarlyPaymentOffer } from "../payment-rules/early-payment-discount";
+import { lateFeeNotice, type LateFeeNotice } from "../payment-rules/late-fee";
+import { paymentRulesInCurrency } from "../payment-rules/payment-rules-config";
 import { PlanError } from "../plan-error";
 import type { Plan, StageKind, StageSpec, Trigger } from "../plan/plan";
-import { parsePercent } from "../plan/percent";
-import { validatePlan } from "../plan/validate-plan";
+import type { TitlePart } from "../plan/title-template";
 import { resolveAmounts } from "./amounts";
-import { resolveDueDates, type DateStep } from "./due-dates";
+import { compiledStagesOf } from "./compiled-plan";
+import { resolveDueDates, type DateStep, type StageDates } from "./due-dates";
 import { pinFirstAmount } from "./pin-first-amount";
 import type { OrderSnapshot, TaxLine } from "./order-snapshot";
 import { servicePeriodStages } from "./service-periods";
 import { allocateTaxLines } from "./tax";
-import { titleFor } from "./titles";
+import { renderTitle } from "./titles";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export interface ScheduledInstallment {
   /** 1-based. */
@@ -29,6 +35,10 @@ export interface ScheduledInstallment {
   readonly trigger?: { readonly trigger: Trigger; readonly steps: readonly DateStep[] };
   /** This installment's share of each of the order's tax lines, in the order's tax-line order. */
   readonly tax: readonly TaxLine[];
+  /** The plan's early-payment discount on this installment, once it has an issue date (not on a checkout payment). */
+  readonly earlyPayment?: EarlyPaymentOffer;
+  /** The plan's late fee or interest, as the buyer is told of it before it applies (dated installments only). */
+  readonly lateFee?: LateFeeNotice;
 }
 
 export interface Schedule {
@@ -51,43 +61,72 @@ export interface BuildScheduleOptions {
  * produce a valid schedule for this order.
  */
 export function buildSchedule(plan: Plan, order: OrderSnapshot, options: BuildScheduleOptions = {}): Schedule {
-  validatePlan(plan);
   validateOrder(order);
-  const stages: readonly StageSpec[] = plan.servicePeriods ? servicePeriodStages(plan.servicePeriods, order) : plan.stages;
+  const servicePeriods = plan.servicePeriods;
+  const compiled = compiledStagesOf(plan, servicePeriods ? () => servicePeriodStages(servicePeriods, order) : undefined);
+  const { stages } = compiled;
 
-  const resolved = resolveAmounts(stages, order.total, order.currency);
-  const amounts = options.firstAmount === undefined ? resolved : pinFirstAmount(resolved, options.firstAmount, order.currency);
-  const dates = resolveDueDates(stages, order);
+  const rules = plan.paymentRules ? paymentRulesInCurrency(plan.paymentRules, order.currency, "paymentRules") : undefined;
+  const resolved = resolveAmounts(compiled.amounts, order.total, order.currency);
+  const pinned = options.firstAmount === undefined ? resolved : pinFirstAmount(resolved, options.firstAmount, order.currency);
+  const amounts = rules?.cashRounding ? cashRounded(pinned, rules.cashRounding, order, options.firstAmount !== undefined) : pinned;
+  const dates = resolveDueDates(compiled.dates, order);
   const taxRows = allocateTaxLines(amounts, order.taxLines);
 
-  const installments = stages.map((stage, index): ScheduledInstallment => {
+  const installments = new Array<ScheduledInstallment>(stages.length);
+  for (let index = 0; index < stages.length; index++) {
+    const stage = stages[index] as StageSpec;
     const amount = amounts[index] as bigint;
-    const stageDates = dates[index] as (typeof dates)[number];
-    const rate = stage.amount.kind === "percent" ? parsePercent(stage.amount.percent, stage.amountSource).toString() : undefined;
-    const title = titleFor(plan, {
-      position: index + 1,
-      count: stages.length,
-      stage,
+    const stageDates = dates[index] as StageDates;
+    const rate = compiled.rates[index];
+    const title = renderTitle(compiled.titles[index] as readonly TitlePart[], {
       amount,
       total: order.total,
       rate,
       dates: stageDates,
       currency: order.currency,
     });
-    return {
+    const taxRow = taxRows[index] as readonly bigint[];
+    const tax = new Array<TaxLine>(order.taxLines.length);
+    for (let line = 0; line < tax.length; line++) tax[line] = { title: (order.taxLines[line] as TaxLine).title, amount: taxRow[line] ?? 0n };
+    // Literal objects of one shape, not spreads: this runs for every installment of every schedule.
+    const installment: Mutable<ScheduledInstallment> = {
       position: index + 1,
       kind: stage.kind,
       title,
       amount,
-      ...(rate === undefined ? {} : { rate }),
       issueDate: stageDates.issueDate,
       dueDate: stageDates.dueDate,
       netDays: stage.netDays,
-      ...(stageDates.pending ? { trigger: stageDates.pending } : {}),
-      tax: order.taxLines.map((line, lineIndex) => ({ title: line.title, amount: taxRows[index]?.[lineIndex] ?? 0n })),
+      tax,
     };
-  });
+    if (rate !== undefined) installment.rate = rate;
+    if (stageDates.pending) installment.trigger = stageDates.pending;
+    if (rules && stageDates.issueDate !== null && stageDates.dueDate !== null) {
+      const paidAtCheckout = index === 0 && stageDates.dueDate === order.orderDate;
+      if (rules.earlyPayment && !paidAtCheckout) {
+        installment.earlyPayment = earlyPaymentOffer(
+          rules.earlyPayment,
+          { amount, taxLines: tax, issuedOn: stageDates.issueDate },
+          "paymentRules.earlyPayment",
+          rules.cashRounding,
+        );
+      }
+      if (rules.lateFee && !paidAtCheckout) installment.lateFee = lateFeeNotice(rules.lateFee, stageDates.dueDate, amount);
+    }
+    installments[index] = installment;
+  }
   return { currency: order.currency, total: order.total, installments };
+}
+
+/**
+ * Rounds the installments to the smallest coin; a first amount Shopify charges at checkout (native mode) stays as it
+ * is, and the last installment holds what rounding leaves, so the amounts still sum to the order's total.
+ */
+function cashRounded(amounts: readonly bigint[], rounding: CashRounding, order: OrderSnapshot, firstIsPinned: boolean): bigint[] {
+  if (!firstIsPinned) return roundInstallmentsToCashUnit(amounts, rounding, order.currency);
+  const [first, ...rest] = amounts;
+  return rest.length === 0 ? [...amounts] : [first as bigint, ...roundInstallmentsToCashUnit(rest, rounding, order.currency)];
 }
 
 function validateOrder(order: OrderSnapshot): void {

@@ -1,21 +1,16 @@
-import { addMonths, dayOfMonth, isBefore, withDayOfMonth, type CalendarDate } from "../dates/calendar-date";
-import { applyOffsets, formatOffset, scaleOffset, type Offset } from "../dates/offset";
+import { calendarDateOf, type CalendarDate } from "../dates/calendar-date";
+import { addMonthsToCivil, civilDateOf, civilOfText, dayNumberOf, daysInMonth, type CivilDate } from "../dates/civil-days";
+import type { Offset } from "../dates/offset";
+import { toWorkingDay, type WorkingCalendar } from "../dates/working-calendar";
 import { PlanError } from "../plan-error";
 import type { DueRule, StageSpec, Trigger } from "../plan/plan";
 import type { OrderSnapshot } from "./order-snapshot";
 
-/** A step from an anchor: an offset, or "move to day N of the month" (clamped). */
-export type DateStep = Offset | { readonly onDay: number };
-
 /**
- * A due date as an anchor plus steps, kept unevaluated so that a chain of stages that build on each other is
- * applied from its first anchor (no month-end drift), and so that a stage waiting for an event can say how its
- * date will follow from it.
+ * A step from an anchor: an offset; "move to day N of this month" (clamped, so day 31 is the month's end); or "move
+ * to the next of these days of the month, on or after the date" (a customer who pays on the 5th and the 20th).
  */
-export interface DueExpression {
-  readonly anchor: { readonly date: CalendarDate } | { readonly trigger: Trigger };
-  readonly steps: readonly DateStep[];
-}
+export type DateStep = Offset | { readonly onDay: number } | { readonly nextDays: readonly number[] };
 
 export interface StageDates {
   /** The due-rule date (the invoice date); null while the stage waits for its trigger. */
@@ -26,73 +21,216 @@ export interface StageDates {
   readonly pending?: { readonly trigger: Trigger; readonly steps: readonly DateStep[] };
 }
 
-export function resolveDueDates(stages: readonly StageSpec[], order: OrderSnapshot): StageDates[] {
-  const dueExpressions: DueExpression[] = [];
+/** A step as evaluated: runs of offsets already summed (months with months, days and weeks as days). */
+type ProgramStep =
+  | { readonly op: "months"; readonly count: number }
+  | { readonly op: "days"; readonly count: number }
+  | { readonly op: "onDay"; readonly day: number }
+  | { readonly op: "nextDays"; readonly days: readonly number[] };
+
+type Anchor =
+  | { readonly kind: "orderDate" }
+  | { readonly kind: "paymentDueDate" }
+  | { readonly kind: "date"; readonly date: CalendarDate }
+  | { readonly kind: "field"; readonly field: string }
+  | { readonly kind: "trigger"; readonly trigger: Trigger }
+  | { readonly kind: "spread"; readonly from: "orderDate" | "paymentDueDate"; readonly until: SpreadDeadline; readonly index: number; readonly count: number };
+
+type SpreadDeadline =
+  | { readonly kind: "date"; readonly date: CalendarDate }
+  | { readonly kind: "field"; readonly field: string }
+  | { readonly kind: "after"; readonly program: readonly ProgramStep[] };
+
+/**
+ * A due date as an anchor plus steps, kept unevaluated so that a chain of stages that build on each other is
+ * applied from its first anchor (no month-end drift). `steps` are kept as written only for an event anchor, where
+ * the stage shows and stores how its date will follow from the event.
+ */
+interface DateChain {
+  readonly anchor: Anchor;
+  readonly program: readonly ProgramStep[];
+  readonly steps?: readonly DateStep[];
+}
+
+/** A stage's dates, compiled once per plan: everything but the anchor's date is known before any order. */
+export interface StageDateRule {
+  readonly issue: DateChain;
+  readonly due: DateChain;
+  /** For an event anchor: what the schedule says while the stage waits for it (shared by every schedule built). */
+  readonly pending?: { readonly trigger: Trigger; readonly steps: readonly DateStep[] };
+  readonly key: string;
+  readonly column: number | undefined;
+}
+
+/**
+ * Compiles the stages' due rules. A `previousStage` chain or a recurrence extends the earlier stage's compiled
+ * program by one step (merged into its last run), so each stage costs the same however long the chain.
+ */
+export function compileDueDates(stages: readonly StageSpec[]): StageDateRule[] {
+  const dueChains: DateChain[] = [];
   return stages.map((stage, index) => {
-    const issue = issueExpression(stage.due, index, dueExpressions, order, stage);
-    const due: DueExpression = stage.netDays > 0 ? { anchor: issue.anchor, steps: [...issue.steps, { count: stage.netDays, unit: "day" }] } : issue;
-    dueExpressions.push(due);
-    if ("trigger" in due.anchor) {
-      return { issueDate: null, dueDate: null, pending: { trigger: due.anchor.trigger, steps: due.steps } };
-    }
-    const issueDate = evaluate(issue, stage.dueSource.key);
-    const dueDate = evaluate(due, stage.dueSource.key);
-    if (isBefore(issueDate, order.orderDate)) {
-      throw new PlanError(
-        stage.dueSource.key,
-        `installment ${index + 1} would fall on ${issueDate}, before the order date ${order.orderDate}`,
-        stage.dueSource.column,
-      );
-    }
-    return { issueDate, dueDate };
+    const issue = issueChain(stage.due, index, dueChains, stage);
+    const due = stage.netDays > 0 ? extend(issue, [{ count: stage.netDays, unit: "day" }]) : issue;
+    dueChains.push(due);
+    const rule: StageDateRule = { issue, due, key: stage.dueSource.key, column: stage.dueSource.column };
+    return due.anchor.kind === "trigger" ? { ...rule, pending: { trigger: due.anchor.trigger, steps: due.steps ?? [] } } : rule;
   });
 }
 
-function issueExpression(rule: DueRule, index: number, earlier: readonly DueExpression[], order: OrderSnapshot, stage: StageSpec): DueExpression {
+export function resolveDueDates(rules: readonly StageDateRule[], order: OrderSnapshot): StageDates[] {
+  const anchors: OrderAnchors = { order, orderDate: civilOfText(order.orderDate), paymentDueDate: civilOfText(order.paymentDueDate) };
+  const dates: StageDates[] = [];
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index] as StageDateRule;
+    const anchor = anchorDate(rule.issue.anchor, anchors, rule);
+    if (anchor === undefined) {
+      dates.push(rule.pending ? { issueDate: null, dueDate: null, pending: rule.pending } : { issueDate: null, dueDate: null });
+      continue;
+    }
+    const issue = run(anchor, rule.issue.program, rule.key);
+    const issueDate = calendarDateOf(issue.year, issue.month, issue.day, rule.key);
+    // YYYY-MM-DD texts of four-digit years sort as their dates do.
+    if (issueDate < order.orderDate) {
+      throw new PlanError(rule.key, `installment ${index + 1} would fall on ${issueDate}, before the order date ${order.orderDate}`, rule.column);
+    }
+    const due = rule.due === rule.issue ? issueDate : calendarDateOfCivil(run(anchor, rule.due.program, rule.key), rule.key);
+    // A stage due on the order date is due now (paid at checkout): only later dates move off closed days.
+    const moves = order.calendar !== undefined && due !== order.orderDate;
+    dates.push(moves ? onWorkingDay(issueDate, due, order.calendar as WorkingCalendar, order.orderDate) : { issueDate, dueDate: due });
+  }
+  return dates;
+}
+
+/**
+ * Moves a due date off the shop's closed days (never before `notBefore`); a stage issued later than its moved due date
+ * is issued on it.
+ */
+export function onWorkingDay(issueDate: CalendarDate, dueDate: CalendarDate, calendar: WorkingCalendar, notBefore: CalendarDate): StageDates {
+  const moved = toWorkingDay(dueDate, calendar, notBefore);
+  return { issueDate: moved < issueDate ? moved : issueDate, dueDate: moved };
+}
+
+function calendarDateOfCivil(date: CivilDate, key: string): CalendarDate {
+  return calendarDateOf(date.year, date.month, date.day, key);
+}
+
+/** The order's own anchor dates, read once per schedule rather than once per stage. */
+interface OrderAnchors {
+  readonly order: OrderSnapshot;
+  readonly orderDate: CivilDate;
+  readonly paymentDueDate: CivilDate;
+}
+
+function issueChain(rule: DueRule, index: number, earlier: readonly DateChain[], stage: StageSpec): DateChain {
   const { key, column } = stage.dueSource;
   switch (rule.kind) {
     case "atCheckout":
-      return { anchor: { date: order.orderDate }, steps: [] };
+      return { anchor: { kind: "orderDate" }, program: [] };
     case "fixedDate":
-      return { anchor: { date: rule.date }, steps: [] };
+      return { anchor: { kind: "date", date: rule.date }, program: [] };
     case "offset": {
       if (rule.from === "previousStage") {
         const previous = earlier[index - 1];
         if (!previous) throw new PlanError(key, "the first stage has no previous stage to count from", column);
-        return { anchor: previous.anchor, steps: [...previous.steps, ...rule.offsets] };
+        return extend(previous, rule.offsets);
       }
-      const date = rule.from === "orderDate" ? order.orderDate : order.paymentDueDate;
-      return { anchor: { date }, steps: rule.offsets };
+      return extend({ anchor: { kind: rule.from }, program: [] }, rule.offsets);
     }
-    case "dateField": {
-      const date = order.dates[rule.field];
-      if (date === undefined) {
-        const known = Object.keys(order.dates);
-        throw new PlanError(key, `the order has no date "${rule.field}"${known.length ? ` (it has: ${known.join(", ")})` : ""}`, column);
-      }
-      return { anchor: { date }, steps: rule.offsets };
-    }
-    case "dayOfMonth": {
-      const from = rule.from === "orderDate" ? order.orderDate : order.paymentDueDate;
-      const thisMonth = withDayOfMonth(from, rule.day);
-      const date = dayOfMonth(from) <= dayOfMonth(thisMonth) ? thisMonth : withDayOfMonth(addMonths(from, 1, key), rule.day);
-      return { anchor: { date }, steps: [] };
-    }
+    case "dateField":
+      return extend({ anchor: { kind: "field", field: rule.field }, program: [] }, rule.offsets);
+    case "dayOfMonth":
+      return extend({ anchor: { kind: rule.from }, program: [] }, [{ nextDays: [rule.day] }]);
     case "recurring": {
       const anchor = earlier[rule.anchorPosition - 1];
       if (!anchor || rule.anchorPosition > index) {
         throw new PlanError(key, `the recurrence must count from an earlier stage, not stage ${rule.anchorPosition}`, column);
       }
-      const times = index + 1 - rule.anchorPosition;
-      const steps: DateStep[] = [...anchor.steps, scaleOffset(rule.every, times)];
-      if (rule.onDay !== undefined) steps.push({ onDay: rule.onDay });
-      return { anchor: anchor.anchor, steps };
+      const every: Offset = { count: rule.every.count * (index + 1 - rule.anchorPosition), unit: rule.every.unit };
+      return extend(anchor, rule.onDay === undefined ? [every] : [every, { onDay: rule.onDay }]);
     }
-    case "trigger": {
-      const happened = eventDate(rule.trigger, order);
-      return { anchor: happened ? { date: happened } : { trigger: rule.trigger }, steps: [] };
+    case "trigger":
+      return { anchor: { kind: "trigger", trigger: rule.trigger }, program: [], steps: [] };
+    case "spread": {
+      const until: SpreadDeadline =
+        rule.until.kind === "after" ? { kind: "after", program: extend({ anchor: { kind: rule.from }, program: [] }, rule.until.steps).program } : rule.until;
+      return { anchor: { kind: "spread", from: rule.from, until, index: rule.index, count: rule.count }, program: [] };
     }
   }
+}
+
+/** The chain followed by more steps: an offset joins the last run of its kind, so a chain of 1m steps stays one step. */
+function extend(chain: DateChain, steps: readonly DateStep[]): DateChain {
+  const program = chain.program.slice();
+  for (const step of steps) appendStep(program, step);
+  return chain.anchor.kind === "trigger" ? { anchor: chain.anchor, program, steps: [...(chain.steps ?? []), ...steps] } : { anchor: chain.anchor, program };
+}
+
+function appendStep(program: ProgramStep[], step: DateStep): void {
+  if ("onDay" in step) {
+    program.push({ op: "onDay", day: step.onDay });
+    return;
+  }
+  if ("nextDays" in step) {
+    program.push({ op: "nextDays", days: [...step.nextDays].sort((a, b) => a - b) });
+    return;
+  }
+  if (step.count === 0) return;
+  const op = step.unit === "month" ? "months" : "days";
+  const count = step.unit === "week" ? step.count * 7 : step.count;
+  const last = program[program.length - 1];
+  if (last && last.op === op) program[program.length - 1] = { op, count: last.count + count };
+  else program.push({ op, count });
+}
+
+/** The anchor's date for this order; undefined while an event anchor has not happened. */
+function anchorDate(anchor: Anchor, anchors: OrderAnchors, rule: StageDateRule): CivilDate | undefined {
+  const { order } = anchors;
+  switch (anchor.kind) {
+    case "orderDate":
+      return anchors.orderDate;
+    case "paymentDueDate":
+      return anchors.paymentDueDate;
+    case "date":
+      return civilOfText(anchor.date);
+    case "field":
+      return civilOfText(namedDate(order, anchor.field, rule));
+    case "spread":
+      return spreadDate(anchor, anchors, rule);
+    case "trigger": {
+      const happened = eventDate(anchor.trigger, order);
+      return happened === undefined ? undefined : civilOfText(happened);
+    }
+  }
+}
+
+function namedDate(order: OrderSnapshot, field: string, rule: StageDateRule): CalendarDate {
+  const date = order.dates[field];
+  if (date === undefined) {
+    const known = Object.keys(order.dates);
+    throw new PlanError(rule.key, `the order has no date "${field}"${known.length ? ` (it has: ${known.join(", ")})` : ""}`, rule.column);
+  }
+  return date;
+}
+
+/** Payment `index` of `count` between the start and the deadline, both included, at the nearest whole day (half up). */
+function spreadDate(spread: Extract<Anchor, { kind: "spread" }>, anchors: OrderAnchors, rule: StageDateRule): CivilDate {
+  const start = anchors[spread.from];
+  const until = spread.until;
+  const deadline =
+    until.kind === "date"
+      ? civilOfText(until.date)
+      : until.kind === "field"
+        ? civilOfText(namedDate(anchors.order, until.field, rule))
+        : run(start, until.program, rule.key);
+  const first = dayNumberOf(start.year, start.month, start.day);
+  const span = dayNumberOf(deadline.year, deadline.month, deadline.day) - first;
+  if (span < 0) {
+    const text = calendarDateOfCivil(deadline, rule.key);
+    throw new PlanError(rule.key, `the deadline ${text} is before the start ${calendarDateOfCivil(start, rule.key)} of the spread`, rule.column);
+  }
+  if (spread.count === 1) return deadline;
+  const gaps = spread.count - 1;
+  return civilDateOf(first + Math.floor((2 * spread.index * span + gaps) / (2 * gaps)));
 }
 
 function eventDate(trigger: Trigger, order: OrderSnapshot): CalendarDate | undefined {
@@ -106,22 +244,43 @@ function eventDate(trigger: Trigger, order: OrderSnapshot): CalendarDate | undef
   }
 }
 
-/** Applies the steps: runs of offsets are merged and applied from the anchor, day moves in between. */
-export function evaluate(expression: DueExpression, key: string): CalendarDate {
-  if (!("date" in expression.anchor)) throw new Error("evaluate: a pending expression has no date yet");
-  let date = expression.anchor.date;
-  let run: Offset[] = [];
-  for (const step of expression.steps) {
-    if ("onDay" in step) {
-      date = withDayOfMonth(applyOffsets(date, run, key), step.onDay);
-      run = [];
-    } else {
-      run.push(step);
+function run(from: CivilDate, program: readonly ProgramStep[], key: string): CivilDate {
+  let date = from;
+  for (const step of program) {
+    switch (step.op) {
+      case "months":
+        date = addMonthsToCivil(date, step.count);
+        break;
+      case "days":
+        date = civilDateOf(dayNumberOf(date.year, date.month, date.day) + step.count);
+        break;
+      case "onDay":
+        date = { year: date.year, month: date.month, day: Math.min(step.day, daysInMonth(date.year, date.month)) };
+        break;
+      case "nextDays":
+        date = nextPaymentDay(date, step.days);
+        break;
     }
+    if (date.year > 9999) calendarDateOf(date.year, date.month, date.day, key);
   }
-  return applyOffsets(date, run, key);
+  return date;
 }
 
-export function formatDateStep(step: DateStep): string {
-  return "onDay" in step ? `day ${step.onDay}` : formatOffset(step);
+/** The first of `days` (ascending, each clamped to its month's length) on or after `date`: this month, else the next. */
+function nextPaymentDay(date: CivilDate, days: readonly number[]): CivilDate {
+  const length = daysInMonth(date.year, date.month);
+  for (const day of days) {
+    const clamped = Math.min(day, length);
+    if (clamped >= date.day) return { year: date.year, month: date.month, day: clamped };
+  }
+  const next = addMonthsToCivil({ year: date.year, month: date.month, day: 1 }, 1);
+  return { year: next.year, month: next.month, day: Math.min(days[0] as number, daysInMonth(next.year, next.month)) };
+}
+
+/** Applies steps to a date, as a stage's compiled chain would (a triggered stage's frozen steps, once the event came). */
+export function evaluate(anchor: CalendarDate, steps: readonly DateStep[], key: string): CalendarDate {
+  const program: ProgramStep[] = [];
+  for (const step of steps) appendStep(program, step);
+  const date = run(civilOfText(anchor), program, key);
+  return calendarDateOf(date.year, date.month, date.day, key);
 }

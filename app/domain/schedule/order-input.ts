@@ -1,4 +1,5 @@
 import { assertTimeZone, calendarDateAt, parseCalendarDate, type CalendarDate } from "../dates/calendar-date";
+import { validateWorkingCalendar, type WorkingCalendar } from "../dates/working-calendar";
 import { currencyFor } from "../money/currency";
 import { toMinorUnits } from "../money/minor-units";
 import { PlanError } from "../plan-error";
@@ -20,6 +21,12 @@ export interface OrderInput {
     readonly fulfillmentCreated?: string;
     readonly orderFulfilled?: string;
     readonly milestones?: Readonly<Record<string, string>>;
+  };
+  /** The shop's working days, when it moves due dates off closed days; holidays as `YYYY-MM-DD`. */
+  readonly calendar?: {
+    readonly closedWeekdays: readonly number[];
+    readonly holidays: readonly string[];
+    readonly move: WorkingCalendar["move"];
   };
   readonly now: Date;
 }
@@ -51,7 +58,18 @@ export function orderSnapshotFromInput(input: OrderInput): OrderSnapshot {
     dates,
     taxLines,
     events,
+    ...(input.calendar ? { calendar: workingCalendarOf(input.calendar) } : {}),
   };
+}
+
+function workingCalendarOf(input: NonNullable<OrderInput["calendar"]>): WorkingCalendar {
+  const calendar: WorkingCalendar = {
+    closedWeekdays: input.closedWeekdays,
+    holidays: input.holidays.map((text, index) => parseCalendarDate(text, `calendar.holidays[${index}]`)),
+    move: input.move,
+  };
+  validateWorkingCalendar(calendar);
+  return calendar;
 }
 
 /** A calendar date as given, or the shop's date at an ISO instant (`2027-01-31T23:30:00Z`). */

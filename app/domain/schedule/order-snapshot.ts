@@ -1,4 +1,5 @@
 import type { CalendarDate } from "../dates/calendar-date";
+import type { WorkingCalendar } from "../dates/working-calendar";
 import type { Currency } from "../money/currency";
 
 /** A tax line of the order (`VAT 19%`), in minor units. */
@@ -28,4 +29,6 @@ export interface OrderSnapshot {
   readonly dates: Readonly<Record<string, CalendarDate>>;
   readonly taxLines: readonly TaxLine[];
   readonly events: OrderEvents;
+  /** The shop's working days, when it moves due dates off weekends and holidays; absent: dates stay as the plan gives them. */
+  readonly calendar?: WorkingCalendar;
 }

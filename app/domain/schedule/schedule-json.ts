@@ -1,6 +1,7 @@
 import { formatMinorUnits } from "../money/minor-units";
+import type { LateFeeNotice } from "../payment-rules/late-fee";
 import type { Schedule } from "./build-schedule";
-import { formatDateStep } from "./due-dates";
+import { formatDateStep } from "./date-step-syntax";
 
 export interface InstallmentJson {
   position: number;
@@ -10,6 +11,10 @@ export interface InstallmentJson {
   dueDate: string | null;
   trigger?: { event: string; milestone?: string; after?: string[] };
   tax: { title: string; amount: string }[];
+  earlyPayment?: { until: string; discount: string; payable: string; taxReduction: { title: string; amount: string }[] };
+  lateFee?:
+    | { kind: "fixedFee"; appliesFrom: string; fee: string }
+    | { kind: "interest"; appliesFrom: string; percentPerMonth: string; compound: boolean; perMonth: string; max?: string };
 }
 
 export interface ScheduleJson {
@@ -40,6 +45,29 @@ export function scheduleToJson(schedule: Schedule): ScheduleJson {
           }
         : {}),
       tax: installment.tax.map((line) => ({ title: line.title, amount: money(line.amount) })),
+      ...(installment.earlyPayment
+        ? {
+            earlyPayment: {
+              until: installment.earlyPayment.until,
+              discount: money(installment.earlyPayment.discount),
+              payable: money(installment.earlyPayment.payable),
+              taxReduction: installment.earlyPayment.taxReduction.map((line) => ({ title: line.title, amount: money(line.amount) })),
+            },
+          }
+        : {}),
+      ...(installment.lateFee ? { lateFee: lateFeeJson(installment.lateFee, money) } : {}),
     })),
+  };
+}
+
+function lateFeeJson(notice: LateFeeNotice, money: (minor: bigint) => string): NonNullable<InstallmentJson["lateFee"]> {
+  if (notice.kind === "fixedFee") return { kind: "fixedFee", appliesFrom: notice.appliesFrom, fee: money(notice.fee) };
+  return {
+    kind: "interest",
+    appliesFrom: notice.appliesFrom,
+    percentPerMonth: notice.percentPerMonth,
+    compound: notice.compound,
+    perMonth: money(notice.perMonth),
+    ...(notice.max === undefined ? {} : { max: money(notice.max) }),
   };
 }

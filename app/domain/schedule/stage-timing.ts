@@ -1,6 +1,7 @@
 import type { CalendarDate } from "../dates/calendar-date";
 import type { Offset } from "../dates/offset";
 import type { Trigger } from "../plan/plan";
+import { ordinal } from "../plan/offset-words";
 import type { DateStep } from "./due-dates";
 
 /** What a person needs to know of when a stage is due: its date, or the event it waits for. */
@@ -37,7 +38,8 @@ function describeEvent(trigger: Trigger): string {
 }
 
 function describeStep(step: DateStep): string {
-  if ("onDay" in step) return `on the next day ${step.onDay} of a month`;
+  if ("onDay" in step) return step.onDay === 31 ? "at the end of that month" : `on day ${step.onDay} of that month`;
+  if ("nextDays" in step) return `on the next ${step.nextDays.map(ordinal).join(" or ")} of a month`;
   return describeOffset(step);
 }
 

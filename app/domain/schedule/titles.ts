@@ -1,10 +1,9 @@
 import type { Currency } from "../money/currency";
-import { Dec } from "../money/decimal";
 import { formatMinorUnits } from "../money/minor-units";
 import type { Plan, StageKind, StageSpec, Trigger } from "../plan/plan";
-import { renderTitleTemplate } from "../plan/title-template";
+import { parseTitleTemplate, type TitlePart, type TitlePlaceholder } from "../plan/title-template";
 import type { StageDates } from "./due-dates";
-import { formatDateStep } from "./due-dates";
+import { formatDateStep } from "./date-step-syntax";
 
 const DEFAULT_TITLES: Readonly<Record<StageKind, string>> = {
   deposit: "Deposit",
@@ -27,30 +26,77 @@ export interface TitleInput {
 }
 
 /** Which template a stage uses: position titles, then the stage's own, then the plan's, then its kind's default. */
-export function titleFor(plan: Plan, input: TitleInput): string {
+export function titleTemplateFor(plan: Plan, position: number, count: number, stage: StageSpec): readonly TitlePart[] {
   const byPosition = plan.titlesByPosition;
   const template =
-    byPosition?.[String(input.position)] ??
-    (input.position === input.count ? byPosition?.last : undefined) ??
-    input.stage.title ??
-    plan.titleTemplate ??
-    DEFAULT_TITLES[input.stage.kind];
-  return renderTitleTemplate(template, {
-    PosNo: String(input.position),
-    PosCount: String(input.count),
-    InstallmentAmount: `${formatMinorUnits(input.amount, input.currency)} ${input.currency.code}`,
-    Amount: `${formatMinorUnits(input.amount, input.currency)} ${input.currency.code}`,
-    InstallmentRate: `${effectiveRate(input)}%`,
-    Rate: `${effectiveRate(input)}%`,
-    InstallmentDate: describeDate(input.dates),
-    Date: describeDate(input.dates),
-  });
+    byPosition?.[String(position)] ?? (position === count ? byPosition?.last : undefined) ?? stage.title ?? plan.titleTemplate ?? DEFAULT_TITLES[stage.kind];
+  return parseTitleTemplate(template);
 }
 
-/** The stage's rate as written, or for other stages its share of the total to two decimals. */
-function effectiveRate(input: TitleInput): string {
-  if (input.rate !== undefined) return input.rate;
-  return new Dec(input.amount.toString()).times(100).div(input.total.toString()).toDecimalPlaces(2).toString();
+export function titleFor(plan: Plan, input: TitleInput): string {
+  return renderTitle(titleTemplateAt(plan, input.position, input.count, input.stage), input);
+}
+
+/** What a title's placeholders other than the positions are filled from. */
+export type TitleValues = Pick<TitleInput, "amount" | "total" | "rate" | "dates" | "currency">;
+
+/**
+ * The template of the stage at `position` of `count` with its position numbers already written in: they are known
+ * when the plan is compiled, so a schedule build only fills in amounts, rates and dates.
+ */
+export function titleTemplateAt(plan: Plan, position: number, count: number, stage: StageSpec): readonly TitlePart[] {
+  const parts: TitlePart[] = [];
+  let text = "";
+  for (const part of titleTemplateFor(plan, position, count, stage)) {
+    text += part.text;
+    if (part.placeholder === "PosNo") text += String(position);
+    else if (part.placeholder === "PosCount") text += String(count);
+    else {
+      parts.push({ text, placeholder: part.placeholder });
+      text = "";
+    }
+  }
+  if (text !== "") parts.push({ text, placeholder: null });
+  return parts;
+}
+
+/** Fills a template's placeholders; each value is worked out only if the template uses it. */
+export function renderTitle(parts: readonly TitlePart[], input: TitleValues): string {
+  let title = "";
+  for (const part of parts) {
+    title += part.text;
+    if (part.placeholder !== null) title += placeholderValue(part.placeholder, input);
+  }
+  return title;
+}
+
+function placeholderValue(placeholder: TitlePlaceholder, input: TitleValues): string {
+  switch (placeholder) {
+    // titleTemplateAt writes the positions in; a template read without them has none to fill.
+    case "PosNo":
+    case "PosCount":
+      return `[${placeholder}]`;
+    case "InstallmentAmount":
+    case "Amount":
+      return `${formatMinorUnits(input.amount, input.currency)} ${input.currency.code}`;
+    case "InstallmentRate":
+    case "Rate":
+      return `${input.rate ?? shareOfTotal(input.amount, input.total)}%`;
+    case "InstallmentDate":
+    case "Date":
+      return describeDate(input.dates);
+  }
+}
+
+/** A stage's share of the total in percent, to two decimals (half up), without trailing zeros: 8.33, 12.5, 20. */
+function shareOfTotal(amount: bigint, total: bigint): string {
+  const scaled = amount * 10_000n;
+  let hundredths = scaled / total;
+  if ((scaled % total) * 2n >= total) hundredths += 1n;
+  const whole = hundredths / 100n;
+  const fraction = hundredths % 100n;
+  if (fraction === 0n) return whole.toString();
+  return fraction % 10n === 0n ? `${whole}.${fraction / 10n}` : `${whole}.${fraction < 10n ? "0" : ""}${fraction}`;
 }
 
 function describeDate(dates: StageDates): string {

@@ -5,6 +5,8 @@ import { JobHandlerRegistry, type JobHandler } from "../../lib/jobs/job-handlers
 import { appUninstalledJob } from "./app-uninstalled.server";
 import { BUYER_EMAIL_JOB } from "../../services/buyer-email/email-dispatch.server";
 import { buyerEmailJob } from "./buyer-email-job.server";
+import { AVATAX_SYNC_JOB } from "../../services/avatax/avatax-sync-requests.server";
+import { avaTaxSyncJob } from "./avatax-sync-job.server";
 import { contractSyncJob } from "./contract-sync-job.server";
 import { CONTRACT_WEBHOOK_HANDLERS } from "./contract-webhooks.server";
 import { customersDataRequestJob } from "./customers-data-request.server";
@@ -25,6 +27,7 @@ export function collectionJobHandlers(deps: ServiceDeps): Record<string, JobHand
     ...Object.fromEntries(Object.entries(CONTRACT_WEBHOOK_HANDLERS).map(([topic, handler]) => [webhookJobKind(topic), handler])),
     [CONTRACT_SYNC_JOB]: contractSyncJob(deps),
     [BUYER_EMAIL_JOB]: buyerEmailJob(deps),
+    [AVATAX_SYNC_JOB]: avaTaxSyncJob(deps),
   };
 }
 

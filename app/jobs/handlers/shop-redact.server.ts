@@ -30,4 +30,6 @@ export const shopRedactJob = webhookJobHandler(shopRedactBody, async (body, _eve
   await db.webhookEvent.deleteMany({ where: { shop } });
   await db.session.deleteMany({ where: { shop } });
   await db.parkedJob.deleteMany({ where: { shop } });
+  await db.avaTaxDocument.deleteMany({ where: { shop } });
+  await db.avaTaxSettings.deleteMany({ where: { shop } });
 });

@@ -2,7 +2,8 @@ import type { CalendarDate } from "../../domain/dates/calendar-date";
 import type { Trigger } from "../../domain/plan/plan";
 import type { Currency } from "../../domain/money/currency";
 import { formatMinorUnits } from "../../domain/money/minor-units";
-import { formatDateStep, type DateStep } from "../../domain/schedule/due-dates";
+import { formatDateStep } from "../../domain/schedule/date-step-syntax";
+import type { DateStep } from "../../domain/schedule/due-dates";
 import type { TaxLine } from "../../domain/schedule/order-snapshot";
 import { describeStageTiming } from "../../domain/schedule/stage-timing";
 
@@ -57,13 +58,14 @@ export interface StageView {
   readonly when: string;
 }
 
-export function stageView(stage: CheckoutStage, currency: Currency): StageView {
+/** `firstStageAtCheckout`: stage 1 is paid at checkout (false on net terms, where it is due on its own date). */
+export function stageView(stage: CheckoutStage, currency: Currency, firstStageAtCheckout: boolean): StageView {
   return {
     position: stage.position,
     title: stage.title,
     amount: formatMinorUnits(stage.amount, currency),
     dueDate: stage.dueDate,
-    when: describeStageTiming({ atCheckout: stage.position === 1, dueDate: stage.dueDate, trigger: stage.trigger }),
+    when: describeStageTiming({ atCheckout: firstStageAtCheckout && stage.position === 1, dueDate: stage.dueDate, trigger: stage.trigger }),
   };
 }
 

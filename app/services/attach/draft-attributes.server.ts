@@ -29,7 +29,7 @@ export async function writeDraftAttributes(admin: AdminClient, contract: StoredC
   }));
   const wanted = [
     { key: CONTRACT_ATTRIBUTE, value: contract.id },
-    { key: SCHEDULE_ATTRIBUTE, value: scheduleSummary(stages, currency) },
+    { key: SCHEDULE_ATTRIBUTE, value: scheduleSummary(stages, currency, contract.firstStageAtCheckout) },
     { key: CHECKOUT_SCHEDULE_ATTRIBUTE, value: checkoutScheduleAttribute(stages, currency, requireAcceptance) },
   ];
   const current = new Map(draftOrder.customAttributes.map((attribute) => [attribute.key, attribute.value ?? ""]));
@@ -41,10 +41,11 @@ export async function writeDraftAttributes(admin: AdminClient, contract: StoredC
 }
 
 /** "1/3 Deposit 300.00 USD at checkout; 2/3 …", for staff reading the draft or order in Shopify's admin. */
-function scheduleSummary(stages: readonly CheckoutStage[], currency: Currency): string {
+function scheduleSummary(stages: readonly CheckoutStage[], currency: Currency, firstStageAtCheckout: boolean): string {
   return stages
     .map((stage) => {
-      const when = stage.position === 1 ? "at checkout" : (stage.dueDate ?? (stage.trigger ? "on an event" : "later"));
+      const atCheckout = firstStageAtCheckout && stage.position === 1;
+      const when = atCheckout ? "at checkout" : (stage.dueDate ?? (stage.trigger ? "on an event" : "later"));
       return `${stage.position}/${stages.length} ${stage.title} ${formatMinorUnits(stage.amount, currency)} ${currency.code} ${when}`;
     })
     .join("; ");

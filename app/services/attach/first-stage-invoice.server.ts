@@ -10,6 +10,7 @@ import { CHECKOUT_SCHEDULE_ATTRIBUTE } from "./contract-attributes";
 import type { ServiceDeps } from "../service-deps.server";
 import { openStageDraft } from "../collection/stage-draft-order.server";
 import { emailStageLinkBy } from "../collection/stage-link-email.server";
+import { requestAvaTaxSync } from "../avatax/avatax-sync-requests.server";
 
 /**
  * The last part of attaching a plan: the draft the buyer pays the first stage through (the source draft in
@@ -70,5 +71,7 @@ export async function sendFirstStageInvoice(
   if (contract.status === "pending") {
     contract = await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { status: "awaitingDeposit" }, actor });
   }
+  // The first stage is invoiced now: its AvaTax document is committed by a job (when the shop uses AvaTax).
+  await requestAvaTaxSync(deps.db, deps.jobs, shop, contract.id);
   return contract;
 }

@@ -53,6 +53,7 @@ export function buyerDocumentOf(contract: StoredContract, branding: ShopBranding
         waitsFor: stage.dueRule.trigger ? triggerWords(stage.dueRule.trigger.trigger, locale) : null,
         invoiceNumber: stage.invoiceNumber,
         payUrl: stage.payUrl,
+        paymentTerms: stage.paymentTerms,
       })),
     },
     today,

@@ -2,6 +2,7 @@ import type { ContractStatus } from "../../domain/contract/contract-state";
 import type { BuyerDocument, BuyerStageState, Seller } from "../../domain/documents/buyer-document";
 import type { Statement } from "../../domain/documents/statement";
 import { formatCalendarDate, formatMoney } from "../../locale/format";
+import { paymentTermsWords, termsFormat } from "../../locale/payment-terms-words";
 import type { StatementIssue } from "./statement-request";
 
 /**
@@ -48,6 +49,8 @@ export interface PortalStage {
   /** The due date, or (while it has none) the event it waits for. */
   readonly dueDate: string | null;
   readonly waitsFor: string | null;
+  /** The early-payment offer and late-fee notice, as sentences (none when the stage has neither or nothing is owed). */
+  readonly terms: readonly string[];
   readonly state: BuyerStageState;
   readonly payUrl: string | null;
   readonly invoice: { readonly number: string; readonly url: string } | null;
@@ -89,6 +92,7 @@ export function portalSellerOf(seller: Seller): PortalSeller {
 export function portalContractOf(document: BuyerDocument): PortalContract {
   const { contract, locale } = document;
   const money = (minor: bigint) => formatMoney(minor, contract.currency, locale.locale);
+  const format = termsFormat(contract.currency, locale.locale);
   return {
     id: contract.id,
     orderName: contract.orderName,
@@ -106,6 +110,7 @@ export function portalContractOf(document: BuyerDocument): PortalContract {
       taxLines: stage.taxLines.filter((line) => line.amountMinor > 0n).map((line) => ({ title: line.title, amount: money(line.amountMinor) })),
       dueDate: stage.dueDate === null ? null : formatCalendarDate(stage.dueDate, locale.locale),
       waitsFor: stage.waitsFor,
+      terms: paymentTermsWords(stage.paymentTerms, format),
       state: stage.state,
       payUrl: stage.payUrl,
       invoice: stage.invoiceNumber !== null && stage.invoicePdfUrl !== null ? { number: stage.invoiceNumber, url: stage.invoicePdfUrl } : null,

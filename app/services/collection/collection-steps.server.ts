@@ -2,6 +2,7 @@ import type { CollectionStep } from "../../domain/contract/next-step";
 import { MAX_CHARGE_ATTEMPTS, PAYMENT_HOLD_HANDLE } from "../../domain/contract/next-step";
 import { MIRROR_REFUND_NOTE, type Observation } from "../../domain/contract/observation";
 import { calendarDateAt, startOfDayIn } from "../../domain/dates/calendar-date";
+import { termsWhenDated } from "../../domain/documents/stage-payment-terms";
 import { currencyFor } from "../../domain/money/currency";
 import { formatMinorUnits } from "../../domain/money/minor-units";
 import { PermanentJobError } from "../../lib/jobs/job-handlers.server";
@@ -69,7 +70,10 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
 
   switch (step.kind) {
     case "cancelContract":
-      await cancelContractRecord(deps.db, shop, { contractId: contract.id, version: contract.version, reason: step.reason, actor });
+      await cancelContractRecord(deps.db, shop, { contractId: contract.id, version: contract.version, reason: step.reason, at: context.now, actor });
+      return;
+    case "recordFulfillment":
+      await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { fulfilledOn: step.fulfilledOn }, actor });
       return;
     case "activateContract":
       await updateContract(deps.db, shop, { id: contract.id, version: contract.version, changes: { status: "active" }, actor });
@@ -100,6 +104,7 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
           currency: contract.currency,
           shopifyRef: payment.ref,
           occurredAt: payment.occurredAt,
+          ...(payment.card ? { card: payment.card } : {}),
           actor,
         })),
       );
@@ -187,8 +192,11 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
     case "markStagePaid":
       await changeStage(stage!, { status: "paid", nextAttemptAt: null, lastError: null });
       return;
-    case "dateStage":
-      await changeStage(stage!, { issueDate: step.issueDate, dueDate: step.dueDate });
+    case "dateStage": {
+      const dates = { issueDate: step.issueDate, dueDate: step.dueDate };
+      const owed = stage!.amountMinor > stage!.paidMinor ? stage!.amountMinor - stage!.paidMinor : 0n;
+      const paymentTerms = termsWhenDated(stage!.paymentTerms, { amount: stage!.amountMinor, taxLines: stage!.taxShares, owed }, dates);
+      await changeStage(stage!, { ...dates, ...(paymentTerms === stage!.paymentTerms ? {} : { paymentTerms }) });
       await writeAudit(deps.db, shop, {
         actor,
         action: "stage.dated",
@@ -196,6 +204,7 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
         details: { position: step.position, event: step.event, dueDate: step.dueDate },
       });
       return;
+    }
     case "completeSourceDraft":
       await shopifyStep(step, () => admin.request(draftOrderCompleteMutation, { id: contract.sourceDraftOrderId, paymentPending: true }));
       return;

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 
 import { calendarDateAt, isBefore, startOfDayIn, type CalendarDate } from "../../domain/dates/calendar-date";
-import { currencyFor } from "../../domain/money/currency";
-import { formatMinorUnits } from "../../domain/money/minor-units";
+import { formatMoney, formatShortDate } from "../../locale/format";
+import { shopFormat } from "../../models/shop-profile.server";
 import { hasLedgerEntry, offlinePaymentRef, recordLedgerEntry } from "../../models/ledger.server";
 import { draftOrderDeleteMutation } from "../../shopify/operations/draft-order-delete-mutation";
 import { sendFirstStageInvoice } from "../attach/first-stage-invoice.server";
@@ -18,11 +18,17 @@ import { emailStageLinkBy, type StageLinkReason } from "./stage-link-email.serve
 import { dispatchDueEmails } from "../buyer-email/email-dispatch.server";
 import { withLatestVersion } from "./latest-version.server";
 
-/** A staff action that does not apply to the stage as it stands, with what to do instead. */
+/** The form field a refusal is about, where the page shows it. */
+export type ContractActionField = "amount" | "receivedOn";
+
+/** A staff action that does not apply to the stage as it stands, with what to do instead (and the field it is about). */
 export class ContractActionError extends Error {
-  constructor(message: string) {
+  readonly field: ContractActionField | null;
+
+  constructor(message: string, field: ContractActionField | null = null) {
     super(message);
     this.name = "ContractActionError";
+    this.field = field;
   }
 }
 
@@ -59,20 +65,22 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
     if (await hasLedgerEntry(deps.db, shop, ref)) return;
     const { contract, stage } = await openStage(deps, shop, input, "recordPayment");
     const owed = stage.amountMinor - stage.paidMinor;
-    const money = (minor: bigint) => `${formatMinorUnits(minor, currencyFor(contract.currency))} ${contract.currency}`;
+    const { locale } = await shopFormat(deps, shop);
+    const money = (minor: bigint) => formatMoney(minor, contract.currency, locale);
     if (input.amount <= 0n || input.amount > owed) {
-      throw new ContractActionError(
-        `stage ${stage.position} still owes ${money(owed)}: record an amount above zero and at most that, not ${money(input.amount)}`,
-      );
+      throw new ContractActionError(`stage ${stage.position} still owes ${money(owed)}: enter an amount above zero and at most that`, "amount");
     }
     const partial = input.amount < owed;
     if (partial && stage.stageOrderId) {
       throw new ContractActionError(
-        `stage ${stage.position} is being collected through its own order for ${money(owed)}; record the whole of it, or the buyer could pay twice`,
+        `stage ${stage.position} is being collected through its own order for ${money(owed)}: record the whole of it, or the buyer could pay twice`,
+        "amount",
       );
     }
     const today = calendarDateAt(deps.now(), contract.timeZone);
-    if (isBefore(today, input.receivedOn)) throw new ContractActionError(`the payment cannot have arrived after today (${today}), not on ${input.receivedOn}`);
+    if (isBefore(today, input.receivedOn)) {
+      throw new ContractActionError(`the payment cannot have arrived after today (${formatShortDate(today, locale)})`, "receivedOn");
+    }
     const recorded = await recordLedgerEntry(deps.db, shop, {
       contractId: contract.id,
       stageId: stage.id,
@@ -90,7 +98,7 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
       await withdrawStageDraft(deps, shop, contract.id, stage, input.actor);
       // The deposit's link is the attach's to send (the planner issues later stages' links): the rest of it goes out now.
       const fresh = await getContract(deps.db, shop, contract.id);
-      if (stage.position === 1 && fresh) await sendFirstStageInvoice(deps, await deps.adminFor(shop), shop, fresh, input.actor);
+      if (stage.position === 1 && fresh?.firstStageAtCheckout) await sendFirstStageInvoice(deps, await deps.adminFor(shop), shop, fresh, input.actor);
     }
   });
   await requestContractSync(deps.jobs, shop, input.contractId, `offline payment on stage ${input.position} recorded`);
@@ -120,8 +128,11 @@ export async function emailStageLink(
   reason: StageLinkReason,
 ): Promise<void> {
   const via = linkCarrier(contract, stage);
-  if (!via)
-    throw new ContractActionError(`stage ${stage.position} has no payment link yet: it is emailed on ${stage.issueDate ?? stage.dueDate ?? "its due date"}`);
+  if (!via) {
+    const emailedOn = stage.issueDate ?? stage.dueDate;
+    const when = emailedOn ? `on ${formatShortDate(emailedOn, (await shopFormat(deps, shop)).locale)}` : "when it falls due";
+    throw new ContractActionError(`stage ${stage.position} has no payment link yet: it is emailed ${when}`);
+  }
   const admin = await deps.adminFor(shop);
   const current = await getContract(deps.db, shop, contract.id);
   if (!current) throw new NotFoundError("contract", contract.id);
@@ -166,9 +177,11 @@ export function stageActionSubject(contract: StoredContract, stage: StoredStage)
     contractStatus: contract.status,
     mode: contract.mode,
     position: stage.position,
+    atCheckout: stage.position === 1 && contract.firstStageAtCheckout,
     status: stage.status,
     attempts: stage.attempts,
     chargeKey: stage.chargeKey,
+    owedMinor: stage.amountMinor - stage.paidMinor,
   };
 }
 
@@ -180,6 +193,7 @@ export function stageActionSubject(contract: StoredContract, stage: StoredStage)
 function linkCarrier(contract: StoredContract, stage: StoredStage): LinkCarrier | null {
   if (stage.stageOrderId) return { orderId: stage.stageOrderId };
   if (stage.stageDraftOrderId) return { draftOrderId: stage.stageDraftOrderId };
-  if (contract.mode === "native" && stage.position === 1 && !contract.mainOrderId) return { draftOrderId: contract.sourceDraftOrderId };
+  if (contract.mode === "native" && stage.position === 1 && contract.firstStageAtCheckout && !contract.mainOrderId)
+    return { draftOrderId: contract.sourceDraftOrderId };
   return null;
 }

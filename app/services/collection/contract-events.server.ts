@@ -8,11 +8,11 @@ import { observeContract } from "./contract-observation.server";
 import { toContractState } from "./contract-state.server";
 import { observedContractOf } from "./contract-sync.server";
 import { ConcurrencyConflictError, NotFoundError } from "../../models/model-errors.server";
-import { currencyFor } from "../../domain/money/currency";
-import { formatMinorUnits } from "../../domain/money/minor-units";
 import { ContractActionError } from "./contract-actions.server";
 import { requestContractSync } from "./contract-sync-requests.server";
 import type { ServiceDeps } from "../service-deps.server";
+import { shopFormat } from "../../models/shop-profile.server";
+import { formatMoney } from "../../locale/format";
 
 export interface MarkMilestoneInput {
   readonly contractId: string;
@@ -26,18 +26,28 @@ export interface MarkMilestoneInput {
  * and the sync that follows dates and collects the stages waiting for it.
  */
 export async function markMilestone(deps: ServiceDeps, shop: string, input: MarkMilestoneInput): Promise<void> {
-  const contract = await getContract(deps.db, shop, input.contractId);
-  if (!contract) throw new NotFoundError("contract", input.contractId);
-  const now = deps.now();
-  await recordMilestone(deps.db, shop, {
-    contractId: contract.id,
-    version: contract.version,
-    milestone: input.milestone,
-    date: calendarDateAt(now, contract.timeZone),
-    actor: input.actor,
-  });
-  await requestContractSync(deps.jobs, shop, contract.id, `milestone "${input.milestone}" marked`);
+  for (let attempt = 1; ; attempt += 1) {
+    const contract = await getContract(deps.db, shop, input.contractId);
+    if (!contract) throw new NotFoundError("contract", input.contractId);
+    try {
+      await recordMilestone(deps.db, shop, {
+        contractId: contract.id,
+        version: contract.version,
+        milestone: input.milestone,
+        date: calendarDateAt(deps.now(), contract.timeZone),
+        actor: input.actor,
+      });
+      break;
+    } catch (error) {
+      // A sync moved the version meanwhile (a payment arrived): staff's click still stands, on the contract read again.
+      if (!(error instanceof ConcurrencyConflictError) || attempt === STAFF_ACTION_ATTEMPTS) throw error;
+    }
+  }
+  await requestContractSync(deps.jobs, shop, input.contractId, `milestone "${input.milestone}" marked`);
 }
+
+/** How often a staff action is tried again on the contract read afresh when a sync changed it in between. */
+const STAFF_ACTION_ATTEMPTS = 5;
 
 /** What staff choose to do with the money paid when they cancel (see contract-state.ts `Cancellation`). */
 export type CancelSettlement =
@@ -68,7 +78,8 @@ export async function cancelContract(deps: ServiceDeps, shop: string, input: Can
     const held = contract.stages.reduce((sum, stage) => sum + stage.paidMinor, 0n) - refundedBefore;
     const { settlement } = input;
     if (settlement.settlement === "refund" && settlement.amount !== "all" && (settlement.amount <= 0n || settlement.amount > held)) {
-      const money = (minor: bigint) => `${formatMinorUnits(minor, currencyFor(contract.currency))} ${contract.currency}`;
+      const { locale } = await shopFormat(deps, shop);
+      const money = (minor: bigint) => formatMoney(minor, contract.currency, locale);
       throw new ContractActionError(`the refund must be above zero and at most the ${money(held)} paid and not yet refunded, not ${money(settlement.amount)}`);
     }
     try {
@@ -76,13 +87,14 @@ export async function cancelContract(deps: ServiceDeps, shop: string, input: Can
         contractId: contract.id,
         version: contract.version,
         reason: input.reason ?? "cancelled by staff",
+        at: deps.now(),
         cancellation: settlement.settlement === "refund" ? { ...settlement, refundedBefore } : settlement,
         actor: input.actor,
       });
       break;
     } catch (error) {
       // A payment recorded by a sync at this moment moved the version: read the contract again and decide on it.
-      if (!(error instanceof ConcurrencyConflictError) || attempt === 3) throw error;
+      if (!(error instanceof ConcurrencyConflictError) || attempt === STAFF_ACTION_ATTEMPTS) throw error;
     }
   }
   await requestContractSync(deps.jobs, shop, input.contractId, "contract cancelled");

@@ -1,5 +1,12 @@
 import { calendarDateAt, type CalendarDate } from "../../domain/dates/calendar-date";
-import { MIRROR_REFUND_NOTE, type Observation, type ObservedDraft, type ObservedOrder, type ObservedTransaction } from "../../domain/contract/observation";
+import {
+  MIRROR_REFUND_NOTE,
+  type Observation,
+  type ObservedDraft,
+  type ObservedOrder,
+  type ObservedTransaction,
+  type PaymentCard,
+} from "../../domain/contract/observation";
 import type { Currency } from "../../domain/money/currency";
 import { toMinorUnits } from "../../domain/money/minor-units";
 import type { AdminClient } from "../../shopify/admin-client.server";
@@ -112,7 +119,15 @@ function toObservedTransaction(transaction: TransactionNode, contract: ObservedC
     errorCode: transaction.errorCode,
     parentId: transaction.parentTransaction?.id ?? null,
     mirrorRefund: mirrorRefunds.has(transaction.id),
+    ...cardOf(transaction.paymentDetails),
   };
+}
+
+/** The brand and last digits of a card payment (Shopify masks the number: "•••• •••• •••• 4242"). */
+function cardOf(details: TransactionNode["paymentDetails"]): { card?: PaymentCard } {
+  if (details?.__typename !== "CardPaymentDetails" || !details.number) return {};
+  const lastDigits = /(\d{2,4})\s*$/.exec(details.number)?.[1];
+  return lastDigits ? { card: { brand: details.company ?? "Card", lastDigits } } : {};
 }
 
 function toObservedOrder(order: OrderNode, contract: ObservedContract): ObservedOrder {

@@ -1,8 +1,6 @@
 import { observedTransactions, type Observation } from "../../domain/contract/observation";
 import { refundSources } from "../../domain/contract/refund-sources";
 import { refundsToRecord } from "../../domain/contract/refunds-to-record";
-import { currencyFor } from "../../domain/money/currency";
-import { formatMinorUnits } from "../../domain/money/minor-units";
 import { writeAudit, type AuditActor } from "../../models/audit-log.server";
 import { getContract } from "../../models/contracts.server";
 import { listLedgerEntries } from "../../models/ledger.server";
@@ -15,6 +13,8 @@ import { toContractState } from "./contract-state.server";
 import { requestContractSync } from "./contract-sync-requests.server";
 import { observedContractOf } from "./contract-sync.server";
 import { recordRefundOutsideShopify, refundOnOrder } from "./order-refunds.server";
+import { shopFormat } from "../../models/shop-profile.server";
+import { formatMoney } from "../../locale/format";
 
 export interface RefundRequest {
   readonly contractId: string;
@@ -35,7 +35,8 @@ export async function refundContract(deps: ServiceDeps, shop: string, input: Ref
     const contract = await getContract(deps.db, shop, input.contractId);
     if (!contract) throw new NotFoundError("contract", input.contractId);
     const held = contract.stages.reduce((sum, stage) => sum + stage.paidMinor - stage.refundedMinor, 0n);
-    const money = (minor: bigint) => `${formatMinorUnits(minor, currencyFor(contract.currency))} ${contract.currency}`;
+    const { locale } = await shopFormat(deps, shop);
+    const money = (minor: bigint) => formatMoney(minor, contract.currency, locale);
     if (input.amount <= 0n || input.amount > held) {
       throw new ContractActionError(`a refund must be above zero and at most the ${money(held)} paid and not yet refunded, not ${money(input.amount)}`);
     }

@@ -1,4 +1,5 @@
 import { dispatchDueEmails } from "../buyer-email/email-dispatch.server";
+import { requestAvaTaxSync } from "../avatax/avatax-sync-requests.server";
 import { calendarDateAt } from "../../domain/dates/calendar-date";
 import { nextCollectionStep, type CollectionStep } from "../../domain/contract/next-step";
 import type { Observation } from "../../domain/contract/observation";
@@ -44,6 +45,7 @@ const LOCK_TTL_MS = 15_000;
 const DATABASE_STEPS: ReadonlySet<CollectionStep["kind"]> = new Set([
   "cancelContract",
   "activateContract",
+  "recordFulfillment",
   "linkMainOrder",
   "linkStageDraft",
   "linkStageOrder",
@@ -95,6 +97,8 @@ export async function syncContract(deps: ServiceDeps, shop: string, contractId: 
         await refreshStageTimers(deps.db, shop, contractId, now);
         // The emails this sync's steps queued (in their own transactions) go out now, not at the next sweep.
         await dispatchDueEmails(deps.db, deps.jobs, now, contractId);
+        // Stages this sync invoiced, refunded or cancelled get their AvaTax documents in a job of their own (when the shop uses AvaTax).
+        await requestAvaTaxSync(deps.db, deps.jobs, shop, contractId);
         return { steps };
       }
       if (steps.length >= MAX_STEPS) throw new SyncDidNotSettleError(contractId, steps);

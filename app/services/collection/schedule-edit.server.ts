@@ -46,7 +46,8 @@ export async function editSchedule(deps: ServiceDeps, shop: string, input: Sched
       const plan = await getPlan(deps.db, shop, input.change.planId);
       if (!plan || plan.archivedAt) throw new NotFoundError("plan", input.change.planId);
       planId = plan.id;
-      revision = switchPlanRevision(revisable, plan.model, { today, dates: contract.orderSnapshot.dates, events: contract.orderSnapshot.events });
+      const { dates, events, calendar } = contract.orderSnapshot;
+      revision = switchPlanRevision(revisable, plan.model, { today, dates, events, ...(calendar ? { calendar } : {}) });
     } else {
       revision = reviseSchedule(revisable, input.change.rows, { today });
     }

@@ -1,25 +1,57 @@
-import { z } from "zod";
+import { z, type ZodIssue } from "zod";
+import { issueWords } from "../../locale/zod-issue-words";
 import { PlanError } from "../../domain/plan-error";
 import { planDraftConfig, planDraftSchema, type PlanDraft } from "../../plan-editor/plan-draft";
 import { planFormError, type PlanFormError } from "../../plan-editor/plan-draft-errors";
 import { createPlan, PlanNameTakenError, PlanValidationError, updatePlan, type StoredPlan } from "../../models/plans.server";
 import type { StaffContext } from "../../staff-context.server";
 
+const UNREADABLE_FORM: PlanFormError = { field: "plan", message: "The form could not be read. Reload the page and try again." };
+
 /** What the plan form posts: the name and the editor's draft as JSON (the engine, not the browser, decides). */
 const planFormSchema = z.object({
-  name: z.string().max(1000),
+  name: z.string().trim().min(1, "Give the plan a name").max(1000, "Keep the plan name to 1000 characters or fewer"),
   draft: z
     .string()
     .transform((text, context) => {
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        context.addIssue({ code: z.ZodIssueCode.custom, message: "the draft is not JSON" });
+        context.addIssue({ code: z.ZodIssueCode.custom, message: UNREADABLE_FORM.message });
         return z.NEVER;
       }
     })
     .pipe(planDraftSchema),
 });
+
+/** The stage form's fields (StageRow) by the plan form field that shows their errors. */
+const STAGE_ROW_FIELDS: Readonly<Record<string, string>> = {
+  kind: "kind",
+  title: "title",
+  shareValue: "share",
+  dueCount: "due",
+  dueDate: "due",
+  dueName: "due",
+  dueDay: "due",
+  netDays: "netDays",
+  count: "count",
+};
+
+/**
+ * A field the browser let through but the form's schema refuses (a title too long, say) goes beside its field in
+ * words; what no field explains (a draft that is not the form's) asks for a reload.
+ */
+function planFormErrorOf(issue: ZodIssue): PlanFormError {
+  const [first, area, row, part] = issue.path;
+  if (first === "name") return { field: "name", message: issueWords(issue) };
+  if (first !== "draft") return UNREADABLE_FORM;
+  if (area === "stages" && typeof row === "number" && typeof part === "string" && STAGE_ROW_FIELDS[part]) {
+    return { field: `stages.${row}.${STAGE_ROW_FIELDS[part]}`, message: issueWords(issue) };
+  }
+  if (area === "juston" && typeof row === "string") return { field: `juston.${row}`, message: issueWords(issue) };
+  if (area === "text") return { field: "json", message: issueWords(issue) };
+  return UNREADABLE_FORM;
+}
 
 export type SavePlanResult = { readonly saved: StoredPlan } | { readonly errors: readonly PlanFormError[] };
 
@@ -30,7 +62,8 @@ export type SavePlanResult = { readonly saved: StoredPlan } | { readonly errors:
 export async function savePlanForm(staff: StaffContext, form: FormData, planId?: string): Promise<SavePlanResult> {
   const parsed = planFormSchema.safeParse({ name: form.get("name") ?? "", draft: form.get("draft") ?? "" });
   if (!parsed.success) {
-    return { errors: [{ field: "plan", message: "The form could not be read. Reload the page and try again." }] };
+    const errors = parsed.error.issues.map(planFormErrorOf);
+    return { errors: errors.filter((error, index) => errors.findIndex((other) => other.field === error.field) === index) };
   }
   const { name } = parsed.data;
   const draft = parsed.data.draft as PlanDraft;

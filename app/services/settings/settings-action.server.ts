@@ -6,13 +6,17 @@ import { saveEmailTemplateText } from "../../models/email-template-texts.server"
 import { NotFoundError } from "../../models/model-errors.server";
 import { getShopBranding, InvalidLogoError, MAX_LOGO_BYTES, saveShopBranding, type ShopBrandingInput } from "../../models/shop-branding.server";
 import { saveShopSettings, SettingNotAllowedError, type ShopSettingsInput } from "../../models/shop-settings.server";
+import { chooseShopLocale } from "../../models/shop-profile.server";
+import { isAdminLocale } from "../../locale/admin-locales";
 import { shopQuery } from "../../shopify/operations/shop-query";
 import type { StaffContext } from "../../staff-context.server";
 import { formFieldErrorsOf, refusalMessage, type FormFieldErrors } from "../action-errors";
 import { emailTemplateTextInput, templateTextOf } from "../buyer-email/template-text-input";
 import type { SettingsActionResult, SettingsFormName } from "./settings-result";
+import { runAvaTaxSettingsAction } from "../avatax/avatax-settings-action.server";
+import { runWorkingDaysAction } from "./working-days-action.server";
 
-const settingsIntent = z.enum(["settings", "branding", "removeLogo", "template"]).default("settings");
+const settingsIntent = z.enum(["settings", "workingDays", "branding", "removeLogo", "template", "avatax", "avataxPing"]).default("settings");
 
 /**
  * Runs what one of the settings page's forms posted (its `intent`; "removeLogo" is the branding form's), and says how
@@ -31,12 +35,17 @@ export async function runSettingsAction(staff: StaffContext, request: Request): 
   switch (parsedIntent.data) {
     case "settings":
       return saveSettings(staff, form);
+    case "workingDays":
+      return runWorkingDaysAction(staff, form);
     case "branding":
       return saveBranding(staff, form);
     case "removeLogo":
       return removeLogo(staff);
     case "template":
       return saveTemplate(staff, form);
+    case "avatax":
+    case "avataxPing":
+      return runAvaTaxSettingsAction(staff, form, parsedIntent.data);
   }
 }
 
@@ -55,16 +64,38 @@ function text(form: FormData, name: string): string {
   return typeof value === "string" ? value.replace(/\r\n?/g, "\n") : "";
 }
 
-/** "0, 3 7" → [0, 3, 7]; anything that is not a whole number is left for the model's check to name. */
+/** A field whose text is not what it must be, named by what staff typed. */
+class TypedFieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "TypedFieldError";
+  }
+}
+
+/** "0, 3 7" → [0, 3, 7]; "3, soon" is refused by the word staff typed, not as a number that is not one. */
 function dayList(form: FormData, name: string): number[] {
+  const words = text(form, name)
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  const notDays = words.find((word) => !/^\d+$/.test(word));
+  if (notDays !== undefined) throw new TypedFieldError(name, `“${notDays}” is not a number of days: type whole numbers, like 3, 7`);
+  return words.map(Number);
+}
+
+/** Addresses one per line or separated by commas (semicolons and spaces too, as mail programs copy them). */
+function addressList(form: FormData, name: string): string[] {
   return text(form, name)
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .map(Number);
+    .split(/[\s,;]+/)
+    .filter(Boolean);
 }
 
 async function saveSettings({ shop, deps, actor }: StaffContext, form: FormData): Promise<SettingsActionResult> {
   try {
+    const adminLocale = text(form, "adminLocale");
+    if (adminLocale !== "" && !isAdminLocale(adminLocale)) throw new TypedFieldError("adminLocale", "choose a format from the list");
     const { shop: shopInfo } = await (await deps.adminFor(shop)).request(shopQuery);
     await saveShopSettings(
       deps.db,
@@ -76,11 +107,14 @@ async function saveSettings({ shop, deps, actor }: StaffContext, form: FormData)
         defaultPlanId: text(form, "defaultPlanId") || null,
         requireAcceptance: form.get("requireAcceptance") === "on",
         linkEmailsBy: text(form, "linkEmailsBy") as NonNullable<ShopSettingsInput["linkEmailsBy"]>,
+        alertEmails: addressList(form, "alertEmails"),
       },
       { shopifyPlus: shopInfo.plan.shopifyPlus, actor },
     );
+    await chooseShopLocale(deps, shop, adminLocale || null);
     return saved("settings", null, "Settings saved.");
   } catch (error) {
+    if (error instanceof TypedFieldError) return refused("settings", null, "Settings not saved.", { [error.field]: error.message });
     if (error instanceof SettingNotAllowedError) return refused("settings", null, "Settings not saved.", { [error.field]: error.message });
     if (error instanceof NotFoundError)
       return refused("settings", null, "Settings not saved.", { defaultPlanId: "that plan is archived or gone; choose another" });

@@ -38,9 +38,11 @@ export const draftOrderQuery = adminOperation(
         ... on PurchasingCompany {
           company {
             id
+            name
           }
           location {
             id
+            name
           }
         }
       }

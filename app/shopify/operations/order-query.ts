@@ -93,6 +93,13 @@ export const orderQuery = adminOperation(
         createdAt
         processedAt
         paymentId
+        paymentDetails {
+          __typename
+          ... on CardPaymentDetails {
+            company
+            number
+          }
+        }
         parentTransaction {
           id
         }

@@ -29,6 +29,13 @@ export const stageOrderQuery = adminOperation(
         createdAt
         processedAt
         paymentId
+        paymentDetails {
+          __typename
+          ... on CardPaymentDetails {
+            company
+            number
+          }
+        }
         parentTransaction {
           id
         }

@@ -11,6 +11,7 @@ import {
 } from "../../commerce/order-balance";
 import { Dec, roundMoney, sumMoney } from "../../commerce/money";
 import { orderPaymentLink } from "../../commerce/order-payment-link";
+import { TEST_CARD } from "../../commerce/test-card";
 import type { Order, OrderLineItem, PaymentMandate, Refund, TaxLine, Transaction } from "../../state/model";
 import type { AdminContext } from "../resolver-types";
 import { shopifyDateTime } from "../shopify-date-time";
@@ -185,6 +186,7 @@ export function transactionView(transaction: Transaction, order: Order, context:
     errorCode: transaction.errorCode ?? null,
     paymentId: transaction.paymentReferenceId ?? null,
     accountNumber: transaction.cardLast4 ? `•••• •••• •••• ${transaction.cardLast4}` : null,
+    paymentDetails: transaction.cardLast4 ? cardPaymentDetails(transaction, context) : null,
     parentTransaction: parent ? () => transactionView(parent, order, context) : null,
     maximumRefundableV2: refundable ? moneyV2(roundMoney(new Dec(transaction.amount).minus(refundedFromThis), currency), currency) : null,
     manuallyCapturable: isCapturableAuthorization(order, transaction),
@@ -192,6 +194,24 @@ export function transactionView(transaction: Transaction, order: Order, context:
     authorizationExpiresAt: null,
     test: false,
     order: () => orderView(order, context),
+  };
+}
+
+/** A card payment as Shopify details it: the brand and the masked number (the saved card's, or the checkout's test card). */
+function cardPaymentDetails(transaction: Transaction, context: AdminContext): Record<string, unknown> {
+  const mandate = context.shop.mandates.find((candidate) => candidate.id === transaction.mandateId);
+  return {
+    __typename: "CardPaymentDetails",
+    company: mandate?.cardBrand ?? TEST_CARD.brand,
+    number: `•••• •••• •••• ${transaction.cardLast4}`,
+    name: null,
+    bin: null,
+    expirationMonth: null,
+    expirationYear: null,
+    avsResultCode: null,
+    cvvResultCode: null,
+    paymentMethodName: null,
+    wallet: null,
   };
 }
 

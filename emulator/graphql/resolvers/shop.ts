@@ -1,8 +1,9 @@
 import type { ResolverModule } from "../resolver-types";
+import { mailingAddressView } from "./catalog-and-customers";
 
 const PLAN_DISPLAY_NAMES = { basic: "Basic", shopify: "Shopify", advanced: "Advanced", plus: "Shopify Plus", enterprise: "Shopify Plus" } as const;
 
-/** `shop { … }`: name, currency, time zone, plan, tax settings. */
+/** `shop { … }`: name, currency, time zone, billing country, plan, tax settings; `shopLocales`: its one language. */
 export const shopResolvers: ResolverModule = {
   query: {
     shop: (_args, { shop }) => {
@@ -15,6 +16,7 @@ export const shopResolvers: ResolverModule = {
         myshopifyDomain: settings.domain,
         currencyCode: settings.currencyCode,
         ianaTimezone: settings.ianaTimezone,
+        billingAddress: mailingAddressView({ countryCode: settings.countryCode }, "1"),
         taxesIncluded: settings.taxesIncluded,
         plan: {
           __typename: "ShopPlan",
@@ -25,5 +27,15 @@ export const shopResolvers: ResolverModule = {
         },
       };
     },
+    shopLocales: (_args, { shop }) => [
+      {
+        __typename: "ShopLocale",
+        locale: shop.settings.primaryLocale,
+        name: shop.settings.primaryLocale,
+        primary: true,
+        published: true,
+        marketWebPresences: [],
+      },
+    ],
   },
 };

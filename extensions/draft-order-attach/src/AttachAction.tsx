@@ -1,6 +1,6 @@
 /** @jsxImportSource preact */
 import type {AttachStore} from './attach-store';
-import {attachView, NO_PLANS, OPEN_IN_APP_LABEL, type AttachView} from './attach-view';
+import {attachView, NO_PLANS, OPEN_IN_APP_LABEL, type AttachView, type FigureRow} from './attach-view';
 import type {Formatter} from './format';
 
 /** Connects the store to the view; reading `state.value` subscribes to it. */
@@ -9,12 +9,23 @@ export function AttachAction({store, draftOrderId, format}: {store: AttachStore;
     <AttachActionView
       view={attachView(store.state.value, draftOrderId, format)}
       onSelectPlan={(planId) => void store.selectPlan(planId)}
+      onOverrideReason={(reason) => store.setOverrideReason(reason)}
       onConfirm={() => void store.confirm()}
     />
   );
 }
 
-export function AttachActionView({view, onSelectPlan, onConfirm}: {view: AttachView; onSelectPlan: (planId: string) => void; onConfirm: () => void}) {
+export function AttachActionView({
+  view,
+  onSelectPlan,
+  onOverrideReason,
+  onConfirm,
+}: {
+  view: AttachView;
+  onSelectPlan: (planId: string) => void;
+  onOverrideReason: (reason: string) => void;
+  onConfirm: () => void;
+}) {
   return (
     <s-admin-action heading={view.heading} loading={view.loading}>
       <s-stack gap="base">
@@ -28,6 +39,13 @@ export function AttachActionView({view, onSelectPlan, onConfirm}: {view: AttachV
             {view.mode ? <s-text color="subdued">{view.mode}</s-text> : null}
           </s-stack>
         ) : null}
+        {view.terms ? (
+          <s-stack gap="small-300">
+            <s-heading>{view.terms.heading}</s-heading>
+            <Figures rows={view.terms.rows} />
+          </s-stack>
+        ) : null}
+        {view.credit ? <s-banner tone={view.credit.tone}>{view.credit.summary}</s-banner> : null}
         {view.noPlans ? <s-banner tone="warning">{NO_PLANS}</s-banner> : null}
         {view.plans.length > 0 ? (
           <s-select
@@ -46,10 +64,42 @@ export function AttachActionView({view, onSelectPlan, onConfirm}: {view: AttachV
             ))}
           </s-select>
         ) : null}
+        {view.termsApplied ? <s-text>{view.termsApplied}</s-text> : null}
+        {view.nothingAtCheckout ? <s-text>{view.nothingAtCheckout}</s-text> : null}
         <Preview preview={view.preview} />
+        {view.overLimit ? (
+          <s-banner tone="critical" heading={view.overLimit.heading}>
+            <s-stack gap="small-300">
+              <s-paragraph>{view.overLimit.message}</s-paragraph>
+              <Figures rows={view.overLimit.figures} />
+            </s-stack>
+          </s-banner>
+        ) : null}
+        {view.overrideReason ? (
+          // The explanation is a text of its own: the extensions share one JSX typing, whose s-text-area (checkout's) has no `details`.
+          <s-stack gap="small-300">
+            <s-text-area
+              label={view.overrideReason.label}
+              name="overrideReason"
+              required
+              rows={2}
+              value={view.overrideReason.value}
+              error={view.overrideReason.error ?? undefined}
+              onInput={(event) => onOverrideReason(valueOf(event.currentTarget))}
+            />
+            <s-text color="subdued">{view.overrideReason.details}</s-text>
+          </s-stack>
+        ) : null}
         {view.submitError ? <s-banner tone="critical">{view.submitError}</s-banner> : null}
       </s-stack>
-      <s-button slot="primary-action" variant="primary" disabled={view.confirm.disabled} loading={view.confirm.loading} onClick={onConfirm}>
+      <s-button
+        slot="primary-action"
+        variant="primary"
+        tone={view.confirm.tone}
+        disabled={view.confirm.disabled}
+        loading={view.confirm.loading}
+        onClick={onConfirm}
+      >
         {view.confirm.label}
       </s-button>
       {view.openInAppHref ? (
@@ -89,6 +139,19 @@ function Preview({preview}: {preview: AttachView['preview']}) {
         </s-stack>
       );
   }
+}
+
+function Figures({rows}: {rows: FigureRow[]}) {
+  return (
+    <s-stack gap="none">
+      {rows.map((row) => (
+        <s-stack key={row.label} direction="inline" justifyContent="space-between" gap="base">
+          <s-text color="subdued">{row.label}</s-text>
+          <s-text>{row.value}</s-text>
+        </s-stack>
+      ))}
+    </s-stack>
+  );
 }
 
 function valueOf(target: unknown): string {

@@ -235,10 +235,12 @@ export class CollectionHarness {
         killChance: 0.2,
         minDelayMs: 20,
         maxDelayMs: 800,
-        maxKillsPerJob: 3,
+        // Below the queue's patience with a job whose workers keep dying: a chaos run tests recovery, not parking.
+        maxKillsPerJob: 2,
         runningJob: async () => {
           const running = (await database.storedJobs()).find((job) => job.state === "active");
-          return running ? { id: running.id, attempts: running.retryCount + 1 } : null;
+          // The app's attempt number, which a keyed job retried afresh (under a new id) carries on.
+          return running ? { id: running.id, attempts: running.attempt } : null;
         },
       });
     }
@@ -318,6 +320,14 @@ export class CollectionHarness {
       },
     );
     return data.fulfillmentCreate.userErrors;
+  }
+
+  /** The main order's payment terms as Shopify holds them: their type and the due date of their schedule in the shop's zone. */
+  async mainOrderTerms(): Promise<{ type: string; dueDate: CalendarDate | null } | null> {
+    const terms = (await this.mainOrder()).paymentTerms;
+    if (!terms) return null;
+    const dueAt = terms.schedules[0]?.dueAt;
+    return { type: terms.type, dueDate: dueAt ? calendarDateAt(new Date(dueAt), this.shop.ianaTimezone) : null };
   }
 
   /** The main order's fulfillment orders: status and the reasons of their holds. */

@@ -1,6 +1,6 @@
 import type { ExpectStatic } from "vitest";
 
-import { addDays } from "../../../app/domain/dates/calendar-date";
+import { addDays, dayOfMonth } from "../../../app/domain/dates/calendar-date";
 import { stageAt, type CollectionHarness, type EndState } from "./collection-harness";
 
 /**
@@ -65,4 +65,44 @@ export async function monthlyOnSavedCard(h: CollectionHarness, expect: ExpectSta
     expect(stageAt(await h.contract(), position).status).toBe("paid");
   }
   return h.endState({ declines: 1 });
+}
+
+/**
+ * How long issuing a stage may take: its link is made and emailed by the worker, which in a chaos run may be killed
+ * holding the contract's lock and then wait out the lock and the job's backoff, where a buyer's payment only needs a sync.
+ */
+const ISSUE_SETTLE_MS = 240_000;
+
+/**
+ * Nothing at checkout: the draft is completed into the main order at attach, on payment terms due on stage 1's date,
+ * and every stage, the first included, is paid from its emailed link on its date; the terms follow the next unpaid stage.
+ */
+export async function nothingAtCheckout(h: CollectionHarness, expect: ExpectStatic): Promise<EndState> {
+  // Ordered on a 15th, the first of "4 payments on the 15th" would be due at checkout: this run is about the other days.
+  if (dayOfMonth(h.today()) === 15) await h.advanceToDate(addDays(h.today(), 1));
+  const plan = await h.createPresetPlan();
+  const attached = await h.attach(await h.createQuote(), plan.id);
+  expect(attached.status).toBe("active");
+  expect(attached.firstStageAtCheckout).toBe(false);
+  expect(attached.mainOrderId).not.toBeNull();
+  expect(h.state().draftOrders.map((draft) => draft.status)).toEqual(["COMPLETED"]);
+  const first = stageAt(attached, 1);
+  expect(first.dueDate! > h.today()).toBe(true);
+  expect(await h.mainOrderTerms()).toEqual({ type: "FIXED", dueDate: first.dueDate });
+  await h.settle("attached on payment terms", ISSUE_SETTLE_MS);
+
+  const stages = (await h.contract()).stages;
+  for (const stage of stages) {
+    if (stage.issueDate! > h.today()) {
+      await h.advanceToDate(stage.issueDate!);
+      await h.settle(`stage ${stage.position} issued`, ISSUE_SETTLE_MS);
+    }
+    expect(stageAt(await h.contract(), stage.position).status).toBe("invoiced");
+    await h.payStage(stage.position);
+    await h.settle(`stage ${stage.position} paid`);
+    expect(stageAt(await h.contract(), stage.position).status).toBe("paid");
+    const following = stages.find((later) => later.position === stage.position + 1);
+    if (following) expect((await h.mainOrderTerms())?.dueDate).toBe(following.dueDate);
+  }
+  return h.endState({ declines: 0 });
 }

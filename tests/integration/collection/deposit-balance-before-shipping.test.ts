@@ -25,6 +25,8 @@ describe.concurrent("50% deposit + balance before shipping, with the goods held 
         expect(await h.fulfillmentState()).toEqual([{ status: "OPEN", holds: [] }]);
         expect(await h.fulfillMainOrder()).toEqual([]);
         await h.settle("order shipped");
+        // The books recognise the revenue on the day the goods shipped.
+        expect((await h.contract()).fulfilledOn).toBe(h.today());
         return h.endState({ declines: 0 });
       });
       expect(end.problems).toEqual([]);

@@ -60,6 +60,7 @@ describe.concurrent("refunds and cancellations reach the ledger once, and Shopif
         await h.settle("cancelled, refunding everything");
         const contract = await h.contract();
         expect(contract.status).toBe("cancelled");
+        expect(contract.cancelledOn).toBe(h.today());
         expect(contract.stages.map((stage) => stage.status)).toEqual(["refunded", "cancelled"]);
         expect(stageAt(contract, 1).refundedMinor).toBe(stageAt(contract, 1).paidMinor);
         expect(netPayment(h.order(await depositOrderId(h)))).toBe("0.00");

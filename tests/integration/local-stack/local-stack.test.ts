@@ -1,6 +1,7 @@
 import { networkInterfaces } from "node:os";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PRESET_PLANS } from "../../../app/domain/plan/presets";
 import { invoiceUrlOf } from "../../../emulator/commerce/draft-order-invoice-url";
 import { payEmailedLink } from "../../../emulator/staff-and-buyer-actions";
 import { builtAppIsFresh } from "../../../scripts/local/build-app";
@@ -59,7 +60,7 @@ describe("the local stack (npm run demo)", () => {
 
   it("has the offline sessions and preset plans of both demo shops in a fresh database", async () => {
     expect(await stack.db.session.count({ where: { isOnline: false } })).toBe(2);
-    expect(await stack.db.plan.count({ where: { shop: BASIC } })).toBe(4);
+    expect(await stack.db.plan.count({ where: { shop: BASIC } })).toBe(PRESET_PLANS.length);
     expect(await stack.db.contract.count()).toBe(0);
   });
 

@@ -213,7 +213,7 @@ describe("finding and listing contracts", () => {
     expect(await ids("r_s")).toEqual([]);
   });
 
-  it("reads the shop's time zone from its newest contract, UTC before any", async () => {
+  it("reads the shop's time zone from Shopify's answer, else from its newest contract, UTC before any", async () => {
     const shop = "zone.myshopify.com";
     expect(await shopTimeZone(db, shop)).toBe("UTC");
     const older = await seedContract(db, shop, "gid://shopify/DraftOrder/60");
@@ -221,6 +221,8 @@ describe("finding and listing contracts", () => {
     await db.contract.update({ where: { id: older.id }, data: { timeZone: "Asia/Tokyo", createdAt: new Date("2027-01-01T00:00:00Z") } });
     await db.contract.update({ where: { id: newer.id }, data: { timeZone: "Europe/Berlin", createdAt: new Date("2027-02-01T00:00:00Z") } });
     expect(await shopTimeZone(db, shop)).toBe("Europe/Berlin");
+    await db.shopProfile.create({ data: { shop, locale: "en-US", timeZone: "America/Chicago", refreshedAt: new Date() } });
+    expect(await shopTimeZone(db, shop)).toBe("America/Chicago");
   });
 });
 

@@ -116,10 +116,10 @@ async function expectedList(
       WHERE c."shop" = ${shop}
         AND (${where.status ?? null}::text IS NULL OR c."status" = ${where.status ?? null})
         AND (${where.dueBefore ?? null}::date IS NULL OR c."id" IN (
-          SELECT "contractId" FROM "Stage" WHERE "status" IN ('scheduled', 'invoiced', 'overdue', 'failed')
+          SELECT "contractId" FROM "Stage" WHERE "status" IN ('scheduled', 'invoiced', 'overdue', 'failed') AND "paidMinor" < "amountMinor"
             AND "dueDate"::date < ${where.dueBefore ?? null}::date))
         AND (${where.dueTo ?? null}::date IS NULL OR c."id" IN (
-          SELECT "contractId" FROM "Stage" WHERE "status" IN ('scheduled', 'invoiced', 'overdue', 'failed')
+          SELECT "contractId" FROM "Stage" WHERE "status" IN ('scheduled', 'invoiced', 'overdue', 'failed') AND "paidMinor" < "amountMinor"
             AND "dueDate"::date BETWEEN ${where.dueFrom ?? null}::date AND ${where.dueTo ?? null}::date))
         AND (${where.customer ?? null}::text IS NULL
           OR lower(coalesce(c."customerName", '')) LIKE '%' || lower(${where.customer ?? null}) || '%'

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 
+import type { ContractPageData } from "../../../app/components/contract/contract-view";
 import { BUYER_EMAIL_QUEUE } from "../../../app/jobs/queues";
 import { listAudit } from "../../../app/models/audit-log.server";
 import { getOutgoingEmail, queueBuyerEmail } from "../../../app/models/outgoing-emails.server";
@@ -43,17 +44,6 @@ const pdfArgs = (id: string, position: string) => ({
   context: {},
 });
 
-interface EmailRow {
-  id: string;
-  kind: string;
-  stagePosition: number | null;
-  subject: string | null;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  sentAt: string | null;
-}
-
 /** Queues an email on the contract at `queuedAt`, then leaves it as `status` (with what a sender would have written). */
 async function email(contractId: string, key: string, queuedAt: string, status: "pending" | "sent" | "failed" | "skipped") {
   await queueBuyerEmail(database.prisma, SHOP, { contractId, email: { kind: "stageInvoice", stagePosition: 2 }, dedupeKey: key });
@@ -87,7 +77,7 @@ describe("the contract page's emails to the buyer", () => {
     const skipped = await email(contract.id, "skipped", "2027-01-22T08:00:00Z", "skipped");
     const queued = await email(contract.id, "queued", "2027-01-23T08:00:00Z", "pending");
 
-    const data = (await (await loader(pageArgs(contract.id))).json()) as { emails: EmailRow[] };
+    const data = (await (await loader(pageArgs(contract.id))).json()) as ContractPageData;
     expect(data.emails.map((row) => [row.id, row.status, row.attempts])).toEqual([
       [queued, "pending", 0],
       [skipped, "skipped", 1],
@@ -99,7 +89,7 @@ describe("the contract page's emails to the buyer", () => {
 
     const again = await action(post(contract.id, { intent: "sendEmailAgain", emailId: failed }));
     expect(again.status).toBe(200);
-    expect(await again.json()).toEqual({ ok: true, message: expect.stringContaining("queued again") });
+    expect(await again.json()).toEqual({ ok: true, intent: "sendEmailAgain", message: expect.stringContaining("queued again") });
     expect(await getOutgoingEmail(database.prisma, failed)).toMatchObject({ status: "pending", attempts: 0, lastError: null });
     // The queue is asked for the reopened email (and the one still queued), each once, keyed by the email.
     const sends = (await database.storedJobs()).filter((job) => job.queue === BUYER_EMAIL_QUEUE);
@@ -116,11 +106,11 @@ describe("the contract page's emails to the buyer", () => {
 
     const refused = await action(post(contract.id, { intent: "sendEmailAgain", emailId: sent }));
     expect(refused.status).toBe(422);
-    expect(await refused.json()).toEqual({ ok: false, message: "this email is sent: only a failed or skipped email is sent again" });
+    expect(await refused.json()).toMatchObject({ ok: false, message: "This email is sent: only a failed or skipped email is sent again." });
 
     const foreign = await action(post(contract.id, { intent: "sendEmailAgain", emailId: othersFailed }));
     expect(foreign.status).toBe(422);
-    expect(((await foreign.json()) as { message: string }).message).toMatch(/was not found/);
+    expect(((await foreign.json()) as { message: string }).message).toBe("This email no longer exists: the page now shows what there is.");
     expect((await getOutgoingEmail(database.prisma, othersFailed))?.status).toBe("failed");
   });
 });
@@ -131,7 +121,7 @@ describe("the admin's invoice PDF", () => {
     const stage = contract.stages[1]!;
     await database.prisma.stage.update({ where: { id: stage.id }, data: { status: "invoiced", invoiceNumber: "TR-000042", issueDate: "2027-01-20" } });
 
-    const page = (await (await loader(pageArgs(contract.id))).json()) as { stages: { position: number; invoicePdfUrl: string | null }[] };
+    const page = (await (await loader(pageArgs(contract.id))).json()) as ContractPageData;
     expect(page.stages.map((row) => row.invoicePdfUrl)).toEqual([null, `/app/contracts/${contract.id}/invoices/2.pdf`, null]);
 
     const response = await invoicePdfLoader(pdfArgs(contract.id, "2"));

@@ -103,30 +103,4 @@ describe("the dashboard page", () => {
     expect(data.money.find((line) => line.currency === "KWD")?.overdue).toMatch(/^\d+\.\d{3}$/);
     expect(data.money.every((line) => line.anyOverdue)).toBe(true);
   });
-
-  it("tells staff about background tasks the queue gave up on, newest first, and only the shop's own", async () => {
-    const parked = (jobId: string, shop: string, reason: string, parkedAt: string) => ({
-      jobId,
-      queue: "contract-sync",
-      kind: "contract:sync",
-      shop,
-      payload: "{}",
-      reason,
-      attempts: 8,
-      parkedAt: new Date(parkedAt),
-    });
-    await database.prisma.parkedJob.createMany({
-      data: [
-        parked("job-1", SHOP, "gave up after 8 attempts: Shopify answered 503", "2027-03-30T10:00:00Z"),
-        parked("job-2", SHOP, "not a contract sync payload", "2027-03-31T09:00:00Z"),
-        parked("job-3", "another.myshopify.com", "another shop's trouble", "2027-03-31T09:30:00Z"),
-      ],
-    });
-    const data = (await (await dashboardLoader({ request: new Request("https://app.test/app"), params: {}, context: {} })).json()) as {
-      parkedJobs: { count: number; latest: { kind: string; reason: string }[] };
-    };
-    expect(data.parkedJobs.count).toBe(2);
-    expect(data.parkedJobs.latest.map((job) => job.reason)).toEqual(["not a contract sync payload", "gave up after 8 attempts: Shopify answered 503"]);
-    await database.prisma.parkedJob.deleteMany();
-  });
 });

@@ -125,7 +125,7 @@ describe("/app/plans/new", () => {
       errors: [{ field: "juston.rate", message: '"2x" is not a percentage (column 4)' }],
     });
 
-    expect(await newAction(post("/app/plans/new", savePost("  ", depositDraft)))).toEqual({ errors: [{ field: "name", message: "a plan needs a name" }] });
+    expect(await newAction(post("/app/plans/new", savePost("  ", depositDraft)))).toEqual({ errors: [{ field: "name", message: "Give the plan a name" }] });
     expect(await newAction(post("/app/plans/new", savePost("Forged", '{"syntax": "yaml"}')))).toEqual({
       errors: [{ field: "plan", message: "The form could not be read. Reload the page and try again." }],
     });

@@ -3,6 +3,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { listAudit } from "../../../app/models/audit-log.server";
 import { getEmailTemplateText } from "../../../app/models/email-template-texts.server";
 import { getShopBranding, MAX_LOGO_BYTES } from "../../../app/models/shop-branding.server";
+import { shopLocaleChoice } from "../../../app/models/shop-profile.server";
 import { getShopSettings } from "../../../app/models/shop-settings.server";
 import { action as previewAction } from "../../../app/routes/app.settings.emails.preview";
 import { action, loader } from "../../../app/routes/app.settings";
@@ -112,6 +113,59 @@ describe("the settings page", () => {
 
     const data = (await (await loader(routeArgs(SETTINGS_URL))).json()) as { settings: { linkEmailsBy: string } };
     expect(data.settings.linkEmailsBy).toBe("tranche");
+  });
+
+  it("names the word that is not a number of days, and saves the admin's number and date format", async () => {
+    useShop("settings-formats");
+    const GENERAL = { ...GENERAL_FIELDS, linkEmailsBy: "tranche" };
+    const refused = await answer<SettingsAnswer>(action(post(SETTINGS_URL, fields({ ...GENERAL, remindBeforeDays: "3, soon", adminLocale: "de-DE" }))));
+    expect(refused.status).toBe(422);
+    expect(refused.body.fieldErrors).toEqual({ remindBeforeDays: "“soon” is not a number of days: type whole numbers, like 3, 7" });
+    expect(await shopLocaleChoice(database.prisma, shop)).toMatchObject({ chosen: null });
+
+    const unknown = await answer<SettingsAnswer>(action(post(SETTINGS_URL, fields({ ...GENERAL, adminLocale: "xx-YY" }))));
+    expect(unknown.body.fieldErrors).toEqual({ adminLocale: "choose a format from the list" });
+
+    const saved = await answer<SettingsAnswer>(action(post(SETTINGS_URL, fields({ ...GENERAL, adminLocale: "de-DE" }))));
+    expect(saved.body).toMatchObject({ ok: true });
+    expect(await shopLocaleChoice(database.prisma, shop)).toMatchObject({ chosen: "de-DE" });
+    const data = (await (await loader(routeArgs(SETTINGS_URL))).json()) as { localeChoice: { chosen: string | null } };
+    expect(data.localeChoice.chosen).toBe("de-DE");
+
+    await answer(action(post(SETTINGS_URL, fields({ ...GENERAL, adminLocale: "" }))));
+    expect(await shopLocaleChoice(database.prisma, shop)).toMatchObject({ chosen: null });
+  });
+
+  it("saves the working days on their own form, keeps them when the general settings are saved, and refuses each bad field by name", async () => {
+    useShop("settings-working-days");
+    const WORKING_DAYS = { intent: "workingDays", closedWeekdays: "7,6", holidays: "2027-12-25\r\n2027-12-26, 2027-12-25", moveDueDates: "nextWorkingDay" };
+    const saved = await answer<SettingsAnswer>(action(post(SETTINGS_URL, fields(WORKING_DAYS))));
+    expect(saved).toEqual({ status: 200, body: expect.objectContaining({ ok: true, form: "workingDays" }) });
+    const stored = { closedWeekdays: [6, 7], holidays: ["2027-12-25", "2027-12-26"], moveDueDates: "nextWorkingDay" };
+    expect((await getShopSettings(database.prisma, shop)).workingDays).toEqual(stored);
+
+    expect((await action(post(SETTINGS_URL, fields({ ...GENERAL_FIELDS, linkEmailsBy: "shopify" })))).status).toBe(200);
+    expect(await getShopSettings(database.prisma, shop)).toMatchObject({ linkEmailsBy: "shopify", workingDays: stored });
+    const page = (await (await loader(routeArgs(SETTINGS_URL))).json()) as { settings: { workingDays: unknown } };
+    expect(page.settings.workingDays).toEqual(stored);
+
+    for (const [changes, fieldErrors] of [
+      [{ holidays: "2027-12-25, 2027-02-30" }, { holidays: "“2027-02-30” is not a real date in the form YYYY-MM-DD, like 2027-12-25" }],
+      [{ holidays: "Christmas" }, { holidays: "“Christmas” is not a real date in the form YYYY-MM-DD, like 2027-12-25" }],
+      [{ closedWeekdays: "6,8" }, { closedWeekdays: "a weekday is 1 (Monday) to 7 (Sunday)" }],
+      [{ closedWeekdays: "sat" }, { closedWeekdays: "“sat” is not a weekday: 1 (Monday) to 7 (Sunday)" }],
+      [{ closedWeekdays: "1,2,3,4,5,6,7" }, { closedWeekdays: "at least one weekday must be a working day" }],
+      [{ moveDueDates: "sometimes" }, { moveDueDates: "choose whether due dates on a closed day stay, or move to the next or the previous working day" }],
+    ] as const) {
+      const refused = await answer<SettingsAnswer>(action(post(SETTINGS_URL, fields({ ...WORKING_DAYS, moveDueDates: "off", ...changes }))));
+      expect(refused).toEqual({
+        status: 422,
+        body: expect.objectContaining({ ok: false, form: "workingDays", message: "Working days not saved.", fieldErrors }),
+      });
+    }
+    expect((await getShopSettings(database.prisma, shop)).workingDays).toEqual(stored);
+    const audit = await listAudit(database.prisma, shop, {});
+    expect(audit.filter((entry) => entry.action === "workingDays.updated")).toHaveLength(1);
   });
 
   it("saves the branding with a logo uploaded as multipart, shows the logo, keeps it on the next save and removes it", async () => {

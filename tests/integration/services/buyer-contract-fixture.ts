@@ -95,7 +95,14 @@ export async function recordMoney(
 
 export async function cancelWith(db: PrismaClient, shop: string, contractId: string, cancellation: Cancellation | undefined): Promise<StoredContract> {
   const contract = await reread(db, shop, contractId);
-  return cancelContractRecord(db, shop, { contractId, version: contract.version, reason: "test", ...(cancellation ? { cancellation } : {}), actor: "system" });
+  return cancelContractRecord(db, shop, {
+    contractId,
+    version: contract.version,
+    reason: "test",
+    at: new Date(),
+    ...(cancellation ? { cancellation } : {}),
+    actor: "system",
+  });
 }
 
 /** Every event, from long before the first to long after the last. */

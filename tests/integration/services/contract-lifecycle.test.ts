@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { startOfDayIn } from "../../../app/domain/dates/calendar-date";
 import { currencyFor } from "../../../app/domain/money/currency";
 import { toMinorUnits } from "../../../app/domain/money/minor-units";
 import { PRESET_PLANS } from "../../../app/domain/plan/presets";
@@ -7,6 +8,7 @@ import { CONTRACT_WEBHOOK_HANDLERS } from "../../../app/jobs/handlers/contract-w
 import { ContractExistsError, getContract, type StoredContract } from "../../../app/models/contracts.server";
 import { contractBalance } from "../../../app/models/ledger.server";
 import { createPlan, type StoredPlan } from "../../../app/models/plans.server";
+import { attachPreviewView } from "../../../app/services/attach/attach-flow.server";
 import { AttachPlanError, attachPlan } from "../../../app/services/attach/attach-plan.server";
 import { cancelContract, markMilestone } from "../../../app/services/collection/contract-events.server";
 import { CONTRACT_SYNC_JOB } from "../../../app/services/collection/contract-sync-requests.server";
@@ -39,6 +41,8 @@ let jobs: JobQueue;
 let emulator: RunningEmulator;
 /** Operation names whose next call answers with userErrors, to see how a refusal is handled. */
 const refuseNext = new Set<string>();
+/** Operation names whose next call Shopify carries out, after which the caller dies before reading the answer. */
+const dieAfterNext = new Set<string>();
 
 function deps(): ServiceDeps {
   return { db: database.prisma, jobs, adminFor: async (shop) => refusing(clientFor(shop)), now: () => emulator.store.clock.now(), buyerMail: testBuyerMail() };
@@ -55,6 +59,9 @@ function refusing(client: AdminClient): AdminClient {
     request: ((operation, ...variables) => {
       if (refuseNext.delete(operation.name)) {
         return Promise.reject(new AdminUserErrors(operation.name, [{ field: ["id"], message: "Refused by the test" }], null));
+      }
+      if (dieAfterNext.delete(operation.name)) {
+        return client.request(operation, ...variables).then(() => Promise.reject(new Error(`the process died after ${operation.name}`)));
       }
       return client.request(operation, ...variables);
     }) as AdminClient["request"],
@@ -129,22 +136,84 @@ describe("attaching a plan", () => {
     expect(await database.prisma.contract.count({ where: { sourceDraftOrderId: draftId } })).toBe(0);
   });
 
-  it("refuses a plan whose first stage is not due at checkout", async () => {
+  it("refuses a plan whose only stage is due at checkout (that is a plain order), and stores nothing", async () => {
     const plan = await createPlan(database.prisma, basic.domain, {
-      name: "nothing at checkout",
-      config: {
-        name: "nothing at checkout",
-        stages: [
-          { kind: "balance", share: "remainder", due: { after: "30d" } },
-          { kind: "balance", share: { percent: "10" }, due: { after: "60d" } },
-        ],
-      },
+      name: "all at checkout",
+      config: { name: "all at checkout", stages: [{ kind: "balance", share: "remainder", due: "checkout" }] },
       actor: STAFF,
     });
     const draftId = await createQuote(basic.domain);
     await expect(attachPlan(deps(), basic.domain, { draftOrderId: draftId, planId: plan.id, actor: STAFF })).rejects.toThrow(
-      /first stage must be due at checkout/,
+      /only stage is due at checkout: that is a plain order/,
     );
+    expect(await database.prisma.contract.count({ where: { sourceDraftOrderId: draftId } })).toBe(0);
+  });
+
+  describe("a plan with nothing due at checkout", () => {
+    for (const [mode, shop] of [
+      ["stageOrder", basic],
+      ["native", plus],
+    ] as const) {
+      it(`${mode}: completes the draft into the main order once, on payment terms due on stage 1's date, also when the attach is retried after dying`, async () => {
+        const plan = await createPlan(database.prisma, shop.domain, {
+          name: `nothing at checkout ${mode}`,
+          config: {
+            name: "nothing at checkout",
+            stages: [
+              { kind: "balance", share: { percent: "40" }, due: { after: "30d" } },
+              { kind: "balance", share: "remainder", due: { after: "60d" } },
+            ],
+          },
+          actor: STAFF,
+        });
+        const draftId = await createQuote(shop.domain);
+        // What staff confirm: stage 1 on its date, not "at checkout", and what attaching will do instead.
+        const preview = await attachPreviewView(deps(), shop.domain, { draftOrderId: draftId, planId: plan.id });
+        const firstDue = preview.stages[0]!.dueDate!;
+        expect(preview.stages.map((stage) => stage.when)).toEqual([`on ${firstDue}`, `on ${preview.stages[1]!.dueDate}`]);
+        expect(preview.nothingAtCheckout).toBe(
+          `Nothing is due at checkout: attaching completes the draft order into an order now, on payment terms due on ${firstDue}, and each stage is invoiced on its date.`,
+        );
+        dieAfterNext.add("DraftOrderComplete");
+        await expect(attachPlan(deps(), shop.domain, { draftOrderId: draftId, planId: plan.id, mode, actor: STAFF })).rejects.toThrow(/process died/);
+        const stopped = await database.prisma.contract.findFirstOrThrow({ where: { sourceDraftOrderId: draftId } });
+        expect(stopped).toMatchObject({ status: "pending", firstStageAtCheckout: false, mainOrderId: null });
+
+        const contract = await attachPlan(deps(), shop.domain, { draftOrderId: draftId, planId: plan.id, mode, actor: STAFF });
+        const state = emulator.store.shops.get(shop.domain)!;
+        const orders = state.orders.filter((order) => order.draftOrderId === draftId);
+        expect(orders).toHaveLength(1);
+        expect(contract).toMatchObject({ id: stopped.id, status: "active", firstStageAtCheckout: false, mainOrderId: orders[0]!.id });
+        const draft = state.draftOrders.find((candidate) => candidate.id === draftId)!;
+        expect(draft.deposit).toBeUndefined();
+        // Nothing was paid: the order is pending for its whole total, due on stage 1's date (the start of that day in the shop's zone).
+        const first = contract.stages[0]!;
+        expect(first.status).toBe("scheduled");
+        expect(orders[0]!.paymentTerms?.type).toBe("FIXED");
+        const dueAt = orders[0]!.paymentTerms!.schedules.map((schedule) => Date.parse(schedule.dueAt!));
+        expect(dueAt).toEqual([startOfDayIn(first.dueDate!, contract.timeZone).getTime()]);
+        expect(orders[0]!.transactions.filter((transaction) => transaction.status === "SUCCESS")).toEqual([]);
+        // No stage link before stage 1 is issued.
+        expect((await sync(shop.domain, contract.id)).stages.map((stage) => stage.stageDraftOrderId)).toEqual([null, null]);
+
+        // A third attach is refused: the contract is running.
+        await expect(attachPlan(deps(), shop.domain, { draftOrderId: draftId, planId: plan.id, mode, actor: STAFF })).rejects.toThrow(ContractExistsError);
+      });
+    }
+  });
+
+  it("a single stage due after fulfillment: the order is placed due on fulfillment, and the stage dated when it ships", async () => {
+    const plan = await createPlan(database.prisma, basic.domain, {
+      name: "net 30 after fulfillment",
+      config: { name: "net 30 after fulfillment", stages: [{ kind: "balance", share: "remainder", due: { event: "orderFulfilled" }, netDays: 30 }] },
+      actor: STAFF,
+    });
+    const contract = await attachPlan(deps(), basic.domain, { draftOrderId: await createQuote(basic.domain), planId: plan.id, actor: STAFF });
+    expect(contract).toMatchObject({ status: "active", firstStageAtCheckout: false });
+    const order = emulator.store.shops.get(basic.domain)!.orders.find((candidate) => candidate.id === contract.mainOrderId)!;
+    expect(order.paymentTerms?.type).toBe("FULFILLMENT");
+    expect(order.paymentTerms?.schedules.map((schedule) => schedule.dueAt ?? null)).toEqual([null]);
+    expect((await sync(basic.domain, contract.id)).stages[0]).toMatchObject({ dueDate: null, stageDraftOrderId: null, status: "scheduled" });
   });
 
   it("refuses a second plan on the same draft order", async () => {
@@ -158,7 +227,10 @@ describe("attaching a plan", () => {
   it("native: puts the deposit and terms on the draft and freezes the schedule to what checkout charges", async () => {
     const plan = await presetPlan(plus.domain, "deposit-30-50-20-net30", "native attach");
     const draftId = await createQuote(plus.domain);
+    const preview = await attachPreviewView(deps(), plus.domain, { draftOrderId: draftId, planId: plan.id });
+    expect([preview.stages[0]!.when, preview.nothingAtCheckout]).toEqual(["at checkout", null]);
     const contract = await attachPlan(deps(), plus.domain, { draftOrderId: draftId, planId: plan.id, actor: STAFF });
+    expect(contract.firstStageAtCheckout).toBe(true);
     const draft = emulator.store.shops.get(plus.domain)!.draftOrders.find((candidate) => candidate.id === draftId)!;
     const { draftOrder } = await admin<{
       draftOrder: { amountDueNowSet: { shopMoney: { amount: string } }; totalPriceSet: { shopMoney: { amount: string } } };
@@ -294,11 +366,12 @@ describe("shops stay apart", () => {
     const attached = await attachPlan(deps(), basic.domain, { draftOrderId: await createQuote(basic.domain), planId: plan.id, actor: STAFF });
     const syncsOf = async (shop: string) => (await database.storedJobs()).filter((job) => job.kind === CONTRACT_SYNC_JOB && job.shop === shop).length;
     const before = await syncsOf(basic.domain);
+    const plusBefore = await syncsOf(plus.domain);
     const body = JSON.stringify({ admin_graphql_api_id: "gid://shopify/Order/999999", note_attributes: [{ name: "_tranche_contract", value: attached.id }] });
     const event = (shop: string, eventId: string) => ({ shop, eventId, webhookId: "w-1", topic: "orders/paid", payload: body });
     await database.prisma.webhookEvent.createMany({ data: [event(plus.domain, "forged-1"), event(basic.domain, "genuine-1")] });
     await CONTRACT_WEBHOOK_HANDLERS["orders/paid"]!({ eventId: "forged-1" }, { db: database.prisma, jobs, shop: plus.domain, jobId: "job-forged", attempt: 1 });
-    expect(await syncsOf(plus.domain)).toBe(0);
+    expect(await syncsOf(plus.domain)).toBe(plusBefore);
     expect(await syncsOf(basic.domain)).toBe(before);
 
     await CONTRACT_WEBHOOK_HANDLERS["orders/paid"]!(

@@ -19,6 +19,7 @@ import { payEmailedLink, staffAdminRequest } from "../../../emulator/staff-and-b
 import type { ShopFixture } from "../../../emulator/state/seed";
 import { createTestDatabase, type TestDatabase } from "../test-database";
 import { testBuyerMail } from "../../support/buyer-mail";
+import { advanceToLocalNoon } from "../../support/local-noon";
 
 /**
  * A payment and a cancel at once, 100 times: the buyer paying a stage's link at checkout, or staff recording it as paid
@@ -91,6 +92,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   jobs = await database.openJobQueue({ supervise: false });
   emulator = await startEmulator({ shops: [shop] });
+  advanceToLocalNoon(emulator.store.clock, emulator.store.shops.get(shop.domain)!.settings.ianaTimezone);
   await database.prisma.session.create({
     data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", isOnline: false, accessToken: shop.accessToken as string },
   });

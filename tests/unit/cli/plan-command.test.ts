@@ -79,6 +79,12 @@ describe("npm run plan", () => {
       "error: tax: the tax lines add up to 2000.00, more than the total 1200.00",
     ],
     [["--config", '{"period":"1m"}', ...order, "--bogus"], "error: Unknown option '--bogus'"],
+    [["--config", '{"period":"1m"}', "--total", "-5.00", "--currency", "EUR", "--due", "2027-01-31"], "error: total: the order total must be above zero"],
+    [["--config", '{"period":"1m"}', "--total", "--currency", "EUR", "--due", "2027-01-31"], "error: Option '--total' argument is ambiguous"],
+    [
+      ["--config", '{"period":"1m"}', "--total", "1000000000000000", "--currency", "EUR", "--due", "2027-01-31"],
+      "error: total: 1000000000000000 is too large: an amount must be below 10^15",
+    ],
     [["--config", '{"period":"1m(2)","dateReference":"Start"}', ...order], 'error: dateReference (column 1): the order has no date "Start"'],
   ])("%j fails with one error line and exit 2", (args, message) => {
     const result = plan(...args);

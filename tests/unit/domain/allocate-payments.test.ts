@@ -50,6 +50,15 @@ describe("allocatePayments: directed money", () => {
     expect(allocatePayments(contract, seen)).toEqual([{ position: 3, ref: "s3", amount: 40_000n, occurredAt: at(5) }]);
   });
 
+  it("keeps the card that paid (brand and last digits) with each part, for the ledger", () => {
+    const card = { brand: "Visa", lastDigits: "4242" };
+    const seen = onMainOrder(transaction("t1", 40_000n, { processedAt: at(1), card }));
+    expect(allocatePayments(contract, seen).map(({ ref, card: paidBy }) => ({ ref, paidBy }))).toEqual([
+      { ref: "t1#1", paidBy: card },
+      { ref: "t1#2", paidBy: card },
+    ]);
+  });
+
   it("a saved-card charge on the main order pays the stage whose charge reference it carries", () => {
     const seen = onMainOrder(transaction("c2", 50_000n, { paymentReferenceId: "mandate-payment-2", processedAt: at(1) }));
     expect(summary(allocatePayments(charging(contract, 2), seen))).toEqual([{ position: 2, ref: "c2", amount: 50_000n }]);

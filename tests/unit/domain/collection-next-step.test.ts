@@ -5,6 +5,7 @@ import { MAX_CHARGE_ATTEMPTS, nextCollectionStep, PAYMENT_HOLD_HANDLE, type Coll
 import type { ObservedHold } from "../../../app/domain/contract/observation";
 import {
   clockOn,
+  contractState,
   CONTRACT_ID,
   day,
   DEPOSIT_TRANSACTION_ID,
@@ -13,7 +14,9 @@ import {
   MAIN_ORDER_ID,
   MANDATE_ID,
   nativeScenario,
+  observation,
   observedDraft,
+  observedOrder,
   openFulfillmentOrder,
   paidByCard,
   paidOnStageOrder,
@@ -22,6 +25,7 @@ import {
   stageOrderId,
   stageOrderScenario,
   stagePaymentId,
+  stageState,
   TERMS_ID,
   transaction,
   withMainOrder,
@@ -376,6 +380,21 @@ describe("dating a stage that waited for an event", () => {
       position: 3,
       issueDate: "2027-03-10",
       dueDate: "2027-04-09",
+      event: "order fulfilled",
+    });
+  });
+
+  it("on the shop's working calendar frozen at attach: a due date on a holiday Friday moves to Monday", () => {
+    const scenario = change(waiting({ trigger: { event: "orderFulfilled" }, steps: [{ count: 30, unit: "day" }] }, 30), (c) => ({
+      ...c,
+      calendar: { closedWeekdays: [6, 7], holidays: [day("2027-04-09")], move: "nextWorkingDay" },
+    }));
+    const seen = withMainOrder(scenario.observation, { fulfilledDate: day("2027-03-10"), fulfillmentCreatedDate: day("2027-03-05") });
+    expect(next({ ...scenario, observation: seen })).toEqual({
+      kind: "dateStage",
+      position: 3,
+      issueDate: "2027-03-10",
+      dueDate: "2027-04-12",
       event: "order fulfilled",
     });
   });
@@ -832,6 +851,86 @@ describe("net terms", () => {
   });
 });
 
+describe("a plan whose first stage is not at checkout (net terms from the order)", () => {
+  /**
+   * Attached on 2027-01-15 on payment terms: the source draft completed into the main order (nothing paid, its terms
+   * due on stage 1's date), the contract active; 600.00 due 2027-02-15 and 600.00 due 2027-03-15.
+   */
+  function fromTheOrder(mode: ContractState["mode"]): Scenario {
+    const contract = contractState({
+      mode,
+      status: "active",
+      firstStageAtCheckout: false,
+      mainOrderId: MAIN_ORDER_ID,
+      stages: [
+        stageState(1, { amount: 60_000n, issueDate: day("2027-02-15"), dueDate: day("2027-02-15") }),
+        stageState(2, { amount: 60_000n, issueDate: day("2027-03-15"), dueDate: day("2027-03-15") }),
+      ],
+    });
+    const mainOrder = observedOrder(MAIN_ORDER_ID, {
+      outstanding: 120_000n,
+      fulfillmentOrders: [openFulfillmentOrder()],
+      paymentTerms: fixedTerms(day("2027-02-15")),
+    });
+    const sourceDraft = observedDraft(SOURCE_DRAFT_ID, { completed: true, orderId: MAIN_ORDER_ID });
+    return { contract, observation: observation({ sourceDraft, mainOrder, partialPaymentsAllowed: mode === "native" }) };
+  }
+  const STAGE_1_DUE = clockOn("2027-02-15");
+
+  it.each(["native", "stageOrder"] as const)("%s: nothing to do before stage 1 is due; then stage 1 is collected like a later stage", (mode) => {
+    expect(next(fromTheOrder(mode))).toBeNull();
+    expect(next(fromTheOrder(mode), STAGE_1_DUE)).toEqual({ kind: "createStageDraft", position: 1 });
+
+    const drafted = change(fromTheOrder(mode), (c) => withStage(c, 1, { stageDraftOrderId: stageDraftId(1) }));
+    const seen = withStageDraft(drafted.observation, 1);
+    expect(next({ ...drafted, observation: seen }, STAGE_1_DUE)).toEqual({ kind: "sendStageDraftInvoice", position: 1, draftId: stageDraftId(1) });
+
+    const invoiced = change({ ...drafted, observation: withStageDraft(seen, 1, { invoiceSent: true }) }, (c) => withStage(c, 1, { status: "invoiced" }));
+    expect(next(invoiced, STAGE_1_DUE)).toBeNull();
+    expect(next(invoiced, clockOn("2027-02-16"))).toEqual({ kind: "markOverdue", position: 1 });
+  });
+
+  it("the source draft is never completed again, even with stage 1 paid (the order exists from the start)", () => {
+    const paid = change(fromTheOrder("stageOrder"), (c) => ({ ...withStage(c, 1, { status: "paid", paid: 60_000n }), offlineHeld: 60_000n }));
+    expect(next(paid)?.kind).not.toBe("completeSourceDraft");
+  });
+
+  it("once stage 1 is paid the main order's terms move to stage 2's date (without Plus nothing is mirrored before the end)", () => {
+    const paid = change(fromTheOrder("stageOrder"), (c) => ({ ...withStage(c, 1, { status: "paid", paid: 60_000n }), offlineHeld: 60_000n }));
+    expect(next(paid)).toEqual({ kind: "setPaymentTerms", orderId: MAIN_ORDER_ID, termsId: TERMS_ID, dueDate: day("2027-03-15") });
+  });
+
+  it("native: stage 1's money is mirrored onto the main order as it arrives", () => {
+    const paid = change(fromTheOrder("native"), (c) => ({ ...withStage(c, 1, { status: "paid", paid: 60_000n }), offlineHeld: 60_000n }));
+    expect(next(paid)).toEqual({ kind: "mirrorPayments", orderId: MAIN_ORDER_ID, amount: 60_000n });
+  });
+
+  it("a pending contract whose attach stopped after completing the draft links the order, then becomes active", () => {
+    const stopped = change(fromTheOrder("stageOrder"), (c) => ({ ...c, status: "pending", mainOrderId: null }));
+    expect(next(stopped)).toEqual({ kind: "linkMainOrder", orderId: MAIN_ORDER_ID, orderName: null });
+    const linked = change(stopped, (c) => ({ ...c, mainOrderId: MAIN_ORDER_ID }));
+    expect(next(linked)).toEqual({ kind: "activateContract" });
+  });
+
+  it("a pending contract whose draft is still open waits for the attach to finish (no completion, no activation)", () => {
+    const open = change(fromTheOrder("stageOrder"), (c) => ({ ...c, status: "pending", mainOrderId: null }));
+    expect(next({ ...open, observation: { ...open.observation, sourceDraft: observedDraft(SOURCE_DRAFT_ID), mainOrder: null } }, STAGE_1_DUE)).toBeNull();
+  });
+
+  it("completes once every stage is paid and Shopify shows the main order paid", () => {
+    const allPaid = change(fromTheOrder("stageOrder"), (c) => ({
+      ...withStage(withStage(c, 1, { status: "paid", paid: 60_000n }), 2, { status: "paid", paid: 60_000n }),
+      offlineHeld: 120_000n,
+    }));
+    const mirrored = withMainOrder(allPaid.observation, {
+      outstanding: 0n,
+      financialStatus: "PAID",
+      transactions: [transaction("gid://shopify/OrderTransaction/9", 120_000n, { manual: true, gateway: "manual" })],
+    });
+    expect(next({ ...allPaid, observation: mirrored }, clockOn("2027-03-16"))).toEqual({ kind: "completeContract" });
+  });
+});
+
 describe("completing the contract", () => {
   const allPaid = () => paidByCard(paidByCard(withSavedCard(nativeScenario()), 2), 3);
 
@@ -852,5 +951,30 @@ describe("completing the contract", () => {
     });
     const recorded = { ...scenario.contract, recordedPayments: new Map([...scenario.contract.recordedPayments].filter(([ref]) => !ref.endsWith("card-3"))) };
     expect(next({ contract: recorded, observation: seen }, clockOn("2027-03-31"))).toBeNull();
+  });
+});
+
+describe("the day the goods shipped, for the books", () => {
+  const fulfilled = (scenario: Scenario) => ({ ...scenario, observation: withMainOrder(scenario.observation, { fulfilledDate: day("2027-02-15") }) });
+
+  it("an active contract whose main order is fully fulfilled records the day once nothing else is to learn", () => {
+    expect(next(fulfilled(nativeScenario()))).toEqual({ kind: "recordFulfillment", fulfilledOn: "2027-02-15" });
+  });
+
+  it("a contract paid in full before shipping still records the day it shipped", () => {
+    const completed = change(fulfilled(nativeScenario()), (c) => ({ ...c, status: "completed" }));
+    expect(next(completed)).toEqual({ kind: "recordFulfillment", fulfilledOn: "2027-02-15" });
+  });
+
+  it("is recorded once, and not for a partial shipment", () => {
+    const recorded = change(fulfilled(nativeScenario()), (c) => ({ ...c, fulfilledOn: day("2027-02-15") }));
+    expect(next(recorded)).toBeNull();
+    const partial = nativeScenario();
+    expect(next({ ...partial, observation: withMainOrder(partial.observation, { fulfillmentCreatedDate: day("2027-02-15") }) })).toBeNull();
+  });
+
+  it("a cancelled contract records no shipping day", () => {
+    const cancelled = change(fulfilled(nativeScenario()), (c) => ({ ...c, status: "cancelled" }));
+    expect(next(cancelled)?.kind).not.toBe("recordFulfillment");
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateByRatios, allocateEqually } from "../../../app/domain/money/allocate";
+import { allocateByRatios, allocateEqually, allocateSmallByRatios } from "../../../app/domain/money/allocate";
 import { currencyFor } from "../../../app/domain/money/currency";
 import { CURRENCY_EXPONENTS } from "../../../app/domain/money/iso4217";
 import { formatMinorUnits, toMinorUnits } from "../../../app/domain/money/minor-units";
@@ -69,6 +69,21 @@ describe("minor units", () => {
     expect(() => toMinorUnits(text, usd, "amount")).toThrow(PlanError);
   });
 
+  it("writes every digit and exactly the currency's decimals, on both sides of 2^53 minor units", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 6n }), fc.bigInt({ min: 2n ** 52n, max: 2n ** 60n })),
+        fc.constantFrom(usd, jpy, kwd),
+        (minor, currency) => {
+          const text = formatMinorUnits(minor, currency);
+          expect(BigInt(text.replace(".", ""))).toBe(minor);
+          expect(text.includes(".") ? text.split(".")[1]?.length : 0).toBe(currency.exponent);
+          expect(/^(0|[1-9]\d*)(\.\d+)?$/.test(text)).toBe(true);
+        },
+      ),
+    );
+  });
+
   it("round-trips any minor amount in any exponent", () => {
     fc.assert(
       // Below 10^15 major units in every exponent (the engine's limit; JPY's minor unit is its major unit).
@@ -111,6 +126,48 @@ describe("allocateByRatios (largest remainder, ties to the earlier share)", () =
           });
         },
       ),
+    );
+  });
+
+  it("gives the shares of the plain definition (sort by fraction), whether few or many units are left over", () => {
+    const reference = (total: bigint, ratios: readonly bigint[]): bigint[] => {
+      const sum = ratios.reduce((a, b) => a + b, 0n);
+      const shares = ratios.map((ratio) => (total * ratio) / sum);
+      let leftover = total - shares.reduce((a, b) => a + b, 0n);
+      const order = ratios.map((ratio, index) => ({ fraction: (total * ratio) % sum, index }));
+      order.sort((a, b) => (a.fraction === b.fraction ? a.index - b.index : a.fraction > b.fraction ? -1 : 1));
+      for (const { index } of order) {
+        if (leftover === 0n) break;
+        shares[index] = (shares[index] as bigint) + 1n;
+        leftover -= 1n;
+      }
+      return shares;
+    };
+    const nearBound = fc.bigInt({ min: 2n ** 40n, max: 2n ** 56n });
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 9n }), nearBound),
+        fc
+          .array(fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 4n }), fc.bigInt({ min: 0n, max: 2n ** 20n })), { minLength: 1, maxLength: 40 })
+          .filter((r) => r.some((x) => x > 0n)),
+        (total, ratios) => {
+          expect(allocateByRatios(total, ratios)).toEqual(reference(total, ratios));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("allocates the same on doubles (allocateSmallByRatios) while total × each ratio stays below 2^53", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 100_000_000 }), { minLength: 1, maxLength: 30 }).filter((r) => r.some((x) => x > 0)),
+        (total, ratios) => {
+          expect(allocateSmallByRatios(total, ratios).map(BigInt)).toEqual(allocateByRatios(BigInt(total), ratios.map(BigInt)));
+        },
+      ),
+      { numRuns: 1_000 },
     );
   });
 

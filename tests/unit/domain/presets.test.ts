@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { applyNegotiatedTerms } from "../../../app/domain/customers/customer-terms";
+import { compilePlanConfig } from "../../../app/domain/plan/plan-config";
 import { PRESET_PLANS } from "../../../app/domain/plan/presets";
-import { amountsOf, datesOf, preview, titlesOf } from "./sample-order";
+import { buildSchedule } from "../../../app/domain/schedule/build-schedule";
+import { orderSnapshotFromInput } from "../../../app/domain/schedule/order-input";
+import { amountsOf, datesOf, preview, sampleOrder, titlesOf } from "./sample-order";
 
 const vat = { taxLines: [{ title: "VAT 19%", amount: "191.60" }] };
 const taxOf = (schedule: ReturnType<typeof preview>) => schedule.installments.map((i) => i.tax.map((t) => t.amount));
@@ -44,6 +48,33 @@ describe("preset plans (1200.00 EUR incl. 191.60 VAT, ordered 2027-01-15)", () =
     expect(amountsOf(schedule)).toEqual(["300.00", "150.00", "150.00", "150.00", "150.00", "150.00", "150.00"]);
     expect(datesOf(schedule)).toEqual(["2027-01-15", "2027-02-15", "2027-03-15", "2027-04-15", "2027-05-15", "2027-06-15", "2027-07-15"]);
     expect(titlesOf(schedule)[1]).toBe("Monthly payment due 2027-02-15");
+  });
+
+  it("net 30: the whole total, invoiced on the order date and due 30 days later", () => {
+    const schedule = preview({ preset: "net-30" }, vat);
+    expect(amountsOf(schedule)).toEqual(["1200.00"]);
+    expect(datesOf(schedule)).toEqual(["2027-02-14"]);
+    expect(taxOf(schedule)).toEqual([["191.60"]]);
+    expect(titlesOf(schedule)).toEqual(["Net terms"]);
+  });
+
+  it("net 30: a customer's negotiated net days replace the 30", () => {
+    const plan = applyNegotiatedTerms(compilePlanConfig({ preset: "net-30" }), { depositPercent: null, netDays: 45 });
+    const [only] = buildSchedule(plan, orderSnapshotFromInput(sampleOrder())).installments;
+    expect([only?.issueDate, only?.dueDate]).toEqual(["2027-01-15", "2027-03-01"]);
+  });
+
+  it.each([
+    ["2027-01-20", ["2027-02-15", "2027-03-15", "2027-04-15", "2027-05-15"]],
+    ["2027-01-31", ["2027-02-15", "2027-03-15", "2027-04-15", "2027-05-15"]],
+    ["2027-01-14", ["2027-01-15", "2027-02-15", "2027-03-15", "2027-04-15"]],
+    // Ordered on a 15th, the first payment falls on the order date: it is paid at checkout.
+    ["2027-01-15", ["2027-01-15", "2027-02-15", "2027-03-15", "2027-04-15"]],
+  ])("4 payments on the 15th, ordered %s", (orderDate, dates) => {
+    const schedule = preview({ preset: "four-payments-15th" }, { ...vat, orderDate });
+    expect(amountsOf(schedule)).toEqual(["300.00", "300.00", "300.00", "300.00"]);
+    expect(datesOf(schedule)).toEqual(dates);
+    expect(taxOf(schedule)).toEqual([["47.90"], ["47.90"], ["47.90"], ["47.90"]]);
   });
 
   it("every preset has a unique id, a name and a description", () => {

@@ -403,6 +403,12 @@ describe("switchPlanRevision", () => {
     ]);
   });
 
+  it("moves the new plan's due dates off the shop's closed days, as at attach (2027-04-10 is a Saturday)", () => {
+    const calendar = { closedWeekdays: [6, 7], holidays: [], move: "nextWorkingDay" as const };
+    const revision = switchPlanRevision(depositPaid, compilePlanConfig({ period: "1m(3)" }), { today: TODAY, calendar });
+    expect(revision.revised.map((r) => r.stage.dueDate)).toEqual([day("2027-02-10"), day("2027-03-10"), day("2027-04-12")]);
+  });
+
   it("keeps trigger stages waiting, and dates them when the event already happened", () => {
     const plan = compilePlanConfig({
       stages: [

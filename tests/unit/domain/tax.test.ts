@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { allocateByRatios } from "../../../app/domain/money/allocate";
 import { allocateTaxLines } from "../../../app/domain/schedule/tax";
 
 const lines = (...amounts: bigint[]) => amounts.map((amount, i) => ({ title: `Tax ${i + 1}`, amount }));
@@ -46,6 +47,32 @@ describe("allocateTaxLines", () => {
           });
         },
       ),
+    );
+  });
+
+  it("gives the same shares whether the order is small enough for doubles (tax × total below 2^53) or needs bigints", () => {
+    // The documented split, written plainly on bigints: the reference both of the engine's paths must equal.
+    const reference = (amounts: readonly bigint[], taxAmounts: readonly bigint[]): bigint[][] => {
+      const totalTax = taxAmounts.reduce((a, b) => a + b, 0n);
+      if (totalTax === 0n) return amounts.map(() => taxAmounts.map(() => 0n));
+      const perInstallment = allocateByRatios(totalTax, amounts);
+      const unassigned = [...taxAmounts];
+      return perInstallment.map((tax, index) => {
+        if (index === amounts.length - 1) return [...unassigned];
+        if (tax === 0n) return unassigned.map(() => 0n);
+        const row = allocateByRatios(tax, unassigned);
+        row.forEach((share, line) => (unassigned[line] = (unassigned[line] as bigint) - share));
+        return row;
+      });
+    };
+    const sizes = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.bigInt({ min: 10n ** 7n, max: 10n ** 11n }));
+    fc.assert(
+      fc.property(fc.array(sizes, { minLength: 1, maxLength: 24 }), fc.array(sizes, { minLength: 1, maxLength: 5 }), (amounts, taxAmounts) => {
+        const total = amounts.reduce((a, b) => a + b, 0n);
+        fc.pre(taxAmounts.reduce((a, b) => a + b, 0n) <= total);
+        expect(allocateTaxLines(amounts, lines(...taxAmounts))).toEqual(reference(amounts, taxAmounts));
+      }),
+      { numRuns: 1_000 },
     );
   });
 });

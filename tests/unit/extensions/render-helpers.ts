@@ -13,12 +13,12 @@ export function html(node: VNode | null): string {
 }
 
 /**
- * The visible text of the markup, whitespace collapsed. A component's `heading` and `label`
- * attributes are shown to the buyer, so they count as text, where the tag stands.
+ * The visible text of the markup, whitespace collapsed. A component's `heading`, `label` and
+ * `error` attributes are shown to the buyer or staff, so they count as text, where the tag stands.
  */
 export function textOf(markup: string): string {
   return markup
-    .replace(/<[^>]*>/g, (tag) => ` ${[...tag.matchAll(/\s(?:heading|label)="([^"]*)"/g)].map((match) => match[1]).join(' ')} `)
+    .replace(/<[^>]*>/g, (tag) => ` ${[...tag.matchAll(/\s(?:heading|label|error)="([^"]*)"/g)].map((match) => match[1]).join(' ')} `)
     .replace(/&amp;/g, '&')
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&quot;/g, '"')

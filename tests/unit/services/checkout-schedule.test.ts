@@ -26,7 +26,8 @@ describe("the checkout schedule attribute", () => {
     expect(parsed.schedule.stages.map((stage) => [stage.title, stage.amount])).toEqual(
       schedule.installments.map((installment) => [installment.title, formatMinorUnits(installment.amount, schedule.currency)]),
     );
-    expect(parsed.schedule.stages[0]?.timing).toEqual({ kind: "date", date: "2026-11-21" });
+    // At checkout (the order date) for a plan with a deposit; on its own later date for one with nothing due there.
+    expect(parsed.schedule.stages[0]?.timing).toEqual({ kind: "date", date: schedule.installments[0]!.dueDate });
   });
 
   it("carries each stage's share of every tax line: the deposit's true tax, not the 0.00 of its untaxed checkout line", () => {

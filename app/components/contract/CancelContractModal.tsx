@@ -1,0 +1,110 @@
+import { ChoiceList, FormLayout, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+
+import { useShopFormat } from "../shop-format-context";
+import { ContractFormModal } from "./ContractFormModal";
+import { amountTypingProblem, currencyAffix } from "./amount-typing";
+import type { ContractActionResult } from "./contract-view";
+import { useSubmittedErrors } from "./use-submitted-errors";
+
+interface CancelContractModalProps {
+  /** Paid and not refunded; null when nothing was paid. */
+  readonly held: string | null;
+  readonly currency: string;
+  readonly result: ContractActionResult | undefined;
+  readonly busy: boolean;
+  readonly onClose: () => void;
+  /** Sends the form (the page submits it and shows the answer). */
+  readonly submit: (form: HTMLFormElement) => void;
+}
+
+/** Cancelling asks what happens to the money paid: refund all or part, keep it as credit, or keep it and close the order. */
+export function CancelContractModal({ held, currency, result, busy, onClose, submit }: CancelContractModalProps) {
+  const { money, format } = useShopFormat();
+  const errors = useSubmittedErrors(result, "cancel");
+  const [settlement, setSettlement] = useState<string[]>([held ? "refundAll" : "keepAsCredit"]);
+  const [refundAmount, setRefundAmount] = useState("");
+  const [amountTouched, setAmountTouched] = useState(false);
+  const [reason, setReason] = useState("");
+  const paid = held ? money(held, currency) : null;
+  const choices = paid
+    ? [
+        { label: `Refund everything paid (${paid})`, value: "refundAll" },
+        { label: "Refund part of it", value: "refundPart" },
+        { label: "Keep it as the customer's credit (the order is cancelled without a refund)", value: "keepAsCredit" },
+        { label: "Keep it and close the order as it stands", value: "close" },
+      ]
+    : [
+        { label: "Cancel the order in Shopify", value: "keepAsCredit" },
+        { label: "Close the order as it stands", value: "close" },
+      ];
+  const refundPart = settlement[0] === "refundPart";
+  const amountError = errors.fields.refundAmount ?? (refundPart && amountTouched ? amountTypingProblem(refundAmount, currency, format.locale) : null);
+  const problems = [
+    errors.fields.settlement ? { fieldId: "cancel-settlement", label: "The money paid", message: errors.fields.settlement } : null,
+    errors.fields.refundAmount ? { fieldId: "cancel-refund-amount", label: "Amount to refund", message: errors.fields.refundAmount } : null,
+    errors.fields.reason ? { fieldId: "cancel-reason", label: "Reason", message: errors.fields.reason } : null,
+  ].filter((problem) => problem !== null);
+
+  return (
+    <ContractFormModal
+      title="Cancel this contract?"
+      intent="cancel"
+      hidden={{ settlement: settlement[0] ?? "" }}
+      primary={{ content: "Cancel contract", destructive: true }}
+      dismiss="Keep contract"
+      notDone="Not cancelled"
+      errors={errors}
+      problems={problems}
+      busy={busy}
+      onClose={onClose}
+      onSend={() => setAmountTouched(true)}
+      submit={submit}
+    >
+      <Text as="p">Nothing more is charged or invoiced: open payment links are withdrawn and shipping is no longer held. This cannot be undone.</Text>
+      <FormLayout>
+        <div id="cancel-settlement">
+          <ChoiceList
+            title={paid ? `${paid} has been paid. What happens to it?` : "Nothing has been paid. What happens to the order?"}
+            choices={choices}
+            selected={settlement}
+            onChange={(value) => {
+              setSettlement(value);
+              errors.clear("settlement");
+            }}
+            error={errors.fields.settlement}
+          />
+        </div>
+        {refundPart ? (
+          <TextField
+            id="cancel-refund-amount"
+            name="refundAmount"
+            label="Amount to refund"
+            {...currencyAffix(currency, format.locale)}
+            inputMode="decimal"
+            value={refundAmount}
+            onChange={(value) => {
+              setRefundAmount(value);
+              errors.clear("refundAmount");
+            }}
+            onBlur={() => setAmountTouched(true)}
+            error={amountError ?? undefined}
+            autoComplete="off"
+          />
+        ) : null}
+        <TextField
+          id="cancel-reason"
+          name="reason"
+          label="Reason (optional, for the timeline)"
+          value={reason}
+          onChange={(value) => {
+            setReason(value);
+            errors.clear("reason");
+          }}
+          error={errors.fields.reason}
+          autoComplete="off"
+        />
+      </FormLayout>
+    </ContractFormModal>
+  );
+}

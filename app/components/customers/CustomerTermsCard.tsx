@@ -1,0 +1,135 @@
+import { useFetcher } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { useState } from "react";
+
+import { useShopFormat } from "../shop-format-context";
+
+/** The card's terms (app/services/customer-terms/terms-card-data.ts `CustomerTermsCardData`). */
+export interface CustomerTermsCardTerms {
+  readonly subjectName: string | null;
+  readonly defaultPlanId: string | null;
+  readonly depositPercent: string | null;
+  readonly netDays: number | null;
+  readonly creditLimit: { readonly amount: string; readonly currency: string } | null;
+  readonly mirrored: boolean;
+  readonly mirrorError: string | null;
+}
+
+/** What the save answers (app/services/customer-terms/save-customer-terms.server.ts `SaveCustomerTermsResult`). */
+interface SaveAnswer {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly fieldErrors: Readonly<Record<string, string>>;
+}
+
+interface CustomerTermsCardProps {
+  readonly terms: CustomerTermsCardTerms;
+  /** Who the terms are for, sent with the save so the audit log and messages can name them. */
+  readonly subjectName: string;
+  readonly plans: readonly { readonly id: string; readonly name: string }[];
+  /** The currency a new limit is in: the shop's. */
+  readonly shopCurrency: string;
+  /** Where the form posts (the page's action by default); it posts `intent=customerTerms` beside the fields. */
+  readonly action?: string;
+}
+
+export const CUSTOMER_TERMS_INTENT = "customerTerms";
+
+function isSaveAnswer(data: unknown): data is SaveAnswer {
+  return typeof data === "object" && data !== null && "ok" in data && "fieldErrors" in data && "message" in data;
+}
+
+/**
+ * Staff's negotiated terms with a customer, company or location: the plan offered first, a different deposit or net
+ * days, and a credit limit typed the way the shop types amounts. Empty fields keep the plan's own terms (or the
+ * company's, for a location).
+ */
+export function CustomerTermsCard({ terms, subjectName, plans, shopCurrency, action }: CustomerTermsCardProps) {
+  const fetcher = useFetcher();
+  const { amountInput, format } = useShopFormat();
+  const limitCurrency = terms.creditLimit?.currency ?? shopCurrency;
+  const [defaultPlanId, setDefaultPlanId] = useState(terms.defaultPlanId ?? "");
+  const [depositPercent, setDepositPercent] = useState(terms.depositPercent === null ? "" : decimalText(terms.depositPercent, format.locale));
+  const [netDays, setNetDays] = useState(terms.netDays === null ? "" : String(terms.netDays));
+  const [creditLimit, setCreditLimit] = useState(terms.creditLimit ? amountInput(terms.creditLimit.amount, terms.creditLimit.currency) : "");
+  const answer = isSaveAnswer(fetcher.data) ? fetcher.data : null;
+  const errors = answer?.fieldErrors ?? {};
+  const notMirrored = answer === null && !terms.mirrored;
+  return (
+    <Card>
+      <fetcher.Form method="post" {...(action === undefined ? {} : { action })}>
+        <input type="hidden" name="intent" value={CUSTOMER_TERMS_INTENT} />
+        <input type="hidden" name="subjectName" value={subjectName} />
+        <input type="hidden" name="creditLimitCurrency" value={limitCurrency} />
+        <BlockStack gap="300">
+          <Text as="h2" variant="headingMd">
+            Terms and credit limit
+          </Text>
+          {answer ? (
+            <Banner tone={answer.ok ? (answer.message === "Terms saved." ? "success" : "warning") : "critical"}>
+              <p>{answer.message}</p>
+            </Banner>
+          ) : null}
+          {notMirrored ? (
+            <Banner tone="warning">
+              <p>These terms are saved but not in Shopify yet{terms.mirrorError ? `: ${terms.mirrorError}` : ""}. Saving again retries.</p>
+            </Banner>
+          ) : null}
+          <Select
+            id="terms-default-plan"
+            label="Plan offered first"
+            name="defaultPlanId"
+            options={[{ label: "No default (the last plan used, or the shop's)", value: "" }, ...plans.map((plan) => ({ label: plan.name, value: plan.id }))]}
+            value={defaultPlanId}
+            onChange={setDefaultPlanId}
+            error={errors.defaultPlanId}
+          />
+          <InlineStack gap="300" wrap={false}>
+            <TextField
+              id="terms-deposit-percent"
+              label="Deposit"
+              name="depositPercent"
+              suffix="%"
+              value={depositPercent}
+              onChange={setDepositPercent}
+              helpText="Empty: the plan's deposit"
+              error={errors.depositPercent}
+              autoComplete="off"
+            />
+            <TextField
+              id="terms-net-days"
+              label="Net days"
+              name="netDays"
+              value={netDays}
+              onChange={setNetDays}
+              helpText="Empty: the plan's net days"
+              error={errors.netDays}
+              autoComplete="off"
+            />
+          </InlineStack>
+          <TextField
+            id="terms-credit-limit"
+            label={`Credit limit (${limitCurrency})`}
+            name="creditLimit"
+            value={creditLimit}
+            onChange={setCreditLimit}
+            helpText="Empty: no limit. An order that would take what they owe above it is refused unless staff give a reason."
+            error={errors.creditLimit ?? errors.creditLimitCurrency}
+            autoComplete="off"
+          />
+          <InlineStack align="end">
+            <Button submit variant="primary" loading={fetcher.state !== "idle"}>
+              Save terms
+            </Button>
+          </InlineStack>
+        </BlockStack>
+      </fetcher.Form>
+    </Card>
+  );
+}
+
+/** A stored percent ("12.5") the way the shop types decimals ("12,5" in de-DE). */
+function decimalText(decimal: string, locale: string): string {
+  const places = decimal.split(".")[1]?.length ?? 0;
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: places, maximumFractionDigits: places, useGrouping: false }).format(decimal as `${number}`);
+}

@@ -1,0 +1,240 @@
+import { calendarDateAt, type CalendarDate } from "../dates/calendar-date";
+import { allocateByRatios } from "../money/allocate";
+import type { AccountKey, ContractFacts, JournalEntry, JournalEntryKind, JournalLine, LedgerFact, StageFact } from "./journal-types";
+import { assertStageFacts, splitBetween, splitOfGross, type GrossSplit } from "./stage-split";
+
+/**
+ * The double-entry journal of one contract, from its facts, by this accounting policy:
+ *
+ * - A stage is invoiced on its issue date, or on its first payment's date when that is earlier or it has none:
+ *   Dr receivable gross; Cr contract liability net (revenue once the goods shipped); Cr tax payable per tax line.
+ * - A payment: Dr cash clearing, Cr receivable.
+ * - On the shipping day R, before anything else that day: the contract liability left at the end of R−1 becomes revenue.
+ * - A refund: Dr contract liability (sales returns from R on) net, Dr tax payable, Cr cash clearing.
+ * - On the cancellation day C, after everything else that day: each invoiced stage's unpaid gross is credited back,
+ *   then the liability left (money kept) is earned (close, refund, or a cancellation by Shopify) or moved to
+ *   customer credit (keepAsCredit). A refund after C is a sales return, or given out of customer credit when the
+ *   kept money was moved there, so the liability of a cancelled contract stays at zero.
+ * A contract cancelled before it shipped never recognises revenue on shipping.
+ */
+export function journalOfContract(facts: ContractFacts): JournalEntry[] {
+  for (const stage of facts.stages) assertStageFacts(stage, facts.id);
+  return new ContractJournal(facts).run();
+}
+
+type Step =
+  | { readonly kind: "recognition"; readonly date: CalendarDate }
+  | { readonly kind: "invoice"; readonly date: CalendarDate; readonly stage: StageFact }
+  | { readonly kind: "ledger"; readonly date: CalendarDate; readonly entry: LedgerFact; readonly order: number }
+  | { readonly kind: "cancellation"; readonly date: CalendarDate };
+
+/** Within one day: recognition first (it takes the balance at the end of the day before), cancellation last. */
+const STEP_RANK: Record<Step["kind"], number> = { recognition: 0, invoice: 1, ledger: 2, cancellation: 3 };
+
+const NOT_INVOICED_STATUSES = new Set(["scheduled", "cancelled"]);
+
+class ContractJournal {
+  private readonly entries: JournalEntry[] = [];
+  private readonly balances = new Map<AccountKey, bigint>();
+  private readonly paid = new Map<string, bigint>();
+  private readonly refunded = new Map<string, bigint>();
+  private readonly invoiced = new Set<string>();
+  private readonly recognitionDate: CalendarDate | null;
+  private cancelled = false;
+
+  constructor(private readonly facts: ContractFacts) {
+    const { fulfilledOn, cancelledOn } = facts;
+    this.recognitionDate = fulfilledOn !== null && (cancelledOn === null || fulfilledOn <= cancelledOn) ? fulfilledOn : null;
+  }
+
+  run(): JournalEntry[] {
+    for (const step of this.steps()) {
+      if (step.kind === "recognition") this.recognise(step.date);
+      else if (step.kind === "invoice") this.invoice(step.stage, step.date);
+      else if (step.kind === "cancellation") this.cancel(step.date);
+      else if (step.entry.kind === "refund") this.refund(step.entry, step.date);
+      else this.payment(step.entry, step.date);
+    }
+    return this.entries;
+  }
+
+  private steps(): Step[] {
+    const { facts } = this;
+    const ledger = facts.ledger.map((entry, order) => ({ kind: "ledger" as const, date: calendarDateAt(entry.occurredAt, facts.timeZone), entry, order }));
+    const invoices = facts.stages.flatMap((stage): Step[] => {
+      const date = this.invoiceDateOf(stage, ledger);
+      return date === null ? [] : [{ kind: "invoice", date, stage }];
+    });
+    const steps: Step[] = [...invoices, ...ledger];
+    if (this.recognitionDate !== null) steps.push({ kind: "recognition", date: this.recognitionDate });
+    if (facts.cancelledOn !== null) steps.push({ kind: "cancellation", date: facts.cancelledOn });
+    return steps.sort(compareSteps);
+  }
+
+  /** A stage paid before it was invoiced is invoiced when paid; one never invoiced nor paid has no invoice. */
+  private invoiceDateOf(stage: StageFact, ledger: readonly { date: CalendarDate; entry: LedgerFact }[]): CalendarDate | null {
+    const paymentDates = ledger.filter(({ entry }) => entry.kind !== "refund" && entry.stageId === stage.id).map(({ date }) => date);
+    const firstPayment = paymentDates.length === 0 ? null : paymentDates.reduce((a, b) => (b < a ? b : a));
+    const wasInvoiced = !NOT_INVOICED_STATUSES.has(stage.status) || (stage.status === "cancelled" && stage.invoiceNumber !== null);
+    const issueDate = wasInvoiced ? (stage.issueDate ?? stage.dueDate) : null;
+    if (issueDate === null) return firstPayment;
+    if (firstPayment === null) return issueDate;
+    return firstPayment < issueDate ? firstPayment : issueDate;
+  }
+
+  private shippedBy(date: CalendarDate): boolean {
+    return this.recognitionDate !== null && date >= this.recognitionDate;
+  }
+
+  private invoice(stage: StageFact, date: CalendarDate): void {
+    this.invoiced.add(stage.id);
+    const split = splitOfGross(stage, stage.amountMinor);
+    const invoiceWords = stage.invoiceNumber ? ` (invoice ${stage.invoiceNumber})` : "";
+    this.post("invoice", date, stage.position, `${this.facts.label} · stage ${stage.position} ${stage.title} invoiced${invoiceWords}`, [
+      debit("accountsReceivable", stage.amountMinor),
+      credit(this.shippedBy(date) ? "revenue" : "contractLiability", split.net),
+      ...this.taxLines(stage, split, credit),
+    ]);
+  }
+
+  private payment(entry: LedgerFact, date: CalendarDate): void {
+    const stage = this.stageOf(entry.stageId);
+    if (stage) this.paid.set(stage.id, (this.paid.get(stage.id) ?? 0n) + entry.amountMinor);
+    const stageWords = stage ? ` for stage ${stage.position} ${stage.title}` : "";
+    const method = entry.kind === "manualPayment" ? "offline payment" : "payment";
+    this.post("payment", date, stage?.position ?? null, `${this.facts.label} · ${method} received${stageWords}`, [
+      debit("cashClearing", entry.amountMinor),
+      credit("accountsReceivable", entry.amountMinor),
+    ]);
+  }
+
+  private recognise(date: CalendarDate): void {
+    const deferred = this.balanceOf("contractLiability");
+    this.post("recognition", date, null, `${this.facts.label} · revenue recognised on shipping`, [
+      debit("contractLiability", deferred),
+      credit("revenue", deferred),
+    ]);
+  }
+
+  private refund(entry: LedgerFact, date: CalendarDate): void {
+    const stage = this.stageOf(entry.stageId);
+    const pieces = stage ? [{ stage, amount: entry.amountMinor }] : this.spreadOverStages(entry.amountMinor);
+    const netAccount = this.refundNetAccount(date);
+    const lines: JournalLine[] = [credit("cashClearing", entry.amountMinor)];
+    let unspread = entry.amountMinor;
+    for (const piece of pieces) {
+      const before = this.refunded.get(piece.stage.id) ?? 0n;
+      this.refunded.set(piece.stage.id, before + piece.amount);
+      const split = splitBetween(piece.stage, before, before + piece.amount);
+      lines.push(debit(netAccount, split.net), ...this.taxLines(piece.stage, split, debit));
+      unspread -= piece.amount;
+    }
+    lines.push(debit(netAccount, unspread));
+    const stageWords = stage ? ` from stage ${stage.position} ${stage.title}` : "";
+    this.post("refund", date, stage?.position ?? null, `${this.facts.label} · refund${stageWords}`, lines);
+  }
+
+  /** After a cancellation the liability is settled: a later refund gives back earned revenue, or customer credit. */
+  private refundNetAccount(date: CalendarDate): AccountKey {
+    if (!this.cancelled) return this.shippedBy(date) ? "salesReturns" : "contractLiability";
+    const keptAsCredit = this.facts.settlement === "keepAsCredit" && !this.shippedBy(this.facts.cancelledOn ?? date);
+    return keptAsCredit ? "customerCredit" : "salesReturns";
+  }
+
+  /**
+   * A refund that names no stage is spread over the stages by what each still holds (paid less refunded), largest
+   * remainder; by their gross when none holds anything; as plain net when the contract has no stage with an amount.
+   */
+  private spreadOverStages(amount: bigint): { stage: StageFact; amount: bigint }[] {
+    const holds = this.facts.stages.map((stage) => {
+      const held = (this.paid.get(stage.id) ?? 0n) - (this.refunded.get(stage.id) ?? 0n);
+      return held > 0n ? held : 0n;
+    });
+    const gross = this.facts.stages.map((stage) => stage.amountMinor);
+    const ratios = holds.some((held) => held > 0n) ? holds : gross;
+    if (!ratios.some((ratio) => ratio > 0n)) return [];
+    const shares = allocateByRatios(amount, ratios);
+    return this.facts.stages.map((stage, index) => ({ stage, amount: shares[index] ?? 0n })).filter((piece) => piece.amount > 0n);
+  }
+
+  private cancel(date: CalendarDate): void {
+    const netAccount: AccountKey = this.shippedBy(date) ? "salesReturns" : "contractLiability";
+    for (const stage of this.facts.stages) {
+      const paid = this.paid.get(stage.id) ?? 0n;
+      if (!this.invoiced.has(stage.id) || paid >= stage.amountMinor) continue;
+      const split = splitBetween(stage, paid, stage.amountMinor);
+      this.post("cancellationCredit", date, stage.position, `${this.facts.label} · stage ${stage.position} ${stage.title} unpaid, credited on cancellation`, [
+        debit(netAccount, split.net),
+        ...this.taxLines(stage, split, debit),
+        credit("accountsReceivable", stage.amountMinor - paid),
+      ]);
+    }
+    const kept = this.balanceOf("contractLiability");
+    if (this.facts.settlement === "keepAsCredit") {
+      this.post("cancellationToCredit", date, null, `${this.facts.label} · kept on cancellation, moved to customer credit`, [
+        debit("contractLiability", kept),
+        credit("customerCredit", kept),
+      ]);
+    } else {
+      this.post("cancellationEarned", date, null, `${this.facts.label} · kept on cancellation, earned`, [
+        debit("contractLiability", kept),
+        credit("revenue", kept),
+      ]);
+    }
+    this.cancelled = true;
+  }
+
+  private taxLines(stage: StageFact, split: GrossSplit, side: typeof debit): JournalLine[] {
+    return stage.taxShares.map((share, index) => side("taxPayable", split.taxes[index] ?? 0n, share.title));
+  }
+
+  private stageOf(stageId: string | null): StageFact | undefined {
+    return stageId === null ? undefined : this.facts.stages.find((stage) => stage.id === stageId);
+  }
+
+  private balanceOf(account: AccountKey): bigint {
+    return this.balances.get(account) ?? 0n;
+  }
+
+  /** Records an entry without its zero lines, merging lines of one account (and tax title) into one; none when empty. */
+  private post(kind: JournalEntryKind, date: CalendarDate, stagePosition: number | null, memo: string, lines: readonly JournalLine[]): void {
+    const merged = mergeLines(lines);
+    if (merged.length === 0) return;
+    for (const line of merged) this.balances.set(line.account, this.balanceOf(line.account) + line.creditMinor - line.debitMinor);
+    this.entries.push({ date, contractId: this.facts.id, currency: this.facts.currency, kind, memo, stagePosition, lines: merged });
+  }
+}
+
+function compareSteps(a: Step, b: Step): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.kind !== b.kind) return STEP_RANK[a.kind] - STEP_RANK[b.kind];
+  if (a.kind === "invoice" && b.kind === "invoice") return a.stage.position - b.stage.position;
+  if (a.kind === "ledger" && b.kind === "ledger") return a.entry.occurredAt.getTime() - b.entry.occurredAt.getTime() || a.order - b.order;
+  return 0;
+}
+
+/** A debit of a negative amount is a credit of its opposite, so a line is never negative. */
+function debit(account: AccountKey, amount: bigint, taxTitle?: string): JournalLine {
+  return signedLine(account, amount, taxTitle);
+}
+
+function credit(account: AccountKey, amount: bigint, taxTitle?: string): JournalLine {
+  return signedLine(account, -amount, taxTitle);
+}
+
+/** Positive: a debit; negative: a credit. */
+function signedLine(account: AccountKey, debitAmount: bigint, taxTitle: string | undefined): JournalLine {
+  const amounts = debitAmount >= 0n ? { debitMinor: debitAmount, creditMinor: 0n } : { debitMinor: 0n, creditMinor: -debitAmount };
+  return taxTitle === undefined ? { account, ...amounts } : { account, taxTitle, ...amounts };
+}
+
+function mergeLines(lines: readonly JournalLine[]): JournalLine[] {
+  const byAccount = new Map<string, { account: AccountKey; taxTitle: string | undefined; net: bigint }>();
+  for (const line of lines) {
+    const key = `${line.account}\u0000${line.taxTitle ?? ""}`;
+    const current = byAccount.get(key) ?? { account: line.account, taxTitle: line.taxTitle, net: 0n };
+    current.net += line.debitMinor - line.creditMinor;
+    byAccount.set(key, current);
+  }
+  return [...byAccount.values()].filter((line) => line.net !== 0n).map((line) => signedLine(line.account, line.net, line.taxTitle));
+}

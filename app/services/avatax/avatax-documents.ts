@@ -1,0 +1,142 @@
+import { DocumentType } from "avatax/lib/enums/DocumentType.js";
+import { TaxOverrideType } from "avatax/lib/enums/TaxOverrideType.js";
+import type { CreateTransactionModel } from "avatax/lib/models/CreateTransactionModel";
+
+import type { TaxLine } from "../../domain/schedule/order-snapshot";
+import type { Currency } from "../../domain/money/currency";
+import { Dec } from "../../domain/money/decimal";
+import { formatMinorUnits } from "../../domain/money/minor-units";
+
+/**
+ * What Tranche records at Avalara, as data: one SalesInvoice per invoiced stage, and one ReturnInvoice per refund on
+ * a stage. Pure: the client (avatax-client.server.ts) sends what these build.
+ *
+ * Each document has one line: the stage's net amount (its amount less its tax shares). In "override" mode its tax is
+ * our exact split of Shopify's tax for the stage, sent as a TaxAmount override, so that the stages' documents sum to
+ * the order's tax to the minor unit; in "compute" mode AvaTax computes it and we record both.
+ */
+
+export type AvaTaxTaxMode = "override" | "compute";
+
+/** Avalara limits a document code to 50 characters. */
+const MAX_CODE_LENGTH = 50;
+
+export function stageDocumentCode(contractId: string, position: number): string {
+  return checkedCode(`tranche-${contractId}-${position}`);
+}
+
+/** A refund's code names its stage and the refund's ledger entry, shortened to a stable 10-character digest. */
+export function refundDocumentCode(contractId: string, position: number, ledgerDigest: string): string {
+  return checkedCode(`tranche-${contractId}-${position}-r${ledgerDigest.slice(0, 10)}`);
+}
+
+function checkedCode(code: string): string {
+  if (code.length > MAX_CODE_LENGTH) throw new Error(`the AvaTax document code ${code} is longer than ${MAX_CODE_LENGTH} characters`);
+  return code;
+}
+
+/** A stage's tax (the sum of its shares of every tax line) and its net amount. */
+export function stageTaxAndNet(amount: bigint, taxShares: readonly TaxLine[]): { readonly tax: bigint; readonly net: bigint } {
+  const tax = taxShares.reduce((total, share) => total + share.amount, 0n);
+  return { tax, net: amount - tax };
+}
+
+/**
+ * The tax inside a refund of `refund` from a stage of `amount` carrying `tax`, after `refundedBefore` was already
+ * refunded from it. Counted on the running total (the tax in everything refunded so far, less the tax in what was
+ * refunded before, each rounded half-up to the minor unit), so that refunding the whole stage in any number of
+ * parts returns exactly its tax, never a unit more or less.
+ */
+export function refundTaxPortion(amount: bigint, tax: bigint, refundedBefore: bigint, refund: bigint): bigint {
+  if (amount <= 0n || tax === 0n) return 0n;
+  const taxIn = (refunded: bigint) => {
+    const capped = refunded > amount ? amount : refunded;
+    return BigInt(new Dec(tax.toString()).times(capped.toString()).dividedBy(amount.toString()).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0));
+  };
+  return taxIn(refundedBefore + refund) - taxIn(refundedBefore);
+}
+
+/**
+ * An exact decimal amount for Avalara's JSON, which the SDK types as a number. JSON.stringify writes the shortest
+ * decimal that reads back as the same double, so any amount of 15 significant digits or fewer goes out unchanged.
+ */
+export function avaTaxAmount(minor: bigint, currency: Currency): number {
+  return Number(formatMinorUnits(minor, currency));
+}
+
+/** An amount Avalara answered, in minor units; more decimals than the currency has are rounded half-up. */
+export function minorFromAvaTax(amount: number | string | undefined | null, currency: Currency): bigint {
+  const value = new Dec(String(amount ?? 0)).times(new Dec(10).pow(currency.exponent)).toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+  return BigInt(value.toFixed(0));
+}
+
+export interface OriginAddress {
+  readonly line1: string | null;
+  readonly city: string | null;
+  readonly region: string | null;
+  readonly postalCode: string | null;
+  readonly country: string;
+}
+
+export interface StageDocumentInput {
+  readonly code: string;
+  readonly companyCode: string;
+  readonly customerCode: string;
+  readonly currency: Currency;
+  /** The stage's issue date (YYYY-MM-DD in the shop's zone). */
+  readonly date: string;
+  readonly description: string;
+  readonly net: bigint;
+  readonly tax: bigint;
+  readonly taxMode: AvaTaxTaxMode;
+  readonly commit: boolean;
+  readonly origin: OriginAddress;
+  /** The invoice number Tranche gave the stage, for Avalara's purchase-order field. */
+  readonly invoiceNumber: string | null;
+}
+
+/** The SalesInvoice for one stage. */
+export function salesInvoiceModel(input: StageDocumentInput): CreateTransactionModel {
+  return documentModel(DocumentType.SalesInvoice, input, null);
+}
+
+/** The ReturnInvoice for one refund: negative amounts, the refund's tax portion as the override, pointing at the stage's document. */
+export function returnInvoiceModel(input: StageDocumentInput, salesInvoiceCode: string): CreateTransactionModel {
+  return documentModel(DocumentType.ReturnInvoice, { ...input, net: -input.net, tax: -input.tax }, salesInvoiceCode);
+}
+
+function documentModel(type: DocumentType, input: StageDocumentInput, referenceCode: string | null): CreateTransactionModel {
+  const { origin } = input;
+  return {
+    type,
+    code: input.code,
+    companyCode: input.companyCode,
+    // A calendar date: the SDK's Date serialises as midnight UTC of that day, which Avalara reads as the day.
+    date: new Date(`${input.date}T00:00:00Z`),
+    customerCode: input.customerCode,
+    currencyCode: input.currency.code,
+    commit: input.commit,
+    description: input.description,
+    ...(input.invoiceNumber ? { purchaseOrderNo: input.invoiceNumber } : {}),
+    ...(referenceCode ? { referenceCode } : {}),
+    addresses: {
+      singleLocation: {
+        ...(origin.line1 ? { line1: origin.line1 } : {}),
+        ...(origin.city ? { city: origin.city } : {}),
+        ...(origin.region ? { region: origin.region } : {}),
+        ...(origin.postalCode ? { postalCode: origin.postalCode } : {}),
+        country: origin.country,
+      },
+    },
+    lines: [{ number: "1", amount: avaTaxAmount(input.net, input.currency), description: input.description }],
+    ...(input.taxMode === "override"
+      ? {
+          taxOverride: {
+            type: TaxOverrideType.TaxAmount,
+            taxAmount: avaTaxAmount(input.tax, input.currency),
+            reason: "Stage share of the order's tax (Tranche)",
+          },
+        }
+      : {}),
+  };
+}

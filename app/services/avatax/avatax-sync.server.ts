@@ -1,0 +1,259 @@
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "@prisma/client";
+
+import { calendarDateAt } from "../../domain/dates/calendar-date";
+import { currencyFor } from "../../domain/money/currency";
+import type { AuditActor } from "../../models/audit-log.server";
+import { listAvaTaxDocuments, recordAvaTaxDocument, type AvaTaxDocument, type AvaTaxDocumentType } from "../../models/avatax-documents.server";
+import { enabledAvaTaxConnection, type AvaTaxConnection } from "../../models/avatax-settings.server";
+import { getContract, type StoredContract, type StoredStage } from "../../models/contracts.server";
+import { listLedgerEntries, type LedgerEntry } from "../../models/ledger.server";
+import { NotFoundError } from "../../models/model-errors.server";
+import { AvaTaxClient, AvaTaxDocumentType as SdkDocumentType, AvaTaxRequestError, type AvaTaxTransactionResult } from "./avatax-client.server";
+import {
+  minorFromAvaTax,
+  refundDocumentCode,
+  refundTaxPortion,
+  returnInvoiceModel,
+  salesInvoiceModel,
+  stageDocumentCode,
+  stageTaxAndNet,
+  type StageDocumentInput,
+} from "./avatax-documents";
+
+/**
+ * Brings a contract's AvaTax documents in line with its stages and ledger, the way the contract sync brings it in
+ * line with Shopify: read what should exist, read what does, do the difference. Safe to run any number of times:
+ *
+ * - A stage with an invoice number has a SalesInvoice `tranche-<contract>-<position>` (committed when the shop
+ *   commits on invoice), adjusted when a schedule revision changed the stage after it was committed. Before creating one, Avalara is asked for the code: a retry after a lost answer finds the
+ *   document it made rather than making a second (Avalara would refuse a second committed one anyway).
+ * - Each refund on a stage (a ledger entry) has a ReturnInvoice for the refund's share of the stage's tax, made with
+ *   CreateTransaction rather than RefundTransaction: a partial RefundTransaction returns whole lines or a percentage
+ *   and rounds the tax its own way, where a TaxAmount override returns exactly the refund's portion. Money refunded
+ *   before it was allocated to a stage has no stage document to return against and is left out.
+ * - A cancelled contract's stages that took no money have their document voided (DocVoided): the sale did not
+ *   happen. Stages that were paid keep theirs; refunding their money returns the tax through the refunds.
+ *
+ * A document Avalara refused stays "pending" with the reason for staff, the others go on, and the run then throws
+ * so that the job queue retries it with backoff.
+ */
+
+export class AvaTaxSyncError extends Error {
+  override readonly name = "AvaTaxSyncError";
+}
+
+export interface AvaTaxSyncResult {
+  /** The codes of the documents this run created or voided at Avalara. */
+  readonly changed: readonly string[];
+}
+
+export interface AvaTaxSyncDeps {
+  readonly db: PrismaClient;
+  readonly now: () => Date;
+}
+
+export async function syncAvaTaxDocuments(deps: AvaTaxSyncDeps, shop: string, contractId: string, actor: AuditActor): Promise<AvaTaxSyncResult> {
+  const connection = await enabledAvaTaxConnection(deps.db, shop);
+  if (!connection) return { changed: [] };
+  const contract = await getContract(deps.db, shop, contractId);
+  if (!contract) throw new NotFoundError("contract", contractId);
+  const ledger = await listLedgerEntries(deps.db, shop, contractId);
+  const stored = new Map((await listAvaTaxDocuments(deps.db, shop, contractId)).map((document) => [document.code, document]));
+  const run = new DocumentRun(deps, shop, contract, connection, stored, actor);
+
+  for (const stage of contract.stages) {
+    if (stage.invoiceNumber === null) continue;
+    if (voidsOnCancel(contract, stage)) await run.void(stage);
+    else await run.ensureSalesInvoice(stage);
+  }
+  for (const refund of stageRefunds(contract, ledger)) await run.ensureReturnInvoice(refund);
+
+  if (run.failures.length > 0) throw new AvaTaxSyncError(`AvaTax documents of contract ${contract.id} are pending: ${run.failures.join("; ")}`);
+  return { changed: run.changed };
+}
+
+/** A stage of a cancelled contract (or a stage cancelled on its own) that took no money: its sale did not happen. */
+function voidsOnCancel(contract: StoredContract, stage: StoredStage): boolean {
+  return (contract.status === "cancelled" || stage.status === "cancelled") && stage.paidMinor === 0n;
+}
+
+interface StageRefund {
+  readonly stage: StoredStage;
+  readonly entry: LedgerEntry;
+  /** What was refunded from the stage before this refund, in ledger order. */
+  readonly refundedBefore: bigint;
+}
+
+/** The refunds on stages, each with what its stage had refunded before it (by when it happened, then by id). */
+function stageRefunds(contract: StoredContract, ledger: readonly LedgerEntry[]): StageRefund[] {
+  const refunds = ledger
+    .filter((entry) => entry.kind === "refund" && entry.stageId !== null)
+    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id.localeCompare(b.id));
+  const refundedSoFar = new Map<string, bigint>();
+  return refunds.flatMap((entry) => {
+    const stage = contract.stages.find((candidate) => candidate.id === entry.stageId);
+    if (!stage) return [];
+    const refundedBefore = refundedSoFar.get(stage.id) ?? 0n;
+    refundedSoFar.set(stage.id, refundedBefore + entry.amountMinor);
+    return [{ stage, entry, refundedBefore }];
+  });
+}
+
+class DocumentRun {
+  readonly failures: string[] = [];
+  readonly changed: string[] = [];
+  private readonly client: AvaTaxClient;
+
+  constructor(
+    private readonly deps: AvaTaxSyncDeps,
+    private readonly shop: string,
+    private readonly contract: StoredContract,
+    private readonly connection: AvaTaxConnection,
+    private readonly stored: ReadonlyMap<string, AvaTaxDocument>,
+    private readonly actor: AuditActor,
+  ) {
+    this.client = new AvaTaxClient(connection);
+  }
+
+  async ensureSalesInvoice(stage: StoredStage): Promise<void> {
+    const code = stageDocumentCode(this.contract.id, stage.position);
+    const { tax, net } = stageTaxAndNet(stage.amountMinor, stage.taxShares);
+    const input = this.documentInput(stage, code, net, tax);
+    await this.ensure({ code, type: "SalesInvoice", stage, splitTax: tax, net, ledgerEntryId: null }, () => salesInvoiceModel(input));
+  }
+
+  async ensureReturnInvoice({ stage, entry, refundedBefore }: StageRefund): Promise<void> {
+    const salesCode = stageDocumentCode(this.contract.id, stage.position);
+    const code = refundDocumentCode(this.contract.id, stage.position, createHash("sha256").update(entry.id).digest("hex"));
+    const { tax } = stageTaxAndNet(stage.amountMinor, stage.taxShares);
+    const refundTax = refundTaxPortion(stage.amountMinor, tax, refundedBefore, entry.amountMinor);
+    const input = this.documentInput(stage, code, entry.amountMinor - refundTax, refundTax, calendarDateAt(entry.occurredAt, this.contract.timeZone));
+    await this.ensure({ code, type: "ReturnInvoice", stage, splitTax: -refundTax, net: -(entry.amountMinor - refundTax), ledgerEntryId: entry.id }, () =>
+      returnInvoiceModel(input, salesCode),
+    );
+  }
+
+  async void(stage: StoredStage): Promise<void> {
+    const code = stageDocumentCode(this.contract.id, stage.position);
+    const document = this.stored.get(code);
+    if (!document || document.status === "voided") return;
+    const record = (status: "voided" | "pending", taxMinor: bigint | null, lastError: string | null) =>
+      recordAvaTaxDocument(
+        this.deps.db,
+        this.shop,
+        {
+          contractId: this.contract.id,
+          stagePosition: stage.position,
+          code,
+          type: "SalesInvoice",
+          status,
+          taxMinor,
+          splitTaxMinor: document.splitTaxMinor,
+          netMinor: document.netMinor,
+          currency: this.contract.currency,
+          lastError,
+        },
+        this.actor,
+      );
+    try {
+      // A document whose creation never reached Avalara has nothing to void there.
+      const existing = await this.client.findTransaction(code, SdkDocumentType.SalesInvoice);
+      if (existing && existing.status !== "Cancelled") {
+        await this.client.voidTransaction(code, SdkDocumentType.SalesInvoice);
+        this.changed.push(code);
+      }
+      await record("voided", document.taxMinor, null);
+    } catch (error) {
+      await this.fail(error, code, () => record("pending", document.taxMinor, errorWords(error)));
+    }
+  }
+
+  private async ensure(
+    target: { code: string; type: AvaTaxDocumentType; stage: StoredStage; splitTax: bigint; net: bigint; ledgerEntryId: string | null },
+    model: () => ReturnType<typeof salesInvoiceModel>,
+  ): Promise<void> {
+    const document = this.stored.get(target.code);
+    // A committed document of a stage revised since (its amount or tax share changed) is adjusted to the stage.
+    const revised = document?.status === "committed" && (document.netMinor !== target.net || document.splitTaxMinor !== target.splitTax);
+    const settled =
+      document && (document.status === "committed" || document.status === "voided" || (document.status === "saved" && !this.connection.commitOnInvoice));
+    if (settled && !revised) return;
+    const currency = currencyFor(this.contract.currency);
+    const record = (status: AvaTaxDocument["status"], result: AvaTaxTransactionResult | null, lastError: string | null) =>
+      recordAvaTaxDocument(
+        this.deps.db,
+        this.shop,
+        {
+          contractId: this.contract.id,
+          stagePosition: target.stage.position,
+          code: target.code,
+          type: target.type,
+          status,
+          taxMinor: result ? minorFromAvaTax(result.totalTax, currency) : (document?.taxMinor ?? null),
+          splitTaxMinor: target.splitTax,
+          netMinor: target.net,
+          currency: this.contract.currency,
+          ledgerEntryId: target.ledgerEntryId,
+          lastError,
+        },
+        this.actor,
+      );
+    const sdkType = target.type === "SalesInvoice" ? SdkDocumentType.SalesInvoice : SdkDocumentType.ReturnInvoice;
+    try {
+      if (revised) {
+        const adjusted = await this.client.adjustTransaction({ ...model(), code: target.code }, sdkType);
+        this.changed.push(target.code);
+        await record(statusOf(adjusted), adjusted, null);
+        return;
+      }
+      const existing = await this.client.findTransaction(target.code, sdkType);
+      const committedOrWanted = existing && (existing.status === "Committed" || existing.status === "Cancelled" || !this.connection.commitOnInvoice);
+      const result = committedOrWanted ? existing : await this.client.createTransaction(model());
+      if (!committedOrWanted) this.changed.push(target.code);
+      await record(statusOf(result), result, null);
+    } catch (error) {
+      await this.fail(error, target.code, () => record("pending", null, errorWords(error)));
+    }
+  }
+
+  private async fail(error: unknown, code: string, recordFailure: () => Promise<unknown>): Promise<void> {
+    // Only Avalara's answers (and its absence) are expected here; anything else is a bug and stops the run.
+    if (!(error instanceof AvaTaxRequestError)) throw error;
+    await recordFailure();
+    this.failures.push(`${code}: ${error.message}`);
+  }
+
+  private documentInput(stage: StoredStage, code: string, net: bigint, tax: bigint, date?: string): StageDocumentInput {
+    return {
+      code,
+      companyCode: this.connection.companyCode,
+      customerCode: customerCodeOf(this.contract),
+      currency: currencyFor(this.contract.currency),
+      date: date ?? stage.issueDate ?? calendarDateAt(this.deps.now(), this.contract.timeZone),
+      description: `${stage.title} (${this.contract.sourceDraftName ?? this.contract.sourceDraftOrderId})`,
+      net,
+      tax,
+      taxMode: this.connection.taxMode,
+      commit: this.connection.commitOnInvoice,
+      origin: this.connection.origin,
+      invoiceNumber: stage.invoiceNumber,
+    };
+  }
+}
+
+function statusOf(result: AvaTaxTransactionResult): AvaTaxDocument["status"] {
+  if (result.status === "Committed") return "committed";
+  if (result.status === "Cancelled") return "voided";
+  return "saved";
+}
+
+/** Avalara's customer code: the Shopify customer's numeric id, or the contract when the draft named no customer. */
+function customerCodeOf(contract: StoredContract): string {
+  const id = contract.customerId?.split("/").pop();
+  return id ? `shopify-${id}` : `tranche-${contract.id}`;
+}
+
+function errorWords(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

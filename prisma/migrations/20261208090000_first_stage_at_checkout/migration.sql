@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Contract" ADD COLUMN     "firstStageAtCheckout" BOOLEAN NOT NULL DEFAULT true;
+

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Stage" ADD COLUMN     "paymentTerms" TEXT;
+

@@ -1,0 +1,286 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+
+import { AVATAX_QUEUE } from "../../../app/jobs/queues";
+import { avaTaxSyncJob } from "../../../app/jobs/handlers/avatax-sync-job.server";
+import { JobHandlerRegistry } from "../../../app/lib/jobs/job-handlers.server";
+import { listAudit } from "../../../app/models/audit-log.server";
+import { listAvaTaxDocuments } from "../../../app/models/avatax-documents.server";
+import { saveAvaTaxSettings, type AvaTaxSettingsInput } from "../../../app/models/avatax-settings.server";
+import { cancelContractRecord, getContract, type StoredContract } from "../../../app/models/contracts.server";
+import { assignStageInvoiceNumber } from "../../../app/models/invoice-numbers.server";
+import { recordLedgerEntries } from "../../../app/models/ledger.server";
+import { taxSharesToColumn } from "../../../app/models/contract-columns.server";
+import { AvaTaxClient } from "../../../app/services/avatax/avatax-client.server";
+import { requestAvaTaxSync } from "../../../app/services/avatax/avatax-sync-requests.server";
+import { AvaTaxSyncError, syncAvaTaxDocuments } from "../../../app/services/avatax/avatax-sync.server";
+import { startAvaTaxServer } from "../../../emulator/avatax/avatax-server";
+import { seedContract } from "../models/contract-fixture";
+import { createTestDatabase, TEST_RETRY } from "../test-database";
+
+const ACCOUNT_ID = "1100000001";
+const LICENSE_KEY = "A1B2C3D4E5F6A7B8";
+
+const database = await createTestDatabase();
+const db = database.prisma;
+const avatax = await startAvaTaxServer({ accountId: ACCOUNT_ID, licenseKey: LICENSE_KEY });
+afterAll(async () => {
+  await avatax.close();
+  await database.cleanup();
+});
+
+const deps = { db, now: () => new Date("2027-01-20T12:00:00Z") };
+let shops = 0;
+let shop = "";
+
+function settings(overrides: Partial<AvaTaxSettingsInput> = {}): AvaTaxSettingsInput {
+  return {
+    enabled: true,
+    environment: avatax.url,
+    accountId: ACCOUNT_ID,
+    licenseKey: LICENSE_KEY,
+    companyCode: `COMPANY${shops}`,
+    taxMode: "override",
+    commitOnInvoice: true,
+    origin: { line1: "1 Main St", city: "Seattle", region: "WA", postalCode: "98101", country: "US" },
+    ...overrides,
+  };
+}
+
+/** A 30/50/20 contract of 1200.00 EUR with 191.60 VAT, every stage invoiced (numbered). */
+async function invoicedContract(positions = [1, 2, 3]): Promise<StoredContract> {
+  const contract = await seedContract(db, shop, `gid://shopify/DraftOrder/${shops}${Math.floor(Math.random() * 1e6)}`);
+  for (const stage of contract.stages.filter((candidate) => positions.includes(candidate.position))) {
+    await assignStageInvoiceNumber(db, shop, contract.id, stage.id);
+  }
+  return (await getContract(db, shop, contract.id))!;
+}
+
+const documentsOf = (contract: StoredContract) => avatax.documents().filter((document) => document.code.startsWith(`tranche-${contract.id}-`));
+const sumDecimal = (values: readonly string[]) => values.reduce((total, value) => total + Math.round(Number(value) * 100), 0);
+
+beforeEach(async () => {
+  shops += 1;
+  shop = `avatax-${shops}.myshopify.com`;
+  await saveAvaTaxSettings(db, shop, settings(), "system");
+});
+
+describe("AvaTax documents per stage, through the avatax SDK against the local AvaTax server", () => {
+  it("commits one SalesInvoice per invoiced stage whose taxes sum to the order's tax exactly, once", async () => {
+    const contract = await invoicedContract();
+    const result = await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+    expect(result.changed).toEqual([1, 2, 3].map((position) => `tranche-${contract.id}-${position}`));
+
+    const documents = documentsOf(contract);
+    expect(documents.map((document) => [document.type, document.status, document.totalAmount, document.totalTax])).toEqual([
+      ["SalesInvoice", "Committed", "302.52", "57.48"],
+      ["SalesInvoice", "Committed", "504.20", "95.80"],
+      ["SalesInvoice", "Committed", "201.68", "38.32"],
+    ]);
+    expect(sumDecimal(documents.map((document) => document.totalTax))).toBe(19_160);
+    expect(contract.orderSnapshot.taxLines.reduce((total, line) => total + line.amount, 0n)).toBe(19_160n);
+
+    const stored = await listAvaTaxDocuments(db, shop, contract.id);
+    expect(stored.map((document) => [document.stagePosition, document.status, document.taxMinor, document.splitTaxMinor])).toEqual([
+      [1, "committed", 5_748n, 5_748n],
+      [2, "committed", 9_580n, 9_580n],
+      [3, "committed", 3_832n, 3_832n],
+    ]);
+
+    // Run again: nothing to do. Lose our records (a crash after Avalara answered): the run finds Avalara's documents.
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([]);
+    await db.avaTaxDocument.deleteMany({ where: { shop } });
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([]);
+    expect(documentsOf(contract)).toHaveLength(3);
+    expect((await listAvaTaxDocuments(db, shop, contract.id)).map((document) => document.status)).toEqual(["committed", "committed", "committed"]);
+  });
+
+  it("adjusts the committed documents of stages a schedule revision changed, keeping the order's tax exact", async () => {
+    const contract = await invoicedContract();
+    await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+    // A revision moves 10.00 (1.60 of it tax) from stage 3 to stage 2.
+    const revise = (position: number, amountMinor: bigint, tax: bigint) =>
+      db.stage.update({
+        where: { contractId_position: { contractId: contract.id, position } },
+        data: { amountMinor, taxShares: taxSharesToColumn([{ title: "VAT 19%", amount: tax }]) },
+      });
+    await revise(2, 61_000n, 9_740n);
+    await revise(3, 23_000n, 3_672n);
+
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([`tranche-${contract.id}-2`, `tranche-${contract.id}-3`]);
+    const documents = documentsOf(contract);
+    expect(documents.map((document) => [document.status, document.adjustments, document.totalAmount, document.totalTax])).toEqual([
+      ["Committed", 0, "302.52", "57.48"],
+      ["Committed", 1, "512.60", "97.40"],
+      ["Committed", 1, "193.28", "36.72"],
+    ]);
+    expect(sumDecimal(documents.map((document) => document.totalTax))).toBe(19_160);
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([]);
+  });
+
+  it("documents only the stages invoiced so far", async () => {
+    const contract = await invoicedContract([1]);
+    await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+    expect(documentsOf(contract).map((document) => document.code)).toEqual([`tranche-${contract.id}-1`]);
+  });
+
+  it("lets AvaTax compute the tax in compute mode, recording it beside our split", async () => {
+    await saveAvaTaxSettings(db, shop, settings({ taxMode: "compute", licenseKey: null }), "system");
+    const contract = await invoicedContract([1]);
+    await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+    // The local server's rate for WA is 10.1% of the net 302.52.
+    expect(documentsOf(contract)[0]!.totalTax).toBe("30.55");
+    const [document] = await listAvaTaxDocuments(db, shop, contract.id);
+    expect([document!.taxMinor, document!.splitTaxMinor]).toEqual([3_055n, 5_748n]);
+  });
+
+  it("returns a refund's share of the stage's tax as a ReturnInvoice, and the whole tax when the stage is refunded in parts", async () => {
+    const contract = await invoicedContract();
+    const deposit = contract.stages[0]!;
+    const at = new Date("2027-01-16T10:00:00Z");
+    await recordLedgerEntries(db, shop, [
+      {
+        contractId: contract.id,
+        stageId: deposit.id,
+        kind: "payment",
+        amountMinor: 36_000n,
+        currency: "EUR",
+        shopifyRef: `pay-${contract.id}`,
+        occurredAt: at,
+        actor: "system",
+      },
+      {
+        contractId: contract.id,
+        stageId: deposit.id,
+        kind: "refund",
+        amountMinor: 10_000n,
+        currency: "EUR",
+        shopifyRef: `refund-a-${contract.id}`,
+        occurredAt: new Date("2027-01-18T10:00:00Z"),
+        actor: "system",
+      },
+    ]);
+    await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+    const returns = () => documentsOf(contract).filter((document) => document.type === "ReturnInvoice");
+    // 100.00 of the 360.00 deposit (57.48 tax) carries 15.97 of tax (15.966… rounded half-up).
+    expect(returns().map((document) => [document.status, document.referenceCode, document.totalAmount, document.totalTax])).toEqual([
+      ["Committed", `tranche-${contract.id}-1`, "-84.03", "-15.97"],
+    ]);
+
+    await recordLedgerEntries(db, shop, [
+      {
+        contractId: contract.id,
+        stageId: deposit.id,
+        kind: "refund",
+        amountMinor: 26_000n,
+        currency: "EUR",
+        shopifyRef: `refund-b-${contract.id}`,
+        occurredAt: new Date("2027-01-19T10:00:00Z"),
+        actor: "system",
+      },
+    ]);
+    await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+    expect(returns().map((document) => document.totalTax)).toEqual(["-15.97", "-41.51"]);
+    expect(sumDecimal(returns().map((document) => document.totalTax))).toBe(-5_748);
+    const stored = (await listAvaTaxDocuments(db, shop, contract.id)).filter((document) => document.type === "ReturnInvoice");
+    expect(stored.map((document) => [document.status, document.taxMinor, document.splitTaxMinor])).toEqual([
+      ["committed", -1_597n, -1_597n],
+      ["committed", -4_151n, -4_151n],
+    ]);
+  });
+
+  it("voids the documents of stages a cancellation leaves unpaid, and keeps the paid stage's", async () => {
+    const contract = await invoicedContract([1, 2]);
+    await recordLedgerEntries(db, shop, [
+      {
+        contractId: contract.id,
+        stageId: contract.stages[0]!.id,
+        kind: "payment",
+        amountMinor: 36_000n,
+        currency: "EUR",
+        shopifyRef: `pay-${contract.id}`,
+        occurredAt: new Date("2027-01-16T10:00:00Z"),
+        actor: "system",
+      },
+    ]);
+    await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+    const current = (await getContract(db, shop, contract.id))!;
+    await cancelContractRecord(db, shop, {
+      contractId: contract.id,
+      version: current.version,
+      reason: "buyer withdrew",
+      at: new Date("2027-01-19T10:00:00Z"),
+      actor: "system",
+    });
+
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([`tranche-${contract.id}-2`]);
+    expect(documentsOf(contract).map((document) => [document.code, document.status, document.voidReason])).toEqual([
+      [`tranche-${contract.id}-1`, "Committed", null],
+      [`tranche-${contract.id}-2`, "Cancelled", "DocVoided"],
+    ]);
+    expect((await listAvaTaxDocuments(db, shop, contract.id)).map((document) => document.status)).toEqual(["committed", "voided"]);
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([]);
+  });
+
+  it("keeps a document pending with Avalara's reason through an outage, and commits it on the next run", async () => {
+    const contract = await invoicedContract([1]);
+    avatax.failNext(1);
+    await expect(syncAvaTaxDocuments(deps, shop, contract.id, "system")).rejects.toThrow(AvaTaxSyncError);
+    const [pending] = await listAvaTaxDocuments(db, shop, contract.id);
+    expect(pending).toMatchObject({ status: "pending", lastError: expect.stringContaining("The AvaTax service is unavailable") });
+
+    await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+    expect((await listAvaTaxDocuments(db, shop, contract.id))[0]).toMatchObject({ status: "committed", lastError: null, taxMinor: 5_748n });
+    expect(documentsOf(contract)).toHaveLength(1);
+  });
+
+  it("says plainly that the credentials were refused, never showing the license key, and the job retries", async () => {
+    const wrongKey = "WRONGKEY99887766";
+    await saveAvaTaxSettings(db, shop, settings({ licenseKey: wrongKey }), "staff:1");
+    const contract = await invoicedContract([1]);
+
+    const error = (await syncAvaTaxDocuments(deps, shop, contract.id, "system").then(
+      () => new Error("the sync did not fail"),
+      (caught: unknown) => caught,
+    )) as Error;
+    expect(error).toBeInstanceOf(AvaTaxSyncError);
+    expect(error.message).toContain("AvaTax refused the account id and license key");
+    const [pending] = await listAvaTaxDocuments(db, shop, contract.id);
+    expect(pending!.lastError).toContain("check them in Settings → AvaTax");
+
+    const logged = [error.message, error.stack ?? "", JSON.stringify(await listAudit(db, shop)), JSON.stringify(await db.avaTaxSettings.findMany())];
+    for (const text of logged) {
+      expect(text).not.toContain(wrongKey);
+      expect(text).not.toContain(LICENSE_KEY);
+    }
+
+    // Through the queue: the job fails and is retried; once staff fix the key, a retry commits the document.
+    const queue = await database.openJobQueue({ retry: TEST_RETRY });
+    const registry = new JobHandlerRegistry();
+    registry.register("avatax:sync", avaTaxSyncJob(deps));
+    const logs: string[] = [];
+    await queue.work({ db, handlers: registry, now: () => new Date(), log: (line) => logs.push(line), pollIntervalSeconds: 0.5 });
+    expect(await requestAvaTaxSync(db, queue, shop, contract.id)).toBe(true);
+    await expect
+      .poll(() => logs.find((line) => line.includes("avatax:sync") && line.includes("attempt 1 of")), { timeout: 20_000, interval: 200 })
+      .toContain("AvaTax refused the account id and license key");
+    expect((await database.storedJobs()).filter((job) => job.queue === AVATAX_QUEUE).length).toBeGreaterThan(0);
+    await saveAvaTaxSettings(db, shop, settings(), "staff:1");
+    await expect.poll(async () => (await listAvaTaxDocuments(db, shop, contract.id))[0]?.status, { timeout: 20_000, interval: 250 }).toBe("committed");
+    await queue.stop({ graceful: true });
+    for (const line of logs) expect(line).not.toContain(wrongKey);
+  });
+
+  it("asks for no job for a shop without AvaTax", async () => {
+    const contract = await invoicedContract([1]);
+    await saveAvaTaxSettings(db, shop, settings({ enabled: false, licenseKey: null }), "system");
+    const queue = await database.openJobQueue({ supervise: false });
+    expect(await requestAvaTaxSync(db, queue, shop, contract.id)).toBe(false);
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([]);
+  });
+
+  it("pings: good credentials are authenticated, others are not", async () => {
+    const connection = { ...settings(), licenseKey: LICENSE_KEY };
+    expect(await new AvaTaxClient(connection).ping()).toEqual({ authenticated: true, version: "26.9.0-local" });
+    expect((await new AvaTaxClient({ ...connection, licenseKey: "nope" }).ping()).authenticated).toBe(false);
+  });
+});

@@ -1,0 +1,264 @@
+import { describe, expect, it } from "vitest";
+
+import { journalOfContract } from "../../../app/domain/books/journal";
+import { balanceOf, contractFacts, day, linesOf, paid, refunded, stageFact } from "./books-fixture";
+
+/** The 30/50/20 contract: a deposit, a pre-shipping payment, shipping on Feb 10, then the balance on net 30. */
+function threeStageContract() {
+  return contractFacts({
+    fulfilledOn: day("2027-02-10"),
+    stages: [
+      stageFact(1, { issueDate: day("2027-01-05"), status: "paid", invoiceNumber: "T-1" }),
+      stageFact(2, { issueDate: day("2027-02-01"), status: "paid", invoiceNumber: "T-2" }),
+      stageFact(3, { issueDate: day("2027-02-10"), dueDate: day("2027-03-12"), status: "paid", invoiceNumber: "T-3" }),
+    ],
+    ledger: [paid("s1", 33_000n, "2027-01-05T10:00:00Z"), paid("s2", 55_000n, "2027-02-03T09:00:00Z"), paid("s3", 22_000n, "2027-03-10T15:00:00Z")],
+  });
+}
+
+describe("journalOfContract: a deposit, shipping, then the balance", () => {
+  const journal = journalOfContract(threeStageContract());
+
+  it("books each event on its day, in order, with hand-computed figures", () => {
+    expect(journal.map((entry) => [entry.date, entry.kind, ...linesOf(entry)])).toEqual([
+      ["2027-01-05", "invoice", "Dr accountsReceivable 33000", "Cr contractLiability 30000", "Cr taxPayable:State tax 1800", "Cr taxPayable:City tax 1200"],
+      ["2027-01-05", "payment", "Dr cashClearing 33000", "Cr accountsReceivable 33000"],
+      ["2027-02-01", "invoice", "Dr accountsReceivable 55000", "Cr contractLiability 50000", "Cr taxPayable:State tax 3000", "Cr taxPayable:City tax 2000"],
+      ["2027-02-03", "payment", "Dr cashClearing 55000", "Cr accountsReceivable 55000"],
+      // Revenue is recognised first on the shipping day, with the liability at the end of the day before.
+      ["2027-02-10", "recognition", "Dr contractLiability 80000", "Cr revenue 80000"],
+      ["2027-02-10", "invoice", "Dr accountsReceivable 22000", "Cr revenue 20000", "Cr taxPayable:State tax 1200", "Cr taxPayable:City tax 800"],
+      ["2027-03-10", "payment", "Dr cashClearing 22000", "Cr accountsReceivable 22000"],
+    ]);
+  });
+
+  it("names the contract, the stage and its invoice in the memo", () => {
+    expect(journal[0]?.memo).toBe("#1001 · stage 1 Deposit invoiced (invoice T-1)");
+    expect(journal[0]?.stagePosition).toBe(1);
+    expect(journal[4]?.memo).toBe("#1001 · revenue recognised on shipping");
+  });
+
+  it("ends with no receivable, no liability, the revenue and the tax of the order", () => {
+    expect(balanceOf(journal, "accountsReceivable")).toBe(0n);
+    expect(balanceOf(journal, "contractLiability")).toBe(0n);
+    expect(balanceOf(journal, "revenue")).toBe(-100_000n);
+    expect(balanceOf(journal, "taxPayable", "State tax")).toBe(-6_000n);
+    expect(balanceOf(journal, "taxPayable", "City tax")).toBe(-4_000n);
+    expect(balanceOf(journal, "cashClearing")).toBe(110_000n);
+  });
+});
+
+describe("journalOfContract: refunds", () => {
+  it("before shipping, a refund gives back contract liability and its share of each tax line", () => {
+    const facts = threeStageContract();
+    const journal = journalOfContract({ ...facts, ledger: [...facts.ledger, refunded("s1", 11_000n, "2027-01-20T12:00:00Z")] });
+    const refund = journal.find((entry) => entry.kind === "refund");
+    expect(refund && [refund.date, ...linesOf(refund)]).toEqual([
+      "2027-01-20",
+      "Cr cashClearing 11000",
+      "Dr contractLiability 10000",
+      "Dr taxPayable:State tax 600",
+      "Dr taxPayable:City tax 400",
+    ]);
+    expect(linesOf(journal.find((entry) => entry.kind === "recognition")!)).toEqual(["Dr contractLiability 70000", "Cr revenue 70000"]);
+    expect(balanceOf(journal, "contractLiability")).toBe(0n);
+  });
+
+  it("on and after shipping, a refund is a sales return", () => {
+    const facts = threeStageContract();
+    const journal = journalOfContract({ ...facts, ledger: [...facts.ledger, refunded("s2", 5_500n, "2027-02-10T18:00:00Z")] });
+    const refund = journal.find((entry) => entry.kind === "refund");
+    expect(refund && linesOf(refund)).toEqual(["Cr cashClearing 5500", "Dr salesReturns 5000", "Dr taxPayable:State tax 300", "Dr taxPayable:City tax 200"]);
+    expect(refund?.memo).toBe("#1001 · refund from stage 2 Pre-shipping");
+  });
+
+  it("refunds of one stage in pieces give back exactly its tax lines in all", () => {
+    const facts = threeStageContract();
+    const pieces = [
+      refunded("s1", 10_001n, "2027-01-20T12:00:00Z"),
+      refunded("s1", 9_999n, "2027-01-21T12:00:00Z"),
+      refunded("s1", 13_000n, "2027-01-22T12:00:00Z"),
+    ];
+    const journal = journalOfContract({ ...facts, ledger: [...facts.ledger, ...pieces] });
+    const refunds = journal.filter((entry) => entry.kind === "refund");
+    // 10 001 of 33 000: tax 3000 × 10001 / 33000 = 909.18 → 909, split by highest averages: 545 / 363,
+    // and the unit left is a tie (1800 / 546 = 1200 / 364), won by the earlier line.
+    expect(linesOf(refunds[0]!)).toEqual(["Cr cashClearing 10001", "Dr contractLiability 9092", "Dr taxPayable:State tax 546", "Dr taxPayable:City tax 363"]);
+    expect(balanceOf(refunds, "taxPayable", "State tax")).toBe(1_800n);
+    expect(balanceOf(refunds, "taxPayable", "City tax")).toBe(1_200n);
+    expect(balanceOf(refunds, "contractLiability")).toBe(30_000n);
+  });
+
+  it("a refund naming no stage is spread over the stages by what each holds", () => {
+    const facts = threeStageContract();
+    const journal = journalOfContract({ ...facts, fulfilledOn: null, ledger: [...facts.ledger.slice(0, 2), refunded(null, 8_800n, "2027-02-05T12:00:00Z")] });
+    const refund = journal.find((entry) => entry.kind === "refund");
+    // Stage 1 holds 33 000 and stage 2 55 000: 3 300 and 5 500, each with its own tax.
+    expect(refund && linesOf(refund)).toEqual([
+      "Cr cashClearing 8800",
+      "Dr contractLiability 8000",
+      "Dr taxPayable:State tax 480",
+      "Dr taxPayable:City tax 320",
+    ]);
+  });
+});
+
+describe("journalOfContract: cancellations", () => {
+  /** The deposit paid, the pre-shipping stage invoiced and unpaid, cancelled on Feb 15 before shipping. */
+  function cancelledContract(settlement: "keepAsCredit" | "close" | "refund" | null) {
+    return contractFacts({
+      cancelledOn: day("2027-02-15"),
+      settlement,
+      stages: [
+        stageFact(1, { issueDate: day("2027-01-05"), status: "paid", invoiceNumber: "T-1" }),
+        stageFact(2, { issueDate: day("2027-02-01"), status: "cancelled", invoiceNumber: "T-2" }),
+        stageFact(3, { status: "cancelled" }),
+      ],
+      ledger: [paid("s1", 33_000n, "2027-01-05T10:00:00Z")],
+    });
+  }
+
+  const unpaidCredited = ["Dr contractLiability 50000", "Dr taxPayable:State tax 3000", "Dr taxPayable:City tax 2000", "Cr accountsReceivable 55000"];
+
+  it("keepAsCredit: credits the unpaid invoice, then moves the kept deposit to customer credit", () => {
+    const journal = journalOfContract(cancelledContract("keepAsCredit"));
+    const onCancellation = journal.filter((entry) => entry.date === "2027-02-15");
+    expect(onCancellation.map((entry) => [entry.kind, ...linesOf(entry)])).toEqual([
+      ["cancellationCredit", ...unpaidCredited],
+      ["cancellationToCredit", "Dr contractLiability 30000", "Cr customerCredit 30000"],
+    ]);
+    expect(balanceOf(journal, "accountsReceivable")).toBe(0n);
+    expect(balanceOf(journal, "revenue")).toBe(0n);
+  });
+
+  it("close: the kept deposit is earned on cancellation", () => {
+    const journal = journalOfContract(cancelledContract("close"));
+    expect(journal.filter((entry) => entry.date === "2027-02-15").map((entry) => [entry.kind, ...linesOf(entry)])).toEqual([
+      ["cancellationCredit", ...unpaidCredited],
+      ["cancellationEarned", "Dr contractLiability 30000", "Cr revenue 30000"],
+    ]);
+  });
+
+  it("a contract cancelled by Shopify (no settlement) is closed the same way", () => {
+    const journal = journalOfContract(cancelledContract(null));
+    expect(journal.at(-1)?.kind).toBe("cancellationEarned");
+  });
+
+  it("refund: the deposit refunded the same day leaves nothing to earn", () => {
+    const facts = cancelledContract("refund");
+    const journal = journalOfContract({ ...facts, ledger: [...facts.ledger, refunded("s1", 33_000n, "2027-02-15T16:00:00Z")] });
+    expect(journal.filter((entry) => entry.date === "2027-02-15").map((entry) => [entry.kind, ...linesOf(entry)])).toEqual([
+      ["refund", "Cr cashClearing 33000", "Dr contractLiability 30000", "Dr taxPayable:State tax 1800", "Dr taxPayable:City tax 1200"],
+      ["cancellationCredit", ...unpaidCredited],
+    ]);
+    expect(balanceOf(journal, "taxPayable")).toBe(0n);
+    expect(balanceOf(journal, "cashClearing")).toBe(0n);
+  });
+
+  it("a refund after the cancellation gives back earned revenue, or customer credit when the deposit was kept as credit", () => {
+    const later = refunded("s1", 3_300n, "2027-03-01T10:00:00Z");
+    const closed = journalOfContract({ ...cancelledContract("close"), ledger: [...cancelledContract("close").ledger, later] });
+    const credited = journalOfContract({ ...cancelledContract("keepAsCredit"), ledger: [...cancelledContract("keepAsCredit").ledger, later] });
+    expect(linesOf(closed.at(-1)!)).toContain("Dr salesReturns 3000");
+    expect(linesOf(credited.at(-1)!)).toContain("Dr customerCredit 3000");
+    expect(balanceOf(closed, "contractLiability")).toBe(0n);
+    expect(balanceOf(credited, "contractLiability")).toBe(0n);
+  });
+
+  it("a contract cancelled before it shipped recognises nothing on a later fulfilment date", () => {
+    const journal = journalOfContract({ ...cancelledContract("close"), fulfilledOn: day("2027-03-01") });
+    expect(journal.some((entry) => entry.kind === "recognition")).toBe(false);
+  });
+
+  it("cancelled after shipping: the unpaid balance is credited as a sales return", () => {
+    const facts = threeStageContract();
+    const journal = journalOfContract({
+      ...facts,
+      cancelledOn: day("2027-02-20"),
+      settlement: "close",
+      stages: facts.stages.map((stage) => (stage.position === 3 ? { ...stage, status: "cancelled" } : stage)),
+      ledger: facts.ledger.slice(0, 2),
+    });
+    expect(journal.filter((entry) => entry.date === "2027-02-20").map((entry) => [entry.kind, ...linesOf(entry)])).toEqual([
+      ["cancellationCredit", "Dr salesReturns 20000", "Dr taxPayable:State tax 1200", "Dr taxPayable:City tax 800", "Cr accountsReceivable 22000"],
+    ]);
+  });
+});
+
+describe("journalOfContract: invoice dates", () => {
+  it("a stage paid before its issue date is invoiced when paid", () => {
+    const journal = journalOfContract(
+      contractFacts({
+        stages: [stageFact(2, { id: "s2", issueDate: day("2027-02-01"), status: "paid" })],
+        ledger: [paid("s2", 55_000n, "2027-01-25T08:00:00Z")],
+      }),
+    );
+    expect(journal.map((entry) => [entry.date, entry.kind])).toEqual([
+      ["2027-01-25", "invoice"],
+      ["2027-01-25", "payment"],
+    ]);
+  });
+
+  it("a scheduled stage with no issue date that was paid is invoiced on the payment's day in the contract's zone", () => {
+    const journal = journalOfContract(
+      contractFacts({
+        timeZone: "Asia/Tokyo",
+        stages: [stageFact(1, { status: "scheduled" })],
+        ledger: [paid("s1", 33_000n, "2027-01-05T20:00:00Z", "manualPayment")],
+      }),
+    );
+    expect(journal.map((entry) => [entry.date, entry.kind])).toEqual([
+      ["2027-01-06", "invoice"],
+      ["2027-01-06", "payment"],
+    ]);
+    expect(journal[1]?.memo).toBe("#1001 · offline payment received for stage 1 Deposit");
+  });
+
+  it("stages still scheduled, or cancelled before any invoice, have no entry", () => {
+    const journal = journalOfContract(
+      contractFacts({
+        stages: [stageFact(1, { issueDate: day("2027-01-05"), status: "scheduled" }), stageFact(2, { issueDate: day("2027-02-01"), status: "cancelled" })],
+      }),
+    );
+    expect(journal).toEqual([]);
+  });
+});
+
+describe("journalOfContract: currencies with 0 and 3 decimals", () => {
+  it("JPY: a ¥10 000 refund of a ¥33 000 deposit gives back ¥909 of its ¥3 000 consumption tax", () => {
+    const stage = stageFact(1, {
+      amountMinor: 33_000n,
+      taxShares: [{ title: "Consumption tax 10%", amountMinor: 3_000n }],
+      issueDate: day("2027-01-05"),
+      status: "paid",
+    });
+    const journal = journalOfContract(
+      contractFacts({
+        currency: "JPY",
+        stages: [stage],
+        ledger: [paid("s1", 33_000n, "2027-01-05T01:00:00Z"), refunded("s1", 10_000n, "2027-01-07T01:00:00Z")],
+      }),
+    );
+    expect(linesOf(journal.at(-1)!)).toEqual(["Cr cashClearing 10000", "Dr contractLiability 9091", "Dr taxPayable:Consumption tax 10% 909"]);
+    expect(journal.every((entry) => entry.currency === "JPY")).toBe(true);
+  });
+
+  it("KWD: 10.001 of a 105.000 stage with 5.000 VAT gives back 0.476 of tax", () => {
+    const stage = stageFact(1, { amountMinor: 105_000n, taxShares: [{ title: "VAT 5%", amountMinor: 5_000n }], issueDate: day("2027-01-05"), status: "paid" });
+    const journal = journalOfContract(
+      contractFacts({
+        currency: "KWD",
+        stages: [stage],
+        ledger: [paid("s1", 105_000n, "2027-01-05T01:00:00Z"), refunded("s1", 10_001n, "2027-01-07T01:00:00Z")],
+      }),
+    );
+    expect(linesOf(journal.at(-1)!)).toEqual(["Cr cashClearing 10001", "Dr contractLiability 9525", "Dr taxPayable:VAT 5% 476"]);
+  });
+});
+
+describe("journalOfContract: bad facts", () => {
+  it("refuses a stage whose tax is more than its amount, naming the stage and contract", () => {
+    const stage = stageFact(2, { amountMinor: 100n, taxShares: [{ title: "VAT", amountMinor: 101n }], status: "invoiced", issueDate: day("2027-01-01") });
+    expect(() => journalOfContract(contractFacts({ stages: [stage] }))).toThrow("stage 2 of contract c1: its tax shares (101) exceed its amount (100)");
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import type { CalendarDate } from "../../../app/domain/dates/calendar-date";
+import { termsToShow, termsWhenDated, type StagePaymentTerms } from "../../../app/domain/documents/stage-payment-terms";
+import { earlyPaymentOffer } from "../../../app/domain/payment-rules/early-payment-discount";
+import { lateFeeNotice } from "../../../app/domain/payment-rules/late-fee";
+
+const date = (text: string) => text as CalendarDate;
+
+const TERMS: StagePaymentTerms = {
+  earlyPayment: { until: date("2027-02-24"), discount: 23_00n, payable: 1_127_00n, taxReduction: [] },
+  lateFee: { kind: "fixedFee", appliesFrom: date("2027-03-06"), fee: 25_00n },
+};
+
+describe("termsToShow", () => {
+  it.each<[string, { owedMinor: bigint; paidMinor: bigint }, string, (keyof StagePaymentTerms)[]]>([
+    ["unpaid, before the offer ends", { owedMinor: 1_150_00n, paidMinor: 0n }, "2027-02-10", ["earlyPayment", "lateFee"]],
+    ["unpaid, on the offer's last day", { owedMinor: 1_150_00n, paidMinor: 0n }, "2027-02-24", ["earlyPayment", "lateFee"]],
+    ["unpaid, the day after the offer ends", { owedMinor: 1_150_00n, paidMinor: 0n }, "2027-02-25", ["lateFee"]],
+    ["partly paid: the offer's figures no longer hold", { owedMinor: 650_00n, paidMinor: 500_00n }, "2027-02-10", ["lateFee"]],
+    ["paid", { owedMinor: 0n, paidMinor: 1_150_00n }, "2027-02-10", []],
+    ["nothing owed on a cancelled contract", { owedMinor: 0n, paidMinor: 0n }, "2027-02-10", []],
+  ])("%s", (_name, stage, today, shown) => {
+    const terms = termsToShow(TERMS, stage, date(today));
+    expect(Object.keys(terms).sort()).toEqual([...shown].sort());
+    for (const key of shown) expect(terms[key]).toBe(TERMS[key]);
+  });
+
+  it("shows nothing for a stage without terms", () => {
+    expect(termsToShow({}, { owedMinor: 1_00n, paidMinor: 0n }, date("2027-01-01"))).toEqual({});
+  });
+});
+
+describe("termsWhenDated", () => {
+  const stage = { amount: 1_150_00n, taxLines: [{ title: "VAT", amount: 191_67n }], owed: 1_150_00n };
+  const dates = { issueDate: date("2027-03-01"), dueDate: date("2027-03-31") };
+
+  it("makes the offer and notice buildSchedule makes for a dated stage", () => {
+    const dated = termsWhenDated(
+      { pending: { earlyPayment: { percent: "2", withinDays: 10 }, lateFee: { kind: "fixed", fee: 25_00n, graceDays: 5 } } },
+      stage,
+      dates,
+    );
+    expect(dated).toEqual({
+      earlyPayment: { until: date("2027-03-11"), discount: 23_00n, payable: 1_127_00n, taxReduction: [{ title: "VAT", amount: 3_83n }] },
+      lateFee: { kind: "fixedFee", appliesFrom: date("2027-04-06"), fee: 25_00n },
+    });
+    expect(dated.earlyPayment).toEqual(
+      earlyPaymentOffer({ percent: "2", withinDays: 10 }, { amount: stage.amount, taxLines: stage.taxLines, issuedOn: dates.issueDate }),
+    );
+  });
+
+  it("charges interest on what the stage still owes when it is dated", () => {
+    const rule = { kind: "interest", percentPerMonth: "1.5", compound: false, graceDays: 0 } as const;
+    const dated = termsWhenDated({ pending: { lateFee: rule } }, { ...stage, owed: 600_00n }, dates);
+    expect(dated).toEqual({ lateFee: lateFeeNotice(rule, dates.dueDate, 600_00n) });
+    expect(dated.lateFee).toMatchObject({ appliesFrom: date("2027-04-01"), onAmount: 600_00n, perMonth: 9_00n });
+  });
+
+  it("leaves terms without pending rules as they are", () => {
+    expect(termsWhenDated(TERMS, stage, dates)).toBe(TERMS);
+    expect(termsWhenDated({}, stage, dates)).toEqual({});
+  });
+});
