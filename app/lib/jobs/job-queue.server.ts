@@ -256,6 +256,18 @@ export class JobQueue {
     );
   }
 
+  /**
+   * Whether a dead job of a keyed queue had pg-boss retries left when its worker died. pg-boss then parks it only
+   * because the key's one retry place was taken (an earlier crash of the same key waits there, `stately` policy),
+   * not because the job kept dying: such a job is sent afresh like a failed attempt rather than parked.
+   */
+  async diedWithRetriesLeft(job: JobWithMetadata<JobData>): Promise<boolean> {
+    const source = job.sourceName;
+    if (!source || this.queues.get(source)?.onePerKey !== true) return false;
+    const queue = await this.boss.getQueue(source);
+    return queue !== null && (job.sourceRetryCount ?? 0) < (queue.retryLimit ?? 0);
+  }
+
   /** Whether a job parked on this queue is sent afresh after the cool-down: a keyed one (there is one place per key). */
   resumesParked(queueName: string, job: JobWithMetadata<JobData>): boolean {
     return this.queues.get(queueName)?.onePerKey === true && job.singletonKey !== null;
@@ -352,15 +364,23 @@ async function runJob(jobs: JobQueue, job: JobWithMetadata<JobData>, queue: stri
   }
 }
 
-/** A job whose every attempt ended with its worker gone, moved here by pg-boss from the queue it was sent to. */
+/**
+ * A job whose worker died, moved here by pg-boss from the queue it was sent to: after its last attempt, or for a
+ * keyed job at any attempt while an earlier crash of its key held the key's one retry place.
+ */
 async function recordDeadJob(jobs: JobQueue, job: JobWithMetadata<JobData>, options: WorkOptions): Promise<void> {
   const attempts = attemptOf(job);
+  const source = job.sourceName ?? "";
   const reason = `its worker stopped before finishing it (crashed or hung), ${attempts} ${attempts === 1 ? "time" : "times"}`;
-  if (!jobs.parksDeadJobs(job.sourceName ?? "")) {
+  if (await jobs.diedWithRetriesLeft(job)) {
+    options.log(`[jobs] ${job.data.kind} ${job.id} attempt ${attempts} ended with its worker gone; sent again`);
+    return jobs.retryKeyed(source, job, attempts);
+  }
+  if (!jobs.parksDeadJobs(source)) {
     options.log(`[jobs] ${job.data.kind} ${job.id} dropped: ${reason}; its work is recorded and sent again by the app`);
     return;
   }
-  await parkAndResume(jobs, options, job, job.sourceName ?? "unknown", reason);
+  await parkAndResume(jobs, options, job, source || "unknown", reason);
 }
 
 /** Parks a job that did not fail for good: staff see it, and a keyed one is sent afresh after the cool-down. */

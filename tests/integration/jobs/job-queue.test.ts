@@ -204,6 +204,37 @@ describe("the job queue (pg-boss)", () => {
       await survivor?.stop({ graceful: false, timeoutMs: 1000 });
     }
   }, 60_000);
+
+  it("runs a killed worker's keyed job again when an earlier crash of its key holds the key's one retry place, parking nothing", async () => {
+    const shop = freshShop();
+    const key = `${shop}:contract-1`;
+    // An earlier crash of this contract's sync waits for its retry (pg-boss's stately policy keeps one per key).
+    const earlier = await sender.send(CONTRACT_SYNC_QUEUE, { kind: "test:hang", shop, payload: { run: "earlier" } }, { key });
+    await db.$executeRawUnsafe(
+      `UPDATE "${sender.schema}".job SET state = 'retry', retry_count = 1, start_after = now() + interval '1 hour' WHERE id = $1::uuid`,
+      earlier,
+    );
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./hanging-worker-process.ts", import.meta.url)), database.url], {
+      stdio: "inherit",
+    });
+    const survivorRuns: unknown[] = [];
+    let survivor: JobQueue | undefined;
+    try {
+      await sender.send(CONTRACT_SYNC_QUEUE, { kind: "test:hang", shop, payload: { run: "later" } }, { key });
+      await until(async () => (await db.auditLog.count({ where: { shop, action: "hang.started" } })) === 1, "the child worker starts the job");
+      child.kill("SIGKILL");
+      survivor = await worker({ "test:hang": async (payload, context) => void survivorRuns.push([context.attempt, payload]) });
+      // Its attempt dies with the child and cannot take the key's retry place: it is sent afresh as attempt 2.
+      await until(() => survivorRuns.length > 0, "the survivor runs the job", 40_000);
+      expect(survivorRuns).toEqual([[2, { run: "later" }]]);
+      expect(await db.parkedJob.count({ where: { shop } })).toBe(0);
+      expect((await jobsOf(shop)).filter((job) => job.state === "retry").map((job) => job.payload)).toEqual([{ run: "earlier" }]);
+    } finally {
+      child.kill("SIGKILL");
+      await survivor?.stop({ graceful: false, timeoutMs: 1000 });
+      await db.$executeRawUnsafe(`UPDATE "${sender.schema}".job SET state = 'cancelled' WHERE id = $1::uuid`, earlier);
+    }
+  }, 60_000);
 });
 
 /**
