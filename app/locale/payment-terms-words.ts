@@ -14,28 +14,29 @@ interface InterestWords {
 }
 
 interface Words {
-  readonly earlyPayment: (payable: string, until: string, discount: string) => string;
+  readonly earlyPayment: (payable: string, until: string, discount: string, percent: string) => string;
   readonly fixedFee: (fee: string, from: string) => string;
   readonly interest: (words: InterestWords) => string;
 }
 
 const WORDS: Record<MessageLocale, Words> = {
   en: {
-    earlyPayment: (payable, until, discount) => `Pay ${payable} by ${until} and save ${discount} (early-payment discount).`,
+    earlyPayment: (payable, until, discount, percent) => `Pay ${payable} by ${until} and save ${discount} (${percent} early-payment discount).`,
     fixedFee: (fee, from) => `A late fee of ${fee} applies from ${from} if unpaid.`,
     interest: ({ percent, perMonth, from, compound, max }) =>
       `Interest of ${percent} a month (${perMonth}) on the unpaid amount from ${from}` +
       `${compound ? ", added to the amount each month" : ""}${max ? `, at most ${max} in all` : ""}.`,
   },
   de: {
-    earlyPayment: (payable, until, discount) => `Zahlen Sie ${payable} bis zum ${until} und sparen Sie ${discount} (Skonto).`,
+    earlyPayment: (payable, until, discount, percent) => `Zahlen Sie ${payable} bis zum ${until} und sparen Sie ${discount} (${percent} Skonto).`,
     fixedFee: (fee, from) => `Ab dem ${from} fällt bei Nichtzahlung eine Mahngebühr von ${fee} an.`,
     interest: ({ percent, perMonth, from, compound, max }) =>
       `Ab dem ${from} fallen auf den offenen Betrag Zinsen von ${percent} pro Monat (${perMonth}) an` +
       `${compound ? ", die monatlich dem Betrag zugeschlagen werden" : ""}${max ? `, insgesamt höchstens ${max}` : ""}.`,
   },
   fr: {
-    earlyPayment: (payable, until, discount) => `Payez ${payable} au plus tard le ${until} et économisez ${discount} (escompte pour paiement anticipé).`,
+    earlyPayment: (payable, until, discount, percent) =>
+      `Payez ${payable} au plus tard le ${until} et économisez ${discount} (escompte de ${percent} pour paiement anticipé).`,
     fixedFee: (fee, from) => `Des frais de retard de ${fee} s’appliquent à partir du ${from} en cas de non-paiement.`,
     interest: ({ percent, perMonth, from, compound, max }) =>
       `Des intérêts de ${percent} par mois (${perMonth}) s’appliquent au montant impayé à partir du ${from}` +
@@ -58,9 +59,14 @@ export function termsFormat(currency: string, locale: string): TermsFormat {
   return { locale, money: (minor) => formatMoney(minor, currency, locale), date: (date) => formatCalendarDate(date, locale) };
 }
 
-/** "Pay $1,127.00 by February 24, 2027 and save $23.00 (early-payment discount)." in the buyer's language. */
+/** "Pay $1,127.00 by February 24, 2027 and save $23.00 (2% early-payment discount)." in the buyer's language. */
 export function earlyPaymentWords(offer: EarlyPaymentOffer, format: TermsFormat): string {
-  return WORDS[messageLocaleOf(format.locale)].earlyPayment(format.money(offer.payable), format.date(offer.until), format.money(offer.discount));
+  return WORDS[messageLocaleOf(format.locale)].earlyPayment(
+    format.money(offer.payable),
+    format.date(offer.until),
+    format.money(offer.discount),
+    percent(offer.percent, format.locale),
+  );
 }
 
 /** "A late fee of $25.00 applies from February 20, 2027 if unpaid." or the interest a month on what is unpaid. */

@@ -3,6 +3,7 @@ import type { CalendarDate } from "../domain/dates/calendar-date";
 import type { WorkingCalendar } from "../domain/dates/working-calendar";
 import type { PendingPaymentRules, StagePaymentTerms } from "../domain/documents/stage-payment-terms";
 import type { Currency } from "../domain/money/currency";
+import type { CashRoundingMethod } from "../domain/payment-rules/cash-rounding";
 import type { EarlyPaymentOffer } from "../domain/payment-rules/early-payment-discount";
 import type { LateFee, LateFeeNotice } from "../domain/payment-rules/late-fee";
 import type { Trigger } from "../domain/plan/plan";
@@ -89,7 +90,7 @@ export function cancellationFromColumn(text: string | null): Cancellation | null
 }
 
 interface StoredPaymentTerms {
-  earlyPayment?: { until: string; discount: string; payable: string; taxReduction: { title: string; amount: string }[] };
+  earlyPayment?: { percent: string; until: string; discount: string; payable: string; taxReduction: { title: string; amount: string }[] };
   lateFee?:
     | { kind: "fixedFee"; appliesFrom: string; fee: string }
     | { kind: "interest"; appliesFrom: string; percentPerMonth: string; compound: boolean; onAmount: string; perMonth: string; max?: string };
@@ -97,6 +98,7 @@ interface StoredPaymentTerms {
     earlyPayment?: { percent: string; withinDays: number };
     lateFee?:
       { kind: "fixed"; fee: string; graceDays: number } | { kind: "interest"; percentPerMonth: string; compound: boolean; graceDays: number; max?: string };
+    cashRounding?: { unit: string; method: CashRoundingMethod };
   };
 }
 
@@ -118,8 +120,9 @@ export function paymentTermsFromColumn(text: string | null): StagePaymentTerms {
 }
 
 function pendingFromStored(stored: NonNullable<StoredPaymentTerms["pending"]>): PendingPaymentRules {
-  const { earlyPayment, lateFee } = stored;
-  if (!lateFee) return earlyPayment ? { earlyPayment } : {};
+  const { earlyPayment, lateFee, cashRounding } = stored;
+  const rounding = cashRounding ? { cashRounding: { unit: BigInt(cashRounding.unit), method: cashRounding.method } } : {};
+  if (!lateFee) return { ...(earlyPayment ? { earlyPayment } : {}), ...rounding };
   const rule: LateFee =
     lateFee.kind === "fixed"
       ? { kind: "fixed", fee: BigInt(lateFee.fee), graceDays: lateFee.graceDays }
@@ -130,11 +133,12 @@ function pendingFromStored(stored: NonNullable<StoredPaymentTerms["pending"]>): 
           graceDays: lateFee.graceDays,
           ...(lateFee.max === undefined ? {} : { max: BigInt(lateFee.max) }),
         };
-  return { ...(earlyPayment ? { earlyPayment } : {}), lateFee: rule };
+  return { ...(earlyPayment ? { earlyPayment } : {}), lateFee: rule, ...rounding };
 }
 
 function earlyPaymentFromStored(stored: NonNullable<StoredPaymentTerms["earlyPayment"]>): EarlyPaymentOffer {
   return {
+    percent: stored.percent,
     until: stored.until as CalendarDate,
     discount: BigInt(stored.discount),
     payable: BigInt(stored.payable),

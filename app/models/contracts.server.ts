@@ -174,8 +174,7 @@ export async function createContract(db: Database, shop: string, input: CreateCo
 export function pendingRulesOf(planModel: string, currency: Currency): PendingPaymentRules | undefined {
   const rules = (JSON.parse(planModel) as Plan).paymentRules;
   if (!rules?.earlyPayment && !rules?.lateFee) return undefined;
-  const { earlyPayment, lateFee } = paymentRulesInCurrency(rules, currency, "paymentRules");
-  return { ...(earlyPayment ? { earlyPayment } : {}), ...(lateFee ? { lateFee } : {}) };
+  return paymentRulesInCurrency(rules, currency, "paymentRules");
 }
 
 /** The contract with its stages by position; null for an unknown id or another shop's. */

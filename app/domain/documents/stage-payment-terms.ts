@@ -1,6 +1,7 @@
 import type { CalendarDate } from "../dates/calendar-date";
-import { earlyPaymentOffer, type EarlyPaymentOffer, type EarlyPaymentRule } from "../payment-rules/early-payment-discount";
-import { lateFeeNotice, type LateFee, type LateFeeNotice } from "../payment-rules/late-fee";
+import { earlyPaymentOffer, type EarlyPaymentOffer } from "../payment-rules/early-payment-discount";
+import { lateFeeNotice, type LateFeeNotice } from "../payment-rules/late-fee";
+import type { PaymentRulesInCurrency } from "../payment-rules/payment-rules-config";
 import type { TaxLine } from "../schedule/order-snapshot";
 
 /**
@@ -14,30 +15,49 @@ export interface StagePaymentTerms {
   readonly pending?: PendingPaymentRules;
 }
 
-/** The plan's rules in the order's currency, as the attach froze them, for a stage without dates yet. */
-export interface PendingPaymentRules {
-  readonly earlyPayment?: EarlyPaymentRule;
-  readonly lateFee?: LateFee;
+/**
+ * The plan's rules in the order's currency, as the attach froze them, for a stage without dates yet: the offer and
+ * the notice are made from them once it is dated (the cash rounding only shapes the discounted amount).
+ */
+export type PendingPaymentRules = PaymentRulesInCurrency;
+
+/** A dated stage as its terms need it: its amount and tax lines, and what it still owes. */
+export interface DatedStage {
+  readonly amount: bigint;
+  readonly taxLines: readonly TaxLine[];
+  readonly owed: bigint;
 }
 
 /**
- * A triggered stage's terms once its event dated it, as buildSchedule makes a dated stage's: the offer from its
- * issue date on its amount and tax, the notice from its due date on what it still owes. Terms without pending
- * rules are returned as they are.
+ * A dated stage's offer and notice from the plan's rules: the offer from its issue date on its amount and tax
+ * (rounded to the plan's coin), the notice from its due date on what it still owes. The one place they are made,
+ * for the schedule at attach, a stage an event dates later, and a revised stage.
  */
-export function termsWhenDated(
-  terms: StagePaymentTerms,
-  stage: { readonly amount: bigint; readonly taxLines: readonly TaxLine[]; readonly owed: bigint },
+export function datedStageTerms(
+  rules: PaymentRulesInCurrency,
+  stage: DatedStage,
   dates: { readonly issueDate: CalendarDate; readonly dueDate: CalendarDate },
 ): StagePaymentTerms {
-  const { pending } = terms;
-  if (!pending) return terms;
-  return {
-    ...(pending.earlyPayment
-      ? { earlyPayment: earlyPaymentOffer(pending.earlyPayment, { amount: stage.amount, taxLines: stage.taxLines, issuedOn: dates.issueDate }) }
-      : {}),
-    ...(pending.lateFee ? { lateFee: lateFeeNotice(pending.lateFee, dates.dueDate, stage.owed) } : {}),
-  };
+  const terms: { earlyPayment?: EarlyPaymentOffer; lateFee?: LateFeeNotice } = {};
+  if (rules.earlyPayment) {
+    terms.earlyPayment = earlyPaymentOffer(
+      rules.earlyPayment,
+      { amount: stage.amount, taxLines: stage.taxLines, issuedOn: dates.issueDate },
+      "paymentRules.earlyPayment",
+      rules.cashRounding,
+    );
+  }
+  if (rules.lateFee) terms.lateFee = lateFeeNotice(rules.lateFee, dates.dueDate, stage.owed);
+  return terms;
+}
+
+/** A triggered stage's terms once its event dated it (datedStageTerms); terms without pending rules stay as they are. */
+export function termsWhenDated(
+  terms: StagePaymentTerms,
+  stage: DatedStage,
+  dates: { readonly issueDate: CalendarDate; readonly dueDate: CalendarDate },
+): StagePaymentTerms {
+  return terms.pending ? datedStageTerms(terms.pending, stage, dates) : terms;
 }
 
 /**

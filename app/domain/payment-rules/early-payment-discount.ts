@@ -23,6 +23,8 @@ export interface InvoicedInstallment {
  * settled; `taxReduction` is each tax line's part of the discount, for the books and the invoice.
  */
 export interface EarlyPaymentOffer {
+  /** The rule's percentage as written ("2"), for the words "2% early-payment discount". */
+  readonly percent: string;
   readonly until: CalendarDate;
   readonly discount: bigint;
   readonly payable: bigint;
@@ -69,6 +71,7 @@ export function earlyPaymentOffer(
           taxLines.map((line) => line.amount),
         );
   return {
+    percent: rule.percent,
     until: addDays(installment.issuedOn, rule.withinDays, `${key}.withinDays`),
     discount,
     payable,

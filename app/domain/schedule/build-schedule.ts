@@ -2,8 +2,9 @@ import type { CalendarDate } from "../dates/calendar-date";
 import type { Currency } from "../money/currency";
 import { formatMinorUnits } from "../money/minor-units";
 import { roundInstallmentsToCashUnit, type CashRounding } from "../payment-rules/cash-rounding";
-import { earlyPaymentOffer, type EarlyPaymentOffer } from "../payment-rules/early-payment-discount";
-import { lateFeeNotice, type LateFeeNotice } from "../payment-rules/late-fee";
+import { datedStageTerms } from "../documents/stage-payment-terms";
+import type { EarlyPaymentOffer } from "../payment-rules/early-payment-discount";
+import type { LateFeeNotice } from "../payment-rules/late-fee";
 import { paymentRulesInCurrency } from "../payment-rules/payment-rules-config";
 import { PlanError } from "../plan-error";
 import type { Plan, StageKind, StageSpec, Trigger } from "../plan/plan";
@@ -102,17 +103,15 @@ export function buildSchedule(plan: Plan, order: OrderSnapshot, options: BuildSc
     };
     if (rate !== undefined) installment.rate = rate;
     if (stageDates.pending) installment.trigger = stageDates.pending;
-    if (rules && stageDates.issueDate !== null && stageDates.dueDate !== null) {
-      const paidAtCheckout = index === 0 && stageDates.dueDate === order.orderDate;
-      if (rules.earlyPayment && !paidAtCheckout) {
-        installment.earlyPayment = earlyPaymentOffer(
-          rules.earlyPayment,
-          { amount, taxLines: tax, issuedOn: stageDates.issueDate },
-          "paymentRules.earlyPayment",
-          rules.cashRounding,
-        );
-      }
-      if (rules.lateFee && !paidAtCheckout) installment.lateFee = lateFeeNotice(rules.lateFee, stageDates.dueDate, amount);
+    const paidAtCheckout = index === 0 && stageDates.dueDate === order.orderDate;
+    if (rules && stageDates.issueDate !== null && stageDates.dueDate !== null && !paidAtCheckout) {
+      const { earlyPayment, lateFee } = datedStageTerms(
+        rules,
+        { amount, taxLines: tax, owed: amount },
+        { issueDate: stageDates.issueDate, dueDate: stageDates.dueDate },
+      );
+      if (earlyPayment) installment.earlyPayment = earlyPayment;
+      if (lateFee) installment.lateFee = lateFee;
     }
     installments[index] = installment;
   }

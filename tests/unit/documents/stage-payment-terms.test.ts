@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { CalendarDate } from "../../../app/domain/dates/calendar-date";
-import { termsToShow, termsWhenDated, type StagePaymentTerms } from "../../../app/domain/documents/stage-payment-terms";
+import { datedStageTerms, termsToShow, termsWhenDated, type StagePaymentTerms } from "../../../app/domain/documents/stage-payment-terms";
 import { earlyPaymentOffer } from "../../../app/domain/payment-rules/early-payment-discount";
 import { lateFeeNotice } from "../../../app/domain/payment-rules/late-fee";
 
 const date = (text: string) => text as CalendarDate;
 
 const TERMS: StagePaymentTerms = {
-  earlyPayment: { until: date("2027-02-24"), discount: 23_00n, payable: 1_127_00n, taxReduction: [] },
+  earlyPayment: { percent: "2", until: date("2027-02-24"), discount: 23_00n, payable: 1_127_00n, taxReduction: [] },
   lateFee: { kind: "fixedFee", appliesFrom: date("2027-03-06"), fee: 25_00n },
 };
 
@@ -41,7 +41,7 @@ describe("termsWhenDated", () => {
       dates,
     );
     expect(dated).toEqual({
-      earlyPayment: { until: date("2027-03-11"), discount: 23_00n, payable: 1_127_00n, taxReduction: [{ title: "VAT", amount: 3_83n }] },
+      earlyPayment: { percent: "2", until: date("2027-03-11"), discount: 23_00n, payable: 1_127_00n, taxReduction: [{ title: "VAT", amount: 3_83n }] },
       lateFee: { kind: "fixedFee", appliesFrom: date("2027-04-06"), fee: 25_00n },
     });
     expect(dated.earlyPayment).toEqual(
@@ -54,6 +54,15 @@ describe("termsWhenDated", () => {
     const dated = termsWhenDated({ pending: { lateFee: rule } }, { ...stage, owed: 600_00n }, dates);
     expect(dated).toEqual({ lateFee: lateFeeNotice(rule, dates.dueDate, 600_00n) });
     expect(dated.lateFee).toMatchObject({ appliesFrom: date("2027-04-01"), onAmount: 600_00n, perMonth: 9_00n });
+  });
+
+  it("rounds the discounted amount to the plan's coin, as the schedule does for a dated stage", () => {
+    const rules = { earlyPayment: { percent: "2", withinDays: 10 }, cashRounding: { unit: 5n, method: "halfUp" as const } };
+    const chf = { amount: 1_150_03n, taxLines: [{ title: "MWST", amount: 86_27n }], owed: 1_150_03n };
+    const dated = termsWhenDated({ pending: rules }, chf, dates);
+    // 1,150.03 × 98% = 1,127.0294 → 1,127.03 → 1,127.05 (the nearest 0.05).
+    expect(dated.earlyPayment).toMatchObject({ payable: 1_127_05n, discount: 22_98n });
+    expect(dated).toEqual(datedStageTerms(rules, chf, dates));
   });
 
   it("leaves terms without pending rules as they are", () => {

@@ -9,7 +9,13 @@ const date = (text: string) => text as CalendarDate;
 /** Intl separates thousands and symbols with no-break spaces (narrow in French): the tables are written with plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
-const OFFER: EarlyPaymentOffer = { until: date("2027-02-24"), discount: 23_00n, payable: 1_127_00n, taxReduction: [{ title: "VAT", amount: 3_83n }] };
+const OFFER: EarlyPaymentOffer = {
+  percent: "2",
+  until: date("2027-02-24"),
+  discount: 23_00n,
+  payable: 1_127_00n,
+  taxReduction: [{ title: "VAT", amount: 3_83n }],
+};
 const FIXED: LateFeeNotice = { kind: "fixedFee", appliesFrom: date("2027-02-20"), fee: 25_00n };
 const INTEREST: LateFeeNotice = {
   kind: "interest",
@@ -23,11 +29,11 @@ const COMPOUND_CAPPED: LateFeeNotice = { ...INTEREST, compound: true, max: 100_0
 
 describe("earlyPaymentWords", () => {
   it.each([
-    ["en-US", "EUR", "Pay €1,127.00 by February 24, 2027 and save €23.00 (early-payment discount)."],
-    ["en-GB", "GBP", "Pay £1,127.00 by 24 February 2027 and save £23.00 (early-payment discount)."],
-    ["de-DE", "EUR", "Zahlen Sie 1.127,00 € bis zum 24. Februar 2027 und sparen Sie 23,00 € (Skonto)."],
-    ["fr-FR", "EUR", "Payez 1 127,00 € au plus tard le 24 février 2027 et économisez 23,00 € (escompte pour paiement anticipé)."],
-    ["es-ES", "EUR", "Pay 1127,00 € by 24 de febrero de 2027 and save 23,00 € (early-payment discount)."],
+    ["en-US", "EUR", "Pay €1,127.00 by February 24, 2027 and save €23.00 (2% early-payment discount)."],
+    ["en-GB", "GBP", "Pay £1,127.00 by 24 February 2027 and save £23.00 (2% early-payment discount)."],
+    ["de-DE", "EUR", "Zahlen Sie 1.127,00 € bis zum 24. Februar 2027 und sparen Sie 23,00 € (2 % Skonto)."],
+    ["fr-FR", "EUR", "Payez 1 127,00 € au plus tard le 24 février 2027 et économisez 23,00 € (escompte de 2 % pour paiement anticipé)."],
+    ["es-ES", "EUR", "Pay 1127,00 € by 24 de febrero de 2027 and save 23,00 € (2 % early-payment discount)."],
   ])("%s %s", (locale, currency, expected) => {
     expect(plain(earlyPaymentWords(OFFER, termsFormat(currency, locale)))).toBe(expected);
   });

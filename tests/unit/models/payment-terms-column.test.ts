@@ -6,6 +6,7 @@ import { paymentTermsFromColumn, paymentTermsToColumn } from "../../../app/model
 const date = (text: string) => text as CalendarDate;
 
 const OFFER = {
+  percent: "2",
   until: date("2027-02-24"),
   discount: 23_00n,
   payable: 1_127_00n,
@@ -49,6 +50,7 @@ describe("a stage's payment terms column", () => {
       { pending: { lateFee: { kind: "interest", percentPerMonth: "1", compound: true, graceDays: 0, max: 9_007_199_254_740_993n } } },
     ],
     ["a pending discount alone", { pending: { earlyPayment: { percent: "0.5", withinDays: 0 } } }],
+    ["a pending discount rounded to the coin", { pending: { earlyPayment: { percent: "2", withinDays: 10 }, cashRounding: { unit: 5n, method: "halfUp" } } }],
     // Past 2^53 minor units: a JSON number would lose the last digits.
     ["amounts beyond a double's precision", { earlyPayment: { ...OFFER, discount: 9_007_199_254_740_993n, payable: 900_719_925_474_099_301n } }],
   ])("%s reads back as written", (_name, terms) => {

@@ -98,7 +98,7 @@ describe("the early-payment offer", () => {
     },
   ])("$example", ({ percent, amount, taxLines, payable, discount, taxReduction }) => {
     const offer = earlyPaymentOffer({ percent, withinDays: 10 }, { amount, taxLines, issuedOn: date("2019-01-01") });
-    expect(offer).toEqual({ until: date("2019-01-11"), discount, payable, taxReduction });
+    expect(offer).toEqual({ percent, until: date("2019-01-11"), discount, payable, taxReduction });
   });
 
   it("runs to the issue date plus the days (Odoo test_early_payment_end_date: 2019-01-01 + 10 days = 2019-01-11)", () => {
