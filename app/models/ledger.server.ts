@@ -6,8 +6,22 @@ import { NotFoundError } from "./model-errors.server";
 import type { PaymentCard } from "../domain/contract/observation";
 import { UNPAID_STAGE_STATUSES, type StageStatus } from "../domain/contract/stage-status";
 
-/** "payment": collected through Shopify; "manualPayment": wire or cheque recorded by staff; "refund": money back. */
-export type LedgerKind = "payment" | "manualPayment" | "refund";
+/**
+ * "payment": collected through Shopify; "manualPayment": wire or cheque recorded by staff; "refund": money back;
+ * "earlyPaymentDiscount": the part of a stage its buyer was let off for paying in time (no money: it settles the
+ * stage with the payments that earned it).
+ */
+export type LedgerKind = "payment" | "manualPayment" | "refund" | "earlyPaymentDiscount";
+
+/** Money that came in: a payment through Shopify or one staff recorded. */
+export function isMoneyIn(kind: LedgerKind): boolean {
+  return kind === "payment" || kind === "manualPayment";
+}
+
+/** The ledger key of a stage's early-payment discount: granted once per stage. */
+export function earlyPaymentDiscountRef(stageId: string): string {
+  return `early-payment-discount:${stageId}`;
+}
 
 export interface LedgerEntry extends Omit<LedgerRow, "kind"> {
   readonly kind: LedgerKind;
@@ -180,7 +194,9 @@ async function applyToStage(tx: Prisma.TransactionClient, contractId: string, st
     await tx.stage.update({ where: { id: stageId }, data: { paidMinor: { increment: input.amountMinor } } });
     return;
   }
-  const holds = stage.paidMinor - stage.refundedMinor;
+  // A granted discount settled the stage but is no money to give back.
+  const discount = await tx.ledgerEntry.aggregate({ where: { contractId, stageId, kind: "earlyPaymentDiscount" }, _sum: { amountMinor: true } });
+  const holds = stage.paidMinor - stage.refundedMinor - (discount._sum.amountMinor ?? 0n);
   if (input.amountMinor > holds) {
     throw new LedgerEntryRejectedError(`a refund of ${input.amountMinor} is more than the ${holds} stage ${stageId} holds; allocate it across stages`);
   }
@@ -206,6 +222,8 @@ export interface LedgerTotals {
   readonly refundedMinor: bigint;
   /** Received minus refunded. */
   readonly netMinor: bigint;
+  /** Early-payment discounts granted: no money, but they settle what the stages asked for with it. */
+  readonly discountedMinor: bigint;
 }
 
 /** Sums for a contract, or for one of its stages; zero for an unknown id or another shop's. */
@@ -218,12 +236,14 @@ export async function ledgerTotals(db: Database, shop: string, scope: { readonly
   });
   let receivedMinor = 0n;
   let refundedMinor = 0n;
+  let discountedMinor = 0n;
   for (const group of groups) {
     const sum = group._sum.amountMinor ?? 0n;
     if (group.kind === "refund") refundedMinor += sum;
+    else if (group.kind === "earlyPaymentDiscount") discountedMinor += sum;
     else receivedMinor += sum;
   }
-  return { receivedMinor, refundedMinor, netMinor: receivedMinor - refundedMinor };
+  return { receivedMinor, refundedMinor, netMinor: receivedMinor - refundedMinor, discountedMinor };
 }
 
 export interface ContractBalance extends LedgerTotals {

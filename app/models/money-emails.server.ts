@@ -17,7 +17,8 @@ function movementOf(shopifyRef: string): string {
  */
 export async function queueMoneyEmails(tx: Prisma.TransactionClient, shop: string, entries: readonly LedgerEntry[]): Promise<void> {
   const byMovement = new Map<string, LedgerEntry[]>();
-  for (const entry of entries) {
+  // A discount granted moves no money: the payment that earned it had its own email.
+  for (const entry of entries.filter((candidate) => candidate.kind !== "earlyPaymentDiscount")) {
     const key = `${entry.kind === "refund" ? "refund" : "payment"}:${movementOf(entry.shopifyRef)}`;
     byMovement.set(key, [...(byMovement.get(key) ?? []), entry]);
   }

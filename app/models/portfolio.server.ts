@@ -52,7 +52,7 @@ export async function portfolioFigures(db: Database, shop: string, period: Portf
     ), collected AS (
       SELECT "currency", SUM("amountMinor") AS "collectedThisMonth"
       FROM "LedgerEntry"
-      WHERE "shop" = ${shop} AND "kind" <> ${"refund" satisfies LedgerKind} AND "occurredAt" >= ${monthStartsAt} AND "occurredAt" < ${todayEndsAt}
+      WHERE "shop" = ${shop} AND "kind" IN (${"payment" satisfies LedgerKind}, ${"manualPayment" satisfies LedgerKind}) AND "occurredAt" >= ${monthStartsAt} AND "occurredAt" < ${todayEndsAt}
       GROUP BY "currency"
     )
     SELECT currencies."currency",

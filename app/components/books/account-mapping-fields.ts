@@ -12,6 +12,7 @@ export const ACCOUNT_LABELS: Readonly<Record<AccountKey, string>> = {
   contractLiability: "Contract liability (deferred revenue)",
   revenue: "Revenue",
   salesReturns: "Sales returns",
+  salesDiscounts: "Sales discounts",
   taxPayable: "Tax payable",
   customerCredit: "Customer credit",
 };

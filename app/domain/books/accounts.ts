@@ -13,6 +13,7 @@ export const DEFAULT_ACCOUNTS: Readonly<Record<AccountKey, AccountRef>> = {
   contractLiability: { code: "2400", name: "Customer deposits (deferred revenue)" },
   revenue: { code: "4000", name: "Sales" },
   salesReturns: { code: "4010", name: "Refunds" },
+  salesDiscounts: { code: "4020", name: "Early-payment discounts" },
   taxPayable: { code: "2200", name: "Sales tax payable" },
   customerCredit: { code: "2410", name: "Customer credit" },
 };
@@ -24,6 +25,7 @@ export const ACCOUNT_PURPOSES: Readonly<Record<AccountKey, string>> = {
   contractLiability: "Invoiced before the goods ship: a liability until revenue is recognised on shipping",
   revenue: "Sales recognised when the goods ship, or kept on a cancellation",
   salesReturns: "Refunds and credits after the goods shipped",
+  salesDiscounts: "Early-payment discounts granted after the goods shipped (before, they reduce the deferred revenue)",
   taxPayable: "Tax collected on each stage, one line per tax title",
   customerCredit: "Money a cancelled contract kept as credit for the customer",
 };

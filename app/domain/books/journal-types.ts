@@ -1,16 +1,26 @@
 import type { CalendarDate } from "../dates/calendar-date";
 
 /** The accounts the journal posts to; the merchant maps each to their own chart of accounts. */
-export const ACCOUNT_KEYS = ["cashClearing", "accountsReceivable", "contractLiability", "revenue", "salesReturns", "taxPayable", "customerCredit"] as const;
+export const ACCOUNT_KEYS = [
+  "cashClearing",
+  "accountsReceivable",
+  "contractLiability",
+  "revenue",
+  "salesReturns",
+  "salesDiscounts",
+  "taxPayable",
+  "customerCredit",
+] as const;
 
 export type AccountKey = (typeof ACCOUNT_KEYS)[number];
 
 /**
  * What happened, as the books see it (the policy: app/domain/books/journal.ts):
- * a stage invoiced, a payment, revenue recognised on shipping, a refund, a cancelled contract's unpaid invoices
- * credited, and the money it kept earned as revenue or moved to customer credit.
+ * a stage invoiced, a payment, an early-payment discount granted, revenue recognised on shipping, a refund, a cancelled
+ * contract's unpaid invoices credited, and the money it kept earned as revenue or moved to customer credit.
  */
-export type JournalEntryKind = "invoice" | "payment" | "recognition" | "refund" | "cancellationCredit" | "cancellationEarned" | "cancellationToCredit";
+export type JournalEntryKind =
+  "invoice" | "payment" | "earlyPaymentDiscount" | "recognition" | "refund" | "cancellationCredit" | "cancellationEarned" | "cancellationToCredit";
 
 export interface JournalLine {
   readonly account: AccountKey;
@@ -51,7 +61,7 @@ export interface StageFact {
 
 export interface LedgerFact {
   readonly id: string;
-  readonly kind: "payment" | "manualPayment" | "refund";
+  readonly kind: "payment" | "manualPayment" | "refund" | "earlyPaymentDiscount";
   readonly amountMinor: bigint;
   readonly stageId: string | null;
   readonly occurredAt: Date;

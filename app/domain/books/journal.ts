@@ -9,6 +9,10 @@ import { assertStageFacts, splitBetween, splitOfGross, type GrossSplit } from ".
  * - A stage is invoiced on its issue date, or on its first payment's date when that is earlier or it has none:
  *   Dr receivable gross; Cr contract liability net (revenue once the goods shipped); Cr tax payable per tax line.
  * - A payment: Dr cash clearing, Cr receivable.
+ * - An early-payment discount granted: Dr contract liability (sales discounts from R on) net, Dr tax payable per tax
+ *   line, Cr receivable. Its net and tax are the stage's part above the money received (the same cumulative split
+ *   refunds and cancellations use), so the stage's tax lines close exactly; in a tie this may differ by one minor unit
+ *   per line from the rounded reduction the invoice stated.
  * - On the shipping day R, before anything else that day: the contract liability left at the end of R−1 becomes revenue.
  * - A refund: Dr contract liability (sales returns from R on) net, Dr tax payable, Cr cash clearing.
  * - On the cancellation day C, after everything else that day: each invoiced stage's unpaid gross is credited back,
@@ -38,6 +42,8 @@ class ContractJournal {
   private readonly balances = new Map<AccountKey, bigint>();
   private readonly paid = new Map<string, bigint>();
   private readonly refunded = new Map<string, bigint>();
+  /** Early-payment discounts granted per stage: part of `paid` (they settle the stage), but no money to refund. */
+  private readonly discounted = new Map<string, bigint>();
   private readonly invoiced = new Set<string>();
   private readonly recognitionDate: CalendarDate | null;
   private cancelled = false;
@@ -53,6 +59,7 @@ class ContractJournal {
       else if (step.kind === "invoice") this.invoice(step.stage, step.date);
       else if (step.kind === "cancellation") this.cancel(step.date);
       else if (step.entry.kind === "refund") this.refund(step.entry, step.date);
+      else if (step.entry.kind === "earlyPaymentDiscount") this.earlyPaymentDiscount(step.entry, step.date);
       else this.payment(step.entry, step.date);
     }
     return this.entries;
@@ -108,6 +115,20 @@ class ContractJournal {
     ]);
   }
 
+  private earlyPaymentDiscount(entry: LedgerFact, date: CalendarDate): void {
+    const stage = this.stageOf(entry.stageId);
+    if (!stage) throw new RangeError(`contract ${this.facts.id}: an early-payment discount must name its stage (ledger entry ${entry.id})`);
+    const before = this.paid.get(stage.id) ?? 0n;
+    this.paid.set(stage.id, before + entry.amountMinor);
+    this.discounted.set(stage.id, (this.discounted.get(stage.id) ?? 0n) + entry.amountMinor);
+    const split = splitBetween(stage, before, before + entry.amountMinor);
+    this.post("earlyPaymentDiscount", date, stage.position, `${this.facts.label} · early-payment discount on stage ${stage.position} ${stage.title}`, [
+      debit(this.shippedBy(date) ? "salesDiscounts" : "contractLiability", split.net),
+      ...this.taxLines(stage, split, debit),
+      credit("accountsReceivable", entry.amountMinor),
+    ]);
+  }
+
   private recognise(date: CalendarDate): void {
     const deferred = this.balanceOf("contractLiability");
     this.post("recognition", date, null, `${this.facts.label} · revenue recognised on shipping`, [
@@ -147,7 +168,7 @@ class ContractJournal {
    */
   private spreadOverStages(amount: bigint): { stage: StageFact; amount: bigint }[] {
     const holds = this.facts.stages.map((stage) => {
-      const held = (this.paid.get(stage.id) ?? 0n) - (this.refunded.get(stage.id) ?? 0n);
+      const held = (this.paid.get(stage.id) ?? 0n) - (this.discounted.get(stage.id) ?? 0n) - (this.refunded.get(stage.id) ?? 0n);
       return held > 0n ? held : 0n;
     });
     const gross = this.facts.stages.map((stage) => stage.amountMinor);

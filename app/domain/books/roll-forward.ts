@@ -45,6 +45,8 @@ type Movement = "invoicedBeforeShipping" | "recognisedOnShipping" | "recognisedO
 const MOVEMENT_OF: Record<JournalEntryKind, Movement | null> = {
   invoice: "invoicedBeforeShipping",
   payment: null,
+  // A discount granted before shipping lowers the liability like a credit note.
+  earlyPaymentDiscount: "refundsAndCredits",
   recognition: "recognisedOnShipping",
   refund: "refundsAndCredits",
   cancellationCredit: "refundsAndCredits",

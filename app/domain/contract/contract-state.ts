@@ -1,5 +1,7 @@
 import type { CalendarDate } from "../dates/calendar-date";
 import type { WorkingCalendar } from "../dates/working-calendar";
+import type { EarlyPaymentOffer } from "../payment-rules/early-payment-discount";
+import type { DatedPayment } from "../payment-rules/stage-payments";
 import type { StageKind, Trigger } from "../plan/plan";
 import type { DateStep } from "../schedule/due-dates";
 import type { StageStatus } from "./stage-status";
@@ -9,13 +11,29 @@ export type ContractMode = "native" | "stageOrder";
 
 export type ContractStatus = "pending" | "awaitingDeposit" | "active" | "completed" | "cancelled";
 
+export interface StagePayment extends DatedPayment {
+  readonly at: Date;
+}
+
 /** What the collection planner knows of one stage from the database. Money in minor units. */
 export interface StageState {
   readonly position: number;
   readonly kind: StageKind;
   readonly amount: bigint;
-  /** Money received on the stage (payments and offline payments), refunds not taken off. */
+  /**
+   * What settled the stage: money received (payments and offline payments) and an early-payment discount granted,
+   * refunds not taken off.
+   */
   readonly paid: bigint;
+  /** The early-payment discount granted on the stage (part of `paid`, but no money: it is never refunded). */
+  readonly discount: bigint;
+  /**
+   * The money received on the stage, each at its moment and on the shop's calendar day it arrived: what earns an
+   * early-payment discount.
+   */
+  readonly payments: readonly StagePayment[];
+  /** The early-payment offer on the stage's invoice, if the plan makes one. */
+  readonly earlyPayment?: EarlyPaymentOffer;
   /** Money given back from the stage. */
   readonly refunded: bigint;
   readonly status: StageStatus;
@@ -66,6 +84,8 @@ export interface ContractState {
    * the same way: mirrored onto the main order like stage-order money.
    */
   readonly offlineHeld: bigint;
+  /** Early-payment discounts granted: mirrored onto the main order with the money, as they settle its balance too. */
+  readonly discountsGranted: bigint;
   /** How a cancelled contract settles the money paid on it; null while it is not cancelled. */
   readonly cancellation: Cancellation | null;
   /** The day the main order was recorded fully fulfilled (revenue is recognised then); null until it is. */

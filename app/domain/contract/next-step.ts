@@ -1,4 +1,5 @@
 import type { CalendarDate } from "../dates/calendar-date";
+import { discountEarned, type EarlyPaymentOffer } from "../payment-rules/early-payment-discount";
 import { allocatePayments, type AllocatedPayment } from "./allocate-payments";
 import type { ContractState, StageState } from "./contract-state";
 import { UNPAID_STAGE_STATUSES } from "./stage-status";
@@ -36,6 +37,8 @@ export type CollectionStep =
   | { readonly kind: "closeMainOrder"; readonly orderId: string }
   | { readonly kind: "chargeDeclined"; readonly position: number; readonly errorCode: string; readonly retryAt: Date | null }
   | { readonly kind: "markStagePaid"; readonly position: number }
+  /** Payments in time reached the stage's early-payment offer: the discount settles the rest of it. */
+  | { readonly kind: "grantEarlyPaymentDiscount"; readonly position: number; readonly discount: bigint; readonly occurredAt: Date }
   | { readonly kind: "dateStage"; readonly position: number; readonly issueDate: CalendarDate; readonly dueDate: CalendarDate; readonly event: string }
   | { readonly kind: "completeSourceDraft" }
   | { readonly kind: "holdFulfillment"; readonly fulfillmentOrderId: string }
@@ -262,7 +265,28 @@ function moneyStep(contract: ContractState, observation: Observation): Collectio
   if (payments.length > 0) return { kind: "recordPayments", payments };
   const refunds = refundsToRecord(contract, observation);
   if (refunds.length > 0) return { kind: "recordRefunds", refunds };
+  return earlyPaymentStep(contract);
+}
+
+/** A stage whose payments earned its early-payment discount, not granted yet. */
+function earlyPaymentStep(contract: ContractState): CollectionStep | null {
+  for (const stage of contract.stages) {
+    if (!stage.earlyPayment || stage.discount > 0n || stage.status === "cancelled" || stage.status === "refunded") continue;
+    const discount = discountEarned(stage.earlyPayment, stage.payments);
+    if (discount > 0n) return { kind: "grantEarlyPaymentDiscount", position: stage.position, discount, occurredAt: earnedAt(stage, stage.earlyPayment) };
+  }
   return null;
+}
+
+/** The moment the payments in time reached the discounted amount: the discount is granted with that payment. */
+function earnedAt(stage: StageState, offer: EarlyPaymentOffer): Date {
+  const inTime = stage.payments.filter((payment) => payment.paidOn <= offer.until).sort((a, b) => a.at.getTime() - b.at.getTime());
+  let reached = 0n;
+  for (const payment of inTime) {
+    reached += payment.amount;
+    if (reached >= offer.payable) return payment.at;
+  }
+  throw new Error(`stage ${stage.position}: no payment in time reached ${offer.payable}`);
 }
 
 /**
@@ -272,14 +296,16 @@ function moneyStep(contract: ContractState, observation: Observation): Collectio
 function stageSettlementStep(contract: ContractState): CollectionStep | null {
   for (const stage of contract.stages) {
     if (stage.paid >= stage.amount && (isUnpaid(stage) || stage.status === "cancelled")) return { kind: "markStagePaid", position: stage.position };
-    if (stage.status === "paid" && stage.refunded >= stage.paid) return { kind: "markStageRefunded", position: stage.position };
+    // A granted discount is no money: the stage is refunded once all its money is given back.
+    if (stage.status === "paid" && stage.refunded >= stage.paid - stage.discount) return { kind: "markStageRefunded", position: stage.position };
   }
   return null;
 }
 
 /**
  * How much more (positive) or less (negative) the main order's mirrors should show: money held elsewhere (stage
- * orders' payments less their refunds, offline payments) against the mirrors less the app's mirror refunds. Refunds staff
+ * orders' payments less their refunds, offline payments) and the early-payment discounts granted (they settle part of
+ * the order's balance though no money moved) against the mirrors less the app's mirror refunds. Refunds staff
  * made of mirrors on the main order cancel out: they are money given back, and the main order already shows it.
  */
 function mirrorGap(contract: ContractState, observation: Observation, mainOrder: ObservedOrder): bigint {
@@ -288,7 +314,7 @@ function mirrorGap(contract: ContractState, observation: Observation, mainOrder:
     sum(stageOrderTransactions.filter(isStageOrderMoneyIn).map((t) => t.amount)) - sum(stageOrderTransactions.filter(isMoneyBack).map((t) => t.amount));
   const mirrored = sum(mainOrder.transactions.filter(isMirror).map((t) => t.amount));
   const unmirrored = sum(mainOrder.transactions.filter((t) => t.mirrorRefund && isRefundUnderWay(t)).map((t) => t.amount));
-  return heldOnStageOrders + contract.offlineHeld - (mirrored - unmirrored);
+  return heldOnStageOrders + contract.offlineHeld + contract.discountsGranted - (mirrored - unmirrored);
 }
 
 /** A completed contract's refunds on stage orders are mirrored onto the main order too. */
@@ -340,7 +366,8 @@ function cleanupStep(contract: ContractState, observation: Observation): Collect
     // Refunds Shopify is still processing count as given: asking again would refund twice.
     const pending = pendingRefunds(observation).map((t) => t.amount);
     const refunded = sum(contract.stages.map((stage) => stage.refunded)) + sum(pending);
-    const target = cancellation.amount === "all" ? sum(contract.stages.map((stage) => stage.paid)) : cancellation.refundedBefore + cancellation.amount;
+    const target =
+      cancellation.amount === "all" ? sum(contract.stages.map((stage) => stage.paid - stage.discount)) : cancellation.refundedBefore + cancellation.amount;
     if (target > refunded) {
       // While Shopify still processes a refund, the stages' holdings are not known yet: wait for it rather than guess.
       if (pending.length > 0) return null;

@@ -48,7 +48,7 @@ export function refundSources(contract: ContractState, observation: Observation,
   let offlineLeft = heldOutsideShopify(contract);
   let outsideShopify = 0n;
   for (const stage of [...contract.stages].sort((a, b) => b.position - a.position)) {
-    const wanted = min(remaining, stage.paid - stage.refunded);
+    const wanted = min(remaining, stage.paid - stage.discount - stage.refunded);
     if (wanted <= 0n) continue;
     let fromStage = wanted;
     const stageOrder = observation.stageOrders.get(stage.position);

@@ -35,7 +35,11 @@ export function refundsToRecord(contract: ContractState, observation: Observatio
   const refunds: AllocatedRefund[] = [];
   for (const { transaction, paidStages } of chronological([...onStageOrders, ...onMainOrder])) {
     if (isRecorded(contract, transaction.id)) continue;
-    const stages = contract.stages.map((stage) => ({ position: stage.position, received: stage.paid, refunded: refunded.get(stage.position) ?? 0n }));
+    const stages = contract.stages.map((stage) => ({
+      position: stage.position,
+      received: stage.paid - stage.discount,
+      refunded: refunded.get(stage.position) ?? 0n,
+    }));
     const { parts, unallocated } = allocateRefund(stages, { amount: transaction.amount, paidStages });
     const all: { position: number | null; amount: bigint }[] = [...parts, ...(unallocated > 0n ? [{ position: null, amount: unallocated }] : [])];
     for (const part of all) {

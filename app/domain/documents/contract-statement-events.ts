@@ -10,7 +10,8 @@ import type { StatementEvent } from "./statement";
  *   its due date, else the contract's first day). A stage that received money without ever being invoiced (the whole
  *   balance paid at once through the main order) is billed on the day its first money arrived, under the order's name:
  *   otherwise its payment would read as a credit the buyer does not have.
- * - Every ledger payment is a payment, every ledger refund a refund, on its day in the contract's time zone.
+ * - Every ledger payment is a payment, every ledger refund a refund, on its day in the contract's time zone. An
+ *   early-payment discount is a credit note on the stage's invoice, on the day the payment that earned it arrived.
  * - A refund gives back money for something no longer owed (README: "a refund is a credit"), so a refund from a billed
  *   stage comes with a credit note of the same amount on its day, but for the part that returns an overpayment (money
  *   beyond the stage's amount was never owed). Refunds after a cancellation settle it instead (below).
@@ -19,7 +20,8 @@ import type { StatementEvent } from "./statement";
  *   "close" (and a cancellation in Shopify, which has none) keeps what the stage holds, so the statement closes at
  *   zero; "keepAsCredit" and "refund all" keep nothing, so it closes at minus what is held, the buyer's credit or the
  *   money still to be refunded (zero once it is); "refund part" keeps what is held less the part, which closes at
- *   minus the part until it is refunded.
+ *   minus the part until it is refunded. An early-payment discount granted is kept whatever the settlement: it was
+ *   credited already.
  *
  * Money recorded on no stage is a payment or refund with nothing billed against it (a credit, or a debit).
  */
@@ -38,7 +40,7 @@ export interface StatementStage {
 
 export interface StatementMoney {
   readonly stageId: string | null;
-  readonly kind: "payment" | "manualPayment" | "refund";
+  readonly kind: "payment" | "manualPayment" | "refund" | "earlyPaymentDiscount";
   readonly amountMinor: bigint;
   readonly occurredAt: Date;
   /** Offline money only: how it moved ("Wire transfer") and the buyer's own reference. */
@@ -66,6 +68,7 @@ export interface StatementWords {
   received(method: string | null): string;
   readonly refund: string;
   readonly creditNote: string;
+  readonly earlyPaymentDiscount: string;
 }
 
 interface BilledStage {
@@ -73,9 +76,12 @@ interface BilledStage {
   readonly billedOn: CalendarDate;
   readonly reference: string;
   readonly description: string;
+  /** Money received on the stage. */
   readonly paidMinor: bigint;
   readonly refundedMinor: bigint;
-  /** What the stage holds towards its amount: received less refunded, within 0 and the amount. */
+  /** The early-payment discount granted on it (a credit note, no money). */
+  readonly discountMinor: bigint;
+  /** The money the stage holds towards its amount: received less refunded, within 0 and what the discount leaves. */
   readonly heldMinor: bigint;
 }
 
@@ -97,9 +103,11 @@ export function contractStatementEvents(contract: StatementContract, words: Stat
   const invoices = billed.flatMap((entry) => event(entry.billedOn, "invoice", entry.reference, entry.description, entry.stage.amountMinor));
   const money = contract.ledger.flatMap((entry) => {
     const { reference, description } = describe(entry.stageId);
-    return entry.kind === "refund"
-      ? event(dayOf(entry.occurredAt), "refund", reference, `${words.refund}: ${description}`, entry.amountMinor)
-      : event(dayOf(entry.occurredAt), "payment", entry.reference ?? reference, `${words.received(entry.method)}: ${description}`, entry.amountMinor);
+    if (entry.kind === "refund") return event(dayOf(entry.occurredAt), "refund", reference, `${words.refund}: ${description}`, entry.amountMinor);
+    if (entry.kind === "earlyPaymentDiscount") {
+      return event(dayOf(entry.occurredAt), "cancellation", reference, `${words.earlyPaymentDiscount}: ${description}`, entry.amountMinor);
+    }
+    return event(dayOf(entry.occurredAt), "payment", entry.reference ?? reference, `${words.received(entry.method)}: ${description}`, entry.amountMinor);
   });
 
   const { cancelled } = contract;
@@ -111,7 +119,8 @@ export function contractStatementEvents(contract: StatementContract, words: Stat
     const ofRefunds = notes.flatMap((note) => creditNote(dayOf(note.occurredAt), note.amountMinor));
     if (cancelled === null) return ofRefunds;
     const creditedMinor = notes.reduce((sum, note) => sum + note.amountMinor, 0n);
-    return [...ofRefunds, ...creditNote(dayOf(cancelled.at), entry.stage.amountMinor - (kept.get(entry.stage.id) ?? 0n) - creditedMinor)];
+    const keptMinor = entry.discountMinor + (kept.get(entry.stage.id) ?? 0n);
+    return [...ofRefunds, ...creditNote(dayOf(cancelled.at), entry.stage.amountMinor - keptMinor - creditedMinor)];
   });
 
   return [...invoices, ...money, ...credits];
@@ -141,16 +150,16 @@ function billedStages(
 ): BilledStage[] {
   return contract.stages.flatMap((stage): BilledStage[] => {
     const entries = contract.ledger.filter((entry) => entry.stageId === stage.id);
-    const payments = entries.filter((entry) => entry.kind !== "refund");
+    const payments = entries.filter(isMoney);
     const paidMinor = sumOf(payments);
     const refundedMinor = sumOf(entries.filter((entry) => entry.kind === "refund"));
+    const discountMinor = sumOf(entries.filter((entry) => entry.kind === "earlyPaymentDiscount"));
     const firstPayment = [...payments].sort(byOccurrence)[0];
     const billedOn = stage.invoiceNumber !== null ? invoiceDateOf(stage, contract) : firstPayment ? dayOf(firstPayment.occurredAt) : null;
     if (billedOn === null) return [];
-    const heldMinor = clamp(paidMinor - refundedMinor, 0n, stage.amountMinor);
-    return [
-      { stage, billedOn, reference: stage.invoiceNumber ?? contractReference, description: stageDescription(stage), paidMinor, refundedMinor, heldMinor },
-    ];
+    const heldMinor = clamp(paidMinor - refundedMinor, 0n, stage.amountMinor - discountMinor);
+    const reference = stage.invoiceNumber ?? contractReference;
+    return [{ stage, billedOn, reference, description: stageDescription(stage), paidMinor, refundedMinor, discountMinor, heldMinor }];
   });
 }
 
@@ -159,7 +168,7 @@ function billedStages(
  * first gives back what the stage received beyond its amount, which was never owed, then credits the rest.
  */
 function refundCreditNotes(contract: StatementContract, billed: BilledStage): { occurredAt: Date; amountMinor: bigint }[] {
-  const overpaid = billed.paidMinor - billed.stage.amountMinor;
+  const overpaid = billed.paidMinor + billed.discountMinor - billed.stage.amountMinor;
   let overpaidMinor = overpaid > 0n ? overpaid : 0n;
   return contract.ledger
     .filter((entry) => entry.stageId === billed.stage.id && entry.kind === "refund")
@@ -172,12 +181,12 @@ function refundCreditNotes(contract: StatementContract, billed: BilledStage): { 
     });
 }
 
-/** What the seller keeps of each billed stage of a cancelled contract, by the settlement (see the module comment). */
+/** The money the seller keeps of each billed stage of a cancelled contract, by the settlement (see the module comment). */
 function keptOnCancellation(contract: StatementContract, settlement: Cancellation | null, billed: readonly BilledStage[]): Map<string, bigint> {
   if (settlement === null || settlement.settlement === "close") return new Map(billed.map((entry) => [entry.stage.id, entry.heldMinor]));
   if (settlement.settlement === "keepAsCredit" || settlement.amount === "all") return new Map();
   // Refund part: the refund comes on top of what was refunded before the cancellation; the rest is kept.
-  const receivedMinor = sumOf(contract.ledger.filter((entry) => entry.kind !== "refund"));
+  const receivedMinor = sumOf(contract.ledger.filter(isMoney));
   const heldMinor = receivedMinor - sumOf(contract.ledger.filter((entry) => entry.kind === "refund"));
   let keepMinor = clamp(receivedMinor - settlement.refundedBefore - settlement.amount, 0n, heldMinor > 0n ? heldMinor : 0n);
   return new Map(
@@ -187,6 +196,10 @@ function keptOnCancellation(contract: StatementContract, settlement: Cancellatio
       return [entry.stage.id, kept];
     }),
   );
+}
+
+function isMoney(entry: StatementMoney): boolean {
+  return entry.kind === "payment" || entry.kind === "manualPayment";
 }
 
 function sumOf(entries: readonly StatementMoney[]): bigint {

@@ -116,3 +116,16 @@ export function settleWithEarlyPayment(payments: readonly DatedPayment[], offer:
     taxReduction: offer.taxReduction.map((line) => ({ title: line.title, amount: 0n })),
   };
 }
+
+/**
+ * The discount to grant a stage whose money is `payments`: the offer's, when payments by its last day reached the
+ * discounted amount (settleWithEarlyPayment), but never more than the money left unpaid, so that money and
+ * discount together settle exactly the amount; nothing when the money alone covers the amount (the buyer paid in
+ * full and owes nothing to be let off).
+ */
+export function discountEarned(offer: EarlyPaymentOffer, payments: readonly DatedPayment[]): bigint {
+  const amount = offer.payable + offer.discount;
+  const money = payments.reduce((sum, payment) => sum + payment.amount, 0n);
+  if (money >= amount || settleWithEarlyPayment(payments, offer).discountGranted === 0n) return 0n;
+  return amount - money < offer.discount ? amount - money : offer.discount;
+}

@@ -6,9 +6,24 @@ import { messageLocaleOf } from "../../locale/format";
 type OwnWords = Omit<StatementWords, "paymentOf">;
 
 const WORDS: Readonly<Record<MessageLocale, OwnWords>> = {
-  en: { received: (method) => (method ? `Payment received (${method})` : "Payment received"), refund: "Refund", creditNote: "Credit note" },
-  de: { received: (method) => (method ? `Zahlungseingang (${method})` : "Zahlungseingang"), refund: "Erstattung", creditNote: "Gutschrift" },
-  fr: { received: (method) => (method ? `Paiement reçu (${method})` : "Paiement reçu"), refund: "Remboursement", creditNote: "Avoir" },
+  en: {
+    received: (method) => (method ? `Payment received (${method})` : "Payment received"),
+    refund: "Refund",
+    creditNote: "Credit note",
+    earlyPaymentDiscount: "Early-payment discount",
+  },
+  de: {
+    received: (method) => (method ? `Zahlungseingang (${method})` : "Zahlungseingang"),
+    refund: "Erstattung",
+    creditNote: "Gutschrift",
+    earlyPaymentDiscount: "Skonto",
+  },
+  fr: {
+    received: (method) => (method ? `Paiement reçu (${method})` : "Paiement reçu"),
+    refund: "Remboursement",
+    creditNote: "Avoir",
+    earlyPaymentDiscount: "Escompte pour paiement anticipé",
+  },
 };
 
 /** The statement lines' words in the buyer's language; "Payment 2 of 3" is the documents' own wording. */

@@ -19,7 +19,7 @@ import {
   type StoredContract,
   type StoredStage,
 } from "../../models/contracts.server";
-import { contractBalance, recordLedgerEntries } from "../../models/ledger.server";
+import { contractBalance, earlyPaymentDiscountRef, recordLedgerEntries } from "../../models/ledger.server";
 import type { AdminClient } from "../../shopify/admin-client.server";
 import { AdminUserErrors } from "../../shopify/admin-errors";
 import { draftOrderCompleteMutation } from "../../shopify/operations/draft-order-complete-mutation";
@@ -124,6 +124,20 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
           actor,
         })),
       );
+      return;
+    case "grantEarlyPaymentDiscount":
+      await recordLedgerEntries(deps.db, shop, [
+        {
+          contractId: contract.id,
+          stageId: stage!.id,
+          kind: "earlyPaymentDiscount",
+          amountMinor: step.discount,
+          currency: contract.currency,
+          shopifyRef: earlyPaymentDiscountRef(stage!.id),
+          occurredAt: step.occurredAt,
+          actor,
+        },
+      ]);
       return;
     case "recordRefundOutsideShopify":
       await recordRefundOutsideShopify(deps, shop, contract, { amount: step.amount, method: "Outside Shopify (offline money)", actor });

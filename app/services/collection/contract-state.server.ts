@@ -1,14 +1,14 @@
-import type { CalendarDate } from "../../domain/dates/calendar-date";
+import { calendarDateAt, type CalendarDate } from "../../domain/dates/calendar-date";
 import type { ContractState } from "../../domain/contract/contract-state";
 import type { StoredContract } from "../../models/contracts.server";
-import { isRefundOutsideShopify, type LedgerEntry } from "../../models/ledger.server";
+import { isMoneyIn, isRefundOutsideShopify, type LedgerEntry } from "../../models/ledger.server";
 
 /** The planner's view of a stored contract and the payments its ledger already holds. */
 export function toContractState(contract: StoredContract, ledger: readonly LedgerEntry[]): ContractState {
   const positionOf = new Map(contract.stages.map((stage) => [stage.id, stage.position]));
   const recordedPayments = new Map(
     ledger
-      .filter((entry) => entry.kind !== "refund" && entry.stageId !== null)
+      .filter((entry) => isMoneyIn(entry.kind) && entry.stageId !== null)
       .map((entry) => [entry.shopifyRef, { position: positionOf.get(entry.stageId as string) ?? 0, amount: entry.amountMinor }]),
   );
   const recordedRefunds = new Map(
@@ -20,6 +20,12 @@ export function toContractState(contract: StoredContract, ledger: readonly Ledge
   const offlineOut = ledger
     .filter((entry) => entry.kind === "refund" && isRefundOutsideShopify(entry.shopifyRef))
     .reduce((sum, entry) => sum + entry.amountMinor, 0n);
+  const discounts = ledger.filter((entry) => entry.kind === "earlyPaymentDiscount");
+  const discountOf = (stageId: string) => discounts.filter((entry) => entry.stageId === stageId).reduce((sum, entry) => sum + entry.amountMinor, 0n);
+  const paymentsOf = (stageId: string) =>
+    ledger
+      .filter((entry) => isMoneyIn(entry.kind) && entry.stageId === stageId)
+      .map((entry) => ({ at: entry.occurredAt, paidOn: calendarDateAt(entry.occurredAt, contract.timeZone), amount: entry.amountMinor }));
   return {
     id: contract.id,
     mode: contract.mode,
@@ -31,6 +37,7 @@ export function toContractState(contract: StoredContract, ledger: readonly Ledge
     recordedPayments,
     recordedRefunds,
     offlineHeld: offlineIn - offlineOut,
+    discountsGranted: discounts.reduce((sum, entry) => sum + entry.amountMinor, 0n),
     cancellation: contract.cancellation,
     fulfilledOn: contract.fulfilledOn as CalendarDate | null,
     milestones: contract.orderSnapshot.events.milestones ?? {},
@@ -40,6 +47,9 @@ export function toContractState(contract: StoredContract, ledger: readonly Ledge
       kind: stage.kind,
       amount: stage.amountMinor,
       paid: stage.paidMinor,
+      discount: discountOf(stage.id),
+      payments: paymentsOf(stage.id),
+      ...(stage.paymentTerms.earlyPayment ? { earlyPayment: stage.paymentTerms.earlyPayment } : {}),
       refunded: stage.refundedMinor,
       status: stage.status,
       issueDate: stage.issueDate,

@@ -92,7 +92,9 @@ export async function contractPageData(viewer: ContractPageViewer, contractId: s
         cancel: open,
       },
       milestones: open ? milestonesToMark(contract, decimal) : [],
-      settling: stages.some((stage) => stage.badge === "paymentRecorded") || contract.stages.some((stage) => waitsOnMarkedMilestone(contract, stage)),
+      settling:
+        stages.some((stage) => stage.badge === "paymentRecorded") ||
+        contract.stages.some((stage) => waitsOnMarkedMilestone(contract, stage) || chargeUnderWay(stage, deps.now())),
     },
     stages,
     timeline: contractTimeline(audit, {
@@ -145,6 +147,7 @@ function stageView(contract: StoredContract, stage: StoredStage, context: StageV
     invoicePdfUrl: stage.invoiceNumber ? `/app/contracts/${contract.id}/invoices/${stage.position}.pdf` : null,
     payUrl: stillOwed ? stage.payUrl : null,
     payments: context.ledger
+      // What settled the stage: its money, and an early-payment discount that money earned.
       .filter((entry) => entry.stageId === stage.id && entry.kind !== "refund")
       .map((entry) => ({
         on: calendarDateAt(entry.occurredAt, contract.timeZone),
@@ -188,6 +191,15 @@ function waitsOnMarkedMilestone(contract: StoredContract, stage: StoredStage): b
   return stage.dueDate === null && trigger?.event === "milestone" && contract.orderSnapshot.events.milestones?.[trigger.milestone] !== undefined;
 }
 
+/**
+ * An owed stage's saved-card charge whose outcome the page cannot show yet: asked of Shopify (its key is set; a paid
+ * stage keeps it), or a declined charge staff asked to retry now, which the sync has not charged yet.
+ */
+function chargeUnderWay(stage: StoredStage, now: Date): boolean {
+  if (!isStillOwed(stage)) return false;
+  return stage.chargeKey !== null || (stage.status === "failed" && stage.nextAttemptAt !== null && stage.nextAttemptAt <= now);
+}
+
 /** Milestones not marked yet that undated stages wait for, each with its stages. */
 function milestonesToMark(contract: StoredContract, decimal: (minor: bigint) => string): MilestoneView[] {
   const byName = new Map<string, MilestoneView["stages"][number][]>();
@@ -206,6 +218,10 @@ function milestonesToMark(contract: StoredContract, decimal: (minor: bigint) => 
 /** How the money came: the offline method staff gave, or the card (brand and last digits) and whether Tranche charged it. */
 function paymentMethodWords(entry: LedgerEntry, stage: StoredStage): string {
   if (entry.kind === "manualPayment") return entry.method ?? "Offline payment";
+  if (entry.kind === "earlyPaymentDiscount") {
+    const offer = stage.paymentTerms.earlyPayment;
+    return offer ? `${offer.percent}% early-payment discount (paid by ${offer.until})` : "Early-payment discount";
+  }
   const card = entry.cardBrand && entry.cardLastDigits ? `${entry.cardBrand} ending in ${entry.cardLastDigits}` : null;
   if (stage.chargeRef !== null) return card ? `${card}, the saved card charged by Tranche` : "Saved card, charged by Tranche";
   return card ? `${card} at Shopify checkout` : "Paid at Shopify checkout";

@@ -6,6 +6,7 @@ import { listAudit } from "../../../app/models/audit-log.server";
 import { getContract } from "../../../app/models/contracts.server";
 import {
   contractBalance,
+  earlyPaymentDiscountRef,
   LedgerEntryRejectedError,
   ledgerTotals,
   listLedgerEntries,
@@ -164,6 +165,7 @@ describe("ledger sums", () => {
       receivedMinor: 0n,
       refundedMinor: 0n,
       netMinor: 0n,
+      discountedMinor: 0n,
       totalMinor: 120000n,
       outstandingMinor: 120000n,
       receivedOnCancelledMinor: 0n,
@@ -178,8 +180,14 @@ describe("ledger sums", () => {
       receivedMinor: 25000n,
       refundedMinor: 1000n,
       netMinor: 24000n,
+      discountedMinor: 0n,
     });
-    expect(await ledgerTotals(db, shop, { contractId: contract.id })).toEqual({ receivedMinor: 121000n, refundedMinor: 1000n, netMinor: 120000n });
+    expect(await ledgerTotals(db, shop, { contractId: contract.id })).toEqual({
+      receivedMinor: 121000n,
+      refundedMinor: 1000n,
+      netMinor: 120000n,
+      discountedMinor: 0n,
+    });
     expect(await contractBalance(db, shop, contract.id)).toMatchObject({ outstandingMinor: 0n, settled: true });
     const stages = (await getContract(db, shop, contract.id))?.stages;
     expect(stages?.map((stage) => [stage.paidMinor, stage.refundedMinor])).toEqual([
@@ -188,6 +196,39 @@ describe("ledger sums", () => {
       [25000n, 1000n],
     ]);
     expect((await listLedgerEntries(db, shop, contract.id)).map((entry) => entry.shopifyRef)).toEqual(["t1", "t2", "t3", "r1"]);
+  });
+
+  it("counts an early-payment discount as settling its stage, but never as money to refund", async () => {
+    const shop = "discount.myshopify.com";
+    const contract = await seedContract(db, shop, "gid://shopify/DraftOrder/12");
+    const preShipping = contract.stages[1]!;
+    const record = (ref: string, kind: LedgerEntryInput["kind"], amountMinor: bigint) =>
+      recordLedgerEntry(db, shop, {
+        contractId: contract.id,
+        stageId: preShipping.id,
+        kind,
+        amountMinor,
+        currency: "EUR",
+        shopifyRef: ref,
+        occurredAt,
+        actor: "system",
+      });
+    await record("t1", "payment", 58800n);
+    await record(earlyPaymentDiscountRef(preShipping.id), "earlyPaymentDiscount", 1200n);
+
+    expect(await ledgerTotals(db, shop, { contractId: contract.id, stageId: preShipping.id })).toEqual({
+      receivedMinor: 58800n,
+      refundedMinor: 0n,
+      netMinor: 58800n,
+      discountedMinor: 1200n,
+    });
+    expect((await getContract(db, shop, contract.id))?.stages[1]?.paidMinor).toBe(60000n);
+    // Granted once per stage: the same key again changes nothing.
+    expect((await record(earlyPaymentDiscountRef(preShipping.id), "earlyPaymentDiscount", 1200n)).created).toBe(false);
+    await expect(record("r1", "refund", 58801n)).rejects.toThrow(/more than the 58800 stage/);
+    await record("r2", "refund", 58800n);
+    expect((await getContract(db, shop, contract.id))?.stages[1]).toMatchObject({ paidMinor: 60000n, refundedMinor: 58800n });
+    expect(await db.outgoingEmail.count({ where: { shop, contractId: contract.id } })).toBe(2);
   });
 
   it("keeps money exact beyond what a JS number holds", async () => {

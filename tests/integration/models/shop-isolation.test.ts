@@ -117,11 +117,12 @@ describe("one shop cannot reach another shop's rows", () => {
     // Reusing the victim's reference neither returns the victim's entry nor touches it.
     await expect(recordLedgerEntry(db, INTRUDER, { ...entry, shopifyRef: "gid://shopify/OrderTransaction/1" })).rejects.toThrow(NotFoundError);
     expect(await listLedgerEntries(db, INTRUDER, victim.id)).toEqual([]);
-    expect(await ledgerTotals(db, INTRUDER, { contractId: victim.id })).toEqual({ receivedMinor: 0n, refundedMinor: 0n, netMinor: 0n });
+    expect(await ledgerTotals(db, INTRUDER, { contractId: victim.id })).toEqual({ receivedMinor: 0n, refundedMinor: 0n, netMinor: 0n, discountedMinor: 0n });
     expect(await ledgerTotals(db, INTRUDER, { contractId: victim.id, stageId: victim.stages[0]!.id })).toEqual({
       receivedMinor: 0n,
       refundedMinor: 0n,
       netMinor: 0n,
+      discountedMinor: 0n,
     });
     expect(await contractBalance(db, INTRUDER, victim.id)).toBeNull();
     expect(await victimRows()).toEqual(before);

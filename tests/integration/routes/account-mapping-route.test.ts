@@ -43,6 +43,8 @@ const DEFAULT_FORM: Record<string, string> = {
   "name.revenue": "Sales",
   "code.salesReturns": "4010",
   "name.salesReturns": "Refunds",
+  "code.salesDiscounts": "4020",
+  "name.salesDiscounts": "Early-payment discounts",
   "code.taxPayable": "2200",
   "name.taxPayable": "Sales tax payable",
   "code.customerCredit": "2410",

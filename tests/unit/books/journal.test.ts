@@ -103,6 +103,60 @@ describe("journalOfContract: refunds", () => {
   });
 });
 
+describe("journalOfContract: early-payment discounts", () => {
+  /** Stage 2 (550.00 with 30.00 + 20.00 tax) paid 539.00 in time: 2% (11.00) let off, its tax falling in proportion. */
+  function discounted(payOn: string) {
+    const facts = threeStageContract();
+    return contractFacts({
+      ...facts,
+      ledger: [facts.ledger[0]!, paid("s2", 53_900n, `${payOn}T09:00:00Z`), paid("s2", 1_100n, `${payOn}T09:00:00Z`, "earlyPaymentDiscount"), facts.ledger[2]!],
+    });
+  }
+
+  it("before shipping, the discount lowers the deferred revenue and each tax line, and settles the receivable", () => {
+    const journal = journalOfContract(discounted("2027-02-03"));
+    const discount = journal.find((entry) => entry.kind === "earlyPaymentDiscount");
+    expect(discount && [discount.date, discount.memo, ...linesOf(discount)]).toEqual([
+      "2027-02-03",
+      "#1001 · early-payment discount on stage 2 Pre-shipping",
+      "Dr contractLiability 1000",
+      "Dr taxPayable:State tax 60",
+      "Dr taxPayable:City tax 40",
+      "Cr accountsReceivable 1100",
+    ]);
+    expect(balanceOf(journal, "accountsReceivable")).toBe(0n);
+    expect(balanceOf(journal, "contractLiability")).toBe(0n);
+    expect(balanceOf(journal, "revenue")).toBe(-99_000n);
+    expect(balanceOf(journal, "taxPayable", "State tax")).toBe(-5_940n);
+    expect(balanceOf(journal, "taxPayable", "City tax")).toBe(-3_960n);
+    expect(balanceOf(journal, "cashClearing")).toBe(108_900n);
+  });
+
+  it("after shipping, it is a sales discount", () => {
+    const facts = discounted("2027-02-11");
+    const journal = journalOfContract(facts);
+    expect(linesOf(journal.find((entry) => entry.kind === "earlyPaymentDiscount")!)[0]).toBe("Dr salesDiscounts 1000");
+    expect(balanceOf(journal, "salesDiscounts")).toBe(1_000n);
+    expect(balanceOf(journal, "accountsReceivable")).toBe(0n);
+  });
+
+  it("is no money: refunding all the stage's money gives back its tax less the discount's, and the tax lines close", () => {
+    const facts = discounted("2027-02-03");
+    const journal = journalOfContract({ ...facts, ledger: [...facts.ledger, refunded("s2", 53_900n, "2027-02-05T12:00:00Z")] });
+    const refund = journal.find((entry) => entry.kind === "refund")!;
+    expect(linesOf(refund)).toEqual(["Cr cashClearing 53900", "Dr contractLiability 49000", "Dr taxPayable:State tax 2940", "Dr taxPayable:City tax 1960"]);
+    // Stage 2's tax is wholly given back: 3 000 = 60 (discount) + 2 940 (refund).
+    expect(balanceOf(journal, "taxPayable", "State tax")).toBe(-3_000n);
+  });
+
+  it("refuses a discount that names no stage", () => {
+    const facts = threeStageContract();
+    expect(() => journalOfContract({ ...facts, ledger: [...facts.ledger, paid(null, 100n, "2027-02-03T09:00:00Z", "earlyPaymentDiscount")] })).toThrow(
+      /an early-payment discount must name its stage/,
+    );
+  });
+});
+
 describe("journalOfContract: cancellations", () => {
   /** The deposit paid, the pre-shipping stage invoiced and unpaid, cancelled on Feb 15 before shipping. */
   function cancelledContract(settlement: "keepAsCredit" | "close" | "refund" | null) {

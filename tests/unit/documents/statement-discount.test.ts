@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { CalendarDate } from "../../../app/domain/dates/calendar-date";
+import { contractStatementEvents, type StatementContract, type StatementMoney } from "../../../app/domain/documents/contract-statement-events";
+import type { StatementEvent } from "../../../app/domain/documents/statement";
+import { statementWordsFor } from "../../../app/services/buyer-documents/statement-words";
+
+const date = (text: string) => text as CalendarDate;
+const money = (stageId: string, kind: StatementMoney["kind"], amountMinor: bigint, at: string): StatementMoney => ({
+  stageId,
+  kind,
+  amountMinor,
+  occurredAt: new Date(at),
+  method: null,
+  reference: null,
+});
+
+/** 1 000.00 in two stages: 400.00 paid at checkout, 600.00 invoiced 2027-03-01 and paid 588.00 in time (2% off). */
+function contract(changes: Partial<StatementContract> = {}): StatementContract {
+  return {
+    id: "c1",
+    currency: "EUR",
+    timeZone: "Europe/Berlin",
+    name: "#1001",
+    createdAt: new Date("2027-02-01T10:00:00Z"),
+    cancelled: null,
+    stages: [
+      {
+        id: "s1",
+        position: 1,
+        title: "Deposit",
+        amountMinor: 40_000n,
+        invoiceNumber: "T-1",
+        issueDate: date("2027-02-01"),
+        dueDate: date("2027-02-01"),
+        numberedAt: null,
+      },
+      {
+        id: "s2",
+        position: 2,
+        title: "Balance",
+        amountMinor: 60_000n,
+        invoiceNumber: "T-2",
+        issueDate: date("2027-03-01"),
+        dueDate: date("2027-03-31"),
+        numberedAt: null,
+      },
+    ],
+    ledger: [
+      money("s1", "payment", 40_000n, "2027-02-01T10:00:00Z"),
+      money("s2", "payment", 58_800n, "2027-03-09T10:00:00Z"),
+      money("s2", "earlyPaymentDiscount", 1_200n, "2027-03-09T10:00:00Z"),
+    ],
+    ...changes,
+  };
+}
+
+/** What the buyer owes after the events: invoices and refunds are debits, payments and credit notes credits. */
+const balanceOf = (events: readonly StatementEvent[]) =>
+  events.reduce((sum, event) => sum + (event.kind === "invoice" || event.kind === "refund" ? event.amountMinor : -event.amountMinor), 0n);
+
+describe("an early-payment discount on the buyer's statement", () => {
+  it("is a credit note on the stage's invoice, on the day of the payment that earned it, and the statement closes at zero", () => {
+    const events = contractStatementEvents(contract(), statementWordsFor("en"));
+    expect(
+      events
+        .filter((event) => event.contractId === "c1" && event.reference === "T-2")
+        .map((event) => [event.date, event.kind, event.description, event.amountMinor]),
+    ).toEqual([
+      ["2027-03-01", "invoice", "Payment 2 of 2 — Balance (#1001)", 60_000n],
+      ["2027-03-09", "payment", "Payment received: Payment 2 of 2 — Balance (#1001)", 58_800n],
+      ["2027-03-09", "cancellation", "Early-payment discount: Payment 2 of 2 — Balance (#1001)", 1_200n],
+    ]);
+    expect(balanceOf(events)).toBe(0n);
+  });
+
+  it("is worded in the buyer's language", () => {
+    const german = contractStatementEvents(contract(), statementWordsFor("de"));
+    expect(german.find((event) => event.kind === "cancellation")?.description).toMatch(/^Skonto: /);
+  });
+
+  it.each([
+    ["keepAsCredit", { settlement: "keepAsCredit" } as const, -98_800n],
+    ["refund all", { settlement: "refund", amount: "all", refundedBefore: 0n } as const, -98_800n],
+    ["close", { settlement: "close" } as const, 0n],
+  ])("stays granted when the contract is cancelled (%s): only the money is owed back", (_name, settlement, closing) => {
+    const events = contractStatementEvents(contract({ cancelled: { at: new Date("2027-03-20T10:00:00Z"), settlement } }), statementWordsFor("en"));
+    expect(balanceOf(events)).toBe(closing);
+  });
+});
