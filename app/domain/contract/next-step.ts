@@ -1,5 +1,5 @@
 import type { CalendarDate } from "../dates/calendar-date";
-import { discountEarned, type EarlyPaymentOffer } from "../payment-rules/early-payment-discount";
+import { discountEarned, earlyPaymentOfferOpen, type EarlyPaymentOffer } from "../payment-rules/early-payment-discount";
 import { allocatePayments, type AllocatedPayment } from "./allocate-payments";
 import type { ContractState, StageState } from "./contract-state";
 import { UNPAID_STAGE_STATUSES } from "./stage-status";
@@ -39,6 +39,8 @@ export type CollectionStep =
   | { readonly kind: "markStagePaid"; readonly position: number }
   /** Payments in time reached the stage's early-payment offer: the discount settles the rest of it. */
   | { readonly kind: "grantEarlyPaymentDiscount"; readonly position: number; readonly discount: bigint; readonly occurredAt: Date }
+  /** The offer ended (its last day passed, or money arrived another way): the stage's draft asks for the full amount again. */
+  | { readonly kind: "withdrawEarlyPaymentDiscount"; readonly position: number; readonly draftId: string }
   | { readonly kind: "dateStage"; readonly position: number; readonly issueDate: CalendarDate; readonly dueDate: CalendarDate; readonly event: string }
   | { readonly kind: "completeSourceDraft" }
   | { readonly kind: "holdFulfillment"; readonly fulfillmentOrderId: string }
@@ -189,7 +191,7 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
   if (!mainOrder || contract.status !== "active") return null;
   const mandateId = savedCard(observation);
   for (const stage of contract.stages) {
-    const withdrawn = withdrawLinkStep(stage, observation);
+    const withdrawn = withdrawLinkStep(stage, observation) ?? withdrawDiscountStep(stage, observation, clock);
     if (withdrawn) return withdrawn;
   }
   // A deposit is the attach's to collect (at checkout); on net terms every stage is collected here.
@@ -250,6 +252,13 @@ function withdrawLinkStep(stage: StageState, observation: Observation): Collecti
     return { kind: "cancelStageOrder", position: stage.position, orderId: order.id };
   }
   return null;
+}
+
+/** An open stage draft still asking for the discounted amount after the offer ended. */
+function withdrawDiscountStep(stage: StageState, observation: Observation, clock: CollectionClock): CollectionStep | null {
+  const draft = observation.stageDrafts.get(stage.position);
+  if (!draft || draft.completed || !draft.earlyPaymentDiscount || earlyPaymentOfferOpen(stage, clock.today)) return null;
+  return { kind: "withdrawEarlyPaymentDiscount", position: stage.position, draftId: draft.id };
 }
 
 function completionStep(contract: ContractState, observation: Observation): CollectionStep | null {

@@ -80,6 +80,8 @@ export interface ObservedDraft {
   readonly orderId: string | null;
   /** The order's name (#1002): what the buyer's emails call it. */
   readonly orderName: string | null;
+  /** Whether it carries the app's early-payment discount (a stage draft asking for the discounted amount). */
+  readonly earlyPaymentDiscount: boolean;
 }
 
 export interface Observation {

@@ -7,6 +7,8 @@ export interface TimedStage {
   readonly issueDate: CalendarDate | null;
   readonly dueDate: CalendarDate | null;
   readonly nextAttemptAt: Date | null;
+  /** The last day of the stage's early-payment offer: the day after it, its draft must ask for the full amount. */
+  readonly earlyPaymentUntil?: CalendarDate | null;
 }
 
 /** The instant, and the shop's calendar date at it. */
@@ -58,14 +60,15 @@ export function pastDue(stage: TimedStage, clock: StageClock): boolean {
 /**
  * The next instant after `now` at which time alone can change what the planner does for this stage: its issue
  * day beginning, a scheduled stage's charge-notice day, its due day beginning, the day after it beginning (overdue),
- * a declined charge's retry time. Null
+ * the day after its early-payment offer ends, a declined charge's retry time. Null
  * when none is ahead: a stage paid or cancelled, one that waits for an event, one whose dates have all come (the
  * sync that just ran acted on them; anything else that moves it arrives as a webhook or a staff action).
  */
 export function nextTimedAction(stage: TimedStage, timeZone: string, now: Date): Date | null {
   if (!UNPAID_STAGE_STATUSES.includes(stage.status)) return null;
   const notice = stage.status === "scheduled" && stage.dueDate ? chargeNoticeDay(stage.dueDate) : null;
-  const dayStarts = [stage.issueDate ?? stage.dueDate, notice, stage.dueDate, stage.dueDate ? addDays(stage.dueDate, 1) : null]
+  const offerEnded = stage.earlyPaymentUntil ? addDays(stage.earlyPaymentUntil, 1) : null;
+  const dayStarts = [stage.issueDate ?? stage.dueDate, notice, stage.dueDate, stage.dueDate ? addDays(stage.dueDate, 1) : null, offerEnded]
     .filter((date): date is CalendarDate => date !== null)
     .map((date) => startOfDayIn(date, timeZone));
   const instants = stage.status === "failed" && stage.nextAttemptAt ? [...dayStarts, stage.nextAttemptAt] : dayStarts;

@@ -79,6 +79,14 @@ export function earlyPaymentOffer(
   };
 }
 
+/**
+ * Whether a stage's link may ask for the discounted amount on `today`: through the offer's last day, and only while no
+ * money arrived on the stage (a part payment no longer matches the offer's figures).
+ */
+export function earlyPaymentOfferOpen(stage: { readonly earlyPayment?: EarlyPaymentOffer; readonly paid: bigint }, today: CalendarDate): boolean {
+  return stage.earlyPayment !== undefined && stage.paid === 0n && today <= stage.earlyPayment.until;
+}
+
 /** Whether a payment made on `paidOn` earns the discount: on or before the offer's last day. */
 export function discountAppliesTo(paidOn: CalendarDate, offer: EarlyPaymentOffer): boolean {
   return paidOn <= offer.until;

@@ -1,3 +1,4 @@
+import { calendarDateAt } from "../../domain/dates/calendar-date";
 import type { AuditActor } from "../../models/audit-log.server";
 import { getContract, stageAt, updateContract, updateStage, type StoredContract } from "../../models/contracts.server";
 import { assignStageInvoiceNumber } from "../../models/invoice-numbers.server";
@@ -45,7 +46,10 @@ export async function sendFirstStageInvoice(
       currencyFor(contract.currency),
       requireAcceptance,
     );
-    ({ draftId, contract } = await openStageDraft(deps.db, admin, shop, contract, first, actor, [{ key: CHECKOUT_SCHEDULE_ATTRIBUTE, value: schedule }]));
+    const today = calendarDateAt(deps.now(), contract.timeZone);
+    ({ draftId, contract } = await openStageDraft(deps.db, admin, shop, contract, first, today, actor, [
+      { key: CHECKOUT_SCHEDULE_ATTRIBUTE, value: schedule },
+    ]));
   }
   const { draftOrder } = await admin.request(draftOrderStatusQuery, { id: draftId });
   if (!draftOrder) throw new Error(`the draft order ${draftId} of contract ${contract.id} is gone`);

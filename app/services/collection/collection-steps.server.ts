@@ -24,6 +24,7 @@ import type { AdminClient } from "../../shopify/admin-client.server";
 import { AdminUserErrors } from "../../shopify/admin-errors";
 import { draftOrderCompleteMutation } from "../../shopify/operations/draft-order-complete-mutation";
 import { draftOrderDeleteMutation } from "../../shopify/operations/draft-order-delete-mutation";
+import { draftOrderUpdateMutation } from "../../shopify/operations/draft-order-update-mutation";
 import { fulfillmentOrderHoldMutation } from "../../shopify/operations/fulfillment-order-hold-mutation";
 import { fulfillmentOrderReleaseHoldMutation } from "../../shopify/operations/fulfillment-order-release-hold-mutation";
 import { orderCreateMandatePaymentMutation } from "../../shopify/operations/order-create-mandate-payment-mutation";
@@ -124,6 +125,10 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
           actor,
         })),
       );
+      return;
+    case "withdrawEarlyPaymentDiscount":
+      await shopifyStep(step, () => admin.request(draftOrderUpdateMutation, { id: step.draftId, input: { appliedDiscount: null } }));
+      await writeAudit(deps.db, shop, { actor, action: "stage.earlyPaymentOfferEnded", contractId: contract.id, details: { position: step.position } });
       return;
     case "grantEarlyPaymentDiscount":
       await recordLedgerEntries(deps.db, shop, [
@@ -262,7 +267,7 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
     }
     case "createStageDraft":
       await stageStep(context, stage!, async () => {
-        await openStageDraft(deps.db, admin, shop, contract, stage!, actor);
+        await openStageDraft(deps.db, admin, shop, contract, stage!, calendarDateAt(context.now, contract.timeZone), actor);
       });
       return;
     case "sendStageDraftInvoice":

@@ -16,6 +16,7 @@ import { orderQuery } from "../../shopify/operations/order-query";
 import { stageOrderQuery } from "../../shopify/operations/stage-order-query";
 import type { OrderQuery, StageOrderQuery } from "../../types/admin.generated";
 import { CONTRACT_ATTRIBUTE } from "../attach/contract-attributes";
+import { isEarlyPaymentDiscount } from "./stage-draft-discount";
 import { contractTag, stagePositionFromTags } from "./stage-draft-tags";
 
 export interface ObservedContract {
@@ -68,13 +69,20 @@ async function observeOrder(admin: AdminClient, id: string, contract: ObservedCo
   return order ? toObservedOrder(order, contract) : null;
 }
 
-function toObservedDraft(draft: { id: string; status: string; invoiceSentAt: string | null; order: { id: string; name: string } | null }): ObservedDraft {
+function toObservedDraft(draft: {
+  id: string;
+  status: string;
+  invoiceSentAt: string | null;
+  appliedDiscount: { title: string | null } | null;
+  order: { id: string; name: string } | null;
+}): ObservedDraft {
   return {
     id: draft.id,
     completed: draft.status === "COMPLETED",
     invoiceSent: draft.invoiceSentAt !== null,
     orderId: draft.order?.id ?? null,
     orderName: draft.order?.name ?? null,
+    earlyPaymentDiscount: isEarlyPaymentDiscount(draft.appliedDiscount),
   };
 }
 

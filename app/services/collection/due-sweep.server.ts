@@ -5,6 +5,7 @@ import type { CalendarDate } from "../../domain/dates/calendar-date";
 import type { StageStatus } from "../../domain/contract/stage-status";
 import type { JobQueue } from "../../lib/jobs/job-queue.server";
 import { requestContractSync } from "./contract-sync-requests.server";
+import { paymentTermsFromColumn } from "../../models/contract-columns.server";
 
 /** Contracts whose stages the worker collects; a pending one is still being attached, the rest are closed. */
 const OPEN_STATUSES = ["awaitingDeposit", "active"];
@@ -61,7 +62,7 @@ export async function refreshStageTimers(db: PrismaClient, shop: string, contrac
     select: {
       status: true,
       timeZone: true,
-      stages: { select: { id: true, status: true, issueDate: true, dueDate: true, nextAttemptAt: true, nextActionAt: true } },
+      stages: { select: { id: true, status: true, issueDate: true, dueDate: true, nextAttemptAt: true, nextActionAt: true, paymentTerms: true } },
     },
   });
   if (!contract) return;
@@ -72,6 +73,7 @@ export async function refreshStageTimers(db: PrismaClient, shop: string, contrac
       issueDate: stage.issueDate as CalendarDate | null,
       dueDate: stage.dueDate as CalendarDate | null,
       nextAttemptAt: stage.nextAttemptAt,
+      earlyPaymentUntil: paymentTermsFromColumn(stage.paymentTerms).earlyPayment?.until ?? null,
     };
     const next = open ? nextTimedAction(timed, contract.timeZone, now) : null;
     if ((stage.nextActionAt?.getTime() ?? null) !== (next?.getTime() ?? null)) {

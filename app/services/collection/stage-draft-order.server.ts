@@ -1,4 +1,6 @@
+import type { CalendarDate } from "../../domain/dates/calendar-date";
 import { currencyFor } from "../../domain/money/currency";
+import { earlyPaymentOfferOpen } from "../../domain/payment-rules/early-payment-discount";
 import { formatMinorUnits } from "../../domain/money/minor-units";
 import type { AuditActor } from "../../models/audit-log.server";
 import type { Database } from "../../models/database.server";
@@ -9,18 +11,22 @@ import { draftOrderCreateMutation } from "../../shopify/operations/draft-order-c
 import { draftOrderStatusQuery } from "../../shopify/operations/draft-order-status-query";
 import { draftOrdersByTagQuery } from "../../shopify/operations/draft-orders-by-tag-query";
 import { CONTRACT_ATTRIBUTE, STAGE_ATTRIBUTE } from "../attach/contract-attributes";
+import { earlyPaymentDraftDiscount } from "./stage-draft-discount";
 import { contractTag, STAGE_DRAFT_TAG, stageTag } from "./stage-draft-tags";
 
 /**
  * The draft order that collects one stage (DESIGN §3, stage-order mode): one custom line for exactly the stage
  * amount, not taxable (its tax share is inside the amount) and not shipped, tagged and noted as a payment
- * towards the contract; `extraAttributes` carry what its checkout shows (the deposit's shows the schedule). A
- * draft already carrying the stage's tag is returned instead of making a second one.
+ * towards the contract; `extraAttributes` carry what its checkout shows (the deposit's shows the schedule). While
+ * the stage's early-payment offer is open on `today`, the draft carries it as a discount, so it asks for the
+ * discounted amount (the planner takes it off once the offer ends). A draft already carrying the stage's tag is
+ * returned instead of making a second one.
  */
 export async function createStageDraftOrder(
   admin: AdminClient,
   contract: StoredContract,
   stage: StoredStage,
+  today: CalendarDate,
   invoiceNumber: string,
   extraAttributes: readonly { readonly key: string; readonly value: string }[] = [],
 ): Promise<{ id: string }> {
@@ -32,8 +38,11 @@ export async function createStageDraftOrder(
   const quote = contract.sourceDraftName ?? "the quote";
   // A quote for a guest has no customer: its invoices go to the email the source draft was sent to.
   const email = contract.customerId ? null : (await admin.request(draftOrderStatusQuery, { id: contract.sourceDraftOrderId })).draftOrder?.email;
+  const offer = stage.paymentTerms.earlyPayment;
+  const discounted = offer !== undefined && earlyPaymentOfferOpen({ earlyPayment: offer, paid: stage.paidMinor }, today);
   const result = await admin.request(draftOrderCreateMutation, {
     input: {
+      ...(discounted ? { appliedDiscount: earlyPaymentDraftDiscount(offer, currencyFor(contract.currency)) } : {}),
       ...(contract.customerId ? { customerId: contract.customerId } : {}),
       ...(email ? { email } : {}),
       lineItems: [
@@ -69,11 +78,12 @@ export async function openStageDraft(
   shop: string,
   contract: StoredContract,
   stage: StoredStage,
+  today: CalendarDate,
   actor: AuditActor,
   extraAttributes: readonly { readonly key: string; readonly value: string }[] = [],
 ): Promise<{ readonly draftId: string; readonly contract: StoredContract }> {
   const invoiceNumber = await assignStageInvoiceNumber(db, shop, contract.id, stage.id);
-  const draft = await createStageDraftOrder(admin, contract, stage, invoiceNumber, extraAttributes);
+  const draft = await createStageDraftOrder(admin, contract, stage, today, invoiceNumber, extraAttributes);
   // The invoice number leaves the contract's version as it was, so the version the caller read still holds.
   const changes = { stageDraftOrderId: draft.id };
   return {

@@ -16,6 +16,9 @@ export const draftOrderStatusQuery = adminOperation(
         key
         value
       }
+      appliedDiscount {
+        title
+      }
       order {
         id
         name

@@ -17,6 +17,9 @@ export const draftOrdersByTagQuery = adminOperation(
         invoiceUrl
         invoiceSentAt
         tags
+        appliedDiscount {
+          title
+        }
         order {
           id
           name

@@ -126,7 +126,7 @@ export function observedOrder(id: string, changes: Partial<ObservedOrder> = {}):
 }
 
 export function observedDraft(id: string, changes: Partial<ObservedDraft> = {}): ObservedDraft {
-  return { id, completed: false, invoiceSent: false, orderId: null, orderName: null, ...changes };
+  return { id, completed: false, invoiceSent: false, orderId: null, orderName: null, earlyPaymentDiscount: false, ...changes };
 }
 
 export function openFulfillmentOrder(changes: Partial<ObservedFulfillmentOrder> = {}): ObservedFulfillmentOrder {

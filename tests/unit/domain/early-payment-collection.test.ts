@@ -2,7 +2,19 @@ import { describe, expect, it } from "vitest";
 import type { ContractState, StagePayment } from "../../../app/domain/contract/contract-state";
 import { nextCollectionStep } from "../../../app/domain/contract/next-step";
 import { earlyPaymentOffer, discountEarned } from "../../../app/domain/payment-rules/early-payment-discount";
-import { clockOn, day, MAIN_ORDER_ID, nativeScenario, transaction, withMainOrder, withRecorded, withStage, type Scenario } from "./contract-fixture";
+import {
+  clockOn,
+  day,
+  MAIN_ORDER_ID,
+  nativeScenario,
+  transaction,
+  stageDraftId,
+  withMainOrder,
+  withRecorded,
+  withStage,
+  withStageDraft,
+  type Scenario,
+} from "./contract-fixture";
 
 /** Stage 2 of the native scenario (600.00, invoiced 2027-03-01): 2% off if paid by 2027-03-11, so 588.00. */
 const OFFER = earlyPaymentOffer(
@@ -74,6 +86,44 @@ describe("the early-payment discount in collection", () => {
     expect(nextCollectionStep(contract, observation, AFTER_IT_ALL)).toEqual({ kind: "markStageRefunded", position: 2 });
     const partly = withOffer([paidOn("2027-03-11", 58_800n)], { paid: 60_000n, discount: 1_200n, status: "paid", refunded: 58_000n });
     expect(nextCollectionStep(partly.contract, partly.observation, AFTER_IT_ALL)?.kind).not.toBe("markStageRefunded");
+  });
+
+  describe("the stage's draft", () => {
+    const drafted = (payments: readonly StagePayment[], discounted: boolean) => {
+      const scenario = withOffer(payments, { stageDraftOrderId: stageDraftId(2) });
+      return { ...scenario, observation: withStageDraft(scenario.observation, 2, { invoiceSent: true, earlyPaymentDiscount: discounted }) };
+    };
+
+    it("keeps asking for the discounted amount through the offer's last day", () => {
+      const { contract, observation } = drafted([], true);
+      expect(nextCollectionStep(contract, observation, clockOn("2027-03-11"))?.kind).not.toBe("withdrawEarlyPaymentDiscount");
+    });
+
+    it("asks for the full amount again from the day after", () => {
+      const { contract, observation } = drafted([], true);
+      expect(nextCollectionStep(contract, observation, clockOn("2027-03-12"))).toEqual({
+        kind: "withdrawEarlyPaymentDiscount",
+        position: 2,
+        draftId: stageDraftId(2),
+      });
+    });
+
+    it("asks for the full amount again once money arrived another way (a part payment no longer matches the offer)", () => {
+      const { contract, observation } = drafted([paidOn("2027-03-05", 10_000n)], true);
+      expect(nextCollectionStep(contract, observation, clockOn("2027-03-06"))).toEqual({
+        kind: "withdrawEarlyPaymentDiscount",
+        position: 2,
+        draftId: stageDraftId(2),
+      });
+    });
+
+    it("is left alone once completed into an order, or when it carries no discount", () => {
+      const completed = drafted([], true);
+      const seen = withStageDraft(completed.observation, 2, { completed: true, earlyPaymentDiscount: true });
+      expect(nextCollectionStep(completed.contract, seen, clockOn("2027-03-12"))?.kind).not.toBe("withdrawEarlyPaymentDiscount");
+      const plain = drafted([], false);
+      expect(nextCollectionStep(plain.contract, plain.observation, clockOn("2027-03-12"))?.kind).not.toBe("withdrawEarlyPaymentDiscount");
+    });
   });
 
   it("is not granted on a cancelled stage", () => {

@@ -49,6 +49,12 @@ describe("nextTimedAction: when the due sweep looks at a stage again", () => {
     ["after the notice day: the due day's start", stage({ issueDate: date("2027-03-01") }), "2027-03-29T12:00:00Z", "2027-03-30T22:00:00.000Z"],
     ["on the due day: the next day's start, when it becomes overdue", stage({ status: "invoiced" }), "2027-03-31T10:00:00Z", "2027-03-31T22:00:00.000Z"],
     [
+      "an invoiced stage with an early-payment offer: the start of the day after the offer's last day",
+      stage({ status: "invoiced", issueDate: date("2027-03-01"), earlyPaymentUntil: date("2027-03-11") }),
+      "2027-03-05T12:00:00Z",
+      "2027-03-11T23:00:00.000Z",
+    ],
+    [
       "a declined charge: its retry time when that comes first",
       stage({ status: "failed", nextAttemptAt: new Date("2027-03-20T08:00:00Z") }),
       "2027-03-19T08:00:00Z",
