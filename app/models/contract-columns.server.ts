@@ -9,7 +9,7 @@ import type { LateFee, LateFeeNotice } from "../domain/payment-rules/late-fee";
 import type { Trigger } from "../domain/plan/plan";
 import type { ScheduledInstallment } from "../domain/schedule/build-schedule";
 import type { DateStep } from "../domain/schedule/due-dates";
-import type { OrderEvents, OrderSnapshot, TaxLine } from "../domain/schedule/order-snapshot";
+import type { OrderEvents, OrderSnapshot, PostalAddress, TaxLine } from "../domain/schedule/order-snapshot";
 import { toJsonColumn } from "./database.server";
 
 /**
@@ -27,6 +27,8 @@ interface StoredOrderSnapshot {
   events: OrderEvents;
   /** Frozen at attach when the shop moved due dates; snapshots stored before the working calendar have none. */
   calendar?: { closedWeekdays: number[]; holidays: string[]; move: WorkingCalendar["move"] };
+  /** The shipping address at attach; snapshots stored before it, and orders that ship nothing, have none. */
+  shipTo?: PostalAddress;
 }
 
 export function orderSnapshotToColumn(snapshot: OrderSnapshot): string {
@@ -46,6 +48,7 @@ export function orderSnapshotFromColumn(text: string): OrderSnapshot {
     ...(stored.calendar
       ? { calendar: { closedWeekdays: stored.calendar.closedWeekdays, holidays: stored.calendar.holidays as CalendarDate[], move: stored.calendar.move } }
       : {}),
+    ...(stored.shipTo ? { shipTo: stored.shipTo } : {}),
   };
 }
 

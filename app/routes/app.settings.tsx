@@ -38,7 +38,7 @@ export const meta: MetaFunction = () => [{ title: "Settings · Tranche" }];
 const PREVIEW_CONTRACTS = 20;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, deps } = await requireStaff(request);
+  const { shop, deps, localMode } = await requireStaff(request);
   const [settings, plans, { shop: shopInfo }, branding, templateTexts, recentContracts, { locale }] = await Promise.all([
     getShopSettings(deps.db, shop),
     listPlans(deps.db, shop),
@@ -69,6 +69,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     })),
     previewContracts: recentContracts.map((contract) => ({ id: contract.id, label: contractLabel(contract, locale) })),
     avatax,
+    // Only local mode may send AvaTax credentials to a server of its own (the demo's local AvaTax server).
+    avataxCustomServer: localMode,
   });
 };
 
@@ -117,8 +119,20 @@ function brandingKey(branding: ReturnType<typeof brandingFormValues>): string {
 }
 
 export default function SettingsPage() {
-  const { settings, localeChoice, currency, shopifyPlus, detectedMode, plans, branding, maxLogoKilobytes, emailTemplates, previewContracts, avatax } =
-    useLoaderData<typeof loader>();
+  const {
+    settings,
+    localeChoice,
+    currency,
+    shopifyPlus,
+    detectedMode,
+    plans,
+    branding,
+    maxLogoKilobytes,
+    emailTemplates,
+    previewContracts,
+    avatax,
+    avataxCustomServer,
+  } = useLoaderData<typeof loader>();
   // Working days have their own form: saving them leaves the general form's unsaved edits alone.
   const { workingDays, ...generalSettings } = settings;
   const result = useActionData<typeof action>();
@@ -193,6 +207,7 @@ export default function SettingsPage() {
               // Saved settings start the card anew from what is stored (the license key field empty again).
               key={JSON.stringify(avatax)}
               settings={avatax}
+              customServerAllowed={avataxCustomServer}
               result={resultOf("avatax")}
               submitting={typeof submitting === "string" && submitting.startsWith("avatax") ? submitting : null}
             />

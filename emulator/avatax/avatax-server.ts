@@ -9,10 +9,12 @@ import { Decimal } from "decimal.js";
  * - HTTP Basic auth of account id and license key; anything else answers 401 `AuthenticationException`.
  * - A document is keyed by company, code and type. Creating one whose code is taken by a committed document of the
  *   same type answers `DocumentCodeConflict` (number 303); an uncommitted one is replaced.
- * - Tax per line is the line's amount times the rate of the ship-to region (RATES), rounded half-up to 2 decimals
+ * - Tax per line is the line's amount times the rate of the region taxed (RATES): the `shipTo` address's, for goods
+ *   shipped from `shipFrom` (destination-based sales tax), or the `singleLocation`'s. Rounded half-up to 2 decimals
  *   (the document's currency exponent where it is 0 or 3); a `taxOverride` of type TaxAmount makes the document's
  *   tax exactly the given amount, spread over its lines by amount (largest remainder).
  * - Void with `DocVoided` or `DocDeleted` cancels a document; a refund creates a committed ReturnInvoice.
+ * - Adjust replaces a document under its code, keeping its type; the reason `Other` needs an `adjustmentDescription`.
  * State lives in memory; GET /_avatax/documents lists it (and `documents()` in process). It never imports from the app: a test double must not share the code it checks.
  */
 
@@ -43,6 +45,8 @@ export interface AvaTaxTransaction {
   readonly totalTaxCalculated: string;
   readonly taxOverrideAmount: string | null;
   readonly lines: readonly AvaTaxLine[];
+  /** The region whose rate applied (a US state, or the country), as the document's summary names it. */
+  readonly taxRegion: string;
   /** How many times it was adjusted (each adjust keeps the code and raises this). */
   adjustments: number;
   /** Why it was voided, as the request named it. */
@@ -70,6 +74,19 @@ const DOCUMENT_TYPES = ["SalesOrder", "SalesInvoice", "PurchaseOrder", "Purchase
 const VOID_CODES = ["Unspecified", "PostFailed", "DocDeleted", "DocVoided", "AdjustmentCancelled"] as const;
 const REFUND_TYPES = ["Full", "Partial", "TaxOnly", "Percentage"] as const;
 const OVERRIDE_TYPES = ["None", "TaxAmount", "Exemption", "TaxDate"] as const;
+const ADJUSTMENT_REASONS = [
+  "NotAdjusted",
+  "SourcingIssue",
+  "ReconciledWithGeneralLedger",
+  "ExemptCertApplied",
+  "PriceAdjusted",
+  "ProductReturned",
+  "ProductExchanged",
+  "BadDebt",
+  "Other",
+  "Offline",
+  "Offset",
+] as const;
 
 /** The SDK sends its enums as numbers; Avalara accepts their names too. */
 function enumName<T extends string>(value: unknown, names: readonly T[]): T | undefined {
@@ -176,6 +193,7 @@ export async function startAvaTaxServer(options: AvaTaxServerOptions): Promise<A
         tax: taxes[index]!.toFixed(exponent),
         description: typeof line.description === "string" ? line.description : null,
       })),
+      taxRegion: region,
       adjustments: 0,
       voidReason: null,
     };
@@ -267,6 +285,10 @@ export async function startAvaTaxServer(options: AvaTaxServerOptions): Promise<A
     }
     if (action === "adjust") {
       if (document.status === "Cancelled") throw new AvaTaxFault(400, "CannotAdjustDocumentType", `Document '${code}' is voided.`, 1312);
+      const reason = enumName(body.adjustmentReason, ADJUSTMENT_REASONS);
+      if (!reason || reason === "NotAdjusted") throw new AvaTaxFault(400, "ValueRequiredError", "Field 'adjustmentReason' is required.", 5);
+      if (reason === "Other" && !(typeof body.adjustmentDescription === "string" && body.adjustmentDescription.trim()))
+        throw new AvaTaxFault(400, "ValueRequiredError", "Field 'adjustmentDescription' is required when the adjustment reason is Other.", 5);
       const newTransaction = (body.newTransaction ?? {}) as Record<string, unknown>;
       const adjustments = document.adjustments + 1;
       const index = documents.indexOf(document);
@@ -331,6 +353,7 @@ function sum(values: readonly Decimal[]): Decimal {
 
 function shipToRegion(addresses: unknown): string {
   const all = (addresses ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  // Goods shipped are taxed where they go; a single location is both origin and destination.
   const address = all.shipTo ?? all.singleLocation ?? {};
   const region = typeof address.region === "string" && address.region ? address.region : address.country;
   return typeof region === "string" ? region.toUpperCase() : "";
@@ -365,6 +388,7 @@ function view(document: AvaTaxTransaction) {
       tax: Number(line.tax),
       description: line.description,
     })),
+    summary: [{ region: document.taxRegion, rate: Number(RATES[document.taxRegion] ?? 0), tax: Number(document.totalTax) }],
   };
 }
 

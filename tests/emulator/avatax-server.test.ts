@@ -49,6 +49,31 @@ describe("local AvaTax server", () => {
     expect(overridden.body).toMatchObject({ totalTax: 10.01, totalTaxCalculated: 30.3, lines: [{ tax: 3.34 }, { tax: 6.67 }] });
   });
 
+  it("taxes goods shipped at their destination's rate, not the origin's", async () => {
+    const shipped = (code: string, region: string) =>
+      invoice(code, { addresses: { shipFrom: { region: "WA", country: "US" }, shipTo: { region, postalCode: "10118", country: "US" } } });
+    const toNewYork = await call("POST", "/api/v2/transactions/create", shipped("to-ny", "NY"));
+    expect(toNewYork.body).toMatchObject({ totalTax: 26.63, summary: [{ region: "NY", rate: 0.08875 }] });
+    const toCalifornia = await call("POST", "/api/v2/transactions/create", shipped("to-ca", "CA"));
+    expect(toCalifornia.body).toMatchObject({ totalTax: 21.75, summary: [{ region: "CA", rate: 0.0725 }] });
+    expect((await call("POST", "/api/v2/transactions/create", invoice("at-origin"))).body.summary).toEqual([{ region: "WA", rate: 0.101, tax: 30.3 }]);
+  });
+
+  it("adjusts a committed document under its code, asking for a description when the reason is Other", async () => {
+    await call("POST", "/api/v2/transactions/create", invoice("adjust-me"));
+    const path = "/api/v2/companies/ACME/transactions/adjust-me/adjust?documentType=SalesInvoice";
+    const newTransaction = invoice("ignored", { lines: [{ number: "1", amount: 50 }] });
+    expect((await call("POST", path, { adjustmentReason: 8, newTransaction })).body.error).toMatchObject({
+      code: "ValueRequiredError",
+      message: expect.stringContaining("adjustmentDescription"),
+    });
+    expect((await call("POST", path, { newTransaction })).body.error.code).toBe("ValueRequiredError");
+    expect(server.documents().find((document) => document.code === "adjust-me")).toMatchObject({ totalAmount: "300.00", adjustments: 0 });
+
+    const adjusted = await call("POST", path, { adjustmentReason: 8, adjustmentDescription: "Cancelled in part", newTransaction });
+    expect(adjusted.body).toMatchObject({ code: "adjust-me", status: "Committed", totalAmount: 50, totalTax: 5.05, version: 2 });
+  });
+
   it("refuses a second committed document with the same code, and replaces an uncommitted one", async () => {
     await call("POST", "/api/v2/transactions/create", invoice("dup"));
     expect((await call("POST", "/api/v2/transactions/create", invoice("dup"))).body.error.code).toBe("DocumentCodeConflict");

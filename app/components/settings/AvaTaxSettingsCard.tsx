@@ -4,28 +4,22 @@ import { useRef, useState } from "react";
 
 import type { SettingsActionResult } from "../../services/settings/settings-result";
 import { asSentence } from "../forms/field-problems";
-import { AVATAX_FIELDS } from "./avatax-fields";
-
-export interface AvaTaxSettingsValues {
-  readonly enabled: boolean;
-  readonly environment: string;
-  readonly accountId: string;
-  readonly licenseKeySet: boolean;
-  readonly companyCode: string;
-  readonly taxMode: string;
-  readonly commitOnInvoice: boolean;
-  readonly origin: {
-    readonly line1: string | null;
-    readonly city: string | null;
-    readonly region: string | null;
-    readonly postalCode: string | null;
-    readonly country: string;
-  };
-}
+import { UnsavedChangesBar } from "../forms/UnsavedChangesBar";
+import {
+  AVATAX_FIELDS,
+  avaTaxFormDirty,
+  avaTaxFormValues,
+  environmentChoiceOf,
+  environmentOptions,
+  type AvaTaxFormValues,
+  type AvaTaxSettingsValues,
+} from "./avatax-fields";
 
 interface AvaTaxSettingsCardProps {
   /** What is stored; null for a shop that never set AvaTax up. */
   readonly settings: AvaTaxSettingsValues | null;
+  /** Whether the credentials may go to a server other than Avalara's (local mode's local AvaTax server). */
+  readonly customServerAllowed: boolean;
   readonly result: SettingsActionResult | null;
   /** The intent being posted ("avatax" or "avataxPing"), or null. */
   readonly submitting: string | null;
@@ -38,23 +32,14 @@ const TAX_MODES = [
 
 /**
  * The shop's AvaTax connection: on or off, where and as whom, how each stage's tax is set, and "Test connection",
- * which pings AvaTax with what the form holds. The stored license key is never sent back to the page.
+ * which pings AvaTax with what the form holds. The stored license key is never sent back to the page. Unsaved edits
+ * show the save bar, as on the other settings forms.
  */
-export function AvaTaxSettingsCard({ settings, result, submitting }: AvaTaxSettingsCardProps) {
-  const [values, setValues] = useState({
-    enabled: settings?.enabled ?? false,
-    environment: settings?.environment ?? "sandbox",
-    accountId: settings?.accountId ?? "",
-    licenseKey: "",
-    companyCode: settings?.companyCode ?? "DEFAULT",
-    taxMode: settings?.taxMode ?? "override",
-    commitOnInvoice: settings?.commitOnInvoice ?? true,
-    originLine1: settings?.origin.line1 ?? "",
-    originCity: settings?.origin.city ?? "",
-    originRegion: settings?.origin.region ?? "",
-    originPostalCode: settings?.origin.postalCode ?? "",
-    originCountry: settings?.origin.country ?? "US",
-  });
+export function AvaTaxSettingsCard({ settings, customServerAllowed, result, submitting }: AvaTaxSettingsCardProps) {
+  const saved = avaTaxFormValues(settings);
+  const [values, setValues] = useState<AvaTaxFormValues>(saved);
+  // The custom address typed last, kept while staff try Avalara's servers in the picker.
+  const [customServer, setCustomServer] = useState(environmentChoiceOf(saved.environment) === "custom" ? saved.environment : "");
   const form = useRef<HTMLFormElement>(null);
   const submit = useSubmit();
   // Polaris buttons carry no name or value, so each posts the form with its own intent (Enter in a field saves).
@@ -73,7 +58,14 @@ export function AvaTaxSettingsCard({ settings, result, submitting }: AvaTaxSetti
     return message === undefined ? undefined : asSentence(message);
   };
   const idOf = (name: string) => AVATAX_FIELDS[name]!.fieldId;
-  const text = (name: Exclude<keyof typeof values, "enabled" | "commitOnInvoice" | "taxMode">, label: string, helpText?: string) => (
+  const choice = environmentChoiceOf(values.environment);
+  const choose = (next: string) => set("environment")(next === "custom" ? customServer : next);
+  const dirty = avaTaxFormDirty(values, saved);
+  const discard = () => {
+    setValues(saved);
+    setCustomServer(environmentChoiceOf(saved.environment) === "custom" ? saved.environment : "");
+  };
+  const text = (name: Exclude<keyof typeof values, "enabled" | "commitOnInvoice" | "taxMode" | "environment">, label: string, helpText?: string) => (
     <TextField
       id={idOf(name)}
       label={label}
@@ -90,6 +82,14 @@ export function AvaTaxSettingsCard({ settings, result, submitting }: AvaTaxSetti
     <Card>
       <Form method="post" ref={form}>
         <input type="hidden" name="intent" value="avatax" />
+        <UnsavedChangesBar
+          id="avatax-save-bar"
+          dirty={dirty}
+          saving={submitting === "avatax"}
+          onSave={() => post("avatax")}
+          onDiscard={discard}
+          message="Unsaved AvaTax settings"
+        />
         <BlockStack gap="400">
           {result ? (
             <Banner tone={result.ok ? "success" : "critical"}>
@@ -102,9 +102,35 @@ export function AvaTaxSettingsCard({ settings, result, submitting }: AvaTaxSetti
               name="enabled"
               checked={values.enabled}
               onChange={set("enabled")}
-              helpText="One sales invoice per stage when it is invoiced; refunds return their share of its tax, and a cancellation voids the stages not paid."
+              helpText="One sales invoice per stage when it is invoiced; refunds return their share of its tax, and a cancellation voids the stages not paid and reduces a stage paid in part to what was paid."
             />
-            {text("environment", "AvaTax environment", "sandbox, production, or the address of an AvaTax server")}
+            <Select
+              id={idOf("environment")}
+              label="AvaTax environment"
+              options={environmentOptions(customServerAllowed, values.environment)}
+              value={choice}
+              onChange={choose}
+              helpText="Where the account ID and license key are sent: Avalara's sandbox for testing, production for real documents."
+              error={choice === "custom" ? undefined : errorOf("environment")}
+            />
+            {choice === "custom" ? (
+              <TextField
+                id="avatax-environment-url"
+                label="Local AvaTax server address"
+                name="environment"
+                value={values.environment}
+                onChange={(address) => {
+                  setCustomServer(address);
+                  set("environment")(address);
+                }}
+                autoComplete="off"
+                placeholder="http://127.0.0.1:…"
+                helpText="Local mode only: the demo's AvaTax server on this machine."
+                error={errorOf("environment")}
+              />
+            ) : (
+              <input type="hidden" name="environment" value={values.environment} />
+            )}
             <FormLayout.Group>
               {text("accountId", "Account ID")}
               <TextField

@@ -3,7 +3,7 @@ import { validateWorkingCalendar, type WorkingCalendar } from "../dates/working-
 import { currencyFor } from "../money/currency";
 import { toMinorUnits } from "../money/minor-units";
 import { PlanError } from "../plan-error";
-import type { OrderEvents, OrderSnapshot, TaxLine } from "./order-snapshot";
+import type { OrderEvents, OrderSnapshot, PostalAddress, TaxLine } from "./order-snapshot";
 
 /** An order as people and Shopify write it: decimal strings, date strings, instants. */
 export interface OrderInput {
@@ -28,6 +28,14 @@ export interface OrderInput {
     readonly holidays: readonly string[];
     readonly move: WorkingCalendar["move"];
   };
+  /** The shipping address; absent or null when nothing ships. */
+  readonly shipTo?: {
+    readonly line1?: string | null;
+    readonly city?: string | null;
+    readonly region?: string | null;
+    readonly postalCode?: string | null;
+    readonly country: string;
+  } | null;
   readonly now: Date;
 }
 
@@ -59,7 +67,15 @@ export function orderSnapshotFromInput(input: OrderInput): OrderSnapshot {
     taxLines,
     events,
     ...(input.calendar ? { calendar: workingCalendarOf(input.calendar) } : {}),
+    ...(input.shipTo ? { shipTo: postalAddressOf(input.shipTo) } : {}),
   };
+}
+
+function postalAddressOf(input: NonNullable<OrderInput["shipTo"]>): PostalAddress {
+  const country = input.country.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(country)) throw new PlanError("shipTo.country", `"${input.country}" is not a two-letter country code`);
+  const text = (value: string | null | undefined) => value?.trim() || null;
+  return { line1: text(input.line1), city: text(input.city), region: text(input.region), postalCode: text(input.postalCode), country };
 }
 
 function workingCalendarOf(input: NonNullable<OrderInput["calendar"]>): WorkingCalendar {

@@ -8,6 +8,16 @@ export interface TaxLine {
   readonly amount: bigint;
 }
 
+/** A postal address as the order gives it: a two-letter country code, the rest when known. */
+export interface PostalAddress {
+  readonly line1: string | null;
+  readonly city: string | null;
+  /** The state or province code (`WA`, `ON`). */
+  readonly region: string | null;
+  readonly postalCode: string | null;
+  readonly country: string;
+}
+
 /** Dates of events that trigger stages, once they have happened. */
 export interface OrderEvents {
   readonly fulfillmentCreated?: CalendarDate;
@@ -31,4 +41,6 @@ export interface OrderSnapshot {
   readonly events: OrderEvents;
   /** The shop's working days, when it moves due dates off weekends and holidays; absent: dates stay as the plan gives them. */
   readonly calendar?: WorkingCalendar;
+  /** Where the goods go (the draft's shipping address), for destination-based tax; absent when nothing ships. */
+  readonly shipTo?: PostalAddress;
 }

@@ -5,11 +5,14 @@ import { VoidReasonCode } from "avatax/lib/enums/VoidReasonCode.js";
 import type { CreateTransactionModel } from "avatax/lib/models/CreateTransactionModel";
 
 import type { AvaTaxConnection } from "../../models/avatax-settings.server";
+import { isAvalaraEnvironment, localServerProblem } from "./avatax-environment";
 
 /**
  * The few AvaTax calls Tranche makes, through Avalara's official SDK. Every failure comes out as an
  * `AvaTaxRequestError` in plain words with Avalara's error code; its message never carries the license key
- * (the SDK's own logging stays off, and any echo of the key in an answer is blanked).
+ * (the SDK's own logging stays off, and any echo of the key in an answer is blanked). Nothing is sent to an environment
+ * that is neither Avalara's nor a local AvaTax server on this machine (avatax-environment.ts): the credentials go
+ * with every request.
  */
 
 const APP_NAME = "Tranche";
@@ -42,8 +45,12 @@ export class AvaTaxRequestError extends Error {
 
 export class AvaTaxClient {
   private readonly sdk: Avatax;
+  /** Why no request may go to the connection's environment, or null. */
+  private readonly refusal: string | null;
 
   constructor(private readonly connection: AvaTaxConnection) {
+    const problem = isAvalaraEnvironment(connection.environment) ? null : localServerProblem(connection.environment);
+    this.refusal = problem ? `the AvaTax environment in Settings → AvaTax ${problem}` : null;
     this.sdk = new Avatax({
       appName: APP_NAME,
       appVersion: APP_VERSION,
@@ -79,14 +86,21 @@ export class AvaTaxClient {
     return transactionResult(await this.call("CreateTransaction", () => this.sdk.createTransaction({ model })));
   }
 
-  /** Replaces a committed document's lines and tax (the stage was revised after it was invoiced); the code stays. */
-  async adjustTransaction(model: CreateTransactionModel & { readonly code: string }, type: DocumentType): Promise<AvaTaxTransactionResult> {
+  /**
+   * Replaces a document's lines and tax (the stage was revised, or cancelled paid in part, after it was invoiced); the
+   * code stays and Avalara keeps the earlier version. Avalara asks for a description with the reason `Other`.
+   */
+  async adjustTransaction(
+    model: CreateTransactionModel & { readonly code: string },
+    type: DocumentType,
+    adjustment: { readonly reason: AdjustmentReason; readonly description: string },
+  ): Promise<AvaTaxTransactionResult> {
     const result = await this.call("AdjustTransaction", () =>
       this.sdk.adjustTransaction({
         companyCode: this.connection.companyCode,
         transactionCode: model.code,
         documentType: type,
-        model: { adjustmentReason: AdjustmentReason.PriceAdjusted, adjustmentDescription: "The payment schedule was revised (Tranche)", newTransaction: model },
+        model: { adjustmentReason: adjustment.reason, adjustmentDescription: adjustment.description, newTransaction: model },
       }),
     );
     return transactionResult(result);
@@ -106,6 +120,7 @@ export class AvaTaxClient {
   }
 
   private async call<T>(operation: string, request: () => Promise<T>): Promise<T> {
+    if (this.refusal) throw new AvaTaxRequestError(this.refusal, "EnvironmentRefused");
     try {
       return await request();
     } catch (error) {

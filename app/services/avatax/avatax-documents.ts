@@ -1,8 +1,9 @@
 import { DocumentType } from "avatax/lib/enums/DocumentType.js";
 import { TaxOverrideType } from "avatax/lib/enums/TaxOverrideType.js";
+import type { AddressLocationInfo } from "avatax/lib/models/AddressLocationInfo";
 import type { CreateTransactionModel } from "avatax/lib/models/CreateTransactionModel";
 
-import type { TaxLine } from "../../domain/schedule/order-snapshot";
+import type { PostalAddress, TaxLine } from "../../domain/schedule/order-snapshot";
 import type { Currency } from "../../domain/money/currency";
 import { Dec } from "../../domain/money/decimal";
 import { formatMinorUnits } from "../../domain/money/minor-units";
@@ -13,7 +14,9 @@ import { formatMinorUnits } from "../../domain/money/minor-units";
  *
  * Each document has one line: the stage's net amount (its amount less its tax shares). In "override" mode its tax is
  * our exact split of Shopify's tax for the stage, sent as a TaxAmount override, so that the stages' documents sum to
- * the order's tax to the minor unit; in "compute" mode AvaTax computes it and we record both.
+ * the order's tax to the minor unit; in "compute" mode AvaTax computes it and we record both. A document of an order
+ * that ships goes from the shop's origin (`shipFrom`) to the buyer's shipping address (`shipTo`), so that AvaTax taxes
+ * at the destination; one that ships nothing is a single location, the origin.
  */
 
 export type AvaTaxTaxMode = "override" | "compute";
@@ -39,6 +42,16 @@ function checkedCode(code: string): string {
 export function stageTaxAndNet(amount: bigint, taxShares: readonly TaxLine[]): { readonly tax: bigint; readonly net: bigint } {
   const tax = taxShares.reduce((total, share) => total + share.amount, 0n);
   return { tax, net: amount - tax };
+}
+
+/**
+ * The tax and net of the part of a stage that stays sold when the rest is cancelled unpaid: `kept` of its `amount`,
+ * with the share of its tax a refund of that much would carry (the journal credits back the rest the same way).
+ */
+export function keptTaxAndNet(amount: bigint, taxShares: readonly TaxLine[], kept: bigint): { readonly tax: bigint; readonly net: bigint } {
+  const { tax } = stageTaxAndNet(amount, taxShares);
+  const keptTax = refundTaxPortion(amount, tax, 0n, kept);
+  return { tax: keptTax, net: kept - keptTax };
 }
 
 /**
@@ -70,13 +83,8 @@ export function minorFromAvaTax(amount: number | string | undefined | null, curr
   return BigInt(value.toFixed(0));
 }
 
-export interface OriginAddress {
-  readonly line1: string | null;
-  readonly city: string | null;
-  readonly region: string | null;
-  readonly postalCode: string | null;
-  readonly country: string;
-}
+/** Where the shop's goods ship from, as set in Settings → AvaTax. */
+export type OriginAddress = PostalAddress;
 
 export interface StageDocumentInput {
   readonly code: string;
@@ -91,6 +99,8 @@ export interface StageDocumentInput {
   readonly taxMode: AvaTaxTaxMode;
   readonly commit: boolean;
   readonly origin: OriginAddress;
+  /** The order's shipping address, or null when it ships nothing. */
+  readonly shipTo: PostalAddress | null;
   /** The invoice number Tranche gave the stage, for Avalara's purchase-order field. */
   readonly invoiceNumber: string | null;
 }
@@ -106,7 +116,6 @@ export function returnInvoiceModel(input: StageDocumentInput, salesInvoiceCode: 
 }
 
 function documentModel(type: DocumentType, input: StageDocumentInput, referenceCode: string | null): CreateTransactionModel {
-  const { origin } = input;
   return {
     type,
     code: input.code,
@@ -119,15 +128,7 @@ function documentModel(type: DocumentType, input: StageDocumentInput, referenceC
     description: input.description,
     ...(input.invoiceNumber ? { purchaseOrderNo: input.invoiceNumber } : {}),
     ...(referenceCode ? { referenceCode } : {}),
-    addresses: {
-      singleLocation: {
-        ...(origin.line1 ? { line1: origin.line1 } : {}),
-        ...(origin.city ? { city: origin.city } : {}),
-        ...(origin.region ? { region: origin.region } : {}),
-        ...(origin.postalCode ? { postalCode: origin.postalCode } : {}),
-        country: origin.country,
-      },
-    },
+    addresses: input.shipTo ? { shipFrom: addressModel(input.origin), shipTo: addressModel(input.shipTo) } : { singleLocation: addressModel(input.origin) },
     lines: [{ number: "1", amount: avaTaxAmount(input.net, input.currency), description: input.description }],
     ...(input.taxMode === "override"
       ? {
@@ -138,5 +139,16 @@ function documentModel(type: DocumentType, input: StageDocumentInput, referenceC
           },
         }
       : {}),
+  };
+}
+
+/** Avalara's address fields, leaving out the ones not known. */
+function addressModel(address: PostalAddress): AddressLocationInfo {
+  return {
+    ...(address.line1 ? { line1: address.line1 } : {}),
+    ...(address.city ? { city: address.city } : {}),
+    ...(address.region ? { region: address.region } : {}),
+    ...(address.postalCode ? { postalCode: address.postalCode } : {}),
+    country: address.country,
   };
 }

@@ -5,6 +5,7 @@ import type { StaffContext } from "../../staff-context.server";
 import { formFieldErrorsOf } from "../action-errors";
 import type { SettingsActionResult } from "../settings/settings-result";
 import { AvaTaxClient, AvaTaxRequestError } from "./avatax-client.server";
+import { avaTaxEnvironmentProblem, isAvalaraEnvironment } from "./avatax-environment";
 
 const optionalText = z
   .string()
@@ -12,35 +13,41 @@ const optionalText = z
   .max(100)
   .transform((value) => value || null);
 
-/** What the AvaTax card posts; a blank license key keeps the stored one. */
-const avaTaxForm = z.object({
-  enabled: z.boolean(),
-  environment: z.union([
-    z.enum(["sandbox", "production"]),
-    z
+/** Avalara's servers by name (any case); anything else as typed. */
+const environmentText = z
+  .string()
+  .trim()
+  .transform((value) => (isAvalaraEnvironment(value.toLowerCase()) ? value.toLowerCase() : value));
+
+/**
+ * What the AvaTax card posts; a blank license key keeps the stored one. The environment is where the credentials go:
+ * Avalara's sandbox or production, or in local mode the local AvaTax server (avatax-environment.ts).
+ */
+const avaTaxForm = (localMode: boolean) =>
+  z.object({
+    enabled: z.boolean(),
+    environment: environmentText.superRefine((value, context) => {
+      const problem = avaTaxEnvironmentProblem(value, localMode);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }),
+    accountId: z
       .string()
       .trim()
-      .url()
-      .regex(/^https?:\/\//, "must start with http:// or https://"),
-  ]),
-  accountId: z
-    .string()
-    .trim()
-    .regex(/^\d{1,20}$/, "must be the digits of your AvaTax account ID"),
-  licenseKey: optionalText,
-  companyCode: z.string().trim().min(1, "enter the company code AvaTax shows for your company").max(25),
-  taxMode: z.enum(["override", "compute"]),
-  commitOnInvoice: z.boolean(),
-  originCountry: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{2}$/, "must be a two-letter country code, like US")
-    .transform((value) => value.toUpperCase()),
-  originRegion: optionalText,
-  originPostalCode: optionalText,
-  originCity: optionalText,
-  originLine1: optionalText,
-});
+      .regex(/^\d{1,20}$/, "must be the digits of your AvaTax account ID"),
+    licenseKey: optionalText,
+    companyCode: z.string().trim().min(1, "enter the company code AvaTax shows for your company").max(25),
+    taxMode: z.enum(["override", "compute"]),
+    commitOnInvoice: z.boolean(),
+    originCountry: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{2}$/, "must be a two-letter country code, like US")
+      .transform((value) => value.toUpperCase()),
+    originRegion: optionalText,
+    originPostalCode: optionalText,
+    originCity: optionalText,
+    originLine1: optionalText,
+  });
 
 function fieldsOf(form: FormData) {
   const text = (name: string) => {
@@ -63,7 +70,7 @@ function fieldsOf(form: FormData) {
   };
 }
 
-function settingsInput(parsed: z.infer<typeof avaTaxForm>): AvaTaxSettingsInput {
+function settingsInput(parsed: z.infer<ReturnType<typeof avaTaxForm>>): AvaTaxSettingsInput {
   return {
     enabled: parsed.enabled,
     environment: parsed.environment,
@@ -84,11 +91,11 @@ function settingsInput(parsed: z.infer<typeof avaTaxForm>): AvaTaxSettingsInput 
 
 /** Saves the AvaTax card ("avatax"), or tests the connection it describes ("avataxPing") without saving. */
 export async function runAvaTaxSettingsAction(
-  { shop, deps, actor }: StaffContext,
+  { shop, deps, actor, localMode }: StaffContext,
   form: FormData,
   intent: "avatax" | "avataxPing",
 ): Promise<SettingsActionResult> {
-  const parsed = avaTaxForm.safeParse(fieldsOf(form));
+  const parsed = avaTaxForm(localMode).safeParse(fieldsOf(form));
   const failure = intent === "avatax" ? "AvaTax settings not saved." : "Connection not tested.";
   if (!parsed.success) return answer(false, failure, formFieldErrorsOf(parsed.error));
   const input = settingsInput(parsed.data);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
+import { AdjustmentReason } from "avatax/lib/enums/AdjustmentReason.js";
 
 import { calendarDateAt } from "../../domain/dates/calendar-date";
 import { currencyFor } from "../../domain/money/currency";
@@ -11,6 +12,7 @@ import { listLedgerEntries, type LedgerEntry } from "../../models/ledger.server"
 import { NotFoundError } from "../../models/model-errors.server";
 import { AvaTaxClient, AvaTaxDocumentType as SdkDocumentType, AvaTaxRequestError, type AvaTaxTransactionResult } from "./avatax-client.server";
 import {
+  keptTaxAndNet,
   minorFromAvaTax,
   refundDocumentCode,
   refundTaxPortion,
@@ -33,7 +35,9 @@ import {
  *   and rounds the tax its own way, where a TaxAmount override returns exactly the refund's portion. Money refunded
  *   before it was allocated to a stage has no stage document to return against and is left out.
  * - A cancelled contract's stages that took no money have their document voided (DocVoided): the sale did not
- *   happen. Stages that were paid keep theirs; refunding their money returns the tax through the refunds.
+ *   happen. A stage paid in part keeps a document for the part paid, adjusted (AdjustTransaction) to that gross and
+ *   its share of the tax, as the journal keeps it; a stage paid in full keeps its own. Refunding the money kept
+ *   returns its tax through the refunds.
  *
  * A document Avalara refused stays "pending" with the reason for staff, the others go on, and the run then throws
  * so that the job queue retries it with backoff.
@@ -73,10 +77,29 @@ export async function syncAvaTaxDocuments(deps: AvaTaxSyncDeps, shop: string, co
   return { changed: run.changed };
 }
 
+function cancelled(contract: StoredContract, stage: StoredStage): boolean {
+  return contract.status === "cancelled" || stage.status === "cancelled";
+}
+
 /** A stage of a cancelled contract (or a stage cancelled on its own) that took no money: its sale did not happen. */
 function voidsOnCancel(contract: StoredContract, stage: StoredStage): boolean {
-  return (contract.status === "cancelled" || stage.status === "cancelled") && stage.paidMinor === 0n;
+  return cancelled(contract, stage) && stage.paidMinor === 0n;
 }
+
+/** What stays sold of a stage: all of it, or, once it is cancelled, what was paid of it. */
+function soldGross(contract: StoredContract, stage: StoredStage): bigint {
+  if (!cancelled(contract, stage) || stage.paidMinor >= stage.amountMinor) return stage.amountMinor;
+  return stage.paidMinor;
+}
+
+/** Why a document is adjusted, as Avalara records it (the reason Other needs a description). */
+interface Adjustment {
+  readonly reason: AdjustmentReason;
+  readonly description: string;
+}
+
+const SCHEDULE_REVISED: Adjustment = { reason: AdjustmentReason.PriceAdjusted, description: "The payment schedule was revised (Tranche)" };
+const CANCELLED_IN_PART: Adjustment = { reason: AdjustmentReason.Other, description: "Contract cancelled: the stage keeps only the part paid (Tranche)" };
 
 interface StageRefund {
   readonly stage: StoredStage;
@@ -118,9 +141,12 @@ class DocumentRun {
 
   async ensureSalesInvoice(stage: StoredStage): Promise<void> {
     const code = stageDocumentCode(this.contract.id, stage.position);
-    const { tax, net } = stageTaxAndNet(stage.amountMinor, stage.taxShares);
+    const sold = soldGross(this.contract, stage);
+    const { tax, net } =
+      sold === stage.amountMinor ? stageTaxAndNet(stage.amountMinor, stage.taxShares) : keptTaxAndNet(stage.amountMinor, stage.taxShares, sold);
     const input = this.documentInput(stage, code, net, tax);
-    await this.ensure({ code, type: "SalesInvoice", stage, splitTax: tax, net, ledgerEntryId: null }, () => salesInvoiceModel(input));
+    const adjustment = sold === stage.amountMinor ? SCHEDULE_REVISED : CANCELLED_IN_PART;
+    await this.ensure({ code, type: "SalesInvoice", stage, splitTax: tax, net, ledgerEntryId: null, adjustment }, () => salesInvoiceModel(input));
   }
 
   async ensureReturnInvoice({ stage, entry, refundedBefore }: StageRefund): Promise<void> {
@@ -129,8 +155,18 @@ class DocumentRun {
     const { tax } = stageTaxAndNet(stage.amountMinor, stage.taxShares);
     const refundTax = refundTaxPortion(stage.amountMinor, tax, refundedBefore, entry.amountMinor);
     const input = this.documentInput(stage, code, entry.amountMinor - refundTax, refundTax, calendarDateAt(entry.occurredAt, this.contract.timeZone));
-    await this.ensure({ code, type: "ReturnInvoice", stage, splitTax: -refundTax, net: -(entry.amountMinor - refundTax), ledgerEntryId: entry.id }, () =>
-      returnInvoiceModel(input, salesCode),
+    // A revision of the stage changes the share of its tax a refund carries.
+    await this.ensure(
+      {
+        code,
+        type: "ReturnInvoice",
+        stage,
+        splitTax: -refundTax,
+        net: -(entry.amountMinor - refundTax),
+        ledgerEntryId: entry.id,
+        adjustment: SCHEDULE_REVISED,
+      },
+      () => returnInvoiceModel(input, salesCode),
     );
   }
 
@@ -170,12 +206,23 @@ class DocumentRun {
   }
 
   private async ensure(
-    target: { code: string; type: AvaTaxDocumentType; stage: StoredStage; splitTax: bigint; net: bigint; ledgerEntryId: string | null },
+    target: {
+      code: string;
+      type: AvaTaxDocumentType;
+      stage: StoredStage;
+      splitTax: bigint;
+      net: bigint;
+      ledgerEntryId: string | null;
+      /** Why, should the document at Avalara differ from it. */
+      adjustment: Adjustment;
+    },
     model: () => ReturnType<typeof salesInvoiceModel>,
   ): Promise<void> {
     const document = this.stored.get(target.code);
-    // A committed document of a stage revised since (its amount or tax share changed) is adjusted to the stage.
-    const revised = document?.status === "committed" && (document.netMinor !== target.net || document.splitTaxMinor !== target.splitTax);
+    // A document at Avalara of a stage revised since (its amount or tax share changed, or it was cancelled paid in
+    // part) is adjusted to what the stage now sells.
+    const atAvalara = document?.status === "committed" || document?.status === "saved";
+    const revised = atAvalara && (document.netMinor !== target.net || document.splitTaxMinor !== target.splitTax);
     const settled =
       document && (document.status === "committed" || document.status === "voided" || (document.status === "saved" && !this.connection.commitOnInvoice));
     if (settled && !revised) return;
@@ -202,7 +249,7 @@ class DocumentRun {
     const sdkType = target.type === "SalesInvoice" ? SdkDocumentType.SalesInvoice : SdkDocumentType.ReturnInvoice;
     try {
       if (revised) {
-        const adjusted = await this.client.adjustTransaction({ ...model(), code: target.code }, sdkType);
+        const adjusted = await this.client.adjustTransaction({ ...model(), code: target.code }, sdkType, target.adjustment);
         this.changed.push(target.code);
         await record(statusOf(adjusted), adjusted, null);
         return;
@@ -237,6 +284,7 @@ class DocumentRun {
       taxMode: this.connection.taxMode,
       commit: this.connection.commitOnInvoice,
       origin: this.connection.origin,
+      shipTo: this.contract.orderSnapshot.shipTo ?? null,
       invoiceNumber: stage.invoiceNumber,
     };
   }

@@ -1,8 +1,8 @@
 import { adminOperation } from "../admin-operation";
 
 /**
- * A draft order as the schedule is frozen from it: every total, every tax line, custom attributes, payment terms
- * and what checkout will charge now and later. Not its lines: the schedule splits totals, and leaving them out keeps
+ * A draft order as the schedule is frozen from it: every total, every tax line, custom attributes, payment terms,
+ * what checkout will charge now and later, and where it ships (AvaTax taxes at the destination). Not its lines: the schedule splits totals, and leaving them out keeps
  * the query cheap (about 40 points instead of 540), which matters when staff attach many quotes at once.
  */
 export const draftOrderQuery = adminOperation(
@@ -61,6 +61,8 @@ export const draftOrderQuery = adminOperation(
         }
       }
       shippingAddress {
+        address1
+        city
         countryCodeV2
         provinceCode
         zip

@@ -6,15 +6,19 @@ import { JobHandlerRegistry } from "../../../app/lib/jobs/job-handlers.server";
 import { listAudit } from "../../../app/models/audit-log.server";
 import { listAvaTaxDocuments } from "../../../app/models/avatax-documents.server";
 import { saveAvaTaxSettings, type AvaTaxSettingsInput } from "../../../app/models/avatax-settings.server";
-import { cancelContractRecord, getContract, type StoredContract } from "../../../app/models/contracts.server";
+import { cancelContractRecord, createContract, getContract, type StoredContract } from "../../../app/models/contracts.server";
 import { assignStageInvoiceNumber } from "../../../app/models/invoice-numbers.server";
 import { recordLedgerEntries } from "../../../app/models/ledger.server";
 import { taxSharesToColumn } from "../../../app/models/contract-columns.server";
+import { createPlan } from "../../../app/models/plans.server";
+import { parseCalendarDate } from "../../../app/domain/dates/calendar-date";
+import type { OrderInput } from "../../../app/domain/schedule/order-input";
+import { accountBalancesAt } from "../../../app/services/books/journal-source.server";
 import { AvaTaxClient } from "../../../app/services/avatax/avatax-client.server";
 import { requestAvaTaxSync } from "../../../app/services/avatax/avatax-sync-requests.server";
 import { AvaTaxSyncError, syncAvaTaxDocuments } from "../../../app/services/avatax/avatax-sync.server";
 import { startAvaTaxServer } from "../../../emulator/avatax/avatax-server";
-import { seedContract } from "../models/contract-fixture";
+import { scheduledOrder, seedContract } from "../models/contract-fixture";
 import { createTestDatabase, TEST_RETRY } from "../test-database";
 
 const ACCOUNT_ID = "1100000001";
@@ -53,6 +57,26 @@ async function invoicedContract(positions = [1, 2, 3]): Promise<StoredContract> 
     await assignStageInvoiceNumber(db, shop, contract.id, stage.id);
   }
   return (await getContract(db, shop, contract.id))!;
+}
+
+/** The same order with stage 1 invoiced, shipping to `shipTo` (nowhere: nothing ships). */
+async function contractShippingTo(shipTo: OrderInput["shipTo"]): Promise<StoredContract> {
+  const plan = await createPlan(db, shop, { name: `Plan ${Math.random()}`, config: { preset: "deposit-30-50-20-net30" }, actor: "system" });
+  const contract = await createContract(db, shop, {
+    planId: plan.id,
+    draftOrderId: `gid://shopify/DraftOrder/${Math.floor(Math.random() * 1e9)}`,
+    mode: "stageOrder",
+    actor: "system",
+    ...scheduledOrder("deposit-30-50-20-net30", { shipTo }),
+  });
+  await assignStageInvoiceNumber(db, shop, contract.id, contract.stages[0]!.id);
+  return (await getContract(db, shop, contract.id))!;
+}
+
+/** The shop's tax payable in the journal (a credit balance, so negative while tax is owed), at the end of 2027. */
+async function journalTaxPayable(): Promise<bigint> {
+  const balances = await accountBalancesAt(db, shop, parseCalendarDate("2027-12-31", "at"));
+  return balances.filter((balance) => balance.account === "taxPayable").reduce((total, balance) => total + balance.balanceMinor, 0n);
 }
 
 const documentsOf = (contract: StoredContract) => avatax.documents().filter((document) => document.code.startsWith(`tranche-${contract.id}-`));
@@ -131,6 +155,31 @@ describe("AvaTax documents per stage, through the avatax SDK against the local A
     expect(documentsOf(contract)[0]!.totalTax).toBe("30.55");
     const [document] = await listAvaTaxDocuments(db, shop, contract.id);
     expect([document!.taxMinor, document!.splitTaxMinor]).toEqual([3_055n, 5_748n]);
+  });
+
+  it("computes at each buyer's destination in compute mode, shipping from the origin, and at the origin when nothing ships", async () => {
+    await saveAvaTaxSettings(db, shop, settings({ taxMode: "compute", licenseKey: null }), "system");
+    const toNewYork = await contractShippingTo({ line1: "350 5th Ave", city: "New York", region: "NY", postalCode: "10118", country: "US" });
+    const toCalifornia = await contractShippingTo({ line1: "1 Market St", city: "San Francisco", region: "CA", postalCode: "94105", country: "US" });
+    const digital = await contractShippingTo(null);
+    expect(toNewYork.orderSnapshot.shipTo).toEqual({ line1: "350 5th Ave", city: "New York", region: "NY", postalCode: "10118", country: "US" });
+    expect(digital.orderSnapshot.shipTo).toBeUndefined();
+    for (const contract of [toNewYork, toCalifornia, digital]) await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+
+    // The same net 302.52: NY 8.875% → 26.85, CA 7.25% → 21.93, and the origin's WA 10.1% → 30.55.
+    expect([toNewYork, toCalifornia, digital].map((contract) => [documentsOf(contract)[0]!.taxRegion, documentsOf(contract)[0]!.totalTax])).toEqual([
+      ["NY", "26.85"],
+      ["CA", "21.93"],
+      ["WA", "30.55"],
+    ]);
+    const recorded = await listAvaTaxDocuments(db, shop, toCalifornia.id);
+    expect([recorded[0]!.taxMinor, recorded[0]!.splitTaxMinor]).toEqual([2_193n, 5_748n]);
+  });
+
+  it("sends the destination in override mode too, with the tax still our exact split", async () => {
+    const toNewYork = await contractShippingTo({ region: "NY", postalCode: "10118", country: "us" });
+    await syncAvaTaxDocuments(deps, shop, toNewYork.id, "system");
+    expect(documentsOf(toNewYork).map((document) => [document.taxRegion, document.totalTax, document.totalTaxCalculated])).toEqual([["NY", "57.48", "26.85"]]);
   });
 
   it("returns a refund's share of the stage's tax as a ReturnInvoice, and the whole tax when the stage is refunded in parts", async () => {
@@ -221,6 +270,58 @@ describe("AvaTax documents per stage, through the avatax SDK against the local A
     expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([]);
   });
 
+  it("adjusts a cancelled stage paid in part to the part paid, as the journal keeps it, and returns refunds of it from there", async () => {
+    const contract = await invoicedContract([1, 2]);
+    const [deposit, second] = contract.stages;
+    const payment = (stageId: string, amountMinor: bigint, ref: string, kind: "manualPayment" | "refund" = "manualPayment", day = "16") => ({
+      contractId: contract.id,
+      stageId,
+      kind,
+      amountMinor,
+      currency: "EUR",
+      shopifyRef: `${ref}-${contract.id}`,
+      occurredAt: new Date(`2027-01-${day}T10:00:00Z`),
+      actor: "system" as const,
+    });
+    // The deposit is paid; 200.00 of the second stage's 600.00 (95.80 VAT) is paid, then the contract is cancelled.
+    await recordLedgerEntries(db, shop, [payment(deposit!.id, 36_000n, "pay-1"), payment(second!.id, 20_000n, "pay-2")]);
+    await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+    const current = (await getContract(db, shop, contract.id))!;
+    await cancelContractRecord(db, shop, {
+      contractId: contract.id,
+      version: current.version,
+      reason: "buyer withdrew",
+      at: new Date("2027-01-19T10:00:00Z"),
+      cancellation: { settlement: "close" },
+      actor: "system",
+    });
+
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([`tranche-${contract.id}-2`]);
+    // 200.00 of 600.00 keeps 31.93 of the 95.80 (31.933… rounded half-up); the deposit's document is untouched.
+    expect(documentsOf(contract).map((document) => [document.status, document.adjustments, document.totalAmount, document.totalTax])).toEqual([
+      ["Committed", 0, "302.52", "57.48"],
+      ["Committed", 1, "168.07", "31.93"],
+    ]);
+    const stored = await listAvaTaxDocuments(db, shop, contract.id);
+    expect(stored.map((document) => [document.status, document.netMinor, document.splitTaxMinor, document.taxMinor])).toEqual([
+      ["committed", 30_252n, 5_748n, 5_748n],
+      ["committed", 16_807n, 3_193n, 3_193n],
+    ]);
+    expect(await journalTaxPayable()).toBe(-(5_748n + 3_193n));
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([]);
+
+    // 100.00 of the kept money goes back: its share of the stage's tax is returned, and Avalara still agrees with the journal.
+    await recordLedgerEntries(db, shop, [payment(second!.id, 10_000n, "refund-2", "refund", "20")]);
+    await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+    const atAvalara = documentsOf(contract).filter((document) => document.status === "Committed");
+    expect(atAvalara.map((document) => [document.type, document.totalTax])).toEqual([
+      ["SalesInvoice", "57.48"],
+      ["SalesInvoice", "31.93"],
+      ["ReturnInvoice", "-15.97"],
+    ]);
+    expect(BigInt(sumDecimal(atAvalara.map((document) => document.totalTax)))).toBe(-(await journalTaxPayable()));
+  });
+
   it("keeps a document pending with Avalara's reason through an outage, and commits it on the next run", async () => {
     const contract = await invoicedContract([1]);
     avatax.failNext(1);
@@ -268,6 +369,17 @@ describe("AvaTax documents per stage, through the avatax SDK against the local A
     await expect.poll(async () => (await listAvaTaxDocuments(db, shop, contract.id))[0]?.status, { timeout: 20_000, interval: 250 }).toBe("committed");
     await queue.stop({ graceful: true });
     for (const line of logs) expect(line).not.toContain(wrongKey);
+  });
+
+  it("sends nothing to a stored environment that is neither Avalara's nor a local server, saying why", async () => {
+    await saveAvaTaxSettings(db, shop, settings({ environment: "https://avatax.attacker.example" }), "system");
+    const contract = await invoicedContract([1]);
+    await expect(syncAvaTaxDocuments(deps, shop, contract.id, "system")).rejects.toThrow(AvaTaxSyncError);
+    const [pending] = await listAvaTaxDocuments(db, shop, contract.id);
+    expect(pending).toMatchObject({ status: "pending", lastError: expect.stringContaining("not avatax.attacker.example") });
+    expect(pending!.lastError).not.toContain("could not be reached");
+    const connection = { ...settings({ environment: "https://avatax.attacker.example" }), licenseKey: LICENSE_KEY };
+    await expect(new AvaTaxClient(connection).ping()).rejects.toMatchObject({ code: "EnvironmentRefused" });
   });
 
   it("asks for no job for a shop without AvaTax", async () => {

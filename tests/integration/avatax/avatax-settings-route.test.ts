@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 
 import { listAudit } from "../../../app/models/audit-log.server";
 import { enabledAvaTaxConnection } from "../../../app/models/avatax-settings.server";
@@ -18,6 +18,8 @@ afterAll(async () => {
 });
 
 const shop = "avatax-settings.myshopify.com";
+/** Whether the staff request is local mode's (the demo's) or Shopify's. */
+const staff = vi.hoisted(() => ({ localMode: true }));
 
 vi.mock("../../../app/staff-context.server", () => ({
   requireStaff: async (): Promise<StaffContext> => ({
@@ -30,7 +32,7 @@ vi.mock("../../../app/staff-context.server", () => ({
       now: () => new Date("2027-01-15T10:00:00Z"),
       buyerMail: testBuyerMail(recordingMailTransport()),
     },
-    localMode: true,
+    localMode: staff.localMode,
     cors: (response) => response,
   }),
 }));
@@ -64,6 +66,10 @@ async function answer(response: Response | Promise<Response>) {
 }
 
 describe("Settings → AvaTax", () => {
+  afterEach(() => {
+    staff.localMode = true;
+  });
+
   it("refuses bad fields by name, and turning AvaTax on without a license key", async () => {
     const refused = await answer(action(post(form({ accountId: "acme", originCountry: "USA", companyCode: " " }))) as Promise<Response>);
     expect(refused.status).toBe(422);
@@ -94,5 +100,25 @@ describe("Settings → AvaTax", () => {
     const bad = await answer(action(post(form({ intent: "avataxPing", licenseKey: "WRONG-KEY-123" }))) as Promise<Response>);
     expect(bad.body).toMatchObject({ ok: false, message: expect.stringContaining("did not accept the account ID and license key") });
     expect(bad.body.message).not.toContain("WRONG-KEY-123");
+  });
+
+  it("sends the credentials only to Avalara's sandbox or production outside local mode, and to a local server only in local mode", async () => {
+    staff.localMode = false;
+    for (const intent of ["avatax", "avataxPing"]) {
+      const refused = await answer(action(post(form({ intent }))) as Promise<Response>);
+      expect(refused.status).toBe(422);
+      expect(refused.body.fieldErrors).toEqual({ environment: expect.stringContaining("must be sandbox or production") });
+    }
+    const page = await (loader({ request: new Request(SETTINGS_URL), params: {}, context: {} }) as Promise<Response>).then((response) => response.json());
+    expect(page.avataxCustomServer).toBe(false);
+
+    // By name, in any case: stored as the SDK names them.
+    expect((await answer(action(post(form({ environment: " Sandbox ", enabled: "" }))) as Promise<Response>)).body.ok).toBe(true);
+    expect((await database.prisma.avaTaxSettings.findUniqueOrThrow({ where: { shop } })).environment).toBe("sandbox");
+
+    staff.localMode = true;
+    const elsewhere = await answer(action(post(form({ environment: "https://avatax.attacker.example" }))) as Promise<Response>);
+    expect(elsewhere.body.fieldErrors.environment).toContain("not avatax.attacker.example");
+    expect((await answer(action(post(form())) as Promise<Response>)).body.ok).toBe(true);
   });
 });

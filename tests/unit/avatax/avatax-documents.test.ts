@@ -6,6 +6,7 @@ import { TaxOverrideType } from "avatax/lib/enums/TaxOverrideType.js";
 import { currencyFor } from "../../../app/domain/money/currency";
 import {
   avaTaxAmount,
+  keptTaxAndNet,
   minorFromAvaTax,
   refundDocumentCode,
   refundTaxPortion,
@@ -31,6 +32,7 @@ function input(overrides: Partial<StageDocumentInput> = {}): StageDocumentInput 
     taxMode: "override",
     commit: true,
     origin,
+    shipTo: null,
     invoiceNumber: "TR-000001",
     ...overrides,
   };
@@ -93,6 +95,33 @@ describe("refundTaxPortion", () => {
   });
 });
 
+describe("keptTaxAndNet", () => {
+  it.each([
+    // amount, tax, kept, tax kept, net kept
+    [36_000n, 5_748n, 36_000n, 5_748n, 30_252n],
+    [60_000n, 9_580n, 20_000n, 3_193n, 16_807n], // 3193.33 → 3193
+    [60_000n, 9_580n, 45_000n, 7_185n, 37_815n], // exactly three quarters
+    [3n, 1n, 2n, 1n, 1n], // 0.67 → 1
+  ])("a stage of %s with tax %s keeping %s keeps tax %s and net %s", (amount, tax, kept, keptTax, keptNet) => {
+    expect(keptTaxAndNet(amount, [{ title: "VAT", amount: tax }], kept)).toEqual({ tax: keptTax, net: keptNet });
+  });
+
+  it("keeps what the refunds of the same part would return, so refunding all the kept money returns all its tax", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: 10n ** 9n }),
+        fc.bigInt({ min: 0n, max: 100n }),
+        fc.bigInt({ min: 0n, max: 100n }),
+        (amount, taxPercent, keptPercent) => {
+          const tax = (amount * taxPercent) / 500n;
+          const kept = (amount * keptPercent) / 100n;
+          expect(keptTaxAndNet(amount, [{ title: "VAT", amount: tax }], kept).tax).toBe(refundTaxPortion(amount, tax, 0n, kept));
+        },
+      ),
+    );
+  });
+});
+
 describe("amounts at Avalara's boundary", () => {
   it.each([
     ["USD", 123_456n, 1234.56, "1234.56"],
@@ -123,6 +152,17 @@ describe("salesInvoiceModel / returnInvoiceModel", () => {
       taxOverride: { type: TaxOverrideType.TaxAmount, taxAmount: 30.3 },
     });
     expect(JSON.parse(JSON.stringify(model)).date).toBe("2027-01-15T00:00:00.000Z");
+  });
+
+  it("ships from the origin to the buyer's address when the order ships, and is a single location at the origin when not", () => {
+    const shipTo = { line1: "350 5th Ave", city: "New York", region: "NY", postalCode: "10118", country: "US" };
+    expect(salesInvoiceModel(input({ shipTo })).addresses).toEqual({
+      shipFrom: { line1: "1 Main St", city: "Seattle", region: "WA", postalCode: "98101", country: "US" },
+      shipTo: { line1: "350 5th Ave", city: "New York", region: "NY", postalCode: "10118", country: "US" },
+    });
+    // Unknown parts are left out rather than sent empty.
+    const countryOnly = { line1: null, city: null, region: null, postalCode: null, country: "DE" };
+    expect(returnInvoiceModel(input({ shipTo: countryOnly }), "tranche-c1-1").addresses?.shipTo).toEqual({ country: "DE" });
   });
 
   it("leaves the tax to AvaTax in compute mode", () => {
