@@ -9,16 +9,23 @@
  * its median milliseconds beside a baseline from the same run — the bare read the journal cannot beat (plain SELECTs of
  * the shop's contracts, stages and ledger entries, no journal computed) — and their ratio, with the same rows read a
  * page at a time as the journal source reads them (Prisma, no journal) for where the time goes. Before the timings, the
- * peak resident memory added while a year is exported.
+ * peak resident memory added while a year is exported. The deferred revenue roll-forward of one month (the reports
+ * index's headline) is also timed against the same roll-forward fed the whole history's journal, as every view built it
+ * before the range picked the contracts. Last, the SQL reports at the end of the year: aging, expected collections
+ * (12 weeks) and collected (12 months), each beside its own baseline, a plain SUM over the same rows.
  *   npm run bench:books                                        (BOOKS_BENCH_CONTRACTS=2000 for a quick run)
  */
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { PrismaClient } from "@prisma/client";
 
-import type { CalendarDate } from "../app/domain/dates/calendar-date";
+import { RollForward } from "../app/domain/books/roll-forward";
+import { addDays, type CalendarDate } from "../app/domain/dates/calendar-date";
+import { agingReport } from "../app/models/reports/aging.server";
+import { collectedReport } from "../app/models/reports/collected.server";
+import { expectedCollections } from "../app/models/reports/expected-collections.server";
 import { accountingExport } from "../app/services/accounting-export/accounting-export.server";
-import { contractJournalsOf } from "../app/services/books/journal-source.server";
+import { contractJournalsOf, journalEntriesThrough, rollForwardContracts } from "../app/services/books/journal-source.server";
 import { deferredRevenueRollForward } from "../app/services/books/deferred-revenue.server";
 import { BULK_SHOPS, seedBulkPortfolio } from "../tests/integration/models/bulk-portfolio-seed";
 import { createTestDatabase } from "../tests/integration/test-database";
@@ -243,6 +250,60 @@ try {
   ] as const) {
     const csv = await median(() => exportedBytes(db, shop, range));
     console.log(JSON.stringify({ query: `generic journal CSV of ${name}`, csvKb: Math.round(csv.value / 1024), ...withBaseline(csv.ms) }));
+  }
+
+  // One month's roll-forward reads that month's contracts and those not yet shipped; the whole history's is the old way.
+  const monthRange = { ...MONTH, period: "month" as const };
+  const monthRollForward = await median(() => deferredRevenueRollForward(db, shop, monthRange));
+  const wholeHistory = await median(async () => {
+    const rollForward = new RollForward(MONTH.from, MONTH.to, "month");
+    for await (const entry of journalEntriesThrough(db, shop, MONTH.to)) rollForward.add(entry);
+    return rollForward.rows();
+  });
+  const same = JSON.stringify(monthRollForward.value, (_, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+  const wholeSame = JSON.stringify(wholeHistory.value, (_, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+  console.log(
+    JSON.stringify({
+      query: `deferred revenue roll-forward of ${MONTH.from.slice(0, 7)}`,
+      contractsRead: await db.contract.count({ where: { shop, ...(await rollForwardContracts(db, shop, MONTH)) } }),
+      ms: monthRollForward.ms,
+      wholeHistoryMs: wholeHistory.ms,
+      ratio: Math.round((monthRollForward.ms / wholeHistory.ms) * 100) / 100,
+      sameRows: same === wholeSame,
+    }),
+  );
+
+  // The SQL reports, each beside a plain SUM over the rows it reads (no grouping, no buckets, no filter by status).
+  const asOf = YEAR.to;
+  const sqlReports: { query: string; report: () => Promise<unknown>; baseline: () => Promise<unknown> }[] = [
+    {
+      query: "aging by customer",
+      report: () => agingReport(db, shop, asOf),
+      baseline: () =>
+        db.$queryRawUnsafe(`SELECT SUM(s."amountMinor" - s."paidMinor") FROM "Stage" s JOIN "Contract" c ON c."id" = s."contractId" WHERE c."shop" = $1`, shop),
+    },
+    {
+      query: "expected collections, 12 weeks",
+      report: () => expectedCollections(db, shop, { today: asOf, period: "week", count: 12 }),
+      baseline: () =>
+        db.$queryRawUnsafe(`SELECT SUM(s."amountMinor" - s."paidMinor") FROM "Stage" s JOIN "Contract" c ON c."id" = s."contractId" WHERE c."shop" = $1`, shop),
+    },
+    {
+      query: "collected, 12 months",
+      report: () => collectedReport(db, shop, { ...YEAR, period: "month", timeZone: BULK_SHOPS[2].timeZone }),
+      baseline: () =>
+        db.$queryRawUnsafe(
+          `SELECT SUM("amountMinor") FROM "LedgerEntry" WHERE "shop" = $1 AND "occurredAt" >= $2 AND "occurredAt" < $3`,
+          shop,
+          new Date(`${YEAR.from}T00:00:00Z`),
+          new Date(`${addDays(YEAR.to, 1)}T00:00:00Z`),
+        ),
+    },
+  ];
+  for (const { query, report, baseline } of sqlReports) {
+    const reportMs = (await median(report)).ms;
+    const sumMs = (await median(baseline)).ms;
+    console.log(JSON.stringify({ query, ms: reportMs, plainSumMs: sumMs, ratio: Math.round((reportMs / sumMs) * 10) / 10 }));
   }
 } finally {
   await database.cleanup();

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { accountingExport } from "../services/accounting-export/accounting-export.server";
+import { accountingExport, MixedCurrencyExportError } from "../services/accounting-export/accounting-export.server";
 import { readExportQuery } from "../services/accounting-export/export-query";
 import { requireStaff } from "../staff-context.server";
 
@@ -12,9 +12,13 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop, deps } = await requireStaff(request);
   const query = readExportQuery(params.format, new URL(request.url).searchParams);
   if (!query.ok) {
-    return new Response(Object.values(query.errors).join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return refusal(Object.values(query.errors).join("\n"));
   }
-  const file = await accountingExport(deps.db, shop, query.request);
+  const file = await accountingExport(deps.db, shop, query.request).catch((error: unknown) => {
+    if (error instanceof MixedCurrencyExportError) return error;
+    throw error;
+  });
+  if (file instanceof MixedCurrencyExportError) return refusal(file.message);
   return new Response(file.body, {
     headers: {
       "Content-Type": file.contentType,
@@ -23,3 +27,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     },
   });
 };
+
+function refusal(words: string): Response {
+  return new Response(words, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}

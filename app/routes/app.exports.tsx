@@ -8,7 +8,7 @@ import { useCsvDownload } from "../components/contracts/contract-csv-download";
 import { useShopFormat } from "../components/shop-format-context";
 import { addDays, addMonths, calendarDateAt, firstOfMonth, parseCalendarDate } from "../domain/dates/calendar-date";
 import { shopTimeZone } from "../models/contracts.server";
-import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, type ExportFormat } from "../services/accounting-export/export-formats";
+import { EXPORT_FORMAT_LABELS, EXPORT_FORMATS, currencyChoiceProblem, type ExportFormat } from "../services/accounting-export/export-formats";
 import { requireStaff } from "../staff-context.server";
 
 export const meta: MetaFunction = () => [{ title: "Exports · Tranche" }];
@@ -45,12 +45,17 @@ export default function Exports() {
   const [currency, setCurrency] = useState("");
   const [xeroNoTaxRate, setXeroNoTaxRate] = useState("Tax Exempt");
   const [attempted, setAttempted] = useState(false);
+  const [currencyProblem, setCurrencyProblem] = useState<string | undefined>();
   const csv = useCsvDownload();
   const problems = attempted ? rangeProblems(from, to) : {};
 
   const download = (exportFormat: ExportFormat) => {
     setAttempted(true);
     if (Object.keys(rangeProblems(from, to)).length > 0) return;
+    // The server refuses it too, but only says so as a failed download: say it here, by the field to change.
+    const problem = currencyChoiceProblem(exportFormat, currency, loaded.currencies);
+    setCurrencyProblem(problem);
+    if (problem) return;
     const search = new URLSearchParams({ from, to });
     if (currency) search.set("currency", currency);
     if (exportFormat.startsWith("xero")) search.set("xeroNoTaxRate", xeroNoTaxRate);
@@ -79,8 +84,12 @@ export default function Exports() {
                 label="Currency"
                 options={[{ label: "Every currency", value: "" }, ...loaded.currencies.map((code) => ({ label: code, value: code }))]}
                 value={currency}
-                onChange={setCurrency}
-                helpText="QuickBooks and Xero journals are in your books' home currency: export each currency on its own."
+                onChange={(value) => {
+                  setCurrency(value);
+                  setCurrencyProblem(undefined);
+                }}
+                error={currencyProblem}
+                helpText="QuickBooks files and Xero journals have no currency column: export each currency on its own."
               />
               <TextField
                 label="Xero's no-tax rate"

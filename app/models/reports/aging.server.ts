@@ -3,7 +3,7 @@ import { Prisma } from "@prisma/client";
 import type { CalendarDate } from "../../domain/dates/calendar-date";
 import { AGING_BUCKETS, type AgingBucket } from "../../domain/reports/aging-buckets";
 import { minorUnitsFromSum, requireShop, type Database } from "../database.server";
-import { CUSTOMER_LABEL_SQL, INVOICED_UNPAID_STATUSES, openStageConditions } from "./report-stages.server";
+import { CUSTOMER_LABEL_SQL, openStageConditions, RECEIVABLE_STAGE_SQL } from "./report-stages.server";
 
 export type AgingAmounts = Readonly<Record<AgingBucket, bigint>>;
 
@@ -39,8 +39,9 @@ interface AgingSqlRow {
 }
 
 /**
- * Accounts-receivable aging by customer: the open amount (amount − paid) of every invoiced, unpaid stage of a live
- * contract, by days past its due date as of `asOf` (app/domain/reports/aging-buckets.ts). The balances are the
+ * Accounts-receivable aging by customer: the open amount (amount − paid) of every receivable stage of a live
+ * contract (invoiced, or paid in part ahead of its invoice: report-stages.server.ts), so the total is the journal's
+ * receivable, by days past its due date as of `asOf` (app/domain/reports/aging-buckets.ts). The balances are the
  * ledger's as it stands: `asOf` moves the day the ages are counted to, not the payments. Summed by the database, so
  * exact at any number of stages. A customer is their Shopify customer when the contract has one, else the name or
  * email the draft named.
@@ -66,7 +67,7 @@ export async function agingReport(db: Database, shop: string, asOf: CalendarDate
       ${Prisma.join(bucketSums, ", ")}
     FROM "Stage" s
     JOIN "Contract" c ON c."id" = s."contractId"
-    WHERE c."shop" = ${shop} AND ${openStageConditions(INVOICED_UNPAID_STATUSES)}
+    WHERE c."shop" = ${shop} AND ${openStageConditions(RECEIVABLE_STAGE_SQL)}
     GROUP BY c."currency", "customerKey"
     ORDER BY c."currency", SUM(s."amountMinor" - s."paidMinor") DESC, "customer"`;
 

@@ -1,3 +1,5 @@
+import { Prisma } from "@prisma/client";
+
 import { addDays, startOfDayIn, type CalendarDate } from "../../domain/dates/calendar-date";
 import { periodsCovering, type PeriodRange, type ReportPeriod } from "../../domain/reports/report-periods";
 import { minorUnitsFromSum, requireShop, type Database } from "../database.server";
@@ -29,6 +31,9 @@ export interface CollectedReport {
   readonly byCurrency: readonly CurrencyCollected[];
 }
 
+/** Money that came in; an early-payment discount settles a stage without any money moving, so it is not collected. */
+const MONEY_IN: readonly LedgerKind[] = ["payment", "manualPayment"];
+
 interface SqlRow {
   readonly currency: string;
   readonly periodStart: string;
@@ -59,8 +64,8 @@ export async function collectedReport(
   const rows = await db.$queryRaw<SqlRow[]>`
     SELECT "currency",
       to_char(date_trunc(${period}, ("occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}), 'YYYY-MM-DD') AS "periodStart",
-      (SUM("amountMinor") FILTER (WHERE "kind" <> ${"refund" satisfies LedgerKind}))::text AS "payments",
-      (COUNT(*) FILTER (WHERE "kind" <> ${"refund" satisfies LedgerKind}))::int AS "paymentCount",
+      (SUM("amountMinor") FILTER (WHERE "kind" IN (${Prisma.join(MONEY_IN)})))::text AS "payments",
+      (COUNT(*) FILTER (WHERE "kind" IN (${Prisma.join(MONEY_IN)})))::int AS "paymentCount",
       (SUM("amountMinor") FILTER (WHERE "kind" = ${"refund" satisfies LedgerKind}))::text AS "refunds",
       (COUNT(*) FILTER (WHERE "kind" = ${"refund" satisfies LedgerKind}))::int AS "refundCount"
     FROM "LedgerEntry"

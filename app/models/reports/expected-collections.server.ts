@@ -2,7 +2,7 @@ import { UNPAID_STAGE_STATUSES } from "../../domain/contract/stage-status";
 import type { CalendarDate } from "../../domain/dates/calendar-date";
 import { periodsAhead, type PeriodRange, type ReportPeriod } from "../../domain/reports/report-periods";
 import { minorUnitsFromSum, requireShop, type Database } from "../database.server";
-import { openStageConditions } from "./report-stages.server";
+import { openStageConditions, stageStatusIn } from "./report-stages.server";
 
 export interface CollectionBucketRow {
   /** "overdue", a period, "later" (after the last period) or "undated" (waiting for a milestone or shipping). */
@@ -58,7 +58,7 @@ export async function expectedCollections(
       COUNT(*)::int AS "stages"
     FROM "Stage" s
     JOIN "Contract" c ON c."id" = s."contractId"
-    WHERE c."shop" = ${shop} AND ${openStageConditions(UNPAID_STAGE_STATUSES)}
+    WHERE c."shop" = ${shop} AND ${openStageConditions(stageStatusIn(UNPAID_STAGE_STATUSES))}
     GROUP BY c."currency", "bucket"
     ORDER BY c."currency"`;
 

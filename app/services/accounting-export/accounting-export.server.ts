@@ -3,9 +3,9 @@ import { stringify } from "csv-stringify/sync";
 
 import { readAccountChart } from "../../models/account-mapping.server";
 import type { Database } from "../../models/database.server";
-import { contractJournalsOf, type ContractJournal, type DateRange } from "../books/journal-source.server";
+import { contractJournalsOf, currenciesWithin, type ContractJournal, type DateRange } from "../books/journal-source.server";
 import { csvChunks } from "./csv-stream.server";
-import type { ExportFormat } from "./export-formats";
+import { mixedCurrencyWords, SINGLE_CURRENCY_FORMATS, type ExportFormat } from "./export-formats";
 import { GENERIC_JOURNAL_COLUMNS, genericJournalRows } from "./generic-journal-csv.server";
 import { numberedEntriesOf } from "./numbered-entries.server";
 import { QUICKBOOKS_INVOICE_COLUMNS, QUICKBOOKS_JOURNAL_COLUMNS, quickBooksInvoiceRows, quickBooksJournalRows } from "./quickbooks.server";
@@ -29,11 +29,27 @@ export interface ExportFile {
 
 const CSV_TYPE = "text/csv; charset=utf-8";
 
+/** An export of several currencies into a file with no currency column: its amounts would be read as one currency. */
+export class MixedCurrencyExportError extends Error {
+  constructor(
+    readonly format: ExportFormat,
+    readonly currencies: readonly string[],
+  ) {
+    super(mixedCurrencyWords(format, currencies));
+    this.name = "MixedCurrencyExportError";
+  }
+}
+
 /**
  * The accounting export of the shop's journal for a date range, streamed: contracts are read a page at a time and the
- * file is written as they come. Xero's files are cut at its import limits; several files come as one zip.
+ * file is written as they come. Xero's files are cut at its import limits; several files come as one zip. A format with
+ * no currency column is refused (MixedCurrencyExportError) when no currency is chosen and the range holds several.
  */
 export async function accountingExport(db: Database, shop: string, request: ExportRequest): Promise<ExportFile> {
+  if (request.currency === undefined && SINGLE_CURRENCY_FORMATS.includes(request.format)) {
+    const currencies = await currenciesWithin(db, shop, request.range);
+    if (currencies.length > 1) throw new MixedCurrencyExportError(request.format, currencies);
+  }
   const chart = await readAccountChart(db, shop);
   const journals = () => inCurrency(contractJournalsOf(db, shop, request.range), request.currency);
   const stem = `${request.format}-${request.range.from}-to-${request.range.to}${request.currency ? `-${request.currency}` : ""}`;

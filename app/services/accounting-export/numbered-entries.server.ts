@@ -27,6 +27,14 @@ export function contractNameOf(heading: ContractHeading): string {
   return heading.draftName ?? heading.id;
 }
 
+/**
+ * Who the contract is with, as the accounting imports name a customer: their name, else their email (a draft for a
+ * buyer without a name), else empty. QuickBooks asks for a Name on every receivable line.
+ */
+export function customerOf(heading: ContractHeading): string {
+  return heading.customerName?.trim() || heading.customerEmail?.trim() || "";
+}
+
 /** An amount as a plain decimal in major units with the currency's own decimals ("1200.50", "120000" for JPY). */
 export function decimalAmount(minor: bigint, currency: string): string {
   return formatMinorUnits(minor, currencyFor(currency));

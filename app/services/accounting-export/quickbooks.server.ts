@@ -1,13 +1,15 @@
 import type { AccountChart } from "../../domain/books/accounts";
 import type { CalendarDate } from "../../domain/dates/calendar-date";
-import { accountOfLine, decimalAmount, lineDescription, type NumberedEntry } from "./numbered-entries.server";
+import { accountOfLine, customerOf, decimalAmount, lineDescription, type NumberedEntry } from "./numbered-entries.server";
 import type { StageInvoice } from "./stage-invoices.server";
 
 /**
  * QuickBooks Online's journal entry import (Settings → Import data → Journal entries), columns as Intuit documents them:
  * https://quickbooks.intuit.com/learn-support/en-au/help-article/import-export-files/import-journal-entries-quickbooks-online/L4tQBwbs7_AU_en_AU
  * Lines of one entry share a Journal No.; accounts go by name (QuickBooks asks for account numbers to be off while
- * importing); a receivable line needs the customer in Name.
+ * importing); a receivable line needs the customer in Name ("the system will request the Name column"), so a contract
+ * without a customer name goes by their email. The article states no limit on lines or entries per file, so the file is
+ * not split (the 100 invoices / 1,000 rows third-party guides quote are for the invoice import, and not Intuit's words).
  */
 export const QUICKBOOKS_JOURNAL_COLUMNS = ["Journal No.", "Journal Date", "Account Name", "Description", "Debits", "Credits", "Name"] as const;
 
@@ -47,7 +49,7 @@ export async function* quickBooksJournalRows(entries: AsyncIterable<NumberedEntr
         lineDescription(entry, line),
         line.debitMinor > 0n ? decimalAmount(line.debitMinor, entry.currency) : "",
         line.creditMinor > 0n ? decimalAmount(line.creditMinor, entry.currency) : "",
-        heading.customerName ?? "",
+        customerOf(heading),
       ];
     }
   }
@@ -60,7 +62,7 @@ export async function* quickBooksInvoiceRows(invoices: AsyncIterable<StageInvoic
       const amount = decimalAmount(line.creditMinor, invoice.currency);
       yield [
         invoice.invoiceNumber,
-        invoice.heading.customerName ?? invoice.heading.customerEmail ?? "",
+        customerOf(invoice.heading),
         quickBooksDate(invoice.date),
         quickBooksDate(invoice.dueDate),
         `${invoice.heading.orderName ?? invoice.heading.draftName ?? ""} stage ${invoice.stagePosition}`.trim(),

@@ -1,7 +1,7 @@
 import type { AccountChart } from "../../domain/books/accounts";
 import type { CalendarDate } from "../../domain/dates/calendar-date";
 import { withoutFormula } from "./csv-stream.server";
-import { accountOfLine, decimalAmount, lineDescription, type NumberedEntry } from "./numbered-entries.server";
+import { accountOfLine, customerOf, decimalAmount, lineDescription, type NumberedEntry } from "./numbered-entries.server";
 import type { StageInvoice } from "./stage-invoices.server";
 
 /**
@@ -108,7 +108,7 @@ export async function* xeroInvoiceFiles(invoices: AsyncIterable<StageInvoice>, c
     count += 1;
     for (const line of invoice.credits) {
       const row: Partial<Record<(typeof XERO_INVOICE_COLUMNS)[number], string>> = {
-        "*ContactName": invoice.heading.customerName ?? invoice.heading.customerEmail ?? "",
+        "*ContactName": customerOf(invoice.heading),
         EmailAddress: invoice.heading.customerEmail ?? "",
         "*InvoiceNumber": invoice.invoiceNumber,
         Reference: invoice.heading.orderName ?? invoice.heading.draftName ?? "",

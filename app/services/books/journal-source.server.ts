@@ -45,11 +45,63 @@ export async function* contractJournalsOf(db: Database, shop: string, range: Dat
   }
 }
 
+/**
+ * The currencies of the contracts with journal entries dated within the range, sorted. The contracts that may have
+ * some are asked first; only when they hold more than one currency are their journals built to be sure.
+ */
+export async function currenciesWithin(db: Database, shop: string, range: DateRange): Promise<string[]> {
+  const candidates = await db.contract.findMany({ where: { shop, ...mayHaveEntriesWithin(range) }, distinct: ["currency"], select: { currency: true } });
+  if (candidates.length <= 1) return candidates.map((row) => row.currency);
+  const found = new Set<string>();
+  for await (const { heading } of contractJournalsOf(db, shop, range)) found.add(heading.currency);
+  return [...found].sort();
+}
+
 /** Every journal entry of the shop dated on or before `through` (all of them without), contract by contract. */
 export async function* journalEntriesThrough(db: Database, shop: string, through?: CalendarDate): AsyncGenerator<JournalEntry> {
   for await (const { facts } of contractFactsOf(db, shop)) {
     for (const entry of journalOfContract(facts)) if (through === undefined || entry.date <= through) yield entry;
   }
+}
+
+/**
+ * The journal entries a roll-forward of the contract liability over the range needs: every entry dated on or before
+ * the range's end of the contracts `rollForwardContracts` picks. The others' entries before the range add nothing
+ * to the opening balance and they have none within it, so the roll-forward is the same as over the whole history.
+ */
+export async function* rollForwardEntriesOf(db: Database, shop: string, range: DateRange): AsyncGenerator<JournalEntry> {
+  for await (const { facts } of contractFactsOf(db, shop, await rollForwardContracts(db, shop, range))) {
+    for (const entry of journalOfContract(facts)) if (entry.date <= range.to) yield entry;
+  }
+}
+
+/**
+ * The contracts that may move the contract liability within the range or hold some at its start, by the journal's
+ * policy (app/domain/books/journal.ts): those that may have an entry within it, and those neither shipped nor
+ * cancelled before it. Shipping turns the liability into revenue, and every later invoice, refund or cancellation
+ * posts to revenue or sales returns; a cancellation settles it, and only a stage invoiced afterwards (or a
+ * discount granted afterwards) moves it again, so a contract cancelled before the range is read only when a stage
+ * of it is dated or paid after its cancellation day. A view reads the range's contracts and the open ones, not the
+ * shop's whole history.
+ */
+export async function rollForwardContracts(db: Database, shop: string, range: DateRange): Promise<Prisma.ContractWhereInput> {
+  // A stage is invoiced on its issue date (its due date without one) or its first payment's day; a ledger day in the
+  // contract's zone after the cancellation day starts after that day's midnight UTC (zones run to UTC+14).
+  const movedAfterCancellation = await db.$queryRaw<{ id: string }[]>`
+    SELECT c."id" FROM "Contract" c
+    WHERE c."shop" = ${shop} AND c."cancelledOn" < ${range.from}
+      AND (EXISTS (SELECT 1 FROM "Stage" s WHERE s."contractId" = c."id" AND COALESCE(s."issueDate", s."dueDate") > c."cancelledOn")
+        OR EXISTS (SELECT 1 FROM "LedgerEntry" l WHERE l."contractId" = c."id" AND l."kind" <> 'refund' AND l."occurredAt" >= c."cancelledOn"::date))`;
+  return {
+    OR: [
+      mayHaveEntriesWithin(range),
+      { fulfilledOn: null, cancelledOn: null },
+      { fulfilledOn: { gte: range.from } },
+      { cancelledOn: { gte: range.from } },
+      { status: "cancelled", cancelledOn: null },
+      { id: { in: movedAfterCancellation.map((row) => row.id) } },
+    ],
+  };
 }
 
 export interface AccountBalance {
@@ -169,6 +221,6 @@ function settlementOf(column: string | null): SettlementKind | null {
 }
 
 function ledgerKindOf(kind: string): LedgerFact["kind"] {
-  if (kind === "payment" || kind === "manualPayment" || kind === "refund") return kind;
-  throw new RangeError(`ledger entry kind "${kind}" is not one the books know (payment, manualPayment, refund)`);
+  if (kind === "payment" || kind === "manualPayment" || kind === "refund" || kind === "earlyPaymentDiscount") return kind;
+  throw new RangeError(`ledger entry kind "${kind}" is not one the books know (payment, manualPayment, refund, earlyPaymentDiscount)`);
 }

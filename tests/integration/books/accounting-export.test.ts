@@ -7,8 +7,8 @@ import { calendarDateAt, type CalendarDate } from "../../../app/domain/dates/cal
 import { currencyFor } from "../../../app/domain/money/currency";
 import { toMinorUnits } from "../../../app/domain/money/minor-units";
 import { saveAccountMappings } from "../../../app/models/account-mapping.server";
-import { accountingExport } from "../../../app/services/accounting-export/accounting-export.server";
-import { EXPORT_FORMATS, type ExportFormat } from "../../../app/services/accounting-export/export-formats";
+import { accountingExport, MixedCurrencyExportError } from "../../../app/services/accounting-export/accounting-export.server";
+import { EXPORT_FORMATS, SINGLE_CURRENCY_FORMATS, type ExportFormat } from "../../../app/services/accounting-export/export-formats";
 import { accountBalancesAt } from "../../../app/services/books/journal-source.server";
 import { deferredRevenueRollForward } from "../../../app/services/books/deferred-revenue.server";
 import { createTestDatabase } from "../test-database";
@@ -156,8 +156,39 @@ describe("Xero files", () => {
 
 describe("samples of each format", () => {
   it.each(EXPORT_FORMATS)("%s matches tests/fixtures/accounting-exports/", async (format) => {
-    const { text } = await exported(format);
+    // A file without a currency column holds one currency: the sample is the USD one.
+    const { text } = await exported(format, FIRST_QUARTER, SINGLE_CURRENCY_FORMATS.includes(format) ? "USD" : undefined);
     expect(text).toBe(readFileSync(new URL(`../../fixtures/accounting-exports/${format}.csv`, import.meta.url), "utf8"));
+  });
+});
+
+describe("formats without a currency column", () => {
+  it.each(SINGLE_CURRENCY_FORMATS)("%s refuses every currency when the range has several, naming them and the way out", async (format) => {
+    const refused = accountingExport(db, SHOP, { format, range: FIRST_QUARTER });
+    await expect(refused).rejects.toThrow(MixedCurrencyExportError);
+    await expect(refused).rejects.toThrow(/has no currency column, and this range has entries in JPY and USD: choose one currency/);
+  });
+
+  it("exports every currency when the range holds one, though a contract in another currency is near its edge", async () => {
+    // #D3's yen payment is at 16:00 UTC on 1 February, 2 February in Tokyo: near January's end, but February's.
+    const { text } = await exported("quickbooks-journal", { from: "2027-01-01" as CalendarDate, to: "2027-01-31" as CalendarDate });
+    expect(rowsOf(text).map((row) => row["Journal No."])).toEqual(["1", "1", "1", "1", "2", "2", "3", "3", "3", "3", "4", "4"]);
+  });
+
+  it("names a contract's customer by email in QuickBooks when it has no name, as receivable lines need one", async () => {
+    const shop = "nameless.myshopify.com";
+    await seedContract(db, shop, {
+      id: "nameless",
+      currency: "USD",
+      draftName: "#D9",
+      customerName: "",
+      stages: [{ title: "Deposit", amountMinor: 11_000n, taxShares: [], status: "invoiced", issueDate: "2027-01-10" }],
+      ledger: [],
+    });
+    const journal = await accountingExport(db, shop, { format: "quickbooks-journal", range: FIRST_QUARTER });
+    expect(rowsOf(await new Response(journal.body).text()).map((row) => row.Name)).toEqual(["nameless@example.com", "nameless@example.com"]);
+    const invoices = await accountingExport(db, shop, { format: "quickbooks-invoices", range: FIRST_QUARTER });
+    expect(rowsOf(await new Response(invoices.body).text()).map((row) => row.Customer)).toEqual(["nameless@example.com"]);
   });
 });
 

@@ -7,7 +7,7 @@ import { collectionBucketOf } from "../../../app/domain/reports/collection-bucke
 import { agingReport } from "../../../app/models/reports/aging.server";
 import { collectedReport } from "../../../app/models/reports/collected.server";
 import { expectedCollections } from "../../../app/models/reports/expected-collections.server";
-import { INVOICED_UNPAID_STATUSES } from "../../../app/models/reports/report-stages.server";
+import { isReceivableStage } from "../../../app/models/reports/report-stages.server";
 import { createTestDatabase } from "../test-database";
 import { reportSeed } from "./report-seed";
 
@@ -26,6 +26,7 @@ async function openStages(shop: string) {
     .filter((stage) => stage.contract.status !== "cancelled" && stage.amountMinor > stage.paidMinor)
     .map((stage) => ({
       status: stage.status as StageStatus,
+      paidMinor: stage.paidMinor,
       open: stage.amountMinor - stage.paidMinor,
       dueDate: stage.dueDate as CalendarDate | null,
       currency: stage.contract.currency,
@@ -96,7 +97,7 @@ describe("accounts-receivable aging", () => {
     ]);
 
     // Reconciled to the stages: each currency's total is every invoiced, unpaid stage's open amount, bucket by bucket.
-    const open = (await openStages(shop)).filter((stage) => INVOICED_UNPAID_STATUSES.includes(stage.status));
+    const open = (await openStages(shop)).filter((stage) => isReceivableStage(stage));
     for (const total of report.totals) {
       const ofCurrency = open.filter((stage) => stage.currency === total.currency);
       expect(total.totalMinor).toBe(ofCurrency.reduce((sum, stage) => sum + stage.open, 0n));
@@ -185,6 +186,8 @@ describe("expected collections", () => {
   });
 });
 
+const sum = (entries: readonly { amountMinor: bigint }[]) => entries.reduce((total, entry) => total + entry.amountMinor, 0n);
+
 describe("collected per period", () => {
   const shop = "collected.myshopify.com";
   const seed = reportSeed(db, shop);
@@ -198,6 +201,8 @@ describe("collected per period", () => {
     await seed.entry(contract, { amount: 2_000n, at: "2027-01-31T23:30:00Z" });
     await seed.entry(contract, { kind: "manualPayment", amount: 500n, at: "2027-02-10T09:00:00Z" });
     await seed.entry(contract, { kind: "refund", amount: 300n, at: "2027-02-11T09:00:00Z" });
+    // A discount for paying in time settles part of a stage, but no money came in: not collected.
+    await seed.entry(contract, { kind: "earlyPaymentDiscount", amount: 250n, at: "2027-02-12T09:00:00Z" });
     // Outside the range (December in Berlin, and April): not counted.
     await seed.entry(contract, { amount: 7n, at: "2026-12-31T22:59:00Z" });
     await seed.entry(contract, { amount: 9n, at: "2027-04-01T00:00:00Z" });
@@ -217,7 +222,10 @@ describe("collected per period", () => {
     const entries = await db.ledgerEntry.findMany({
       where: { shop, currency: "USD", occurredAt: { gte: new Date("2026-12-31T23:00:00Z"), lt: new Date("2027-03-31T22:00:00Z") } },
     });
-    expect(usd.total.netMinor).toBe(entries.reduce((sum, entry) => sum + (entry.kind === "refund" ? -entry.amountMinor : entry.amountMinor), 0n));
+    const moneyIn = entries.filter((entry) => entry.kind === "payment" || entry.kind === "manualPayment");
+    const refunds = entries.filter((entry) => entry.kind === "refund");
+    expect(entries).toHaveLength(moneyIn.length + refunds.length + 1);
+    expect(usd.total.netMinor).toBe(sum(moneyIn) - sum(refunds));
   });
 
   it("reads the same instants by another zone's calendar, and by weeks", async () => {

@@ -50,11 +50,19 @@ describe("/app/exports/<format>", () => {
   });
 
   it("the Xero files carry the shop's own no-tax rate", async () => {
-    const rows = parse(await (await download("xero-journals", "from=2027-02-01&to=2027-02-28&xeroNoTaxRate=No%20VAT")).text(), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse(await (await download("xero-journals", "from=2027-02-01&to=2027-02-28&currency=USD&xeroNoTaxRate=No%20VAT")).text(), {
+      columns: true,
+    }) as Record<string, string>[];
     expect(new Set(rows.map((row) => row.TaxRate))).toEqual(new Set(["No VAT"]));
+  });
+
+  it("refuses every currency in a file with no currency column when the range has several, in words", async () => {
+    const response = await download("quickbooks-journal", "from=2027-02-01&to=2027-02-28");
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe(
+      "QuickBooks Online: journal entries has no currency column, and this range has entries in JPY and USD: " +
+        "choose one currency (the one your books are kept in) and export each currency on its own.",
+    );
   });
 
   it("refuses a range that ends before it starts, in words", async () => {
