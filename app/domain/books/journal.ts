@@ -14,7 +14,8 @@ import { assertStageFacts, splitBetween, splitOfGross, type GrossSplit } from ".
  *   refunds and cancellations use), so the stage's tax lines close exactly; in a tie this may differ by one minor unit
  *   per line from the rounded reduction the invoice stated.
  * - On the shipping day R, before anything else that day: the contract liability left at the end of R−1 becomes revenue.
- * - A refund: Dr contract liability (sales returns from R on) net, Dr tax payable, Cr cash clearing.
+ * - A refund: Dr contract liability (sales returns from R on) net, Dr tax payable, Cr cash clearing; the part that
+ *   gives back an overpayment (money beyond the stage's amount) first: Dr receivable, as that money was never owed.
  * - On the cancellation day C, after everything else that day: each invoiced stage's unpaid gross is credited back,
  *   then the liability left (money kept) is earned (close, refund, or a cancellation by Shopify) or moved to
  *   customer credit (keepAsCredit). A refund after C is a sales return, or given out of customer credit when the
@@ -44,6 +45,8 @@ class ContractJournal {
   private readonly refunded = new Map<string, bigint>();
   /** Early-payment discounts granted per stage: part of `paid` (they settle the stage), but no money to refund. */
   private readonly discounted = new Map<string, bigint>();
+  /** The part of each stage's refunds that gave back an overpayment (money beyond its amount). */
+  private readonly overpaymentReturned = new Map<string, bigint>();
   private readonly invoiced = new Set<string>();
   private readonly recognitionDate: CalendarDate | null;
   private cancelled = false;
@@ -144,10 +147,18 @@ class ContractJournal {
     const lines: JournalLine[] = [credit("cashClearing", entry.amountMinor)];
     let unspread = entry.amountMinor;
     for (const piece of pieces) {
-      const before = this.refunded.get(piece.stage.id) ?? 0n;
-      this.refunded.set(piece.stage.id, before + piece.amount);
-      const split = splitBetween(piece.stage, before, before + piece.amount);
-      lines.push(debit(netAccount, split.net), ...this.taxLines(piece.stage, split, debit));
+      const id = piece.stage.id;
+      const refundedBefore = this.refunded.get(id) ?? 0n;
+      this.refunded.set(id, refundedBefore + piece.amount);
+      // Money beyond the stage's amount was never owed (a payment made twice): giving it back restores the receivable,
+      // and the sale stands. The rest of the refund gives back the sale.
+      const returnedBefore = this.overpaymentReturned.get(id) ?? 0n;
+      const excess = (this.paid.get(id) ?? 0n) - piece.stage.amountMinor - returnedBefore;
+      const toReceivable = excess <= 0n ? 0n : excess < piece.amount ? excess : piece.amount;
+      this.overpaymentReturned.set(id, returnedBefore + toReceivable);
+      const saleBefore = refundedBefore - returnedBefore;
+      const split = splitBetween(piece.stage, saleBefore, saleBefore + piece.amount - toReceivable);
+      lines.push(debit("accountsReceivable", toReceivable), debit(netAccount, split.net), ...this.taxLines(piece.stage, split, debit));
       unspread -= piece.amount;
     }
     lines.push(debit(netAccount, unspread));

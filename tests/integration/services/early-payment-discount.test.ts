@@ -48,10 +48,11 @@ function admin<Data>(query: string, variables: Record<string, unknown> = {}): Pr
 
 /** Net 30 from the order date, 2% off within 10 days: nothing at checkout. */
 const NET_30_TWO_TEN: PlanConfigInput = {
-  name: "2/10 net 30",
   stages: [{ kind: "balance", title: "Net terms", share: "remainder", due: { after: "0d", from: "orderDate" }, netDays: 30 }],
   paymentRules: { earlyPayment: { percent: "2", withinDays: 10 } },
 };
+
+let plansMade = 0;
 
 async function attachNet30(): Promise<StoredContract> {
   const state = emulator.store.shops.get(basic.domain)!;
@@ -60,7 +61,8 @@ async function attachNet30(): Promise<StoredContract> {
     "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
     { input: { customerId: state.customers[0]!.id, useCustomerDefaultAddress: true, lineItems: [{ variantId: variant.id, quantity: 2 }] } },
   );
-  const plan = await createPlan(database.prisma, basic.domain, { name: `${NET_30_TWO_TEN.name} ${Math.random()}`, config: NET_30_TWO_TEN, actor: STAFF });
+  plansMade += 1;
+  const plan = await createPlan(database.prisma, basic.domain, { name: `2/10 net 30 (${plansMade})`, config: NET_30_TWO_TEN, actor: STAFF });
   return attachPlan(deps(), basic.domain, { draftOrderId: quote.draftOrderCreate.draftOrder.id, planId: plan.id, mode: "stageOrder", actor: STAFF });
 }
 

@@ -64,6 +64,30 @@ describe("journalOfContract: refunds", () => {
     expect(balanceOf(journal, "contractLiability")).toBe(0n);
   });
 
+  it("giving back a payment made twice restores the receivable: the sale and its tax stand", () => {
+    const facts = threeStageContract();
+    const twice = [...facts.ledger, paid("s1", 33_000n, "2027-01-06T10:00:00Z"), refunded("s1", 33_000n, "2027-01-07T10:00:00Z")];
+    const journal = journalOfContract({ ...facts, ledger: twice });
+    expect(linesOf(journal.find((entry) => entry.kind === "refund")!)).toEqual(["Cr cashClearing 33000", "Dr accountsReceivable 33000"]);
+    expect(balanceOf(journal, "accountsReceivable")).toBe(0n);
+    expect(balanceOf(journal, "revenue")).toBe(-100_000n);
+    expect(balanceOf(journal, "taxPayable", "State tax")).toBe(-6_000n);
+    expect(balanceOf(journal, "cashClearing")).toBe(110_000n);
+  });
+
+  it("a refund beyond the overpayment gives back the overpayment first, then the sale", () => {
+    const facts = threeStageContract();
+    const ledger = [...facts.ledger, paid("s1", 11_000n, "2027-01-06T10:00:00Z"), refunded("s1", 22_000n, "2027-01-07T10:00:00Z")];
+    const refund = journalOfContract({ ...facts, ledger }).find((entry) => entry.kind === "refund")!;
+    expect(linesOf(refund)).toEqual([
+      "Cr cashClearing 22000",
+      "Dr accountsReceivable 11000",
+      "Dr contractLiability 10000",
+      "Dr taxPayable:State tax 600",
+      "Dr taxPayable:City tax 400",
+    ]);
+  });
+
   it("on and after shipping, a refund is a sales return", () => {
     const facts = threeStageContract();
     const journal = journalOfContract({ ...facts, ledger: [...facts.ledger, refunded("s2", 5_500n, "2027-02-10T18:00:00Z")] });
