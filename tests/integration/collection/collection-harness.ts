@@ -74,7 +74,7 @@ interface WebhookReceiver {
 
 const API_SECRET = "collection-test-secret";
 const APP_TOML = fileURLToPath(new URL("../../../shopify.app.toml", import.meta.url));
-const SCOPES = "read_customers,write_draft_orders,read_orders,write_orders,write_payment_terms,write_payment_mandate,read_products";
+const SCOPES = "write_customers,write_draft_orders,read_orders,write_orders,write_payment_terms,write_payment_mandate,read_products";
 const STAFF = "staff:collection-test";
 /** Webhook retries 10,000 times faster than Shopify's 4 hours, so a failed first attempt is retried in milliseconds. */
 const RETRY_SCALE = 0.0001;
