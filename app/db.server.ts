@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 
-import { localModeConfig, withEmulatorAuditClock } from "./local-mode.server";
+import { localModeConfig, withEmulatorClock } from "./local-mode.server";
 import { createPrismaClient } from "./prisma-client.server";
 
 declare global {
@@ -9,7 +9,7 @@ declare global {
 }
 
 const local = localModeConfig();
-const prisma = globalThis.prismaGlobal ?? (local ? withEmulatorAuditClock(createPrismaClient(), local) : createPrismaClient());
+const prisma = globalThis.prismaGlobal ?? (local ? withEmulatorClock(createPrismaClient(), local) : createPrismaClient());
 
 if (process.env.NODE_ENV !== "production") {
   globalThis.prismaGlobal = prisma;

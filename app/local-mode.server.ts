@@ -70,15 +70,31 @@ export async function emulatorNow(config: LocalModeConfig): Promise<Date> {
 }
 
 /**
- * In local mode the audit log is stamped on the emulator's clock, not the database's: the demo moves the clock days
- * ahead, and a timeline stamped with the real time would read out of order beside the stages' dates.
+ * In local mode the audit log and the buyer emails' queue are stamped on the emulator's clock, not the database's:
+ * the demo moves the clock days ahead, and a timeline or a "Queued …" time stamped with the real time would read out
+ * of order beside the stages' dates.
  */
-export function withEmulatorAuditClock(client: PrismaClient, config: LocalModeConfig): PrismaClient {
+export function withEmulatorClock(client: PrismaClient, config: LocalModeConfig): PrismaClient {
+  const stamped = <Row extends { createdAt?: Date | string; updatedAt?: Date | string }>(row: Row, now: Date): Row => ({
+    ...row,
+    createdAt: row.createdAt ?? now,
+    updatedAt: row.updatedAt ?? now,
+  });
   return client.$extends({
     query: {
       auditLog: {
         async create({ args, query }) {
           return query({ ...args, data: { ...args.data, createdAt: args.data.createdAt ?? (await emulatorNow(config)) } });
+        },
+      },
+      outgoingEmail: {
+        async create({ args, query }) {
+          return query({ ...args, data: stamped(args.data, await emulatorNow(config)) });
+        },
+        async createMany({ args, query }) {
+          const now = await emulatorNow(config);
+          const rows = Array.isArray(args.data) ? args.data : [args.data];
+          return query({ ...args, data: rows.map((row) => stamped(row, now)) });
         },
       },
     },

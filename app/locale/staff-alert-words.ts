@@ -2,17 +2,25 @@ import type { AlertContract, AlertCustomer, StaffAlert, StaffAlertCounts, StaffA
 import { STAFF_ALERT_KINDS } from "../domain/alerts/staff-alerts";
 import type { CalendarDate } from "../domain/dates/calendar-date";
 import { EMAIL_KIND_LABELS } from "../components/email-kind-labels";
-import { formatMoney, formatShortDate } from "./format";
+import { currencyFor } from "../domain/money/currency";
+import { emailProblemWords } from "./email-problem-words";
+import { formatAmount, formatMoney, formatShortDate } from "./format";
 
 /** How amounts and days are written; the caller picks the staff's locale. */
 export interface AlertFormats {
   money(minor: bigint, currency: string): string;
+  /** A decimal in major units ("12.34"), as reasons recorded for the log write it. */
+  amount(decimal: string, currency: string): string;
   date(date: CalendarDate): string;
 }
 
 /** Amounts in their currency's own decimals and days as tables write them ("Dec 3, 2026"), in the shop's locale. */
 export function alertFormats(locale: string): AlertFormats {
-  return { money: (minor, currency) => formatMoney(minor, currency, locale), date: (date) => formatShortDate(date, locale) };
+  return {
+    money: (minor, currency) => formatMoney(minor, currency, locale),
+    amount: (decimal, currency) => formatAmount(decimal, currency, locale),
+    date: (date) => formatShortDate(date, locale),
+  };
 }
 
 /** One alert as staff read it (English: staff alerts are not translated yet), on the dashboard and in the digest. */
@@ -65,7 +73,7 @@ export function alertWords(alert: StaffAlert, formats: AlertFormats): AlertWords
           badge,
           subjectLabel,
           text: `Tranche stopped collecting ${stageName(alert.stage)} because Shopify refused a step.`,
-          detail: `Shopify said: ${plainReason(alert.reason)}`,
+          detail: `Shopify said: ${plainReason(alert.reason, formats.amount)}`,
         };
       }
       const work = workWords(alert.jobKind ?? "", alert.contract !== null);
@@ -75,7 +83,7 @@ export function alertWords(alert: StaffAlert, formats: AlertFormats): AlertWords
         badge,
         subjectLabel,
         text: `Tranche stopped ${work}${tries}${when}.`,
-        detail: `What went wrong: ${plainReason(alert.reason)}`,
+        detail: `What went wrong: ${plainReason(alert.reason, formats.amount)}`,
       };
     }
     case "emailFailed": {
@@ -84,7 +92,7 @@ export function alertWords(alert: StaffAlert, formats: AlertFormats): AlertWords
         badge,
         subjectLabel,
         text: `the “${label}” email to ${alert.recipient ?? "the buyer"} could not be sent (${formats.date(alert.since)}).`,
-        detail: `${alert.reason ? `The mail server said: ${plainReason(alert.reason)} ` : ""}Check the address, then send it again from the contract page.`,
+        detail: `${alert.reason ? `${capitalized(emailProblemWords(alert.reason))}. ` : ""}Check the address, then send it again from the contract page.`,
       };
     }
     case "creditLimitReached": {
@@ -138,6 +146,10 @@ function stageName(stage: { readonly position: number; readonly title: string })
   return `stage ${stage.position} (${stage.title})`;
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 function days(count: number): string {
   return count === 1 ? "1 day" : `${count} days`;
 }
@@ -151,12 +163,42 @@ function workWords(jobKind: string, aboutContract: boolean): string {
 }
 
 /**
- * A reason recorded for the log names Shopify's records by their ids (gid://shopify/Order/123): staff read the kind
- * of record instead. The rest of the reason stays as written.
+ * A reason recorded for the log is written for developers: it names Shopify's records by their ids
+ * (gid://shopify/Order/123), the app's own records by theirs (a contract's cuid), and money as "12.34 EUR". Staff
+ * read the kind of Shopify record, no id of ours, and the amount in the shop's format through `amount`, or, without
+ * one, "an amount". The rest of the reason stays as written.
  */
-export function plainReason(reason: string): string {
-  const text = reason.replace(/gid:\/\/shopify\/([A-Za-z]+)\/[\w-]+(\?[^\s,;)]*)?/g, (_match, type: string) => `the ${recordWords(type)}`).trim();
+export function plainReason(reason: string, amount?: (decimal: string, currency: string) => string): string {
+  const text = reason
+    .replace(/gid:\/\/shopify\/([A-Za-z]+)\/[\w-]+(\?[^\s,;)]*)?/g, (_match, type: string) => `the ${recordWords(type)}`)
+    .replace(APP_RECORD_ID, "")
+    .replace(DECIMAL_AMOUNT, (match, decimal: string, currency: string) => {
+      if (!isCurrencyCode(currency)) return match;
+      return amount ? amount(decimal, currency) : "an amount";
+    })
+    .replace(/\(\s*\)/g, "")
+    .replace(/ {2,}/g, " ")
+    .replace(/ ([,;:.)])/g, "$1")
+    .trim();
   return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/**
+ * The app's record ids (Prisma's cuids: "cm4x7k2p90000abcd1234efgh"), with the space before them: a run of 20 or
+ * more lowercase letters and digits holding a digit, which no word does.
+ */
+const APP_RECORD_ID = /\s?\b(?=[a-z0-9]*\d)[a-z][a-z0-9]{19,}\b/g;
+
+/** "12.34 EUR", "-5 JPY": a decimal in major units and a currency code, as the collection's errors write money. */
+const DECIMAL_AMOUNT = /(?<![\d.,])(-?\d+(?:\.\d+)?) ([A-Z]{3})\b/g;
+
+function isCurrencyCode(code: string): boolean {
+  try {
+    currencyFor(code);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** "DraftOrder" → "draft order". */

@@ -8,8 +8,10 @@ import type { SeededAdmin } from "../support/admin-contract-states";
 import {
   blockingViolations,
   clippedControls,
+  clippedText,
   describeAxe,
   describeClippedControls,
+  describeClippedText,
   launchBrowser,
   readVitals,
   runAxe,
@@ -24,9 +26,11 @@ import {
  * Every admin page, at a laptop's 1280 px and a phone's 390 px, against the local stack with contracts in every state
  * staff meet (tests/support/admin-contract-states.ts): each page is loaded, its LCP and CLS printed, checked with
  * axe-core (serious and critical findings are judged together at the end), screenshotted whole into
- * tests/e2e/screenshots/admin-pages/, and every visible control is checked to be wholly visible (`clippedControls`).
- * Then the contract page's actions, each of which must show fresh data without a reload: mark a milestone, resend a
- * link, record an offline payment, cancel through a modal.
+ * tests/e2e/screenshots/admin-pages/, every visible control is checked to be wholly visible (`clippedControls`) and
+ * no table header or cell text cut off (`clippedText`). Then the contract page's actions, each of which must show fresh
+ * data without a reload: mark a milestone, resend a link, record an offline payment, cancel through a modal, save a
+ * schedule edit, and at 390 px each stage's status and actions menu and a card charge retried from it. Last, the
+ * settings' working days: the save bar after a change, and the warning before leaving with it unsaved.
  */
 
 const VIEWPORTS = [
@@ -92,6 +96,7 @@ interface PageResult {
   readonly width: number;
   readonly vitals: Vitals;
   readonly clipped: number;
+  readonly cutText: number;
   readonly axeBlocking: number;
 }
 const results: PageResult[] = [];
@@ -133,10 +138,10 @@ async function hydrated(on: Page): Promise<void> {
 
 function resultsTable(rows: readonly PageResult[]): string {
   const width = Math.max(4, ...rows.map((row) => row.page.length));
-  const header = `${"page".padEnd(width)}  ${"width".padStart(5)}  ${"LCP ms".padStart(7)}  ${"CLS".padStart(6)}  ${"clipped".padStart(7)}  ${"axe serious".padStart(11)}`;
+  const header = `${"page".padEnd(width)}  ${"width".padStart(5)}  ${"LCP ms".padStart(7)}  ${"CLS".padStart(6)}  ${"clipped".padStart(7)}  ${"cut text".padStart(8)}  ${"axe serious".padStart(11)}`;
   const lines = rows.map(
     (row) =>
-      `${row.page.padEnd(width)}  ${String(row.width).padStart(5)}  ${(row.vitals.lcpMs === null ? "—" : String(row.vitals.lcpMs)).padStart(7)}  ${row.vitals.cls.toFixed(3).padStart(6)}  ${String(row.clipped).padStart(7)}  ${String(row.axeBlocking).padStart(11)}`,
+      `${row.page.padEnd(width)}  ${String(row.width).padStart(5)}  ${(row.vitals.lcpMs === null ? "—" : String(row.vitals.lcpMs)).padStart(7)}  ${row.vitals.cls.toFixed(3).padStart(6)}  ${String(row.clipped).padStart(7)}  ${String(row.cutText).padStart(8)}  ${String(row.axeBlocking).padStart(11)}`,
   );
   return [header, ...lines].join("\n");
 }
@@ -154,11 +159,20 @@ describe("every admin page at 1280 px and 390 px: vitals, axe, a screenshot, not
         await adminPage.ready?.(page);
         const vitals = await readVitals(page, name);
         const clipped = await clippedControls(page);
+        const cutText = await clippedText(page);
         const axe = await runAxe(page, name);
         axeReports.push(axe);
         await screenshots.take(page, name);
-        results.push({ page: adminPage.name, width: viewport.width, vitals, clipped: clipped.length, axeBlocking: blockingViolations(axe).length });
-        expect(clipped.length, `${name}: ${clipped.length} control(s) not wholly visible:\n${describeClippedControls(clipped)}\n`).toBe(0);
+        results.push({
+          page: adminPage.name,
+          width: viewport.width,
+          vitals,
+          clipped: clipped.length,
+          cutText: cutText.length,
+          axeBlocking: blockingViolations(axe).length,
+        });
+        expect.soft(clipped.length, `${name}: ${clipped.length} control(s) not wholly visible:\n${describeClippedControls(clipped)}\n`).toBe(0);
+        expect(cutText.length, `${name}: ${cutText.length} table cell(s) with text cut off:\n${describeClippedText(cutText)}\n`).toBe(0);
       });
     }
   }
@@ -184,21 +198,24 @@ describe("every admin page at 1280 px and 390 px: vitals, axe, a screenshot, not
 // the page asks in a dialog is answered with its button of the action's name.
 
 describe("the contract page shows fresh data after every action, without a reload", () => {
-  /** Opens a contract at 1280 px and notes the document, so that a reload (a full form post) is caught. */
-  async function openContract(contractId: string): Promise<{ stillTheSameDocument(): Promise<void> }> {
-    await page.setViewportSize(VIEWPORTS[0]);
+  /** Notes the document as it is, so that a reload (a full form post) is caught by the check it returns. */
+  async function markDocument(): Promise<() => Promise<void>> {
+    await page.evaluate(() => Object.assign(window, { __trancheSameDocument: true }));
+    return async () =>
+      expect(
+        await page.evaluate(() => (window as unknown as { __trancheSameDocument?: boolean }).__trancheSameDocument === true),
+        "the page was reloaded: the action must update it in place",
+      ).toBe(true);
+  }
+
+  /** Opens a contract (at 1280 px unless told) and notes the document. */
+  async function openContract(contractId: string, viewport: (typeof VIEWPORTS)[number] = VIEWPORTS[0]): Promise<{ stillTheSameDocument(): Promise<void> }> {
+    await page.setViewportSize(viewport);
     const url = `${stack.appUrl}/app/contracts/${contractId}`;
     const response = await page.goto(url, { waitUntil: "load" });
     if ((response?.status() ?? 0) >= 400) throw new Error(`the contract page ${url} answered ${response?.status()}`);
     await hydrated(page);
-    await page.evaluate(() => Object.assign(window, { __trancheSameDocument: true }));
-    return {
-      stillTheSameDocument: async () =>
-        expect(
-          await page.evaluate(() => (window as unknown as { __trancheSameDocument?: boolean }).__trancheSameDocument === true),
-          "the page was reloaded: the action must update it in place",
-        ).toBe(true),
-    };
+    return { stillTheSameDocument: await markDocument() };
   }
 
   const statusCell = (position: number) => page.getByLabel(`Stage ${position} status`, { exact: true });
@@ -256,9 +273,34 @@ describe("the contract page shows fresh data after every action, without a reloa
     if (asked) await dialog.first().getByRole("button", { name }).last().click();
   }
 
+  /**
+   * What keeps staff from seeing `element` whole, or null: not visible, wider than the viewport once scrolled to, or
+   * not on top at its centre (an ancestor clips it or something covers it).
+   */
+  async function notWhollySeen(element: Locator, what: string): Promise<string | null> {
+    if (!(await element.isVisible())) return `${what} is not visible`;
+    await element.scrollIntoViewIfNeeded();
+    return element.evaluate((node, label) => {
+      const box = node.getBoundingClientRect();
+      const width = document.documentElement.clientWidth;
+      if (box.width < 1 || box.height < 1) return `${label} has no size`;
+      if (box.left < -1 || box.right > width + 1) return `${label} spans x ${Math.round(box.left)}–${Math.round(box.right)} of a ${width} px viewport`;
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return hit !== null && (node.contains(hit) || hit.contains(node))
+        ? null
+        : `${label} is clipped or covered at its centre (by ${hit ? hit.tagName.toLowerCase() : "nothing"})`;
+    }, what);
+  }
+
   /** Waits for the page, as it is, to show `done`; fails with what it shows and what the database holds. */
-  async function expectOnPage(what: string, read: () => Promise<string | null>, done: (shown: string | null) => boolean, contractId: string) {
-    const deadline = Date.now() + FRESH_DATA_WAIT_MS;
+  async function expectOnPage(
+    what: string,
+    read: () => Promise<string | null>,
+    done: (shown: string | null) => boolean,
+    contractId: string,
+    waitMs = FRESH_DATA_WAIT_MS,
+  ) {
+    const deadline = Date.now() + waitMs;
     let shown = await read();
     while (!done(shown) && Date.now() < deadline) {
       await page.waitForTimeout(250);
@@ -267,9 +309,62 @@ describe("the contract page shows fresh data after every action, without a reloa
     if (done(shown)) return;
     const stored = await stack.db.stage.findMany({ where: { contractId }, orderBy: { position: "asc" }, select: { position: true, status: true } });
     throw new Error(
-      `${what}: after ${FRESH_DATA_WAIT_MS / 1000} s without a reload the page still shows ${JSON.stringify(shown)}; the database has stages ${stored.map((stage) => `${stage.position} ${stage.status}`).join(", ")}`,
+      `${what}: after ${waitMs / 1000} s without a reload the page still shows ${JSON.stringify(shown)}; the database has stages ${stored.map((stage) => `${stage.position} ${stage.status}`).join(", ")}`,
     );
   }
+
+  it("at 390 px shows each stage's status and its actions menu whole, and retries a declined card from the menu", { timeout: 90_000 }, async () => {
+    const contract = seed.contracts.failedCharge;
+    const { stillTheSameDocument } = await openContract(contract, VIEWPORTS[1]);
+    // On a phone the schedule is a list of stages, once the page has measured the screen.
+    await page.getByRole("list", { name: "Stages" }).waitFor();
+    const stages = await stack.db.stage.findMany({
+      where: { contractId: contract },
+      orderBy: { position: "asc" },
+      select: { position: true, status: true, attempts: true },
+    });
+    expect(stages.length, "the failed-charge contract's stages").toBeGreaterThan(1);
+    const unseen: string[] = [];
+    for (const stage of stages) {
+      const problem = await notWhollySeen(statusCell(stage.position), `stage ${stage.position}'s status`);
+      if (problem) unseen.push(problem);
+      await expect(stageStatus(stage.position), `stage ${stage.position}'s status on the page`).resolves.toBe(stage.status);
+    }
+    const declined = stages.find((stage) => stage.status === "failed");
+    expect(declined, "a stage whose saved-card charge was declined").toBeDefined();
+    const menu = stageRow(declined!.position).getByRole("button", { name: `Actions for stage ${declined!.position}` });
+    const menuProblem = await notWhollySeen(menu, `stage ${declined!.position}'s actions menu`);
+    if (menuProblem) unseen.push(menuProblem);
+    expect(unseen, "what staff cannot see whole at 390 px").toEqual([]);
+    await screenshots.take(page, "phone-stage-actions");
+
+    await menu.click();
+    const retry = page.getByRole("menuitem", { name: /^Retry card charge/ }).filter({ visible: true });
+    await retry.first().waitFor();
+    expect(await notWhollySeen(retry.first(), '"Retry card charge" in the menu')).toBeNull();
+    await screenshots.take(page, "phone-stage-actions-open");
+    await retry.first().click();
+    await confirmIfAsked(/^(Retry|Charge)/i);
+    const said = page.getByText(/saved card is charged again/i).filter({ visible: true });
+    await expectOnPage(
+      "a message that the card is charged again",
+      async () => ((await said.count()) > 0 ? await said.first().innerText() : null),
+      (text) => text !== null,
+      contract,
+    );
+    // The worker charges the card again and the emulator's saved card declines it: the page shows the second decline
+    // by itself, reloading while the charge is under way.
+    const declines = new RegExp(`declined ${declined!.attempts + 1} times`);
+    await expectOnPage(
+      `stage ${declined!.position} after the retried charge`,
+      () => stageRow(declined!.position).innerText(),
+      (text) => text !== null && declines.test(text),
+      contract,
+      45_000,
+    );
+    await stillTheSameDocument();
+    await screenshots.take(page, "phone-charge-retried");
+  });
 
   it("marking a milestone moves its stage on from Scheduled", { timeout: 60_000 }, async () => {
     const contract = seed.contracts.awaitingMilestone;
@@ -370,5 +465,78 @@ describe("the contract page shows fresh data after every action, without a reloa
     } finally {
       page.off("dialog", onDialog);
     }
+  });
+
+  it("saving a schedule edit shows the contract with the stage's new due date", { timeout: 60_000 }, async () => {
+    const contract = seed.contracts.overdue;
+    await page.setViewportSize(VIEWPORTS[0]);
+    await page.goto(`${stack.appUrl}/app/contracts/${contract}/schedule`, { waitUntil: "load" });
+    await hydrated(page);
+    const stillTheSameDocument = await markDocument();
+    const dated = page.locator("[data-schedule-row]").filter({ has: page.getByLabel("Due date", { exact: true }) });
+    const row = dated.last();
+    await row.waitFor();
+    const position = Number((await row.getByRole("heading").first().innerText()).replace(/\D+/g, ""));
+    const dueField = row.getByLabel("Due date", { exact: true });
+    const before = await dueField.inputValue();
+    const after = new Date(Date.parse(`${before}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    await dueField.fill(after);
+    await page.getByLabel("Reason", { exact: true }).fill("The buyer asked for a week more");
+    await page.getByRole("button", { name: "Save schedule" }).filter({ visible: true }).first().click();
+    await page.waitForURL(new RegExp(`/app/contracts/${contract}(\\?|$)`));
+    const profile = await stack.db.shopProfile.findUnique({ where: { shop: stack.shop } });
+    const shown = new Intl.DateTimeFormat(profile?.locale ?? "en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${after}T00:00:00Z`));
+    await expectOnPage(
+      `stage ${position}'s due date after the schedule edit (${after}, shown as ${shown})`,
+      () => stageRow(position).innerText(),
+      (text) => text !== null && text.includes(shown),
+      contract,
+    );
+    await stillTheSameDocument();
+    await screenshots.take(page, "action-schedule-saved");
+  });
+});
+
+describe("unsaved working days on Settings", () => {
+  it("shows the save bar after a change, warns before leaving with it unsaved, and saves from the bar", { timeout: 60_000 }, async () => {
+    await page.setViewportSize(VIEWPORTS[0]);
+    await page.goto(`${stack.appUrl}/app/settings`, { waitUntil: "load" });
+    await hydrated(page);
+    const bar = page.getByRole("region", { name: "Unsaved working days" });
+    const holidays = page.getByLabel("Holidays", { exact: true });
+    const saved = await holidays.inputValue();
+    const changed = [saved, "2031-12-24"].filter(Boolean).join("\n");
+    expect(await bar.count(), "the save bar before any change").toBe(0);
+
+    await holidays.fill(changed);
+    await bar.waitFor();
+    await expect(bar.getByRole("button", { name: "Save" }).isVisible()).resolves.toBe(true);
+    await screenshots.take(page, "settings-working-days-unsaved");
+
+    // Leaving through the app's navigation is held in a modal; staying keeps the edit.
+    await page.getByRole("link", { name: "Plans", exact: true }).first().click();
+    const warning = page.getByRole("dialog", { name: "Leave page with unsaved changes?" });
+    await warning.waitFor();
+    await screenshots.take(page, "settings-leave-warning");
+    await warning.getByRole("button", { name: "Stay" }).click();
+    await warning.waitFor({ state: "hidden" });
+    expect(new URL(page.url()).pathname).toBe("/app/settings");
+    await expect(holidays.inputValue()).resolves.toBe(changed);
+
+    // Discard puts back what is stored, and the bar goes.
+    await bar.getByRole("button", { name: "Discard" }).click();
+    await bar.waitFor({ state: "detached" });
+    await expect(holidays.inputValue()).resolves.toBe(saved);
+
+    // Saved from the bar: stored, the bar gone, and leaving no longer held.
+    await holidays.fill(changed);
+    await bar.getByRole("button", { name: "Save" }).click();
+    await bar.waitFor({ state: "detached", timeout: FRESH_DATA_WAIT_MS });
+    const settings = await stack.db.shopSettings.findUnique({ where: { shop: stack.shop }, select: { holidays: true } });
+    expect(JSON.parse(settings?.holidays ?? "[]")).toContain("2031-12-24");
+    await expect(holidays.inputValue()).resolves.toContain("2031-12-24");
+    await page.getByRole("link", { name: "Plans", exact: true }).first().click();
+    await page.waitForURL(/\/app\/plans(\?|$)/);
+    expect(await page.getByRole("dialog", { name: "Leave page with unsaved changes?" }).count()).toBe(0);
   });
 });

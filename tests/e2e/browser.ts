@@ -228,7 +228,42 @@ export interface ClippedControlOptions {
  * blocks, so an absolutely positioned popover is judged against what really clips it.
  */
 export async function clippedControls(page: Page, options: ClippedControlOptions = {}): Promise<ClippedControl[]> {
-  return page.evaluate(findClippedControls, { selector: CONTROL_SELECTOR, meantToScroll: [...(options.meantToScroll ?? [])] });
+  return (await page.evaluate(findClipped, { selector: CONTROL_SELECTOR, cellSelector: CELL_SELECTOR, meantToScroll: [...(options.meantToScroll ?? [])] }))
+    .controls;
+}
+
+/** Table headers and cells, as tables and grids mark them. */
+const CELL_SELECTOR = 'th, td, [role="columnheader"], [role="rowheader"], [role="cell"], [role="gridcell"]';
+
+export interface ClippedText {
+  /** The cell's text as staff would read it whole. */
+  readonly text: string;
+  /** `th`, `td`, `div[role=cell]`. */
+  readonly tag: string;
+  /** The cell's text, in page coordinates, rounded to the pixel. */
+  readonly rect: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+  readonly viewportWidth: number;
+  /** What cuts it, in words: the viewport's edge, or a clipping element (named), with an ellipsis or without. */
+  readonly problem: string;
+}
+
+/**
+ * The text of every visible table header and cell that is cut off where no scrolling brings it into view: by the
+ * viewport's edge, or by an element that clips (overflow hidden or clip, paint containment, an ellipsis), the cell's
+ * own or an ancestor's ("Tax in…", a column cut by a card). Text inside a sideways-scrolling box is not judged past
+ * that box: staff scroll it into view. Only the text is judged, not the cell's box: a wide empty cell is no loss.
+ */
+export async function clippedText(page: Page): Promise<ClippedText[]> {
+  return (await page.evaluate(findClipped, { selector: CONTROL_SELECTOR, cellSelector: CELL_SELECTOR, meantToScroll: [] })).texts;
+}
+
+export function describeClippedText(texts: readonly ClippedText[]): string {
+  return texts
+    .map(
+      (text) =>
+        `  ${text.tag} "${text.text}" at x ${text.rect.x}, y ${text.rect.y}, ${text.rect.width}×${text.rect.height} (viewport ${text.viewportWidth} px wide): ${text.problem}`,
+    )
+    .join("\n");
 }
 
 export function describeClippedControls(controls: readonly ClippedControl[]): string {
@@ -244,9 +279,14 @@ export function describeClippedControls(controls: readonly ClippedControl[]): st
  * Runs in the page (serialised by Playwright): it may use nothing from this module. Helpers are arrow functions
  * in its body for the same reason.
  */
-function findClippedControls({ selector, meantToScroll }: { selector: string; meantToScroll: string[] }): ClippedControl[] {
+function findClipped({ selector, cellSelector, meantToScroll }: { selector: string; cellSelector: string; meantToScroll: string[] }): {
+  controls: ClippedControl[];
+  texts: ClippedText[];
+} {
   /** Sub-pixel layout rounds either way: a pixel is not a cut. */
   const TOLERANCE = 1;
+  /** A line's glyphs may reach a little past a box of a tight line height without being cut. */
+  const TEXT_TOLERANCE_Y = 4;
   const viewportWidth = document.documentElement.clientWidth;
   const clipping = new Set(["hidden", "clip"]);
   const scrolling = new Set(["auto", "scroll"]);
@@ -372,5 +412,89 @@ function findClippedControls({ selector, meantToScroll }: { selector: string; me
       problem: problems.join("; "),
     });
   }
-  return found;
+  return { controls: found, texts: clippedCellTexts() };
+
+  /** Each visible cell's text cut where scrolling cannot bring it into view (see `clippedText`). */
+  function clippedCellTexts(): ClippedText[] {
+    const clipsText = (element: Element): boolean => {
+      const style = getComputedStyle(element);
+      return clipping.has(style.overflowX) || clipping.has(style.overflowY) || /paint|strict|content/.test(style.contain);
+    };
+    const scrollsSideways = (element: Element): boolean => scrolling.has(getComputedStyle(element).overflowX);
+    /** The boxes that can cut text in `parent`: itself and its containing blocks, up to the first that scrolls sideways. */
+    const textClippers = (parent: Element): { readonly clippers: Element[]; readonly inScroller: boolean } => {
+      const cutters: Element[] = [];
+      for (const candidate of [parent, ...clippers(parent)]) {
+        if (scrollsSideways(candidate)) return { clippers: cutters, inScroller: true };
+        if (clipsText(candidate)) cutters.push(candidate);
+      }
+      return { clippers: cutters, inScroller: false };
+    };
+    const textCut = (box: DOMRect, ancestor: Element): string | null => {
+      const style = getComputedStyle(ancestor);
+      const outer = ancestor.getBoundingClientRect();
+      const left = outer.left + ancestor.clientLeft;
+      const right = left + ancestor.clientWidth;
+      const top = outer.top + ancestor.clientTop;
+      const bottom = top + ancestor.clientHeight;
+      const paintContained = /paint|strict|content/.test(style.contain);
+      const outX = (paintContained || clipping.has(style.overflowX)) && (box.left < left - TOLERANCE || box.right > right + TOLERANCE);
+      const outY = (paintContained || clipping.has(style.overflowY)) && (box.top < top - TEXT_TOLERANCE_Y || box.bottom > bottom + TEXT_TOLERANCE_Y);
+      if (!outX && !outY) return null;
+      const how = style.textOverflow === "ellipsis" && outX ? "ellipsized" : "cut";
+      return `${how} by ${describeElement(ancestor)}, which clips (overflow ${style.overflowX} ${style.overflowY}) to x ${Math.round(left + scrollX)}–${Math.round(right + scrollX)}, y ${Math.round(top + scrollY)}–${Math.round(bottom + scrollY)}`;
+    };
+
+    const texts: ClippedText[] = [];
+    for (const cell of document.querySelectorAll(cellSelector)) {
+      if (!isVisible(cell)) continue;
+      const problems = new Set<string>();
+      let union: { left: number; top: number; right: number; bottom: number } | null = null;
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || !node.textContent?.trim() || !isVisible(parent) || visuallyHidden(parent, parent.getBoundingClientRect())) continue;
+        // A cell nested in this one (a table in a cell) is judged on its own.
+        if (parent.closest(cellSelector) !== cell) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const box = range.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue;
+        union = union
+          ? {
+              left: Math.min(union.left, box.left),
+              top: Math.min(union.top, box.top),
+              right: Math.max(union.right, box.right),
+              bottom: Math.max(union.bottom, box.bottom),
+            }
+          : { left: box.left, top: box.top, right: box.right, bottom: box.bottom };
+        const { clippers: cutters, inScroller } = textClippers(parent);
+        // A box of a pixel that clips is there to hide its text for the eye and keep it for screen readers (a
+        // stacked table's header, a checkbox's label): hidden on purpose, not cut.
+        if (cutters.some((cutter) => cutter.clientWidth <= TOLERANCE || cutter.clientHeight <= TOLERANCE)) continue;
+        if (!inScroller) {
+          if (box.left + scrollX < -TOLERANCE) problems.add(`starts ${Math.round(-(box.left + scrollX))} px left of the viewport`);
+          if (box.right + scrollX > viewportWidth + TOLERANCE)
+            problems.add(`ends ${Math.round(box.right + scrollX - viewportWidth)} px past the viewport's right edge`);
+        }
+        const cut = cutters.map((ancestor) => textCut(box, ancestor)).find((problem) => problem !== null);
+        if (cut) problems.add(cut);
+      }
+      if (problems.size === 0 || !union) continue;
+      const role = cell.getAttribute("role");
+      texts.push({
+        text: textOf(cell).slice(0, 120),
+        tag: `${cell.tagName.toLowerCase()}${role ? `[role=${role}]` : ""}`,
+        rect: {
+          x: Math.round(union.left + scrollX),
+          y: Math.round(union.top + scrollY),
+          width: Math.round(union.right - union.left),
+          height: Math.round(union.bottom - union.top),
+        },
+        viewportWidth,
+        problem: [...problems].join("; "),
+      });
+    }
+    return texts;
+  }
 }

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { withEmulatorAuditClock } from "../../app/local-mode.server";
+import { withEmulatorClock } from "../../app/local-mode.server";
 import { inTransaction } from "../../app/models/database.server";
 import { listAudit, writeAudit } from "../../app/models/audit-log.server";
 import { createTestDatabase } from "./test-database";
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 describe("the audit log in local mode", () => {
   it("is stamped on the emulator's clock, in and outside transactions, so the demo's timeline follows the moved clock", async () => {
-    const db = withEmulatorAuditClock(database.prisma, { shop: "demo.myshopify.com", emulatorOrigin });
+    const db = withEmulatorClock(database.prisma, { shop: "demo.myshopify.com", emulatorOrigin });
     const shop = "demo.myshopify.com";
     await writeAudit(db, shop, { actor: "system", action: "contract.updated", contractId: "c1", details: {} });
     await inTransaction(db, (tx) => writeAudit(tx, shop, { actor: "system", action: "stage.updated", contractId: "c1", details: { position: 2 } }));

@@ -2,6 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { Badge, BlockStack, Box, Button, Card, InlineStack, Text } from "@shopify/polaris";
 
 import type { BuyerEmailKind } from "../../domain/documents/buyer-email";
+import { emailProblemWords } from "../../locale/email-problem-words";
 import type { OutgoingEmailStatus } from "../../models/outgoing-emails.server";
 import { EMAIL_KIND_LABELS } from "../email-kind-labels";
 import { useShopFormat } from "../shop-format-context";
@@ -102,21 +103,24 @@ function BuyerEmailItem({ email, busy, fetcherKey }: { readonly email: BuyerEmai
   );
 }
 
-/** What became of the email, in a line: when it went (on the shop's clock) and to whom, or why not, and after how many attempts. */
+/**
+ * What became of the email, in a line: when it went (on the shop's clock) and to whom, or why not in words (never the
+ * mail server's own text), and after how many attempts.
+ */
 function statusText(email: BuyerEmailRow, at: (instant: string) => string): string {
   const attempts = `${email.attempts} attempt${email.attempts === 1 ? "" : "s"}`;
   switch (email.status) {
     case "pending":
       return email.lastError
-        ? `Queued ${at(email.queuedAt)}; ${attempts} so far, the last refused (${email.lastError}); next try ${email.nextAttemptAt ? at(email.nextAttemptAt) : "soon"}.`
+        ? `Queued ${at(email.queuedAt)}; ${attempts} so far, the last failed because ${emailProblemWords(email.lastError)}; next try ${email.nextAttemptAt ? at(email.nextAttemptAt) : "soon"}.`
         : `Queued ${at(email.queuedAt)}.`;
     case "sending":
       return `Sending (attempt ${email.attempts}).`;
     case "sent":
       return `${["Sent", email.sentAt ? at(email.sentAt) : null, email.recipient ? `to ${email.recipient}` : null].filter(Boolean).join(" ")}, after ${attempts}.`;
     case "failed":
-      return `Failed after ${attempts}: ${email.lastError ?? "the mail server refused it"}.`;
+      return `Failed after ${attempts}: ${email.lastError ? emailProblemWords(email.lastError) : "the mail server refused it"}.`;
     case "skipped":
-      return `Skipped: ${email.lastError ?? "there was nothing to send it to"}.`;
+      return `Skipped: ${email.lastError ? emailProblemWords(email.lastError) : "there was nothing to send it to"}.`;
   }
 }

@@ -1,10 +1,11 @@
 import { Form } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, ChoiceList, FormLayout, InlineStack, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 import { asSentence } from "../forms/field-problems";
+import { UnsavedChangesBar } from "../forms/UnsavedChangesBar";
 import { useFieldVisibility } from "../forms/use-field-visibility";
-import { WEEKDAY_CHOICES, WORKING_DAYS_FIELDS, WORKING_DAYS_INTENT, workingDaysInputErrors } from "./working-days-fields";
+import { WEEKDAY_CHOICES, WORKING_DAYS_FIELDS, WORKING_DAYS_INTENT, workingDaysChanged, workingDaysInputErrors } from "./working-days-fields";
 
 const MOVE_CHOICES = [
   { label: "Stay where they fall", value: "off" },
@@ -25,11 +26,13 @@ interface WorkingDaysFormProps {
 
 /** The days the shop works: weekdays it is closed, its holidays, and whether due dates on those days move. */
 export function WorkingDaysForm({ workingDays, result, submitting }: WorkingDaysFormProps) {
-  const [values, setValues] = useState({
+  const saved = {
     closedWeekdays: workingDays.closedWeekdays.map(String),
     holidays: workingDays.holidays.join("\n"),
     moveDueDates: workingDays.moveDueDates,
-  });
+  };
+  const [values, setValues] = useState(saved);
+  const form = useRef<HTMLFormElement>(null);
   const visibility = useFieldVisibility();
   const set =
     <K extends keyof typeof values>(name: K) =>
@@ -41,14 +44,27 @@ export function WorkingDaysForm({ workingDays, result, submitting }: WorkingDays
     return message === undefined ? undefined : asSentence(message);
   };
   const idOf = (name: keyof typeof values) => WORKING_DAYS_FIELDS[name]!.fieldId;
+  const dirty = workingDaysChanged(values, saved);
+  const discard = () => {
+    setValues(saved);
+    visibility.reset();
+  };
 
   return (
     <Card>
-      <Form method="post" onSubmit={visibility.attempt}>
+      <Form method="post" ref={form} onSubmit={visibility.attempt}>
         <input type="hidden" name="intent" value={WORKING_DAYS_INTENT} />
         <input type="hidden" name="closedWeekdays" value={values.closedWeekdays.join(",")} />
         <input type="hidden" name="moveDueDates" value={values.moveDueDates} />
         <BlockStack gap="400">
+          <UnsavedChangesBar
+            id="working-days-save-bar"
+            dirty={dirty}
+            saving={submitting}
+            onSave={() => form.current?.requestSubmit()}
+            onDiscard={discard}
+            message="Unsaved working days"
+          />
           {result ? (
             <Banner tone={result.ok ? "success" : "critical"}>
               <p>{result.message}</p>

@@ -34,3 +34,19 @@ export function workingDaysInputErrors(values: { readonly closedWeekdays: readon
   if (notDate !== undefined) errors.holidays = `“${notDate}” is not a date: type dates as YYYY-MM-DD, like 2027-12-25`;
   return errors;
 }
+
+/**
+ * Whether the form differs from what is stored, for its save bar: weekdays ticked in another order, or the same
+ * holidays laid out another way (one line with commas), are no change.
+ */
+export function workingDaysChanged(
+  values: { readonly closedWeekdays: readonly string[]; readonly holidays: string; readonly moveDueDates: string },
+  saved: { readonly closedWeekdays: readonly string[]; readonly holidays: string; readonly moveDueDates: string },
+): boolean {
+  const weekdays = (days: readonly string[]) => [...new Set(days)].sort().join(",");
+  return (
+    weekdays(values.closedWeekdays) !== weekdays(saved.closedWeekdays) ||
+    holidayWords(values.holidays).join(",") !== holidayWords(saved.holidays).join(",") ||
+    values.moveDueDates !== saved.moveDueDates
+  );
+}

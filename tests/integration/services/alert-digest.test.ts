@@ -123,6 +123,48 @@ describe("the daily digest of staff alerts", () => {
     expect(await sentOn(shop)).toBe("2027-03-11");
   });
 
+  it("lists a parked job and a customer at their credit limit too, in words and each with a link to its page", async () => {
+    const shop = "digest-parked-credit.myshopify.com";
+    const contractId = await shopWithTroubles(shop, ["owner@parked.test"]);
+    const customer = "gid://shopify/Customer/77";
+    // The contract owes 840.00 EUR (its deposit paid): over the customer's 500.00 EUR limit.
+    await db.contract.update({ where: { id: contractId }, data: { customerId: customer } });
+    await db.customerTerms.create({
+      data: { shop, subjectKind: "customer", subjectId: customer, subjectName: "Oak & Iron Ltd", creditLimitMinor: 50_000n, creditLimitCurrency: "EUR" },
+    });
+    // A sync the queue gave up on, its reason as the collection writes it: our id, a GID and "12.34 EUR".
+    await db.parkedJob.create({
+      data: {
+        jobId: "digest-parked-1",
+        queue: "contract-sync",
+        kind: "contract:sync",
+        shop,
+        payload: JSON.stringify({ contractId, reason: "due sweep" }),
+        reason: `Shopify refused a refund of cancelled contract ${contractId} (transaction gid://shopify/OrderTransaction/77: INVALID); 12.34 EUR of the chosen refund is not given back`,
+        attempts: 3,
+        parkedAt: new Date("2027-03-16T05:00:00Z"),
+      },
+    });
+
+    clock = new Date("2027-03-16T08:00:00Z");
+    expect(await sweep()).toBe(1);
+    const digest = mailbox.received.find((mail) => mail.to === "owner@parked.test");
+    expect(digest!.subject).toBe("Tranche: 4 things need you today (1 declined charge, 1 overdue, 1 stopped task, 1 at its credit limit)");
+    const text = digest!.text.replace(/\s+/g, " ");
+    expect(text).toContain("Tranche stopped bringing this contract up to date with Shopify after 3 tries on Mar 16, 2027.");
+    expect(text).toContain(
+      "What went wrong: Shopify refused a refund of cancelled contract (transaction the order transaction: INVALID); €12.34 of the chosen refund is not given back.",
+    );
+    expect(text).toContain("owes €840.00 on 1 contract, €340.00 over the €500.00 credit limit.");
+    expect(text).toContain("A new order for them is refused unless staff attach it with a reason.");
+    expect(digest!.html).toContain(`href="${TEST_APP_URL}/app/customers/77?shop=${shop}"`);
+    expect(digest!.html).toContain(`href="${TEST_APP_URL}/app/contracts/${contractId}?shop=${shop}"`);
+    // The links carry the contract's id; the words never do.
+    const words = text.replace(/https?:\/\/\S+/g, "");
+    expect(words).not.toContain(contractId);
+    expect(words).not.toMatch(/gid:\/\/|12\.34 EUR/);
+  });
+
   it("is sent once when two workers sweep at the same moment", async () => {
     const shop = "digest-race.myshopify.com";
     await shopWithTroubles(shop, ["owner@race.test"]);

@@ -63,6 +63,23 @@ describe("alertWords", () => {
       },
     ],
     [
+      "a refund Shopify refused, its reason without our ids and its amount in the shop's money",
+      {
+        kind: "jobParked",
+        contract,
+        stage: null,
+        jobKind: "contract:sync",
+        attempts: 1,
+        reason: "Shopify refused a refund of cancelled contract cm4x7k2p90000abcd1234efgh (code INVALID); 12.34 EUR of the chosen refund is not given back",
+        since: day("2027-03-09"),
+      },
+      {
+        subjectLabel: "#D12 · Acme Ltd",
+        text: "Tranche stopped bringing this contract up to date with Shopify on Mar 9, 2027.",
+        detail: "What went wrong: Shopify refused a refund of cancelled contract (code INVALID); €12.34 of the chosen refund is not given back.",
+      },
+    ],
+    [
       "a webhook about no contract",
       { kind: "jobParked", contract: null, stage: null, jobKind: "webhook:orders/paid", attempts: 1, reason: "no order id", since: day("2027-03-08") },
       { subjectLabel: null, text: "Tranche stopped handling Shopify's “orders paid” notification on Mar 8, 2027.", detail: "What went wrong: no order id." },
@@ -73,7 +90,7 @@ describe("alertWords", () => {
       {
         subjectLabel: "#D12 · Acme Ltd",
         text: "the “Overdue notice” email to ann@example.com could not be sent (Mar 7, 2027).",
-        detail: "The mail server said: 550 no such user. Check the address, then send it again from the contract page.",
+        detail: "The mail server refused the buyer's address. Check the address, then send it again from the contract page.",
       },
     ],
   ])("%s", (_name, alert, expected) => {
