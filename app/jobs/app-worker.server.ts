@@ -3,6 +3,7 @@ import { errorMessage } from "../lib/jobs/job-queue.server";
 import { requestDueSyncs, requestReconcileSyncs } from "../services/collection/due-sweep.server";
 import type { ServiceDeps } from "../services/service-deps.server";
 import { sendDueReminders } from "../services/collection/stage-reminders.server";
+import { retryUnmirroredTermsOfEveryShop } from "../services/customer-terms/mirror-customer-terms.server";
 import { sendAlertDigests } from "../services/staff-alerts/send-alert-digest.server";
 import { appJobHandlerRegistry } from "./handlers/index.server";
 
@@ -11,7 +12,10 @@ export interface WorkerOptions {
   readonly pollIntervalSeconds?: number;
   /** How often stages are checked for having fallen due. */
   readonly sweepIntervalMs?: number;
-  /** How often every open contract is synced whatever its dates say (the safety net for a lost webhook). */
+  /**
+   * How often every open contract is synced whatever its dates say (the safety net for a lost webhook), and customer
+   * terms Shopify did not take are mirrored again.
+   */
   readonly reconcileEveryMs?: number;
   /**
    * Email the links of unpaid stages again on the shop's reminder days, at each sweep. Off unless asked for:
@@ -54,6 +58,7 @@ export async function startWorker(deps: ServiceDeps, options: WorkerOptions = {}
       if (options.reconcileEveryMs && Date.now() - reconciledAt >= options.reconcileEveryMs) {
         reconciledAt = Date.now();
         await requestReconcileSyncs(deps.db, deps.jobs, "reconcile");
+        await retryUnmirroredTermsOfEveryShop(deps, log);
       }
       if (options.reminders) await sendDueReminders(deps, log);
     } catch (error) {

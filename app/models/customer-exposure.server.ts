@@ -37,8 +37,8 @@ export function subjectId(subject: CustomerSubject): string {
   }
 }
 
-/** The Contract column naming the subject; each has an index on (shop, column). */
-function subjectColumn(subject: CustomerSubject): Prisma.Sql {
+/** The Contract column (of `c`) naming the subject; each has an index on (shop, column). */
+export function subjectColumn(subject: CustomerSubject): Prisma.Sql {
   switch (subject.kind) {
     case "customer":
       return Prisma.sql`c."customerId"`;

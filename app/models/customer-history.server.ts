@@ -4,6 +4,7 @@ import { UNPAID_STAGE_STATUSES, type StageStatus } from "../domain/contract/stag
 import type { CalendarDate } from "../domain/dates/calendar-date";
 import { stageOutcome, type DatedStage, type StageOutcome } from "../domain/customers/payment-history";
 import { reliabilityScore, type ReliabilityScore } from "../domain/customers/reliability-score";
+import { subjectColumn, subjectId, type CustomerSubject } from "./customer-exposure.server";
 import { requireShop, type Database } from "./database.server";
 
 /** A customer's Admin API id from the numeric part the admin's URLs carry (`/app/customers/4501`). */
@@ -56,13 +57,13 @@ interface HistoryRow {
  * as paid on its due date. Left out: stages of nothing, and unpaid stages no longer owed (cancelled, or on a
  * cancelled contract); a stage paid and later cancelled or refunded keeps its place.
  */
-function historySql(shop: string, customerIds: readonly string[], where: Prisma.Sql, tail: Prisma.Sql): Prisma.Sql {
+function historySql(shop: string, contracts: Prisma.Sql, where: Prisma.Sql, tail: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     WITH running AS (
       SELECT le."stageId", le."occurredAt",
         SUM(le."amountMinor") OVER (PARTITION BY le."stageId" ORDER BY le."occurredAt", le."id" ROWS UNBOUNDED PRECEDING) AS "received"
       FROM "LedgerEntry" le JOIN "Contract" c ON c."id" = le."contractId"
-      WHERE le."shop" = ${shop} AND c."shop" = ${shop} AND c."customerId" IN (${Prisma.join(customerIds)})
+      WHERE le."shop" = ${shop} AND c."shop" = ${shop} AND ${contracts}
         AND le."stageId" IS NOT NULL AND le."kind" IN ('payment', 'manualPayment')
     ),
     settled AS (
@@ -80,7 +81,7 @@ function historySql(shop: string, customerIds: readonly string[], where: Prisma.
     FROM "Stage" s
     JOIN "Contract" c ON c."id" = s."contractId"
     LEFT JOIN settled ON settled."stageId" = s."id"
-    WHERE c."shop" = ${shop} AND c."customerId" IN (${Prisma.join(customerIds)})
+    WHERE c."shop" = ${shop} AND ${contracts}
       AND s."dueDate" IS NOT NULL AND s."amountMinor" > 0
       AND (settled."paidAt" IS NOT NULL OR s."status" IN ('paid', 'refunded')
         OR (c."status" <> 'cancelled' AND s."status" IN (${Prisma.join(UNPAID_STAGE_STATUSES)})))
@@ -105,12 +106,17 @@ function toHistoryStage(row: HistoryRow): HistoryStage {
   };
 }
 
+/** The contracts of these customers, as historySql's condition on `c`. */
+function ofCustomers(customerIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`c."customerId" IN (${Prisma.join(customerIds)})`;
+}
+
 /** Every dated stage of each customer's contracts (what the score reads), by customer id; customers with none are absent. */
 export async function customersDatedStages(db: Database, shop: string, customerIds: readonly string[]): Promise<Map<string, HistoryStage[]>> {
   requireShop(shop);
   const byCustomer = new Map<string, HistoryStage[]>();
   if (customerIds.length === 0) return byCustomer;
-  const rows = await db.$queryRaw<HistoryRow[]>(historySql(shop, customerIds, Prisma.sql`TRUE`, Prisma.sql`ORDER BY s."dueDate", s."id"`));
+  const rows = await db.$queryRaw<HistoryRow[]>(historySql(shop, ofCustomers(customerIds), Prisma.sql`TRUE`, Prisma.sql`ORDER BY s."dueDate", s."id"`));
   for (const row of rows) {
     const list = byCustomer.get(row.customerId) ?? [];
     list.push(toHistoryStage(row));
@@ -158,7 +164,9 @@ export async function customerHistoryPage(
   requireShop(shop);
   if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`a history page needs a positive whole limit, not ${limit}`);
   const where = after ? Prisma.sql`(s."dueDate", s."id") < (${after.dueDate}, ${after.stageId})` : Prisma.sql`TRUE`;
-  const rows = await db.$queryRaw<HistoryRow[]>(historySql(shop, [customerId], where, Prisma.sql`ORDER BY s."dueDate" DESC, s."id" DESC LIMIT ${limit + 1}`));
+  const rows = await db.$queryRaw<HistoryRow[]>(
+    historySql(shop, ofCustomers([customerId]), where, Prisma.sql`ORDER BY s."dueDate" DESC, s."id" DESC LIMIT ${limit + 1}`),
+  );
   const stages = rows.slice(0, limit).map((row) => {
     const stage = toHistoryStage(row);
     return { ...stage, outcome: stageOutcome(stage, today) };
@@ -171,6 +179,17 @@ export async function customerHistoryPage(
 export async function customerStanding(db: Database, shop: string, customerId: string, today: CalendarDate): Promise<ReliabilityScore> {
   const stages = await customersDatedStages(db, shop, [customerId]);
   return reliabilityScore(stages.get(customerId) ?? [], today);
+}
+
+/**
+ * How a customer, B2B company or company location stands on `today`, scored over every contract it is named on (a
+ * company's across all its locations and buyers), as a customer is.
+ */
+export async function subjectStanding(db: Database, shop: string, subject: CustomerSubject, today: CalendarDate): Promise<ReliabilityScore> {
+  requireShop(shop);
+  const contracts = Prisma.sql`${subjectColumn(subject)} = ${subjectId(subject)}`;
+  const rows = await db.$queryRaw<HistoryRow[]>(historySql(shop, contracts, Prisma.sql`TRUE`, Prisma.sql`ORDER BY s."dueDate", s."id"`));
+  return reliabilityScore(rows.map(toHistoryStage), today);
 }
 
 /** The score of each of the customers on `today`, by customer id. */

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Layout, Page } from "@shopify/polaris";
+import { BlockStack, Card, Layout, Link, Page, Text } from "@shopify/polaris";
 
 import { contractName } from "../components/contracts/contract-words";
 import { CustomerContractsCard } from "../components/customers/CustomerContractsCard";
@@ -19,11 +19,14 @@ import { formatCount } from "../locale/format";
 import { listContractRows } from "../models/contract-list.server";
 import { CONTRACT_PAGE_SIZE, summarizeContracts } from "../models/contracts.server";
 import { customerExposure } from "../models/customer-exposure.server";
+import { companyPageUrl, customerCompanyIds } from "../models/customer-companies.server";
 import { getCustomerTerms } from "../models/customer-terms.server";
 import { cursorText, customerGid, customerHistoryPage, customerStanding, parseCursor } from "../models/customer-history.server";
 import { listPlans } from "../models/plans.server";
 import { shopFormat } from "../models/shop-profile.server";
+import { companyNames } from "../services/customer-terms/company-names.server";
 import { saveCustomerTermsAction } from "../services/customer-terms/save-customer-terms.server";
+import { creditLimitView, exposureView } from "../services/customer-terms/subject-terms-view.server";
 import { customerTermsCardData } from "../services/customer-terms/terms-card-data";
 import { requireStaff } from "../staff-context.server";
 
@@ -55,9 +58,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     listPlans(deps.db, shop),
   ]);
   const amount = (minor: bigint, code: string) => formatMinorUnits(minor, currencyFor(code));
-  const limit = terms?.fields.creditLimit ?? null;
-  // Only what is owed in the limit's currency counts against it, as the attach's credit check counts it.
-  const owedInLimit = limit ? (exposure.find((line) => line.currency === limit.currency)?.unpaidMinor ?? 0n) : 0n;
+  // A buyer for B2B companies: their pages hold the company's and its locations' terms, limits and exposure.
+  const companies = await companyNames(deps, shop, await customerCompanyIds(deps.db, shop, customerId));
   const pageUrl = `/app/customers/${numericId}`;
   const named = contracts.find((contract) => contract.customerName !== null) ?? latest;
   return json({
@@ -72,18 +74,12 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     // A new limit is set in the currency the customer buys in (their newest contract's).
     termsCurrency: latest.currency,
     standing: standingView(standing),
-    exposure: exposure.map((line) => ({
-      currency: line.currency,
-      unpaid: amount(line.unpaidMinor, line.currency),
-      overdue: amount(line.overdueMinor, line.currency),
-      contracts: line.contracts,
-    })),
-    creditLimit: limit && {
-      currency: limit.currency,
-      limit: amount(limit.minor, limit.currency),
-      left: amount(limit.minor >= owedInLimit ? limit.minor - owedInLimit : owedInLimit - limit.minor, limit.currency),
-      over: owedInLimit > limit.minor,
-    },
+    exposure: exposureView(exposure),
+    creditLimit: creditLimitView(terms, exposure),
+    companies: [...companies].flatMap(([id, name]) => {
+      const url = companyPageUrl(id);
+      return url === null ? [] : [{ name, url }];
+    }),
     contracts: contracts.map((contract) => ({
       id: contract.id,
       name: contractName(contract.draftName, contract.draftOrderId),
@@ -147,9 +143,33 @@ export default function CustomerPage() {
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <CustomerExposureCard exposure={data.exposure} creditLimit={data.creditLimit} />
+          <BlockStack gap="400">
+            <CustomerExposureCard exposure={data.exposure} creditLimit={data.creditLimit} />
+            {data.companies.length > 0 ? <BuysForCard companies={data.companies} /> : null}
+          </BlockStack>
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+/** The B2B companies the customer buys for, each linked to its page (its and its locations' terms, limits, exposure). */
+function BuysForCard({ companies }: { readonly companies: readonly { readonly name: string; readonly url: string }[] }) {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          Buys for
+        </Text>
+        {companies.map((company) => (
+          <Link key={company.url} url={company.url}>
+            {company.name}
+          </Link>
+        ))}
+        <Text as="p" tone="subdued">
+          A company’s terms and credit limit, and its locations’, apply to the orders placed for it.
+        </Text>
+      </BlockStack>
+    </Card>
   );
 }

@@ -88,12 +88,21 @@ function describe(entry: AuditEntry, words: TimelineWords): Pick<TimelineEntry, 
       return { kind: "staff", text: `Milestone “${String(details.milestone)}” marked` };
     case "contract.scheduleRevised":
       return { kind: "staff", text: `Schedule changed${details.reason ? `: ${String(details.reason)}` : ""}` };
+    case "contract.creditLimitOverridden":
+      return { kind: "staff", text: creditOverrideLine(details, words) };
     case "contract.cancelled":
       if (!entry.actor.startsWith("staff:")) return { kind: "status", text: "Contract cancelled: its order was cancelled in Shopify" };
       return { kind: "staff", text: `Contract cancelled: ${String(details.reason)}${settlementWords(details.settlement, words)}` };
     default:
       return null;
   }
+}
+
+/** Staff attached over the credit limit: whose limit, the figures at the time, and the reason they gave. */
+function creditOverrideLine(details: Record<string, unknown>, words: TimelineWords): string {
+  const money = (key: string) => words.money(BigInt(String(details[key])));
+  const whose = typeof details.subjectName === "string" ? `${details.subjectName}’s` : "the";
+  return `Attached over ${whose} credit limit of ${money("limitMinor")} (${money("owedMinor")} owed before this order, ${money("overMinor")} over): ${String(details.reason)}`;
 }
 
 function contractUpdate(changes: Changes): Pick<TimelineEntry, "kind" | "text"> | null {

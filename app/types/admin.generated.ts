@@ -2133,6 +2133,13 @@ export type WeightUnit =
   /** 1 pound equals 16 ounces. */
   | 'POUNDS';
 
+export type CompanyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CompanyQuery = { readonly company: { readonly id: string, readonly name: string, readonly locations: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly name: string }> } } | null };
+
 export type DraftOrderAttributesQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -2179,14 +2186,14 @@ export type DraftOrderQueryVariables = Exact<{
 export type DraftOrderQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly status: DraftOrderStatus, readonly email: string | null, readonly currencyCode: CurrencyCode, readonly taxesIncluded: boolean, readonly taxExempt: boolean, readonly invoiceUrl: string | null, readonly invoiceSentAt: string | null, readonly createdAt: string, readonly updatedAt: string, readonly completedAt: string | null, readonly tags: ReadonlyArray<string>, readonly poNumber: string | null, readonly customer: { readonly id: string, readonly email: string | null, readonly displayName: string, readonly locale: string } | null, readonly purchasingEntity:
       | { readonly __typename: 'Customer', readonly id: string }
       | { readonly __typename: 'PurchasingCompany', readonly company: { readonly id: string, readonly name: string }, readonly location: { readonly id: string, readonly name: string } }
-     | null, readonly order: { readonly id: string, readonly name: string } | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly deposit: { readonly __typename: 'DepositPercentage', readonly percentage: number } | null, readonly shippingAddress: { readonly countryCodeV2: CountryCode | null, readonly provinceCode: string | null, readonly zip: string | null } | null, readonly shippingLine: { readonly title: string, readonly originalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } } | null, readonly lineItemsSubtotalPrice: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly subtotalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalDiscountsSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalShippingPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalTaxSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly amountDueNowSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly amountDueLaterSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly taxLines: ReadonlyArray<{ readonly title: string, readonly rate: number | null, readonly priceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly paymentTerms: { readonly id: string, readonly paymentTermsName: string, readonly paymentTermsType: PaymentTermsType, readonly dueInDays: number | null, readonly paymentSchedules: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly issuedAt: string | null, readonly dueAt: string | null, readonly completedAt: string | null }> } } | null } | null };
+     | null, readonly order: { readonly id: string, readonly name: string } | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly deposit: { readonly __typename: 'DepositPercentage', readonly percentage: number } | null, readonly shippingAddress: { readonly address1: string | null, readonly city: string | null, readonly countryCodeV2: CountryCode | null, readonly provinceCode: string | null, readonly zip: string | null } | null, readonly shippingLine: { readonly title: string, readonly originalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } } | null, readonly lineItemsSubtotalPrice: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly subtotalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalDiscountsSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalShippingPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalTaxSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly totalPriceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly amountDueNowSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly amountDueLaterSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } }, readonly taxLines: ReadonlyArray<{ readonly title: string, readonly rate: number | null, readonly priceSet: { readonly shopMoney: { readonly amount: string, readonly currencyCode: CurrencyCode } } }>, readonly paymentTerms: { readonly id: string, readonly paymentTermsName: string, readonly paymentTermsType: PaymentTermsType, readonly dueInDays: number | null, readonly paymentSchedules: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly issuedAt: string | null, readonly dueAt: string | null, readonly completedAt: string | null }> } } | null } | null };
 
 export type DraftOrderStatusQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type DraftOrderStatusQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly email: string | null, readonly status: DraftOrderStatus, readonly invoiceSentAt: string | null, readonly invoiceUrl: string | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly order: { readonly id: string, readonly name: string } | null } | null };
+export type DraftOrderStatusQuery = { readonly draftOrder: { readonly id: string, readonly name: string, readonly email: string | null, readonly status: DraftOrderStatus, readonly invoiceSentAt: string | null, readonly invoiceUrl: string | null, readonly customAttributes: ReadonlyArray<{ readonly key: string, readonly value: string | null }>, readonly appliedDiscount: { readonly title: string | null } | null, readonly order: { readonly id: string, readonly name: string } | null } | null };
 
 export type DraftOrderUpdateMutationVariables = Exact<{
   id: string | number;
@@ -2201,7 +2208,7 @@ export type DraftOrdersByTagQueryVariables = Exact<{
 }>;
 
 
-export type DraftOrdersByTagQuery = { readonly draftOrders: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly name: string, readonly status: DraftOrderStatus, readonly invoiceUrl: string | null, readonly invoiceSentAt: string | null, readonly tags: ReadonlyArray<string>, readonly order: { readonly id: string, readonly name: string } | null }> } };
+export type DraftOrdersByTagQuery = { readonly draftOrders: { readonly nodes: ReadonlyArray<{ readonly id: string, readonly name: string, readonly status: DraftOrderStatus, readonly invoiceUrl: string | null, readonly invoiceSentAt: string | null, readonly tags: ReadonlyArray<string>, readonly appliedDiscount: { readonly title: string | null } | null, readonly order: { readonly id: string, readonly name: string } | null }> } };
 
 export type DraftOrdersSearchQueryVariables = Exact<{
   query: string;
@@ -2378,6 +2385,7 @@ export type StageOrderQuery = { readonly order: { readonly id: string, readonly 
 
 /** Every operation in app/, by name: what `adminOperation(name, …)` returns and takes. */
 export interface AdminOperations {
+  Company: { result: CompanyQuery; variables: CompanyQueryVariables; kind: "query" };
   DraftOrder: { result: DraftOrderQuery; variables: DraftOrderQueryVariables; kind: "query" };
   DraftOrderAttributes: { result: DraftOrderAttributesQuery; variables: DraftOrderAttributesQueryVariables; kind: "query" };
   DraftOrderComplete: { result: DraftOrderCompleteMutation; variables: DraftOrderCompleteMutationVariables; kind: "mutation" };

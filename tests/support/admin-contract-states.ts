@@ -143,6 +143,62 @@ export async function seedContractStates(stack: LocalStack, report: (line: strin
   return { contracts, unattachedDraftId: unattached.id, planId: planId("deposit-30-50-20-net30"), customerId };
 }
 
+/** The B2B company seedCompanyContract adds to the emulated shop, and its two locations. */
+export const SEEDED_COMPANY = {
+  id: "gid://shopify/Company/880001",
+  name: "Harbor Supply Co.",
+  locations: [
+    { id: "gid://shopify/CompanyLocation/880002", name: "Main warehouse" },
+    { id: "gid://shopify/CompanyLocation/880003", name: "Harbor Supply Co. — North Yard, loading dock 4" },
+  ],
+} as const;
+
+/**
+ * A B2B company for the company terms page (`/app/companies/<id>`): the emulated shop gains a company with two
+ * locations (the demo's basic shop has none), staff quote its main warehouse and attach a preset plan. Apart from
+ * seedContractStates, so the pages that count contracts keep theirs. Returns the numeric id the page's URL carries.
+ */
+export async function seedCompanyContract(stack: LocalStack): Promise<string> {
+  const state = stack.emulator.store.shop(stack.shop);
+  if (!state.companies.some((company) => company.id === SEEDED_COMPANY.id)) {
+    state.companies.push({ id: SEEDED_COMPANY.id, name: SEEDED_COMPANY.name, contactCustomerIds: [], locations: [...SEEDED_COMPANY.locations] });
+  }
+  const accessToken = readShopsFixture(DEMO_FIXTURE_FILE).find((fixture) => fixture.domain === stack.shop)?.accessToken;
+  if (!accessToken) throw new Error(`the demo fixture has no access token for ${stack.shop}`);
+  const variant = state.products.flatMap((product) => product.variants).find((candidate) => candidate.requiresShipping);
+  if (!variant) throw new Error(`${stack.shop} has no shipped product to quote`);
+  const data = await staffAdminRequest<{ draftOrderCreate: { draftOrder: { id: string } | null; userErrors: unknown[] } }>(
+    stack.emulator.adminUrl(),
+    accessToken,
+    "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { field message } } }",
+    {
+      input: {
+        email: "ap@harbor-supply.example",
+        purchasingEntity: {
+          purchasingCompany: {
+            companyId: SEEDED_COMPANY.id,
+            companyLocationId: SEEDED_COMPANY.locations[0].id,
+            companyContactId: "gid://shopify/CompanyContact/880004",
+          },
+        },
+        lineItems: [{ variantId: variant.id, quantity: 3 }],
+      },
+    },
+  );
+  if (!data.draftOrderCreate.draftOrder) throw new Error(`the company's quote was refused: ${JSON.stringify(data.draftOrderCreate.userErrors)}`);
+  const plan = (await listPlans(stack.db, stack.shop)).find((candidate) => candidate.name === PRESET_PLANS.find((preset) => preset.id === "monthly-4")?.name);
+  if (!plan) throw new Error(`the stack has no "4 monthly payments" plan for ${stack.shop}`);
+  const deps: ServiceDeps = {
+    db: stack.db,
+    jobs: stack.jobs,
+    adminFor: (domain) => offlineAdminClient(stack.db, domain),
+    now: () => stack.emulator.store.clock.now(),
+    buyerMail: buyerMailFromEnvironment(),
+  };
+  await attachPlan(deps, stack.shop, { draftOrderId: data.draftOrderCreate.draftOrder.id, planId: plan.id, actor: STAFF });
+  return SEEDED_COMPANY.id.slice(SEEDED_COMPANY.id.lastIndexOf("/") + 1);
+}
+
 /** A quote as staff build it in Shopify's admin: one of the shop's customers, two shipped products. */
 async function createQuote(stack: LocalStack, index: number): Promise<string> {
   const state = stack.emulator.store.shop(stack.shop);

@@ -24,13 +24,22 @@ export interface CreditLimitView {
  * What the customer owes across their contracts, per currency (never converted), the overdue part of it, and their
  * credit limit (from their terms) with what is left of it.
  */
-export function CustomerExposureCard({ exposure, creditLimit }: { readonly exposure: readonly ExposureView[]; readonly creditLimit: CreditLimitView | null }) {
+export function CustomerExposureCard({
+  exposure,
+  creditLimit,
+  heading = "Exposure",
+}: {
+  readonly exposure: readonly ExposureView[];
+  readonly creditLimit: CreditLimitView | null;
+  /** "Exposure" unless the page shows several subjects' (a company and each of its locations). */
+  readonly heading?: string;
+}) {
   const { money, count } = useShopFormat();
   return (
     <Card>
       <BlockStack gap="300">
         <Text as="h2" variant="headingMd">
-          Exposure
+          {heading}
         </Text>
         {creditLimit ? (
           <InlineStack gap="800" wrap>
@@ -43,7 +52,7 @@ export function CustomerExposureCard({ exposure, creditLimit }: { readonly expos
           </InlineStack>
         ) : (
           <Text as="p" tone="subdued">
-            No credit limit: set one in the customer’s terms.
+            No credit limit: set one in the terms.
           </Text>
         )}
         {exposure.length === 0 ? (

@@ -1,7 +1,8 @@
 import { useFetcher } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, InlineStack, Select, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
+import { UnsavedChangesBar } from "../forms/UnsavedChangesBar";
 import { useShopFormat } from "../shop-format-context";
 
 /** The card's terms (app/services/customer-terms/terms-card-data.ts `CustomerTermsCardData`). */
@@ -31,6 +32,12 @@ interface CustomerTermsCardProps {
   readonly shopCurrency: string;
   /** Where the form posts (the page's action by default); it posts `intent=customerTerms` beside the fields. */
   readonly action?: string;
+  /** Unique on the page (a company's page has a card per location): names the save bar and the fields. */
+  readonly id?: string;
+  /** The card's heading: "Terms and credit limit" unless the page has several subjects. */
+  readonly heading?: string;
+  /** Sent back with the save (a hidden field) so the page's action knows whose terms these are. */
+  readonly subjectKey?: string;
 }
 
 export const CUSTOMER_TERMS_INTENT = "customerTerms";
@@ -44,26 +51,60 @@ function isSaveAnswer(data: unknown): data is SaveAnswer {
  * days, and a credit limit typed the way the shop types amounts. Empty fields keep the plan's own terms (or the
  * company's, for a location).
  */
-export function CustomerTermsCard({ terms, subjectName, plans, shopCurrency, action }: CustomerTermsCardProps) {
+export function CustomerTermsCard({
+  terms,
+  subjectName,
+  plans,
+  shopCurrency,
+  action,
+  id = "terms",
+  heading = "Terms and credit limit",
+  subjectKey,
+}: CustomerTermsCardProps) {
   const fetcher = useFetcher();
+  const form = useRef<HTMLFormElement>(null);
   const { amountInput, format } = useShopFormat();
   const limitCurrency = terms.creditLimit?.currency ?? shopCurrency;
-  const [defaultPlanId, setDefaultPlanId] = useState(terms.defaultPlanId ?? "");
-  const [depositPercent, setDepositPercent] = useState(terms.depositPercent === null ? "" : decimalText(terms.depositPercent, format.locale));
-  const [netDays, setNetDays] = useState(terms.netDays === null ? "" : String(terms.netDays));
-  const [creditLimit, setCreditLimit] = useState(terms.creditLimit ? amountInput(terms.creditLimit.amount, terms.creditLimit.currency) : "");
+  // What is saved, as the fields show it: the save bar compares with it, and Discard goes back to it.
+  const saved = {
+    defaultPlanId: terms.defaultPlanId ?? "",
+    depositPercent: terms.depositPercent === null ? "" : decimalText(terms.depositPercent, format.locale),
+    netDays: terms.netDays === null ? "" : String(terms.netDays),
+    creditLimit: terms.creditLimit ? amountInput(terms.creditLimit.amount, terms.creditLimit.currency) : "",
+  };
+  const [defaultPlanId, setDefaultPlanId] = useState(saved.defaultPlanId);
+  const [depositPercent, setDepositPercent] = useState(saved.depositPercent);
+  const [netDays, setNetDays] = useState(saved.netDays);
+  const [creditLimit, setCreditLimit] = useState(saved.creditLimit);
+  const dirty =
+    defaultPlanId !== saved.defaultPlanId || depositPercent !== saved.depositPercent || netDays !== saved.netDays || creditLimit !== saved.creditLimit;
+  const discard = () => {
+    setDefaultPlanId(saved.defaultPlanId);
+    setDepositPercent(saved.depositPercent);
+    setNetDays(saved.netDays);
+    setCreditLimit(saved.creditLimit);
+  };
   const answer = isSaveAnswer(fetcher.data) ? fetcher.data : null;
   const errors = answer?.fieldErrors ?? {};
   const notMirrored = answer === null && !terms.mirrored;
   return (
     <Card>
-      <fetcher.Form method="post" {...(action === undefined ? {} : { action })}>
+      <fetcher.Form method="post" ref={form} {...(action === undefined ? {} : { action })}>
+        <UnsavedChangesBar
+          id={`${id}-save-bar`}
+          dirty={dirty}
+          saving={fetcher.state !== "idle"}
+          onSave={() => form.current?.requestSubmit()}
+          onDiscard={discard}
+          message={`Unsaved terms for ${subjectName}`}
+        />
         <input type="hidden" name="intent" value={CUSTOMER_TERMS_INTENT} />
         <input type="hidden" name="subjectName" value={subjectName} />
+        {subjectKey === undefined ? null : <input type="hidden" name="subject" value={subjectKey} />}
         <input type="hidden" name="creditLimitCurrency" value={limitCurrency} />
         <BlockStack gap="300">
           <Text as="h2" variant="headingMd">
-            Terms and credit limit
+            {heading}
           </Text>
           {answer ? (
             <Banner tone={answer.ok ? (answer.message === "Terms saved." ? "success" : "warning") : "critical"}>
@@ -72,11 +113,14 @@ export function CustomerTermsCard({ terms, subjectName, plans, shopCurrency, act
           ) : null}
           {notMirrored ? (
             <Banner tone="warning">
-              <p>These terms are saved but not in Shopify yet{terms.mirrorError ? `: ${terms.mirrorError}` : ""}. Saving again retries.</p>
+              <p>
+                These terms are saved but not in Shopify yet{terms.mirrorError ? `: ${terms.mirrorError}` : ""}. Tranche retries every night, or save again to
+                retry now.
+              </p>
             </Banner>
           ) : null}
           <Select
-            id="terms-default-plan"
+            id={`${id}-default-plan`}
             label="Plan offered first"
             name="defaultPlanId"
             options={[{ label: "No default (the last plan used, or the shop's)", value: "" }, ...plans.map((plan) => ({ label: plan.name, value: plan.id }))]}
@@ -86,7 +130,7 @@ export function CustomerTermsCard({ terms, subjectName, plans, shopCurrency, act
           />
           <InlineStack gap="300" wrap={false}>
             <TextField
-              id="terms-deposit-percent"
+              id={`${id}-deposit-percent`}
               label="Deposit"
               name="depositPercent"
               suffix="%"
@@ -97,7 +141,7 @@ export function CustomerTermsCard({ terms, subjectName, plans, shopCurrency, act
               autoComplete="off"
             />
             <TextField
-              id="terms-net-days"
+              id={`${id}-net-days`}
               label="Net days"
               name="netDays"
               value={netDays}
@@ -108,7 +152,7 @@ export function CustomerTermsCard({ terms, subjectName, plans, shopCurrency, act
             />
           </InlineStack>
           <TextField
-            id="terms-credit-limit"
+            id={`${id}-credit-limit`}
             label={`Credit limit (${limitCurrency})`}
             name="creditLimit"
             value={creditLimit}

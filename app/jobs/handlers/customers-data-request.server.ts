@@ -17,7 +17,8 @@ const customersDataRequestBody = z
 /**
  * `customers/data_request`: the merchant must hand the customer what the app holds about them. The app keeps
  * an inventory of it in the audit log (`customer.dataRequested`): every contract of the customer or of a
- * requested order, with its amounts and stages, and how many stored webhook bodies mention them. Staff send
+ * requested order, with its amounts and stages, the terms negotiated with them, and how many stored webhook bodies
+ * mention them. Staff send
  * it on; the webhook asks for nothing to be sent to Shopify. One entry per event, however often the job runs.
  */
 export const customersDataRequestJob = webhookJobHandler(customersDataRequestBody, async (body, event, { db, shop }) => {
@@ -38,6 +39,8 @@ export const customersDataRequestJob = webhookJobHandler(customersDataRequestBod
     ...body.orders_requested.map((id) => gidInJson("Order", id)),
     ...(body.customer.email ? [body.customer.email] : []),
   ].map((text) => ({ payload: { contains: text, mode: "insensitive" as const } }));
+  // The terms negotiated with them (issue 14): their default plan, deposit, net days and credit limit.
+  const terms = await db.customerTerms.findFirst({ where: { shop, subjectKind: "customer", subjectId: { in: shopifyIdForms("Customer", body.customer.id) } } });
   // This request's own event names the customer too; it is not data the app holds about them.
   const webhookEvents = await db.webhookEvent.count({ where: { shop, eventId: { not: event.eventId }, OR: traces } });
 
@@ -62,6 +65,14 @@ export const customersDataRequestJob = webhookJobHandler(customersDataRequestBod
       })),
       ledgerEntries: contract._count.ledger,
     })),
+    customerTerms: terms && {
+      defaultPlanId: terms.defaultPlanId,
+      depositPercent: terms.depositPercent,
+      netDays: terms.netDays,
+      creditLimitMinor: terms.creditLimitMinor?.toString() ?? null,
+      creditLimitCurrency: terms.creditLimitCurrency,
+      updatedAt: terms.updatedAt.toISOString(),
+    },
     webhookEventsMentioningCustomer: webhookEvents,
   });
 });

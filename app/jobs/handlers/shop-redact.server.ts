@@ -32,4 +32,8 @@ export const shopRedactJob = webhookJobHandler(shopRedactBody, async (body, _eve
   await db.parkedJob.deleteMany({ where: { shop } });
   await db.avaTaxDocument.deleteMany({ where: { shop } });
   await db.avaTaxSettings.deleteMany({ where: { shop } });
+  await db.customerTerms.deleteMany({ where: { shop } });
+  await db.accountMapping.deleteMany({ where: { shop } });
+  await db.shopProfile.deleteMany({ where: { shop } });
+  await db.shopApiBucket.deleteMany({ where: { shop } });
 });

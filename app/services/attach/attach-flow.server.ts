@@ -1,5 +1,7 @@
 import type { ContractMode } from "../../domain/contract/contract-state";
 import { formatMinorUnits } from "../../domain/money/minor-units";
+import { standingView, type StandingView } from "../../components/customers/standing-view";
+import { subjectStanding } from "../../models/customer-history.server";
 import { customerPlanId } from "../../models/customer-plans.server";
 import { listPlans } from "../../models/plans.server";
 import { collectionModeFor } from "../../models/shop-settings.server";
@@ -18,6 +20,11 @@ export interface AttachOptions {
   readonly defaultFrom: "terms" | "lastUsed" | "shop" | null;
   /** The customer's negotiated terms, what they owe and whether this order fits their credit limit. */
   readonly terms: AttachTermsView;
+  /**
+   * How the subject whose limit is weighed (else the draft's most specific: location, company, customer) has paid: its
+   * reliability score and parts, as the customer page shows them. Null for a draft with no customer or company.
+   */
+  readonly standing: { readonly subjectName: string; readonly view: StandingView } | null;
 }
 
 export async function attachOptions(deps: ServiceDeps, shop: string, draftOrderId: string, sources?: AttachSources): Promise<AttachOptions> {
@@ -25,6 +32,9 @@ export async function attachOptions(deps: ServiceDeps, shop: string, draftOrderI
     sources ?? readAttachSources(deps, await deps.adminFor(shop), shop, draftOrderId),
     listPlans(deps.db, shop),
   ]);
+  const standing = terms.weighed
+    ? { subjectName: terms.weighed.name, view: standingView(await subjectStanding(deps.db, shop, terms.weighed.subject, terms.check.today)) }
+    : null;
   // An archived plan is never offered: the customer's last plan if still active, else the shop's default.
   const active = new Set(plans.map((plan) => plan.id));
   const customerPlan = draft.customer ? await customerPlanId(deps.db, shop, draft.customer.id) : null;
@@ -48,6 +58,7 @@ export async function attachOptions(deps: ServiceDeps, shop: string, draftOrderI
     plans: ordered.map((plan) => ({ id: plan.id, name: plan.name, isDefault: plan.id === preferred })),
     defaultFrom: chosen?.from ?? null,
     terms: attachTermsView(terms),
+    standing,
   };
 }
 

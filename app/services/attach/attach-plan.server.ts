@@ -36,7 +36,7 @@ import { completeOnPaymentTerms } from "./payment-terms-order.server";
 import { dispatchDueEmails } from "../buyer-email/email-dispatch.server";
 import type { ServiceDeps } from "../service-deps.server";
 import { AttachPlanError } from "./attach-plan-error";
-import { attachTerms, creditOverrideReason, type AttachTerms } from "./attach-terms.server";
+import { attachTerms, creditOverrideReason, weighCreditAgain, type AttachTerms } from "./attach-terms.server";
 
 export { AttachPlanError };
 
@@ -72,8 +72,8 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
   }
   const prepared = await prepareAttach(deps, shop, input, await readAttachSources(deps, admin, shop, input.draftOrderId));
   const { plan, model, draft, snapshot, mode, timeZone, terms, firstStageAtCheckout } = prepared;
-  // Refused before anything is written to Shopify or the database.
-  const overrideReason = creditOverrideReason(terms, input.creditOverride);
+  // Refused before anything is written to Shopify or the database; weighed again as the contract is created.
+  creditOverrideReason(terms, input.creditOverride);
   let schedule = prepared.schedule;
 
   if (mode === "native" && firstStageAtCheckout) {
@@ -100,10 +100,7 @@ export async function attachPlan(deps: ServiceDeps, shop: string, input: AttachP
     schedule,
     actor: input.actor,
   };
-  const contract =
-    overrideReason === null
-      ? await createContract(deps.db, shop, contractInput)
-      : await createOverriddenContract(deps.db, shop, contractInput, terms, overrideReason);
+  const contract = await createContractWithinLimit(deps.db, shop, contractInput, terms, input.creditOverride);
   if (draft.customer) await rememberCustomerPlan(deps.db, shop, draft.customer.id, plan.id);
   return withContractLock(deps, shop, contract.id, () => finishAttach(deps, admin, shop, contract.id, input.actor), holder);
 }
@@ -129,18 +126,29 @@ async function finishAttach(deps: ServiceDeps, admin: AdminClient, shop: string,
 }
 
 /**
- * An attach over the credit limit: the contract and the override's audit commit together, or neither does. A request
- * that lost the race to create the contract still ends in ContractExistsError (its transaction is aborted by then, so
- * the winner is looked up after it).
+ * Creates the contract if the customer's credit limit still allows it, weighed again under a lock per subject
+ * (weighCreditAgain) in the transaction that creates it, so two attaches at once cannot both pass. An attach over the
+ * limit needs staff's reason: the contract and the override's audit commit together, or neither does. A request that
+ * lost the race to create the contract still ends in ContractExistsError (its transaction is aborted by then, so the
+ * winner is looked up after it).
  */
-async function createOverriddenContract(db: Database, shop: string, input: CreateContractInput, terms: AttachTerms, reason: string): Promise<StoredContract> {
+async function createContractWithinLimit(
+  db: Database,
+  shop: string,
+  input: CreateContractInput,
+  terms: AttachTerms,
+  override: AttachPlanInput["creditOverride"],
+): Promise<StoredContract> {
   try {
     return await inTransaction(db, async (tx) => {
+      const weighed = await weighCreditAgain(tx, shop, terms);
+      const reason = creditOverrideReason(weighed, override);
       const created = await createContract(tx, shop, input);
-      await auditCreditOverride(tx, shop, created.id, terms, reason, input.actor);
+      if (reason !== null) await auditCreditOverride(tx, shop, created.id, weighed, reason, input.actor);
       return created;
     });
   } catch (error) {
+    if (error instanceof AttachPlanError) throw error;
     const winner = await findContractByDraftOrder(db, shop, input.draftOrderId);
     if (winner && winner.status !== "cancelled") throw new ContractExistsError(input.draftOrderId, winner.id);
     throw error;
@@ -277,7 +285,8 @@ async function readDraft(admin: AdminClient, id: string): Promise<Draft> {
 
 /**
  * The order as the schedule sees it: the draft's grand total and tax lines, dated today in the shop's zone, with the
- * shop's working calendar when it moves due dates (frozen with the contract, so later settings do not move its dates).
+ * shop's working calendar when it moves due dates (frozen with the contract, so later settings do not move its dates),
+ * and where it ships.
  */
 function snapshotOf(draft: Draft, timeZone: string, now: Date, calendar: WorkingCalendar | undefined): OrderSnapshot {
   const dates = Object.fromEntries(
@@ -292,6 +301,14 @@ function snapshotOf(draft: Draft, timeZone: string, now: Date, calendar: Working
     dates,
     taxLines: draft.taxLines.map((line) => ({ title: line.title, amount: line.priceSet.shopMoney.amount })),
     ...(calendar ? { calendar } : {}),
+    shipTo: shipToOf(draft),
     now,
   });
+}
+
+/** The draft's shipping address, for tax at the destination (AvaTax); null when it ships nothing (digital goods). */
+function shipToOf(draft: Draft) {
+  const address = draft.shippingAddress;
+  if (!address?.countryCodeV2) return null;
+  return { line1: address.address1, city: address.city, region: address.provinceCode, postalCode: address.zip, country: address.countryCodeV2 };
 }

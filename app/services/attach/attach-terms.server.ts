@@ -1,11 +1,19 @@
-import { calendarDateAt } from "../../domain/dates/calendar-date";
-import { checkCreditLimit, creditLimitRefusal, creditLimitSummary, type CreditDecision, type CreditFigures } from "../../domain/customers/credit-limit";
+import { calendarDateAt, type CalendarDate } from "../../domain/dates/calendar-date";
+import {
+  checkCreditLimit,
+  creditLimitRefusal,
+  creditLimitSummary,
+  type CreditCheckInput,
+  type CreditDecision,
+  type CreditFigures,
+} from "../../domain/customers/credit-limit";
 import { resolveTerms, type NegotiatedTerms, type ResolvedTerms, type TermsLayer, type TermsSubjectKind } from "../../domain/customers/customer-terms";
 import { currencyFor } from "../../domain/money/currency";
 import { formatMinorUnits, toMinorUnits } from "../../domain/money/minor-units";
 import { formatMoney } from "../../locale/format";
 import { customerExposure, subjectId, type CurrencyExposure, type CustomerSubject } from "../../models/customer-exposure.server";
 import { subjectOf, termsLayers } from "../../models/customer-terms.server";
+import type { Database } from "../../models/database.server";
 import { shopFormat } from "../../models/shop-profile.server";
 import type { DraftOrderQuery } from "../../types/admin.generated";
 import type { ServiceDeps } from "../service-deps.server";
@@ -32,6 +40,8 @@ export interface AttachTerms {
   readonly summary: string;
   /** The refusal when the order is over the limit. */
   readonly refusal: string | null;
+  /** What the check weighed, kept to weigh it again under the lock as the contract is created (weighCreditAgain). */
+  readonly check: { readonly order: CreditCheckInput["order"]; readonly today: CalendarDate; readonly locale: string };
 }
 
 /** An attach over the customer's credit limit, refused with the figures; staff may override it with a reason. */
@@ -87,24 +97,44 @@ export async function attachTerms(deps: Pick<ServiceDeps, "db" | "adminFor" | "n
   const today = calendarDateAt(deps.now(), timeZone);
   const exposure = weighed ? await customerExposure(deps.db, shop, weighed.subject, today) : [];
   const currency = currencyFor(draft.currencyCode);
-  const decision = checkCreditLimit({
-    limit: resolved.creditLimit?.value ?? null,
-    exposure,
-    order: { minor: toMinorUnits(draft.totalPriceSet.shopMoney.amount, currency, "totalPriceSet"), currency: currency.code },
-  });
+  const order = { minor: toMinorUnits(draft.totalPriceSet.shopMoney.amount, currency, "totalPriceSet"), currency: currency.code };
   const { locale } = await shopFormat(deps, shop);
-  const money = (minor: bigint, code: string) => formatMoney(minor, code, locale);
-  const name = weighed?.name ?? "This customer";
   return {
     subjects,
     resolved,
     negotiated: { depositPercent: resolved.depositPercent?.value ?? null, netDays: resolved.netDays?.value ?? null },
     weighed,
+    ...weigh(weighed, resolved, exposure, { order, today, locale }),
+    check: { order, today, locale },
+  };
+}
+
+/** The credit decision on this exposure, in words. */
+function weigh(weighed: NamedSubject | null, resolved: ResolvedTerms, exposure: readonly CurrencyExposure[], check: AttachTerms["check"]) {
+  const decision = checkCreditLimit({ limit: resolved.creditLimit?.value ?? null, exposure, order: check.order });
+  const money = (minor: bigint, code: string) => formatMoney(minor, code, check.locale);
+  const name = weighed?.name ?? "This customer";
+  return {
     exposure,
     decision,
     summary: creditLimitSummary(name, decision, money),
     refusal: decision.kind === "over" ? creditLimitRefusal(name, decision.figures, money) : null,
   };
+}
+
+/**
+ * Inside the (serializable) transaction that creates the contract: weighs the limit again on what is owed now. Two
+ * attaches for one customer at the same moment cannot both pass: each read what the other writes, so PostgreSQL
+ * refuses one, and its retry counts the other's contract. A transaction-scoped advisory lock per subject the draft
+ * names (taken in one order, so two attaches never wait on each other) queues such attaches instead of letting them
+ * race, so the loser retries once.
+ */
+export async function weighCreditAgain(db: Database, shop: string, terms: AttachTerms): Promise<AttachTerms> {
+  const keys = [...new Set(terms.subjects.map((entry) => `${shop}|${entry.subject.kind}|${subjectId(entry.subject)}`))].sort();
+  for (const key of keys) await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))::text AS "locked"`;
+  if (!terms.resolved.creditLimit || !terms.weighed) return terms;
+  const exposure = await customerExposure(db, shop, terms.weighed.subject, terms.check.today);
+  return { ...terms, ...weigh(terms.weighed, terms.resolved, exposure, terms.check) };
 }
 
 /** Refuses an attach over the limit unless staff give a reason; answers the reason to audit, or null when none is needed. */

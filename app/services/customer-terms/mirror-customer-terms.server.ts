@@ -48,6 +48,24 @@ export async function retryUnmirroredTerms(deps: Pick<ServiceDeps, "db" | "admin
   return mirrored;
 }
 
+/**
+ * The worker's nightly retry (beside the reconcile): mirrors the terms Shopify did not take, shop by shop, so Flow and
+ * other apps read what staff saved without anyone saving again. A shop that fails is logged and the next one goes on.
+ * Returns how many terms are mirrored now.
+ */
+export async function retryUnmirroredTermsOfEveryShop(deps: Pick<ServiceDeps, "db" | "adminFor">, log: (message: string) => void): Promise<number> {
+  const shops = await deps.db.customerTerms.findMany({ where: { mirrored: false }, distinct: ["shop"], select: { shop: true }, orderBy: { shop: "asc" } });
+  let mirrored = 0;
+  for (const { shop } of shops) {
+    try {
+      mirrored += await retryUnmirroredTerms(deps, shop);
+    } catch (error) {
+      log(`[terms] mirroring ${shop}'s terms to Shopify failed: ${firstLine(error)}`);
+    }
+  }
+  return mirrored;
+}
+
 /** A failed call's reason, short: a client error's message also carries the whole request. */
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);

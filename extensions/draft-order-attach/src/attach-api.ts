@@ -7,7 +7,9 @@
  *        → {"draftOrder":{"id","name","customer":string|null,"total","currency"},
  *           "mode":"native"|"stageOrder","plans":[{"id","name","isDefault"}],
  *           "defaultFrom":"terms"|"lastUsed"|"shop"|null, "terms":{"subjectName","depositPercent","netDays",
- *           "creditLimit","exposure":[{"currency","unpaid","overdue","contracts"}],"credit":{"kind","summary","overBy"}}}
+ *           "creditLimit","exposure":[{"currency","unpaid","overdue","contracts"}],"credit":{"kind","summary","overBy"}},
+ *           "standing":{"subjectName","view":{"kind":"scored","score","band","onTimePercent","worstDaysLate",…}
+ *                       | {"kind":"noHistory","notYetDue"}} | null}
  *   GET  /api/attach/preview?draftOrderId=<gid>&planId=<id>
  *        → {"mode","termsApplied","nothingAtCheckout","credit","currency","total",
  *           "stages":[{"position","title","amount","dueDate","when","tax":[{"title","amount"}]}]}
@@ -16,7 +18,7 @@
  *        over the customer's credit limit 422 {"error","creditLimit":{"subjectName","currency","limit","owed",
  *        "owedContracts","adds","over","otherCurrencies":[{"currency","owed"}],"overridable":true,"override"}}
  *
- * `defaultFrom`, `terms`, `termsApplied` and `credit` came with customer terms (issue 14): an answer without them
+ * `defaultFrom`, `terms`, `termsApplied`, `credit` and `standing` came with customer terms (issue 14): an answer without them
  * is still read, as the extension is deployed apart from the app; so is one without `nothingAtCheckout` (plans with nothing
  * due at checkout, issue 15).
  */
@@ -44,6 +46,14 @@ export interface AttachTerms {
   credit: CreditDecision;
 }
 
+export type ReliabilityBand = 'reliable' | 'watch' | 'risky';
+
+/** How the customer (or the company whose limit is weighed) has paid: the app's reliability score and its parts. */
+export interface AttachStanding {
+  subjectName: string;
+  view: {kind: 'scored'; score: number; band: ReliabilityBand; onTimePercent: number; worstDaysLate: number} | {kind: 'noHistory'; notYetDue: number};
+}
+
 export interface AttachOptions {
   draftOrder: {id: string; name: string; customer: string | null; total: string; currency: string};
   mode: AttachMode;
@@ -52,6 +62,7 @@ export interface AttachOptions {
   /** Why the first plan is the default; null when the app does not say. */
   defaultFrom: DefaultFrom | null;
   terms: AttachTerms | null;
+  standing: AttachStanding | null;
 }
 
 export interface PreviewStage {
@@ -161,12 +172,32 @@ export function parseOptions(body: unknown): AttachOptions | null {
   if (!(defaultFrom === null || defaultFrom === 'terms' || defaultFrom === 'lastUsed' || defaultFrom === 'shop')) return null;
   const terms = body.terms === undefined || body.terms === null ? null : parseTerms(body.terms);
   if (terms === undefined) return null;
+  const standing = body.standing === undefined || body.standing === null ? null : parseStanding(body.standing);
+  if (standing === undefined) return null;
   return {
     draftOrder: {id: d.id, name: d.name, customer: d.customer ?? null, total: d.total, currency: d.currency},
     mode: body.mode,
     plans,
     defaultFrom,
     terms,
+    standing,
+  };
+}
+
+const BANDS: readonly unknown[] = ['reliable', 'watch', 'risky'] satisfies ReliabilityBand[];
+
+/** The standing as the app sends it (app/components/customers/standing-view.ts); undefined when malformed. */
+function parseStanding(standing: unknown): AttachStanding | undefined {
+  if (!isObject(standing) || !isText(standing.subjectName) || !isObject(standing.view)) return undefined;
+  const view = standing.view;
+  if (view.kind === 'noHistory')
+    return isCount(view.notYetDue) ? {subjectName: standing.subjectName, view: {kind: 'noHistory', notYetDue: view.notYetDue}} : undefined;
+  if (view.kind !== 'scored' || !isCount(view.score) || !BANDS.includes(view.band) || !isCount(view.onTimePercent) || !isCount(view.worstDaysLate)) {
+    return undefined;
+  }
+  return {
+    subjectName: standing.subjectName,
+    view: {kind: 'scored', score: view.score, band: view.band as ReliabilityBand, onTimePercent: view.onTimePercent, worstDaysLate: view.worstDaysLate},
   };
 }
 

@@ -1,4 +1,4 @@
-import type {AttachMode, AttachTerms, CreditDecision, CreditKind, CreditLimitRefusal, DefaultFrom} from './attach-api';
+import type {AttachMode, AttachStanding, AttachTerms, CreditDecision, CreditKind, CreditLimitRefusal, DefaultFrom, ReliabilityBand} from './attach-api';
 import {canConfirm, needsOverrideReason, type AttachState} from './attach-store';
 import type {Formatter} from './format';
 
@@ -115,7 +115,7 @@ export function attachView(state: AttachState, draftOrderId: string | undefined,
     plans: options.plans.map((plan) => ({id: plan.id, label: plan.isDefault ? `${plan.name} (${defaultWords})` : plan.name})),
     selectedPlanId: state.planId,
     noPlans: options.plans.length === 0,
-    terms: options.terms ? termsSection(options.terms, format) : null,
+    terms: options.terms || options.standing ? termsSection(options.terms, options.standing, format) : null,
     termsApplied: previewed?.termsApplied ?? null,
     nothingAtCheckout: previewed?.nothingAtCheckout ?? null,
     credit: decision ? {tone: CREDIT_TONE[decision.kind], summary: decision.summary} : null,
@@ -152,7 +152,9 @@ export function attachView(state: AttachState, draftOrderId: string | undefined,
   };
 }
 
-function termsSection(terms: AttachTerms, format: Formatter): {heading: string; rows: FigureRow[]} {
+function termsSection(terms: AttachTerms | null, standing: AttachStanding | null, format: Formatter): {heading: string; rows: FigureRow[]} {
+  const record: FigureRow[] = standing ? [{label: 'Payment record', value: standingWords(standing)}] : [];
+  if (!terms) return {heading: standing ? `Payment record · ${standing.subjectName}` : 'Payment record', rows: record};
   const {depositPercent, netDays, creditLimit} = terms;
   const owes: FigureRow[] =
     terms.exposure.length === 0
@@ -168,8 +170,18 @@ function termsSection(terms: AttachTerms, format: Formatter): {heading: string; 
       {label: 'Net days', value: netDays ? `${netDays.value} · ${netDays.from}` : 'As the plan says'},
       {label: 'Credit limit', value: creditLimit ? `${format.money(creditLimit.amount, creditLimit.currency)} · ${creditLimit.from}` : 'None'},
       ...owes,
+      ...record,
     ],
   };
+}
+
+const BAND_WORDS: Record<ReliabilityBand, string> = {reliable: 'Reliable', watch: 'Watch', risky: 'Risky'};
+
+/** "82/100 · Reliable · 92% paid on time, worst 12 days late", as the app's customer page sums it up. */
+function standingWords({view}: AttachStanding): string {
+  if (view.kind === 'noHistory') return 'No payment has fallen due yet';
+  const worst = view.worstDaysLate === 0 ? 'never late' : `worst ${view.worstDaysLate} day${view.worstDaysLate === 1 ? '' : 's'} late`;
+  return `${view.score}/100 · ${BAND_WORDS[view.band]} · ${view.onTimePercent}% paid on time, ${worst}`;
 }
 
 function refusalFigures(figures: CreditLimitRefusal, format: Formatter): FigureRow[] {

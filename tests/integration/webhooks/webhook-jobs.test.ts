@@ -333,7 +333,14 @@ describe("customers/redact", () => {
 
     const audit = await db.auditLog.findMany({ where: { shop, action: "customer.redacted" } });
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.details)).toEqual({ eventId: "redact-4501", contractsAnonymised: 2, customerPlansDeleted: 1, webhookEventsRedacted: 2 });
+    expect(JSON.parse(audit[0]!.details)).toEqual({
+      eventId: "redact-4501",
+      contractsAnonymised: 2,
+      customerPlansDeleted: 1,
+      customerTermsDeleted: 0,
+      auditEntriesRedacted: 0,
+      webhookEventsRedacted: 2,
+    });
     // The redaction's own event carried the email and phone too.
     expect((await db.webhookEvent.findFirstOrThrow({ where: { shop, eventId: "redact-4501" } })).payload).toBe('{"redacted":true}');
     expect(audit[0]!.details).not.toContain("buyer@example.com");

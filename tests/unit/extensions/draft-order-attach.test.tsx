@@ -438,3 +438,33 @@ describe('draft order action: customer terms and the credit limit', () => {
     expect(text()).toContain(GENERIC_ERROR);
   });
 });
+
+describe('draft order action: the reliability score', () => {
+  it("shows how the customer whose limit is weighed has paid, as the app's customer page sums it up", async () => {
+    const standing = {subjectName: 'Ada Lovelace', view: {kind: 'scored', score: 64, band: 'watch', onTimePercent: 75, worstDaysLate: 12, counted: 8}};
+    const {store, text} = setUp({
+      [OPTIONS_URL]: () => jsonResponse(200, {...OPTIONS_WITH_TERMS, standing}),
+      [previewUrl('plan-b')]: () => jsonResponse(200, PREVIEW_B),
+    });
+    await store.start();
+    expect(text()).toContain('Payment record 64/100 · Watch · 75% paid on time, worst 12 days late');
+  });
+
+  it('says when nothing has fallen due yet, and shows the score without terms from an app that sends no terms', async () => {
+    const {store, text} = setUp({
+      [OPTIONS_URL]: () => jsonResponse(200, {...OPTIONS, standing: {subjectName: 'Acme Corp', view: {kind: 'noHistory', notYetDue: 2}}}),
+      [previewUrl('plan-b')]: () => jsonResponse(200, PREVIEW_B),
+    });
+    await store.start();
+    expect(text()).toContain('Payment record · Acme Corp');
+    expect(text()).toContain('Payment record No payment has fallen due yet');
+  });
+
+  it('refuses a malformed score as it refuses malformed options', async () => {
+    const {store, text} = setUp({
+      [OPTIONS_URL]: () => jsonResponse(200, {...OPTIONS, standing: {subjectName: 'Ada Lovelace', view: {kind: 'scored', score: 'high'}}}),
+    });
+    await store.start();
+    expect(text()).toContain(GENERIC_ERROR);
+  });
+});
