@@ -39,6 +39,8 @@ export interface StoredJob {
   /** The attempt as the app counts it: a keyed job retried afresh carries its attempt in its data (job-queue.server.ts). */
   readonly attempt: number;
   readonly key: string | null;
+  /** A dead-letter copy's original job (pg-boss moves a job whose worker died into the parked queue). */
+  readonly sourceId: string | null;
 }
 
 /** Tests wait seconds, not minutes, for a retry. */
@@ -74,8 +76,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
     storedJobs: async () => {
       const rows = await prisma.$queryRawUnsafe<
-        { id: string; name: string; data: JobData; state: string; retry_count: number; singleton_key: string | null }[]
-      >(`SELECT id::text, name, data, state::text, retry_count, singleton_key FROM "${jobsSchema}".job ORDER BY created_on, id`);
+        { id: string; name: string; data: JobData; state: string; retry_count: number; singleton_key: string | null; source_id: string | null }[]
+      >(`SELECT id::text, name, data, state::text, retry_count, singleton_key, source_id::text FROM "${jobsSchema}".job ORDER BY created_on, id`);
       return rows.map((row) => ({
         id: row.id,
         queue: row.name,
@@ -86,6 +88,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         retryCount: row.retry_count,
         attempt: (row.data.attempt ?? 1) + row.retry_count,
         key: row.singleton_key,
+        sourceId: row.source_id,
       }));
     },
     cleanup: async () => {

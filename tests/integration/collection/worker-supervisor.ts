@@ -4,7 +4,8 @@ import { SeededRandom } from "../../../emulator/webhooks/fault-injection";
 
 const WORKER_PROCESS = fileURLToPath(new URL("./worker-process.ts", import.meta.url));
 const LOG_LINES_KEPT = 200;
-const READY_TIMEOUT_MS = 30_000;
+/** Generous: on a loaded 2-core machine a worker process's start (tsx, Prisma, pg-boss) has taken over 30 s. */
+const READY_TIMEOUT_MS = 90_000;
 const CHAOS_POLL_MS = 25;
 
 export interface WorkerSupervisorOptions {
