@@ -179,6 +179,42 @@ describe("journalOfContract properties", () => {
     );
   });
 
+  /** Every stage settled by a payment and an early-payment discount of up to a tenth, before anything shipped. */
+  const discounted = fc
+    .tuple(contractArb, fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 4, maxLength: 4 }), fc.boolean())
+    .map(([{ facts }, discountShares, refundAll]) => {
+      const discountOf = (index: number, gross: bigint) => (gross * BigInt(discountShares[index] ?? 0)) / 100n;
+      const settled: LedgerFact[] = facts.stages.flatMap((stage, index) => {
+        const discount = discountOf(index, stage.amountMinor);
+        const money = stage.amountMinor - discount;
+        const entry = (kind: LedgerFact["kind"], amountMinor: bigint, day: number): LedgerFact[] =>
+          amountMinor > 0n ? [{ id: `${kind}${index}`, kind, amountMinor, stageId: stage.id, occurredAt: noonOf(day) }] : [];
+        return [...entry("payment", money, index), ...entry("earlyPaymentDiscount", discount, index), ...(refundAll ? entry("refund", money, 50 + index) : [])];
+      });
+      const stages = facts.stages.map((stage) => ({ ...stage, status: "paid" }));
+      return { facts: { ...facts, fulfilledOn: null, cancelledOn: null, settlement: null, stages, ledger: settled }, refundAll };
+    });
+
+  it("early-payment discounts settle the receivable exactly, and with all money refunded every tax line closes at zero", () => {
+    fc.assert(
+      fc.property(discounted, ({ facts, refundAll }) => {
+        const journal = journalOfContract(facts);
+        for (const entry of journal) expect(sum(entry.lines.map((line) => line.debitMinor))).toBe(sum(entry.lines.map((line) => line.creditMinor)));
+        expect(balanceOf(journal, "accountsReceivable")).toBe(0n);
+        const money = sum(facts.ledger.filter((entry) => entry.kind === "payment").map((entry) => entry.amountMinor));
+        expect(balanceOf(journal, "cashClearing")).toBe(refundAll ? 0n : money);
+        for (const title of ["State tax", "City tax"]) {
+          const shares = sum(facts.stages.flatMap((stage) => stage.taxShares.filter((share) => share.title === title).map((share) => share.amountMinor)));
+          const owed = balanceOf(journal, "taxPayable", title);
+          if (refundAll) expect(owed).toBe(0n);
+          else expect(owed <= 0n && owed >= -shares).toBe(true);
+        }
+        if (refundAll) expect(balanceOf(journal, "contractLiability")).toBe(0n);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("refunds never give back more tax on a line than the stages collected", () => {
     fc.assert(
       fc.property(contractArb, ({ facts }) => {
