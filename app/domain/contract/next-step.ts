@@ -203,7 +203,7 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
       // A charge was asked for: repeat the call only if Shopify's answer was never recorded (same key, no double charge).
       if (stage.chargeRef !== null) continue;
       const orderId = contract.mode === "native" ? mainOrder.id : stageOrder?.id;
-      if (orderId && mandateId) return chargeStep(contract, stage, orderId, mandateId, observation, stage.attempts);
+      if (orderId && mandateId) return chargeStep(contract, stage, orderId, mandateId, observation, stage.attempts, clock.today);
       continue;
     }
     // Once a stage's link is out, the buyer may be paying it: the card is not charged on top.
@@ -213,10 +213,12 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
       return { kind: "noticeUpcomingCharge", position: stage.position, chargeOn: stage.dueDate! };
     }
     if (chargeable && chargeDue(stage, clock)) {
-      if (contract.mode === "native") return chargeStep(contract, stage, mainOrder.id, mandateId, observation, stage.attempts + 1);
+      if (contract.mode === "native") return chargeStep(contract, stage, mainOrder.id, mandateId, observation, stage.attempts + 1, clock.today);
       if (!draft) return { kind: "createStageDraft", position: stage.position };
       if (!draft.completed) return { kind: "completeStageDraft", position: stage.position, draftId: draft.id };
-      if (stageOrder && stageOrder.outstanding > 0n) return chargeStep(contract, stage, stageOrder.id, mandateId, observation, stage.attempts + 1);
+      if (stageOrder && stageOrder.outstanding > 0n) {
+        return chargeStep(contract, stage, stageOrder.id, mandateId, observation, stage.attempts + 1, clock.today);
+      }
       continue;
     }
     if (!chargeable && linkDue(stage, clock)) {
@@ -397,8 +399,18 @@ function cleanupStep(contract: ContractState, observation: Observation): Collect
   return { kind: "cancelMainOrder", orderId: mainOrder.id };
 }
 
-function chargeStep(contract: ContractState, stage: StageState, orderId: string, mandateId: string, observation: Observation, attempt: number): CollectionStep {
-  const amount = contract.mode === "native" && observation.partialPaymentsAllowed ? stage.amount - stage.paid : null;
+function chargeStep(
+  contract: ContractState,
+  stage: StageState,
+  orderId: string,
+  mandateId: string,
+  observation: Observation,
+  attempt: number,
+  today: CalendarDate,
+): CollectionStep {
+  // A charge while the early-payment offer is open takes the discounted amount, as the stage's link would ask.
+  const owed = stage.earlyPayment && earlyPaymentOfferOpen(stage, today) ? stage.earlyPayment.payable : stage.amount - stage.paid;
+  const amount = contract.mode === "native" && observation.partialPaymentsAllowed ? owed : null;
   return {
     kind: "chargeMandate",
     position: stage.position,

@@ -6,6 +6,7 @@ import {
   clockOn,
   day,
   MAIN_ORDER_ID,
+  MANDATE_ID,
   nativeScenario,
   transaction,
   stageDraftId,
@@ -124,6 +125,15 @@ describe("the early-payment discount in collection", () => {
       const plain = drafted([], false);
       expect(nextCollectionStep(plain.contract, plain.observation, clockOn("2027-03-12"))?.kind).not.toBe("withdrawEarlyPaymentDiscount");
     });
+  });
+
+  it("a saved card charged while the offer is open (native, Plus) is charged the discounted amount; after it, the full amount", () => {
+    const scenario = withOffer([]);
+    const seen = withMainOrder(scenario.observation, { mandateIds: [MANDATE_ID] });
+    const contract = withStage(scenario.contract, 2, { status: "scheduled", chargeNoticeFor: day("2027-03-01") });
+    expect(nextCollectionStep(contract, seen, clockOn("2027-03-01"))).toMatchObject({ kind: "chargeMandate", position: 2, amount: 58_800n });
+    const late = withStage(contract, 2, { earlyPayment: { ...OFFER, until: day("2027-02-28") } });
+    expect(nextCollectionStep(late, seen, clockOn("2027-03-01"))).toMatchObject({ kind: "chargeMandate", position: 2, amount: 60_000n });
   });
 
   it("is not granted on a cancelled stage", () => {
