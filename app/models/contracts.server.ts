@@ -25,6 +25,7 @@ import {
 import { inTransaction, isUniqueViolation, minorUnitsFromSum, requireShop, type Database } from "./database.server";
 import { ConcurrencyConflictError, NotFoundError } from "./model-errors.server";
 import { queueBuyerEmail } from "./outgoing-emails.server";
+import { moneyHeld } from "../domain/contract/stage-money";
 
 export type { ContractMode, ContractStatus };
 
@@ -545,7 +546,7 @@ export async function cancelContractRecord(db: Database, shop: string, input: Ca
     // Staff cancelled it: the buyer is told what happens to their money. (A cancellation in Shopify's admin is told by
     // Shopify's own email, and the refunds it makes reach the buyer as refund emails.)
     if (input.cancellation) {
-      const held = current.stages.reduce((sum, stage) => sum + stage.paidMinor - stage.refundedMinor, 0n);
+      const held = current.stages.reduce((sum, stage) => sum + moneyHeld(stage), 0n);
       const settlement = input.cancellation.settlement;
       const refundMinor = settlement !== "refund" ? 0n : input.cancellation.amount === "all" ? held : input.cancellation.amount;
       await queueBuyerEmail(tx, shop, {

@@ -5,6 +5,7 @@ import { inTransaction, isUniqueViolation, requireShop, type Database } from "./
 import { NotFoundError } from "./model-errors.server";
 import type { PaymentCard } from "../domain/contract/observation";
 import { UNPAID_STAGE_STATUSES, type StageStatus } from "../domain/contract/stage-status";
+import { moneyHeld } from "../domain/contract/stage-money";
 
 /**
  * "payment": collected through Shopify; "manualPayment": wire or cheque recorded by staff; "refund": money back;
@@ -188,15 +189,18 @@ async function insertEntry(tx: Prisma.TransactionClient, shop: string, input: Le
 }
 
 async function applyToStage(tx: Prisma.TransactionClient, contractId: string, stageId: string, input: LedgerEntryInput): Promise<void> {
-  const stage = await tx.stage.findFirst({ where: { id: stageId, contractId }, select: { paidMinor: true, refundedMinor: true } });
+  const stage = await tx.stage.findFirst({ where: { id: stageId, contractId }, select: { paidMinor: true, discountMinor: true, refundedMinor: true } });
   if (!stage) throw new NotFoundError("stage", stageId);
+  if (input.kind === "earlyPaymentDiscount") {
+    await tx.stage.update({ where: { id: stageId }, data: { paidMinor: { increment: input.amountMinor }, discountMinor: { increment: input.amountMinor } } });
+    return;
+  }
   if (input.kind !== "refund") {
     await tx.stage.update({ where: { id: stageId }, data: { paidMinor: { increment: input.amountMinor } } });
     return;
   }
   // A granted discount settled the stage but is no money to give back.
-  const discount = await tx.ledgerEntry.aggregate({ where: { contractId, stageId, kind: "earlyPaymentDiscount" }, _sum: { amountMinor: true } });
-  const holds = stage.paidMinor - stage.refundedMinor - (discount._sum.amountMinor ?? 0n);
+  const holds = moneyHeld(stage);
   if (input.amountMinor > holds) {
     throw new LedgerEntryRejectedError(`a refund of ${input.amountMinor} is more than the ${holds} stage ${stageId} holds; allocate it across stages`);
   }
@@ -267,7 +271,7 @@ export async function contractBalance(db: Database, shop: string, contractId: st
   requireShop(shop);
   const contract = await db.contract.findFirst({
     where: { id: contractId, shop },
-    select: { totalMinor: true, stages: { select: { status: true, amountMinor: true, paidMinor: true, refundedMinor: true } } },
+    select: { totalMinor: true, stages: { select: { status: true, amountMinor: true, paidMinor: true, discountMinor: true, refundedMinor: true } } },
   });
   if (!contract) return null;
   const totals = await ledgerTotals(db, shop, { contractId });
@@ -277,7 +281,7 @@ export async function contractBalance(db: Database, shop: string, contractId: st
   for (const stage of contract.stages) {
     if (UNPAID_STAGE_STATUSES.includes(stage.status as StageStatus) && stage.amountMinor > stage.paidMinor)
       outstandingMinor += stage.amountMinor - stage.paidMinor;
-    if (stage.status === "cancelled") receivedOnCancelledMinor += stage.paidMinor - stage.refundedMinor;
+    if (stage.status === "cancelled") receivedOnCancelledMinor += moneyHeld(stage);
     else if (stage.paidMinor < stage.amountMinor || stage.paidMinor - stage.refundedMinor > stage.amountMinor) settled = false;
   }
   return { ...totals, totalMinor: contract.totalMinor, outstandingMinor, receivedOnCancelledMinor, settled };

@@ -276,22 +276,29 @@ function moneyStep(contract: ContractState, observation: Observation): Collectio
   if (payments.length > 0) return { kind: "recordPayments", payments };
   const refunds = refundsToRecord(contract, observation);
   if (refunds.length > 0) return { kind: "recordRefunds", refunds };
-  return earlyPaymentStep(contract);
+  return earlyPaymentStep(contract, observation);
 }
 
-/** A stage whose payments earned its early-payment discount, not granted yet. */
-function earlyPaymentStep(contract: ContractState): CollectionStep | null {
+/**
+ * A stage whose payments earned its early-payment discount, not granted yet: in time, or on any day when the order the
+ * buyer paid was made from the stage's draft while it carried the discount.
+ */
+function earlyPaymentStep(contract: ContractState, observation: Observation): CollectionStep | null {
   for (const stage of contract.stages) {
     if (!stage.earlyPayment || stage.discount > 0n || stage.status === "cancelled" || stage.status === "refunded") continue;
-    const discount = discountEarned(stage.earlyPayment, stage.payments);
-    if (discount > 0n) return { kind: "grantEarlyPaymentDiscount", position: stage.position, discount, occurredAt: earnedAt(stage, stage.earlyPayment) };
+    const draft = observation.stageDrafts.get(stage.position);
+    const askedDiscounted = draft !== undefined && draft.completed && draft.earlyPaymentDiscount;
+    const discount = discountEarned(stage.earlyPayment, stage.payments, askedDiscounted);
+    if (discount > 0n) {
+      return { kind: "grantEarlyPaymentDiscount", position: stage.position, discount, occurredAt: earnedAt(stage, stage.earlyPayment, askedDiscounted) };
+    }
   }
   return null;
 }
 
-/** The moment the payments in time reached the discounted amount: the discount is granted with that payment. */
-function earnedAt(stage: StageState, offer: EarlyPaymentOffer): Date {
-  const inTime = stage.payments.filter((payment) => payment.paidOn <= offer.until).sort((a, b) => a.at.getTime() - b.at.getTime());
+/** The moment the payments that count reached the discounted amount: the discount is granted with that payment. */
+function earnedAt(stage: StageState, offer: EarlyPaymentOffer, anyDay: boolean): Date {
+  const inTime = stage.payments.filter((payment) => anyDay || payment.paidOn <= offer.until).sort((a, b) => a.at.getTime() - b.at.getTime());
   let reached = 0n;
   for (const payment of inTime) {
     reached += payment.amount;

@@ -130,10 +130,17 @@ export function settleWithEarlyPayment(payments: readonly DatedPayment[], offer:
  * discounted amount (settleWithEarlyPayment), but never more than the money left unpaid, so that money and
  * discount together settle exactly the amount; nothing when the money alone covers the amount (the buyer paid in
  * full and owes nothing to be let off).
+ *
+ * `askedDiscounted`: the order the buyer paid was made while the offer was open and asks for the discounted amount
+ * (a stage draft completed with the discount on it). Its total can no longer change, so paying it is honoured on any
+ * day: otherwise a checkout finished after midnight, or a saved-card retry, would leave the stage owing the discount
+ * on an order that shows nothing outstanding.
  */
-export function discountEarned(offer: EarlyPaymentOffer, payments: readonly DatedPayment[]): bigint {
+export function discountEarned(offer: EarlyPaymentOffer, payments: readonly DatedPayment[], askedDiscounted = false): bigint {
   const amount = offer.payable + offer.discount;
   const money = payments.reduce((sum, payment) => sum + payment.amount, 0n);
-  if (money >= amount || settleWithEarlyPayment(payments, offer).discountGranted === 0n) return 0n;
+  if (money >= amount) return 0n;
+  const reached = askedDiscounted ? money >= offer.payable : settleWithEarlyPayment(payments, offer).discountGranted > 0n;
+  if (!reached) return 0n;
   return amount - money < offer.discount ? amount - money : offer.discount;
 }

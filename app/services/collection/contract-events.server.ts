@@ -13,6 +13,7 @@ import { requestContractSync } from "./contract-sync-requests.server";
 import type { ServiceDeps } from "../service-deps.server";
 import { shopFormat } from "../../models/shop-profile.server";
 import { formatMoney } from "../../locale/format";
+import { moneyReceived } from "../../domain/contract/stage-money";
 
 export interface MarkMilestoneInput {
   readonly contractId: string;
@@ -75,7 +76,7 @@ export async function cancelContract(deps: ServiceDeps, shop: string, input: Can
     const refundedBefore =
       contract.stages.reduce((sum, stage) => sum + stage.refundedMinor, 0n) +
       (input.settlement.settlement === "refund" && input.settlement.amount !== "all" ? await refundsNotInLedger(deps, shop, contract) : 0n);
-    const held = contract.stages.reduce((sum, stage) => sum + stage.paidMinor, 0n) - refundedBefore;
+    const held = contract.stages.reduce((sum, stage) => sum + moneyReceived(stage), 0n) - refundedBefore;
     const { settlement } = input;
     if (settlement.settlement === "refund" && settlement.amount !== "all" && (settlement.amount <= 0n || settlement.amount > held)) {
       const { locale } = await shopFormat(deps, shop);

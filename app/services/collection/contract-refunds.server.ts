@@ -15,6 +15,7 @@ import { observedContractOf } from "./contract-sync.server";
 import { recordRefundOutsideShopify, refundOnOrder } from "./order-refunds.server";
 import { shopFormat } from "../../models/shop-profile.server";
 import { formatMoney } from "../../locale/format";
+import { moneyHeld } from "../../domain/contract/stage-money";
 
 export interface RefundRequest {
   readonly contractId: string;
@@ -34,7 +35,7 @@ export async function refundContract(deps: ServiceDeps, shop: string, input: Ref
   await withContractLock(deps, shop, input.contractId, async () => {
     const contract = await getContract(deps.db, shop, input.contractId);
     if (!contract) throw new NotFoundError("contract", input.contractId);
-    const held = contract.stages.reduce((sum, stage) => sum + stage.paidMinor - stage.refundedMinor, 0n);
+    const held = contract.stages.reduce((sum, stage) => sum + moneyHeld(stage), 0n);
     const { locale } = await shopFormat(deps, shop);
     const money = (minor: bigint) => formatMoney(minor, contract.currency, locale);
     if (input.amount <= 0n || input.amount > held) {

@@ -20,8 +20,6 @@ export function toContractState(contract: StoredContract, ledger: readonly Ledge
   const offlineOut = ledger
     .filter((entry) => entry.kind === "refund" && isRefundOutsideShopify(entry.shopifyRef))
     .reduce((sum, entry) => sum + entry.amountMinor, 0n);
-  const discounts = ledger.filter((entry) => entry.kind === "earlyPaymentDiscount");
-  const discountOf = (stageId: string) => discounts.filter((entry) => entry.stageId === stageId).reduce((sum, entry) => sum + entry.amountMinor, 0n);
   const paymentsOf = (stageId: string) =>
     ledger
       .filter((entry) => isMoneyIn(entry.kind) && entry.stageId === stageId)
@@ -37,7 +35,7 @@ export function toContractState(contract: StoredContract, ledger: readonly Ledge
     recordedPayments,
     recordedRefunds,
     offlineHeld: offlineIn - offlineOut,
-    discountsGranted: discounts.reduce((sum, entry) => sum + entry.amountMinor, 0n),
+    discountsGranted: contract.stages.reduce((sum, stage) => sum + stage.discountMinor, 0n),
     cancellation: contract.cancellation,
     fulfilledOn: contract.fulfilledOn as CalendarDate | null,
     milestones: contract.orderSnapshot.events.milestones ?? {},
@@ -47,7 +45,7 @@ export function toContractState(contract: StoredContract, ledger: readonly Ledge
       kind: stage.kind,
       amount: stage.amountMinor,
       paid: stage.paidMinor,
-      discount: discountOf(stage.id),
+      discount: stage.discountMinor,
       payments: paymentsOf(stage.id),
       ...(stage.paymentTerms.earlyPayment ? { earlyPayment: stage.paymentTerms.earlyPayment } : {}),
       refunded: stage.refundedMinor,

@@ -8,6 +8,7 @@ import { isRefundOutsideShopify, listLedgerEntries, outsideRefundRef, recordLedg
 import type { AdminClient } from "../../shopify/admin-client.server";
 import { refundCreateMutation } from "../../shopify/operations/refund-create-mutation";
 import type { ServiceDeps } from "../service-deps.server";
+import { moneyReceived } from "../../domain/contract/stage-money";
 
 /** Asks Shopify to give back money on one order, from the payments named, each through its own gateway. */
 export async function refundOnOrder(admin: AdminClient, contract: StoredContract, refund: OrderRefund, note: string): Promise<void> {
@@ -40,7 +41,7 @@ export async function recordRefundOutsideShopify(
 ): Promise<void> {
   const ledger = await listLedgerEntries(deps.db, shop, contract.id);
   const sequence = ledger.filter((entry) => isRefundOutsideShopify(entry.shopifyRef)).length + 1;
-  const stages = contract.stages.map((stage) => ({ position: stage.position, received: stage.paidMinor, refunded: stage.refundedMinor }));
+  const stages = contract.stages.map((stage) => ({ position: stage.position, received: moneyReceived(stage), refunded: stage.refundedMinor }));
   const { parts } = allocateRefund(stages, { amount: refund.amount, paidStages: [] });
   const ref = outsideRefundRef(contract.id, sequence);
   await recordLedgerEntries(

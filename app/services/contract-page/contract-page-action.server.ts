@@ -15,6 +15,7 @@ import { cancelContract, markMilestone, type CancelSettlement } from "../collect
 import { ContractBusyError } from "../collection/contract-lock.server";
 import { refundContract } from "../collection/contract-refunds.server";
 import type { ServiceDeps } from "../service-deps.server";
+import { moneyHeld } from "../../domain/contract/stage-money";
 
 export interface ContractPageActor {
   readonly shop: string;
@@ -188,7 +189,7 @@ function stageOf(contract: StoredContract, form: FormData) {
 }
 
 function heldOn(contract: StoredContract): bigint {
-  return contract.stages.reduce((sum, stage) => sum + stage.paidMinor - stage.refundedMinor, 0n);
+  return contract.stages.reduce((sum, stage) => sum + moneyHeld(stage), 0n);
 }
 
 function text(form: FormData, name: string): string {

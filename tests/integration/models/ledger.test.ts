@@ -222,12 +222,12 @@ describe("ledger sums", () => {
       netMinor: 58800n,
       discountedMinor: 1200n,
     });
-    expect((await getContract(db, shop, contract.id))?.stages[1]?.paidMinor).toBe(60000n);
+    expect((await getContract(db, shop, contract.id))?.stages[1]).toMatchObject({ paidMinor: 60000n, discountMinor: 1200n });
     // Granted once per stage: the same key again changes nothing.
     expect((await record(earlyPaymentDiscountRef(preShipping.id), "earlyPaymentDiscount", 1200n)).created).toBe(false);
     await expect(record("r1", "refund", 58801n)).rejects.toThrow(/more than the 58800 stage/);
     await record("r2", "refund", 58800n);
-    expect((await getContract(db, shop, contract.id))?.stages[1]).toMatchObject({ paidMinor: 60000n, refundedMinor: 58800n });
+    expect((await getContract(db, shop, contract.id))?.stages[1]).toMatchObject({ paidMinor: 60000n, discountMinor: 1200n, refundedMinor: 58800n });
     expect(await db.outgoingEmail.count({ where: { shop, contractId: contract.id } })).toBe(2);
   });
 

@@ -136,6 +136,22 @@ describe("the early-payment discount in collection", () => {
     expect(nextCollectionStep(late, seen, clockOn("2027-03-01"))).toMatchObject({ kind: "chargeMandate", position: 2, amount: 60_000n });
   });
 
+  it("is honoured on any day when the order the buyer paid was made from the draft while it carried the discount", () => {
+    const late = [paidOn("2027-03-12", 58_800n, "2027-03-12T00:05:00Z")];
+    const scenario = withOffer(late, { stageDraftOrderId: stageDraftId(2) });
+    const completedDiscounted = withStageDraft(scenario.observation, 2, { completed: true, earlyPaymentDiscount: true });
+    expect(discountEarned(OFFER, late, true)).toBe(1_200n);
+    expect(nextCollectionStep(scenario.contract, completedDiscounted, AFTER_IT_ALL)).toEqual({
+      kind: "grantEarlyPaymentDiscount",
+      position: 2,
+      discount: 1_200n,
+      occurredAt: new Date("2027-03-12T00:05:00Z"),
+    });
+    // A draft without the discount asked the full amount: paying the discounted amount late earns nothing.
+    const completedPlain = withStageDraft(scenario.observation, 2, { completed: true, earlyPaymentDiscount: false });
+    expect(nextCollectionStep(scenario.contract, completedPlain, AFTER_IT_ALL)?.kind).not.toBe("grantEarlyPaymentDiscount");
+  });
+
   it("is not granted on a cancelled stage", () => {
     const { contract, observation } = withOffer([paidOn("2027-03-11", 58_800n)], { status: "cancelled" });
     expect(nextCollectionStep(contract, observation, AFTER_IT_ALL)?.kind).not.toBe("grantEarlyPaymentDiscount");

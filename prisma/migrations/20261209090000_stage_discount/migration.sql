@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Stage" ADD COLUMN     "discountMinor" BIGINT NOT NULL DEFAULT 0;
+
