@@ -9,8 +9,8 @@ import { Dec } from "../../domain/money/decimal";
 import { formatMinorUnits } from "../../domain/money/minor-units";
 
 /**
- * What Tranche records at Avalara, as data: one SalesInvoice per invoiced stage, and one ReturnInvoice per refund on
- * a stage. Pure: the client (avatax-client.server.ts) sends what these build.
+ * What Tranche records at Avalara, as data: one SalesInvoice per invoiced stage, and one ReturnInvoice per refund or
+ * early-payment discount on a stage. Pure: the client (avatax-client.server.ts) sends what these build.
  *
  * Each document has one line: the stage's net amount (its amount less its tax shares). In "override" mode its tax is
  * our exact split of Shopify's tax for the stage, sent as a TaxAmount override, so that the stages' documents sum to
@@ -31,6 +31,11 @@ export function stageDocumentCode(contractId: string, position: number): string 
 /** A refund's code names its stage and the refund's ledger entry, shortened to a stable 10-character digest. */
 export function refundDocumentCode(contractId: string, position: number, ledgerDigest: string): string {
   return checkedCode(`tranche-${contractId}-${position}-r${ledgerDigest.slice(0, 10)}`);
+}
+
+/** An early-payment discount's code, like a refund's but marked "d": its ledger entry's digest. */
+export function discountDocumentCode(contractId: string, position: number, ledgerDigest: string): string {
+  return checkedCode(`tranche-${contractId}-${position}-d${ledgerDigest.slice(0, 10)}`);
 }
 
 function checkedCode(code: string): string {
@@ -67,6 +72,80 @@ export function refundTaxPortion(amount: bigint, tax: bigint, refundedBefore: bi
     return BigInt(new Dec(tax.toString()).times(capped.toString()).dividedBy(amount.toString()).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0));
   };
   return taxIn(refundedBefore + refund) - taxIn(refundedBefore);
+}
+
+/** A stage as its credits need it: its gross and its tax lines. */
+export interface CreditedStage {
+  readonly id: string;
+  readonly amountMinor: bigint;
+  readonly taxShares: readonly TaxLine[];
+}
+
+/** A ledger entry as the credits read it ("payment" and "manualPayment" are money in). */
+export interface CreditLedgerEntry {
+  readonly id: string;
+  readonly kind: "payment" | "manualPayment" | "refund" | "earlyPaymentDiscount";
+  readonly stageId: string | null;
+  readonly amountMinor: bigint;
+  readonly occurredAt: Date;
+}
+
+/** What a ReturnInvoice takes off a stage's sale: a refund's or an early-payment discount's gross and the tax in it. */
+export interface StageCredit<Stage extends CreditedStage = CreditedStage> {
+  readonly stage: Stage;
+  readonly entryId: string;
+  readonly occurredAt: Date;
+  readonly kind: "refund" | "earlyPaymentDiscount";
+  readonly gross: bigint;
+  readonly tax: bigint;
+}
+
+/**
+ * The credits against the stages' sales, one per refund or early-payment discount on a stage, walking the ledger in
+ * its order (when it happened, then id: the order the journal reads it in) with the journal's rule
+ * (app/domain/books/journal.ts), so that Avalara's documents and the journal's tax payable agree to the minor unit:
+ *
+ * - A discount's tax is the stage's tax in the gross between what settled the stage before it (money and earlier
+ *   discounts) and that plus the discount, on the same running total refunds use.
+ * - A refund's tax is counted on the running total of the stage's sale given back. The part of a refund that gives
+ *   back an overpayment (what settled the stage beyond its amount, discounts counted, not given back before) was
+ *   never a sale: it carries no tax and is no credit; a refund that is all overpayment has none.
+ *
+ * Refunds of money never allocated to a stage have no stage document to return against and are left out.
+ */
+export function stageCredits<Stage extends CreditedStage>(stages: readonly Stage[], ledger: readonly CreditLedgerEntry[]): StageCredit<Stage>[] {
+  const settled = new Map<string, bigint>();
+  const refunded = new Map<string, bigint>();
+  const overpaymentReturned = new Map<string, bigint>();
+  const credits: StageCredit<Stage>[] = [];
+  for (const entry of ledger) {
+    const stage = stages.find((candidate) => candidate.id === entry.stageId);
+    if (!stage) continue;
+    const { tax } = stageTaxAndNet(stage.amountMinor, stage.taxShares);
+    const settledBefore = settled.get(stage.id) ?? 0n;
+    if (entry.kind === "payment" || entry.kind === "manualPayment") {
+      settled.set(stage.id, settledBefore + entry.amountMinor);
+      continue;
+    }
+    if (entry.kind === "earlyPaymentDiscount") {
+      settled.set(stage.id, settledBefore + entry.amountMinor);
+      const discountTax = refundTaxPortion(stage.amountMinor, tax, settledBefore, entry.amountMinor);
+      credits.push({ stage, entryId: entry.id, occurredAt: entry.occurredAt, kind: entry.kind, gross: entry.amountMinor, tax: discountTax });
+      continue;
+    }
+    const refundedBefore = refunded.get(stage.id) ?? 0n;
+    const returnedBefore = overpaymentReturned.get(stage.id) ?? 0n;
+    refunded.set(stage.id, refundedBefore + entry.amountMinor);
+    const excess = settledBefore - stage.amountMinor - returnedBefore;
+    const overpayment = excess <= 0n ? 0n : excess < entry.amountMinor ? excess : entry.amountMinor;
+    overpaymentReturned.set(stage.id, returnedBefore + overpayment);
+    const sale = entry.amountMinor - overpayment;
+    if (sale === 0n) continue;
+    const saleBefore = refundedBefore - returnedBefore;
+    const refundTax = refundTaxPortion(stage.amountMinor, tax, saleBefore, sale);
+    credits.push({ stage, entryId: entry.id, occurredAt: entry.occurredAt, kind: "refund", gross: sale, tax: refundTax });
+  }
+  return credits;
 }
 
 /**

@@ -8,18 +8,20 @@ import type { AuditActor } from "../../models/audit-log.server";
 import { listAvaTaxDocuments, recordAvaTaxDocument, type AvaTaxDocument, type AvaTaxDocumentType } from "../../models/avatax-documents.server";
 import { enabledAvaTaxConnection, type AvaTaxConnection } from "../../models/avatax-settings.server";
 import { getContract, type StoredContract, type StoredStage } from "../../models/contracts.server";
-import { listLedgerEntries, type LedgerEntry } from "../../models/ledger.server";
+import { listLedgerEntries } from "../../models/ledger.server";
 import { NotFoundError } from "../../models/model-errors.server";
 import { AvaTaxClient, AvaTaxDocumentType as SdkDocumentType, AvaTaxRequestError, type AvaTaxTransactionResult } from "./avatax-client.server";
 import {
+  discountDocumentCode,
   keptTaxAndNet,
   minorFromAvaTax,
   refundDocumentCode,
-  refundTaxPortion,
   returnInvoiceModel,
   salesInvoiceModel,
+  stageCredits,
   stageDocumentCode,
   stageTaxAndNet,
+  type StageCredit,
   type StageDocumentInput,
 } from "./avatax-documents";
 
@@ -33,10 +35,18 @@ import {
  * - Each refund on a stage (a ledger entry) has a ReturnInvoice for the refund's share of the stage's tax, made with
  *   CreateTransaction rather than RefundTransaction: a partial RefundTransaction returns whole lines or a percentage
  *   and rounds the tax its own way, where a TaxAmount override returns exactly the refund's portion. Money refunded
- *   before it was allocated to a stage has no stage document to return against and is left out.
+ *   before it was allocated to a stage has no stage document to return against and is left out, and so is the part
+ *   of a refund that gives back an overpayment (no sale: the journal returns no tax for it); a return document of a
+ *   refund that gives back no sale at all is voided.
+ * - Each early-payment discount on a stage (a ledger entry) has a ReturnInvoice too, dated the day it was granted,
+ *   for the discount and the tax in it, rather than an AdjustTransaction of the stage's SalesInvoice: Avalara's
+ *   AdjustTransaction corrects a document (and is refused once its period is filed and locked), where a discount
+ *   let off after the sale is a credit of its own day, as a refund is and as the journal books it. The stage's
+ *   documents together then carry its tax less the discount's, on the journal's cumulative split.
  * - A cancelled contract's stages that took no money have their document voided (DocVoided): the sale did not
- *   happen. A stage paid in part keeps a document for the part paid, adjusted (AdjustTransaction) to that gross and
- *   its share of the tax, as the journal keeps it; a stage paid in full keeps its own. Refunding the money kept
+ *   happen. A stage settled in part keeps a document for the part settled, adjusted (AdjustTransaction) to that
+ *   gross and its share of the tax, as the journal keeps it; a stage settled in full keeps its own. A discount on it
+ *   is taken off by its own ReturnInvoice, so the documents together keep just the money; refunding that money
  *   returns its tax through the refunds.
  *
  * A document Avalara refused stays "pending" with the reason for staff, the others go on, and the run then throws
@@ -71,7 +81,13 @@ export async function syncAvaTaxDocuments(deps: AvaTaxSyncDeps, shop: string, co
     if (voidsOnCancel(contract, stage)) await run.void(stage);
     else await run.ensureSalesInvoice(stage);
   }
-  for (const refund of stageRefunds(contract, ledger)) await run.ensureReturnInvoice(refund);
+  const credits = stageCredits(contract.stages, ledger);
+  for (const credit of credits) await run.ensureReturnInvoice(credit);
+  // A refund returned before overpayments were told apart may have a document though it gave back no sale.
+  const credited = new Set(credits.map((credit) => credit.entryId));
+  for (const document of stored.values()) {
+    if (document.type === "ReturnInvoice" && document.ledgerEntryId !== null && !credited.has(document.ledgerEntryId)) await run.voidDocument(document.code);
+  }
 
   if (run.failures.length > 0) throw new AvaTaxSyncError(`AvaTax documents of contract ${contract.id} are pending: ${run.failures.join("; ")}`);
   return { changed: run.changed };
@@ -81,12 +97,20 @@ function cancelled(contract: StoredContract, stage: StoredStage): boolean {
   return contract.status === "cancelled" || stage.status === "cancelled";
 }
 
-/** A stage of a cancelled contract (or a stage cancelled on its own) that took no money: its sale did not happen. */
+/**
+ * A stage of a cancelled contract (or a stage cancelled on its own) that nothing settled: its sale did not happen.
+ * (paidMinor counts early-payment discounts, but a discount is granted only with money that earned it.)
+ */
 function voidsOnCancel(contract: StoredContract, stage: StoredStage): boolean {
   return cancelled(contract, stage) && stage.paidMinor === 0n;
 }
 
-/** What stays sold of a stage: all of it, or, once it is cancelled, what was paid of it. */
+/**
+ * What stays sold of a stage on its SalesInvoice: all of it, or, once it is cancelled, what settled it: the money paid
+ * and any early-payment discount (paidMinor), as the journal credits back only the rest. The discount is no money:
+ * its own ReturnInvoice takes it off, so that the stage's documents together keep the money and its tax. Keeping
+ * only the money here as well would take the discount off twice.
+ */
 function soldGross(contract: StoredContract, stage: StoredStage): bigint {
   if (!cancelled(contract, stage) || stage.paidMinor >= stage.amountMinor) return stage.amountMinor;
   return stage.paidMinor;
@@ -100,28 +124,6 @@ interface Adjustment {
 
 const SCHEDULE_REVISED: Adjustment = { reason: AdjustmentReason.PriceAdjusted, description: "The payment schedule was revised (Tranche)" };
 const CANCELLED_IN_PART: Adjustment = { reason: AdjustmentReason.Other, description: "Contract cancelled: the stage keeps only the part paid (Tranche)" };
-
-interface StageRefund {
-  readonly stage: StoredStage;
-  readonly entry: LedgerEntry;
-  /** What was refunded from the stage before this refund, in ledger order. */
-  readonly refundedBefore: bigint;
-}
-
-/** The refunds on stages, each with what its stage had refunded before it (by when it happened, then by id). */
-function stageRefunds(contract: StoredContract, ledger: readonly LedgerEntry[]): StageRefund[] {
-  const refunds = ledger
-    .filter((entry) => entry.kind === "refund" && entry.stageId !== null)
-    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.id.localeCompare(b.id));
-  const refundedSoFar = new Map<string, bigint>();
-  return refunds.flatMap((entry) => {
-    const stage = contract.stages.find((candidate) => candidate.id === entry.stageId);
-    if (!stage) return [];
-    const refundedBefore = refundedSoFar.get(stage.id) ?? 0n;
-    refundedSoFar.set(stage.id, refundedBefore + entry.amountMinor);
-    return [{ stage, entry, refundedBefore }];
-  });
-}
 
 class DocumentRun {
   readonly failures: string[] = [];
@@ -149,29 +151,31 @@ class DocumentRun {
     await this.ensure({ code, type: "SalesInvoice", stage, splitTax: tax, net, ledgerEntryId: null, adjustment }, () => salesInvoiceModel(input));
   }
 
-  async ensureReturnInvoice({ stage, entry, refundedBefore }: StageRefund): Promise<void> {
+  /** The ReturnInvoice of a refund or an early-payment discount, dated the day it happened. */
+  async ensureReturnInvoice(credit: StageCredit<StoredStage>): Promise<void> {
+    const { stage } = credit;
     const salesCode = stageDocumentCode(this.contract.id, stage.position);
-    const code = refundDocumentCode(this.contract.id, stage.position, createHash("sha256").update(entry.id).digest("hex"));
-    const { tax } = stageTaxAndNet(stage.amountMinor, stage.taxShares);
-    const refundTax = refundTaxPortion(stage.amountMinor, tax, refundedBefore, entry.amountMinor);
-    const input = this.documentInput(stage, code, entry.amountMinor - refundTax, refundTax, calendarDateAt(entry.occurredAt, this.contract.timeZone));
-    // A revision of the stage changes the share of its tax a refund carries.
+    const digest = createHash("sha256").update(credit.entryId).digest("hex");
+    const discount = credit.kind === "earlyPaymentDiscount";
+    const code = discount ? discountDocumentCode(this.contract.id, stage.position, digest) : refundDocumentCode(this.contract.id, stage.position, digest);
+    const net = credit.gross - credit.tax;
+    const input = {
+      ...this.documentInput(stage, code, net, credit.tax, calendarDateAt(credit.occurredAt, this.contract.timeZone)),
+      ...(discount ? { description: `Early-payment discount on ${this.stageDescription(stage)}` } : {}),
+    };
+    // A revision of the stage changes the share of its tax a credit carries.
     await this.ensure(
-      {
-        code,
-        type: "ReturnInvoice",
-        stage,
-        splitTax: -refundTax,
-        net: -(entry.amountMinor - refundTax),
-        ledgerEntryId: entry.id,
-        adjustment: SCHEDULE_REVISED,
-      },
+      { code, type: "ReturnInvoice", stage, splitTax: -credit.tax, net: -net, ledgerEntryId: credit.entryId, adjustment: SCHEDULE_REVISED },
       () => returnInvoiceModel(input, salesCode),
     );
   }
 
   async void(stage: StoredStage): Promise<void> {
-    const code = stageDocumentCode(this.contract.id, stage.position);
+    await this.voidDocument(stageDocumentCode(this.contract.id, stage.position));
+  }
+
+  /** Voids a stored document (DocVoided) whose sale or credit no longer stands. */
+  async voidDocument(code: string): Promise<void> {
     const document = this.stored.get(code);
     if (!document || document.status === "voided") return;
     const record = (status: "voided" | "pending", taxMinor: bigint | null, lastError: string | null) =>
@@ -180,23 +184,25 @@ class DocumentRun {
         this.shop,
         {
           contractId: this.contract.id,
-          stagePosition: stage.position,
+          stagePosition: document.stagePosition,
           code,
-          type: "SalesInvoice",
+          type: document.type,
           status,
           taxMinor,
           splitTaxMinor: document.splitTaxMinor,
           netMinor: document.netMinor,
           currency: this.contract.currency,
+          ledgerEntryId: document.ledgerEntryId,
           lastError,
         },
         this.actor,
       );
+    const sdkType = document.type === "SalesInvoice" ? SdkDocumentType.SalesInvoice : SdkDocumentType.ReturnInvoice;
     try {
       // A document whose creation never reached Avalara has nothing to void there.
-      const existing = await this.client.findTransaction(code, SdkDocumentType.SalesInvoice);
+      const existing = await this.client.findTransaction(code, sdkType);
       if (existing && existing.status !== "Cancelled") {
-        await this.client.voidTransaction(code, SdkDocumentType.SalesInvoice);
+        await this.client.voidTransaction(code, sdkType);
         this.changed.push(code);
       }
       await record("voided", document.taxMinor, null);
@@ -271,6 +277,10 @@ class DocumentRun {
     this.failures.push(`${code}: ${error.message}`);
   }
 
+  private stageDescription(stage: StoredStage): string {
+    return `${stage.title} (${this.contract.sourceDraftName ?? this.contract.sourceDraftOrderId})`;
+  }
+
   private documentInput(stage: StoredStage, code: string, net: bigint, tax: bigint, date?: string): StageDocumentInput {
     return {
       code,
@@ -278,7 +288,7 @@ class DocumentRun {
       customerCode: customerCodeOf(this.contract),
       currency: currencyFor(this.contract.currency),
       date: date ?? stage.issueDate ?? calendarDateAt(this.deps.now(), this.contract.timeZone),
-      description: `${stage.title} (${this.contract.sourceDraftName ?? this.contract.sourceDraftOrderId})`,
+      description: this.stageDescription(stage),
       net,
       tax,
       taxMode: this.connection.taxMode,

@@ -1,20 +1,23 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
 import { AVATAX_QUEUE } from "../../../app/jobs/queues";
 import { avaTaxSyncJob } from "../../../app/jobs/handlers/avatax-sync-job.server";
 import { JobHandlerRegistry } from "../../../app/lib/jobs/job-handlers.server";
 import { listAudit } from "../../../app/models/audit-log.server";
-import { listAvaTaxDocuments } from "../../../app/models/avatax-documents.server";
+import { listAvaTaxDocuments, recordAvaTaxDocument } from "../../../app/models/avatax-documents.server";
 import { saveAvaTaxSettings, type AvaTaxSettingsInput } from "../../../app/models/avatax-settings.server";
 import { cancelContractRecord, createContract, getContract, type StoredContract } from "../../../app/models/contracts.server";
 import { assignStageInvoiceNumber } from "../../../app/models/invoice-numbers.server";
-import { recordLedgerEntries } from "../../../app/models/ledger.server";
+import { earlyPaymentDiscountRef, recordLedgerEntries, type LedgerEntryInput } from "../../../app/models/ledger.server";
 import { taxSharesToColumn } from "../../../app/models/contract-columns.server";
 import { createPlan } from "../../../app/models/plans.server";
 import { parseCalendarDate } from "../../../app/domain/dates/calendar-date";
+import { currencyFor } from "../../../app/domain/money/currency";
 import type { OrderInput } from "../../../app/domain/schedule/order-input";
 import { accountBalancesAt } from "../../../app/services/books/journal-source.server";
 import { AvaTaxClient } from "../../../app/services/avatax/avatax-client.server";
+import { refundDocumentCode, returnInvoiceModel } from "../../../app/services/avatax/avatax-documents";
 import { requestAvaTaxSync } from "../../../app/services/avatax/avatax-sync-requests.server";
 import { AvaTaxSyncError, syncAvaTaxDocuments } from "../../../app/services/avatax/avatax-sync.server";
 import { startAvaTaxServer } from "../../../emulator/avatax/avatax-server";
@@ -320,6 +323,177 @@ describe("AvaTax documents per stage, through the avatax SDK against the local A
       ["ReturnInvoice", "-15.97"],
     ]);
     expect(BigInt(sumDecimal(atAvalara.map((document) => document.totalTax)))).toBe(-(await journalTaxPayable()));
+  });
+
+  it("returns an early-payment discount's tax as a ReturnInvoice of its day, so that Avalara keeps exactly the journal's tax", async () => {
+    const contract = await invoicedContract([1, 2]);
+    const [deposit, second] = contract.stages;
+    const entry = (stageId: string, kind: LedgerEntryInput["kind"], amountMinor: bigint, ref: string, at: string): LedgerEntryInput => ({
+      contractId: contract.id,
+      stageId,
+      kind,
+      amountMinor,
+      currency: "EUR",
+      shopifyRef: `${ref}-${contract.id}`,
+      occurredAt: new Date(at),
+      actor: "system",
+    });
+    // The buyer pays the 360.00 deposit (57.48 VAT) less 2% by the offer's last day: the 7.20 discount settles it, granted
+    // with that payment, as the collection planner records it. The second stage is paid in full.
+    await recordLedgerEntries(db, shop, [
+      entry(deposit!.id, "payment", 35_280n, "pay-1", "2027-01-16T10:00:00Z"),
+      { ...entry(deposit!.id, "earlyPaymentDiscount", 720n, "", "2027-01-16T10:00:00Z"), shopifyRef: earlyPaymentDiscountRef(deposit!.id) },
+      entry(second!.id, "payment", 60_000n, "pay-2", "2027-01-17T10:00:00Z"),
+    ]);
+    await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+
+    // 352.80 of 360.00 carries 56.33 of the VAT (56.3304 rounded half-up): the discount above it carries the other 1.15.
+    const discounts = () => documentsOf(contract).filter((document) => /-1-d\w{10}$/.test(document.code));
+    expect(
+      discounts().map((document) => [document.type, document.status, document.date, document.referenceCode, document.totalAmount, document.totalTax]),
+    ).toEqual([["ReturnInvoice", "Committed", "2027-01-16", `tranche-${contract.id}-1`, "-6.05", "-1.15"]]);
+    const committedTax = () =>
+      BigInt(
+        sumDecimal(
+          documentsOf(contract)
+            .filter((document) => document.status === "Committed")
+            .map((document) => document.totalTax),
+        ),
+      );
+    expect(committedTax()).toBe(5_748n + 9_580n - 115n);
+    expect(committedTax()).toBe(-(await journalTaxPayable()));
+    const stored = (await listAvaTaxDocuments(db, shop, contract.id)).filter((document) => document.type === "ReturnInvoice");
+    expect(stored.map((document) => [document.stagePosition, document.status, document.netMinor, document.splitTaxMinor, document.taxMinor])).toEqual([
+      [1, "committed", -605n, -115n, -115n],
+    ]);
+
+    // Run again: nothing to do. Lose our records: the run finds Avalara's document rather than making a second.
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([]);
+    await db.avaTaxDocument.deleteMany({ where: { shop } });
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([]);
+    expect(discounts()).toHaveLength(1);
+
+    // The contract is cancelled: the deposit, settled by money and discount, keeps its document whole. Then all the
+    // deposit's money goes back: its tax comes back too, and the deposit owes no tax at all.
+    const current = (await getContract(db, shop, contract.id))!;
+    await cancelContractRecord(db, shop, {
+      contractId: contract.id,
+      version: current.version,
+      reason: "buyer withdrew",
+      at: new Date("2027-01-18T10:00:00Z"),
+      cancellation: { settlement: "close" },
+      actor: "system",
+    });
+    await recordLedgerEntries(db, shop, [entry(deposit!.id, "refund", 35_280n, "refund-1", "2027-01-19T10:00:00Z")]);
+    await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+    expect(documentsOf(contract).map((document) => [document.type, document.status, document.totalTax])).toEqual([
+      ["SalesInvoice", "Committed", "57.48"],
+      ["SalesInvoice", "Committed", "95.80"],
+      ["ReturnInvoice", "Committed", "-1.15"],
+      ["ReturnInvoice", "Committed", "-56.33"],
+    ]);
+    expect(committedTax()).toBe(9_580n);
+    expect(committedTax()).toBe(-(await journalTaxPayable()));
+  });
+
+  it("keeps the money of a cancelled stage settled in part by money and a discount: the part settled, less the discount's return", async () => {
+    const contract = await invoicedContract([1, 2]);
+    const second = contract.stages[1]!;
+    const entry = (kind: LedgerEntryInput["kind"], amountMinor: bigint, ref: string, day: string): LedgerEntryInput => ({
+      contractId: contract.id,
+      stageId: second.id,
+      kind,
+      amountMinor,
+      currency: "EUR",
+      shopifyRef: `${ref}-${contract.id}`,
+      occurredAt: new Date(`2027-01-${day}T10:00:00Z`),
+      actor: "system",
+    });
+    // 200.00 of the 600.00 (95.80 VAT) paid, a 50.00 discount recorded on it, then the contract is cancelled.
+    await recordLedgerEntries(db, shop, [entry("manualPayment", 20_000n, "pay-2", "16"), entry("earlyPaymentDiscount", 5_000n, "discount-2", "17")]);
+    const current = (await getContract(db, shop, contract.id))!;
+    await cancelContractRecord(db, shop, {
+      contractId: contract.id,
+      version: current.version,
+      reason: "buyer withdrew",
+      at: new Date("2027-01-19T10:00:00Z"),
+      cancellation: { settlement: "close" },
+      actor: "system",
+    });
+    await syncAvaTaxDocuments(deps, shop, contract.id, "system");
+
+    // The sale is cut to the 250.00 settled (39.92 VAT), and the discount's return takes off 50.00 with 7.99: the
+    // documents together keep the 200.00 of money, and exactly the journal's tax.
+    const ofSecond = documentsOf(contract).filter((document) => document.code.startsWith(`tranche-${contract.id}-2`));
+    expect(ofSecond.map((document) => [document.type, document.status, document.totalAmount, document.totalTax])).toEqual([
+      ["SalesInvoice", "Committed", "210.08", "39.92"],
+      ["ReturnInvoice", "Committed", "-42.01", "-7.99"],
+    ]);
+    expect(sumDecimal(ofSecond.flatMap((document) => [document.totalAmount, document.totalTax]))).toBe(20_000);
+    const committed = documentsOf(contract).filter((document) => document.status === "Committed");
+    expect(BigInt(sumDecimal(committed.map((document) => document.totalTax)))).toBe(-(await journalTaxPayable()));
+  });
+
+  it("returns no tax for a refund that gives back an overpayment, and voids a return document such a refund was given", async () => {
+    const contract = await invoicedContract([1]);
+    const deposit = contract.stages[0]!;
+    const entry = (kind: LedgerEntryInput["kind"], amountMinor: bigint, ref: string, day: string): LedgerEntryInput => ({
+      contractId: contract.id,
+      stageId: deposit.id,
+      kind,
+      amountMinor,
+      currency: "EUR",
+      shopifyRef: `${ref}-${contract.id}`,
+      occurredAt: new Date(`2027-01-${day}T10:00:00Z`),
+      actor: "system",
+    });
+    // The 360.00 deposit is paid, then 100.00 more by mistake, and that 100.00 is given back.
+    const [, , recorded] = await recordLedgerEntries(db, shop, [
+      entry("payment", 36_000n, "pay-1", "16"),
+      entry("manualPayment", 10_000n, "pay-again", "17"),
+      entry("refund", 10_000n, "refund-1", "18"),
+    ]);
+    // As an earlier run returned it: a share of the deposit's tax, at Avalara and recorded.
+    const code = refundDocumentCode(contract.id, 1, createHash("sha256").update(recorded!.entry.id).digest("hex"));
+    const stale = returnInvoiceModel(
+      {
+        code,
+        companyCode: settings().companyCode,
+        customerCode: "shopify-1",
+        currency: currencyFor("EUR"),
+        date: "2027-01-18",
+        description: "Deposit",
+        net: 8_403n,
+        tax: 1_597n,
+        taxMode: "override",
+        commit: true,
+        origin: settings().origin,
+        shipTo: null,
+        invoiceNumber: null,
+      },
+      `tranche-${contract.id}-1`,
+    );
+    await new AvaTaxClient({ ...settings(), licenseKey: LICENSE_KEY }).createTransaction(stale);
+    const staleRecord = { contractId: contract.id, stagePosition: 1, code, type: "ReturnInvoice" as const, splitTaxMinor: -1_597n, netMinor: -8_403n };
+    await recordAvaTaxDocument(
+      db,
+      shop,
+      { ...staleRecord, status: "committed", taxMinor: -1_597n, currency: "EUR", ledgerEntryId: recorded!.entry.id, lastError: null },
+      "system",
+    );
+
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([`tranche-${contract.id}-1`, code]);
+    expect(documentsOf(contract).map((document) => [document.type, document.status, document.totalTax])).toEqual([
+      ["ReturnInvoice", "Cancelled", "-15.97"],
+      ["SalesInvoice", "Committed", "57.48"],
+    ]);
+    expect(await journalTaxPayable()).toBe(-5_748n);
+    const stored = await listAvaTaxDocuments(db, shop, contract.id);
+    expect(stored.map((document) => [document.type, document.status, document.ledgerEntryId])).toEqual([
+      ["ReturnInvoice", "voided", recorded!.entry.id],
+      ["SalesInvoice", "committed", null],
+    ]);
+    expect((await syncAvaTaxDocuments(deps, shop, contract.id, "system")).changed).toEqual([]);
   });
 
   it("keeps a document pending with Avalara's reason through an outage, and commits it on the next run", async () => {

@@ -3,17 +3,23 @@ import { describe, expect, it } from "vitest";
 import { DocumentType } from "avatax/lib/enums/DocumentType.js";
 import { TaxOverrideType } from "avatax/lib/enums/TaxOverrideType.js";
 
+import { journalOfContract } from "../../../app/domain/books/journal";
+import type { LedgerFact } from "../../../app/domain/books/journal-types";
+import { contractFacts, day, stageFact } from "../books/books-fixture";
 import { currencyFor } from "../../../app/domain/money/currency";
 import {
   avaTaxAmount,
+  discountDocumentCode,
   keptTaxAndNet,
   minorFromAvaTax,
   refundDocumentCode,
   refundTaxPortion,
   returnInvoiceModel,
   salesInvoiceModel,
+  stageCredits,
   stageDocumentCode,
   stageTaxAndNet,
+  type CreditLedgerEntry,
   type StageDocumentInput,
 } from "../../../app/services/avatax/avatax-documents";
 
@@ -184,5 +190,102 @@ describe("salesInvoiceModel / returnInvoiceModel", () => {
       lines: [{ amount: -84.03 }],
       taxOverride: { type: TaxOverrideType.TaxAmount, taxAmount: -15.97 },
     });
+  });
+});
+
+describe("stageCredits", () => {
+  /** 10.00 gross with 0.05 VAT: a stage where the running split and a rounded share of the discount part ways. */
+  const stage = { id: "s1", amountMinor: 1_000n, taxShares: [{ title: "VAT", amount: 5n }] };
+  let counter = 0;
+  const entry = (kind: CreditLedgerEntry["kind"], amountMinor: bigint, at = "2027-01-16T10:00:00Z", stageId: string | null = "s1"): CreditLedgerEntry => {
+    counter += 1;
+    return { id: `l${counter}`, kind, stageId, amountMinor, occurredAt: new Date(at) };
+  };
+  const figures = (ledger: readonly CreditLedgerEntry[]) => stageCredits([stage], ledger).map((credit) => [credit.kind, credit.gross, credit.tax]);
+
+  it("gives a discount the stage's tax between what settled it before and after, not the offer's rounded share", () => {
+    // 9.00 paid carries 0.045 of VAT, rounded up to 0.05: the 1.00 discount above it carries none (the offer said 0.01).
+    expect(figures([entry("payment", 900n), entry("earlyPaymentDiscount", 100n)])).toEqual([["earlyPaymentDiscount", 100n, 0n]]);
+    // Taken in the ledger's order: a discount listed before the payment of the same moment sits below it.
+    expect(figures([entry("earlyPaymentDiscount", 100n), entry("payment", 900n)])).toEqual([["earlyPaymentDiscount", 100n, 1n]]);
+  });
+
+  it("names the stage and the entry of each credit, with discount codes marked apart from refunds", () => {
+    const discount = entry("earlyPaymentDiscount", 100n, "2027-01-17T09:00:00Z");
+    const [credit] = stageCredits([stage], [entry("payment", 900n), discount]);
+    expect(credit).toMatchObject({ stage, entryId: discount.id, occurredAt: discount.occurredAt });
+    expect(discountDocumentCode("c1", 2, "0123456789abcdef")).toBe("tranche-c1-2-d0123456789");
+    expect(discountDocumentCode("c1", 2, "0123456789abcdef")).not.toBe(refundDocumentCode("c1", 2, "0123456789abcdef"));
+  });
+
+  it("returns no sale for the part of a refund that gives back an overpayment, the discount counted as settling", () => {
+    const ledger = [entry("payment", 900n), entry("earlyPaymentDiscount", 100n), entry("payment", 100n), entry("refund", 150n), entry("refund", 850n)];
+    // 9.00 + 1.00 discount settled the stage; the extra 1.00 comes back first, without tax, then 0.50 and 8.50 of the sale.
+    expect(figures(ledger)).toEqual([
+      ["earlyPaymentDiscount", 100n, 0n],
+      ["refund", 50n, 0n],
+      ["refund", 850n, 5n],
+    ]);
+    expect(figures([entry("payment", 1_100n), entry("refund", 100n)])).toEqual([]);
+  });
+
+  it("leaves out refunds of money never allocated to a stage", () => {
+    expect(figures([entry("payment", 500n), entry("refund", 100n, undefined, null)])).toEqual([]);
+  });
+
+  /** Payments, discounts and refunds of what the stage holds, a day apart, then perhaps a cancellation. */
+  const scenario = fc
+    .record({
+      amount: fc.bigInt({ min: 1n, max: 500_000n }),
+      taxPermille: fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 3 }),
+      steps: fc.array(
+        fc.record({ kind: fc.constantFrom("payment", "manualPayment", "earlyPaymentDiscount", "refund"), permille: fc.integer({ min: 1, max: 700 }) }),
+        {
+          maxLength: 8,
+        },
+      ),
+      cancelled: fc.boolean(),
+    })
+    .map(({ amount, taxPermille, steps, cancelled }) => {
+      const taxShares = taxPermille.map((permille, index) => ({ title: `Tax ${index}`, amount: (amount * BigInt(permille)) / 3_000n }));
+      let money = 0n;
+      const ledger: LedgerFact[] = [];
+      steps.forEach((step, index) => {
+        const share = (amount * BigInt(step.permille)) / 1_000n;
+        const amountMinor = step.kind === "refund" ? (money < share ? money : share) : share;
+        if (amountMinor <= 0n) return;
+        if (step.kind === "payment" || step.kind === "manualPayment") money += amountMinor;
+        if (step.kind === "refund") money -= amountMinor;
+        ledger.push({ id: `e${index}`, kind: step.kind, stageId: "s1", amountMinor, occurredAt: new Date(Date.UTC(2027, 0, 2 + index, 12)) });
+      });
+      return { amount, taxShares, ledger, cancelled };
+    });
+
+  it("takes off exactly the tax the journal takes off: the stage's documents carry the journal's tax payable", () => {
+    fc.assert(
+      fc.property(scenario, ({ amount, taxShares, ledger, cancelled }) => {
+        const invoiced = stageFact(1, {
+          amountMinor: amount,
+          taxShares: taxShares.map((share) => ({ title: share.title, amountMinor: share.amount })),
+          issueDate: day("2027-01-01"),
+          status: "invoiced",
+          invoiceNumber: "TR-1",
+        });
+        const journal = journalOfContract(
+          contractFacts({ cancelledOn: cancelled ? day("2027-02-01") : null, settlement: cancelled ? "close" : null, stages: [invoiced], ledger }),
+        );
+        const taxPayable = journal
+          .flatMap((journalEntry) => journalEntry.lines)
+          .filter((line) => line.account === "taxPayable")
+          .reduce((total, line) => total + line.creditMinor - line.debitMinor, 0n);
+        // The SalesInvoice as the sync keeps it: whole, or cut to what settled it (money and discounts) on cancellation.
+        const settled = ledger.filter((fact) => fact.kind !== "refund").reduce((total, fact) => total + fact.amountMinor, 0n);
+        const sold = cancelled && settled < amount ? settled : amount;
+        const credits = stageCredits([{ id: "s1", amountMinor: amount, taxShares }], ledger);
+        const documentsTax = keptTaxAndNet(amount, taxShares, sold).tax - credits.reduce((total, credit) => total + credit.tax, 0n);
+        expect(documentsTax).toBe(taxPayable);
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });
