@@ -287,7 +287,8 @@ function earlyPaymentStep(contract: ContractState, observation: Observation): Co
   for (const stage of contract.stages) {
     if (!stage.earlyPayment || stage.discount > 0n || stage.status === "cancelled" || stage.status === "refunded") continue;
     const draft = observation.stageDrafts.get(stage.position);
-    const askedDiscounted = draft !== undefined && draft.completed && draft.earlyPaymentDiscount;
+    const order = observation.stageOrders.get(stage.position);
+    const askedDiscounted = draft !== undefined && draft.completed && draft.earlyPaymentDiscount && order !== undefined && order.outstanding <= 0n;
     const discount = discountEarned(stage.earlyPayment, stage.payments, askedDiscounted);
     if (discount > 0n) {
       return { kind: "grantEarlyPaymentDiscount", position: stage.position, discount, occurredAt: earnedAt(stage, stage.earlyPayment, askedDiscounted) };

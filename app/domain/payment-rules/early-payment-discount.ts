@@ -131,16 +131,17 @@ export function settleWithEarlyPayment(payments: readonly DatedPayment[], offer:
  * discount together settle exactly the amount; nothing when the money alone covers the amount (the buyer paid in
  * full and owes nothing to be let off).
  *
- * `askedDiscounted`: the order the buyer paid was made while the offer was open and asks for the discounted amount
- * (a stage draft completed with the discount on it). Its total can no longer change, so paying it is honoured on any
- * day: otherwise a checkout finished after midnight, or a saved-card retry, would leave the stage owing the discount
- * on an order that shows nothing outstanding.
+ * `paidOrderAskedDiscounted`: the buyer paid in full an order made while the offer was open, which asks for the
+ * discounted amount (a stage draft completed with the discount on it). Its total can no longer change, so paying it is
+ * honoured on any day, for what it left unpaid up to the offer's discount: otherwise a checkout finished after
+ * midnight, or a saved-card retry, would leave the stage owing the discount on an order showing nothing outstanding.
  */
-export function discountEarned(offer: EarlyPaymentOffer, payments: readonly DatedPayment[], askedDiscounted = false): bigint {
+export function discountEarned(offer: EarlyPaymentOffer, payments: readonly DatedPayment[], paidOrderAskedDiscounted = false): bigint {
   const amount = offer.payable + offer.discount;
   const money = payments.reduce((sum, payment) => sum + payment.amount, 0n);
   if (money >= amount) return 0n;
-  const reached = askedDiscounted ? money >= offer.payable : settleWithEarlyPayment(payments, offer).discountGranted > 0n;
-  if (!reached) return 0n;
-  return amount - money < offer.discount ? amount - money : offer.discount;
+  const left = amount - money;
+  if (paidOrderAskedDiscounted) return left <= offer.discount ? left : 0n;
+  if (settleWithEarlyPayment(payments, offer).discountGranted === 0n) return 0n;
+  return left < offer.discount ? left : offer.discount;
 }

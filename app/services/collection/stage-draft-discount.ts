@@ -7,15 +7,19 @@ export const EARLY_PAYMENT_DISCOUNT_TITLE = "Early-payment discount";
 
 /**
  * The draft-level discount that makes a stage draft ask for the offer's discounted amount: a fixed amount, so the
- * checkout total is exactly `payable`. Shopify types the value as a Float; the decimal text of a minor-unit amount
- * (at most two decimals, as Shopify allows here) converts to it exactly enough to parse back to the same cents.
+ * checkout total is `payable`. The amount goes as exact decimal text in the draft's own currency
+ * (`amountWithCurrency`); Shopify also requires the Float `value`, which it reads in the shop's currency. Should the
+ * two ever disagree by a minor unit, paying the order still earns the discount (discountEarned honours an order made
+ * from a discounted draft).
  */
 export function earlyPaymentDraftDiscount(offer: EarlyPaymentOffer, currency: Currency) {
+  const amount = formatMinorUnits(offer.discount, currency);
   return {
     title: EARLY_PAYMENT_DISCOUNT_TITLE,
     description: `${offer.percent}% if paid by ${offer.until}`,
     valueType: "FIXED_AMOUNT" as const,
-    value: Number(formatMinorUnits(offer.discount, currency)),
+    value: Number(amount),
+    amountWithCurrency: { amount, currencyCode: currency.code as never },
   };
 }
 

@@ -14,6 +14,7 @@ import {
   withRecorded,
   withStage,
   withStageDraft,
+  withStageOrder,
   type Scenario,
 } from "./contract-fixture";
 
@@ -139,8 +140,14 @@ describe("the early-payment discount in collection", () => {
   it("is honoured on any day when the order the buyer paid was made from the draft while it carried the discount", () => {
     const late = [paidOn("2027-03-12", 58_800n, "2027-03-12T00:05:00Z")];
     const scenario = withOffer(late, { stageDraftOrderId: stageDraftId(2) });
-    const completedDiscounted = withStageDraft(scenario.observation, 2, { completed: true, earlyPaymentDiscount: true });
+    const paidOrder = withStageOrder(scenario.observation, 2, { outstanding: 0n });
+    const completedDiscounted = withStageDraft(paidOrder, 2, { completed: true, earlyPaymentDiscount: true });
     expect(discountEarned(OFFER, late, true)).toBe(1_200n);
+    // An order a minor unit short of the offer (Shopify rounding its discount) is honoured for what it left.
+    expect(discountEarned(OFFER, [paidOn("2027-03-12", 58_801n)], true)).toBe(1_199n);
+    // An order still owing something is not the buyer's full payment of it.
+    const unpaidOrder = withStageDraft(withStageOrder(scenario.observation, 2, { outstanding: 100n }), 2, { completed: true, earlyPaymentDiscount: true });
+    expect(nextCollectionStep(scenario.contract, unpaidOrder, AFTER_IT_ALL)?.kind).not.toBe("grantEarlyPaymentDiscount");
     expect(nextCollectionStep(scenario.contract, completedDiscounted, AFTER_IT_ALL)).toEqual({
       kind: "grantEarlyPaymentDiscount",
       position: 2,
