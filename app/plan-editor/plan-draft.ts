@@ -43,7 +43,7 @@ export function newPlanDraft(): PlanDraft {
     syntax: "stages",
     stages: [
       newStageRow({ kind: "deposit", shareKind: "percent", shareValue: "30", dueKind: "checkout" }),
-      newStageRow({ kind: "balance", shareKind: "remainder", dueKind: "after", dueCount: "30", dueUnit: "d" }),
+      newStageRow({ kind: "balance", shareKind: "remainder", dueKind: "after", dueSteps: "30d" }),
     ],
   };
 }

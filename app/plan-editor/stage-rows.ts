@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { readStageConfig, type DueConfig, type ShareConfig, type StageConfig } from "../domain/plan/engine-config";
 import { PlanError } from "../domain/plan-error";
+import { parseDateStep } from "../domain/schedule/date-step-syntax";
 import { MAX_INSTALLMENTS, STAGE_KINDS, type StageKind } from "../domain/plan/plan";
 
 /**
@@ -16,11 +17,15 @@ export interface StageRow {
   /** The percent or fixed amount; unused by equal and remainder shares. */
   readonly shareValue: string;
   readonly dueKind: DueKind;
-  /** N of "after N days" and "every N months"; for a named date, blank means on the date itself. */
+  /** N of "every N months" and of "N days after a named date" (blank: on the date itself). */
   readonly dueCount: string;
   readonly dueUnit: OffsetLetter;
   readonly dueFrom: DueFrom;
-  /** `YYYY-MM-DD` for a fixed date. */
+  /** The date steps of "after" and of a spread's "until N after the start", comma-separated: "1m, end of month". */
+  readonly dueSteps: string;
+  /** A spread's deadline: a date (`dueDate`), steps after its start (`dueSteps`) or an order date field (`dueName`). */
+  readonly spreadUntil: SpreadUntil;
+  /** `YYYY-MM-DD` for a fixed date or a spread's deadline. */
   readonly dueDate: string;
   /** A milestone's name or an order date field's name. */
   readonly dueName: string;
@@ -35,11 +40,14 @@ export interface StageRow {
 export const SHARE_KINDS = ["percent", "fixed", "equal", "remainder"] as const;
 export type ShareKind = (typeof SHARE_KINDS)[number];
 
-export const DUE_KINDS = ["checkout", "after", "every", "on", "field", "dayOfMonth", "milestone", "fulfillmentCreated", "orderFulfilled"] as const;
+export const DUE_KINDS = ["checkout", "after", "every", "on", "field", "dayOfMonth", "spread", "milestone", "fulfillmentCreated", "orderFulfilled"] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
 export const DUE_FROMS = ["orderDate", "paymentDueDate", "previousStage"] as const;
 export type DueFrom = (typeof DUE_FROMS)[number];
+
+export const SPREAD_UNTILS = ["date", "after", "field"] as const;
+export type SpreadUntil = (typeof SPREAD_UNTILS)[number];
 
 export const OFFSET_LETTERS = ["d", "w", "m"] as const;
 export type OffsetLetter = (typeof OFFSET_LETTERS)[number];
@@ -53,6 +61,8 @@ export const stageRowSchema = z.object({
   dueCount: z.string().max(12),
   dueUnit: z.enum(OFFSET_LETTERS),
   dueFrom: z.enum(DUE_FROMS),
+  dueSteps: z.string().max(200),
+  spreadUntil: z.enum(SPREAD_UNTILS),
   dueDate: z.string().max(40),
   dueName: z.string().max(120),
   dueDay: z.string().max(12),
@@ -72,6 +82,8 @@ export function newStageRow(overrides: Partial<StageRow> = {}): StageRow {
     dueCount: "30",
     dueUnit: "d",
     dueFrom: "orderDate",
+    dueSteps: "30d",
+    spreadUntil: "after",
     dueDate: "",
     dueName: "",
     dueDay: "",
@@ -118,7 +130,7 @@ function dueConfig(row: StageRow, key: string): unknown {
     case "checkout":
       return "checkout";
     case "after":
-      return { after: offset, from: row.dueFrom };
+      return { after: stepsConfig(row.dueSteps, `${key}.after`), from: row.dueFrom };
     case "every": {
       const onDay = optionalInteger(row.dueDay, key, "the day of the month");
       return { every: offset, ...(onDay === undefined ? {} : { onDay }) };
@@ -132,12 +144,44 @@ function dueConfig(row: StageRow, key: string): unknown {
         dayOfMonth: optionalInteger(row.dueDay, key, "the day of the month") ?? 0,
         from: row.dueFrom === "previousStage" ? "orderDate" : row.dueFrom,
       };
+    case "spread": {
+      const until =
+        row.spreadUntil === "date"
+          ? row.dueDate
+          : row.spreadUntil === "field"
+            ? { field: row.dueName }
+            : { after: stepsConfig(row.dueSteps, `${key}.spread.until.after`) };
+      return { spread: { until, from: row.dueFrom === "previousStage" ? "orderDate" : row.dueFrom } };
+    }
     case "milestone":
       return { milestone: row.dueName };
     case "fulfillmentCreated":
     case "orderFulfilled":
       return { event: row.dueKind };
   }
+}
+
+const STEPS_HELP = "Write steps such as 30d, 2w, 1m, day 15, end of month or next day 5/20";
+
+/**
+ * The steps typed in one field ("1m, end of month") as the config writes them: one step as text, several as a
+ * list. Each is read with the engine's parser here, so the field says what is wrong in the form's own words.
+ */
+function stepsConfig(text: string, key: string): string | string[] {
+  const steps = text
+    .split(",")
+    .map((step) => step.trim())
+    .filter((step) => step !== "");
+  if (steps.length === 0) throw new PlanError(key, STEPS_HELP);
+  for (const step of steps) {
+    try {
+      parseDateStep(step, key);
+    } catch (error) {
+      if (error instanceof PlanError) throw new PlanError(key, `“${step}” is not a step. ${STEPS_HELP}`);
+      throw error;
+    }
+  }
+  return steps.length === 1 ? (steps[0] as string) : steps;
 }
 
 /** Blank is absent; a whole number is passed on for the engine to range-check; anything else is an error here. */
@@ -150,7 +194,7 @@ function optionalInteger(text: string, key: string, what: string): number | unde
 
 /**
  * The rows for a stored `{"stages": […]}` config, or null when it uses something the form cannot show (a list
- * of offsets, a recurrence anchor, plan-wide titles): such a plan is edited as JSON instead.
+ * of offsets after a named date, a recurrence anchor, plan-wide titles): such a plan is edited as JSON instead.
  */
 export function stageRowsFromConfig(config: Readonly<Record<string, unknown>>): StageRow[] | null {
   if (Object.keys(config).some((key) => key !== "stages" && key !== "name")) return null;
@@ -190,7 +234,7 @@ function shareFields(share: ShareConfig): Pick<StageRow, "shareKind" | "shareVal
   return "percent" in share ? { shareKind: "percent", shareValue: share.percent } : { shareKind: "fixed", shareValue: share.fixed };
 }
 
-/** A row holds one offset of whole days, weeks or months: a list of offsets is edited as JSON. */
+/** A row holds one offset of whole days, weeks or months for a recurrence or a named date: a list is edited as JSON. */
 const ONE_OFFSET = /^\s*\d+[dwm]\s*$/;
 
 function offsetFields(offset: string | readonly string[]): Pick<StageRow, "dueCount" | "dueUnit"> | null {
@@ -199,15 +243,13 @@ function offsetFields(offset: string | readonly string[]): Pick<StageRow, "dueCo
   return { dueCount: trimmed.slice(0, -1), dueUnit: trimmed.slice(-1) as OffsetLetter };
 }
 
-/** The row's due fields, or null for a rule the form has no fields for (several offsets, a recurrence's anchor). */
+/** The row's due fields, or null for a rule the form has no fields for (a recurrence's anchor, several offsets after a named date). */
 function dueFields(due: DueConfig): Partial<StageRow> | null {
   switch (due.variant) {
     case "checkout":
       return { dueKind: "checkout" };
-    case "after": {
-      const offset = offsetFields(due.after);
-      return offset && { dueKind: "after", dueFrom: due.from, ...offset };
-    }
+    case "after":
+      return { dueKind: "after", dueFrom: due.from, dueSteps: stepsText(due.after) };
     case "every": {
       const offset = offsetFields(due.every);
       if (!offset || due.anchor !== undefined) return null;
@@ -226,7 +268,19 @@ function dueFields(due: DueConfig): Partial<StageRow> | null {
       return { dueKind: "milestone", dueName: due.milestone };
     case "event":
       return { dueKind: due.event };
-    case "spread":
-      return null;
+    case "spread": {
+      const { until, from } = due.spread;
+      const deadline: Partial<StageRow> =
+        typeof until === "string"
+          ? { spreadUntil: "date", dueDate: until }
+          : "field" in until
+            ? { spreadUntil: "field", dueName: until.field }
+            : { spreadUntil: "after", dueSteps: stepsText(until.after) };
+      return { dueKind: "spread", dueFrom: from, ...deadline };
+    }
   }
+}
+
+function stepsText(steps: string | readonly string[]): string {
+  return (typeof steps === "string" ? [steps] : steps).map((step) => step.trim()).join(", ");
 }

@@ -7,7 +7,7 @@ import { PlanFormPage } from "../components/plans/PlanFormPage";
 import { PlanPageSkeleton, useLoadingAnotherPage } from "../components/plans/PlanPageSkeleton";
 import { savePlanForm } from "../services/plans/save-plan-form.server";
 import { calendarDateAt } from "../domain/dates/calendar-date";
-import { planDraftFromSource } from "../plan-editor/plan-draft";
+import { planFormFromSource } from "../components/plans/payment-rules-fields";
 import { countContractsByPlan, getPlan } from "../models/plans.server";
 import { shopFormat } from "../models/shop-profile.server";
 import { requireStaff } from "../staff-context.server";
@@ -21,7 +21,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const contracts = (await countContractsByPlan(staff.deps.db, staff.shop)).get(plan.id) ?? 0;
   return {
     plan: { id: plan.id, name: plan.name, archived: plan.archivedAt !== null, updatedAt: plan.updatedAt.toISOString() },
-    draft: planDraftFromSource(plan.source),
+    ...planFormFromSource(plan.source),
     contracts,
     // The sample order is dated today in the shop's zone.
     today: calendarDateAt(staff.deps.now(), (await shopFormat(staff.deps, staff.shop)).timeZone),
@@ -40,7 +40,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function EditPlan() {
-  const { plan, draft, contracts, today, duplicated } = useLoaderData<typeof loader>();
+  const { plan, draft, paymentRules, contracts, today, duplicated } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const submit = useSubmit();
   const loadingAnotherPage = useLoadingAnotherPage();
@@ -73,6 +73,7 @@ export default function EditPlan() {
       titleMetadata={plan.archived ? <Badge>Archived</Badge> : undefined}
       initialName={plan.name}
       initialDraft={draft}
+      initialPaymentRules={paymentRules}
       today={today}
       serverErrors={actionData && "errors" in actionData ? actionData.errors : undefined}
       secondaryActions={[

@@ -5,6 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { PlanFormPage } from "../components/plans/PlanFormPage";
 import { PlanPageSkeleton, useLoadingAnotherPage } from "../components/plans/PlanPageSkeleton";
 import { savePlanForm } from "../services/plans/save-plan-form.server";
+import { EMPTY_PAYMENT_RULES_FIELDS } from "../components/plans/payment-rules-fields";
 import { calendarDateAt } from "../domain/dates/calendar-date";
 import { newPlanDraft, presetPlanDraft } from "../plan-editor/plan-draft";
 import { PRESET_PLANS } from "../domain/plan/presets";
@@ -38,5 +39,14 @@ export default function NewPlan() {
   const actionData = useActionData<typeof action>();
   const loadingAnotherPage = useLoadingAnotherPage();
   if (loadingAnotherPage) return <PlanPageSkeleton />;
-  return <PlanFormPage title="Create plan" initialName={name} initialDraft={draft} today={today} serverErrors={actionData?.errors} />;
+  return (
+    <PlanFormPage
+      title="Create plan"
+      initialName={name}
+      initialDraft={draft}
+      initialPaymentRules={EMPTY_PAYMENT_RULES_FIELDS}
+      today={today}
+      serverErrors={actionData?.errors}
+    />
+  );
 }

@@ -5,15 +5,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import { checkPlanDraft } from "../../plan-editor/plan-draft-check";
 import { planFormError, type PlanFormError } from "../../plan-editor/plan-draft-errors";
 import type { SampleOrder } from "../../domain/plan/plan-draft-preview";
-import {
-  compilePlanDraft,
-  EMPTY_JUSTON_FIELDS,
-  newPlanDraft,
-  planDraftConfig,
-  planDraftFromSource,
-  type PlanDraft,
-  type PlanDraftSyntax,
-} from "../../plan-editor/plan-draft";
+import { compilePlanDraft, type PlanDraft, type PlanDraftSyntax } from "../../plan-editor/plan-draft";
 import { PlanError } from "../../domain/plan-error";
 import { withShopDates } from "../../locale/dates-in-text";
 import { ErrorSummaryBanner } from "../forms/ErrorSummaryBanner";
@@ -28,12 +20,17 @@ import { decimalForInput } from "../../locale/amount-input";
 import { draftForEngine, draftForInput, sampleForEngine } from "./plan-typed-numbers";
 import { SchedulePreviewCard } from "./SchedulePreviewCard";
 import { StageRowsEditor } from "./StageRowsEditor";
+import { PaymentRulesCard } from "./PaymentRulesCard";
+import { paymentRulesFieldsForInput, type PaymentRulesFields } from "./payment-rules-fields";
+import { carryOver, checkedPaymentRules, formStartingWith, NO_PAYMENT_RULES } from "./plan-form-drafts";
 
 interface PlanFormPageProps {
   readonly title: string;
   readonly titleMetadata?: PageProps["titleMetadata"];
   readonly initialName: string;
   readonly initialDraft: PlanDraft;
+  /** The payment rules section, numbers as the engine writes them; blank for a JSON draft (its text holds them). */
+  readonly initialPaymentRules: PaymentRulesFields;
   /** `YYYY-MM-DD`: the sample order's date, from the server so the first render matches the browser's. */
   readonly today: string;
   /** The server's answer to the last save; shown until the form changes. */
@@ -56,18 +53,33 @@ const NAME_MISSING: PlanFormError = { field: "name", message: "Give the plan a n
  * checks the plan on every change, but an error shows only once its field was left or a save was tried; a save with
  * errors the server would refuse too is not sent, and the summary at the top links to each field.
  */
-export function PlanFormPage({ title, titleMetadata, initialName, initialDraft, today, serverErrors, secondaryActions, notices }: PlanFormPageProps) {
+export function PlanFormPage({
+  title,
+  titleMetadata,
+  initialName,
+  initialDraft,
+  initialPaymentRules,
+  today,
+  serverErrors,
+  secondaryActions,
+  notices,
+}: PlanFormPageProps) {
   const submit = useSubmit();
   const navigation = useNavigation();
   const shopFormat = useShopFormat();
   const locale = shopFormat.format.locale;
   const visibility = useFieldVisibility();
   const initial = useMemo(
-    () => ({ name: initialName, syntax: initialDraft.syntax, drafts: draftsStartingWith(draftForInput(initialDraft, locale), locale) }),
-    [initialName, initialDraft, locale],
+    () => ({
+      name: initialName,
+      syntax: initialDraft.syntax,
+      ...formStartingWith(draftForInput(initialDraft, locale), paymentRulesFieldsForInput(initialPaymentRules, locale), locale),
+    }),
+    [initialName, initialDraft, initialPaymentRules, locale],
   );
   const [name, setName] = useState(initial.name);
   const [drafts, setDrafts] = useState(initial.drafts);
+  const [paymentRules, setPaymentRules] = useState(initial.paymentRules);
   const [syntax, setSyntax] = useState<PlanDraftSyntax>(initial.syntax);
   const [sample, setSample] = useState<SampleOrder>(() => ({
     amount: decimalForInput("10000", locale),
@@ -86,8 +98,17 @@ export function PlanFormPage({ title, titleMetadata, initialName, initialDraft, 
   const forEngine = useMemo(() => draftForEngine(draft, locale), [draft, locale]);
   const sampleRead = useMemo(() => sampleForEngine(sample, locale), [sample, locale]);
   const check = useMemo(() => checkPlanDraft(forEngine.draft, sampleRead.sample, new Date(`${today}T12:00:00Z`)), [forEngine, sampleRead, today]);
+  // A JSON draft's text holds its own payment rules; the section stands beside the other editors only.
+  const rules = useMemo(() => (syntax === "json" ? NO_PAYMENT_RULES : checkedPaymentRules(paymentRules, locale)), [syntax, paymentRules, locale]);
   const nameErrors = name.trim() === "" ? [NAME_MISSING] : [];
-  const errors = fieldErrors([...nameErrors, ...forEngine.errors, ...sampleRead.errors, ...check.errors, ...(showServerErrors ? (serverErrors ?? []) : [])]);
+  const errors = fieldErrors([
+    ...nameErrors,
+    ...forEngine.errors,
+    ...sampleRead.errors,
+    ...check.errors,
+    ...rules.errors,
+    ...(showServerErrors ? (serverErrors ?? []) : []),
+  ]);
   const shownErrors = visibleErrors(errors, visibility, (field, message) => asSentence(withShopDates(planErrorText(field, message, syntax), shopFormat.date)));
   const summary = visibility.state.attempts > 0 ? planFieldProblems(withoutSample(shownErrors), draft) : [];
 
@@ -98,23 +119,30 @@ export function PlanFormPage({ title, titleMetadata, initialName, initialDraft, 
       apply(value);
     };
   const chooseSyntax = edit((next: PlanDraftSyntax) => {
-    setDrafts((current) => carryOver(current, syntax, next, locale));
+    const carried = carryOver({ drafts, paymentRules }, syntax, next, locale);
+    setDrafts(carried.drafts);
+    setPaymentRules(carried.paymentRules);
     setSyntax(next);
   });
   const save = () => {
     visibility.attempt();
     // What the server would refuse as well is not sent: the summary says what to fix.
-    if ([...nameErrors, ...forEngine.errors, ...compileErrors(forEngine.draft)].length > 0) return;
-    submit({ name, draft: JSON.stringify(forEngine.draft) }, { method: "post" });
+    if ([...nameErrors, ...forEngine.errors, ...compileErrors(forEngine.draft), ...rules.errors].length > 0) return;
+    const posted: Record<string, string> = { name, draft: JSON.stringify(forEngine.draft) };
+    if (syntax !== "json") posted.paymentRules = JSON.stringify(rules.config ?? null);
+    submit(posted, { method: "post" });
   };
   const discard = () => {
     setName(initial.name);
     setDrafts(initial.drafts);
+    setPaymentRules(initial.paymentRules);
     setSyntax(initial.syntax);
     setDismissedServerErrors(serverErrors);
     visibility.reset();
   };
-  const dirty = JSON.stringify([name, syntax, draft]) !== JSON.stringify([initial.name, initial.syntax, initial.drafts[initial.syntax]]);
+  const dirty =
+    JSON.stringify([name, syntax, draft, syntax === "json" ? null : paymentRules]) !==
+    JSON.stringify([initial.name, initial.syntax, initial.drafts[initial.syntax], initial.syntax === "json" ? null : initial.paymentRules]);
   const saving = navigation.state === "submitting" && navigation.formMethod?.toLowerCase() === "post" && navigation.formData?.has("draft") === true;
 
   return (
@@ -192,11 +220,14 @@ export function PlanFormPage({ title, titleMetadata, initialName, initialDraft, 
                       onChange={edit((text) => setDrafts((current) => ({ ...current, json: { syntax: "json", text } })))}
                       onBlur={visibility.touch("json")}
                       error={shownErrors.get("json")}
-                      helpText='For example {"period": "1m(4)", "rate": "25(4)"} or {"preset": "monthly-4"}'
+                      helpText='For example {"period": "1m(4)", "rate": "25(4)"} or {"preset": "monthly-4"}; payment rules as {"paymentRules": {…}}'
                     />
                   )}
                 </BlockStack>
               </Card>
+              {syntax === "json" ? null : (
+                <PaymentRulesCard fields={paymentRules} errors={shownErrors} onBlurField={visibility.touch} onChange={edit(setPaymentRules)} />
+              )}
             </BlockStack>
           </Layout.Section>
           <Layout.Section>
@@ -245,45 +276,6 @@ function compileErrors(draft: PlanDraft): PlanFormError[] {
     return [];
   } catch (error) {
     if (error instanceof PlanError) return [planFormError(draft.syntax, error)];
-    throw error;
-  }
-}
-
-type DraftsBySyntax = {
-  readonly stages: Extract<PlanDraft, { syntax: "stages" }>;
-  readonly juston: Extract<PlanDraft, { syntax: "juston" }>;
-  readonly json: Extract<PlanDraft, { syntax: "json" }>;
-};
-
-/** Each editor keeps its own draft, so switching back and forth loses nothing. */
-function draftsStartingWith(draft: PlanDraft, locale: string): DraftsBySyntax {
-  const stages = draftForInput(newPlanDraft(), locale) as DraftsBySyntax["stages"];
-  const drafts: DraftsBySyntax = { stages, juston: { syntax: "juston", juston: EMPTY_JUSTON_FIELDS }, json: { syntax: "json", text: "" } };
-  return carryOver({ ...drafts, [draft.syntax]: draft }, draft.syntax, "json", locale);
-}
-
-/**
- * Switching editors carries the plan across where the target can show it: any plan becomes JSON, and JSON
- * becomes stages or JustOn fields when it is written that way. Otherwise the target keeps its own draft. JSON holds
- * the engine's numbers ("12000.50"); the stage form the shop's ("12,000.50").
- */
-function carryOver(drafts: DraftsBySyntax, from: PlanDraftSyntax, to: PlanDraftSyntax, locale: string): DraftsBySyntax {
-  if (from === to) return drafts;
-  const read = draftForEngine(drafts[from], locale);
-  const source = read.errors.length > 0 ? undefined : sourceText(read.draft);
-  if (source === undefined) return drafts;
-  if (to === "json") return { ...drafts, json: { syntax: "json", text: source } };
-  const converted = draftForInput(planDraftFromSource(source), locale);
-  return converted.syntax === to ? { ...drafts, [to]: converted } : drafts;
-}
-
-function sourceText(draft: PlanDraft): string | undefined {
-  try {
-    const config = planDraftConfig(draft);
-    return typeof config === "string" ? config : JSON.stringify(config, null, 2);
-  } catch (error) {
-    // A half-typed count cannot be written as JSON yet; the editor being left keeps it.
-    if (error instanceof PlanError) return undefined;
     throw error;
   }
 }

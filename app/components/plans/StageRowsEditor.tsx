@@ -3,7 +3,7 @@ import { useId } from "react";
 
 import type { StageKind } from "../../domain/plan/plan";
 import { STAGE_KIND_OPTIONS } from "../stage-kind-options";
-import { newStageRow, type DueKind, type ShareKind, type StageRow } from "../../plan-editor/stage-rows";
+import { newStageRow, type DueKind, type ShareKind, type SpreadUntil, type StageRow } from "../../plan-editor/stage-rows";
 import type { FieldErrors } from "./field-errors";
 import { planFieldId } from "./plan-form-fields";
 
@@ -21,6 +21,7 @@ const DUE_OPTIONS: { label: string; value: DueKind }[] = [
   { label: "On a date", value: "on" },
   { label: "On an order date field", value: "field" },
   { label: "On a day of the month", value: "dayOfMonth" },
+  { label: "Spread evenly until a deadline", value: "spread" },
   { label: "When a milestone is marked", value: "milestone" },
   { label: "When a fulfillment is created", value: "fulfillmentCreated" },
   { label: "When the order is fulfilled", value: "orderFulfilled" },
@@ -31,6 +32,14 @@ const UNIT_OPTIONS = [
   { label: "weeks", value: "w" },
   { label: "months", value: "m" },
 ];
+
+const SPREAD_UNTIL_OPTIONS: { label: string; value: SpreadUntil }[] = [
+  { label: "a time after the start", value: "after" },
+  { label: "a date", value: "date" },
+  { label: "an order date field", value: "field" },
+];
+
+const STEPS_HELP = "Steps in order, such as 30d, 2w, 1m, day 15, end of month or next day 5/20: “1m, end of month”";
 
 const FROM_OPTIONS = [
   { label: "the order date", value: "orderDate" },
@@ -179,8 +188,12 @@ function StageRowFields({ row, position, count, errors, onBlurField, onChange, o
             />
             <TextField
               {...at("count")}
-              label="Repeat"
-              helpText="How many installments this stage makes (blank: 1)"
+              label={row.dueKind === "spread" ? "Payments" : "Repeat"}
+              helpText={
+                row.dueKind === "spread"
+                  ? "How many payments to spread, the first on the start and the last on the deadline"
+                  : "How many installments this stage makes (blank: 1)"
+              }
               type="number"
               min={1}
               autoComplete="off"
@@ -228,9 +241,22 @@ function dueDetailFields(
       <Select label="Unit" options={UNIT_OPTIONS} value={row.dueUnit} onChange={(dueUnit) => onChange({ dueUnit: dueUnit as StageRow["dueUnit"] })} />
     </InlineStack>
   );
-  const fromField = (options: typeof FROM_OPTIONS) => (
-    <Select label="Counted from" options={options} value={row.dueFrom} onChange={(dueFrom) => onChange({ dueFrom: dueFrom as StageRow["dueFrom"] })} />
+  const fromField = (options: typeof FROM_OPTIONS, label = "Counted from") => (
+    <Select label={label} options={options} value={row.dueFrom} onChange={(dueFrom) => onChange({ dueFrom: dueFrom as StageRow["dueFrom"] })} />
   );
+  const stepsField = (label: string) => (
+    <TextField
+      {...errorField}
+      label={label}
+      helpText={STEPS_HELP}
+      autoComplete="off"
+      spellCheck={false}
+      value={row.dueSteps}
+      onChange={(dueSteps) => onChange({ dueSteps })}
+      error={error}
+    />
+  );
+  const withoutPreviousStage = FROM_OPTIONS.filter((option) => option.value !== "previousStage");
   switch (row.dueKind) {
     case "checkout":
     case "fulfillmentCreated":
@@ -239,7 +265,7 @@ function dueDetailFields(
     case "after":
       return (
         <>
-          {countField("After", error)}
+          {stepsField("After")}
           {fromField(FROM_OPTIONS)}
         </>
       );
@@ -300,7 +326,42 @@ function dueDetailFields(
             onChange={(dueDay) => onChange({ dueDay })}
             error={error}
           />
-          {fromField(FROM_OPTIONS.filter((option) => option.value !== "previousStage"))}
+          {fromField(withoutPreviousStage)}
+        </>
+      );
+    case "spread":
+      return (
+        <>
+          {fromField(withoutPreviousStage, "Starting on")}
+          <Select
+            label="Until"
+            options={SPREAD_UNTIL_OPTIONS}
+            value={row.spreadUntil}
+            onChange={(spreadUntil) => onChange({ spreadUntil: spreadUntil as SpreadUntil })}
+          />
+          {row.spreadUntil === "after" ? (
+            stepsField("Deadline after the start")
+          ) : row.spreadUntil === "date" ? (
+            <TextField
+              {...errorField}
+              label="Deadline"
+              type="date"
+              autoComplete="off"
+              value={row.dueDate}
+              onChange={(dueDate) => onChange({ dueDate })}
+              error={error}
+            />
+          ) : (
+            <TextField
+              {...errorField}
+              label="Deadline field"
+              helpText="A draft order custom attribute or metafield, e.g. event_date"
+              autoComplete="off"
+              value={row.dueName}
+              onChange={(dueName) => onChange({ dueName })}
+              error={error}
+            />
+          )}
         </>
       );
     case "milestone":

@@ -2,6 +2,7 @@ import type { FieldProblem } from "../forms/field-problems";
 import { plainZodText } from "../../locale/zod-issue-words";
 import type { PlanDraft } from "../../plan-editor/plan-draft";
 import type { StageRow } from "../../plan-editor/stage-rows";
+import { PAYMENT_RULES_FIELD_LABELS } from "./payment-rules-fields";
 
 /**
  * Where each plan form error (see PlanFormField) is shown and how the error summary names it. The input that shows
@@ -41,6 +42,8 @@ const STAGE_PART_LABELS: Readonly<Record<string, string>> = {
 export function planFieldLabel(field: string, draft: PlanDraft): string {
   if (field === "name") return "Plan name";
   if (field === "json") return "Plan config (JSON)";
+  const paymentRule = PAYMENT_RULES_FIELD_LABELS[field];
+  if (paymentRule) return paymentRule;
   const [area, part, detail] = field.split(".");
   if (area === "juston" && part) return JUSTON_LABELS[part] ?? "The plan";
   if (area === "sample" && part) return SAMPLE_LABELS[part] ?? "Preview";

@@ -5,7 +5,8 @@ import type { StaffContext } from "../../../app/staff-context.server";
 import { action as listAction, loader as listLoader } from "../../../app/routes/app.plans._index";
 import { action as editAction, loader as editLoader } from "../../../app/routes/app.plans.$id";
 import { action as newAction, loader as newLoader } from "../../../app/routes/app.plans.new";
-import { presetPlanDraft, type PlanDraft } from "../../../app/plan-editor/plan-draft";
+import { planDraftConfig, presetPlanDraft, type PlanDraft } from "../../../app/plan-editor/plan-draft";
+import { EMPTY_PAYMENT_RULES_FIELDS } from "../../../app/components/plans/payment-rules-fields";
 import { newStageRow } from "../../../app/plan-editor/stage-rows";
 import { seedContract } from "../models/contract-fixture";
 import { createTestDatabase } from "../test-database";
@@ -57,7 +58,7 @@ const depositDraft: PlanDraft = {
   syntax: "stages",
   stages: [
     newStageRow({ kind: "deposit", shareKind: "percent", shareValue: "40", dueKind: "checkout" }),
-    newStageRow({ kind: "balance", shareKind: "remainder", dueKind: "after", dueCount: "30", dueUnit: "d" }),
+    newStageRow({ kind: "balance", shareKind: "remainder", dueKind: "after", dueSteps: "30d" }),
   ],
 };
 
@@ -179,6 +180,113 @@ describe("/app/plans/:id", () => {
     const loaded = await editLoader(routeArgs(`/app/plans/${contract.planId}`, undefined, { id: contract.planId }));
     expect(loaded.contracts).toBe(1);
     expect((await listLoader(routeArgs("/app/plans"))).plans[0]).toMatchObject({ id: contract.planId, contracts: 1, syntax: "preset" });
+  });
+});
+
+describe("payment rules and date steps through the plan form", () => {
+  const paymentRules = {
+    earlyPayment: { percent: "2", withinDays: 10 },
+    lateFee: { percentPerMonth: "1.5", compound: false, graceDays: 5, max: "100.00" },
+    cashRounding: "0.05",
+  };
+
+  it("stores the section's paymentRules beside the stages, summarises them and loads them back into the section", async () => {
+    const shop = useShop("rules-save");
+    const response = await newAction(post("/app/plans/new", { ...savePost("With rules", depositDraft), paymentRules: JSON.stringify(paymentRules) }));
+    expect(response).toBeInstanceOf(Response);
+    const [stored] = await database.prisma.plan.findMany({ where: { shop } });
+    expect(JSON.parse(stored!.source)).toEqual({ stages: JSON.parse(JSON.stringify(planDraftConfig(depositDraft))).stages, paymentRules });
+
+    const list = await listLoader(routeArgs("/app/plans"));
+    expect(list.plans[0]?.summary).toBe(
+      "40% at checkout · the rest 30 days after the order date · 2% off if paid within 10 days · 1.5% a month late after 5 days · rounded to 0.05",
+    );
+
+    const loaded = await editLoader(routeArgs(`/app/plans/${stored!.id}`, undefined, { id: stored!.id }));
+    expect(loaded.draft).toEqual(depositDraft);
+    expect(loaded.paymentRules).toEqual({
+      ...EMPTY_PAYMENT_RULES_FIELDS,
+      earlyPercent: "2",
+      earlyWithinDays: "10",
+      lateFeeKind: "percentPerMonth",
+      lateFeePercent: "1.5",
+      lateFeeGraceDays: "5",
+      lateFeeMax: "100",
+      cashUnit: "0.05",
+    });
+
+    // Saving without rules (the section emptied) takes them off the plan.
+    const saved = await editAction(post(`/app/plans/${stored!.id}`, { ...savePost("With rules", depositDraft), paymentRules: "null" }, { id: stored!.id }));
+    expect(saved).toMatchObject({ outcome: { tone: "success" } });
+    expect(JSON.parse((await getPlan(database.prisma, shop, stored!.id))!.source)).not.toHaveProperty("paymentRules");
+  });
+
+  it("saves stage rows with date steps and a spread through the action, and opens them again in the stage form", async () => {
+    const shop = useShop("rules-stage-steps");
+    const draft: PlanDraft = {
+      syntax: "stages",
+      stages: [
+        newStageRow({ kind: "deposit", shareKind: "percent", shareValue: "20", dueKind: "checkout" }),
+        newStageRow({ shareKind: "percent", shareValue: "30", dueKind: "after", dueSteps: "end of month, 10d" }),
+        newStageRow({ shareKind: "equal", dueKind: "spread", spreadUntil: "after", dueSteps: "6m", count: "3" }),
+      ],
+    };
+    const posted = { ...savePost("Steps and spread", draft), paymentRules: JSON.stringify({ cashRounding: "0.05" }) };
+    expect(await newAction(post("/app/plans/new", posted))).toBeInstanceOf(Response);
+    const [stored] = await database.prisma.plan.findMany({ where: { shop } });
+    expect(JSON.parse(stored!.source)).toEqual({
+      stages: [
+        { kind: "deposit", share: { percent: "20" }, due: "checkout" },
+        { kind: "installment", share: { percent: "30" }, due: { after: ["end of month", "10d"], from: "orderDate" } },
+        { kind: "installment", share: "equal", due: { spread: { until: { after: "6m" }, from: "orderDate" } }, count: 3 },
+      ],
+      paymentRules: { cashRounding: "0.05" },
+    });
+    const loaded = await editLoader(routeArgs(`/app/plans/${stored!.id}`, undefined, { id: stored!.id }));
+    expect(loaded.draft).toEqual(draft);
+    expect(loaded.paymentRules).toEqual({ ...EMPTY_PAYMENT_RULES_FIELDS, cashUnit: "0.05" });
+
+    const badSteps: PlanDraft = { syntax: "stages", stages: [newStageRow({ dueKind: "after", dueSteps: "30d, next month" })] };
+    expect(await newAction(post("/app/plans/new", savePost("Bad steps", badSteps)))).toEqual({
+      errors: [{ field: "stages.0.due", message: "“next month” is not a step. Write steps such as 30d, 2w, 1m, day 15, end of month or next day 5/20" }],
+    });
+  });
+
+  it("answers a refused rule on its field in the section, and stores nothing", async () => {
+    const shop = useShop("rules-invalid");
+    const tooMuch = { ...savePost("Rules", depositDraft), paymentRules: JSON.stringify({ earlyPayment: { percent: "100", withinDays: 10 } }) };
+    expect(await newAction(post("/app/plans/new", tooMuch))).toEqual({
+      errors: [{ field: "paymentRules.earlyPayment.percent", message: "100% is not a discount above 0 and below 100" }],
+    });
+    const bothFees = { ...savePost("Rules", depositDraft), paymentRules: JSON.stringify({ lateFee: { fixed: "25", percentPerMonth: "1" } }) };
+    expect(await newAction(post("/app/plans/new", bothFees))).toMatchObject({ errors: [{ field: "paymentRules.lateFee.graceDays" }] });
+    expect(await newAction(post("/app/plans/new", { ...savePost("Rules", depositDraft), paymentRules: "[1" }))).toMatchObject({ errors: [{ field: "plan" }] });
+    expect(await database.prisma.plan.count({ where: { shop } })).toBe(0);
+  });
+
+  it("saves a JSON plan with date steps, a spread and payment rules verbatim; one the form cannot show opens as JSON, the section blank", async () => {
+    const shop = useShop("rules-steps");
+    const text = JSON.stringify({
+      stages: [
+        { kind: "deposit", share: { percent: "20" }, due: "checkout" },
+        { share: { percent: "30" }, due: { after: ["end of month", "10d"] } },
+        { share: "equal", due: { spread: { until: { after: "6m" } } }, count: 3 },
+        // A recurrence counted from a chosen stage has no field in the stage form.
+        { share: "equal", due: { every: "1m", anchor: 2 } },
+      ],
+      paymentRules,
+    });
+    // A JSON draft's text holds its own rules: a section posted beside it is not added.
+    const posted = { ...savePost("Steps", { syntax: "json", text }), paymentRules: JSON.stringify({ cashRounding: "1" }) };
+    expect(await newAction(post("/app/plans/new", posted))).toBeInstanceOf(Response);
+    const [stored] = await database.prisma.plan.findMany({ where: { shop } });
+    expect(stored!.source).toBe(text);
+    expect((await listLoader(routeArgs("/app/plans"))).plans[0]?.summary).toBe(
+      "20% at checkout · 30% at the end of the month + 10 days after the order date · 3 × equal share spread evenly from the order date to 6 months after the start · equal share every month · 2% off if paid within 10 days · 1.5% a month late after 5 days · rounded to 0.05",
+    );
+
+    const loaded = await editLoader(routeArgs(`/app/plans/${stored!.id}`, undefined, { id: stored!.id }));
+    expect(loaded).toMatchObject({ draft: { syntax: "json", text }, paymentRules: EMPTY_PAYMENT_RULES_FIELDS });
   });
 });
 

@@ -3,6 +3,7 @@ import { compilePlanConfig } from "../../../app/domain/plan/plan-config";
 import { compilePlanDraft, planDraftConfig, planDraftFromSource, planDraftSchema, presetPlanDraft } from "../../../app/plan-editor/plan-draft";
 import { planFormError } from "../../../app/plan-editor/plan-draft-errors";
 import { PRESET_PLANS } from "../../../app/domain/plan/presets";
+import type { PlanError } from "../../../app/domain/plan-error";
 import { newStageRow, stageRowsFromConfig, stageRowsToConfig } from "../../../app/plan-editor/stage-rows";
 
 describe("stage rows and the engine's stages config", () => {
@@ -15,11 +16,15 @@ describe("stage rows and the engine's stages config", () => {
   it("writes every due rule the form offers, and reads it back unchanged", () => {
     const rows = [
       newStageRow({ kind: "deposit", shareKind: "percent", shareValue: "20", dueKind: "checkout", title: "Deposit" }),
-      newStageRow({ shareKind: "fixed", shareValue: "100.00", dueKind: "after", dueCount: "2", dueUnit: "w", dueFrom: "previousStage" }),
+      newStageRow({ shareKind: "fixed", shareValue: "100.00", dueKind: "after", dueSteps: "2w", dueFrom: "previousStage" }),
+      newStageRow({ shareKind: "equal", dueKind: "after", dueSteps: "1m,  end of month, next day 5/20 " }),
       newStageRow({ shareKind: "equal", dueKind: "every", dueCount: "1", dueUnit: "m", dueDay: "15", count: "3" }),
       newStageRow({ shareKind: "equal", dueKind: "on", dueDate: "2027-06-01" }),
       newStageRow({ shareKind: "equal", dueKind: "field", dueName: "delivery_date", dueCount: "7", dueUnit: "d" }),
       newStageRow({ shareKind: "equal", dueKind: "dayOfMonth", dueDay: "31", dueFrom: "paymentDueDate" }),
+      newStageRow({ shareKind: "equal", dueKind: "spread", spreadUntil: "after", dueSteps: "6m", count: "3" }),
+      newStageRow({ shareKind: "equal", dueKind: "spread", spreadUntil: "date", dueDate: "2027-12-31", dueFrom: "paymentDueDate", count: "2" }),
+      newStageRow({ shareKind: "equal", dueKind: "spread", spreadUntil: "field", dueName: "event_date", count: "2" }),
       newStageRow({ kind: "milestone", shareKind: "equal", dueKind: "milestone", dueName: "Design approved" }),
       newStageRow({ shareKind: "equal", dueKind: "fulfillmentCreated" }),
       newStageRow({ kind: "balance", shareKind: "remainder", dueKind: "orderFulfilled", netDays: "30" }),
@@ -28,23 +33,62 @@ describe("stage rows and the engine's stages config", () => {
     expect(config.stages.map((stage) => stage.due)).toEqual([
       "checkout",
       { after: "2w", from: "previousStage" },
+      { after: ["1m", "end of month", "next day 5/20"], from: "orderDate" },
       { every: "1m", onDay: 15 },
       { on: "2027-06-01" },
       { field: "delivery_date", after: "7d" },
       { dayOfMonth: 31, from: "paymentDueDate" },
+      { spread: { until: { after: "6m" }, from: "orderDate" } },
+      { spread: { until: "2027-12-31", from: "paymentDueDate" } },
+      { spread: { until: { field: "event_date" }, from: "orderDate" } },
       { milestone: "Design approved" },
       { event: "fulfillmentCreated" },
       { event: "orderFulfilled" },
     ]);
-    expect(config.stages[2]).toMatchObject({ count: 3 });
-    expect(config.stages[8]).toMatchObject({ netDays: 30 });
+    expect(config.stages[3]).toMatchObject({ count: 3 });
+    expect(config.stages[7]).toMatchObject({ count: 3 });
+    expect(config.stages[12]).toMatchObject({ netDays: 30 });
     expect(() => compilePlanConfig(config)).not.toThrow();
     const reread = stageRowsFromConfig(JSON.parse(JSON.stringify(config)));
     expect(reread && stageRowsToConfig(reread)).toEqual(config);
   });
 
+  it("opens date steps and spreads in the stage form, steps as one field", () => {
+    const stored = {
+      stages: [
+        { share: { percent: "20" }, due: { after: ["end of month", "10d"], from: "paymentDueDate" } },
+        { share: "equal", due: { spread: { until: { after: ["6m", "eom"] } } }, count: 4 },
+      ],
+    };
+    expect(stageRowsFromConfig(stored)).toEqual([
+      expect.objectContaining({ dueKind: "after", dueSteps: "end of month, 10d", dueFrom: "paymentDueDate" }),
+      expect.objectContaining({ dueKind: "spread", spreadUntil: "after", dueSteps: "6m, eom", dueFrom: "orderDate", count: "4" }),
+    ]);
+    expect(compilePlanDraft({ syntax: "stages", stages: stageRowsFromConfig(stored)! })).toEqual(compilePlanConfig(stored));
+  });
+
+  it("says at the due field, in the form's words, when steps cannot be read", () => {
+    const help = "Write steps such as 30d, 2w, 1m, day 15, end of month or next day 5/20";
+    const errorOf = (row: Parameters<typeof newStageRow>[0]) => {
+      try {
+        compilePlanDraft({ syntax: "stages", stages: [newStageRow(row)] });
+      } catch (error) {
+        return planFormError("stages", error as PlanError);
+      }
+      return undefined;
+    };
+    expect(errorOf({ dueKind: "after", dueSteps: "30d, next month" })).toEqual({ field: "stages.0.due", message: `“next month” is not a step. ${help}` });
+    expect(errorOf({ dueKind: "after", dueSteps: "day 40" })).toEqual({ field: "stages.0.due", message: `“day 40” is not a step. ${help}` });
+    expect(errorOf({ dueKind: "after", dueSteps: " , " })).toEqual({ field: "stages.0.due", message: help });
+    expect(errorOf({ dueKind: "spread", spreadUntil: "after", dueSteps: "soon", count: "2" })).toEqual({
+      field: "stages.0.due",
+      message: `“soon” is not a step. ${help}`,
+    });
+    expect(errorOf({ dueKind: "spread", spreadUntil: "date", dueDate: "", count: "2" })).toMatchObject({ field: "stages.0.due" });
+  });
+
   it("leaves a config the form cannot show to the JSON editor", () => {
-    expect(stageRowsFromConfig({ stages: [{ share: "remainder", due: { after: ["1m", "5d"] } }] })).toBeNull();
+    expect(stageRowsFromConfig({ stages: [{ share: "remainder", due: { field: "delivery_date", after: ["1m", "5d"] } }] })).toBeNull();
     expect(stageRowsFromConfig({ stages: [{ share: "equal", due: { every: "1m", anchor: 1 } }] })).toBeNull();
     expect(stageRowsFromConfig({ stages: [{ share: "remainder", due: "checkout" }], titles: "Part [PosNo]" })).toBeNull();
   });
