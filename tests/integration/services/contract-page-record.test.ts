@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { PRESET_PLANS } from "../../../app/domain/plan/presets";
 import { getContract } from "../../../app/models/contracts.server";
 import { createPlan } from "../../../app/models/plans.server";
-import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 import { attachPlan } from "../../../app/services/attach/attach-plan.server";
 import { markMilestone } from "../../../app/services/collection/contract-events.server";
-import { syncContract } from "../../../app/services/collection/contract-sync.server";
 import { contractPageData } from "../../../app/services/contract-page/contract-page.server";
-import type { ServiceDeps } from "../../../app/services/service-deps.server";
-import { createAdminClient } from "../../../app/shopify/admin-client.server";
-import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
-import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
-import { payEmailedLink, staffAdminRequest } from "../../../emulator/staff-and-buyer-actions";
-import type { ShopFixture } from "../../../emulator/state/seed";
-import { testBuyerMail } from "../../support/buyer-mail";
-import { createTestDatabase, type TestDatabase } from "../test-database";
+import { payEmailedLink } from "../../../emulator/staff-and-buyer-actions";
+import { useEmulatorServices } from "../../support/emulator-services";
 
 /**
  * The contract page as the merchant's record, from its loader's data against the emulator: the buyer's saved card
@@ -24,53 +16,17 @@ import { createTestDatabase, type TestDatabase } from "../test-database";
  */
 
 const STAFF = "staff:record-test" as const;
-const shop = readShopsFixture(DEMO_FIXTURE_FILE).find((fixture) => fixture.plan === "basic") as ShopFixture;
 const ADMIN = /^https:\/\/admin\.shopify\.com\/store\/[a-z0-9-]+/;
 
-let database: TestDatabase;
-let jobs: JobQueue;
-let emulator: RunningEmulator;
-
-function deps(): ServiceDeps {
-  return {
-    db: database.prisma,
-    jobs,
-    adminFor: async (domain) => createAdminClient({ shop: domain, accessToken: shop.accessToken as string }, { apiUrl: emulator.adminUrl() }),
-    now: () => emulator.store.clock.now(),
-    buyerMail: testBuyerMail(),
-  };
-}
+const { shop, database, emulator, deps, createQuote, sync } = useEmulatorServices({ offlineSessions: true, syncHolder: "record-test" });
 
 const pageOf = (contractId: string, localMode = false) => contractPageData({ shop: shop.domain, deps: deps(), localMode }, contractId);
-const sync = (contractId: string) => syncContract(deps(), shop.domain, contractId, { holder: "record-test", actor: "system" });
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  jobs = await database.openJobQueue({ supervise: false });
-  emulator = await startEmulator({ shops: [shop] });
-  await database.prisma.session.create({
-    data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", isOnline: false, accessToken: shop.accessToken as string },
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await emulator?.close();
-  await database?.cleanup();
-});
 
 describe("the contract page's record of a contract", () => {
   it("shows the saved card's last four, links each stage's order or draft in the Shopify admin, names each stage's invoice, and waits for a charge's outcome", async () => {
     const preset = PRESET_PLANS.find((candidate) => candidate.id === "deposit-30-50-20-net30")!;
     const plan = await createPlan(database.prisma, shop.domain, { name: "Deposit, before shipping, net 30", config: preset.config, actor: STAFF });
-    const state = emulator.store.shops.get(shop.domain)!;
-    const variant = state.products.flatMap((product) => product.variants).find((candidate) => candidate.requiresShipping)!;
-    const quote = await staffAdminRequest<{ draftOrderCreate: { draftOrder: { id: string } } }>(
-      emulator.adminUrl(),
-      shop.accessToken as string,
-      "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
-      { input: { customerId: state.customers[1]!.id, useCustomerDefaultAddress: true, lineItems: [{ variantId: variant.id, quantity: 1 }] } },
-    );
-    const attached = await attachPlan(deps(), shop.domain, { draftOrderId: quote.draftOrderCreate.draftOrder.id, planId: plan.id, actor: STAFF });
+    const attached = await attachPlan(deps(), shop.domain, { draftOrderId: await createQuote(), planId: plan.id, actor: STAFF });
 
     // Before the deposit is paid: no card saved; the deposit's own draft is linked, and already numbered.
     let page = (await pageOf(attached.id))!;

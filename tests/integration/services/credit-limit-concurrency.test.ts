@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { PRESET_PLANS } from "../../../app/domain/plan/presets";
-import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 import { currencyFor } from "../../../app/domain/money/currency";
 import { formatMinorUnits, toMinorUnits } from "../../../app/domain/money/minor-units";
 import { createPlan, type StoredPlan } from "../../../app/models/plans.server";
@@ -9,71 +8,24 @@ import { attachOptions } from "../../../app/services/attach/attach-flow.server";
 import { attachPlan } from "../../../app/services/attach/attach-plan.server";
 import { CreditLimitError } from "../../../app/services/attach/attach-terms.server";
 import { saveCustomerTermsAction } from "../../../app/services/customer-terms/save-customer-terms.server";
-import type { ServiceDeps } from "../../../app/services/service-deps.server";
-import { createAdminClient } from "../../../app/shopify/admin-client.server";
-import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
-import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
-import type { ShopFixture } from "../../../emulator/state/seed";
-import { staffAdminRequest } from "../../../emulator/staff-and-buyer-actions";
-import { testBuyerMail } from "../../support/buyer-mail";
-import { createTestDatabase, type TestDatabase } from "../test-database";
+import { useEmulatorServices } from "../../support/emulator-services";
 
 /** The attach's credit check under concurrency (issue 14): two attaches for one customer at once are weighed in turn. */
 
 const STAFF = "staff:concurrency-test" as const;
-const shop = readShopsFixture(DEMO_FIXTURE_FILE).find((candidate) => candidate.plan === "basic") as ShopFixture;
+const { shop, database, deps, customer: customerAt, createQuote } = useEmulatorServices({ offlineSessions: true });
+const customer = () => customerAt(1);
 
-let database: TestDatabase;
-let jobs: JobQueue;
-let emulator: RunningEmulator;
 let plan: StoredPlan;
 
-function deps(): ServiceDeps {
-  return {
-    db: database.prisma,
-    jobs,
-    adminFor: async (domain) => createAdminClient({ shop: domain, accessToken: shop.accessToken as string }, { apiUrl: emulator.adminUrl() }),
-    now: () => emulator.store.clock.now(),
-    buyerMail: testBuyerMail(),
-  };
-}
-
 beforeAll(async () => {
-  database = await createTestDatabase();
-  jobs = await database.openJobQueue({ supervise: false });
-  emulator = await startEmulator({ shops: [shop] });
-  await database.prisma.session.create({
-    data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", isOnline: false, accessToken: shop.accessToken as string },
-  });
   const preset = PRESET_PLANS.find((candidate) => candidate.id === "deposit-balance-before-shipping")!;
   plan = await createPlan(database.prisma, shop.domain, { name: "Deposit and balance", config: preset.config, actor: STAFF });
-}, 60_000);
-
-afterAll(async () => {
-  await emulator?.close();
-  await database?.cleanup();
 });
-
-const state = () => emulator.store.shops.get(shop.domain)!;
-const customer = () => state().customers[1]!;
-
-/** The same quote twice over: one product, for the customer. */
-async function quote(): Promise<string> {
-  const variant = state()
-    .products.flatMap((product) => product.variants)
-    .find((candidate) => candidate.requiresShipping)!;
-  const created = await staffAdminRequest<{ draftOrderCreate: { draftOrder: { id: string } } }>(
-    emulator.adminUrl(),
-    shop.accessToken as string,
-    "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
-    { input: { customerId: customer().id, useCustomerDefaultAddress: true, lineItems: [{ variantId: variant.id, quantity: 1 }] } },
-  );
-  return created.draftOrderCreate.draftOrder.id;
-}
 
 describe("two attaches for one customer at the same moment", () => {
   it("lets one through and refuses the other, whose check counts the first one's contract", async () => {
-    const [first, second] = [await quote(), await quote()];
+    const [first, second] = [await createQuote(), await createQuote()];
     const total = toMinorUnits((await attachOptions(deps(), shop.domain, first)).draftOrder.total, currencyFor("USD"), "total");
     // Room for exactly one of the two orders (the limit may be reached, not passed).
     await saveCustomerTermsAction(

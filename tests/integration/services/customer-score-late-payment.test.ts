@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { calendarDateAt } from "../../../app/domain/dates/calendar-date";
 import { currencyFor } from "../../../app/domain/money/currency";
 import { formatMinorUnits } from "../../../app/domain/money/minor-units";
 import { PRESET_PLANS } from "../../../app/domain/plan/presets";
-import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
-import { getContract, type StoredContract } from "../../../app/models/contracts.server";
 import { customerExposure } from "../../../app/models/customer-exposure.server";
 import { customerHistoryPage, customerStanding } from "../../../app/models/customer-history.server";
 import { createPlan } from "../../../app/models/plans.server";
 import { attachPlan } from "../../../app/services/attach/attach-plan.server";
 import { CreditLimitError } from "../../../app/services/attach/attach-terms.server";
 import { markMilestone } from "../../../app/services/collection/contract-events.server";
-import { syncContract } from "../../../app/services/collection/contract-sync.server";
 import { saveCustomerTermsAction } from "../../../app/services/customer-terms/save-customer-terms.server";
-import type { ServiceDeps } from "../../../app/services/service-deps.server";
-import { createAdminClient } from "../../../app/shopify/admin-client.server";
-import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
-import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
-import { payEmailedLink, staffAdminRequest } from "../../../emulator/staff-and-buyer-actions";
-import type { ShopFixture } from "../../../emulator/state/seed";
-import { testBuyerMail } from "../../support/buyer-mail";
-import { createTestDatabase, type TestDatabase } from "../test-database";
+import { payEmailedLink } from "../../../emulator/staff-and-buyer-actions";
+import { useEmulatorServices } from "../../support/emulator-services";
 
 /**
  * A customer's reliability score as collection moves their contract along in the emulated Shopify: the deposit paid at
@@ -32,57 +23,14 @@ import { createTestDatabase, type TestDatabase } from "../test-database";
 
 const STAFF = "staff:score-test" as const;
 const DAY_MS = 86_400_000;
-const shop = readShopsFixture(DEMO_FIXTURE_FILE).find((fixture) => fixture.plan === "basic") as ShopFixture;
-
-let database: TestDatabase;
-let jobs: JobQueue;
-let emulator: RunningEmulator;
-
-function deps(): ServiceDeps {
-  return {
-    db: database.prisma,
-    jobs,
-    adminFor: async (domain) => createAdminClient({ shop: domain, accessToken: shop.accessToken as string }, { apiUrl: emulator.adminUrl() }),
-    now: () => emulator.store.clock.now(),
-    buyerMail: testBuyerMail(),
-  };
-}
-
-async function sync(contractId: string): Promise<StoredContract> {
-  await syncContract(deps(), shop.domain, contractId, { holder: "score-test", actor: "system" });
-  return (await getContract(database.prisma, shop.domain, contractId))!;
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  jobs = await database.openJobQueue({ supervise: false });
-  emulator = await startEmulator({ shops: [shop] });
-  await database.prisma.session.create({
-    data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", isOnline: false, accessToken: shop.accessToken as string },
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await emulator?.close();
-  await database?.cleanup();
-});
+const { shop, database, emulator, deps, customer, createQuote, sync } = useEmulatorServices({ offlineSessions: true, syncHolder: "score-test" });
 
 describe("a customer who pays a stage late", () => {
   it("loses score while the stage is overdue, is refused a new order over their limit, and keeps a late mark once paid", async () => {
     const preset = PRESET_PLANS.find((candidate) => candidate.id === "deposit-30-50-20-net30")!;
     const plan = await createPlan(database.prisma, shop.domain, { name: "Deposit, before shipping, net 30", config: preset.config, actor: STAFF });
-    const state = emulator.store.shops.get(shop.domain)!;
-    const customerId = state.customers[1]!.id;
-    const variant = state.products.flatMap((product) => product.variants).find((candidate) => candidate.requiresShipping)!;
-    const quoteFor = async (buyer: string) => {
-      const quote = await staffAdminRequest<{ draftOrderCreate: { draftOrder: { id: string } } }>(
-        emulator.adminUrl(),
-        shop.accessToken as string,
-        "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
-        { input: { customerId: buyer, useCustomerDefaultAddress: true, lineItems: [{ variantId: variant.id, quantity: 1 }] } },
-      );
-      return quote.draftOrderCreate.draftOrder.id;
-    };
+    const customerId = customer(1).id;
+    const quoteFor = (buyer: string) => createQuote({ customerId: buyer });
     const attached = await attachPlan(deps(), shop.domain, { draftOrderId: await quoteFor(customerId), planId: plan.id, actor: STAFF });
     // The shop's day, in the zone the contract's dates are in.
     const today = () => calendarDateAt(emulator.store.clock.now(), attached.timeZone);

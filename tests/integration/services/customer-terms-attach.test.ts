@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 
 import { PRESET_PLANS } from "../../../app/domain/plan/presets";
-import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 import type { CalendarDate } from "../../../app/domain/dates/calendar-date";
 import { currencyFor } from "../../../app/domain/money/currency";
 import { formatMinorUnits, toMinorUnits } from "../../../app/domain/money/minor-units";
@@ -17,34 +16,14 @@ import { attachPlan } from "../../../app/services/attach/attach-plan.server";
 import { CreditLimitError } from "../../../app/services/attach/attach-terms.server";
 import { retryUnmirroredTerms } from "../../../app/services/customer-terms/mirror-customer-terms.server";
 import { saveCustomerTermsAction } from "../../../app/services/customer-terms/save-customer-terms.server";
-import type { ServiceDeps } from "../../../app/services/service-deps.server";
-import { createAdminClient } from "../../../app/shopify/admin-client.server";
 import type { StaffContext } from "../../../app/staff-context.server";
-import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
-import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
-import type { ShopFixture } from "../../../emulator/state/seed";
-import { staffAdminRequest } from "../../../emulator/staff-and-buyer-actions";
-import { testBuyerMail } from "../../support/buyer-mail";
-import { createTestDatabase, type TestDatabase } from "../test-database";
+import { useEmulatorServices } from "../../support/emulator-services";
 
 /** Customer terms (issue 14) against the emulated Shopify: saving and mirroring them, and the attach's credit check. */
 
 const STAFF = "staff:terms-test" as const;
-const shop = readShopsFixture(DEMO_FIXTURE_FILE).find((candidate) => candidate.plan === "basic") as ShopFixture;
-
-let database: TestDatabase;
-let jobs: JobQueue;
-let emulator: RunningEmulator;
-
-function deps(): ServiceDeps {
-  return {
-    db: database.prisma,
-    jobs,
-    adminFor: async (domain) => createAdminClient({ shop: domain, accessToken: shop.accessToken as string }, { apiUrl: emulator.adminUrl() }),
-    now: () => emulator.store.clock.now(),
-    buyerMail: testBuyerMail(),
-  };
-}
+const { shop, database, deps, admin, shopState: state, customer: customerAt, shippingVariant, createQuote } = useEmulatorServices({ offlineSessions: true });
+const customer = () => customerAt(1);
 
 vi.mock("../../../app/staff-context.server", () => ({
   requireStaff: async (): Promise<StaffContext> => ({ shop: shop.domain, actor: STAFF, deps: deps(), localMode: false, cors: (response) => response }),
@@ -54,24 +33,11 @@ let plan: StoredPlan;
 let otherPlan: StoredPlan;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  jobs = await database.openJobQueue({ supervise: false });
-  emulator = await startEmulator({ shops: [shop] });
-  await database.prisma.session.create({
-    data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", isOnline: false, accessToken: shop.accessToken as string },
-  });
   const preset = PRESET_PLANS.find((candidate) => candidate.id === "deposit-balance-before-shipping")!;
   otherPlan = await createPlan(database.prisma, shop.domain, { name: "A first by name", config: preset.config, actor: STAFF });
   plan = await createPlan(database.prisma, shop.domain, { name: "Deposit and balance", config: preset.config, actor: STAFF });
-}, 60_000);
-
-afterAll(async () => {
-  await emulator?.close();
-  await database?.cleanup();
 });
 
-const state = () => emulator.store.shops.get(shop.domain)!;
-const customer = () => state().customers[1]!;
 const subject = () => ({ kind: "customer", customerId: customer().id }) as const;
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -85,19 +51,6 @@ const trancheMetafields = (ownerId: string) =>
       .metafields.filter((metafield) => metafield.ownerId === ownerId && metafield.namespace === "tranche")
       .map((metafield) => [metafield.key, metafield.value]),
   );
-
-async function quote(): Promise<string> {
-  const variant = state()
-    .products.flatMap((product) => product.variants)
-    .find((candidate) => candidate.requiresShipping)!;
-  const created = await staffAdminRequest<{ draftOrderCreate: { draftOrder: { id: string } } }>(
-    emulator.adminUrl(),
-    shop.accessToken as string,
-    "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
-    { input: { customerId: customer().id, useCustomerDefaultAddress: true, lineItems: [{ variantId: variant.id, quantity: 1 }] } },
-  );
-  return created.draftOrderCreate.draftOrder.id;
-}
 
 describe("saving a customer's terms", () => {
   it("refuses what staff typed wrong, field by field, and saves nothing", async () => {
@@ -178,7 +131,7 @@ describe("saving a customer's terms", () => {
 
 describe("attaching a plan to a customer with terms and a credit limit", () => {
   it("offers the terms' default plan first and applies the negotiated deposit and net days", async () => {
-    const draftOrderId = await quote();
+    const draftOrderId = await createQuote();
     const options = await attachOptions(deps(), shop.domain, draftOrderId);
     expect(options.plans[0]).toEqual({ id: plan.id, name: plan.name, isDefault: true });
     expect(options.defaultFrom).toBe("terms");
@@ -193,7 +146,7 @@ describe("attaching a plan to a customer with terms and a credit limit", () => {
   it("refuses an order over the limit with the figures, then attaches it when staff give a reason (audited)", async () => {
     const owed = (await customerExposure(database.prisma, shop.domain, subject(), "2000-01-01" as CalendarDate))[0]!;
     expect(owed.contracts).toBe(1);
-    const draftOrderId = await quote();
+    const draftOrderId = await createQuote();
     const total = toMinorUnits((await attachOptions(deps(), shop.domain, draftOrderId)).draftOrder.total, currencyFor("USD"), "total");
     // A limit a dollar short of what the customer would owe with this order.
     const limitMinor = owed.unpaidMinor + total - 100n;
@@ -272,12 +225,7 @@ describe("a B2B draft: terms of its location, company and contact", () => {
     );
     await saveCustomerTermsAction(deps(), shop.domain, { kind: "companyLocation", companyLocationId: location.id }, form({ depositPercent: "40" }), STAFF);
 
-    const variant = state()
-      .products.flatMap((product) => product.variants)
-      .find((candidate) => candidate.requiresShipping)!;
-    const created = await staffAdminRequest<{ draftOrderCreate: { draftOrder: { id: string } } }>(
-      emulator.adminUrl(),
-      shop.accessToken as string,
+    const created = await admin<{ draftOrderCreate: { draftOrder: { id: string } } }>(
       "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
       {
         input: {
@@ -285,7 +233,7 @@ describe("a B2B draft: terms of its location, company and contact", () => {
           purchasingEntity: {
             purchasingCompany: { companyId: company.id, companyLocationId: location.id, companyContactId: "gid://shopify/CompanyContact/1" },
           },
-          lineItems: [{ variantId: variant.id, quantity: 1 }],
+          lineItems: [{ variantId: shippingVariant().id, quantity: 1 }],
         },
       },
     );

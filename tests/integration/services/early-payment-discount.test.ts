@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { addDays, startOfDayIn } from "../../../app/domain/dates/calendar-date";
 import { currencyFor } from "../../../app/domain/money/currency";
 import { toMinorUnits } from "../../../app/domain/money/minor-units";
-import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
-import { getContract, type StoredContract } from "../../../app/models/contracts.server";
+import type { StoredContract } from "../../../app/models/contracts.server";
 import { listLedgerEntries } from "../../../app/models/ledger.server";
 import { createPlan, type PlanConfigInput } from "../../../app/models/plans.server";
 import { attachPlan } from "../../../app/services/attach/attach-plan.server";
-import { syncContract } from "../../../app/services/collection/contract-sync.server";
-import type { ServiceDeps } from "../../../app/services/service-deps.server";
-import { createAdminClient } from "../../../app/shopify/admin-client.server";
-import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
-import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
-import { payEmailedLink, staffAdminRequest } from "../../../emulator/staff-and-buyer-actions";
-import type { ShopFixture } from "../../../emulator/state/seed";
-import { recordingMailTransport, testBuyerMail } from "../../support/buyer-mail";
-import { createTestDatabase, type TestDatabase } from "../test-database";
+import { useEmulatorServices } from "../../support/emulator-services";
 
 /**
  * A plan's early-payment discount through collection on the emulator (stage-order mode, a shop without Plus): the
@@ -25,26 +16,21 @@ import { createTestDatabase, type TestDatabase } from "../test-database";
  */
 
 const STAFF = "staff:early-payment-test" as const;
-const shops = readShopsFixture(DEMO_FIXTURE_FILE);
-const basic = shops.find((shop) => shop.plan === "basic") as ShopFixture;
-
-let database: TestDatabase;
-let jobs: JobQueue;
-let emulator: RunningEmulator;
-
-function deps(): ServiceDeps {
-  return {
-    db: database.prisma,
-    jobs,
-    adminFor: async (domain) => createAdminClient({ shop: domain, accessToken: basic.accessToken as string }, { apiUrl: emulator.adminUrl() }),
-    now: () => emulator.store.clock.now(),
-    buyerMail: testBuyerMail(recordingMailTransport()),
-  };
-}
-
-function admin<Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
-  return staffAdminRequest<Data>(emulator.adminUrl(), basic.accessToken as string, query, variables);
-}
+const {
+  shop: basic,
+  database,
+  emulator,
+  deps,
+  admin,
+  customer,
+  createQuote,
+  sync,
+  payDraftInvoice,
+} = useEmulatorServices({
+  allDemoShops: true,
+  linkEmailsBy: "shopify",
+  syncHolder: "early-payment-test",
+});
 
 /** Net 30 from the order date, 2% off within 10 days: nothing at checkout. */
 const NET_30_TWO_TEN: PlanConfigInput = {
@@ -55,20 +41,10 @@ const NET_30_TWO_TEN: PlanConfigInput = {
 let plansMade = 0;
 
 async function attachNet30(): Promise<StoredContract> {
-  const state = emulator.store.shops.get(basic.domain)!;
-  const variant = state.products.flatMap((product) => product.variants).find((candidate) => candidate.requiresShipping)!;
-  const quote = await admin<{ draftOrderCreate: { draftOrder: { id: string } } }>(
-    "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
-    { input: { customerId: state.customers[0]!.id, useCustomerDefaultAddress: true, lineItems: [{ variantId: variant.id, quantity: 2 }] } },
-  );
+  const draftOrderId = await createQuote({ customerId: customer(0).id, quantity: 2 });
   plansMade += 1;
   const plan = await createPlan(database.prisma, basic.domain, { name: `2/10 net 30 (${plansMade})`, config: NET_30_TWO_TEN, actor: STAFF });
-  return attachPlan(deps(), basic.domain, { draftOrderId: quote.draftOrderCreate.draftOrder.id, planId: plan.id, mode: "stageOrder", actor: STAFF });
-}
-
-async function sync(contractId: string): Promise<StoredContract> {
-  await syncContract(deps(), basic.domain, contractId, { holder: "early-payment-test", actor: "system" });
-  return (await getContract(database.prisma, basic.domain, contractId))!;
+  return attachPlan(deps(), basic.domain, { draftOrderId, planId: plan.id, mode: "stageOrder", actor: STAFF });
 }
 
 interface DraftSeen {
@@ -84,24 +60,6 @@ async function stageDraft(draftId: string): Promise<DraftSeen> {
   const currency = currencyFor(basic.currencyCode as string);
   return { total: toMinorUnits(draftOrder.totalPriceSet.shopMoney.amount, currency, "total"), discountTitle: draftOrder.appliedDiscount?.title ?? null };
 }
-
-async function payDraftInvoice(draftId: string): Promise<void> {
-  const email = emulator.store.outbox.filter((candidate) => candidate.kind === "draft_order_invoice" && candidate.resourceId === draftId).at(-1);
-  if (!email?.url) throw new Error(`no invoice was emailed for ${draftId}`);
-  expect((await payEmailedLink(emulator.url, email.url, { card: "approve" })).ok).toBe(true);
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  jobs = await database.openJobQueue({ supervise: false });
-  emulator = await startEmulator({ shops });
-  await database.prisma.shopSettings.create({ data: { shop: basic.domain, linkEmailsBy: "shopify" } });
-});
-
-afterAll(async () => {
-  await emulator?.close();
-  await database?.cleanup();
-});
 
 describe("an early-payment discount in collection", () => {
   it("paid in time: the draft asks for the discounted amount, the discount settles the rest, the main order closes", async () => {

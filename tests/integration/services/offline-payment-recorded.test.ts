@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { calendarDateAt } from "../../../app/domain/dates/calendar-date";
 import { PRESET_PLANS } from "../../../app/domain/plan/presets";
-import { getContract, type StoredContract } from "../../../app/models/contracts.server";
 import { listLedgerEntries } from "../../../app/models/ledger.server";
 import { createPlan } from "../../../app/models/plans.server";
-import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 import { attachPlan } from "../../../app/services/attach/attach-plan.server";
 import { ContractActionError, recordOfflinePayment } from "../../../app/services/collection/contract-actions.server";
 import { markMilestone } from "../../../app/services/collection/contract-events.server";
-import { syncContract } from "../../../app/services/collection/contract-sync.server";
 import { contractPageData } from "../../../app/services/contract-page/contract-page.server";
 import type { ServiceDeps } from "../../../app/services/service-deps.server";
-import { createAdminClient } from "../../../app/shopify/admin-client.server";
-import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
-import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
-import { payEmailedLink, staffAdminRequest } from "../../../emulator/staff-and-buyer-actions";
-import type { ShopFixture } from "../../../emulator/state/seed";
-import { testBuyerMail } from "../../support/buyer-mail";
-import { createTestDatabase, type TestDatabase } from "../test-database";
+import { payEmailedLink } from "../../../emulator/staff-and-buyer-actions";
+import { useEmulatorServices } from "../../support/emulator-services";
 
 /**
  * Staff record an overdue stage's payment on the contract page: the page shows the stage paid at once (the ledger
@@ -28,56 +20,15 @@ import { createTestDatabase, type TestDatabase } from "../test-database";
 
 const STAFF = "staff:page-test" as const;
 const DAY_MS = 86_400_000;
-const shop = readShopsFixture(DEMO_FIXTURE_FILE).find((fixture) => fixture.plan === "basic") as ShopFixture;
-
-let database: TestDatabase;
-let jobs: JobQueue;
-let emulator: RunningEmulator;
-
-function deps(): ServiceDeps {
-  return {
-    db: database.prisma,
-    jobs,
-    adminFor: async (domain) => createAdminClient({ shop: domain, accessToken: shop.accessToken as string }, { apiUrl: emulator.adminUrl() }),
-    now: () => emulator.store.clock.now(),
-    buyerMail: testBuyerMail(),
-  };
-}
+const { shop, database, emulator, deps, createQuote, sync } = useEmulatorServices({ offlineSessions: true, syncHolder: "page-test" });
 
 const viewer = () => ({ shop: shop.domain, deps: deps(), localMode: false });
-
-async function sync(contractId: string): Promise<StoredContract> {
-  await syncContract(deps(), shop.domain, contractId, { holder: "page-test", actor: "system" });
-  return (await getContract(database.prisma, shop.domain, contractId))!;
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  jobs = await database.openJobQueue({ supervise: false });
-  emulator = await startEmulator({ shops: [shop] });
-  await database.prisma.session.create({
-    data: { id: `offline_${shop.domain}`, shop: shop.domain, state: "", isOnline: false, accessToken: shop.accessToken as string },
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await emulator?.close();
-  await database?.cleanup();
-});
 
 describe("an overdue stage paid offline, as the contract page shows it", () => {
   it("shows it paid at once, offers no second payment, and refuses one from a stale page without asking Shopify", async () => {
     const preset = PRESET_PLANS.find((candidate) => candidate.id === "deposit-30-50-20-net30")!;
     const plan = await createPlan(database.prisma, shop.domain, { name: "Deposit, before shipping, net 30", config: preset.config, actor: STAFF });
-    const state = emulator.store.shops.get(shop.domain)!;
-    const variant = state.products.flatMap((product) => product.variants).find((candidate) => candidate.requiresShipping)!;
-    const quote = await staffAdminRequest<{ draftOrderCreate: { draftOrder: { id: string } } }>(
-      emulator.adminUrl(),
-      shop.accessToken as string,
-      "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
-      { input: { customerId: state.customers[1]!.id, useCustomerDefaultAddress: true, lineItems: [{ variantId: variant.id, quantity: 1 }] } },
-    );
-    const attached = await attachPlan(deps(), shop.domain, { draftOrderId: quote.draftOrderCreate.draftOrder.id, planId: plan.id, actor: STAFF });
+    const attached = await attachPlan(deps(), shop.domain, { draftOrderId: await createQuote(), planId: plan.id, actor: STAFF });
     expect((await payEmailedLink(emulator.url, attached.stages[0]!.payUrl!, { card: "approve" })).ok).toBe(true);
     await sync(attached.id);
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { addDays, type CalendarDate } from "../../../app/domain/dates/calendar-date";
 import { getContract, type StoredContract } from "../../../app/models/contracts.server";
@@ -7,22 +7,14 @@ import { attachPlan } from "../../../app/services/attach/attach-plan.server";
 import { buyerDocumentFor } from "../../../app/services/buyer-documents/buyer-document.server";
 import { sendOutgoingEmail } from "../../../app/services/buyer-email/send-outgoing-email.server";
 import { markMilestone } from "../../../app/services/collection/contract-events.server";
-import { syncContract } from "../../../app/services/collection/contract-sync.server";
 import { editSchedule } from "../../../app/services/collection/schedule-edit.server";
 import { contractPageData } from "../../../app/services/contract-page/contract-page.server";
-import type { ServiceDeps } from "../../../app/services/service-deps.server";
 import { renderInvoicePdf } from "../../../app/documents/invoice-pdf";
 import { documentFormat } from "../../../app/documents/document-format";
 import { paymentTermsWords, termsFormat } from "../../../app/locale/payment-terms-words";
-import { createAdminClient } from "../../../app/shopify/admin-client.server";
-import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
-import { staffAdminRequest } from "../../../emulator/staff-and-buyer-actions";
-import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
-import type { ShopFixture } from "../../../emulator/state/seed";
-import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
-import { recordingMailTransport, TEST_APP_URL, TEST_LINK_SECRET, testBuyerMail } from "../../support/buyer-mail";
+import { recordingMailTransport, TEST_APP_URL, TEST_LINK_SECRET } from "../../support/buyer-mail";
+import { useEmulatorServices } from "../../support/emulator-services";
 import { oneSpaced, readPdf } from "../../support/pdf-text";
-import { createTestDatabase, type TestDatabase } from "../test-database";
 
 /**
  * A plan's paymentRules from attach to the buyer: the stage stores its early-payment offer and late-fee notice, and
@@ -30,38 +22,20 @@ import { createTestDatabase, type TestDatabase } from "../test-database";
  */
 
 const STAFF = "staff:payment-terms-test" as const;
-const shops = readShopsFixture(DEMO_FIXTURE_FILE);
-const basic = shops.find((shop) => shop.plan === "basic") as ShopFixture;
-
-let database: TestDatabase;
-let jobs: JobQueue;
-let emulator: RunningEmulator;
 const mail = recordingMailTransport();
-
-function deps(): ServiceDeps {
-  return {
-    db: database.prisma,
-    jobs,
-    adminFor: async (domain) => {
-      const shop = shops.find((candidate) => candidate.domain === domain) as ShopFixture;
-      return createAdminClient({ shop: domain, accessToken: shop.accessToken as string }, { apiUrl: emulator.adminUrl() });
-    },
-    now: () => emulator.store.clock.now(),
-    buyerMail: testBuyerMail(mail),
-  };
-}
-
-async function createQuote(): Promise<string> {
-  const state = emulator.store.shops.get(basic.domain)!;
-  const variant = state.products.flatMap((product) => product.variants).find((candidate) => candidate.requiresShipping)!;
-  const data = await staffAdminRequest<{ draftOrderCreate: { draftOrder: { id: string } } }>(
-    emulator.adminUrl(),
-    basic.accessToken as string,
-    "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
-    { input: { customerId: state.customers[0]!.id, useCustomerDefaultAddress: true, lineItems: [{ variantId: variant.id, quantity: 2 }] } },
-  );
-  return data.draftOrderCreate.draftOrder.id;
-}
+const {
+  shop: basic,
+  database,
+  emulator,
+  deps,
+  customer,
+  createQuote,
+  sync,
+} = useEmulatorServices({
+  allDemoShops: true,
+  mail,
+  syncHolder: "payment-terms-test",
+});
 
 /** Net 30 with nothing at checkout: the stage is invoiced on the order date, 2% off within 10 days, 25.00 after 5 days' grace. */
 const NET_30_WITH_RULES: PlanConfigInput = {
@@ -92,19 +66,13 @@ const MILESTONE_WITH_RULES: PlanConfigInput = {
 
 async function attach(name: string, config: PlanConfigInput): Promise<StoredContract> {
   const plan = await createPlan(database.prisma, basic.domain, { name, config, actor: STAFF });
-  return attachPlan(deps(), basic.domain, { draftOrderId: await createQuote(), planId: plan.id, mode: "stageOrder", actor: STAFF });
+  return attachPlan(deps(), basic.domain, {
+    draftOrderId: await createQuote({ customerId: customer(0).id, quantity: 2 }),
+    planId: plan.id,
+    mode: "stageOrder",
+    actor: STAFF,
+  });
 }
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  jobs = await database.openJobQueue({ supervise: false });
-  emulator = await startEmulator({ shops });
-});
-
-afterAll(async () => {
-  await emulator?.close();
-  await database?.cleanup();
-});
 
 describe("a plan's payment rules on the contract", () => {
   it("store each dated stage's offer and notice as the schedule made them, and reach the buyer's invoice email and PDF", async () => {
@@ -129,8 +97,7 @@ describe("a plan's payment rules on the contract", () => {
     // Read back from the database, not the value attach returned.
     expect((await getContract(database.prisma, basic.domain, attached.id))!.stages[0]!.paymentTerms).toEqual(stage!.paymentTerms);
 
-    await syncContract(deps(), basic.domain, attached.id, { holder: "payment-terms-test", actor: "system" });
-    const invoiced = (await getContract(database.prisma, basic.domain, attached.id))!;
+    const invoiced = await sync(attached.id);
     const email = await database.prisma.outgoingEmail.findFirstOrThrow({ where: { contractId: attached.id, kind: "stageInvoice" } });
     const sender = { db: database.prisma, mail, now: () => emulator.store.clock.now(), appUrl: TEST_APP_URL, linkSecret: TEST_LINK_SECRET };
     expect(await sendOutgoingEmail(sender, email.id)).toBe("sent");
@@ -189,10 +156,9 @@ describe("a plan's payment rules on the contract", () => {
     const page = await contractPageData({ shop: basic.domain, deps: deps(), localMode: true }, attached.id);
     expect(page!.stages[1]!.terms).toEqual([]);
 
-    await syncContract(deps(), basic.domain, attached.id, { holder: "payment-terms-test", actor: "system" });
+    await sync(attached.id);
     await markMilestone(deps(), basic.domain, { contractId: attached.id, milestone: "Ready to ship", actor: STAFF });
-    await syncContract(deps(), basic.domain, attached.id, { holder: "payment-terms-test", actor: "system" });
-    const dated = (await getContract(database.prisma, basic.domain, attached.id))!.stages[1]!;
+    const dated = (await sync(attached.id)).stages[1]!;
     expect(dated.dueDate).not.toBeNull();
     const payable = (dated.amountMinor * 975n + 500n) / 1000n;
     const onePercent = (dated.amountMinor + 50n) / 100n;

@@ -1,48 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { startWorker } from "../../../app/jobs/app-worker.server";
-import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
 import { getCustomerTerms } from "../../../app/models/customer-terms.server";
 import { saveCustomerTermsAction } from "../../../app/services/customer-terms/save-customer-terms.server";
-import type { ServiceDeps } from "../../../app/services/service-deps.server";
-import { createAdminClient } from "../../../app/shopify/admin-client.server";
-import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
-import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
-import type { ShopFixture } from "../../../emulator/state/seed";
-import { testBuyerMail } from "../../support/buyer-mail";
-import { createTestDatabase, type TestDatabase } from "../test-database";
+import { useEmulatorServices } from "../../support/emulator-services";
 
 /** Terms Shopify did not take are mirrored again by the worker, beside its reconcile, with nobody saving them again. */
 
-const shop = readShopsFixture(DEMO_FIXTURE_FILE).find((candidate) => candidate.plan === "basic") as ShopFixture;
+const { shop, database, deps, shopState: state } = useEmulatorServices();
 const COMPANY = "gid://shopify/Company/424243";
-
-let database: TestDatabase;
-let jobs: JobQueue;
-let emulator: RunningEmulator;
-
-function deps(): ServiceDeps {
-  return {
-    db: database.prisma,
-    jobs,
-    adminFor: async (domain) => createAdminClient({ shop: domain, accessToken: shop.accessToken as string }, { apiUrl: emulator.adminUrl() }),
-    now: () => emulator.store.clock.now(),
-    buyerMail: testBuyerMail(),
-  };
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  jobs = await database.openJobQueue({ supervise: false });
-  emulator = await startEmulator({ shops: [shop] });
-}, 60_000);
-
-afterAll(async () => {
-  await emulator?.close();
-  await database?.cleanup();
-});
-
-const state = () => emulator.store.shops.get(shop.domain)!;
 
 describe("the worker's reconcile", () => {
   it("mirrors the terms Shopify refused once it takes them", async () => {

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { parseCalendarDate } from "../../../app/domain/dates/calendar-date";
 import type { WorkingCalendar } from "../../../app/domain/dates/working-calendar";
 import { orderSnapshotFromColumn, orderSnapshotToColumn } from "../../../app/models/contract-columns.server";
-import { getContract, type StoredContract } from "../../../app/models/contracts.server";
 import { createPlan } from "../../../app/models/plans.server";
 import { saveWorkingDays } from "../../../app/models/shop-settings.server";
 import { attachPreviewView } from "../../../app/services/attach/attach-flow.server";
 import { attachPlan } from "../../../app/services/attach/attach-plan.server";
 import { markMilestone } from "../../../app/services/collection/contract-events.server";
-import { syncContract } from "../../../app/services/collection/contract-sync.server";
-import type { ServiceDeps } from "../../../app/services/service-deps.server";
-import { createAdminClient } from "../../../app/shopify/admin-client.server";
-import { startEmulator, type RunningEmulator } from "../../../emulator/emulator";
-import { staffAdminRequest } from "../../../emulator/staff-and-buyer-actions";
-import { DEMO_FIXTURE_FILE, readShopsFixture } from "../../../emulator/fixtures/demo-fixture";
-import type { ShopFixture } from "../../../emulator/state/seed";
-import type { JobQueue } from "../../../app/lib/jobs/job-queue.server";
-import { testBuyerMail } from "../../support/buyer-mail";
-import { createTestDatabase, type TestDatabase } from "../test-database";
+import { useEmulatorServices } from "../../support/emulator-services";
 
 /**
  * A shop closed at weekends, with a holiday, that moves due dates to the next working day: attach moves a stage's
@@ -27,50 +17,18 @@ import { createTestDatabase, type TestDatabase } from "../test-database";
  */
 
 const STAFF = "staff:working-calendar-test" as const;
-const shops = readShopsFixture(DEMO_FIXTURE_FILE);
-const basic = shops.find((shop) => shop.plan === "basic") as ShopFixture;
-
-let database: TestDatabase;
-let jobs: JobQueue;
-let emulator: RunningEmulator;
-
-function deps(): ServiceDeps {
-  return {
-    db: database.prisma,
-    jobs,
-    adminFor: async () => createAdminClient({ shop: basic.domain, accessToken: basic.accessToken as string }, { apiUrl: emulator.adminUrl() }),
-    now: () => emulator.store.clock.now(),
-    buyerMail: testBuyerMail(),
-  };
-}
-
-async function createQuote(): Promise<string> {
-  const state = emulator.store.shops.get(basic.domain)!;
-  const variant = state.products.flatMap((product) => product.variants).find((candidate) => candidate.requiresShipping)!;
-  const data = await staffAdminRequest<{ draftOrderCreate: { draftOrder: { id: string } } }>(
-    emulator.adminUrl(),
-    basic.accessToken as string,
-    "mutation Quote($input: DraftOrderInput!) { draftOrderCreate(input: $input) { draftOrder { id } userErrors { message } } }",
-    { input: { customerId: state.customers[0]!.id, useCustomerDefaultAddress: true, lineItems: [{ variantId: variant.id, quantity: 1 }] } },
-  );
-  return data.draftOrderCreate.draftOrder.id;
-}
-
-async function sync(contractId: string): Promise<StoredContract> {
-  await syncContract(deps(), basic.domain, contractId, { holder: "working-calendar-test", actor: "system" });
-  return (await getContract(database.prisma, basic.domain, contractId))!;
-}
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  jobs = await database.openJobQueue({ supervise: false });
-  emulator = await startEmulator({ shops });
-  await database.prisma.shopSettings.create({ data: { shop: basic.domain, linkEmailsBy: "shopify" } });
-});
-
-afterAll(async () => {
-  await emulator?.close();
-  await database?.cleanup();
+const {
+  shop: basic,
+  database,
+  emulator,
+  deps,
+  customer,
+  createQuote,
+  sync,
+} = useEmulatorServices({
+  allDemoShops: true,
+  linkEmailsBy: "shopify",
+  syncHolder: "working-calendar-test",
 });
 
 describe("a shop that moves due dates to the next working day", () => {
@@ -90,7 +48,7 @@ describe("a shop that moves due dates to the next working day", () => {
       },
       actor: STAFF,
     });
-    const draftOrderId = await createQuote();
+    const draftOrderId = await createQuote({ customerId: customer(0).id });
 
     // 2027-03-13 is a Saturday.
     const preview = await attachPreviewView(deps(), basic.domain, { draftOrderId, planId: plan.id });
