@@ -180,8 +180,8 @@ describe("a staged payment in the browser, from plan to paid in full", () => {
     await balance.getByLabel("Kind").selectOption("balance");
     await balance.getByLabel("Share").selectOption("remainder");
     await balance.getByLabel("Due").selectOption("after");
-    await balance.getByLabel("After").fill(String(BALANCE_AFTER_DAYS));
-    await balance.getByLabel("Unit").selectOption("d");
+    // "After" takes steps as merchants write them ("14d", "1m, end of month").
+    await balance.getByLabel("After").fill(`${BALANCE_AFTER_DAYS}d`);
     await balance.getByLabel("Counted from").selectOption("orderDate");
     await expect(page.getByRole("group", { name: "Stage 3" }).count()).resolves.toBe(0);
     await shoot("plan-form-filled");
