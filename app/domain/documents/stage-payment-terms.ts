@@ -1,5 +1,5 @@
 import type { CalendarDate } from "../dates/calendar-date";
-import { earlyPaymentOffer, type EarlyPaymentOffer } from "../payment-rules/early-payment-discount";
+import { earlyPaymentOffer, earlyPaymentOfferOpen, type EarlyPaymentOffer } from "../payment-rules/early-payment-discount";
 import { lateFeeNotice, type LateFeeNotice } from "../payment-rules/late-fee";
 import type { PaymentRulesInCurrency } from "../payment-rules/payment-rules-config";
 import type { TaxLine } from "../schedule/order-snapshot";
@@ -71,7 +71,7 @@ export function termsToShow(
   today: CalendarDate,
 ): StagePaymentTerms {
   if (stage.owedMinor <= 0n) return {};
-  const offerOpen = terms.earlyPayment !== undefined && stage.paidMinor === 0n && today <= terms.earlyPayment.until;
+  const offerOpen = earlyPaymentOfferOpen({ ...(terms.earlyPayment ? { earlyPayment: terms.earlyPayment } : {}), paid: stage.paidMinor }, today);
   return {
     ...(offerOpen ? { earlyPayment: terms.earlyPayment } : {}),
     ...(terms.lateFee ? { lateFee: terms.lateFee } : {}),
