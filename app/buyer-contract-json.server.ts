@@ -1,3 +1,4 @@
+import { moneyReceived } from "./domain/contract/stage-money";
 import { UNPAID_STAGE_STATUSES } from "./domain/contract/stage-status";
 import { currencyFor } from "./domain/money/currency";
 import { formatMinorUnits } from "./domain/money/minor-units";
@@ -53,7 +54,8 @@ export function buyerContractJson(shop: string, contract: StoredContract, option
         ? null
         : {
             positions: paidOnOrder.map((stage) => stage.position),
-            amount: money(paidOnOrder.reduce((sum, stage) => sum + stage.amountMinor, 0n)),
+            // The money taken, not the stages' amounts: an early-payment discount settled part of them unpaid.
+            amount: money(paidOnOrder.reduce((sum, stage) => sum + moneyReceived(stage), 0n)),
             tax: taxLines(sumTaxByTitle(paidOnOrder.map((stage) => stage.taxShares))),
           },
     stages: contract.stages.map((stage) => ({

@@ -1,6 +1,6 @@
 import type { CalendarDate } from "../domain/dates/calendar-date";
 import type { BuyerDocument, BuyerStage, BuyerTaxLine } from "../domain/documents/buyer-document";
-import { paymentTermsWords } from "../locale/payment-terms-words";
+import { discountGrantedWords, discountsGrantedWords, paymentTermsWords } from "../locale/payment-terms-words";
 import { documentFormat, type DocumentFormat } from "./document-format";
 import { documentMessagesFor } from "./document-messages";
 import type { DocumentMessages } from "./messages/en";
@@ -62,7 +62,7 @@ export async function renderInvoicePdf(document: BuyerDocument, stagePosition: n
     y = drawTable(
       pdf,
       scheduleColumns(messages),
-      contract.stages.map((row) => scheduleRow(row, row.position === stage.position, messages, format)),
+      contract.stages.map((row) => scheduleRow(row, row.position === stage.position, messages, format, locale.locale)),
       y,
       color,
     );
@@ -71,6 +71,7 @@ export async function renderInvoicePdf(document: BuyerDocument, stagePosition: n
       { label: messages.total, value: format.money(contract.totalMinor) },
       ...taxNotes(contract.taxLines, messages, format),
       { label: messages.paidNetOfRefunds, value: format.money(contract.paidMinor) },
+      ...(contract.discountMinor > 0n ? [{ label: discountsGrantedWords(locale.locale), value: format.money(contract.discountMinor) }] : []),
       ...(contract.refundedMinor > 0n ? [{ label: messages.refunded, value: format.money(contract.refundedMinor) }] : []),
       { label: messages.outstanding, value: format.money(contract.outstandingMinor), emphasis: "strong" },
     ];
@@ -80,12 +81,17 @@ export async function renderInvoicePdf(document: BuyerDocument, stagePosition: n
   });
 }
 
-/** The stage's own figures: amount and the tax in it, paid so far, due, and when, with its early-payment offer and late fee. */
+/**
+ * The stage's own figures: amount and the tax in it, paid so far (and an early-payment discount granted), due, and
+ * when, with its early-payment offer and late fee.
+ */
 function stageRows(stage: BuyerStage, messages: DocumentMessages, format: DocumentFormat, locale: string): AmountRow[] {
+  const discount = stage.earlyPaymentDiscount;
   return [
     { label: messages.stageAmount, value: format.money(stage.amountMinor) },
     ...taxNotes(stage.taxLines, messages, format),
     { label: messages.paidSoFar, value: format.money(stage.paidMinor) },
+    ...(discount ? [{ label: discountGrantedWords(discount, locale), value: format.money(discount.amountMinor) }] : []),
     ...(stage.refundedMinor > 0n ? [{ label: messages.refunded, value: format.money(stage.refundedMinor) }] : []),
     { label: messages.amountDue, value: format.money(stage.owedMinor), emphasis: "strong" },
     { label: messages.dueDate, value: dueText(stage, messages, format) },
@@ -115,8 +121,10 @@ function scheduleColumns(messages: DocumentMessages): TableColumn[] {
   ];
 }
 
-/** The stage this invoice is for stands out in bold. */
-function scheduleRow(stage: BuyerStage, thisInvoice: boolean, messages: DocumentMessages, format: DocumentFormat): TableRow {
+/** The stage this invoice is for stands out in bold; a discount granted is named under the stage's state. */
+function scheduleRow(stage: BuyerStage, thisInvoice: boolean, messages: DocumentMessages, format: DocumentFormat, locale: string): TableRow {
+  const discount = stage.earlyPaymentDiscount;
+  const state = messages.stageStates[stage.state];
   return {
     cells: [
       String(stage.position),
@@ -124,7 +132,7 @@ function scheduleRow(stage: BuyerStage, thisInvoice: boolean, messages: Document
       dueText(stage, messages, format),
       format.money(stage.amountMinor),
       format.money(stage.paidMinor),
-      messages.stageStates[stage.state],
+      discount ? `${state}\n${discountGrantedWords(discount, locale)} ${format.money(discount.amountMinor)}` : state,
     ],
     strong: thisInvoice,
   };

@@ -1,6 +1,7 @@
 import type { CalendarDate } from "../domain/dates/calendar-date";
 import type { BuyerDocument, BuyerStage } from "../domain/documents/buyer-document";
 import type { BuyerEmail } from "../domain/documents/buyer-email";
+import { earlyPaymentOfferOpen } from "../domain/payment-rules/early-payment-discount";
 import { formatCalendarDate, formatMoney, messageLocaleOf, supportedLocale } from "../locale/format";
 import { brandColors, type BrandColors } from "./components/colors";
 import { messagesFor, type Messages } from "./messages";
@@ -56,6 +57,15 @@ export function amountToPay(stage: BuyerStage): bigint {
   return stage.owedMinor > 0n ? stage.owedMinor : stage.amountMinor;
 }
 
+/**
+ * What a saved-card charge on `chargeOn` takes for a stage: the discounted amount while its early-payment offer is
+ * still open that day (the planner charges that), else what is owed.
+ */
+export function amountCharged(stage: BuyerStage, chargeOn: CalendarDate): bigint {
+  const offer = stage.paymentTerms.earlyPayment;
+  return offer && earlyPaymentOfferOpen({ earlyPayment: offer, paid: stage.paidMinor }, chargeOn) ? offer.payable : amountToPay(stage);
+}
+
 /** A stage the buyer can pay now: something is owed and its checkout link is out. */
 export function isPayable(stage: BuyerStage): boolean {
   return stage.owedMinor > 0n && stage.payUrl !== null;
@@ -83,6 +93,7 @@ export function placeholderValues(context: EmailContext, email: BuyerEmail): Pla
 }
 
 function stageEmailAmount(email: StageEmail, stage: BuyerStage): bigint {
+  if (email.kind === "chargeUpcoming") return amountCharged(stage, email.chargeOn);
   return email.kind === "paymentReceived" || email.kind === "chargeReceipt" ? email.amountMinor : amountToPay(stage);
 }
 

@@ -2,6 +2,7 @@ import { Prisma } from "@prisma/client";
 
 import { contractAttention, isStillOwed, type AttentionStage, type ContractBadgeKind } from "../domain/contract/contract-attention";
 import type { ContractStatus } from "../domain/contract/contract-state";
+import { moneyReceived } from "../domain/contract/stage-money";
 import type { StageStatus } from "../domain/contract/stage-status";
 import type { CalendarDate } from "../domain/dates/calendar-date";
 import type { StageKind } from "../domain/plan/plan";
@@ -18,6 +19,8 @@ export interface ContractOrder {
 
 /** One stage of a list row: what the badges and the per-stage export read. Money in minor units. */
 export interface ContractListStage extends AttentionStage {
+  /** The part of `paidMinor` that is an early-payment discount granted, not money. */
+  readonly discountMinor: bigint;
   readonly title: string;
   readonly invoiceNumber: string | null;
 }
@@ -37,8 +40,10 @@ export interface ContractListRow {
   readonly badge: ContractBadgeKind;
   readonly currency: string;
   readonly totalMinor: bigint;
-  /** Money received on its stages, refunds not taken off. */
+  /** Money received on its stages, refunds not taken off; early-payment discounts are in `discountMinor`. */
   readonly paidMinor: bigint;
+  /** The early-payment discounts granted on its stages: what settled them without money. */
+  readonly discountMinor: bigint;
   readonly refundedMinor: bigint;
   /** What the buyer still owes on stages that expect money. */
   readonly outstandingMinor: bigint;
@@ -112,6 +117,7 @@ interface StageColumns {
   readonly status: string;
   readonly amountMinor: bigint;
   readonly paidMinor: bigint;
+  readonly discountMinor: bigint;
   readonly refundedMinor: bigint;
   readonly dueDate: string | null;
   readonly attempts: number;
@@ -128,8 +134,8 @@ async function readRows(db: Database, shop: string, ids: readonly string[], toda
         "status", "currency", "totalMinor", "createdAt"
       FROM "Contract" WHERE "shop" = ${shop} AND "id" IN (${Prisma.join(ids)})`,
     db.$queryRaw<StageColumns[]>`
-      SELECT s."contractId", s."position", s."kind", s."title", s."status", s."amountMinor", s."paidMinor", s."refundedMinor",
-        s."dueDate", s."attempts", s."chargeKey", s."parkedReason", s."invoiceNumber"
+      SELECT s."contractId", s."position", s."kind", s."title", s."status", s."amountMinor", s."paidMinor", s."discountMinor",
+        s."refundedMinor", s."dueDate", s."attempts", s."chargeKey", s."parkedReason", s."invoiceNumber"
       FROM "Stage" s JOIN "Contract" c ON c."id" = s."contractId"
       WHERE c."shop" = ${shop} AND c."id" IN (${Prisma.join(ids)})
       ORDER BY s."contractId", s."position"`,
@@ -159,7 +165,8 @@ function toListRow(contract: ContractColumns, stages: readonly ContractListStage
     badge: contractAttention({ status, mainOrderId: contract.mainOrderId, stages }, today),
     currency: contract.currency,
     totalMinor: contract.totalMinor,
-    paidMinor: sum(stages.map((stage) => stage.paidMinor)),
+    paidMinor: sum(stages.map(moneyReceived)),
+    discountMinor: sum(stages.map((stage) => stage.discountMinor)),
     refundedMinor: sum(stages.map((stage) => stage.refundedMinor)),
     outstandingMinor: sum(owed.map((stage) => stage.amountMinor - stage.paidMinor)),
     nextStage: [...owed].sort(dueFirst)[0] ?? null,

@@ -1,11 +1,11 @@
 import { Prisma, type Contract as ContractRow, type Stage as StageRow } from "@prisma/client";
-import type { Cancellation, ContractMode, ContractStatus } from "../domain/contract/contract-state";
+import type { Cancellation, ContractMode, ContractStageKind, ContractStatus } from "../domain/contract/contract-state";
 import { assertStageTransition, isStageStatus, UNPAID_STAGE_STATUSES, type StageStatus } from "../domain/contract/stage-status";
 import { calendarDateAt, type CalendarDate } from "../domain/dates/calendar-date";
 import type { PendingPaymentRules, StagePaymentTerms } from "../domain/documents/stage-payment-terms";
 import type { Currency } from "../domain/money/currency";
 import { paymentRulesInCurrency } from "../domain/payment-rules/payment-rules-config";
-import type { Plan, StageKind } from "../domain/plan/plan";
+import type { Plan } from "../domain/plan/plan";
 import type { Schedule } from "../domain/schedule/build-schedule";
 import type { OrderSnapshot, TaxLine } from "../domain/schedule/order-snapshot";
 import { writeAudit, type AuditActor } from "./audit-log.server";
@@ -26,11 +26,12 @@ import { inTransaction, isUniqueViolation, minorUnitsFromSum, requireShop, type 
 import { ConcurrencyConflictError, NotFoundError } from "./model-errors.server";
 import { queueBuyerEmail } from "./outgoing-emails.server";
 import { moneyHeld } from "../domain/contract/stage-money";
+import { lateFeePosition } from "../domain/contract/late-fee-stage";
 
 export type { ContractMode, ContractStatus };
 
 export interface StoredStage extends Omit<StageRow, "kind" | "status" | "taxShares" | "dueRule" | "issueDate" | "dueDate" | "paymentTerms"> {
-  readonly kind: StageKind;
+  readonly kind: ContractStageKind;
   readonly status: StageStatus;
   readonly taxShares: TaxLine[];
   readonly dueRule: StageDueRule;
@@ -287,8 +288,10 @@ export interface ContractTotals {
   /** The contracts counted: those matching that are not cancelled. */
   readonly contracts: number;
   readonly totalMinor: bigint;
-  /** What their stages have been paid (refunds taken off). */
+  /** The money their stages received (refunds taken off); early-payment discounts are in `discountMinor`. */
   readonly paidMinor: bigint;
+  /** The early-payment discounts granted on their stages: settled without money. */
+  readonly discountMinor: bigint;
 }
 
 export interface ContractListSummary {
@@ -302,14 +305,20 @@ export interface ContractListSummary {
 export async function summarizeContracts(db: Database, shop: string, filter: ContractFilter = {}): Promise<ContractListSummary> {
   requireShop(shop);
   const counted = Prisma.sql`c."status" <> ${"cancelled" satisfies ContractStatus}`;
-  const rows = await db.$queryRaw<{ currency: string; matching: bigint; counted: bigint; totalMinor: string | null; paidMinor: string | null }[]>`
+  const rows = await db.$queryRaw<
+    { currency: string; matching: bigint; counted: bigint; totalMinor: string | null; paidMinor: string | null; discountMinor: string | null }[]
+  >`
     SELECT c."currency",
       COUNT(*) AS "matching",
       COUNT(*) FILTER (WHERE ${counted}) AS "counted",
       (SUM(c."totalMinor") FILTER (WHERE ${counted}))::text AS "totalMinor",
-      (SUM(stages."paidMinor") FILTER (WHERE ${counted}))::text AS "paidMinor"
+      (SUM(stages."paidMinor") FILTER (WHERE ${counted}))::text AS "paidMinor",
+      (SUM(stages."discountMinor") FILTER (WHERE ${counted}))::text AS "discountMinor"
     FROM "Contract" c
-    CROSS JOIN LATERAL (SELECT SUM(s."paidMinor" - s."refundedMinor") AS "paidMinor" FROM "Stage" s WHERE s."contractId" = c."id") stages
+    CROSS JOIN LATERAL (
+      SELECT SUM(s."paidMinor" - s."discountMinor" - s."refundedMinor") AS "paidMinor", SUM(s."discountMinor") AS "discountMinor"
+      FROM "Stage" s WHERE s."contractId" = c."id"
+    ) stages
     WHERE ${contractConditions(shop, filter)}
     GROUP BY c."currency"
     ORDER BY MAX(c."createdAt") DESC, c."currency"`;
@@ -322,6 +331,7 @@ export async function summarizeContracts(db: Database, shop: string, filter: Con
         contracts: Number(row.counted),
         totalMinor: minorUnitsFromSum(row.totalMinor),
         paidMinor: minorUnitsFromSum(row.paidMinor),
+        discountMinor: minorUnitsFromSum(row.discountMinor),
       })),
   };
 }
@@ -441,6 +451,8 @@ export interface StageChanges {
   readonly issueDate?: CalendarDate | null;
   readonly dueDate?: CalendarDate | null;
   readonly paymentTerms?: StagePaymentTerms;
+  /** A late fee staff waived (with status "cancelled"). */
+  readonly waivedOn?: CalendarDate;
 }
 
 export interface UpdateStageInput {
@@ -469,6 +481,53 @@ export async function updateStage(db: Database, shop: string, input: UpdateStage
       action: "stage.updated",
       contractId: input.contractId,
       details: { stageId: input.stageId, position: current.position, version: input.version, changes: changedFields(current, data) },
+    });
+    return readContract(tx, shop, input.contractId);
+  });
+}
+
+export interface AddLateFeeInput {
+  readonly contractId: string;
+  readonly version: number;
+  /** The overdue stage the fee is charged on. */
+  readonly forPosition: number;
+  readonly title: string;
+  readonly amountMinor: bigint;
+  /** The day it is charged: invoiced and due that day. */
+  readonly chargedOn: CalendarDate;
+  /** The last day the fee counts (interest to that day; a fixed fee's first day), for the audit. */
+  readonly through: CalendarDate;
+  readonly actor: AuditActor;
+}
+
+/**
+ * Adds an overdue stage's late fee as a stage of its own (late-fee-stage.ts): no tax, due the day it is charged. Its
+ * position is fixed by the stage it is on, so a second charge of the same fee fails on the position's uniqueness.
+ */
+export async function addLateFeeStage(db: Database, shop: string, input: AddLateFeeInput): Promise<StoredContract> {
+  requireShop(shop);
+  return inTransaction(db, async (tx) => {
+    await claimVersion(tx, shop, input.contractId, input.version);
+    const position = lateFeePosition(input.forPosition);
+    await tx.stage.create({
+      data: {
+        contractId: input.contractId,
+        position,
+        kind: "lateFee",
+        title: input.title,
+        amountMinor: input.amountMinor,
+        taxShares: taxSharesToColumn([]),
+        dueRule: dueRuleToColumn({ netDays: 0 }),
+        issueDate: input.chargedOn,
+        dueDate: input.chargedOn,
+        lateFeeFor: input.forPosition,
+      },
+    });
+    await writeAudit(tx, shop, {
+      actor: input.actor,
+      action: "stage.lateFeeCharged",
+      contractId: input.contractId,
+      details: { position, forPosition: input.forPosition, amountMinor: input.amountMinor, through: input.through },
     });
     return readContract(tx, shop, input.contractId);
   });
@@ -638,7 +697,7 @@ function toStoredContract(row: ContractRow & { stages: StageRow[] }): StoredCont
 function toStoredStage(row: StageRow): StoredStage {
   return {
     ...row,
-    kind: row.kind as StageKind,
+    kind: row.kind as ContractStageKind,
     status: storedStatus(row),
     taxShares: taxSharesFromColumn(row.taxShares),
     dueRule: dueRuleFromColumn(row.dueRule),

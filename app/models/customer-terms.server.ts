@@ -35,7 +35,13 @@ function toStored(row: CustomerTerms): StoredCustomerTerms {
   return {
     subject: subjectOf(row.subjectKind as TermsSubjectKind, row.subjectId),
     subjectName: row.subjectName,
-    fields: { defaultPlanId: row.defaultPlanId, depositPercent: row.depositPercent, netDays: row.netDays, creditLimit: limit },
+    fields: {
+      defaultPlanId: row.defaultPlanId,
+      depositPercent: row.depositPercent,
+      netDays: row.netDays,
+      paymentDays: row.paymentDays.length === 0 ? null : row.paymentDays,
+      creditLimit: limit,
+    },
     mirrored: row.mirrored,
     mirrorError: row.mirrorError,
     updatedAt: row.updatedAt,
@@ -86,6 +92,7 @@ export async function saveCustomerTerms(db: Database, shop: string, input: SaveC
     defaultPlanId: fields.defaultPlanId,
     depositPercent: fields.depositPercent,
     netDays: fields.netDays,
+    paymentDays: fields.paymentDays ? [...fields.paymentDays] : [],
     creditLimitMinor: fields.creditLimit?.minor ?? null,
     creditLimitCurrency: fields.creditLimit?.currency ?? null,
     mirrored: false,

@@ -1,5 +1,7 @@
 import type { ScheduleRevision } from "../domain/contract/schedule-revision";
 import { describeRevision } from "../domain/contract/describe-revision";
+import { isPlanStage } from "../domain/contract/late-fee-stage";
+import type { StageKind } from "../domain/plan/plan";
 import { writeAudit, type AuditActor } from "./audit-log.server";
 import { termsWhenDated, type PendingPaymentRules, type StagePaymentTerms } from "../domain/documents/stage-payment-terms";
 import { currencyFor } from "../domain/money/currency";
@@ -76,7 +78,7 @@ export async function applyScheduleRevision(db: Database, shop: string, input: A
       if (change === "changed") await tx.stage.update({ where: { id: byPosition.get(stage.position)!.id }, data: { ...fields, ...fresh } });
       else await tx.stage.create({ data: { contractId: input.contractId, position: stage.position, ...fields } });
     }
-    const changes = describeRevision(current.stages.map(revisionStageOf), input.revision.stages);
+    const changes = describeRevision(current.stages.filter(isPlanStage).map(revisionStageOf), input.revision.stages);
     await writeAudit(tx, shop, {
       actor: input.actor,
       action: "contract.scheduleRevised",
@@ -96,7 +98,7 @@ export async function applyScheduleRevision(db: Database, shop: string, input: A
 }
 
 /** A stored stage as the revision domain reads it. */
-export function revisionStageOf(stage: StoredContract["stages"][number]) {
+export function revisionStageOf(stage: StoredContract["stages"][number] & { readonly kind: StageKind }) {
   return {
     position: stage.position,
     kind: stage.kind,

@@ -90,6 +90,7 @@ function ContractSection({ contract, messages }: { readonly contract: PortalCont
       <dl className="portal-totals">
         <Total label={messages.total} value={contract.total} />
         <Total label={messages.paidNetOfRefunds} value={contract.paid} />
+        {contract.discount ? <Total label={contract.discount.label} value={contract.discount.amount} /> : null}
         {contract.refunded ? <Total label={messages.refunded} value={contract.refunded} /> : null}
         <Total label={messages.outstanding} value={contract.outstanding} />
       </dl>
@@ -123,6 +124,7 @@ function StageRow({ stage, messages }: { readonly stage: PortalStage; readonly m
       </td>
       <td>
         <span className={`portal-state portal-state-${stage.state}`}>{messages.stageStates[stage.state]}</span>
+        {stage.settledWithDiscount ? <span className="portal-terms">{stage.settledWithDiscount}</span> : null}
         {stage.payUrl ? (
           <>
             <br />

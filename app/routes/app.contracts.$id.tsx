@@ -14,6 +14,7 @@ import { RefundModal } from "../components/contract/RefundModal";
 import { ScheduleCard } from "../components/contract/ScheduleCard";
 import type { StageAction } from "../components/contract/StageActionsMenu";
 import { TimelineCard } from "../components/contract/TimelineCard";
+import { WaiveFeeModal } from "../components/contract/WaiveFeeModal";
 import { AvaTaxDocumentsCard } from "../components/contract/AvaTaxDocumentsCard";
 import { contractAvaTaxDocuments } from "../services/avatax/avatax-contract-view.server";
 import { ContractAttentionBadge } from "../components/StageStatusBadge";
@@ -39,6 +40,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 /** The form open over the page, if any; a payment form keeps the key it opened with. */
 type Dialog =
   | { readonly kind: "recordPayment"; readonly position: number; readonly paymentKey: string }
+  | { readonly kind: "waiveFee"; readonly position: number }
   | { readonly kind: "refund" }
   | { readonly kind: "cancel" }
   | { readonly kind: "milestone" };
@@ -46,6 +48,7 @@ type Dialog =
 /** The action each form sends. */
 const DIALOG_INTENTS: Readonly<Record<Dialog["kind"], ContractPageIntent>> = {
   recordPayment: "offlinePayment",
+  waiveFee: "waiveFee",
   refund: "refund",
   cancel: "cancel",
   milestone: "milestone",
@@ -76,9 +79,11 @@ export default function ContractPage() {
   const shown = dialog && (!dialogResult || (!dialogResult.ok && dialogResult.intent === DIALOG_INTENTS[dialog.open.kind])) ? dialog.open : null;
   const onStageAction = (action: StageAction, stage: StageView) => {
     if (action === "recordPayment") open({ kind: "recordPayment", position: stage.position, paymentKey: stage.paymentKey });
+    else if (action === "waiveFee") open({ kind: "waiveFee", position: stage.position });
     else fetcher.submit({ intent: action, position: String(stage.position) }, { method: "post" });
   };
   const paymentStage = shown?.kind === "recordPayment" ? stages.find((stage) => stage.position === shown.position) : undefined;
+  const feeStage = shown?.kind === "waiveFee" ? stages.find((stage) => stage.position === shown.position) : undefined;
   // Shown once the page's data is fresh too, so that the banner and the schedule never disagree.
   const banner = result && !shown && result !== dismissed && fetcher.state === "idle" ? result : null;
 
@@ -127,6 +132,9 @@ export default function ContractPage() {
           onClose={close}
           submit={send}
         />
+      ) : null}
+      {shown?.kind === "waiveFee" && feeStage ? (
+        <WaiveFeeModal stage={feeStage} currency={contract.currency} result={dialogResult} busy={busy} onClose={close} submit={send} />
       ) : null}
       {shown?.kind === "refund" ? (
         <RefundModal held={contract.held} currency={contract.currency} result={dialogResult} busy={busy} onClose={close} submit={send} />

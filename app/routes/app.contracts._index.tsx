@@ -79,6 +79,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
         contracts: count(line.contracts),
         total: formatMinorUnits(line.totalMinor, currency),
         paid: formatMinorUnits(line.paidMinor, currency),
+        discount: line.discountMinor > 0n ? formatMinorUnits(line.discountMinor, currency) : null,
       };
     }),
     cancelledLeftOut: summary.count === counted ? null : `${count(summary.count - counted)} cancelled, not in the totals`,
@@ -188,7 +189,8 @@ export default function ContractsPage() {
                 </Text>
                 {data.totals.map((line) => (
                   <Text as="p" key={line.currency}>
-                    {money(line.paid, line.currency)} paid of {money(line.total, line.currency)} ({line.contracts})
+                    {money(line.paid, line.currency)} paid of {money(line.total, line.currency)}
+                    {line.discount ? `, ${money(line.discount, line.currency)} early-payment discounts` : ""} ({line.contracts})
                   </Text>
                 ))}
                 {data.cancelledLeftOut ? (

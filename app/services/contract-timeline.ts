@@ -84,6 +84,10 @@ function describe(entry: AuditEntry, words: TimelineWords): Pick<TimelineEntry, 
       return { kind: "payment", text: ledgerLine(details, words) };
     case "contract.refundIssued":
       return { kind: "staff", text: `Refund of ${words.money(BigInt(String(details.amountMinor)))} issued: ${String(details.reason)}` };
+    case "stage.lateFeeCharged":
+      return { kind: "status", text: `Late fee of ${words.money(BigInt(String(details.amountMinor)))} charged on stage ${String(details.forPosition)}` };
+    case "stage.lateFeeWaived":
+      return { kind: "staff", text: `Late fee of ${words.money(BigInt(String(details.amountMinor)))} waived: ${String(details.reason)}` };
     case "contract.milestoneMarked":
       return { kind: "staff", text: `Milestone “${String(details.milestone)}” marked` };
     case "contract.scheduleRevised":

@@ -19,7 +19,7 @@ import {
 /**
  * The company terms page (issue 14) in headless Chromium over the local stack: a B2B company with a contract for one
  * of its two locations (tests/support/admin-contract-states.ts `seedCompanyContract`). Staff change a location's terms,
- * the save bar says so, Discard puts the saved values back, and Save stores them.
+ * the save bar says so, Discard puts the saved values back, and Save stores them (payment days ascending).
  */
 
 let stack: LocalStack;
@@ -93,6 +93,22 @@ describe("staff set a company's terms", () => {
     await hydrated(page);
     await expect(page.locator("#location-2-terms-net-days").inputValue()).resolves.toBe("45");
     await expect(page.locator("#company-terms-net-days").inputValue()).resolves.toBe("");
+  });
+
+  it("give a location payment days in any order: they are kept ascending", { timeout: 60_000 }, async () => {
+    const paymentDays = page.locator("#location-2-terms-payment-days");
+    const saveBar = page.getByRole("region", { name: `Unsaved terms for Harbor Supply Co. (${locationName})` });
+    await paymentDays.fill("20, 5");
+    await saveBar.getByRole("button", { name: "Save" }).click();
+    await saveBar.waitFor({ state: "detached", timeout: 15_000 });
+    await page
+      .getByText(/^Terms saved/)
+      .first()
+      .waitFor();
+    await page.reload({ waitUntil: "load" });
+    await hydrated(page);
+    await expect(page.locator("#location-2-terms-payment-days").inputValue()).resolves.toBe("5, 20");
+    await expect(page.locator("#location-2-terms-net-days").inputValue()).resolves.toBe("45");
   });
 
   it("shows the page on a phone with every control wholly visible", { timeout: 60_000 }, async () => {

@@ -21,14 +21,16 @@ export const BRANDING: Branding = {
   logo: { url: "https://tranche.test/brand/oak-and-iron.myshopify.com/logo", data: PIXEL_PNG, contentType: "image/png" },
 };
 
-function stage(fields: Partial<BuyerStage> & Pick<BuyerStage, "position" | "amountMinor" | "state">): BuyerStage {
-  const paid = fields.paidMinor ?? (fields.state === "paid" || fields.state === "refunded" ? fields.amountMinor : 0n);
+export function stage(fields: Partial<BuyerStage> & Pick<BuyerStage, "position" | "amountMinor" | "state">): BuyerStage {
+  const discount = fields.earlyPaymentDiscount?.amountMinor ?? 0n;
+  const paid = fields.paidMinor ?? (fields.state === "paid" || fields.state === "refunded" ? fields.amountMinor - discount : 0n);
   const refunded = fields.refundedMinor ?? (fields.state === "refunded" ? fields.amountMinor : 0n);
   const owed = ["cancelled", "refunded", "paid"].includes(fields.state) ? 0n : fields.amountMinor - paid;
   return {
     kind: fields.position === 1 ? "deposit" : "balance",
     title: `Payment ${fields.position}`,
     paidMinor: paid,
+    earlyPaymentDiscount: null,
     refundedMinor: refunded,
     owedMinor: owed,
     taxLines: [],
@@ -42,7 +44,7 @@ function stage(fields: Partial<BuyerStage> & Pick<BuyerStage, "position" | "amou
   };
 }
 
-function contract(stages: BuyerStage[], fields: Partial<BuyerContract> = {}): BuyerContract {
+export function contract(stages: BuyerStage[], fields: Partial<BuyerContract> = {}): BuyerContract {
   const paid = stages.reduce((sum, s) => sum + s.paidMinor - s.refundedMinor, 0n);
   const refunded = stages.reduce((sum, s) => sum + s.refundedMinor, 0n);
   return {
@@ -53,6 +55,7 @@ function contract(stages: BuyerStage[], fields: Partial<BuyerContract> = {}): Bu
     status: "active",
     totalMinor: stages.reduce((sum, s) => sum + s.amountMinor, 0n),
     paidMinor: paid,
+    discountMinor: stages.reduce((sum, s) => sum + (s.earlyPaymentDiscount?.amountMinor ?? 0n), 0n),
     refundedMinor: refunded,
     outstandingMinor: stages.reduce((sum, s) => sum + s.owedMinor, 0n),
     taxLines: [],
@@ -105,7 +108,7 @@ const SELLER = {
 const BUYER = { name: "Avery Quinn", email: "avery@example.test", address: ["4 Elm Street", "Dallas, TX 75201", "United States"] };
 const EN = { locale: "en-US", timeZone: "America/Chicago", today: date("2027-01-20") };
 
-function document(c: BuyerContract, overrides: Partial<BuyerDocument> = {}): BuyerDocument {
+export function document(c: BuyerContract, overrides: Partial<BuyerDocument> = {}): BuyerDocument {
   return {
     seller: SELLER,
     buyer: BUYER,

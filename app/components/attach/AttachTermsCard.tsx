@@ -8,6 +8,7 @@ export interface AttachTermsCardProps {
     readonly subjectName: string | null;
     readonly depositPercent: { readonly value: string; readonly from: string } | null;
     readonly netDays: { readonly value: number; readonly from: string } | null;
+    readonly paymentDays: { readonly value: readonly number[]; readonly from: string } | null;
     readonly creditLimit: { readonly amount: string; readonly currency: string; readonly from: string } | null;
     readonly exposure: readonly { readonly currency: string; readonly unpaid: string; readonly overdue: string; readonly contracts: number }[];
     readonly credit: { readonly kind: "noLimit" | "otherCurrency" | "within" | "over"; readonly summary: string; readonly overBy: string | null };
@@ -28,6 +29,7 @@ export function AttachTermsCard({ terms }: AttachTermsCardProps) {
         <BlockStack gap="100">
           <Row label="Deposit" value={terms.depositPercent ? `${terms.depositPercent.value}% · ${terms.depositPercent.from}` : "As the plan says"} />
           <Row label="Net days" value={terms.netDays ? `${count(terms.netDays.value)} · ${terms.netDays.from}` : "As the plan says"} />
+          <Row label="Payment days" value={terms.paymentDays ? `${terms.paymentDays.value.join(", ")} · ${terms.paymentDays.from}` : "None"} />
           <Row
             label="Credit limit"
             value={terms.creditLimit ? `${money(terms.creditLimit.amount, terms.creditLimit.currency)} · ${terms.creditLimit.from}` : "None"}

@@ -13,6 +13,7 @@ export const ACCOUNT_LABELS: Readonly<Record<AccountKey, string>> = {
   revenue: "Revenue",
   salesReturns: "Sales returns",
   salesDiscounts: "Sales discounts",
+  lateFeeIncome: "Late fee income",
   taxPayable: "Tax payable",
   customerCredit: "Customer credit",
 };

@@ -60,7 +60,7 @@ function StageTable({ stages, currency, busy, onAction }: StagesProps) {
             <div style={{ whiteSpace: "normal", minWidth: "16rem" }}>
               <BlockStack gap="100">
                 <Text as="span" fontWeight="semibold">
-                  {stage.position}. {stage.title}
+                  {stage.label}
                 </Text>
                 <StageDetails stage={stage} currency={currency} />
               </BlockStack>
@@ -98,7 +98,7 @@ function StageList({ stages, currency, busy, onAction }: StagesProps) {
             <BlockStack gap="200">
               <InlineStack align="space-between" blockAlign="start" gap="200" wrap={false}>
                 <Text as="span" fontWeight="semibold">
-                  {stage.position}. {stage.title}
+                  {stage.label}
                 </Text>
                 <StageStatus stage={stage} />
               </InlineStack>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { StageView } from "./contract-view";
 
 /** What staff can do to a stage from its row; the page opens the form or sends the request. */
-export type StageAction = "recordPayment" | "resendLink" | "retryCharge";
+export type StageAction = "recordPayment" | "resendLink" | "retryCharge" | "waiveFee";
 
 interface StageActionsMenuProps {
   readonly stage: StageView;
@@ -23,6 +23,7 @@ export function StageActionsMenu({ stage, busy, onAction }: StageActionsMenuProp
     stage.can.recordPayment ? { content: "Record payment…", onAction: choose("recordPayment") } : null,
     stage.can.resendLink ? { content: "Resend payment link", onAction: choose("resendLink") } : null,
     stage.can.retryCharge ? { content: "Retry card charge", onAction: choose("retryCharge") } : null,
+    stage.can.waiveFee ? { content: "Waive late fee…", destructive: true, onAction: choose("waiveFee") } : null,
   ].filter((item) => item !== null);
   if (items.length === 0) return null;
   return (

@@ -61,6 +61,8 @@ export interface MilestoneView {
 export interface StageView {
   readonly position: number;
   readonly title: string;
+  /** "2. Balance"; a late fee, which is no payment of the plan, by its title alone. */
+  readonly label: string;
   readonly amount: string;
   /** What is still owed on it (zero once the ledger covers it). */
   readonly owed: string;
@@ -83,7 +85,7 @@ export interface StageView {
   readonly nextChargeAt: string | null;
   /** The stage's own order or draft order in Shopify. */
   readonly shopifyRecord: ShopifyRecordLink | null;
-  readonly can: { readonly recordPayment: boolean; readonly resendLink: boolean; readonly retryCharge: boolean };
+  readonly can: { readonly recordPayment: boolean; readonly resendLink: boolean; readonly retryCharge: boolean; readonly waiveFee: boolean };
   /** The offline payment form's key: the same submission twice records one payment. */
   readonly paymentKey: string;
 }
@@ -106,7 +108,7 @@ export interface ContractPageData {
 }
 
 /** What staff can do from the contract page: the `intent` each of its forms sends. */
-export type ContractPageIntent = "milestone" | "offlinePayment" | "refund" | "resendLink" | "retryCharge" | "sendEmailAgain" | "cancel";
+export type ContractPageIntent = "milestone" | "offlinePayment" | "refund" | "resendLink" | "retryCharge" | "waiveFee" | "sendEmailAgain" | "cancel";
 
 /** The answer to an action, for the banner at the top and the fields of the form that sent it. */
 export type ContractActionResult =

@@ -11,6 +11,7 @@ export interface CustomerTermsCardTerms {
   readonly defaultPlanId: string | null;
   readonly depositPercent: string | null;
   readonly netDays: number | null;
+  readonly paymentDays: readonly number[] | null;
   readonly creditLimit: { readonly amount: string; readonly currency: string } | null;
   readonly mirrored: boolean;
   readonly mirrorError: string | null;
@@ -48,7 +49,7 @@ function isSaveAnswer(data: unknown): data is SaveAnswer {
 
 /**
  * Staff's negotiated terms with a customer, company or location: the plan offered first, a different deposit or net
- * days, and a credit limit typed the way the shop types amounts. Empty fields keep the plan's own terms (or the
+ * days, the days of the month they pay on, and a credit limit typed the way the shop types amounts. Empty fields keep the plan's own terms (or the
  * company's, for a location).
  */
 export function CustomerTermsCard({
@@ -70,18 +71,25 @@ export function CustomerTermsCard({
     defaultPlanId: terms.defaultPlanId ?? "",
     depositPercent: terms.depositPercent === null ? "" : decimalText(terms.depositPercent, format.locale),
     netDays: terms.netDays === null ? "" : String(terms.netDays),
+    paymentDays: terms.paymentDays === null ? "" : terms.paymentDays.join(", "),
     creditLimit: terms.creditLimit ? amountInput(terms.creditLimit.amount, terms.creditLimit.currency) : "",
   };
   const [defaultPlanId, setDefaultPlanId] = useState(saved.defaultPlanId);
   const [depositPercent, setDepositPercent] = useState(saved.depositPercent);
   const [netDays, setNetDays] = useState(saved.netDays);
+  const [paymentDays, setPaymentDays] = useState(saved.paymentDays);
   const [creditLimit, setCreditLimit] = useState(saved.creditLimit);
   const dirty =
-    defaultPlanId !== saved.defaultPlanId || depositPercent !== saved.depositPercent || netDays !== saved.netDays || creditLimit !== saved.creditLimit;
+    defaultPlanId !== saved.defaultPlanId ||
+    depositPercent !== saved.depositPercent ||
+    netDays !== saved.netDays ||
+    ascendingDays(paymentDays) !== saved.paymentDays ||
+    creditLimit !== saved.creditLimit;
   const discard = () => {
     setDefaultPlanId(saved.defaultPlanId);
     setDepositPercent(saved.depositPercent);
     setNetDays(saved.netDays);
+    setPaymentDays(saved.paymentDays);
     setCreditLimit(saved.creditLimit);
   };
   const answer = isSaveAnswer(fetcher.data) ? fetcher.data : null;
@@ -152,6 +160,18 @@ export function CustomerTermsCard({
             />
           </InlineStack>
           <TextField
+            id={`${id}-payment-days`}
+            label="Payment days"
+            name="paymentDays"
+            value={paymentDays}
+            onChange={setPaymentDays}
+            onBlur={() => setPaymentDays(ascendingDays(paymentDays))}
+            placeholder="5, 20"
+            helpText="Days of the month they pay on; each due date moves to the next one. Empty: none"
+            error={errors.paymentDays}
+            autoComplete="off"
+          />
+          <TextField
             id={`${id}-credit-limit`}
             label={`Credit limit (${limitCurrency})`}
             name="creditLimit"
@@ -170,6 +190,13 @@ export function CustomerTermsCard({
       </fetcher.Form>
     </Card>
   );
+}
+
+/** "20, 5" or "5/20" as the save stores and shows it ("5, 20"); anything else as typed, for the save to refuse. */
+function ascendingDays(typed: string): string {
+  const parts = typed.split(/[\s,/]+/).filter((part) => part !== "");
+  if (parts.length === 0 || !parts.every((part) => /^\d{1,2}$/.test(part))) return typed.trim();
+  return [...new Set(parts.map(Number))].sort((a, b) => a - b).join(", ");
 }
 
 /** A stored percent ("12.5") the way the shop types decimals ("12,5" in de-DE). */

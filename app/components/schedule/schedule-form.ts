@@ -40,6 +40,11 @@ export interface ScheduleFormRow {
    * this many days after its invoice.
    */
   readonly netDays: string;
+  /**
+   * A row waiting for an event: the customer's payment days it was frozen with, kept as they are (no field edits them),
+   * so the due date still moves to the next of them after the net days.
+   */
+  readonly paymentDays?: readonly number[];
 }
 
 export const AMOUNT_MODES = ["fixed", "percent", "equal", "remainder"] as const;
@@ -58,6 +63,7 @@ export const scheduleFormRowSchema = z.object({
   milestone: z.string().max(120),
   after: z.string().max(120),
   netDays: z.string().max(12),
+  paymentDays: z.array(z.number()).max(31).optional(),
 }) satisfies z.ZodType<ScheduleFormRow>;
 
 export const scheduleFormRowsSchema = z.array(scheduleFormRowSchema).max(MAX_INSTALLMENTS);
@@ -79,6 +85,7 @@ export function formRowOf(row: StageRevisionRow, currency: Currency, locale: str
     dueDate: "",
     milestone: trigger.event === "milestone" ? trigger.milestone : "",
     after: (row.due.steps ?? []).map(formatDateStep).join(", "),
+    ...(row.due.paymentDays ? { paymentDays: row.due.paymentDays } : {}),
   };
 }
 
@@ -200,7 +207,8 @@ function readDue(row: ScheduleFormRow, rowNumber: number, issues: RevisionIssue[
     }
   }
   const trigger: Trigger = row.dueMode === "milestone" ? { event: "milestone", milestone: row.milestone.trim() } : { event: row.dueMode };
-  return { kind: "trigger", trigger, steps: readSteps(row.after, rowNumber, issues), netDays };
+  const steps = readSteps(row.after, rowNumber, issues);
+  return { kind: "trigger", trigger, steps, netDays, ...(row.paymentDays ? { paymentDays: row.paymentDays } : {}) };
 }
 
 /** "2w", "1m, day 15", "30d, next day 5/20": steps, comma-separated, as the plan syntax writes them. */

@@ -14,6 +14,7 @@ export const DEFAULT_ACCOUNTS: Readonly<Record<AccountKey, AccountRef>> = {
   revenue: { code: "4000", name: "Sales" },
   salesReturns: { code: "4010", name: "Refunds" },
   salesDiscounts: { code: "4020", name: "Early-payment discounts" },
+  lateFeeIncome: { code: "4900", name: "Late fees and interest" },
   taxPayable: { code: "2200", name: "Sales tax payable" },
   customerCredit: { code: "2410", name: "Customer credit" },
 };
@@ -26,6 +27,7 @@ export const ACCOUNT_PURPOSES: Readonly<Record<AccountKey, string>> = {
   revenue: "Sales recognised when the goods ship, or kept on a cancellation",
   salesReturns: "Refunds and credits after the goods shipped",
   salesDiscounts: "Early-payment discounts granted after the goods shipped (before, they reduce the deferred revenue)",
+  lateFeeIncome: "Late fees and interest charged on overdue stages, earned when charged (no tax)",
   taxPayable: "Tax collected on each stage, one line per tax title",
   customerCredit: "Money a cancelled contract kept as credit for the customer",
 };

@@ -8,6 +8,7 @@ export const ACCOUNT_KEYS = [
   "revenue",
   "salesReturns",
   "salesDiscounts",
+  "lateFeeIncome",
   "taxPayable",
   "customerCredit",
 ] as const;
@@ -17,10 +18,19 @@ export type AccountKey = (typeof ACCOUNT_KEYS)[number];
 /**
  * What happened, as the books see it (the policy: app/domain/books/journal.ts):
  * a stage invoiced, a payment, an early-payment discount granted, revenue recognised on shipping, a refund, a cancelled
- * contract's unpaid invoices credited, and the money it kept earned as revenue or moved to customer credit.
+ * contract's unpaid invoices credited, and the money it kept earned as revenue or moved to customer credit; a late fee
+ * staff waived, taken back.
  */
 export type JournalEntryKind =
-  "invoice" | "payment" | "earlyPaymentDiscount" | "recognition" | "refund" | "cancellationCredit" | "cancellationEarned" | "cancellationToCredit";
+  | "invoice"
+  | "payment"
+  | "earlyPaymentDiscount"
+  | "recognition"
+  | "refund"
+  | "cancellationCredit"
+  | "cancellationEarned"
+  | "cancellationToCredit"
+  | "lateFeeWaived";
 
 export interface JournalLine {
   readonly account: AccountKey;
@@ -57,6 +67,10 @@ export interface StageFact {
   readonly dueDate: CalendarDate | null;
   readonly status: string;
   readonly invoiceNumber: string | null;
+  /** A late fee charged on an overdue stage: income of its own, with no tax, never deferred. */
+  readonly lateFee?: boolean;
+  /** The day staff waived the late fee: what was unpaid of it is taken back then. */
+  readonly waivedOn?: CalendarDate | null;
 }
 
 export interface LedgerFact {

@@ -21,6 +21,10 @@ import { assertStageFacts, splitBetween, splitOfGross, type GrossSplit } from ".
  *   customer credit (keepAsCredit). A refund after C is a sales return, or given out of customer credit when the
  *   kept money was moved there, so the liability of a cancelled contract stays at zero.
  * A contract cancelled before it shipped never recognises revenue on shipping.
+ * A late fee (a stage of its own) is earned when charged: its invoice credits late-fee income, with no tax and never
+ * deferred; a refund of it, or its unpaid part on cancellation, debits that income back. A refund that names no stage
+ * gives back the order's stages, never a fee. A fee staff waived has what was unpaid of it taken back on the day it
+ * was waived (Dr late-fee income, Cr receivable).
  */
 export function journalOfContract(facts: ContractFacts): JournalEntry[] {
   for (const stage of facts.stages) assertStageFacts(stage, facts.id);
@@ -31,10 +35,11 @@ type Step =
   | { readonly kind: "recognition"; readonly date: CalendarDate }
   | { readonly kind: "invoice"; readonly date: CalendarDate; readonly stage: StageFact }
   | { readonly kind: "ledger"; readonly date: CalendarDate; readonly entry: LedgerFact; readonly order: number }
+  | { readonly kind: "waiver"; readonly date: CalendarDate; readonly stage: StageFact }
   | { readonly kind: "cancellation"; readonly date: CalendarDate };
 
 /** Within one day: recognition first (it takes the balance at the end of the day before), cancellation last. */
-const STEP_RANK: Record<Step["kind"], number> = { recognition: 0, invoice: 1, ledger: 2, cancellation: 3 };
+const STEP_RANK: Record<Step["kind"], number> = { recognition: 0, invoice: 1, ledger: 2, waiver: 3, cancellation: 4 };
 
 const NOT_INVOICED_STATUSES = new Set(["scheduled", "cancelled"]);
 
@@ -48,6 +53,8 @@ class ContractJournal {
   /** The part of each stage's refunds that gave back an overpayment (money beyond its amount). */
   private readonly overpaymentReturned = new Map<string, bigint>();
   private readonly invoiced = new Set<string>();
+  /** Late fees taken back when waived: a later cancellation has nothing left of them to credit. */
+  private readonly waived = new Set<string>();
   private readonly recognitionDate: CalendarDate | null;
   private cancelled = false;
 
@@ -61,6 +68,7 @@ class ContractJournal {
       if (step.kind === "recognition") this.recognise(step.date);
       else if (step.kind === "invoice") this.invoice(step.stage, step.date);
       else if (step.kind === "cancellation") this.cancel(step.date);
+      else if (step.kind === "waiver") this.waive(step.stage, step.date);
       else if (step.entry.kind === "refund") this.refund(step.entry, step.date);
       else if (step.entry.kind === "earlyPaymentDiscount") this.earlyPaymentDiscount(step.entry, step.date);
       else this.payment(step.entry, step.date);
@@ -75,7 +83,10 @@ class ContractJournal {
       const date = this.invoiceDateOf(stage, ledger);
       return date === null ? [] : [{ kind: "invoice", date, stage }];
     });
-    const steps: Step[] = [...invoices, ...ledger];
+    const waivers = facts.stages.flatMap((stage): Step[] =>
+      stage.lateFee && stage.waivedOn && this.invoiceDateOf(stage, ledger) !== null ? [{ kind: "waiver", date: stage.waivedOn, stage }] : [],
+    );
+    const steps: Step[] = [...invoices, ...ledger, ...waivers];
     if (this.recognitionDate !== null) steps.push({ kind: "recognition", date: this.recognitionDate });
     if (facts.cancelledOn !== null) steps.push({ kind: "cancellation", date: facts.cancelledOn });
     return steps.sort(compareSteps);
@@ -102,7 +113,7 @@ class ContractJournal {
     const invoiceWords = stage.invoiceNumber ? ` (invoice ${stage.invoiceNumber})` : "";
     this.post("invoice", date, stage.position, `${this.facts.label} · stage ${stage.position} ${stage.title} invoiced${invoiceWords}`, [
       debit("accountsReceivable", stage.amountMinor),
-      credit(this.shippedBy(date) ? "revenue" : "contractLiability", split.net),
+      credit(stage.lateFee ? "lateFeeIncome" : this.shippedBy(date) ? "revenue" : "contractLiability", split.net),
       ...this.taxLines(stage, split, credit),
     ]);
   }
@@ -132,6 +143,15 @@ class ContractJournal {
     ]);
   }
 
+  private waive(stage: StageFact, date: CalendarDate): void {
+    const unpaid = stage.amountMinor - (this.paid.get(stage.id) ?? 0n);
+    this.waived.add(stage.id);
+    this.post("lateFeeWaived", date, stage.position, `${this.facts.label} · ${stage.title} waived`, [
+      debit("lateFeeIncome", unpaid),
+      credit("accountsReceivable", unpaid),
+    ]);
+  }
+
   private recognise(date: CalendarDate): void {
     const deferred = this.balanceOf("contractLiability");
     this.post("recognition", date, null, `${this.facts.label} · revenue recognised on shipping`, [
@@ -158,7 +178,11 @@ class ContractJournal {
       this.overpaymentReturned.set(id, returnedBefore + toReceivable);
       const saleBefore = refundedBefore - returnedBefore;
       const split = splitBetween(piece.stage, saleBefore, saleBefore + piece.amount - toReceivable);
-      lines.push(debit("accountsReceivable", toReceivable), debit(netAccount, split.net), ...this.taxLines(piece.stage, split, debit));
+      lines.push(
+        debit("accountsReceivable", toReceivable),
+        debit(piece.stage.lateFee ? "lateFeeIncome" : netAccount, split.net),
+        ...this.taxLines(piece.stage, split, debit),
+      );
       unspread -= piece.amount;
     }
     lines.push(debit(netAccount, unspread));
@@ -178,25 +202,26 @@ class ContractJournal {
    * remainder; by their gross when none holds anything; as plain net when the contract has no stage with an amount.
    */
   private spreadOverStages(amount: bigint): { stage: StageFact; amount: bigint }[] {
-    const holds = this.facts.stages.map((stage) => {
+    const stages = this.facts.stages.filter((stage) => !stage.lateFee);
+    const holds = stages.map((stage) => {
       const held = (this.paid.get(stage.id) ?? 0n) - (this.discounted.get(stage.id) ?? 0n) - (this.refunded.get(stage.id) ?? 0n);
       return held > 0n ? held : 0n;
     });
-    const gross = this.facts.stages.map((stage) => stage.amountMinor);
+    const gross = stages.map((stage) => stage.amountMinor);
     const ratios = holds.some((held) => held > 0n) ? holds : gross;
     if (!ratios.some((ratio) => ratio > 0n)) return [];
     const shares = allocateByRatios(amount, ratios);
-    return this.facts.stages.map((stage, index) => ({ stage, amount: shares[index] ?? 0n })).filter((piece) => piece.amount > 0n);
+    return stages.map((stage, index) => ({ stage, amount: shares[index] ?? 0n })).filter((piece) => piece.amount > 0n);
   }
 
   private cancel(date: CalendarDate): void {
     const netAccount: AccountKey = this.shippedBy(date) ? "salesReturns" : "contractLiability";
     for (const stage of this.facts.stages) {
       const paid = this.paid.get(stage.id) ?? 0n;
-      if (!this.invoiced.has(stage.id) || paid >= stage.amountMinor) continue;
+      if (!this.invoiced.has(stage.id) || this.waived.has(stage.id) || paid >= stage.amountMinor) continue;
       const split = splitBetween(stage, paid, stage.amountMinor);
       this.post("cancellationCredit", date, stage.position, `${this.facts.label} · stage ${stage.position} ${stage.title} unpaid, credited on cancellation`, [
-        debit(netAccount, split.net),
+        debit(stage.lateFee ? "lateFeeIncome" : netAccount, split.net),
         ...this.taxLines(stage, split, debit),
         credit("accountsReceivable", stage.amountMinor - paid),
       ]);

@@ -52,6 +52,8 @@ const MOVEMENT_OF: Record<JournalEntryKind, Movement | null> = {
   cancellationCredit: "refundsAndCredits",
   cancellationEarned: "recognisedOnCancellation",
   cancellationToCredit: "movedToCustomerCredit",
+  // A late fee is income of its own, never in the contract liability.
+  lateFeeWaived: null,
 };
 
 interface Totals {

@@ -1,4 +1,5 @@
 import type { ContractState } from "./contract-state";
+import { isPlanStage } from "./late-fee-stage";
 import { chronological, isMoneyIn, isStageOrderMoneyIn, type Observation, type PaymentCard } from "./observation";
 
 /** A payment assigned to a stage; `ref` is the ledger's exactly-once key. */
@@ -21,7 +22,7 @@ export interface AllocatedPayment {
  * 3. Other money on the main order (the deposit at checkout, a payment through the order's invoice link) pays
  *    what is still open, in position order, passing over a stage whose card charge is on its way; a payment
  *    that spans stages is split, each part keyed `<transaction>#<position>`. Money beyond every stage (an
- *    overpayment) stays on the last stage.
+ *    overpayment) stays on the last stage. Late fees are not among them (late-fee-stage.ts).
  */
 export function allocatePayments(contract: ContractState, observation: Observation): AllocatedPayment[] {
   const stageOrderMoney = [...observation.stageOrders].flatMap(([position, order]) =>
@@ -70,7 +71,9 @@ function isRecorded(contract: ContractState, transactionId: string): boolean {
  * last (the charge may yet pay them); what is left goes to the last stage.
  */
 function fillOpenStages(contract: ContractState, open: ReadonlyMap<number, bigint>, amount: bigint): { position: number; amount: bigint }[] {
-  const openStages = contract.stages.filter((stage) => (open.get(stage.position) ?? 0n) > 0n);
+  // The main order's money pays the plan's stages: a late fee is owed on its own order, never on the main one.
+  const planStages = contract.stages.filter(isPlanStage);
+  const openStages = planStages.filter((stage) => (open.get(stage.position) ?? 0n) > 0n);
   const inOrder = [...openStages.filter((stage) => stage.chargeKey === null), ...openStages.filter((stage) => stage.chargeKey !== null)];
   const parts = new Map<number, bigint>();
   let left = amount;
@@ -81,7 +84,7 @@ function fillOpenStages(contract: ContractState, open: ReadonlyMap<number, bigin
     parts.set(stage.position, part);
     left -= part;
   }
-  const last = contract.stages[contract.stages.length - 1];
+  const last = planStages[planStages.length - 1];
   if (left > 0n && last) parts.set(last.position, (parts.get(last.position) ?? 0n) + left);
   return [...parts].map(([position, part]) => ({ position, amount: part }));
 }

@@ -1,6 +1,5 @@
 import { isBefore, type CalendarDate } from "../dates/calendar-date";
-import type { StageKind } from "../plan/plan";
-import type { ContractStatus } from "./contract-state";
+import type { ContractStageKind, ContractStatus } from "./contract-state";
 import { UNPAID_STAGE_STATUSES, type StageStatus } from "./stage-status";
 
 /**
@@ -30,7 +29,7 @@ export type StageBadgeKind =
 /** The part of a stage the badges read (a stored stage has all of it). Money in minor units. */
 export interface AttentionStage {
   readonly position: number;
-  readonly kind: StageKind;
+  readonly kind: ContractStageKind;
   readonly status: StageStatus;
   readonly amountMinor: bigint;
   readonly paidMinor: bigint;

@@ -1,6 +1,7 @@
 import type { CalendarDate } from "../dates/calendar-date";
 import type { WorkingCalendar } from "../dates/working-calendar";
 import type { EarlyPaymentOffer } from "../payment-rules/early-payment-discount";
+import type { LateFeeNotice } from "../payment-rules/late-fee";
 import type { DatedPayment } from "../payment-rules/stage-payments";
 import type { StageKind, Trigger } from "../plan/plan";
 import type { DateStep } from "../schedule/due-dates";
@@ -11,6 +12,9 @@ export type ContractMode = "native" | "stageOrder";
 
 export type ContractStatus = "pending" | "awaitingDeposit" | "active" | "completed" | "cancelled";
 
+/** A plan's stage kinds, and the late fee charged on an overdue stage (late-fee-stage.ts). */
+export type ContractStageKind = StageKind | "lateFee";
+
 export interface StagePayment extends DatedPayment {
   readonly at: Date;
 }
@@ -18,7 +22,7 @@ export interface StagePayment extends DatedPayment {
 /** What the collection planner knows of one stage from the database. Money in minor units. */
 export interface StageState {
   readonly position: number;
-  readonly kind: StageKind;
+  readonly kind: ContractStageKind;
   readonly amount: bigint;
   /**
    * What settled the stage: money received (payments and offline payments) and an early-payment discount granted,
@@ -34,6 +38,8 @@ export interface StageState {
   readonly payments: readonly StagePayment[];
   /** The early-payment offer on the stage's invoice, if the plan makes one. */
   readonly earlyPayment?: EarlyPaymentOffer;
+  /** The late fee the buyer was told of on the stage's invoice, if the plan charges one. */
+  readonly lateFee?: LateFeeNotice;
   /** Money given back from the stage. */
   readonly refunded: bigint;
   readonly status: StageStatus;

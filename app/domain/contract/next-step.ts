@@ -7,6 +7,7 @@ import { isMirror, isMoneyBack, isStageOrderMoneyIn, observedTransactions, pendi
 import { isRefundUnderWay, refundSources, type OrderRefund } from "./refund-sources";
 import { refundsToRecord, type AllocatedRefund } from "./refunds-to-record";
 import { chargeDue, chargeNoticeDue, linkDue, pastDue } from "./stage-due";
+import { isLateFeeStage, isPlanStage, lateFeePosition, lateFeeToCharge } from "./late-fee-stage";
 import { datesFromEvent } from "./triggered-dates";
 
 /** Saved-card charges per stage before the stage falls back to an emailed link. */
@@ -41,6 +42,8 @@ export type CollectionStep =
   | { readonly kind: "grantEarlyPaymentDiscount"; readonly position: number; readonly discount: bigint; readonly occurredAt: Date }
   /** The offer ended (its last day passed, or money arrived another way): the stage's draft asks for the full amount again. */
   | { readonly kind: "withdrawEarlyPaymentDiscount"; readonly position: number; readonly draftId: string }
+  /** An overdue stage's late fee is due (late-fee-stage.ts): it becomes a stage of its own, collected on its own order. */
+  | { readonly kind: "chargeLateFee"; readonly position: number; readonly amount: bigint; readonly through: CalendarDate }
   | { readonly kind: "dateStage"; readonly position: number; readonly issueDate: CalendarDate; readonly dueDate: CalendarDate; readonly event: string }
   | { readonly kind: "completeSourceDraft" }
   | { readonly kind: "holdFulfillment"; readonly fulfillmentOrderId: string }
@@ -128,7 +131,19 @@ function learnStep(contract: ContractState, observation: Observation, clock: Col
       return { kind: "dateStage", position: stage.position, ...dates, event: event.name };
     }
   }
-  return fulfillmentStep(contract, observation);
+  return lateFeeStep(contract, clock) ?? fulfillmentStep(contract, observation);
+}
+
+/** A late fee due on an active contract's stage that does not carry it yet. */
+function lateFeeStep(contract: ContractState, clock: CollectionClock): CollectionStep | null {
+  if (contract.status !== "active") return null;
+  const positions = new Set(contract.stages.map((stage) => stage.position));
+  for (const stage of contract.stages) {
+    if (!stage.lateFee || isLateFeeStage(stage) || stage.status === "cancelled" || positions.has(lateFeePosition(stage.position))) continue;
+    const charge = lateFeeToCharge(stage, clock.today);
+    if (charge) return { kind: "chargeLateFee", position: stage.position, ...charge };
+  }
+  return null;
 }
 
 /**
@@ -176,7 +191,7 @@ function mainOrderStep(contract: ContractState, observation: Observation): Colle
   if (unmirror) return unmirror;
 
   const nextDue = contract.stages
-    .filter((stage) => isUnpaid(stage) && stage.dueDate !== null)
+    .filter((stage) => isPlanStage(stage) && isUnpaid(stage) && stage.dueDate !== null)
     .map((stage) => stage.dueDate as CalendarDate)
     .sort()[0];
   if (nextDue && mainOrder.outstanding > 0n && mainOrder.paymentTerms?.dueDate !== nextDue) {
@@ -206,9 +221,10 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
       if (orderId && mandateId) return chargeStep(contract, stage, orderId, mandateId, observation, stage.attempts, clock.today);
       continue;
     }
-    // Once a stage's link is out, the buyer may be paying it: the card is not charged on top.
+    // Once a stage's link is out, the buyer may be paying it: the card is not charged on top. A late fee is asked
+    // for by link, in either mode: the card was saved for the plan's payments, and the fee is owed on its own order.
     const linkOut = draft !== undefined && (draft.invoiceSent || stage.linkEmailedVia === draft.id);
-    const chargeable = mandateId !== null && stage.attempts < MAX_CHARGE_ATTEMPTS && !linkOut;
+    const chargeable = mandateId !== null && stage.attempts < MAX_CHARGE_ATTEMPTS && !linkOut && !isLateFeeStage(stage);
     if (chargeable && chargeNoticeDue(stage, clock) && stage.dueDate !== stage.chargeNoticeFor) {
       return { kind: "noticeUpcomingCharge", position: stage.position, chargeOn: stage.dueDate! };
     }
@@ -242,11 +258,12 @@ function collectStep(contract: ContractState, observation: Observation, clock: C
 }
 
 /**
- * A stage paid another way (an offline payment staff recorded) whose link is still open: its draft is deleted, or its
- * order, which nobody paid, is cancelled, so that the buyer cannot pay the stage twice.
+ * A stage paid another way (an offline payment staff recorded), or a late fee staff waived, whose link is still open:
+ * its draft is deleted, or its order, which nobody paid, is cancelled, so that the buyer cannot pay twice, or pay a
+ * fee no longer asked for.
  */
 function withdrawLinkStep(stage: StageState, observation: Observation): CollectionStep | null {
-  if (stage.status !== "paid" || stage.parked) return null;
+  if (!(stage.status === "paid" || isWaivedFee(stage)) || stage.parked) return null;
   const draft = observation.stageDrafts.get(stage.position);
   if (draft && !draft.completed) return { kind: "deleteStageDraft", position: stage.position, draftId: draft.id };
   const order = observation.stageOrders.get(stage.position);
@@ -264,7 +281,7 @@ function withdrawDiscountStep(stage: StageState, observation: Observation, clock
 }
 
 function completionStep(contract: ContractState, observation: Observation): CollectionStep | null {
-  const allPaid = contract.stages.every((stage) => stage.status === "paid" || stage.status === "refunded");
+  const allPaid = contract.stages.every((stage) => stage.status === "paid" || stage.status === "refunded" || isWaivedFee(stage));
   const mainOrder = observation.mainOrder;
   if (allPaid && mainOrder && mainOrder.outstanding <= 0n) return { kind: "completeContract" };
   return null;
@@ -328,7 +345,9 @@ function stageSettlementStep(contract: ContractState): CollectionStep | null {
  * made of mirrors on the main order cancel out: they are money given back, and the main order already shows it.
  */
 function mirrorGap(contract: ContractState, observation: Observation, mainOrder: ObservedOrder): bigint {
-  const stageOrderTransactions = [...observation.stageOrders.values()].flatMap((order) => order.transactions);
+  // A late fee's money is owed on top of the main order: it is never mirrored there.
+  const feePositions = new Set(contract.stages.filter(isLateFeeStage).map((stage) => stage.position));
+  const stageOrderTransactions = [...observation.stageOrders].filter(([position]) => !feePositions.has(position)).flatMap(([, order]) => order.transactions);
   const heldOnStageOrders =
     sum(stageOrderTransactions.filter(isStageOrderMoneyIn).map((t) => t.amount)) - sum(stageOrderTransactions.filter(isMoneyBack).map((t) => t.amount));
   const mirrored = sum(mainOrder.transactions.filter(isMirror).map((t) => t.amount));
@@ -465,6 +484,11 @@ function savedCard(observation: Observation): string | null {
     if (mandate) return mandate;
   }
   return null;
+}
+
+/** A late fee staff waived: no longer asked for (its stage is cancelled while the contract goes on). */
+function isWaivedFee(stage: StageState): boolean {
+  return isLateFeeStage(stage) && stage.status === "cancelled";
 }
 
 function isUnpaid(stage: StageState): boolean {

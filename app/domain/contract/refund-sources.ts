@@ -1,4 +1,5 @@
 import type { ContractState } from "./contract-state";
+import { isLateFeeStage } from "./late-fee-stage";
 import { isMirror, isMoneyIn, isStageOrderMoneyIn, type Observation, type ObservedOrder, type ObservedTransaction } from "./observation";
 
 /** Refunds to ask Shopify for on one order: each gives back part of one payment (`parentId`). */
@@ -53,6 +54,12 @@ export function refundSources(contract: ContractState, observation: Observation,
     let fromStage = wanted;
     const stageOrder = observation.stageOrders.get(stage.position);
     for (const payment of stageOrder?.transactions.filter(isStageOrderMoneyIn) ?? []) fromStage -= take(stageOrder!, payment, fromStage);
+    if (isLateFeeStage(stage)) {
+      // A late fee is never on the main order: what its own order does not hold was paid offline, and goes back that way.
+      outsideShopify += fromStage;
+      remaining -= wanted;
+      continue;
+    }
     for (const payment of mainOrder?.transactions.filter(isMoneyIn) ?? []) {
       const recordedHere = [...contract.recordedPayments]
         .filter(([ref, recorded]) => recorded.position === stage.position && (ref === payment.id || ref.startsWith(`${payment.id}#`)))

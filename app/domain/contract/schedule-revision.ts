@@ -3,7 +3,8 @@ import type { Currency } from "../money/currency";
 import { formatMinorUnits } from "../money/minor-units";
 import { MAX_INSTALLMENTS, STAGE_KINDS, type StageKind, type Trigger } from "../plan/plan";
 import { formatDateStep, isValidDateStep } from "../schedule/date-step-syntax";
-import type { DateStep } from "../schedule/due-dates";
+import { paymentDaysOf, stepsToIssue, type DateStep } from "../schedule/due-dates";
+import { paymentDaysProblem } from "../customers/customer-terms";
 import type { TaxLine } from "../schedule/order-snapshot";
 import { allocateTaxLines } from "../schedule/tax";
 import { titleFor } from "../schedule/titles";
@@ -69,7 +70,14 @@ export interface RevisableContract {
  */
 export type RevisionDue =
   | { readonly kind: "date"; readonly dueDate: CalendarDate; readonly netDays?: number }
-  | { readonly kind: "trigger"; readonly trigger: Trigger; readonly steps?: readonly DateStep[]; readonly netDays?: number };
+  | {
+      readonly kind: "trigger";
+      readonly trigger: Trigger;
+      readonly steps?: readonly DateStep[];
+      readonly netDays?: number;
+      /** The customer's payment days the stage was frozen with: after the net days, the due date moves to the next of them. */
+      readonly paymentDays?: readonly number[];
+    };
 
 /** One stage of the revised schedule, as staff give it: the revision lists the stages that are not frozen, in order. */
 export interface StageRevisionRow {
@@ -154,7 +162,9 @@ export interface RevisionOptions {
  *   after (`change`); unfrozen stages whose position is not taken are `removed`. Positions below a frozen stage
  *   that no row takes stay empty.
  * - Dates: no due date before today, except one that an unfrozen stage already had (an overdue stage may keep its
- *   date). A trigger row that repeats the current stage's trigger and net days keeps the dates the event gave it.
+ *   date). A trigger row that repeats the current stage's trigger and net days keeps the dates the event gave it; a
+ *   date row that repeats the current stage's due date and net days keeps its issue date (a due date moved to the
+ *   customer's payment day or off a closed day is more than the net days after it).
  */
 export function reviseSchedule(contract: RevisableContract, rows: readonly StageRevisionRow[], options: RevisionOptions): ScheduleRevision {
   const { frozen, open, owed, taxLeft } = splitContract(contract);
@@ -238,17 +248,17 @@ export function restateOpenStages(contract: RevisableContract): StageRevisionRow
     .map((stage): StageRevisionRow => {
       const amount: RevisionAmount = { kind: "fixed", amount: stage.amount };
       if (stage.trigger) {
-        const due: RevisionDue = { kind: "trigger", trigger: stage.trigger.trigger, steps: stepsToIssue(stage.trigger, stage.netDays), netDays: stage.netDays };
-        return { kind: stage.kind, title: stage.title, amount, due };
+        return { kind: stage.kind, title: stage.title, amount, due: triggerDueOf(stage.trigger, stage.netDays) };
       }
       if (stage.dueDate === null) throw new Error(`stage ${stage.position} has neither a due date nor a trigger`);
       return { kind: stage.kind, title: stage.title, amount, due: { kind: "date", dueDate: stage.dueDate, netDays: stage.netDays } };
     });
 }
 
-/** A frozen trigger's steps from the event to the issue date: all but the net days, which schedule/due-dates.ts appends last. */
-export function stepsToIssue(trigger: StageTrigger, netDays: number): readonly DateStep[] {
-  return netDays > 0 ? trigger.steps.slice(0, -1) : trigger.steps;
+/** A frozen trigger as a revision's due rule: the steps to the issue date, the net days and the payment days apart. */
+export function triggerDueOf(trigger: StageTrigger, netDays: number): RevisionDue {
+  const paymentDays = paymentDaysOf(trigger.steps);
+  return { kind: "trigger", trigger: trigger.trigger, steps: stepsToIssue(trigger.steps, netDays), netDays, ...(paymentDays ? { paymentDays } : {}) };
 }
 
 /** Which parts of a stage differ between two versions of it (the position aside). */
@@ -324,10 +334,14 @@ type Timing = Pick<RevisionStage, "issueDate" | "dueDate" | "netDays" | "trigger
 function timingOf(due: RevisionDue, current: CurrentStage | undefined): Timing {
   const netDays = due.netDays ?? 0;
   if (due.kind === "date") {
+    if (current !== undefined && current.issueDate !== null && current.dueDate === due.dueDate && current.netDays === netDays) {
+      return { issueDate: current.issueDate, dueDate: due.dueDate, netDays };
+    }
     const validNet = Number.isInteger(netDays) && netDays >= 0 && netDays <= MAX_NET_DAYS;
     return { issueDate: validNet ? addDays(due.dueDate, -netDays, "due") : due.dueDate, dueDate: due.dueDate, netDays };
   }
-  const steps = netDays > 0 ? [...(due.steps ?? []), { count: netDays, unit: "day" as const }] : [...(due.steps ?? [])];
+  const steps: DateStep[] = netDays > 0 ? [...(due.steps ?? []), { count: netDays, unit: "day" as const }] : [...(due.steps ?? [])];
+  if (due.paymentDays) steps.push({ nextDays: due.paymentDays, dueOnly: true });
   const trigger: StageTrigger = { trigger: due.trigger, steps };
   const sameRule = current !== undefined && current.netDays === netDays && triggerKey(current.trigger) === triggerKey(trigger);
   return { issueDate: sameRule ? current.issueDate : null, dueDate: sameRule ? current.dueDate : null, netDays, trigger };
@@ -357,6 +371,8 @@ function rowIssues(row: StageRevisionRow, rowNumber: number): RevisionIssue[] {
         issues.push({ row: rowNumber, field: "due", message: `"${formatDateStep(step)}" is not a step like 30d, 2w, 1m, day 15 or next day 5/20` });
       }
     }
+    const paymentDays = row.due.paymentDays ? paymentDaysProblem(row.due.paymentDays) : null;
+    if (paymentDays !== null) issues.push({ row: rowNumber, field: "due", message: `payment days: ${paymentDays}` });
   }
   return issues;
 }
@@ -402,5 +418,7 @@ function defaultTitle(kind: StageKind, input: { position: number; count: number;
 function triggerKey(trigger: StageTrigger | undefined): string {
   if (!trigger) return "";
   const milestone = trigger.trigger.event === "milestone" ? trigger.trigger.milestone : null;
-  return JSON.stringify([trigger.trigger.event, milestone, trigger.steps.map(formatDateStep)]);
+  // A customer's payment days read as a plan's "next day" step would; only where they sit in the walk differs.
+  const steps = trigger.steps.map((step) => `${"nextDays" in step && step.dueOnly ? "payment " : ""}${formatDateStep(step)}`);
+  return JSON.stringify([trigger.trigger.event, milestone, steps]);
 }

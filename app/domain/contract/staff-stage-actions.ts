@@ -1,11 +1,14 @@
+import type { CalendarDate } from "../dates/calendar-date";
+import type { StagePaymentTerms } from "../documents/stage-payment-terms";
+import { earlyPaymentOfferOpen } from "../payment-rules/early-payment-discount";
 import type { ContractMode, ContractStatus } from "./contract-state";
 import { MAX_CHARGE_ATTEMPTS } from "./next-step";
 import { UNPAID_STAGE_STATUSES, type StageStatus } from "./stage-status";
 
 /** What staff can do to one stage from the contract page. */
-export type StaffStageAction = "recordPayment" | "resendLink" | "retryCharge";
+export type StaffStageAction = "recordPayment" | "resendLink" | "retryCharge" | "waiveFee";
 
-export const STAFF_STAGE_ACTIONS: readonly StaffStageAction[] = ["recordPayment", "resendLink", "retryCharge"];
+export const STAFF_STAGE_ACTIONS: readonly StaffStageAction[] = ["recordPayment", "resendLink", "retryCharge", "waiveFee"];
 
 /** The part of a contract and its stage the rules read. */
 export interface StageActionSubject {
@@ -20,6 +23,10 @@ export interface StageActionSubject {
   readonly chargeKey: string | null;
   /** What the ledger says the stage still owes (minor units): nothing once a recorded payment covers it. */
   readonly owedMinor: bigint;
+  /** The stage's whole amount (minor units). */
+  readonly amountMinor: bigint;
+  /** A late fee charged on an overdue stage (late-fee-stage.ts), not a payment of the plan. */
+  readonly lateFee: boolean;
 }
 
 /**
@@ -47,10 +54,32 @@ export function refusalOf(action: StaffStageAction, stage: StageActionSubject): 
       if (stage.attempts >= MAX_CHARGE_ATTEMPTS)
         return `the card was declined ${stage.attempts} times; the buyer pays stage ${stage.position} from its emailed link`;
       return null;
+    case "waiveFee":
+      if (!stage.lateFee) return `stage ${stage.position} is a payment of the plan: only a late fee can be waived`;
+      if (stage.owedMinor < stage.amountMinor) return "part of the late fee is paid already: record the rest as paid, or refund what was paid";
+      return null;
   }
 }
 
 /** Collecting the stage another way while a card charge is on its way could collect it twice. */
 function chargingRefusal(stage: StageActionSubject): string {
   return `a card charge of stage ${stage.position} is in progress; wait for its result`;
+}
+
+/** A stage as an offline payment on it is judged: its amount, what settled it so far, and its early-payment offer. */
+export interface OfflinePaymentStage {
+  readonly amountMinor: bigint;
+  readonly paidMinor: bigint;
+  readonly paymentTerms: Pick<StagePaymentTerms, "earlyPayment">;
+}
+
+/**
+ * Whether an offline payment settles its stage: it covers what the stage still owes, or it arrived while the stage's
+ * early-payment offer was open and covers the discounted amount, for which the planner grants the discount
+ * (earlyPaymentStep). Anything less is a part payment, which a stage's own order cannot take.
+ */
+export function offlinePaymentSettles(stage: OfflinePaymentStage, payment: { readonly amount: bigint; readonly receivedOn: CalendarDate }): boolean {
+  if (payment.amount >= stage.amountMinor - stage.paidMinor) return true;
+  const offer = stage.paymentTerms.earlyPayment;
+  return offer !== undefined && earlyPaymentOfferOpen({ earlyPayment: offer, paid: stage.paidMinor }, payment.receivedOn) && payment.amount >= offer.payable;
 }

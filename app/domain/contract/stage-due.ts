@@ -9,6 +9,8 @@ export interface TimedStage {
   readonly nextAttemptAt: Date | null;
   /** The last day of the stage's early-payment offer: the day after it, its draft must ask for the full amount. */
   readonly earlyPaymentUntil?: CalendarDate | null;
+  /** The day a fixed late fee applies: it is charged then (interest is charged when the stage is paid, a webhook). */
+  readonly fixedLateFeeFrom?: CalendarDate | null;
 }
 
 /** The instant, and the shop's calendar date at it. */
@@ -60,7 +62,7 @@ export function pastDue(stage: TimedStage, clock: StageClock): boolean {
 /**
  * The next instant after `now` at which time alone can change what the planner does for this stage: its issue
  * day beginning, a scheduled stage's charge-notice day, its due day beginning, the day after it beginning (overdue),
- * the day after its early-payment offer ends, a declined charge's retry time. Null
+ * the day after its early-payment offer ends, the day its fixed late fee applies, a declined charge's retry time. Null
  * when none is ahead: a stage paid or cancelled, one that waits for an event, one whose dates have all come (the
  * sync that just ran acted on them; anything else that moves it arrives as a webhook or a staff action).
  */
@@ -68,7 +70,14 @@ export function nextTimedAction(stage: TimedStage, timeZone: string, now: Date):
   if (!UNPAID_STAGE_STATUSES.includes(stage.status)) return null;
   const notice = stage.status === "scheduled" && stage.dueDate ? chargeNoticeDay(stage.dueDate) : null;
   const offerEnded = stage.earlyPaymentUntil ? addDays(stage.earlyPaymentUntil, 1) : null;
-  const dayStarts = [stage.issueDate ?? stage.dueDate, notice, stage.dueDate, stage.dueDate ? addDays(stage.dueDate, 1) : null, offerEnded]
+  const dayStarts = [
+    stage.issueDate ?? stage.dueDate,
+    notice,
+    stage.dueDate,
+    stage.dueDate ? addDays(stage.dueDate, 1) : null,
+    offerEnded,
+    stage.fixedLateFeeFrom ?? null,
+  ]
     .filter((date): date is CalendarDate => date !== null)
     .map((date) => startOfDayIn(date, timeZone));
   const instants = stage.status === "failed" && stage.nextAttemptAt ? [...dayStarts, stage.nextAttemptAt] : dayStarts;

@@ -5,7 +5,7 @@ import type { Plan } from "../plan/plan";
 import { buildSchedule, type ScheduledInstallment } from "../schedule/build-schedule";
 import type { OrderEvents, OrderSnapshot } from "../schedule/order-snapshot";
 import { ScheduleRevisionError } from "./revision-error";
-import { reviseSchedule, splitContract, stepsToIssue, type RevisableContract, type ScheduleRevision, type StageRevisionRow } from "./schedule-revision";
+import { reviseSchedule, splitContract, triggerDueOf, type RevisableContract, type ScheduleRevision, type StageRevisionRow } from "./schedule-revision";
 
 export interface SwitchPlanOptions {
   /** Today in the shop's time zone, as for any revision. */
@@ -59,10 +59,7 @@ export function switchPlanRevision(contract: RevisableContract, plan: Plan, opti
 
 function rowOf(installment: ScheduledInstallment): StageRevisionRow {
   const base = { kind: installment.kind, title: installment.title, amount: { kind: "fixed", amount: installment.amount } } as const;
-  if (installment.trigger) {
-    const steps = stepsToIssue(installment.trigger, installment.netDays);
-    return { ...base, due: { kind: "trigger", trigger: installment.trigger.trigger, steps, netDays: installment.netDays } };
-  }
+  if (installment.trigger) return { ...base, due: triggerDueOf(installment.trigger, installment.netDays) };
   if (installment.dueDate === null) throw new Error(`installment ${installment.position} has neither a due date nor a trigger`);
   return { ...base, due: { kind: "date", dueDate: installment.dueDate, netDays: installment.netDays } };
 }

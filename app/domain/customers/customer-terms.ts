@@ -20,6 +20,8 @@ export interface CustomerTermsFields {
   /** The deposit as a decimal percent ("25", "12.5"). */
   readonly depositPercent: string | null;
   readonly netDays: number | null;
+  /** The days of the month the customer pays on (ascending, 1–31), as SAP's and Odoo's "payment days". */
+  readonly paymentDays: readonly number[] | null;
   readonly creditLimit: CreditLimit | null;
 }
 
@@ -40,6 +42,7 @@ export interface ResolvedTerms {
   readonly defaultPlanId: ResolvedField<string> | null;
   readonly depositPercent: ResolvedField<string> | null;
   readonly netDays: ResolvedField<number> | null;
+  readonly paymentDays: ResolvedField<readonly number[]> | null;
   readonly creditLimit: ResolvedField<CreditLimit> | null;
 }
 
@@ -52,27 +55,52 @@ export function resolveTerms(layers: readonly TermsLayer[]): ResolvedTerms {
     const layer = ordered.find((candidate) => candidate.fields[key] !== null);
     return layer ? { value: layer.fields[key] as NonNullable<CustomerTermsFields[K]>, from: layer } : null;
   };
-  return { defaultPlanId: first("defaultPlanId"), depositPercent: first("depositPercent"), netDays: first("netDays"), creditLimit: first("creditLimit") };
+  return {
+    defaultPlanId: first("defaultPlanId"),
+    depositPercent: first("depositPercent"),
+    netDays: first("netDays"),
+    paymentDays: first("paymentDays"),
+    creditLimit: first("creditLimit"),
+  };
 }
 
-/** The plan override negotiated terms make: a different deposit and/or different net days. */
+/** The plan override negotiated terms make: a different deposit, different net days, payment days. */
 export interface NegotiatedTerms {
   readonly depositPercent: string | null;
   readonly netDays: number | null;
+  readonly paymentDays: readonly number[] | null;
 }
 
 export function hasNegotiatedTerms(terms: NegotiatedTerms): boolean {
-  return terms.depositPercent !== null || terms.netDays !== null;
+  return terms.depositPercent !== null || terms.netDays !== null || terms.paymentDays !== null;
 }
 
-const TERMS_SOURCE = { deposit: { key: "terms.depositPercent" }, netDays: { key: "terms.netDays" } } as const;
+const TERMS_SOURCE = { deposit: { key: "terms.depositPercent" }, netDays: { key: "terms.netDays" }, paymentDays: { key: "terms.paymentDays" } } as const;
+
+/** Payment days a customer may have: a few a month, as SAP's three and Odoo's payment days go; more is a weekly plan. */
+export const MAX_PAYMENT_DAYS = 4;
+
+/** What is wrong with a list of payment days, in words; null when it is whole days from 1 to 31, distinct, ascending, at most four. */
+export function paymentDaysProblem(days: readonly number[]): string | null {
+  if (days.length === 0) return "give at least one day of the month, like 5 or 5, 20";
+  if (days.length > MAX_PAYMENT_DAYS) return `give at most ${MAX_PAYMENT_DAYS} days of the month, not ${days.length}`;
+  const wrong = days.find((day) => !Number.isInteger(day) || day < 1 || day > 31);
+  if (wrong !== undefined) return `a day of the month is a whole number from 1 to 31, not ${wrong}`;
+  for (let index = 1; index < days.length; index++) {
+    if ((days[index] as number) <= (days[index - 1] as number)) return "give each day once, in ascending order (5, 20)";
+  }
+  return null;
+}
 
 /**
  * The plan with the customer's negotiated terms applied, before the schedule is built:
  * - the deposit (the first stage, due at checkout) asks for `depositPercent` of the total; the stage that holds the
  *   rest (a remainder or equal stage) absorbs the difference, or, when every stage is a percentage, the last one
  *   gives or takes it;
- * - every stage not paid at checkout is payable `netDays` after it falls due.
+ * - every stage not paid at checkout is payable `netDays` after it falls due;
+ * - every stage not paid at checkout is payable on the next of `paymentDays` on or after that date (after the net
+ *   days; day 31 is a shorter month's last day). A shop's working calendar then moves it off a closed day, as it
+ *   does a plan's own "next day 5/20" step.
  * A plan the terms cannot apply to is refused with the reason (PlanError), never silently left as it was.
  */
 export function applyNegotiatedTerms(plan: Plan, terms: NegotiatedTerms): Plan {
@@ -83,6 +111,7 @@ export function applyNegotiatedTerms(plan: Plan, terms: NegotiatedTerms): Plan {
   let stages = plan.stages;
   if (terms.depositPercent !== null) stages = withDeposit(stages, terms.depositPercent);
   if (terms.netDays !== null) stages = withNetDays(stages, terms.netDays);
+  if (terms.paymentDays !== null) stages = withPaymentDays(stages, terms.paymentDays);
   return { ...plan, stages };
 }
 
@@ -129,4 +158,10 @@ function withNetDays(stages: readonly StageSpec[], netDays: number): readonly St
   }
   // A stage paid at checkout is paid when the order is placed: net days would move nothing a buyer pays then.
   return stages.map((stage) => (stage.due.kind === "atCheckout" ? stage : { ...stage, netDays }));
+}
+
+function withPaymentDays(stages: readonly StageSpec[], paymentDays: readonly number[]): readonly StageSpec[] {
+  const problem = paymentDaysProblem(paymentDays);
+  if (problem !== null) throw new PlanError(TERMS_SOURCE.paymentDays.key, `payment days: ${problem}`);
+  return stages.map((stage) => (stage.due.kind === "atCheckout" ? stage : { ...stage, paymentDays }));
 }

@@ -1,17 +1,19 @@
-import type { ContractStatus } from "../contract/contract-state";
+import type { ContractStageKind, ContractStatus } from "../contract/contract-state";
 import { UNPAID_STAGE_STATUSES, type StageStatus } from "../contract/stage-status";
+import { moneyReceived } from "../contract/stage-money";
 import { isBefore, type CalendarDate } from "../dates/calendar-date";
-import type { StageKind } from "../plan/plan";
 import type { BuyerContract, BuyerStage, BuyerStageState, BuyerTaxLine } from "./buyer-document";
 import { termsToShow, type StagePaymentTerms } from "./stage-payment-terms";
 
 /** A stored stage, as much of it as the buyer's view needs. */
 export interface StageRecord {
   readonly position: number;
-  readonly kind: StageKind;
+  readonly kind: ContractStageKind;
   readonly title: string;
   readonly amountMinor: bigint;
+  /** Money and an early-payment discount alike, as stored; `discountMinor` is the discount's part. */
   readonly paidMinor: bigint;
+  readonly discountMinor: bigint;
   readonly refundedMinor: bigint;
   readonly taxLines: readonly BuyerTaxLine[];
   readonly status: StageStatus;
@@ -65,7 +67,7 @@ export function buyerStageState(stage: StageRecord, today: CalendarDate): BuyerS
 
 /**
  * The buyer's view of a contract. What is owed is what unpaid stages lack (never on a cancelled contract); paid is
- * net of refunds. The pay link shows only while the stage can be paid.
+ * the money received net of refunds, an early-payment discount shown on its own. The pay link shows only while the stage can be paid.
  */
 export function buyerContractOf(record: ContractRecord, today: CalendarDate, links: BuyerLinks): BuyerContract {
   const live = record.status !== "cancelled" && record.status !== "completed";
@@ -78,7 +80,8 @@ export function buyerContractOf(record: ContractRecord, today: CalendarDate, lin
       kind: stage.kind,
       title: stage.title,
       amountMinor: stage.amountMinor,
-      paidMinor: stage.paidMinor,
+      paidMinor: moneyReceived(stage),
+      earlyPaymentDiscount: stage.discountMinor > 0n ? { amountMinor: stage.discountMinor, percent: stage.paymentTerms.earlyPayment?.percent ?? null } : null,
       refundedMinor: stage.refundedMinor,
       owedMinor: owed,
       taxLines: stage.taxLines,
@@ -100,6 +103,7 @@ export function buyerContractOf(record: ContractRecord, today: CalendarDate, lin
     status: record.status,
     totalMinor: record.totalMinor,
     paidMinor: sum((stage) => stage.paidMinor - stage.refundedMinor),
+    discountMinor: sum((stage) => stage.earlyPaymentDiscount?.amountMinor ?? 0n),
     refundedMinor: sum((stage) => stage.refundedMinor),
     outstandingMinor: sum((stage) => stage.owedMinor),
     taxLines: record.taxLines,

@@ -1,6 +1,5 @@
-import type { ContractStatus } from "../contract/contract-state";
+import type { ContractStageKind, ContractStatus } from "../contract/contract-state";
 import type { CalendarDate } from "../dates/calendar-date";
-import type { StageKind } from "../plan/plan";
 import type { StagePaymentTerms } from "./stage-payment-terms";
 
 /**
@@ -23,11 +22,13 @@ export interface BuyerTaxLine {
 export interface BuyerStage {
   /** 1-based, as "payment 2 of 3". */
   readonly position: number;
-  readonly kind: StageKind;
+  readonly kind: ContractStageKind;
   readonly title: string;
   readonly amountMinor: bigint;
-  /** Received on the stage, refunds not taken off. */
+  /** The money received on the stage, refunds not taken off; an early-payment discount is no money and not in it. */
   readonly paidMinor: bigint;
+  /** The early-payment discount that settled the rest of the stage, once granted. */
+  readonly earlyPaymentDiscount: BuyerDiscount | null;
   readonly refundedMinor: bigint;
   /** What the buyer still owes on it (0 once paid, cancelled or refunded). */
   readonly owedMinor: bigint;
@@ -47,6 +48,13 @@ export interface BuyerStage {
   readonly paymentTerms: StagePaymentTerms;
 }
 
+/** An early-payment discount granted on a stage: "2% early-payment discount 20.00 EUR". */
+export interface BuyerDiscount {
+  readonly amountMinor: bigint;
+  /** The offer's percentage as written ("2"); null if the stage no longer carries its offer. */
+  readonly percent: string | null;
+}
+
 export interface BuyerContract {
   readonly id: string;
   /** The names the buyer knows: the quote (#D1) and, once placed, the order (#1002). */
@@ -55,8 +63,10 @@ export interface BuyerContract {
   readonly currency: string;
   readonly status: ContractStatus;
   readonly totalMinor: bigint;
-  /** Received, net of refunds. */
+  /** The money received, net of refunds. */
   readonly paidMinor: bigint;
+  /** The early-payment discounts granted: settled without money, so not in `paidMinor`. */
+  readonly discountMinor: bigint;
   readonly refundedMinor: bigint;
   /** Still to pay on stages that are not cancelled. */
   readonly outstandingMinor: bigint;

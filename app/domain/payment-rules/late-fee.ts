@@ -120,3 +120,20 @@ export function lateFeeNotice(rule: LateFee, dueDate: CalendarDate, unpaid: bigi
     ...(rule.max === undefined ? {} : { max: rule.max }),
   };
 }
+
+/**
+ * The rule a stage's notice was made from: the notice froze it with the schedule (amounts in the order's currency,
+ * the day it applies from), so the fee is charged exactly as the buyer was told. The grace days are what lies between
+ * the due date and that day.
+ */
+export function lateFeeRuleOf(notice: LateFeeNotice, dueDate: CalendarDate): LateFee {
+  const graceDays = Math.max(0, daysBetween(dueDate, notice.appliesFrom) - 1);
+  if (notice.kind === "fixedFee") return { kind: "fixed", fee: notice.fee, graceDays };
+  return {
+    kind: "interest",
+    percentPerMonth: notice.percentPerMonth,
+    compound: notice.compound,
+    graceDays,
+    ...(notice.max === undefined ? {} : { max: notice.max }),
+  };
+}

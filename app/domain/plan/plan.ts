@@ -39,6 +39,11 @@ export interface StageSpec {
   readonly due: DueRule;
   /** Net terms: the stage is invoiced on its due-rule date and payable this many days later. */
   readonly netDays: number;
+  /**
+   * A customer's payment days (negotiated terms, ascending, 1–31): the due date moves on to the next of these days
+   * of a month, on or after the date the due rule and net days give.
+   */
+  readonly paymentDays?: readonly number[];
   readonly amountSource: SourceRef;
   readonly dueSource: SourceRef;
 }

@@ -9,8 +9,10 @@ import type { OrderSnapshot } from "./order-snapshot";
 /**
  * A step from an anchor: an offset; "move to day N of this month" (clamped, so day 31 is the month's end); or "move
  * to the next of these days of the month, on or after the date" (a customer who pays on the 5th and the 20th).
+ * `dueOnly` marks a customer's payment days (negotiated terms): appended after the net days, they move the due date
+ * and not the issue date, so the issue date of a stage that waited for an event is the walk without them.
  */
-export type DateStep = Offset | { readonly onDay: number } | { readonly nextDays: readonly number[] };
+export type DateStep = Offset | { readonly onDay: number } | { readonly nextDays: readonly number[]; readonly dueOnly?: true };
 
 export interface StageDates {
   /** The due-rule date (the invoice date); null while the stage waits for its trigger. */
@@ -70,11 +72,35 @@ export function compileDueDates(stages: readonly StageSpec[]): StageDateRule[] {
   const dueChains: DateChain[] = [];
   return stages.map((stage, index) => {
     const issue = issueChain(stage.due, index, dueChains, stage);
-    const due = stage.netDays > 0 ? extend(issue, [{ count: stage.netDays, unit: "day" }]) : issue;
+    const toDue = dueSteps(stage);
+    const due = toDue.length > 0 ? extend(issue, toDue) : issue;
     dueChains.push(due);
     const rule: StageDateRule = { issue, due, key: stage.dueSource.key, column: stage.dueSource.column };
     return due.anchor.kind === "trigger" ? { ...rule, pending: { trigger: due.anchor.trigger, steps: due.steps ?? [] } } : rule;
   });
+}
+
+/** The steps from a stage's issue date to its due date: its net days, then its customer's payment days. */
+function dueSteps(stage: StageSpec): DateStep[] {
+  const steps: DateStep[] = stage.netDays > 0 ? [{ count: stage.netDays, unit: "day" }] : [];
+  if (stage.paymentDays) steps.push({ nextDays: stage.paymentDays, dueOnly: true });
+  return steps;
+}
+
+/**
+ * A frozen trigger's steps from the event to the issue date: all but the customer's payment days and the net days,
+ * which compileDueDates appends last, in that order.
+ */
+export function stepsToIssue(steps: readonly DateStep[], netDays: number): readonly DateStep[] {
+  const last = steps[steps.length - 1];
+  const beforePaymentDays = last !== undefined && "nextDays" in last && last.dueOnly ? steps.slice(0, -1) : steps;
+  return netDays > 0 ? beforePaymentDays.slice(0, -1) : beforePaymentDays;
+}
+
+/** The customer's payment days a frozen trigger ends with (a `dueOnly` step), or undefined when it has none. */
+export function paymentDaysOf(steps: readonly DateStep[]): readonly number[] | undefined {
+  const last = steps[steps.length - 1];
+  return last !== undefined && "nextDays" in last && last.dueOnly ? last.nextDays : undefined;
 }
 
 export function resolveDueDates(rules: readonly StageDateRule[], order: OrderSnapshot): StageDates[] {

@@ -1,5 +1,6 @@
 import { Heading } from "@react-email/components";
 import type { BuyerStage } from "../../domain/documents/buyer-document";
+import { paidWithDiscountWords } from "../../locale/payment-terms-words";
 import { dueText, type EmailContext } from "../email-context";
 import { DataTable } from "./data-table";
 import { sectionHeading } from "./styles";
@@ -26,5 +27,9 @@ export function ScheduleTable({ context, currentPosition }: { readonly context: 
 }
 
 function stateText(context: EmailContext, stage: BuyerStage): string {
+  if (stage.state === "paid" && stage.earlyPaymentDiscount) {
+    const format = { locale: context.document.locale.locale, money: context.money, date: context.date };
+    return paidWithDiscountWords(stage.paidMinor, stage.earlyPaymentDiscount, format);
+  }
   return stage.state === "partlyPaid" ? context.messages.partlyPaidState(context.money(stage.owedMinor)) : context.messages.states[stage.state];
 }

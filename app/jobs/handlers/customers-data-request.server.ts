@@ -69,6 +69,7 @@ export const customersDataRequestJob = webhookJobHandler(customersDataRequestBod
       defaultPlanId: terms.defaultPlanId,
       depositPercent: terms.depositPercent,
       netDays: terms.netDays,
+      paymentDays: terms.paymentDays,
       creditLimitMinor: terms.creditLimitMinor?.toString() ?? null,
       creditLimitCurrency: terms.creditLimitCurrency,
       updatedAt: terms.updatedAt.toISOString(),

@@ -1,5 +1,6 @@
 import type { ContractMode } from "../../domain/contract/contract-state";
 import { formatMinorUnits } from "../../domain/money/minor-units";
+import { ordinal } from "../../domain/plan/offset-words";
 import { standingView, type StandingView } from "../../components/customers/standing-view";
 import { subjectStanding } from "../../models/customer-history.server";
 import { customerPlanId } from "../../models/customer-plans.server";
@@ -104,11 +105,15 @@ function nothingAtCheckoutWords(firstDueDate: string | null): string {
   return `Nothing is due at checkout: attaching completes the draft order into an order now, on payment terms ${terms}, and each stage is invoiced on its date.`;
 }
 
-/** "Negotiated terms applied: a 20% deposit (Acme's terms (company)); 45 net days (…)", or null when none apply. */
+/**
+ * "Negotiated terms applied: a 20% deposit (Acme's terms (company)); 45 net days (…); payment on the next 5th or 20th
+ * (…)", or null when none apply.
+ */
 function termsAppliedWords(view: AttachTermsView): string | null {
   const parts = [
     ...(view.depositPercent ? [`a ${view.depositPercent.value}% deposit (${view.depositPercent.from})`] : []),
     ...(view.netDays ? [`${view.netDays.value} net days (${view.netDays.from})`] : []),
+    ...(view.paymentDays ? [`payment on the next ${view.paymentDays.value.map(ordinal).join(" or ")} (${view.paymentDays.from})`] : []),
   ];
   return parts.length === 0 ? null : `Negotiated terms applied: ${parts.join("; ")}.`;
 }

@@ -102,7 +102,11 @@ export async function attachTerms(deps: Pick<ServiceDeps, "db" | "adminFor" | "n
   return {
     subjects,
     resolved,
-    negotiated: { depositPercent: resolved.depositPercent?.value ?? null, netDays: resolved.netDays?.value ?? null },
+    negotiated: {
+      depositPercent: resolved.depositPercent?.value ?? null,
+      netDays: resolved.netDays?.value ?? null,
+      paymentDays: resolved.paymentDays?.value ?? null,
+    },
     weighed,
     ...weigh(weighed, resolved, exposure, { order, today, locale }),
     check: { order, today, locale },
@@ -153,6 +157,8 @@ export interface AttachTermsView {
   readonly subjectName: string | null;
   readonly depositPercent: { readonly value: string; readonly from: string } | null;
   readonly netDays: { readonly value: number; readonly from: string } | null;
+  /** The days of the month the customer pays on, ascending. */
+  readonly paymentDays: { readonly value: readonly number[]; readonly from: string } | null;
   readonly creditLimit: { readonly amount: string; readonly currency: string; readonly from: string } | null;
   readonly exposure: readonly { readonly currency: string; readonly unpaid: string; readonly overdue: string; readonly contracts: number }[];
   readonly credit: { readonly kind: CreditDecision["kind"]; readonly summary: string; readonly overBy: string | null };
@@ -166,6 +172,7 @@ export function attachTermsView(terms: AttachTerms): AttachTermsView {
     subjectName: terms.weighed?.name ?? null,
     depositPercent: resolved.depositPercent ? { value: resolved.depositPercent.value, from: from(resolved.depositPercent.from) } : null,
     netDays: resolved.netDays ? { value: resolved.netDays.value, from: from(resolved.netDays.from) } : null,
+    paymentDays: resolved.paymentDays ? { value: resolved.paymentDays.value, from: from(resolved.paymentDays.from) } : null,
     creditLimit: resolved.creditLimit
       ? {
           amount: decimal(resolved.creditLimit.value.minor, resolved.creditLimit.value.currency),

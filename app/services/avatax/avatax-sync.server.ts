@@ -1,3 +1,4 @@
+import { isPlanStage } from "../../domain/contract/late-fee-stage";
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { AdjustmentReason } from "avatax/lib/enums/AdjustmentReason.js";
@@ -76,12 +77,14 @@ export async function syncAvaTaxDocuments(deps: AvaTaxSyncDeps, shop: string, co
   const stored = new Map((await listAvaTaxDocuments(deps.db, shop, contractId)).map((document) => [document.code, document]));
   const run = new DocumentRun(deps, shop, contract, connection, stored, actor);
 
-  for (const stage of contract.stages) {
+  // A late fee is no sale of the order's goods and carries no tax: AvaTax gets no document for it.
+  const taxedStages = contract.stages.filter(isPlanStage);
+  for (const stage of taxedStages) {
     if (stage.invoiceNumber === null) continue;
     if (voidsOnCancel(contract, stage)) await run.void(stage);
     else await run.ensureSalesInvoice(stage);
   }
-  const credits = stageCredits(contract.stages, ledger);
+  const credits = stageCredits(taxedStages, ledger);
   for (const credit of credits) await run.ensureReturnInvoice(credit);
   // A refund returned before overpayments were told apart may have a document though it gave back no sale.
   const credited = new Set(credits.map((credit) => credit.entryId));

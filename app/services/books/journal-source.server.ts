@@ -196,6 +196,7 @@ function factsOf(contract: ContractWithFacts): ContractFacts {
       dueDate: stage.dueDate as CalendarDate | null,
       status: stage.status,
       invoiceNumber: stage.invoiceNumber,
+      ...(stage.kind === "lateFee" ? { lateFee: true, waivedOn: stage.waivedOn as CalendarDate | null } : {}),
     })),
     ledger: contract.ledger.map((entry): LedgerFact => ({
       id: entry.id,

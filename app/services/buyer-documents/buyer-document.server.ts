@@ -46,6 +46,7 @@ export function buyerDocumentOf(contract: StoredContract, branding: ShopBranding
         title: stage.title,
         amountMinor: stage.amountMinor,
         paidMinor: stage.paidMinor,
+        discountMinor: stage.discountMinor,
         refundedMinor: stage.refundedMinor,
         taxLines: stage.taxShares.map((share) => ({ title: share.title, amountMinor: share.amount })),
         status: stage.status,

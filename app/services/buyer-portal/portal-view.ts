@@ -2,7 +2,7 @@ import type { ContractStatus } from "../../domain/contract/contract-state";
 import type { BuyerDocument, BuyerStageState, Seller } from "../../domain/documents/buyer-document";
 import type { Statement } from "../../domain/documents/statement";
 import { formatCalendarDate, formatMoney } from "../../locale/format";
-import { paymentTermsWords, termsFormat } from "../../locale/payment-terms-words";
+import { discountsGrantedWords, paidWithDiscountWords, paymentTermsWords, termsFormat } from "../../locale/payment-terms-words";
 import type { StatementIssue } from "./statement-request";
 
 /**
@@ -34,6 +34,8 @@ export interface PortalContract {
   readonly total: string;
   /** Net of refunds. */
   readonly paid: string;
+  /** The early-payment discounts granted, labelled in the buyer's language; null when there are none. */
+  readonly discount: { readonly label: string; readonly amount: string } | null;
   /** Null when nothing was refunded. */
   readonly refunded: string | null;
   readonly outstanding: string;
@@ -52,6 +54,8 @@ export interface PortalStage {
   /** The early-payment offer and late-fee notice, as sentences (none when the stage has neither or nothing is owed). */
   readonly terms: readonly string[];
   readonly state: BuyerStageState;
+  /** A stage settled with an early-payment discount: "Paid €980.00 · 2% early-payment discount €20.00". */
+  readonly settledWithDiscount: string | null;
   readonly payUrl: string | null;
   readonly invoice: { readonly number: string; readonly url: string } | null;
 }
@@ -100,6 +104,7 @@ export function portalContractOf(document: BuyerDocument): PortalContract {
     status: contract.status,
     total: money(contract.totalMinor),
     paid: money(contract.paidMinor),
+    discount: contract.discountMinor > 0n ? { label: discountsGrantedWords(locale.locale), amount: money(contract.discountMinor) } : null,
     refunded: contract.refundedMinor > 0n ? money(contract.refundedMinor) : null,
     outstanding: money(contract.outstandingMinor),
     stages: contract.stages.map((stage) => ({
@@ -112,6 +117,7 @@ export function portalContractOf(document: BuyerDocument): PortalContract {
       waitsFor: stage.waitsFor,
       terms: paymentTermsWords(stage.paymentTerms, format),
       state: stage.state,
+      settledWithDiscount: stage.earlyPaymentDiscount ? paidWithDiscountWords(stage.paidMinor, stage.earlyPaymentDiscount, format) : null,
       payUrl: stage.payUrl,
       invoice: stage.invoiceNumber !== null && stage.invoicePdfUrl !== null ? { number: stage.invoiceNumber, url: stage.invoicePdfUrl } : null,
     })),

@@ -1,4 +1,6 @@
 import type { CollectionStep } from "../../domain/contract/next-step";
+import { isPlanStage } from "../../domain/contract/late-fee-stage";
+import { lateFeeStageTitle } from "../../locale/late-fee-words";
 import { MAX_CHARGE_ATTEMPTS, PAYMENT_HOLD_HANDLE } from "../../domain/contract/next-step";
 import { MIRROR_REFUND_NOTE, type Observation } from "../../domain/contract/observation";
 import { calendarDateAt, startOfDayIn } from "../../domain/dates/calendar-date";
@@ -10,6 +12,7 @@ import type { AuditActor } from "../../models/audit-log.server";
 import { writeAudit } from "../../models/audit-log.server";
 import { assignStageInvoiceNumber } from "../../models/invoice-numbers.server";
 import {
+  addLateFeeStage,
   cancelContractRecord,
   getContract,
   stageAt,
@@ -211,6 +214,28 @@ export async function executeCollectionStep(context: StepContext, step: Collecti
     case "markStagePaid":
       await changeStage(stage!, { status: "paid", nextAttemptAt: null, lastError: null });
       return;
+    case "chargeLateFee": {
+      const notice = stage!.paymentTerms.lateFee!;
+      const title = lateFeeStageTitle(contract.buyerLocale ?? "en", {
+        kind: notice.kind,
+        position: stage!.position,
+        count: contract.stages.filter(isPlanStage).length,
+        stageTitle: stage!.title,
+        from: notice.appliesFrom,
+        through: step.through,
+      });
+      await addLateFeeStage(deps.db, shop, {
+        contractId: contract.id,
+        version: contract.version,
+        forPosition: step.position,
+        title,
+        amountMinor: step.amount,
+        chargedOn: calendarDateAt(context.now, contract.timeZone),
+        through: step.through,
+        actor,
+      });
+      return;
+    }
     case "dateStage": {
       const dates = { issueDate: step.issueDate, dueDate: step.dueDate };
       const owed = stage!.amountMinor > stage!.paidMinor ? stage!.amountMinor - stage!.paidMinor : 0n;

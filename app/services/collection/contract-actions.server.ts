@@ -7,8 +7,9 @@ import { hasLedgerEntry, offlinePaymentRef, recordLedgerEntry } from "../../mode
 import { draftOrderDeleteMutation } from "../../shopify/operations/draft-order-delete-mutation";
 import { sendFirstStageInvoice } from "../attach/first-stage-invoice.server";
 import { withContractLock } from "./contract-lock.server";
-import { refusalOf, type StageActionSubject, type StaffStageAction } from "../../domain/contract/staff-stage-actions";
-import type { AuditActor } from "../../models/audit-log.server";
+import { offlinePaymentSettles, refusalOf, type StageActionSubject, type StaffStageAction } from "../../domain/contract/staff-stage-actions";
+import { writeAudit, type AuditActor } from "../../models/audit-log.server";
+import { isLateFeeStage } from "../../domain/contract/late-fee-stage";
 import { getContract, stageAt, updateStage, type StoredContract, type StoredStage } from "../../models/contracts.server";
 import { NotFoundError } from "../../models/model-errors.server";
 import { requestContractSync } from "./contract-sync-requests.server";
@@ -70,7 +71,8 @@ export async function recordOfflinePayment(deps: ServiceDeps, shop: string, inpu
     if (input.amount <= 0n || input.amount > owed) {
       throw new ContractActionError(`stage ${stage.position} still owes ${money(owed)}: enter an amount above zero and at most that`, "amount");
     }
-    const partial = input.amount < owed;
+    // The discounted amount paid while the early-payment offer is open settles the stage too (the planner grants the discount).
+    const partial = !offlinePaymentSettles(stage, input);
     if (partial && stage.stageOrderId) {
       throw new ContractActionError(
         `stage ${stage.position} is being collected through its own order for ${money(owed)}: record the whole of it, or the buyer could pay twice`,
@@ -155,6 +157,36 @@ export async function retryFailedCharge(deps: ServiceDeps, shop: string, input: 
   await requestContractSync(deps.jobs, shop, contract.id, `retry of stage ${stage.position}'s charge asked for`);
 }
 
+export interface WaiveLateFeeInput extends StageActionInput {
+  /** Why staff let the buyer off (kept in the audit log). */
+  readonly reason: string;
+}
+
+/**
+ * Staff waive a late fee nothing was paid on yet (a goodwill gesture, a fee charged in error): the fee stage is
+ * cancelled on today's date, which the books take it back on, and the sync that follows withdraws its open link.
+ */
+export async function waiveLateFee(deps: ServiceDeps, shop: string, input: WaiveLateFeeInput): Promise<void> {
+  await withContractLock(deps, shop, input.contractId, async () => {
+    const { contract, stage } = await openStage(deps, shop, input, "waiveFee");
+    const waivedOn = calendarDateAt(deps.now(), contract.timeZone);
+    await updateStage(deps.db, shop, {
+      contractId: contract.id,
+      stageId: stage.id,
+      version: contract.version,
+      changes: { status: "cancelled", waivedOn },
+      actor: input.actor,
+    });
+    await writeAudit(deps.db, shop, {
+      actor: input.actor,
+      action: "stage.lateFeeWaived",
+      contractId: contract.id,
+      details: { position: stage.position, amountMinor: stage.amountMinor, reason: input.reason },
+    });
+  });
+  await requestContractSync(deps.jobs, shop, input.contractId, `late fee ${input.position} waived`);
+}
+
 /** The contract and its stage, once the rules of staff-stage-actions.ts allow `action` on it. */
 async function openStage(
   deps: ServiceDeps,
@@ -182,6 +214,8 @@ export function stageActionSubject(contract: StoredContract, stage: StoredStage)
     attempts: stage.attempts,
     chargeKey: stage.chargeKey,
     owedMinor: stage.amountMinor - stage.paidMinor,
+    amountMinor: stage.amountMinor,
+    lateFee: isLateFeeStage(stage),
   };
 }
 

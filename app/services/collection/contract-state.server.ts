@@ -1,5 +1,6 @@
 import { calendarDateAt, type CalendarDate } from "../../domain/dates/calendar-date";
 import type { ContractState } from "../../domain/contract/contract-state";
+import { isLateFeeStage } from "../../domain/contract/late-fee-stage";
 import type { StoredContract } from "../../models/contracts.server";
 import { isMoneyIn, isRefundOutsideShopify, type LedgerEntry } from "../../models/ledger.server";
 
@@ -16,9 +17,13 @@ export function toContractState(contract: StoredContract, ledger: readonly Ledge
       .filter((entry) => entry.kind === "refund")
       .map((entry) => [entry.shopifyRef, { position: entry.stageId === null ? null : (positionOf.get(entry.stageId) ?? null), amount: entry.amountMinor }]),
   );
-  const offlineIn = ledger.filter((entry) => entry.kind === "manualPayment").reduce((sum, entry) => sum + entry.amountMinor, 0n);
+  // Money staff recorded on a late fee is not the main order's: it is never mirrored there, nor is its refund.
+  const feeStageIds = new Set(contract.stages.filter(isLateFeeStage).map((stage) => stage.id));
+  const offlineIn = ledger
+    .filter((entry) => entry.kind === "manualPayment" && !feeStageIds.has(entry.stageId ?? ""))
+    .reduce((sum, entry) => sum + entry.amountMinor, 0n);
   const offlineOut = ledger
-    .filter((entry) => entry.kind === "refund" && isRefundOutsideShopify(entry.shopifyRef))
+    .filter((entry) => entry.kind === "refund" && isRefundOutsideShopify(entry.shopifyRef) && !feeStageIds.has(entry.stageId ?? ""))
     .reduce((sum, entry) => sum + entry.amountMinor, 0n);
   const paymentsOf = (stageId: string) =>
     ledger
@@ -48,6 +53,7 @@ export function toContractState(contract: StoredContract, ledger: readonly Ledge
       discount: stage.discountMinor,
       payments: paymentsOf(stage.id),
       ...(stage.paymentTerms.earlyPayment ? { earlyPayment: stage.paymentTerms.earlyPayment } : {}),
+      ...(stage.paymentTerms.lateFee ? { lateFee: stage.paymentTerms.lateFee } : {}),
       refunded: stage.refundedMinor,
       status: stage.status,
       issueDate: stage.issueDate,

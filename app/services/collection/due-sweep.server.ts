@@ -68,12 +68,14 @@ export async function refreshStageTimers(db: PrismaClient, shop: string, contrac
   if (!contract) return;
   const open = OPEN_STATUSES.includes(contract.status);
   for (const stage of contract.stages) {
+    const terms = paymentTermsFromColumn(stage.paymentTerms);
     const timed = {
       status: stage.status as StageStatus,
       issueDate: stage.issueDate as CalendarDate | null,
       dueDate: stage.dueDate as CalendarDate | null,
       nextAttemptAt: stage.nextAttemptAt,
-      earlyPaymentUntil: paymentTermsFromColumn(stage.paymentTerms).earlyPayment?.until ?? null,
+      earlyPaymentUntil: terms.earlyPayment?.until ?? null,
+      fixedLateFeeFrom: terms.lateFee?.kind === "fixedFee" ? terms.lateFee.appliesFrom : null,
     };
     const next = open ? nextTimedAction(timed, contract.timeZone, now) : null;
     if ((stage.nextActionAt?.getTime() ?? null) !== (next?.getTime() ?? null)) {

@@ -1,4 +1,5 @@
 import { reviseSchedule, type RevisableContract, type ScheduleRevision, type StageRevisionRow } from "../../domain/contract/schedule-revision";
+import { isPlanStage } from "../../domain/contract/late-fee-stage";
 import { switchPlanRevision } from "../../domain/contract/switch-plan";
 import { calendarDateAt } from "../../domain/dates/calendar-date";
 import { currencyFor } from "../../domain/money/currency";
@@ -83,7 +84,8 @@ export function revisableContract(contract: StoredContract): RevisableContract {
     currency: currencyFor(contract.currency),
     total: contract.totalMinor,
     taxLines: contract.orderSnapshot.taxLines,
-    stages: contract.stages.map((stage) => ({
+    // Late fees are owed on top of the order's total: a revision shares the total between the plan's stages only.
+    stages: contract.stages.filter(isPlanStage).map((stage) => ({
       ...revisionStageOf(stage),
       status: stage.status,
       paid: stage.paidMinor,

@@ -1,6 +1,7 @@
 import type { CalendarDate } from "../../domain/dates/calendar-date";
 import { currencyFor } from "../../domain/money/currency";
 import { earlyPaymentOfferOpen } from "../../domain/payment-rules/early-payment-discount";
+import { isLateFeeStage, isPlanStage } from "../../domain/contract/late-fee-stage";
 import { formatMinorUnits } from "../../domain/money/minor-units";
 import type { AuditActor } from "../../models/audit-log.server";
 import type { Database } from "../../models/database.server";
@@ -40,6 +41,13 @@ export async function createStageDraftOrder(
   const email = contract.customerId ? null : (await admin.request(draftOrderStatusQuery, { id: contract.sourceDraftOrderId })).draftOrder?.email;
   const offer = stage.paymentTerms.earlyPayment;
   const discounted = offer !== undefined && earlyPaymentOfferOpen({ earlyPayment: offer, paid: stage.paidMinor }, today);
+  const payments = contract.stages.filter(isPlanStage).length;
+  const what = isLateFeeStage(stage)
+    ? { line: `${stage.title}, ${quote} (invoice ${invoiceNumber})`, note: `Invoice ${invoiceNumber}: ${stage.title}, owed on top of ${quote}. No tax.` }
+    : {
+        line: `${stage.title} — payment ${stage.position} of ${payments}, ${quote} (invoice ${invoiceNumber})`,
+        note: `Invoice ${invoiceNumber}: payment ${stage.position} of ${payments} towards ${quote}; a payment on account, not a sale. Tax is included in the amount.`,
+      };
   const result = await admin.request(draftOrderCreateMutation, {
     input: {
       ...(discounted ? { appliedDiscount: earlyPaymentDraftDiscount(offer, currencyFor(contract.currency)) } : {}),
@@ -47,7 +55,7 @@ export async function createStageDraftOrder(
       ...(email ? { email } : {}),
       lineItems: [
         {
-          title: `${stage.title} — payment ${stage.position} of ${contract.stages.length}, ${quote} (invoice ${invoiceNumber})`,
+          title: what.line,
           quantity: 1,
           originalUnitPriceWithCurrency: {
             // What the stage still owes: part of it may have been paid offline.
@@ -59,7 +67,7 @@ export async function createStageDraftOrder(
         },
       ],
       tags: [contractTag(contract.id), tag, STAGE_DRAFT_TAG],
-      note: `Invoice ${invoiceNumber}: payment ${stage.position} of ${contract.stages.length} towards ${quote}; a payment on account, not a sale. Tax is included in the amount.`,
+      note: what.note,
       customAttributes: [{ key: CONTRACT_ATTRIBUTE, value: contract.id }, { key: STAGE_ATTRIBUTE, value: String(stage.position) }, ...extraAttributes],
     },
   });

@@ -1,3 +1,4 @@
+import { calendarDateAt } from "../../domain/dates/calendar-date";
 import type { BuyerEmail } from "../../domain/documents/buyer-email";
 import type { AuditActor } from "../../models/audit-log.server";
 import { updateStage, type StageChanges, type StoredContract, type StoredStage } from "../../models/contracts.server";
@@ -40,7 +41,7 @@ export async function emailStageLinkBy(deps: ServiceDeps, admin: AdminClient, sh
   const details = reasonDetails(input.reason);
   // A contract without the buyer's address (a guest quote) is emailed by Shopify, which has the draft's recipient.
   if (settings.linkEmailsBy === "shopify" || !contract.customerEmail) {
-    const email = shopifyInvoiceEmail(contract, stage, input.reason.kind);
+    const email = shopifyInvoiceEmail(contract, stage, input.reason.kind, calendarDateAt(deps.now(), contract.timeZone));
     let payUrl = input.payUrl ?? stage.payUrl;
     if ("draftOrderId" in carrier) {
       const result = await admin.request(draftOrderInvoiceSendMutation, { id: carrier.draftOrderId, email });

@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import { contractName } from "../../components/contracts/contract-words";
 import { CONTRACT_ATTENTION_LABELS, CONTRACT_STATUS_LABELS, STAGE_STATUS_LABELS } from "../../components/StageStatusBadge";
 import { isStillOwed, type ContractBadgeKind } from "../../domain/contract/contract-attention";
+import { moneyReceived } from "../../domain/contract/stage-money";
 import { calendarDateAt, type CalendarDate } from "../../domain/dates/calendar-date";
 import { currencyFor } from "../../domain/money/currency";
 import { formatMinorUnits } from "../../domain/money/minor-units";
@@ -35,6 +36,7 @@ const CONTRACT_COLUMNS = [
   "Currency",
   "Total",
   "Paid",
+  "Discount",
   "Refunded",
   "Outstanding",
   "Next stage",
@@ -53,6 +55,7 @@ const STAGE_COLUMNS = [
   "Currency",
   "Amount",
   "Paid",
+  "Discount",
   "Refunded",
   "Outstanding",
   "Due date",
@@ -62,7 +65,8 @@ const STAGE_COLUMNS = [
 /**
  * The contracts matching the export as CSV for a spreadsheet or an accounting import: amounts as plain decimals in
  * major units ("12000.50", the currency's own decimals, no grouping or symbol), dates as YYYY-MM-DD in the shop's
- * calendar, statuses in the words the admin shows. A UTF-8 byte order mark lets Excel read names with accents; a cell
+ * calendar, statuses in the words the admin shows. "Paid" is money received; an early-payment discount, which settles
+ * part of a stage without money, is its own "Discount" column. A UTF-8 byte order mark lets Excel read names with accents; a cell
  * a spreadsheet would run as a formula (a customer named "=HYPERLINK(…)") is quoted out.
  */
 export async function contractsCsv(db: Database, shop: string, request: ContractExport): Promise<string> {
@@ -85,6 +89,7 @@ function contractRecord(contract: ContractListRow, timeZone: string): string[] {
     contract.currency,
     money(contract.totalMinor),
     money(contract.paidMinor),
+    money(contract.discountMinor),
     money(contract.refundedMinor),
     money(contract.outstandingMinor),
     contract.nextStage?.title ?? "",
@@ -102,7 +107,8 @@ function stageRecords(contract: ContractListRow): string[][] {
     STAGE_STATUS_LABELS[stage.status] ?? stage.status,
     contract.currency,
     money(stage.amountMinor),
-    money(stage.paidMinor),
+    money(moneyReceived(stage)),
+    money(stage.discountMinor),
     money(stage.refundedMinor),
     money(isStillOwed(stage) ? stage.amountMinor - stage.paidMinor : 0n),
     stage.dueDate ?? "",

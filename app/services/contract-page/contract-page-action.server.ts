@@ -10,12 +10,13 @@ import { shopFormat } from "../../models/shop-profile.server";
 import { AdminUserErrors } from "../../shopify/admin-errors";
 import { refusalMessage } from "../action-errors";
 import { sendEmailAgain } from "../buyer-email/send-email-again.server";
-import { ContractActionError, recordOfflinePayment, resendStageLink, retryFailedCharge } from "../collection/contract-actions.server";
+import { ContractActionError, recordOfflinePayment, resendStageLink, retryFailedCharge, waiveLateFee } from "../collection/contract-actions.server";
 import { cancelContract, markMilestone, type CancelSettlement } from "../collection/contract-events.server";
 import { ContractBusyError } from "../collection/contract-lock.server";
 import { refundContract } from "../collection/contract-refunds.server";
 import type { ServiceDeps } from "../service-deps.server";
 import { moneyHeld } from "../../domain/contract/stage-money";
+import { offlinePaymentSettles } from "../../domain/contract/staff-stage-actions";
 
 export interface ContractPageActor {
   readonly shop: string;
@@ -23,7 +24,7 @@ export interface ContractPageActor {
   readonly actor: AuditActor;
 }
 
-const INTENTS: readonly ContractPageIntent[] = ["milestone", "offlinePayment", "refund", "resendLink", "retryCharge", "sendEmailAgain", "cancel"];
+const INTENTS: readonly ContractPageIntent[] = ["milestone", "offlinePayment", "refund", "resendLink", "retryCharge", "waiveFee", "sendEmailAgain", "cancel"];
 
 /** A form field staff must fix, with what to do; the action answers with all of them at once. */
 class FieldErrors extends Error {
@@ -97,9 +98,12 @@ async function perform(staff: ContractPageActor, contract: StoredContract, inten
         ...(paymentKey ? { key: paymentKey } : {}),
         actor,
       });
-      return amount === owed
-        ? `Payment of ${format.money(amount)} recorded: stage ${stage.position} is paid. Shopify's order is brought in line in a moment.`
-        : `Payment of ${format.money(amount)} recorded for stage ${stage.position}; ${format.money(owed - amount)} is still owed.`;
+      if (amount === owed)
+        return `Payment of ${format.money(amount)} recorded: stage ${stage.position} is paid. Shopify's order is brought in line in a moment.`;
+      if (offlinePaymentSettles(stage, { amount, receivedOn })) {
+        return `Payment of ${format.money(amount)} recorded: stage ${stage.position} is paid with its early-payment discount of ${format.money(owed - amount)}, granted in a moment.`;
+      }
+      return `Payment of ${format.money(amount)} recorded for stage ${stage.position}; ${format.money(owed - amount)} is still owed.`;
     }
     case "refund": {
       const held = heldOn(contract);
@@ -122,6 +126,14 @@ async function perform(staff: ContractPageActor, contract: StoredContract, inten
       const stage = stageOf(contract, form);
       await retryFailedCharge(deps, shop, { contractId, position: stage.position, actor });
       return `Stage ${stage.position}'s saved card is charged again in a moment.`;
+    }
+    case "waiveFee": {
+      const stage = stageOf(contract, form);
+      const reason = text(form, "reason");
+      if (!reason) throw new FieldErrors({ reason: "Say why the fee is waived: it goes in the contract's timeline." });
+      if (reason.length > 255) throw new FieldErrors({ reason: "Keep the reason under 255 characters." });
+      await waiveLateFee(deps, shop, { contractId, position: stage.position, reason, actor });
+      return `${stage.title} is waived: the buyer is no longer asked for it, and its link is withdrawn in a moment.`;
     }
     case "sendEmailAgain":
       await sendEmailAgain(deps, shop, { contractId, emailId: text(form, "emailId"), actor });

@@ -1,6 +1,7 @@
 import type { ContractPageData, MilestoneView, ShopifyRecordLink, StageView } from "../../components/contract/contract-view";
 import { contractAttention, isCoveredByLedger, isStillOwed, shippingHeldFor, stageAttention } from "../../domain/contract/contract-attention";
 import type { Cancellation } from "../../domain/contract/contract-state";
+import { isLateFeeStage } from "../../domain/contract/late-fee-stage";
 import { MAX_CHARGE_ATTEMPTS, PAYMENT_HOLD_HANDLE } from "../../domain/contract/next-step";
 import { refusalOf } from "../../domain/contract/staff-stage-actions";
 import { calendarDateAt, type CalendarDate } from "../../domain/dates/calendar-date";
@@ -136,6 +137,7 @@ function stageView(contract: StoredContract, stage: StoredStage, context: StageV
   return {
     position: stage.position,
     title: stage.title,
+    label: isLateFeeStage(stage) ? stage.title : `${stage.position}. ${stage.title}`,
     amount: context.decimal(stage.amountMinor),
     owed: context.decimal(owed),
     refunded: stage.refundedMinor > 0n ? context.decimal(stage.refundedMinor) : null,
@@ -167,6 +169,7 @@ function stageView(contract: StoredContract, stage: StoredStage, context: StageV
       recordPayment: refusalOf("recordPayment", subject) === null,
       resendLink: refusalOf("resendLink", subject) === null,
       retryCharge: refusalOf("retryCharge", subject) === null,
+      waiveFee: refusalOf("waiveFee", subject) === null,
     },
     // A fresh key per page load: the offline payment form sends it, so submitting it twice records the payment once.
     paymentKey: crypto.randomUUID(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { CustomerTermsFields } from "../../domain/customers/customer-terms";
+import { MAX_PAYMENT_DAYS, paymentDaysProblem, type CustomerTermsFields } from "../../domain/customers/customer-terms";
 import { currencyFor } from "../../domain/money/currency";
 import { Dec } from "../../domain/money/decimal";
 import { AmountInputError, parseAmountInput, parseDecimalInput } from "../../locale/amount-input";
@@ -15,7 +15,7 @@ import type { ServiceDeps } from "../service-deps.server";
 import { mirrorCustomerTerms } from "./mirror-customer-terms.server";
 
 /** The card's fields, as the form posts them; empty means "not negotiated" (the next subject's or the plan's applies). */
-export const CUSTOMER_TERMS_FIELDS = ["defaultPlanId", "depositPercent", "netDays", "creditLimit", "creditLimitCurrency"] as const;
+export const CUSTOMER_TERMS_FIELDS = ["defaultPlanId", "depositPercent", "netDays", "paymentDays", "creditLimit", "creditLimitCurrency"] as const;
 
 export interface SaveCustomerTermsResult {
   readonly ok: boolean;
@@ -34,6 +34,10 @@ const termsForm = z.object({
   defaultPlanId: optionalText,
   depositPercent: optionalText,
   netDays: optionalText.refine((value) => value === "" || /^\d{1,4}$/.test(value), "Type a whole number of days, like 30, or leave it empty"),
+  paymentDays: optionalText.refine(
+    (value) => value === "" || /^\d{1,2}(\s*[,/\s]\s*\d{1,2})*$/.test(value),
+    "Type the days of the month they pay on, like 5, 20, or leave it empty",
+  ),
   creditLimit: optionalText,
   creditLimitCurrency: optionalText.refine((value) => value === "" || /^[A-Za-z]{3}$/.test(value), "Choose the limit's currency"),
   subjectName: optionalText,
@@ -68,6 +72,15 @@ function netDaysOf(typed: string): number | null {
   if (typed === "") return null;
   const days = Number(typed);
   if (days > 3650) throw new FieldError("netDays", "Type at most 3650 days (ten years)");
+  return days;
+}
+
+/** "20, 5" or "5/20": the days ascending, each once; staff need not type them in order. */
+function paymentDaysOf(typed: string): number[] | null {
+  if (typed === "") return null;
+  const days = [...new Set(typed.split(/[\s,/]+/).map(Number))].sort((a, b) => a - b);
+  if (days.length > MAX_PAYMENT_DAYS) throw new FieldError("paymentDays", `Type at most ${MAX_PAYMENT_DAYS} days of the month`);
+  if (paymentDaysProblem(days) !== null) throw new FieldError("paymentDays", "Type days of the month from 1 to 31, like 5, 20 (31: the month's last day)");
   return days;
 }
 
@@ -115,6 +128,7 @@ export async function saveCustomerTermsAction(
       defaultPlanId: form.defaultPlanId || null,
       depositPercent: depositOf(form.depositPercent, locale),
       netDays: netDaysOf(form.netDays),
+      paymentDays: paymentDaysOf(form.paymentDays),
       creditLimit: creditLimitOf(form.creditLimit, form.creditLimitCurrency, locale),
     };
   } catch (error) {

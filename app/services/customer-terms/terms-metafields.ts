@@ -26,7 +26,7 @@ export interface TermsMetafieldDelete {
  * (Shopify refuses a blank value, so a removed limit is deleted rather than emptied).
  * - `credit_limit` (money): `{"amount": "10000.00", "currency_code": "USD"}`;
  * - `default_plan` (single_line_text_field): the plan's name;
- * - `terms` (json): `{"depositPercent": "25" | null, "netDays": 30 | null}`.
+ * - `terms` (json): `{"depositPercent": "25" | null, "netDays": 30 | null, "paymentDays": [5, 20] | null}`.
  */
 export function termsMetafields(
   ownerId: string,
@@ -48,9 +48,9 @@ export function termsMetafields(
   place("default_plan", fields.defaultPlanId === null || defaultPlanName === null ? null : { type: "single_line_text_field", value: defaultPlanName });
   place(
     "terms",
-    fields.depositPercent === null && fields.netDays === null
+    fields.depositPercent === null && fields.netDays === null && fields.paymentDays === null
       ? null
-      : { type: "json", value: JSON.stringify({ depositPercent: fields.depositPercent, netDays: fields.netDays }) },
+      : { type: "json", value: JSON.stringify({ depositPercent: fields.depositPercent, netDays: fields.netDays, paymentDays: fields.paymentDays }) },
   );
   return { set, remove };
 }

@@ -7,7 +7,7 @@
  *        → {"draftOrder":{"id","name","customer":string|null,"total","currency"},
  *           "mode":"native"|"stageOrder","plans":[{"id","name","isDefault"}],
  *           "defaultFrom":"terms"|"lastUsed"|"shop"|null, "terms":{"subjectName","depositPercent","netDays",
- *           "creditLimit","exposure":[{"currency","unpaid","overdue","contracts"}],"credit":{"kind","summary","overBy"}},
+ *           "paymentDays","creditLimit","exposure":[{"currency","unpaid","overdue","contracts"}],"credit":{"kind","summary","overBy"}},
  *           "standing":{"subjectName","view":{"kind":"scored","score","band","onTimePercent","worstDaysLate",…}
  *                       | {"kind":"noHistory","notYetDue"}} | null}
  *   GET  /api/attach/preview?draftOrderId=<gid>&planId=<id>
@@ -20,7 +20,7 @@
  *
  * `defaultFrom`, `terms`, `termsApplied`, `credit` and `standing` came with customer terms (issue 14): an answer without them
  * is still read, as the extension is deployed apart from the app; so is one without `nothingAtCheckout` (plans with nothing
- * due at checkout, issue 15).
+ * due at checkout, issue 15) or without `terms.paymentDays` (a customer's payment days, issue 15).
  */
 export type AttachMode = 'native' | 'stageOrder';
 
@@ -41,6 +41,8 @@ export interface AttachTerms {
   subjectName: string | null;
   depositPercent: {value: string; from: string} | null;
   netDays: {value: number; from: string} | null;
+  /** The days of the month the customer pays on, ascending. */
+  paymentDays: {value: number[]; from: string} | null;
   creditLimit: {amount: string; currency: string; from: string} | null;
   exposure: Array<{currency: string; unpaid: string; overdue: string; contracts: number}>;
   credit: CreditDecision;
@@ -208,15 +210,16 @@ function parseTerms(terms: unknown): AttachTerms | undefined {
   if (!(subjectName === null || isText(subjectName))) return undefined;
   const depositPercent = parseSourced(terms.depositPercent, isText);
   const netDays = parseSourced(terms.netDays, isCount);
+  const paymentDays = parseSourced(terms.paymentDays, isDaysOfMonth);
   const creditLimit = parseCreditLimit(terms.creditLimit);
   const credit = parseCredit(terms.credit);
-  if (depositPercent === undefined || netDays === undefined || creditLimit === undefined || credit === null) return undefined;
+  if (depositPercent === undefined || netDays === undefined || paymentDays === undefined || creditLimit === undefined || credit === null) return undefined;
   const exposure: AttachTerms['exposure'] = [];
   for (const row of terms.exposure) {
     if (!isObject(row) || !isText(row.currency) || !isAmount(row.unpaid) || !isAmount(row.overdue) || !isCount(row.contracts)) return undefined;
     exposure.push({currency: row.currency, unpaid: row.unpaid, overdue: row.overdue, contracts: row.contracts});
   }
-  return {subjectName, depositPercent, netDays, creditLimit, exposure, credit};
+  return {subjectName, depositPercent, netDays, paymentDays, creditLimit, exposure, credit};
 }
 
 /** A negotiated value and whose terms it comes from; null when none is negotiated, undefined when malformed. */
@@ -295,6 +298,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value !== '';
+}
+
+/** Days of the month, 1 to 31, ascending and each once, as the app stores a customer's payment days. */
+function isDaysOfMonth(value: unknown): value is number[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((day, index) => Number.isInteger(day) && day >= 1 && day <= 31 && (index === 0 || day > (value[index - 1] as number)))
+  );
 }
 
 function isCount(value: unknown): value is number {

@@ -155,7 +155,7 @@ export function attachView(state: AttachState, draftOrderId: string | undefined,
 function termsSection(terms: AttachTerms | null, standing: AttachStanding | null, format: Formatter): {heading: string; rows: FigureRow[]} {
   const record: FigureRow[] = standing ? [{label: 'Payment record', value: standingWords(standing)}] : [];
   if (!terms) return {heading: standing ? `Payment record · ${standing.subjectName}` : 'Payment record', rows: record};
-  const {depositPercent, netDays, creditLimit} = terms;
+  const {depositPercent, netDays, paymentDays, creditLimit} = terms;
   const owes: FigureRow[] =
     terms.exposure.length === 0
       ? [{label: 'Owes now', value: 'Nothing'}]
@@ -168,6 +168,7 @@ function termsSection(terms: AttachTerms | null, standing: AttachStanding | null
     rows: [
       {label: 'Deposit', value: depositPercent ? `${depositPercent.value}% · ${depositPercent.from}` : 'As the plan says'},
       {label: 'Net days', value: netDays ? `${netDays.value} · ${netDays.from}` : 'As the plan says'},
+      {label: 'Payment days', value: paymentDays ? `${paymentDays.value.join(', ')} · ${paymentDays.from}` : 'None'},
       {label: 'Credit limit', value: creditLimit ? `${format.money(creditLimit.amount, creditLimit.currency)} · ${creditLimit.from}` : 'None'},
       ...owes,
       ...record,

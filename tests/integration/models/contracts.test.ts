@@ -191,7 +191,10 @@ describe("finding and listing contracts", () => {
     await db.stage.update({ where: { id: paid.stages[0]!.id }, data: { paidMinor: 36000n } });
     await seedContract(db, "elsewhere.myshopify.com", "gid://shopify/DraftOrder/40");
 
-    expect(await summarizeContracts(db, shop)).toEqual({ count: 3, totals: [{ currency: "EUR", contracts: 2, totalMinor: 240000n, paidMinor: 36000n }] });
+    expect(await summarizeContracts(db, shop)).toEqual({
+      count: 3,
+      totals: [{ currency: "EUR", contracts: 2, totalMinor: 240000n, paidMinor: 36000n, discountMinor: 0n }],
+    });
     expect(await summarizeContracts(db, shop, { status: "cancelled" })).toEqual({ count: 1, totals: [] });
     expect(await summarizeContracts(db, shop, { customer: "nobody" })).toEqual({ count: 0, totals: [] });
   });

@@ -66,7 +66,7 @@ describe("the attach page for a customer over their credit limit", () => {
     await saveCustomerTerms(database.prisma, shop.domain, {
       subject: { kind: "customer", customerId: customer.id },
       subjectName: null,
-      fields: { defaultPlanId: null, depositPercent: "10", netDays: null, creditLimit: { minor: 100_000n, currency: "USD" } },
+      fields: { defaultPlanId: null, depositPercent: "10", netDays: null, paymentDays: [5, 20], creditLimit: { minor: 100_000n, currency: "USD" } },
       actor: STAFF,
     });
     const variant = state()
@@ -84,6 +84,7 @@ describe("the attach page for a customer over their credit limit", () => {
     expect(page.problem).toBeNull();
     expect(page.options!.terms).toMatchObject({
       depositPercent: { value: "10" },
+      paymentDays: { value: [5, 20], from: expect.stringMatching(/'s terms \(customer\)$/) },
       creditLimit: { amount: "1000.00", currency: "USD" },
       exposure: [],
       credit: {
@@ -91,7 +92,9 @@ describe("the attach page for a customer over their credit limit", () => {
         summary: expect.stringMatching(/^Credit limit reached: .+ owes nothing yet; this order adds \$[\d,.]+; the limit is \$1,000\.00 \(\$[\d,.]+ over\)\.$/),
       },
     });
-    expect(page.preview!.termsApplied).toMatch(/^Negotiated terms applied: a 10% deposit \(.+'s terms \(customer\)\)\.$/);
+    expect(page.preview!.termsApplied).toMatch(
+      /^Negotiated terms applied: a 10% deposit \(.+'s terms \(customer\)\); payment on the next 5th or 20th \(.+'s terms \(customer\)\)\.$/,
+    );
     expect(page.preview!.credit.kind).toBe("over");
     expect(page.standing).toMatchObject({ view: { kind: "noHistory" }, url: expect.stringMatching(/^\/app\/customers\/\d+$/) });
 

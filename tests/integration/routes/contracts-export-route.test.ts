@@ -64,9 +64,9 @@ beforeAll(async () => {
   yen = await contract(2, "deposit-30-50-20-net30", "JPY", "120000", { name: FORMULA, email: "yen@example.com" }, "2027-01-20T09:00:00Z");
   dinar = await contract(3, "monthly-4", "KWD", "1200.000", { name: "Dinar Trading", email: "kwd@example.com" }, "2027-01-25T09:00:00Z");
 
-  // The euro contract: its first installment paid, the second overdue on 1 March.
+  // The euro contract: its first installment paid 294.00 in time for a 2% early-payment discount, the second overdue on 1 March.
   await db.contract.update({ where: { id: euro.id }, data: { status: "active" } });
-  await db.stage.update({ where: { id: euro.stages[0]!.id }, data: { status: "paid", paidMinor: euro.stages[0]!.amountMinor } });
+  await db.stage.update({ where: { id: euro.stages[0]!.id }, data: { status: "paid", paidMinor: euro.stages[0]!.amountMinor, discountMinor: 6_00n } });
   // The yen contract: its deposit invoiced, due in ten days, and Shopify refused a step of it.
   await db.stage.update({
     where: { id: yen.stages[0]!.id },
@@ -105,7 +105,9 @@ describe("the contracts CSV export", () => {
       Attention: "Overdue",
       Currency: "EUR",
       Total: "1200.00",
-      Paid: "300.00",
+      // Money received: the discount is no payment.
+      Paid: "294.00",
+      Discount: "6.00",
       Refunded: "0.00",
       Outstanding: "900.00",
       "Next stage": second!.title,
@@ -134,11 +136,11 @@ describe("the contracts CSV export", () => {
     const { response, records } = await exported(`?rows=stages&ids=${euro.id}`);
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="contract-stages-2027-03-01.csv"');
     expect(records).toHaveLength(euro.stages.length);
-    expect(records.map((record) => [record.Stage, record.Status, record.Amount, record.Paid, record.Outstanding])).toEqual([
-      ["1", "Paid", "300.00", "300.00", "0.00"],
-      ["2", "Scheduled", "300.00", "0.00", "300.00"],
-      ["3", "Scheduled", "300.00", "0.00", "300.00"],
-      ["4", "Scheduled", "300.00", "0.00", "300.00"],
+    expect(records.map((record) => [record.Stage, record.Status, record.Amount, record.Paid, record.Discount, record.Outstanding])).toEqual([
+      ["1", "Paid", "300.00", "294.00", "6.00", "0.00"],
+      ["2", "Scheduled", "300.00", "0.00", "0.00", "300.00"],
+      ["3", "Scheduled", "300.00", "0.00", "0.00", "300.00"],
+      ["4", "Scheduled", "300.00", "0.00", "0.00", "300.00"],
     ]);
     expect(records.every((record) => record["Draft order"] === "#D1" && record.Currency === "EUR")).toBe(true);
     expect(records.map((record) => record["Due date"])).toEqual(euro.stages.map((stage) => stage.dueDate ?? ""));
@@ -146,10 +148,10 @@ describe("the contracts CSV export", () => {
 });
 
 interface ListData {
-  rows: { id: string; name: string; badge: string; total: string; nextStage: { dueDate: string | null } | null }[];
+  rows: { id: string; name: string; badge: string; total: string; paid: string; nextStage: { dueDate: string | null } | null }[];
   countLabel: string;
   cancelledLeftOut: string | null;
-  totals: { currency: string; contracts: string }[];
+  totals: { currency: string; contracts: string; paid: string; discount: string | null }[];
 }
 
 const list = async (query: string) =>
@@ -175,6 +177,15 @@ describe("the contracts list", () => {
     expect((await list("?sort=created+asc")).rows.map((row) => row.name)).toEqual(["#D1", "#D2", "#D3"]);
     // A sort that is not one of ours is the newest first.
     expect((await list("?sort=id+asc")).rows.map((row) => row.name)).toEqual(["#D3", "#D2", "#D1"]);
+  });
+
+  it("counts money as paid, an early-payment discount apart from it, in a row and in its currency's totals", async () => {
+    const every = await list("");
+    expect(every.rows.find((row) => row.name === "#D1")?.paid).toBe("294.00");
+    expect(every.totals.map((line) => [line.currency, line.paid, line.discount])).toEqual([
+      ["JPY", "0", null],
+      ["EUR", "294.00", "6.00"],
+    ]);
   });
 
   it("counts in the shop's locale and leaves cancelled contracts out of the totals", async () => {

@@ -116,7 +116,7 @@ describe("the customers page", () => {
 interface CustomerData {
   customer: { id: string; name: string; email: string | null };
   creditLimit: { currency: string; limit: string; left: string; over: boolean } | null;
-  terms: { netDays: number | null; creditLimit: { amount: string; currency: string } | null; mirrored: boolean };
+  terms: { netDays: number | null; paymentDays: number[] | null; creditLimit: { amount: string; currency: string } | null; mirrored: boolean };
   standing: { kind: string; band: string; worstDaysLate: number; onTimePercent: number };
   exposure: { currency: string; unpaid: string; overdue: string; contracts: number }[];
   contracts: { id: string; name: string; total: string; outstanding: string }[];
@@ -192,14 +192,30 @@ describe("a customer's terms, saved from their page", () => {
     expect(data.terms.netDays).toBeNull();
   });
 
+  it("refuses payment days that are not days of the month at their field", async () => {
+    const answer = await save({ intent: "customerTerms", netDays: "45", paymentDays: "5, 32", creditLimitCurrency: "KWD" });
+    expect(answer.status).toBe(400);
+    const body = (await answer.json()) as { ok: boolean; fieldErrors: Record<string, string> };
+    expect(body.fieldErrors).toEqual({ paymentDays: "Type days of the month from 1 to 31, like 5, 20 (31: the month's last day)" });
+    const data = await load<CustomerData>(customerLoader, "/app/customers/7002", { id: "7002" });
+    expect(data.terms).toMatchObject({ netDays: null, paymentDays: null });
+  });
+
   it("keeps the terms when Shopify cannot be reached, says so, and shows them on the page", async () => {
-    const answer = await save({ intent: "customerTerms", netDays: "45", creditLimit: "2,500.000", creditLimitCurrency: "KWD", subjectName: "Lars Late" });
+    const answer = await save({
+      intent: "customerTerms",
+      netDays: "45",
+      paymentDays: "15/31",
+      creditLimit: "2,500.000",
+      creditLimitCurrency: "KWD",
+      subjectName: "Lars Late",
+    });
     expect(answer.status).toBe(200);
     const body = (await answer.json()) as { ok: boolean; message: string };
     expect(body.ok).toBe(true);
     expect(body.message).toMatch(/not in Shopify yet/);
     const data = await load<CustomerData>(customerLoader, "/app/customers/7002", { id: "7002" });
-    expect(data.terms).toMatchObject({ netDays: 45, creditLimit: { amount: "2500.000", currency: "KWD" }, mirrored: false });
+    expect(data.terms).toMatchObject({ netDays: 45, paymentDays: [15, 31], creditLimit: { amount: "2500.000", currency: "KWD" }, mirrored: false });
     const owed = data.exposure.find((line) => line.currency === "KWD")?.unpaid;
     expect(owed).toBe("502.000");
     expect(data.creditLimit).toEqual({ currency: "KWD", limit: "2500.000", left: "1998.000", over: false });

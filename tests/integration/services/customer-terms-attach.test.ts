@@ -10,7 +10,7 @@ import { customerExposure } from "../../../app/models/customer-exposure.server";
 import { getCustomerTerms } from "../../../app/models/customer-terms.server";
 import { createPlan, type StoredPlan } from "../../../app/models/plans.server";
 import { action as attachAction } from "../../../app/routes/api.attach";
-import { attachOptions } from "../../../app/services/attach/attach-flow.server";
+import { attachOptions, attachPreviewView } from "../../../app/services/attach/attach-flow.server";
 import { AttachPlanError } from "../../../app/services/attach/attach-plan-error";
 import { attachPlan } from "../../../app/services/attach/attach-plan.server";
 import { CreditLimitError } from "../../../app/services/attach/attach-terms.server";
@@ -22,7 +22,19 @@ import { useEmulatorServices } from "../../support/emulator-services";
 /** Customer terms (issue 14) against the emulated Shopify: saving and mirroring them, and the attach's credit check. */
 
 const STAFF = "staff:terms-test" as const;
-const { shop, database, deps, admin, shopState: state, customer: customerAt, shippingVariant, createQuote } = useEmulatorServices({ offlineSessions: true });
+const {
+  shop,
+  database,
+  emulator,
+  deps,
+  admin,
+  shopState: state,
+  customer: customerAt,
+  shippingVariant,
+  createQuote,
+} = useEmulatorServices({
+  offlineSessions: true,
+});
 const customer = () => customerAt(1);
 
 vi.mock("../../../app/staff-context.server", () => ({
@@ -76,40 +88,62 @@ describe("saving a customer's terms", () => {
     expect(await getCustomerTerms(database.prisma, shop.domain, subject())).toBeNull();
   });
 
+  it.each([
+    ["words", "soon", "Type the days of the month they pay on, like 5, 20, or leave it empty"],
+    ["a day past 31", "5, 40", "Type days of the month from 1 to 31, like 5, 20 (31: the month's last day)"],
+    ["day 0", "0", "Type days of the month from 1 to 31, like 5, 20 (31: the month's last day)"],
+    ["five days", "1, 8, 15, 22, 29", "Type at most 4 days of the month"],
+  ])("refuses payment days of %s, saying how to type them, and saves nothing", async (_, typed, message) => {
+    const result = await saveCustomerTermsAction(deps(), shop.domain, subject(), form({ netDays: "30", paymentDays: typed }), STAFF);
+    expect(result).toMatchObject({ ok: false, fieldErrors: { paymentDays: message } });
+    expect(await getCustomerTerms(database.prisma, shop.domain, subject())).toBeNull();
+  });
+
   it("saves the terms (audited) and mirrors them to the customer's metafields; removing the limit deletes its metafield", async () => {
     const saved = await saveCustomerTermsAction(
       deps(),
       shop.domain,
       subject(),
-      form({ defaultPlanId: plan.id, depositPercent: "20", netDays: "45", creditLimit: "1,000,000.00", creditLimitCurrency: "USD", subjectName: "Lone Star" }),
+      form({
+        defaultPlanId: plan.id,
+        depositPercent: "20",
+        netDays: "45",
+        paymentDays: "20, 5",
+        creditLimit: "1,000,000.00",
+        creditLimitCurrency: "USD",
+        subjectName: "Lone Star",
+      }),
       STAFF,
     );
     expect(saved).toMatchObject({ ok: true, message: "Terms saved.", fieldErrors: {} });
+    // Typed in any order, kept ascending.
     expect(saved.terms).toMatchObject({
       mirrored: true,
       mirrorError: null,
-      fields: { defaultPlanId: plan.id, depositPercent: "20", netDays: 45, creditLimit: { minor: 100_000_000n, currency: "USD" } },
+      fields: { defaultPlanId: plan.id, depositPercent: "20", netDays: 45, paymentDays: [5, 20], creditLimit: { minor: 100_000_000n, currency: "USD" } },
     });
     expect(trancheMetafields(customer().id)).toEqual({
       credit_limit: '{"amount":"1000000.00","currency_code":"USD"}',
       default_plan: "Deposit and balance",
-      terms: '{"depositPercent":"20","netDays":45}',
+      terms: '{"depositPercent":"20","netDays":45,"paymentDays":[5,20]}',
     });
     const audit = await listAudit(database.prisma, shop.domain);
     expect(audit.find((entry) => entry.action === "customerTerms.saved")?.details).toMatchObject({
       subject: subject(),
       before: null,
-      after: { depositPercent: "20", netDays: 45, creditLimit: { minor: "100000000", currency: "USD" } },
+      after: { depositPercent: "20", netDays: 45, paymentDays: [5, 20], creditLimit: { minor: "100000000", currency: "USD" } },
     });
 
-    await saveCustomerTermsAction(
+    const cleared = await saveCustomerTermsAction(
       deps(),
       shop.domain,
       subject(),
-      form({ defaultPlanId: plan.id, depositPercent: "20", netDays: "45", creditLimitCurrency: "USD" }),
+      form({ defaultPlanId: plan.id, depositPercent: "20", netDays: "45", paymentDays: "", creditLimitCurrency: "USD" }),
       STAFF,
     );
+    expect(cleared.terms?.fields.paymentDays).toBeNull();
     expect(Object.keys(trancheMetafields(customer().id)).sort()).toEqual(["default_plan", "terms"]);
+    expect(trancheMetafields(customer().id).terms).toBe('{"depositPercent":"20","netDays":45,"paymentDays":null}');
   });
 
   it("keeps the terms when Shopify refuses them, marked not mirrored with Shopify's words, and mirrors them on a retry", async () => {
@@ -125,7 +159,7 @@ describe("saving a customer's terms", () => {
     state().companies.push({ id: gone.companyId, name: "Late Co", contactCustomerIds: [], locations: [] });
     expect(await retryUnmirroredTerms(deps(), shop.domain)).toBe(1);
     expect(await getCustomerTerms(database.prisma, shop.domain, gone)).toMatchObject({ mirrored: true, mirrorError: null });
-    expect(trancheMetafields(gone.companyId)).toEqual({ terms: '{"depositPercent":null,"netDays":30}' });
+    expect(trancheMetafields(gone.companyId)).toEqual({ terms: '{"depositPercent":null,"netDays":30,"paymentDays":null}' });
   });
 });
 
@@ -254,6 +288,42 @@ describe("a B2B draft: terms of its location, company and contact", () => {
     expect({ companyId: row.companyId, companyLocationId: row.companyLocationId }).toEqual({ companyId: company.id, companyLocationId: location.id });
     expect(await customerExposure(database.prisma, shop.domain, { kind: "company", companyId: company.id }, "2000-01-01" as CalendarDate)).toEqual([
       { currency: "USD", unpaidMinor: contract.totalMinor, overdueMinor: 0n, contracts: 1 },
+    ]);
+  });
+});
+
+describe("a customer who pays on the 5th and the 20th", () => {
+  it("shows the payment days where they come from, and the attach moves every due date after checkout to the next of them", async () => {
+    // Wednesday 2027-03-03 in the shop's zone (America/New_York).
+    emulator.store.clock.advanceTo(new Date("2027-03-03T15:00:00Z"));
+    const payer = customerAt(0);
+    const saved = await saveCustomerTermsAction(deps(), shop.domain, { kind: "customer", customerId: payer.id }, form({ paymentDays: "5, 20" }), STAFF);
+    expect(saved.ok).toBe(true);
+    const dated = await createPlan(database.prisma, shop.domain, {
+      name: "Deposit, then two dated payments",
+      config: {
+        stages: [
+          { kind: "deposit", share: { percent: "30" }, due: "checkout" },
+          { kind: "installment", share: { percent: "35" }, due: { after: "4d" } },
+          { kind: "balance", share: "remainder", due: { after: "18d" } },
+        ],
+      },
+      actor: STAFF,
+    });
+    const draftOrderId = await createQuote({ customerId: payer.id });
+
+    const options = await attachOptions(deps(), shop.domain, draftOrderId);
+    const from = `${payer.firstName} ${payer.lastName}'s terms (customer)`;
+    expect(options.terms.paymentDays).toEqual({ value: [5, 20], from });
+    const preview = await attachPreviewView(deps(), shop.domain, { draftOrderId, planId: dated.id });
+    expect(preview.termsApplied).toBe(`Negotiated terms applied: payment on the next 5th or 20th (${from}).`);
+
+    const contract = await attachPlan(deps(), shop.domain, { draftOrderId, planId: dated.id, actor: STAFF });
+    // The plan says 2027-03-07 and 2027-03-21; the customer pays on the next 5th or 20th. Invoices go out on the plan's dates.
+    expect(contract.stages.map((stage) => [stage.issueDate, stage.dueDate])).toEqual([
+      ["2027-03-03", "2027-03-03"],
+      ["2027-03-07", "2027-03-20"],
+      ["2027-03-21", "2027-04-05"],
     ]);
   });
 });

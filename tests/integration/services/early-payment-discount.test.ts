@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays, startOfDayIn } from "../../../app/domain/dates/calendar-date";
+import { buyerContractJson } from "../../../app/buyer-contract-json.server";
+import { addDays, calendarDateAt, startOfDayIn } from "../../../app/domain/dates/calendar-date";
 import { currencyFor } from "../../../app/domain/money/currency";
-import { toMinorUnits } from "../../../app/domain/money/minor-units";
+import { formatMinorUnits, toMinorUnits } from "../../../app/domain/money/minor-units";
 import type { StoredContract } from "../../../app/models/contracts.server";
+import { formatCalendarDate, formatMoney } from "../../../app/locale/format";
 import { listLedgerEntries } from "../../../app/models/ledger.server";
 import { createPlan, type PlanConfigInput } from "../../../app/models/plans.server";
 import { attachPlan } from "../../../app/services/attach/attach-plan.server";
+import { buyerDocumentFor } from "../../../app/services/buyer-documents/buyer-document.server";
+import { recordOfflinePayment } from "../../../app/services/collection/contract-actions.server";
 import { useEmulatorServices } from "../../support/emulator-services";
 
 /**
@@ -89,6 +93,21 @@ describe("an early-payment discount in collection", () => {
     expect(await listLedgerEntries(database.prisma, basic.domain, attached.id)).toHaveLength(2);
   });
 
+  it("Shopify's invoice email asks for the discounted amount by the offer's last day while the offer is open", async () => {
+    const before = emulator.store.outbox.length;
+    const attached = await attachNet30();
+    const invoiced = await sync(attached.id);
+    const stage = invoiced.stages[0]!;
+    const offer = stage.paymentTerms.earlyPayment!;
+    const email = emulator.store.outbox.slice(before).find((sent) => sent.resourceId === stage.stageDraftOrderId);
+    const money = (minor: bigint) => formatMoney(minor, invoiced.currency, "en");
+    const until = formatCalendarDate(offer.until, "en");
+    expect(email?.subject).toContain(`${money(offer.payable)} if paid by ${until}`);
+    expect(email?.body).toContain(`: ${money(offer.payable)}`);
+    expect(email?.body).toContain(`Pay ${money(offer.payable)} by ${until} and save ${money(offer.discount)} (2% early-payment discount).`);
+    expect(email?.body).not.toContain(money(stage.amountMinor));
+  });
+
   it("after its last day: the draft asks for the full amount again, and a full payment earns nothing", async () => {
     const attached = await attachNet30();
     const invoiced = await sync(attached.id);
@@ -104,5 +123,72 @@ describe("an early-payment discount in collection", () => {
       ["payment", stage.amountMinor],
     ]);
     expect(settled.status).toBe("completed");
+  });
+
+  it("paid offline at the discounted amount while the stage's own order is open: staff record it, and the discount settles the rest", async () => {
+    const attached = await attachNet30();
+    const invoiced = await sync(attached.id);
+    const stage = invoiced.stages[0]!;
+    const offer = stage.paymentTerms.earlyPayment!;
+    // The draft is completed with its payment pending (as staff may in Shopify's admin): the stage has its own order.
+    await admin("mutation Complete($id: ID!) { draftOrderComplete(id: $id, paymentPending: true) { draftOrder { id } userErrors { message } } }", {
+      id: stage.stageDraftOrderId!,
+    });
+    const withOrder = await sync(attached.id);
+    expect(withOrder.stages[0]!.stageOrderId).not.toBeNull();
+
+    await recordOfflinePayment(deps(), basic.domain, {
+      contractId: attached.id,
+      position: 1,
+      method: "Wire transfer",
+      receivedOn: calendarDateAt(emulator.store.clock.now(), invoiced.timeZone),
+      amount: offer.payable,
+      actor: STAFF,
+    });
+    const settled = await sync(attached.id);
+    expect((await listLedgerEntries(database.prisma, basic.domain, attached.id)).map((entry) => [entry.kind, entry.amountMinor])).toEqual([
+      ["manualPayment", offer.payable],
+      ["earlyPaymentDiscount", offer.discount],
+    ]);
+    expect(settled.stages[0]).toMatchObject({ status: "paid", paidMinor: stage.amountMinor, discountMinor: offer.discount });
+  });
+
+  it("a part payment below the discounted amount on the stage's own order is still refused", async () => {
+    const attached = await attachNet30();
+    const invoiced = await sync(attached.id);
+    const stage = invoiced.stages[0]!;
+    await admin("mutation Complete($id: ID!) { draftOrderComplete(id: $id, paymentPending: true) { draftOrder { id } userErrors { message } } }", {
+      id: stage.stageDraftOrderId!,
+    });
+    await sync(attached.id);
+    const input = {
+      contractId: attached.id,
+      position: 1,
+      method: "Wire transfer",
+      receivedOn: calendarDateAt(emulator.store.clock.now(), invoiced.timeZone),
+      amount: stage.paymentTerms.earlyPayment!.payable - 1n,
+      actor: STAFF,
+    };
+    await expect(recordOfflinePayment(deps(), basic.domain, input)).rejects.toThrow(/being collected through its own order/);
+  });
+
+  it("the buyer's documents and thank-you block show the money paid and the discount apart", async () => {
+    const attached = await attachNet30();
+    const invoiced = await sync(attached.id);
+    const stage = invoiced.stages[0]!;
+    const offer = stage.paymentTerms.earlyPayment!;
+    await payDraftInvoice(stage.stageDraftOrderId!);
+    const settled = await sync(attached.id);
+    const document = await buyerDocumentFor(database.prisma, basic.domain, attached.id, {
+      appUrl: "https://tranche.test",
+      linkSecret: "test-secret",
+      now: emulator.store.clock.now(),
+    });
+    expect(document.contract.stages[0]).toMatchObject({ paidMinor: offer.payable, earlyPaymentDiscount: { amountMinor: offer.discount, percent: "2" } });
+    expect([document.contract.paidMinor, document.contract.discountMinor]).toEqual([offer.payable, offer.discount]);
+
+    const currency = currencyFor(settled.currency);
+    const thankYou = buyerContractJson(basic.domain, settled, { buyer: null, orderId: settled.stages[0]!.stageOrderId, paidMinor: offer.payable });
+    expect(thankYou.paidOnOrder?.amount).toBe(formatMinorUnits(offer.payable, currency));
   });
 });

@@ -110,7 +110,7 @@ describe("customers/data_request", () => {
     await seedTermsAndBooks(shop);
     await db.customerTerms.update({
       where: { shop_subjectKind_subjectId: { shop, subjectKind: "customer", subjectId: "gid://shopify/Customer/4501" } },
-      data: { depositPercent: "12.5", creditLimitMinor: 1_000_000n, creditLimitCurrency: "USD" },
+      data: { depositPercent: "12.5", paymentDays: [5, 20], creditLimitMinor: 1_000_000n, creditLimitCurrency: "USD" },
     });
     const body = { shop_id: 954889, shop_domain: shop, customer: { id: 4501, email: "ada@example.com" }, orders_requested: [], data_request: { id: 77 } };
     await runWebhook("customers/data_request", shop, body, "data-request-77");
@@ -120,6 +120,7 @@ describe("customers/data_request", () => {
       defaultPlanId: null,
       depositPercent: "12.5",
       netDays: 30,
+      paymentDays: [5, 20],
       creditLimitMinor: "1000000",
       creditLimitCurrency: "USD",
       updatedAt: expect.any(String),

@@ -169,6 +169,11 @@ describe("titles", () => {
     ]);
   });
 
+  it("writes each installment's own amount and share when amounts repeat, change and come back", () => {
+    const schedule = preview({ period: "1m(5)", amount: "100,300,100,100", titles: "[InstallmentAmount] ([InstallmentRate])" });
+    expect(titlesOf(schedule)).toEqual(["100.00 EUR (8.33%)", "300.00 EUR (25%)", "100.00 EUR (8.33%)", "100.00 EUR (8.33%)", "600.00 EUR (50%)"]);
+  });
+
   it("accepts JustOn's titles map: default, positions and last, with languages", () => {
     const schedule = preview({
       period: "1m(5)",

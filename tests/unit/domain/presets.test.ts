@@ -59,7 +59,7 @@ describe("preset plans (1200.00 EUR incl. 191.60 VAT, ordered 2027-01-15)", () =
   });
 
   it("net 30: a customer's negotiated net days replace the 30", () => {
-    const plan = applyNegotiatedTerms(compilePlanConfig({ preset: "net-30" }), { depositPercent: null, netDays: 45 });
+    const plan = applyNegotiatedTerms(compilePlanConfig({ preset: "net-30" }), { depositPercent: null, netDays: 45, paymentDays: null });
     const [only] = buildSchedule(plan, orderSnapshotFromInput(sampleOrder())).installments;
     expect([only?.issueDate, only?.dueDate]).toEqual(["2027-01-15", "2027-03-01"]);
   });

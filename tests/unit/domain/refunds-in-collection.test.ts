@@ -336,6 +336,21 @@ describe("refundSources", () => {
     });
   });
 
+  it("a late fee paid offline: given back outside Shopify, never out of the main order's mirror of the order's own offline money", () => {
+    const base = nativeScenario();
+    const mirrored = paidOffline(base.contract, 2, 60_000n);
+    // The fee's offline money is no part of `offlineHeld` (contract-state.server.ts): the main order never mirrors it.
+    const fee = stageState(1002, { kind: "lateFee", amount: 2_500n, paid: 2_500n, status: "paid" });
+    const contract = withRecorded({ ...mirrored, stages: [...mirrored.stages, fee] }, "offline:fee", 1002, 2_500n);
+    const seen = onMainOrder(base.observation, transaction("mirror-offline", 60_000n, { manual: true, gateway: "manual" }));
+    expect(refundSources(contract, seen, 2_500n)).toEqual({ refunds: [], outsideShopify: 2_500n });
+    // More than the fee: the rest comes from the latest plan stage as before.
+    expect(refundSources(contract, seen, 12_500n)).toEqual({
+      refunds: [{ orderId: MAIN_ORDER_ID, transactions: [{ parentId: "mirror-offline", gateway: "manual", amount: 10_000n }] }],
+      outsideShopify: 2_500n,
+    });
+  });
+
   it("offline money no order shows (a Basic shop mirrors only the whole balance): refunded outside Shopify", () => {
     const base = stageOrderScenario();
     const contract = paidOffline(base.contract, 2, 60_000n);

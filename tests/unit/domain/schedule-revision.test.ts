@@ -107,6 +107,21 @@ describe("reviseSchedule: the documented examples", () => {
     expect(describeRevision(depositPaid.stages, revision.stages)).toEqual([]);
   });
 
+  it("restating a stage whose due date was moved to the customer's payment day keeps its issue date", () => {
+    // Issued 2027-03-07 with net 10 (2027-03-17), payable on the customer's next 5th or 20th: 2027-03-20.
+    const moved = contract([
+      depositPaid.stages[0] as CurrentStage,
+      stage(2, 42_000n, "2027-03-20", { issueDate: day("2027-03-07"), netDays: 10 }),
+      depositPaid.stages[2] as CurrentStage,
+    ]);
+    const revision = reviseSchedule(moved, restateOpenStages(moved), { today: TODAY });
+    expect(changes(revision)).toEqual([
+      [2, "unchanged", []],
+      [3, "unchanged", []],
+    ]);
+    expect(revision.stages).toEqual(moved.stages.map(stored));
+  });
+
   it.each<[string, StageRevisionRow[], ReturnType<typeof summary>]>([
     [
       "a smaller second installment, the balance takes the rest and moves to May",
@@ -275,6 +290,58 @@ describe("reviseSchedule: event triggers", () => {
       expect(revision.stages).toEqual(subject.stages.map(stored));
       expect(changes(revision)).toEqual([[2, "unchanged", []]]);
     }
+  });
+
+  it("a restated trigger with the customer's payment days keeps them after the net days", () => {
+    const paying = contract([
+      triggered.stages[0] as CurrentStage,
+      {
+        ...(triggered.stages[1] as CurrentStage),
+        trigger: {
+          trigger: { event: "orderFulfilled" },
+          steps: [
+            { count: 30, unit: "day" },
+            { nextDays: [5, 20], dueOnly: true },
+          ],
+        },
+      },
+    ]);
+    const rows = restateOpenStages(paying);
+    expect(rows[0]?.due).toEqual({ kind: "trigger", trigger: { event: "orderFulfilled" }, steps: [], netDays: 30, paymentDays: [5, 20] });
+    const revision = reviseSchedule(paying, rows, { today: TODAY });
+    expect(revision.stages).toEqual(paying.stages.map(stored));
+    expect(changes(revision)).toEqual([[2, "unchanged", []]]);
+  });
+
+  it("a restated trigger that loses the customer's payment days is a changed due rule", () => {
+    const paying = contract([
+      triggered.stages[0] as CurrentStage,
+      {
+        ...(triggered.stages[1] as CurrentStage),
+        trigger: {
+          trigger: { event: "orderFulfilled" },
+          steps: [
+            { count: 30, unit: "day" },
+            { nextDays: [5, 20], dueOnly: true },
+          ],
+        },
+      },
+    ]);
+    const revision = reviseSchedule(
+      paying,
+      [row(fixed(84_000n), { kind: "trigger", trigger: { event: "orderFulfilled" }, netDays: 30 }, { kind: "balance", title: "Balance" })],
+      {
+        today: TODAY,
+      },
+    );
+    expect(changes(revision)).toEqual([[2, "changed", ["due"]]]);
+  });
+
+  it("refuses payment days out of range in a revised trigger", () => {
+    const due = { kind: "trigger" as const, trigger: { event: "orderFulfilled" as const }, netDays: 30, paymentDays: [5, 32] };
+    expect(issuesOf(() => reviseSchedule(triggered, [row(fixed(84_000n), due, { kind: "balance" })], { today: TODAY }))).toEqual([
+      { row: 1, field: "due", message: "payment days: a day of the month is a whole number from 1 to 31, not 32" },
+    ]);
   });
 
   it("a changed trigger stores the steps with the net days last, undated until the planner sees the event", () => {

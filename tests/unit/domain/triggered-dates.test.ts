@@ -24,6 +24,16 @@ describe("datesFromEvent", () => {
     ["Jan 31 + 1 month + 1 month is Mar 31 (months apply from the event, no drift)", "2027-01-31", [months(1), months(1)], 0, "2027-03-31", "2027-03-31"],
     ["net 30 after fulfillment, then a month more (a stage chained to it)", "2027-03-10", [days(30), months(1)], 0, "2027-05-09", "2027-05-09"],
     ["a month, then day 31 (clamped to April 30), then net 10", "2027-03-10", [months(1), { onDay: 31 }, days(10)], 10, "2027-04-30", "2027-05-10"],
+    [
+      "net 14, then the customer's payment days 5/20: invoiced on the event",
+      "2027-03-10",
+      [days(14), { nextDays: [5, 20], dueOnly: true }],
+      14,
+      "2027-03-10",
+      "2027-04-05",
+    ],
+    ["no net days, the customer's payment day 20: invoiced on the event", "2027-03-10", [{ nextDays: [20], dueOnly: true }], 0, "2027-03-10", "2027-03-20"],
+    ["a plan's own next day 20 dates the invoice too", "2027-03-10", [{ nextDays: [20] }], 0, "2027-03-20", "2027-03-20"],
   ])("%s", (_, event, steps, netDays, issueDate, dueDate) => {
     expect(datesFromEvent(day(event), steps, netDays)).toEqual({ issueDate, dueDate });
   });

@@ -79,4 +79,18 @@ describe("a stage's early-payment offer and late-fee notice reach the buyer", ()
     const portal = portalContractOf(EN);
     expect(portal.stages.map((stage) => stage.terms)).toEqual([[], SENTENCES, []]);
   });
+
+  it.each([
+    ["within the offer: the discounted amount, with the offer's terms", "2027-02-13", "$11,157.01", true],
+    ["after its last day: the full amount", "2027-02-14", "$11,384.70", false],
+  ])("in the saved-card charge notice, a charge %s", async (_name, chargeOn, amount, withOffer) => {
+    const { subject, text } = await renderBuyerEmail({
+      email: { kind: "chargeUpcoming", stagePosition: 2, chargeOn: date(chargeOn) },
+      document: EN,
+      text: { subject: null, intro: null },
+    });
+    expect(subject).toContain(`${amount} will be charged`);
+    expect(oneSpaced(text)).toContain(`Will be charged ${amount} on`);
+    expect(oneSpaced(text).includes(SENTENCES[0]!)).toBe(withOffer);
+  });
 });

@@ -310,6 +310,8 @@ describe('draft order action: customer terms and the credit limit', () => {
     expect(shown).toContain('Terms and credit · Ada Lovelace');
     expect(shown).toContain("Deposit 10% · Ada Lovelace's terms (customer)");
     expect(shown).toContain('Net days As the plan says');
+    // An app from before payment days sends none: none are shown.
+    expect(shown).toContain('Payment days None');
     expect(shown).toContain("Credit limit $20,000.00 · Ada Lovelace's terms (customer)");
     expect(shown).toContain('Owes now (USD) $8,000.00 on 3 contracts, $500.00 overdue');
     expect(shown).toContain("Negotiated terms applied: a 10% deposit (Ada Lovelace's terms (customer)).");
@@ -433,6 +435,29 @@ describe('draft order action: customer terms and the credit limit', () => {
   it('refuses options whose terms are malformed', async () => {
     const {store, text} = setUp({
       [OPTIONS_URL]: () => jsonResponse(200, {...OPTIONS_WITH_TERMS, terms: {...OPTIONS_WITH_TERMS.terms, credit: {kind: 'maybe', summary: 'x'}}}),
+    });
+    await store.start();
+    expect(text()).toContain(GENERIC_ERROR);
+  });
+
+  it("shows the customer's payment days and whose terms they are", async () => {
+    const paymentDays = {value: [5, 20], from: "Ada Lovelace's terms (customer)"};
+    const {store, text} = setUp({
+      [OPTIONS_URL]: () => jsonResponse(200, {...OPTIONS_WITH_TERMS, terms: {...OPTIONS_WITH_TERMS.terms, paymentDays}}),
+      [previewUrl('plan-b')]: () => jsonResponse(200, PREVIEW_B),
+    });
+    await store.start();
+    expect(text()).toContain("Payment days 5, 20 · Ada Lovelace's terms (customer)");
+  });
+
+  it.each([
+    ['out of order', [20, 5]],
+    ['past the 31st', [5, 32]],
+    ['empty', []],
+  ])('refuses options whose payment days are %s', async (_, value) => {
+    const paymentDays = {value, from: "Ada Lovelace's terms (customer)"};
+    const {store, text} = setUp({
+      [OPTIONS_URL]: () => jsonResponse(200, {...OPTIONS_WITH_TERMS, terms: {...OPTIONS_WITH_TERMS.terms, paymentDays}}),
     });
     await store.start();
     expect(text()).toContain(GENERIC_ERROR);

@@ -50,3 +50,12 @@ describe("schedule revision amounts, typed the shop's way", () => {
     expect(check).toMatchObject({ sum: 150_000n, amounts: [100_000n, 50_000n], issues: [] });
   });
 });
+
+describe("a row waiting for an event, with the customer's payment days", () => {
+  it("carries the payment days through the form unchanged, so saving the row as it is keeps them", () => {
+    const due = { kind: "trigger" as const, trigger: { event: "orderFulfilled" as const }, steps: [], netDays: 30, paymentDays: [5, 20] };
+    const shown = formRowOf({ kind: "balance", amount: { kind: "fixed", amount: 84_000n }, due }, EUR, "en-US");
+    expect(shown).toMatchObject({ dueMode: "orderFulfilled", after: "", netDays: "30", paymentDays: [5, 20] });
+    expect(readFormRows([shown], EUR, "en-US").rows[0]?.due).toEqual(due);
+  });
+});

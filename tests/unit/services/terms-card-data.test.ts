@@ -7,7 +7,7 @@ describe("a subject's terms as the customer page's card edits them", () => {
     expect(
       customerTermsCardData({
         subjectName: "Acme",
-        fields: { defaultPlanId: "p1", depositPercent: "12.5", netDays: 30, creditLimit: { minor: 123_456n, currency: "JPY" } },
+        fields: { defaultPlanId: "p1", depositPercent: "12.5", netDays: 30, paymentDays: [5, 20], creditLimit: { minor: 123_456n, currency: "JPY" } },
         mirrored: false,
         mirrorError: "Shopify did not store the terms on the company: Owner does not exist.",
       }),
@@ -16,6 +16,7 @@ describe("a subject's terms as the customer page's card edits them", () => {
       defaultPlanId: "p1",
       depositPercent: "12.5",
       netDays: 30,
+      paymentDays: [5, 20],
       creditLimit: { amount: "123456", currency: "JPY" },
       mirrored: false,
       mirrorError: "Shopify did not store the terms on the company: Owner does not exist.",
@@ -28,6 +29,7 @@ describe("a subject's terms as the customer page's card edits them", () => {
       defaultPlanId: null,
       depositPercent: null,
       netDays: null,
+      paymentDays: null,
       creditLimit: null,
       mirrored: true,
       mirrorError: null,

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CustomerTerms" ADD COLUMN     "paymentDays" INTEGER[] DEFAULT ARRAY[]::INTEGER[];
+

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Stage" ADD COLUMN     "lateFeeFor" INTEGER,
+ADD COLUMN     "waivedOn" TEXT;
