@@ -56,9 +56,15 @@ export function addMonthsToCivil(date: CivilDate, months: number): CivilDate {
   return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
 }
 
-/** `YYYY-MM-DD` without padStart or template parsing: this runs for every date of every schedule. */
+/** `-MM-DD` of every month and day, at month × 32 + day. */
+const MONTH_DAY_TEXTS = new Array<string>(13 * 32);
+for (let month = 1; month <= 12; month++) {
+  for (let day = 1; day <= 31; day++) MONTH_DAY_TEXTS[month * 32 + day] = `-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+}
+
+/** `YYYY-MM-DD` as the year and one looked-up `-MM-DD` text: this runs for every date of every schedule. */
 export function formatCivil(year: number, month: number, day: number): string {
-  return `${year < 1000 ? String(year).padStart(4, "0") : year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+  return `${year < 1000 ? String(year).padStart(4, "0") : year}${MONTH_DAY_TEXTS[month * 32 + day] as string}`;
 }
 
 /** Reads the digits of a `YYYY-MM-DD` text already known to be one (a CalendarDate). */

@@ -39,29 +39,74 @@ export function allocateByRatios(total: bigint, ratios: readonly bigint[]): bigi
  * floor of a correctly rounded quotient of integers below 2^53 is the exact floor). Same rule, same ties.
  */
 export function allocateSmallByRatios(total: number, ratios: readonly number[]): number[] {
-  let ratioSum = 0;
-  for (let index = 0; index < ratios.length; index++) ratioSum += ratios[index] as number;
-  if (ratioSum === 0) throw new RangeError("allocateSmallByRatios: ratios must not all be zero");
-  const shares: number[] = [];
-  const fractions: number[] = [];
-  let assigned = 0;
-  for (let index = 0; index < ratios.length; index++) {
-    const exact = total * (ratios[index] as number);
-    const share = Math.floor(exact / ratioSum);
-    shares.push(share);
-    fractions.push(exact - share * ratioSum);
-    assigned += share;
-  }
-  for (let leftover = total - assigned; leftover > 0; leftover--) {
-    let best = 0;
-    for (let index = 1; index < fractions.length; index++) if ((fractions[index] as number) > (fractions[best] as number)) best = index;
-    shares[best] = (shares[best] as number) + 1;
-    fractions[best] = -1;
-  }
+  const shares = new Array<number>(ratios.length);
+  allocateSmallByRatiosInto(total, ratios, ratios.length, shares, new Array<number>(ratios.length));
   return shares;
 }
 
-/** Up to this many leftover units, picking the largest fraction each time beats sorting all of them. */
+/**
+ * allocateSmallByRatios of the first `count` ratios, written into `shares` with `fractions` as scratch (both at
+ * least `count` long), so that a loop splitting once per installment allocates nothing. Same bound, rule and ties.
+ */
+export function allocateSmallByRatiosInto(total: number, ratios: readonly number[], count: number, shares: number[], fractions: number[]): void {
+  let ratioSum = 0;
+  for (let index = 0; index < count; index++) ratioSum += ratios[index] as number;
+  if (ratioSum === 0) throw new RangeError("allocateSmallByRatios: ratios must not all be zero");
+  let assigned = 0;
+  for (let index = 0; index < count; index++) {
+    const exact = total * (ratios[index] as number);
+    const share = Math.floor(exact / ratioSum);
+    shares[index] = share;
+    fractions[index] = exact - share * ratioSum;
+    assigned += share;
+  }
+  const leftover = total - assigned;
+  if (leftover <= FEW_LEFTOVER) {
+    for (let left = leftover; left > 0; left--) {
+      let best = 0;
+      for (let index = 1; index < count; index++) if ((fractions[index] as number) > (fractions[best] as number)) best = index;
+      shares[best] = (shares[best] as number) + 1;
+      fractions[best] = -1;
+    }
+    return;
+  }
+  // Many left over (a long schedule): the largest fractions are those above the leftover-th largest, then the
+  // earliest of those equal to it; finding it by selection keeps the split linear in the number of shares.
+  const threshold = kthLargest(fractions.slice(0, count), leftover);
+  let atThreshold = leftover;
+  for (let index = 0; index < count; index++) if ((fractions[index] as number) > threshold) atThreshold--;
+  for (let index = 0; index < count; index++) {
+    const fraction = fractions[index] as number;
+    if (fraction > threshold || (fraction === threshold && atThreshold-- > 0)) shares[index] = (shares[index] as number) + 1;
+  }
+}
+
+/** The k-th largest (1-based) of `values`, which it reorders: Hoare's quickselect, linear on average. */
+function kthLargest(values: number[], k: number): number {
+  const target = k - 1;
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1] as number;
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while ((values[i] as number) > pivot) i++;
+      while ((values[j] as number) < pivot) j--;
+      if (i <= j) {
+        const swapped = values[i] as number;
+        values[i++] = values[j] as number;
+        values[j--] = swapped;
+      }
+    }
+    if (target <= j) high = j;
+    else if (target >= i) low = i;
+    else break;
+  }
+  return values[target] as number;
+}
+
+/** Up to this many leftover units, picking the largest fraction each time beats sorting or selecting among all of them. */
 const FEW_LEFTOVER = 8;
 
 function largestBySelection(fractions: bigint[], count: number): number[] {
@@ -95,7 +140,8 @@ export function allocateEqually(total: bigint, count: number): bigint[] {
   const n = BigInt(count);
   const base = total / n;
   const extra = Number(total % n);
+  const larger = base + 1n;
   const shares = new Array<bigint>(count);
-  for (let index = 0; index < count; index++) shares[index] = index < extra ? base + 1n : base;
+  for (let index = 0; index < count; index++) shares[index] = index < extra ? larger : base;
   return shares;
 }

@@ -23,13 +23,24 @@ export function toMinorUnits(text: string, currency: Currency, key: string): big
 const MAX_EXACT_MINOR = BigInt(Number.MAX_SAFE_INTEGER);
 const POWERS_OF_TEN = [1, 10, 100, 1000, 10000];
 
+/** Per exponent, the fraction texts with their point, ".00" to ".99" for 2: built once, looked up for every amount. */
+const FRACTION_TEXTS: string[][] = [];
+
+function fractionTexts(exponent: number): string[] {
+  const known = FRACTION_TEXTS[exponent];
+  if (known) return known;
+  const texts: string[] = [];
+  for (let fraction = 0; fraction < (POWERS_OF_TEN[exponent] as number); fraction++) texts.push(`.${String(fraction).padStart(exponent, "0")}`);
+  FRACTION_TEXTS[exponent] = texts;
+  return texts;
+}
+
 /** The usual case, on doubles (every amount and title formats one): a non-negative amount below 2^53. */
 function formatSmallMinorUnits(minor: number, exponent: number): string {
   if (exponent === 0) return String(minor);
   const scale = POWERS_OF_TEN[exponent] as number;
   const whole = Math.floor(minor / scale);
-  const fraction = String(minor - whole * scale);
-  return `${whole}.${"0".repeat(exponent - fraction.length)}${fraction}`;
+  return `${whole}${fractionTexts(exponent)[minor - whole * scale] as string}`;
 }
 
 /** Formats minor units as a decimal string with exactly the currency's exponent: 10000n USD → "100.00". */

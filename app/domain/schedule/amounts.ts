@@ -1,4 +1,4 @@
-import { allocateByRatios, allocateEqually } from "../money/allocate";
+import { allocateByRatios, allocateEqually, allocateSmallByRatios } from "../money/allocate";
 import type { Currency } from "../money/currency";
 import { Dec } from "../money/decimal";
 import { formatMinorUnits, toMinorUnits } from "../money/minor-units";
@@ -6,12 +6,21 @@ import { PlanError } from "../plan-error";
 import type { StageSpec } from "../plan/plan";
 import { parsePercent } from "../plan/percent";
 
+const MAX_EXACT_PRODUCT = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** What the amounts need of a plan, worked out once: the rates as integers, and which stages share what is left. */
 export interface AmountProgram {
   readonly stages: readonly StageSpec[];
   readonly percentIndexes: readonly number[];
   /** The rates scaled to integers, then what they leave of 100%: the ratios of Hamilton's allocation. */
   readonly percentRatios: readonly bigint[];
+  /** The same ratios as doubles, for totals up to `maxTotalOnDoubles`. */
+  readonly percentRatioNumbers: readonly number[];
+  /**
+   * The largest total whose products with the ratios all stay below 2^53 (total × their sum, 100% at their scale,
+   * does), so that the split on doubles is exact.
+   */
+  readonly maxTotalOnDoubles: bigint;
   readonly fixedIndexes: readonly number[];
   readonly shareIndexes: readonly number[];
   readonly remainderIndex: number | undefined;
@@ -22,6 +31,7 @@ export interface AmountProgram {
 export function compileAmounts(stages: readonly StageSpec[]): AmountProgram {
   const percentIndexes = indexesOf(stages, "percent");
   let percentRatios: bigint[] = [];
+  let maxTotalOnDoubles = 0n;
   if (percentIndexes.length > 0) {
     const percents = percentIndexes.map((index) => {
       const stage = stages[index] as StageSpec;
@@ -36,12 +46,15 @@ export function compileAmounts(stages: readonly StageSpec[]): AmountProgram {
       throw new PlanError(last.amountSource.key, "the rates add up to more than 100%", last.amountSource.column);
     }
     percentRatios = [...ratios, rest];
+    maxTotalOnDoubles = MAX_EXACT_PRODUCT / hundred;
   }
   const shareIndexes = stages.flatMap((stage, index) => (stage.amount.kind === "equal" || stage.amount.kind === "remainder" ? [index] : []));
   return {
     stages,
     percentIndexes,
     percentRatios,
+    percentRatioNumbers: percentRatios.map(Number),
+    maxTotalOnDoubles,
     fixedIndexes: indexesOf(stages, "fixed"),
     shareIndexes,
     remainderIndex: shareIndexes.find((index) => stages[index]?.amount.kind === "remainder"),
@@ -63,15 +76,32 @@ export function resolveAmounts(program: AmountProgram, total: bigint, currency: 
   const { stages, percentIndexes, fixedIndexes, shareIndexes, remainderIndex } = program;
   const amounts: (bigint | undefined)[] = new Array<bigint | undefined>(stages.length);
 
-  if (percentIndexes.length > 0) {
-    const shares = allocateByRatios(total, program.percentRatios);
-    percentIndexes.forEach((index, i) => (amounts[index] = shares[i]));
-  }
-  const fixed = fixedAmounts(program, currency);
-  fixedIndexes.forEach((index, i) => (amounts[index] = fixed[i]));
-
   let assigned = 0n;
-  for (const amount of amounts) if (amount !== undefined) assigned += amount;
+  if (percentIndexes.length > 0) {
+    if (total <= program.maxTotalOnDoubles) {
+      const shares = allocateSmallByRatios(Number(total), program.percentRatioNumbers);
+      for (let i = 0; i < percentIndexes.length; i++) {
+        const share = BigInt(shares[i] as number);
+        amounts[percentIndexes[i] as number] = share;
+        assigned += share;
+      }
+    } else {
+      const shares = allocateByRatios(total, program.percentRatios);
+      for (let i = 0; i < percentIndexes.length; i++) {
+        const share = shares[i] as bigint;
+        amounts[percentIndexes[i] as number] = share;
+        assigned += share;
+      }
+    }
+  }
+  if (fixedIndexes.length > 0) {
+    const fixed = fixedAmounts(program, currency);
+    for (let i = 0; i < fixedIndexes.length; i++) {
+      const amount = fixed[i] as bigint;
+      amounts[fixedIndexes[i] as number] = amount;
+      assigned += amount;
+    }
+  }
   const left = total - assigned;
   if (left < 0n) {
     const culprit = stages[lastFixedOrPercent(stages)] as StageSpec;
@@ -91,7 +121,8 @@ export function resolveAmounts(program: AmountProgram, total: bigint, currency: 
       );
     }
   } else if (remainderIndex === undefined) {
-    allocateEqually(left, shareIndexes.length).forEach((share, i) => (amounts[shareIndexes[i] as number] = share));
+    const shares = allocateEqually(left, shareIndexes.length);
+    for (let i = 0; i < shareIndexes.length; i++) amounts[shareIndexes[i] as number] = shares[i];
   } else {
     const equalShare = left / BigInt(shareIndexes.length);
     for (const index of shareIndexes) amounts[index] = equalShare;

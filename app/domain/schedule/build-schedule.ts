@@ -15,8 +15,8 @@ import { resolveDueDates, type DateStep, type StageDates } from "./due-dates";
 import { pinFirstAmount } from "./pin-first-amount";
 import type { OrderSnapshot, TaxLine } from "./order-snapshot";
 import { servicePeriodStages } from "./service-periods";
-import { allocateTaxLines } from "./tax";
-import { renderTitle } from "./titles";
+import { taxLinesByInstallment } from "./tax";
+import { TitleRenderer } from "./titles";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -72,24 +72,17 @@ export function buildSchedule(plan: Plan, order: OrderSnapshot, options: BuildSc
   const pinned = options.firstAmount === undefined ? resolved : pinFirstAmount(resolved, options.firstAmount, order.currency);
   const amounts = rules?.cashRounding ? cashRounded(pinned, rules.cashRounding, order, options.firstAmount !== undefined) : pinned;
   const dates = resolveDueDates(compiled.dates, order);
-  const taxRows = allocateTaxLines(amounts, order.taxLines);
+  const taxes = taxLinesByInstallment(amounts, order.taxLines);
 
+  const titles = new TitleRenderer(order.currency, order.total);
   const installments = new Array<ScheduledInstallment>(stages.length);
   for (let index = 0; index < stages.length; index++) {
     const stage = stages[index] as StageSpec;
     const amount = amounts[index] as bigint;
     const stageDates = dates[index] as StageDates;
     const rate = compiled.rates[index];
-    const title = renderTitle(compiled.titles[index] as readonly TitlePart[], {
-      amount,
-      total: order.total,
-      rate,
-      dates: stageDates,
-      currency: order.currency,
-    });
-    const taxRow = taxRows[index] as readonly bigint[];
-    const tax = new Array<TaxLine>(order.taxLines.length);
-    for (let line = 0; line < tax.length; line++) tax[line] = { title: (order.taxLines[line] as TaxLine).title, amount: taxRow[line] ?? 0n };
+    const title = titles.render(compiled.titles[index] as readonly TitlePart[], amount, rate, stageDates);
+    const tax = taxes[index] as TaxLine[];
     // Literal objects of one shape, not spreads: this runs for every installment of every schedule.
     const installment: Mutable<ScheduledInstallment> = {
       position: index + 1,
@@ -131,10 +124,11 @@ function cashRounded(amounts: readonly bigint[], rounding: CashRounding, order: 
 function validateOrder(order: OrderSnapshot): void {
   if (order.total <= 0n) throw new PlanError("total", "the order total must be above zero");
   let taxTotal = 0n;
-  order.taxLines.forEach((line, index) => {
+  for (let index = 0; index < order.taxLines.length; index++) {
+    const line = order.taxLines[index] as TaxLine;
     if (line.amount < 0n) throw new PlanError(`tax[${index}].amount`, "a tax amount must not be negative");
     taxTotal += line.amount;
-  });
+  }
   if (taxTotal > order.total) {
     throw new PlanError(
       "tax",

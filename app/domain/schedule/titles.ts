@@ -34,11 +34,9 @@ export function titleTemplateFor(plan: Plan, position: number, count: number, st
 }
 
 export function titleFor(plan: Plan, input: TitleInput): string {
-  return renderTitle(titleTemplateAt(plan, input.position, input.count, input.stage), input);
+  const parts = titleTemplateAt(plan, input.position, input.count, input.stage);
+  return new TitleRenderer(input.currency, input.total).render(parts, input.amount, input.rate, input.dates);
 }
-
-/** What a title's placeholders other than the positions are filled from. */
-export type TitleValues = Pick<TitleInput, "amount" | "total" | "rate" | "dates" | "currency">;
 
 /**
  * The template of the stage at `position` of `count` with its position numbers already written in: they are known
@@ -60,31 +58,56 @@ export function titleTemplateAt(plan: Plan, position: number, count: number, sta
   return parts;
 }
 
-/** Fills a template's placeholders; each value is worked out only if the template uses it. */
-export function renderTitle(parts: readonly TitlePart[], input: TitleValues): string {
-  let title = "";
-  for (const part of parts) {
-    title += part.text;
-    if (part.placeholder !== null) title += placeholderValue(part.placeholder, input);
-  }
-  return title;
-}
+/**
+ * Fills templates' placeholders for the installments of one schedule, in order; each value is worked out only if
+ * the template uses it. Equal shares make runs of the same amount, so a text that depends only on the amount is
+ * kept from the installment before rather than formatted again.
+ */
+export class TitleRenderer {
+  private amountFor: bigint | undefined;
+  private amountText = "";
+  private shareFor: bigint | undefined;
+  private shareText = "";
 
-function placeholderValue(placeholder: TitlePlaceholder, input: TitleValues): string {
-  switch (placeholder) {
-    // titleTemplateAt writes the positions in; a template read without them has none to fill.
-    case "PosNo":
-    case "PosCount":
-      return `[${placeholder}]`;
-    case "InstallmentAmount":
-    case "Amount":
-      return `${formatMinorUnits(input.amount, input.currency)} ${input.currency.code}`;
-    case "InstallmentRate":
-    case "Rate":
-      return `${input.rate ?? shareOfTotal(input.amount, input.total)}%`;
-    case "InstallmentDate":
-    case "Date":
-      return describeDate(input.dates);
+  constructor(
+    private readonly currency: Currency,
+    private readonly total: bigint,
+  ) {}
+
+  render(parts: readonly TitlePart[], amount: bigint, rate: string | undefined, dates: StageDates): string {
+    let title = "";
+    for (const part of parts) {
+      title += part.text;
+      if (part.placeholder !== null) title += this.placeholderValue(part.placeholder, amount, rate, dates);
+    }
+    return title;
+  }
+
+  private placeholderValue(placeholder: TitlePlaceholder, amount: bigint, rate: string | undefined, dates: StageDates): string {
+    switch (placeholder) {
+      // titleTemplateAt writes the positions in; a template read without them has none to fill.
+      case "PosNo":
+      case "PosCount":
+        return `[${placeholder}]`;
+      case "InstallmentAmount":
+      case "Amount":
+        if (amount !== this.amountFor) {
+          this.amountFor = amount;
+          this.amountText = `${formatMinorUnits(amount, this.currency)} ${this.currency.code}`;
+        }
+        return this.amountText;
+      case "InstallmentRate":
+      case "Rate":
+        if (rate !== undefined) return `${rate}%`;
+        if (amount !== this.shareFor) {
+          this.shareFor = amount;
+          this.shareText = `${shareOfTotal(amount, this.total)}%`;
+        }
+        return this.shareText;
+      case "InstallmentDate":
+      case "Date":
+        return describeDate(dates);
+    }
   }
 }
 

@@ -171,6 +171,19 @@ describe("allocateByRatios (largest remainder, ties to the earlier share)", () =
     );
   });
 
+  it("allocates the same on doubles for long schedules, with many units left over and many tied fractions", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 9, maxLength: 400, size: "max" }).filter((r) => r.some((x) => x > 0)),
+        (total, ratios) => {
+          expect(allocateSmallByRatios(total, ratios).map(BigInt)).toEqual(allocateByRatios(BigInt(total), ratios.map(BigInt)));
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+
   it("rejects a negative total and all-zero ratios", () => {
     expect(() => allocateByRatios(-1n, [1n])).toThrow(RangeError);
     expect(() => allocateByRatios(1n, [0n, 0n])).toThrow(RangeError);
