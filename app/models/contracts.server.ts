@@ -1,7 +1,7 @@
 import { Prisma, type Contract as ContractRow, type Stage as StageRow } from "@prisma/client";
 import type { Cancellation, ContractMode, ContractStageKind, ContractStatus } from "../domain/contract/contract-state";
 import { assertStageTransition, isStageStatus, UNPAID_STAGE_STATUSES, type StageStatus } from "../domain/contract/stage-status";
-import { calendarDateAt, type CalendarDate } from "../domain/dates/calendar-date";
+import { addDays, calendarDateAt, type CalendarDate } from "../domain/dates/calendar-date";
 import type { PendingPaymentRules, StagePaymentTerms } from "../domain/documents/stage-payment-terms";
 import type { Currency } from "../domain/money/currency";
 import { paymentRulesInCurrency } from "../domain/payment-rules/payment-rules-config";
@@ -26,7 +26,7 @@ import { inTransaction, isUniqueViolation, minorUnitsFromSum, requireShop, type 
 import { ConcurrencyConflictError, NotFoundError } from "./model-errors.server";
 import { queueBuyerEmail } from "./outgoing-emails.server";
 import { moneyHeld } from "../domain/contract/stage-money";
-import { lateFeePosition } from "../domain/contract/late-fee-stage";
+import { LATE_FEE_PAYABLE_DAYS, lateFeePosition } from "../domain/contract/late-fee-stage";
 
 export type { ContractMode, ContractStatus };
 
@@ -493,7 +493,7 @@ export interface AddLateFeeInput {
   readonly forPosition: number;
   readonly title: string;
   readonly amountMinor: bigint;
-  /** The day it is charged: invoiced and due that day. */
+  /** The day it is charged: invoiced that day, due LATE_FEE_PAYABLE_DAYS later. */
   readonly chargedOn: CalendarDate;
   /** The last day the fee counts (interest to that day; a fixed fee's first day), for the audit. */
   readonly through: CalendarDate;
@@ -501,7 +501,7 @@ export interface AddLateFeeInput {
 }
 
 /**
- * Adds an overdue stage's late fee as a stage of its own (late-fee-stage.ts): no tax, due the day it is charged. Its
+ * Adds an overdue stage's late fee as a stage of its own (late-fee-stage.ts): no tax, invoiced the day it is charged. Its
  * position is fixed by the stage it is on, so a second charge of the same fee fails on the position's uniqueness.
  */
 export async function addLateFeeStage(db: Database, shop: string, input: AddLateFeeInput): Promise<StoredContract> {
@@ -517,9 +517,9 @@ export async function addLateFeeStage(db: Database, shop: string, input: AddLate
         title: input.title,
         amountMinor: input.amountMinor,
         taxShares: taxSharesToColumn([]),
-        dueRule: dueRuleToColumn({ netDays: 0 }),
+        dueRule: dueRuleToColumn({ netDays: LATE_FEE_PAYABLE_DAYS }),
         issueDate: input.chargedOn,
-        dueDate: input.chargedOn,
+        dueDate: addDays(input.chargedOn, LATE_FEE_PAYABLE_DAYS),
         lateFeeFor: input.forPosition,
       },
     });

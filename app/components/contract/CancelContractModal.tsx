@@ -2,20 +2,13 @@ import { ChoiceList, FormLayout, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 
 import { useShopFormat } from "../shop-format-context";
-import { ContractFormModal } from "./ContractFormModal";
+import { ContractFormModal, type ContractModalProps } from "./ContractFormModal";
 import { amountTypingProblem, currencyAffix } from "./amount-typing";
-import type { ContractActionResult } from "./contract-view";
 import { useSubmittedErrors } from "./use-submitted-errors";
 
-interface CancelContractModalProps {
+interface CancelContractModalProps extends ContractModalProps {
   /** Paid and not refunded; null when nothing was paid. */
   readonly held: string | null;
-  readonly currency: string;
-  readonly result: ContractActionResult | undefined;
-  readonly busy: boolean;
-  readonly onClose: () => void;
-  /** Sends the form (the page submits it and shows the answer). */
-  readonly submit: (form: HTMLFormElement) => void;
 }
 
 /** Cancelling asks what happens to the money paid: refund all or part, keep it as credit, or keep it and close the order. */

@@ -3,8 +3,18 @@ import { useRef, type FormEvent, type ReactNode } from "react";
 
 import { ErrorSummaryBanner } from "../forms/ErrorSummaryBanner";
 import type { FieldProblem } from "../forms/field-problems";
-import type { ContractPageIntent } from "./contract-view";
+import type { ContractActionResult, ContractPageIntent } from "./contract-view";
 import type { SubmittedErrors } from "./use-submitted-errors";
+
+/** What the page gives every contract form's modal: the order's currency, the last answer, and how to send or close it. */
+export interface ContractModalProps {
+  readonly currency: string;
+  readonly result: ContractActionResult | undefined;
+  readonly busy: boolean;
+  readonly onClose: () => void;
+  /** Sends the form (the page submits it and shows the answer). */
+  readonly submit: (form: HTMLFormElement) => void;
+}
 
 interface ContractFormModalProps {
   readonly title: string;

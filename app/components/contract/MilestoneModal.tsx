@@ -2,18 +2,12 @@ import { BlockStack, List, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
 
 import { useShopFormat } from "../shop-format-context";
-import { ContractFormModal } from "./ContractFormModal";
-import type { ContractActionResult, MilestoneView } from "./contract-view";
+import { ContractFormModal, type ContractModalProps } from "./ContractFormModal";
+import type { MilestoneView } from "./contract-view";
 import { useSubmittedErrors } from "./use-submitted-errors";
 
-interface MilestoneModalProps {
+interface MilestoneModalProps extends ContractModalProps {
   readonly milestones: readonly MilestoneView[];
-  readonly currency: string;
-  readonly result: ContractActionResult | undefined;
-  readonly busy: boolean;
-  readonly onClose: () => void;
-  /** Sends the form (the page submits it and shows the answer). */
-  readonly submit: (form: HTMLFormElement) => void;
 }
 
 /** Staff mark a milestone reached (production done, ready to ship): the stages waiting for it are dated from today. */

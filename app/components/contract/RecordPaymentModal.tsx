@@ -2,25 +2,19 @@ import { FormLayout, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 
 import { useShopFormat } from "../shop-format-context";
-import { ContractFormModal } from "./ContractFormModal";
+import { ContractFormModal, type ContractModalProps } from "./ContractFormModal";
 import { amountTypingProblem, currencyAffix } from "./amount-typing";
-import type { ContractActionResult, StageView } from "./contract-view";
+import type { StageView } from "./contract-view";
 import { useSubmittedErrors } from "./use-submitted-errors";
 
 const METHODS = ["Wire transfer", "Bank deposit", "Cheque", "Cash"];
 
-interface RecordPaymentModalProps {
+interface RecordPaymentModalProps extends ContractModalProps {
   readonly stage: StageView;
-  readonly currency: string;
   /** Today in the contract's zone: the default day, and the latest the money can have arrived. */
   readonly today: string;
   /** The key this form sends, taken when it opened: submitting it twice records one payment. */
   readonly paymentKey: string;
-  readonly result: ContractActionResult | undefined;
-  readonly busy: boolean;
-  readonly onClose: () => void;
-  /** Sends the form (the page submits it and shows the answer). */
-  readonly submit: (form: HTMLFormElement) => void;
 }
 
 /**

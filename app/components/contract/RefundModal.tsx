@@ -2,20 +2,13 @@ import { FormLayout, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 
 import { useShopFormat } from "../shop-format-context";
-import { ContractFormModal } from "./ContractFormModal";
+import { ContractFormModal, type ContractModalProps } from "./ContractFormModal";
 import { amountTypingProblem, currencyAffix } from "./amount-typing";
-import type { ContractActionResult } from "./contract-view";
 import { useSubmittedErrors } from "./use-submitted-errors";
 
-interface RefundModalProps {
+interface RefundModalProps extends ContractModalProps {
   /** Paid and not yet refunded: the most a refund can give back. */
   readonly held: string;
-  readonly currency: string;
-  readonly result: ContractActionResult | undefined;
-  readonly busy: boolean;
-  readonly onClose: () => void;
-  /** Sends the form (the page submits it and shows the answer). */
-  readonly submit: (form: HTMLFormElement) => void;
 }
 
 /** Money back to the buyer through Shopify, from the latest stages first; the reason goes on the refund in Shopify. */

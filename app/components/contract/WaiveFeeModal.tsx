@@ -2,18 +2,12 @@ import { Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 
 import { useShopFormat } from "../shop-format-context";
-import { ContractFormModal } from "./ContractFormModal";
-import type { ContractActionResult, StageView } from "./contract-view";
+import { ContractFormModal, type ContractModalProps } from "./ContractFormModal";
+import type { StageView } from "./contract-view";
 import { useSubmittedErrors } from "./use-submitted-errors";
 
-interface WaiveFeeModalProps {
+interface WaiveFeeModalProps extends ContractModalProps {
   readonly stage: StageView;
-  readonly currency: string;
-  readonly result: ContractActionResult | undefined;
-  readonly busy: boolean;
-  readonly onClose: () => void;
-  /** Sends the form (the page submits it and shows the answer). */
-  readonly submit: (form: HTMLFormElement) => void;
 }
 
 /** Staff let the buyer off a late fee nothing was paid on: its link is withdrawn and the books take it back today. */

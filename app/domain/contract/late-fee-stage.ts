@@ -12,6 +12,12 @@ import type { ContractStageKind } from "./contract-state";
  */
 export const LATE_FEE_POSITION_OFFSET = 1000;
 
+/**
+ * Days a late fee is payable in once charged: the buyer gets its link the day it is charged and has this long before
+ * it is overdue itself (a dunning fee is payable with the reminder that charges it, usually in 14 days).
+ */
+export const LATE_FEE_PAYABLE_DAYS = 14;
+
 export function lateFeePosition(overduePosition: number): number {
   return LATE_FEE_POSITION_OFFSET + overduePosition;
 }
