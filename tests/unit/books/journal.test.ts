@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { journalOfContract } from "../../../app/domain/books/journal";
+import type { LedgerFact, StageFact } from "../../../app/domain/books/journal-types";
 import { balanceOf, contractFacts, day, linesOf, paid, refunded, stageFact } from "./books-fixture";
 
 /** The 30/50/20 contract: a deposit, a pre-shipping payment, shipping on Feb 10, then the balance on net 30. */
@@ -338,5 +339,128 @@ describe("journalOfContract: bad facts", () => {
   it("refuses a stage whose tax is more than its amount, naming the stage and contract", () => {
     const stage = stageFact(2, { amountMinor: 100n, taxShares: [{ title: "VAT", amountMinor: 101n }], status: "invoiced", issueDate: day("2027-01-01") });
     expect(() => journalOfContract(contractFacts({ stages: [stage] }))).toThrow("stage 2 of contract c1: its tax shares (101) exceed its amount (100)");
+  });
+});
+
+describe("journalOfContract: late fees", () => {
+  /** A fixed 25.00 fee charged on stage `on` of the 30/50/20 contract: a stage of its own, with no tax. */
+  function feeStage(on: number, chargedOn: string, overrides: Partial<StageFact> = {}): StageFact {
+    return stageFact(1000 + on, {
+      id: `f${on}`,
+      title: `Late fee on payment ${on} (${stageFact(on).title})`,
+      amountMinor: 2_500n,
+      taxShares: [],
+      issueDate: day(chargedOn),
+      dueDate: day(chargedOn),
+      status: "invoiced",
+      invoiceNumber: "T-4",
+      lateFee: true,
+      ...overrides,
+    });
+  }
+
+  /** The balance (due Mar 12, 5 days' grace) paid late on Mar 25; its fee, charged on Mar 18, paid with it. */
+  function balancePaidLate(feeLedger: readonly LedgerFact[] = [paid("f3", 2_500n, "2027-03-25T15:00:00Z")]) {
+    const facts = threeStageContract();
+    return contractFacts({
+      ...facts,
+      stages: [...facts.stages, feeStage(3, "2027-03-18", { status: "paid" })],
+      ledger: [...facts.ledger.slice(0, 2), paid("s3", 22_000n, "2027-03-25T14:00:00Z"), ...feeLedger],
+    });
+  }
+
+  it("a fee charged after shipping is invoiced to late-fee income, with no tax, and paid like any stage", () => {
+    const journal = journalOfContract(balancePaidLate());
+    expect(journal.filter((entry) => entry.stagePosition === 1003).map((entry) => [entry.date, entry.kind, ...linesOf(entry)])).toEqual([
+      ["2027-03-18", "invoice", "Dr accountsReceivable 2500", "Cr lateFeeIncome 2500"],
+      ["2027-03-25", "payment", "Dr cashClearing 2500", "Cr accountsReceivable 2500"],
+    ]);
+    expect(journal.find((entry) => entry.kind === "payment" && entry.stagePosition === 1003)?.memo).toBe(
+      "#1001 · payment received for stage 1003 Late fee on payment 3 (Balance)",
+    );
+    expect(balanceOf(journal, "accountsReceivable")).toBe(0n);
+    expect(balanceOf(journal, "lateFeeIncome")).toBe(-2_500n);
+    // The order's revenue and tax are what they were without the fee.
+    expect(balanceOf(journal, "revenue")).toBe(-100_000n);
+    expect(balanceOf(journal, "taxPayable")).toBe(-10_000n);
+    expect(balanceOf(journal, "cashClearing")).toBe(112_500n);
+  });
+
+  it("a fee charged before shipping is earned at once: never deferred, so the shipping day recognises only the order", () => {
+    const facts = threeStageContract();
+    const journal = journalOfContract({
+      ...facts,
+      stages: [...facts.stages, feeStage(2, "2027-02-07", { status: "paid" })],
+      ledger: [facts.ledger[0]!, paid("s2", 55_000n, "2027-02-09T09:00:00Z"), paid("f2", 2_500n, "2027-02-09T09:05:00Z"), facts.ledger[2]!],
+    });
+    expect(linesOf(journal.find((entry) => entry.kind === "invoice" && entry.stagePosition === 1002)!)).toEqual([
+      "Dr accountsReceivable 2500",
+      "Cr lateFeeIncome 2500",
+    ]);
+    expect(linesOf(journal.find((entry) => entry.kind === "recognition")!)).toEqual(["Dr contractLiability 80000", "Cr revenue 80000"]);
+    expect(balanceOf(journal, "contractLiability")).toBe(0n);
+    expect(balanceOf(journal, "lateFeeIncome")).toBe(-2_500n);
+    expect(balanceOf(journal, "revenue")).toBe(-100_000n);
+  });
+
+  it("a refund of the fee stage gives back late-fee income, not sales returns, even after shipping", () => {
+    const journal = journalOfContract(balancePaidLate([paid("f3", 2_500n, "2027-03-25T15:00:00Z"), refunded("f3", 1_000n, "2027-03-28T10:00:00Z")]));
+    const refund = journal.find((entry) => entry.kind === "refund")!;
+    expect([refund.date, refund.stagePosition, ...linesOf(refund)]).toEqual(["2027-03-28", 1003, "Cr cashClearing 1000", "Dr lateFeeIncome 1000"]);
+    expect(balanceOf(journal, "lateFeeIncome")).toBe(-1_500n);
+    expect(balanceOf(journal, "salesReturns")).toBe(0n);
+    expect(balanceOf(journal, "taxPayable")).toBe(-10_000n);
+  });
+
+  /** The deposit paid, the pre-shipping stage unpaid and its fee charged on Feb 8, cancelled on Feb 15 before shipping. */
+  function cancelledWithFee(feeLedger: readonly LedgerFact[]) {
+    return contractFacts({
+      cancelledOn: day("2027-02-15"),
+      settlement: "close",
+      stages: [
+        stageFact(1, { issueDate: day("2027-01-05"), status: "paid", invoiceNumber: "T-1" }),
+        stageFact(2, { issueDate: day("2027-02-01"), status: "cancelled", invoiceNumber: "T-2" }),
+        stageFact(3, { status: "cancelled" }),
+        feeStage(2, "2027-02-08", { status: "cancelled" }),
+      ],
+      ledger: [paid("s1", 33_000n, "2027-01-05T10:00:00Z"), ...feeLedger],
+    });
+  }
+
+  it("a fee unpaid on cancellation is credited back against late-fee income; the kept deposit is earned as before", () => {
+    const journal = journalOfContract(cancelledWithFee([]));
+    expect(journal.filter((entry) => entry.date === "2027-02-15").map((entry) => [entry.kind, entry.stagePosition, ...linesOf(entry)])).toEqual([
+      ["cancellationCredit", 2, "Dr contractLiability 50000", "Dr taxPayable:State tax 3000", "Dr taxPayable:City tax 2000", "Cr accountsReceivable 55000"],
+      ["cancellationCredit", 1002, "Dr lateFeeIncome 2500", "Cr accountsReceivable 2500"],
+      ["cancellationEarned", null, "Dr contractLiability 30000", "Cr revenue 30000"],
+    ]);
+    expect(balanceOf(journal, "lateFeeIncome")).toBe(0n);
+    expect(balanceOf(journal, "accountsReceivable")).toBe(0n);
+  });
+
+  it("a fee partly paid before the cancellation keeps what was paid as income and credits back only the rest", () => {
+    const journal = journalOfContract(cancelledWithFee([paid("f2", 1_000n, "2027-02-10T10:00:00Z")]));
+    const feeCredit = journal.find((entry) => entry.kind === "cancellationCredit" && entry.stagePosition === 1002)!;
+    expect(linesOf(feeCredit)).toEqual(["Dr lateFeeIncome 1500", "Cr accountsReceivable 1500"]);
+    expect(balanceOf(journal, "lateFeeIncome")).toBe(-1_000n);
+    expect(linesOf(journal.at(-1)!)).toEqual(["Dr contractLiability 30000", "Cr revenue 30000"]);
+  });
+
+  it("a refund naming no stage is spread over the order's stages only, never onto a fee that holds money", () => {
+    const facts = threeStageContract();
+    const journal = journalOfContract({
+      ...facts,
+      fulfilledOn: null,
+      stages: [...facts.stages, feeStage(2, "2027-02-02", { status: "paid" })],
+      ledger: [...facts.ledger.slice(0, 2), paid("f2", 2_500n, "2027-02-04T12:00:00Z"), refunded(null, 8_800n, "2027-02-05T12:00:00Z")],
+    });
+    // As without the fee: stage 1 holds 33 000 and stage 2 55 000, so 3 300 and 5 500, each with its own tax.
+    expect(linesOf(journal.find((entry) => entry.kind === "refund")!)).toEqual([
+      "Cr cashClearing 8800",
+      "Dr contractLiability 8000",
+      "Dr taxPayable:State tax 480",
+      "Dr taxPayable:City tax 320",
+    ]);
+    expect(balanceOf(journal, "lateFeeIncome")).toBe(-2_500n);
   });
 });
