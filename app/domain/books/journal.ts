@@ -84,7 +84,10 @@ class ContractJournal {
       return date === null ? [] : [{ kind: "invoice", date, stage }];
     });
     const waivers = facts.stages.flatMap((stage): Step[] =>
-      stage.lateFee && stage.waivedOn && this.invoiceDateOf(stage, ledger) !== null ? [{ kind: "waiver", date: stage.waivedOn, stage }] : [],
+      // A waiver stands while the fee stays cancelled: paid after all (the buyer paid as staff waived it), it was earned.
+      stage.lateFee && stage.waivedOn && stage.status === "cancelled" && this.invoiceDateOf(stage, ledger) !== null
+        ? [{ kind: "waiver", date: stage.waivedOn, stage }]
+        : [],
     );
     const steps: Step[] = [...invoices, ...ledger, ...waivers];
     if (this.recognitionDate !== null) steps.push({ kind: "recognition", date: this.recognitionDate });
@@ -144,6 +147,8 @@ class ContractJournal {
   }
 
   private waive(stage: StageFact, date: CalendarDate): void {
+    // A cancelled contract's unpaid invoices, this fee among them, were credited back on the cancellation day.
+    if (this.cancelled) return;
     const unpaid = stage.amountMinor - (this.paid.get(stage.id) ?? 0n);
     this.waived.add(stage.id);
     this.post("lateFeeWaived", date, stage.position, `${this.facts.label} · ${stage.title} waived`, [

@@ -54,6 +54,36 @@ const stageArb = (position: number): fc.Arbitrary<GeneratedStage> =>
       };
     });
 
+/** A late fee charged on the contract (no tax, income of its own): waived before any payment, or paid in part or whole. */
+const feeArb: fc.Arbitrary<GeneratedStage> = fc
+  .record({
+    gross: fc.bigInt({ min: 1n, max: 10_000n }),
+    waived: fc.boolean(),
+    issueDay: fc.integer({ min: 0, max: 60 }),
+    laterDays: fc.integer({ min: 0, max: 40 }),
+    paidShare: fc.integer({ min: 0, max: 100 }),
+  })
+  .map(({ gross, waived, issueDay, laterDays, paidShare }) => {
+    const paid = waived ? 0n : (gross * BigInt(paidShare)) / 100n;
+    return {
+      fact: {
+        id: "fee",
+        position: 1001,
+        title: "Late fee on payment 1",
+        amountMinor: gross,
+        taxShares: [],
+        issueDate: dayAt(issueDay),
+        dueDate: dayAt(issueDay + 14),
+        status: waived ? "cancelled" : paid === gross ? "paid" : "invoiced",
+        invoiceNumber: "T-fee",
+        lateFee: true,
+        waivedOn: waived ? dayAt(issueDay + laterDays) : null,
+      },
+      payments: paid > 0n ? [{ amount: paid, day: issueDay + laterDays }] : [],
+      refunds: [],
+    };
+  });
+
 const contractArb: fc.Arbitrary<{ facts: ContractFacts; stages: GeneratedStage[] }> = fc
   .record({
     count: fc.integer({ min: 1, max: 4 }),
@@ -61,9 +91,11 @@ const contractArb: fc.Arbitrary<{ facts: ContractFacts; stages: GeneratedStage[]
     cancelledDay: fc.option(fc.integer({ min: 101, max: 130 })),
     settlement: fc.constantFrom("refund" as const, "keepAsCredit" as const, "close" as const, null),
     unnamedRefund: fc.boolean(),
+    fee: fc.option(feeArb),
   })
-  .chain(({ count, fulfilledDay, cancelledDay, settlement, unnamedRefund }) =>
-    fc.tuple(...Array.from({ length: count }, (_, index) => stageArb(index + 1))).map((stages) => {
+  .chain(({ count, fulfilledDay, cancelledDay, settlement, unnamedRefund, fee }) =>
+    fc.tuple(...Array.from({ length: count }, (_, index) => stageArb(index + 1))).map((planStages) => {
+      const stages = fee === null ? planStages : [...planStages, fee];
       let order = 0;
       const ledgerOf = (stage: GeneratedStage): LedgerFact[] => [
         ...stage.payments.map((payment) => ({
@@ -185,7 +217,8 @@ describe("journalOfContract properties", () => {
     .map(([{ facts }, discountShares, refundAll]) => {
       const discountOf = (index: number, gross: bigint) => (gross * BigInt(discountShares[index] ?? 0)) / 100n;
       const settled: LedgerFact[] = facts.stages.flatMap((stage, index) => {
-        const discount = discountOf(index, stage.amountMinor);
+        // A late fee carries no early-payment offer.
+        const discount = stage.lateFee ? 0n : discountOf(index, stage.amountMinor);
         const money = stage.amountMinor - discount;
         const entry = (kind: LedgerFact["kind"], amountMinor: bigint, day: number): LedgerFact[] =>
           amountMinor > 0n ? [{ id: `${kind}${index}`, kind, amountMinor, stageId: stage.id, occurredAt: noonOf(day) }] : [];

@@ -463,4 +463,29 @@ describe("journalOfContract: late fees", () => {
     ]);
     expect(balanceOf(journal, "lateFeeIncome")).toBe(-2_500n);
   });
+
+  it("a fee staff waived is taken back on the day it was waived", () => {
+    const facts = threeStageContract();
+    const journal = journalOfContract({ ...facts, stages: [...facts.stages, feeStage(3, "2027-03-18", { status: "cancelled", waivedOn: day("2027-03-20") })] });
+    expect(journal.filter((entry) => entry.stagePosition === 1003).map((entry) => [entry.date, entry.kind, ...linesOf(entry)])).toEqual([
+      ["2027-03-18", "invoice", "Dr accountsReceivable 2500", "Cr lateFeeIncome 2500"],
+      ["2027-03-20", "lateFeeWaived", "Dr lateFeeIncome 2500", "Cr accountsReceivable 2500"],
+    ]);
+    expect(balanceOf(journal, "lateFeeIncome")).toBe(0n);
+  });
+
+  it("a waiver the buyer's payment overtook stands not: the fee was paid, and is earned", () => {
+    const journal = journalOfContract(balancePaidLate([paid("f3", 2_500n, "2027-03-25T15:00:00Z")]));
+    const waivedButPaid = journalOfContract({
+      ...balancePaidLate([paid("f3", 2_500n, "2027-03-25T15:00:00Z")]),
+      stages: balancePaidLate().stages.map((stage) => (stage.lateFee ? { ...stage, waivedOn: day("2027-03-25") } : stage)),
+    });
+    expect(waivedButPaid).toEqual(journal);
+  });
+
+  it("a contract cancelled before the waiver day has already credited the fee back: the waiver adds nothing", () => {
+    const facts = cancelledWithFee([]);
+    const waivedLater = { ...facts, stages: facts.stages.map((stage) => (stage.lateFee ? { ...stage, waivedOn: day("2027-02-20") } : stage)) };
+    expect(journalOfContract(waivedLater)).toEqual(journalOfContract(facts));
+  });
 });
