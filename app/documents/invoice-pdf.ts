@@ -1,5 +1,6 @@
 import type { CalendarDate } from "../domain/dates/calendar-date";
 import type { BuyerDocument, BuyerStage, BuyerTaxLine } from "../domain/documents/buyer-document";
+import { stageNumbering } from "../domain/documents/stage-numbering";
 import { discountGrantedWords, discountsGrantedWords, paymentTermsWords } from "../locale/payment-terms-words";
 import { documentFormat, type DocumentFormat } from "./document-format";
 import { documentMessagesFor } from "./document-messages";
@@ -18,14 +19,14 @@ export interface InvoiceOptions {
 }
 
 /**
- * The invoice of one invoiced stage ("Invoice TR-000004", payment 2 of 3): its amount with the tax it includes, paid
+ * The invoice of one invoiced stage ("Invoice TR-000004", payment 2 of 3; a late fee by its title alone): its amount with the tax it includes, paid
  * so far, due and when, and the whole schedule. A stage without an invoice number has no invoice: that is an error.
  */
 export async function renderInvoicePdf(document: BuyerDocument, stagePosition: number, options: InvoiceOptions = {}): Promise<Uint8Array> {
   const { contract, seller, buyer, locale } = document;
   const stage = contract.stages.find((candidate) => candidate.position === stagePosition);
   if (stage === undefined) {
-    throw new Error(`contract ${contract.id} has no payment ${stagePosition}: its payments are 1 to ${contract.stages.length}`);
+    throw new Error(`contract ${contract.id} has no stage at position ${stagePosition}`);
   }
   if (stage.invoiceNumber === null) {
     throw new Error(`payment ${stagePosition} of contract ${contract.id} has no invoice number: only an invoiced stage has an invoice PDF`);
@@ -35,14 +36,15 @@ export async function renderInvoicePdf(document: BuyerDocument, stagePosition: n
   const format = documentFormat(locale.locale, contract.currency);
   const color = headingColor(seller.branding);
   const title = messages.invoiceTitle(stage.invoiceNumber);
-  const paymentOf = messages.paymentOf(stage.position, contract.stages.length);
+  const numbering = stageNumbering(stage, contract.stages);
+  const paymentOf = numbering.lateFee ? null : messages.paymentOf(numbering.position, numbering.count);
   const orderFacts = [
     [messages.order, contract.orderName],
     [messages.quote, contract.quoteName],
   ].filter((fact): fact is [string, string] => fact[1] !== null);
   const description = {
     title,
-    subject: [paymentOf, contract.orderName ?? contract.quoteName].filter((part) => part !== null).join(" · "),
+    subject: [paymentOf ?? stage.title, contract.orderName ?? contract.quoteName].filter((part) => part !== null).join(" · "),
     author: seller.name,
     language: locale.locale,
     createdOn: options.issuedOn ?? locale.today,
@@ -52,7 +54,7 @@ export async function renderInvoicePdf(document: BuyerDocument, stagePosition: n
   return writePdf(description, { text: seller.branding.footer, pageOf: messages.pageOf }, (pdf) => {
     const heading = {
       title,
-      subtitle: `${paymentOf} · ${stage.title}`,
+      subtitle: paymentOf === null ? stage.title : `${paymentOf} · ${stage.title}`,
       facts: [[messages.issuedOn, format.date(description.createdOn)] as const, ...orderFacts],
     };
     let y = drawDocumentHeader(pdf, heading, { seller, buyer, sellerLabel: messages.seller, buyerLabel: messages.buyer }, color);
@@ -62,7 +64,7 @@ export async function renderInvoicePdf(document: BuyerDocument, stagePosition: n
     y = drawTable(
       pdf,
       scheduleColumns(messages),
-      contract.stages.map((row) => scheduleRow(row, row.position === stage.position, messages, format, locale.locale)),
+      contract.stages.map((row) => scheduleRow(row, contract.stages, row.position === stage.position, messages, format, locale.locale)),
       y,
       color,
     );
@@ -121,13 +123,24 @@ function scheduleColumns(messages: DocumentMessages): TableColumn[] {
   ];
 }
 
-/** The stage this invoice is for stands out in bold; a discount granted is named under the stage's state. */
-function scheduleRow(stage: BuyerStage, thisInvoice: boolean, messages: DocumentMessages, format: DocumentFormat, locale: string): TableRow {
+/**
+ * The stage this invoice is for stands out in bold; a discount granted is named under the stage's state. A late fee
+ * has no number among the plan's payments: its "#" cell is empty.
+ */
+function scheduleRow(
+  stage: BuyerStage,
+  stages: readonly BuyerStage[],
+  thisInvoice: boolean,
+  messages: DocumentMessages,
+  format: DocumentFormat,
+  locale: string,
+): TableRow {
   const discount = stage.earlyPaymentDiscount;
   const state = messages.stageStates[stage.state];
+  const numbering = stageNumbering(stage, stages);
   return {
     cells: [
-      String(stage.position),
+      numbering.lateFee ? "" : String(numbering.position),
       stage.title,
       dueText(stage, messages, format),
       format.money(stage.amountMinor),

@@ -1,6 +1,7 @@
 import type { CalendarDate } from "../domain/dates/calendar-date";
 import type { BuyerDocument, BuyerStage } from "../domain/documents/buyer-document";
 import type { BuyerEmail } from "../domain/documents/buyer-email";
+import { planStageCount, stageNumbering, type StageNumbering } from "../domain/documents/stage-numbering";
 import { earlyPaymentOfferOpen } from "../domain/payment-rules/early-payment-discount";
 import { formatCalendarDate, formatMoney, messageLocaleOf, supportedLocale } from "../locale/format";
 import { brandColors, type BrandColors } from "./components/colors";
@@ -15,7 +16,6 @@ export interface EmailContext {
   readonly lang: string;
   /** The number the buyer knows: the order's, or the quote's before the order is placed. */
   readonly orderName: string;
-  readonly stageCount: number;
   readonly colors: BrandColors;
   readonly money: (minor: bigint) => string;
   readonly date: (date: CalendarDate) => string;
@@ -33,7 +33,6 @@ export function emailContext(document: BuyerDocument): EmailContext {
     // "de-AT" when the messages are German; "en" for a Spanish buyer, whose email is written in English.
     lang: writtenIn.split("-")[0]?.toLowerCase() === messageLocale ? writtenIn : messageLocale,
     orderName: document.contract.orderName ?? document.contract.quoteName ?? "",
-    stageCount: document.contract.stages.length,
     colors: brandColors(document.seller.branding),
     money: (minor) => formatMoney(minor, document.contract.currency, locale),
     date: (date) => formatCalendarDate(date, locale),
@@ -44,6 +43,18 @@ export function stageAt(context: EmailContext, position: number): BuyerStage {
   const stage = context.document.contract.stages.find((candidate) => candidate.position === position);
   if (!stage) throw new Error(`contract ${context.document.contract.id} has no stage ${position}: an email can only be about one of its stages`);
   return stage;
+}
+
+/** How the emails number a stage: "payment 2 of 3" among the plan's stages; a late fee has no number. */
+export function numberingOf(context: EmailContext, stage: BuyerStage): StageNumbering {
+  return stageNumbering(stage, context.document.contract.stages);
+}
+
+/** A stage in a sentence: "Payment 2 of 3 (Balance)", or a late fee by its title ("Late fee on payment 2 of 3 (Balance)"). */
+export function stageName(context: EmailContext, stage: BuyerStage): string {
+  const numbering = numberingOf(context, stage);
+  if (numbering.lateFee) return stage.title;
+  return context.messages.paymentNamed(context.messages.paymentOf(numbering.position, numbering.count), stage.title);
 }
 
 /** When a stage (or one side of a schedule change) is due: its date, or the event it waits for. */
@@ -76,15 +87,17 @@ export function placeholderValues(context: EmailContext, email: BuyerEmail): Pla
   const common = {
     shop: seller.branding.senderName,
     order: context.orderName,
-    count: String(context.stageCount),
+    count: String(planStageCount(contract.stages)),
     outstanding: context.money(contract.outstandingMinor),
   };
   if ("stagePosition" in email) {
     const stage = stageAt(context, email.stagePosition);
+    const numbering = numberingOf(context, stage);
     return {
       ...common,
       stage: stage.title,
-      position: String(stage.position),
+      // A late fee is no payment of the plan: it has no position, and its texts name it by its title.
+      ...(numbering.lateFee ? {} : { position: String(numbering.position) }),
       amount: context.money(stageEmailAmount(email, stage)),
       dueDate: email.kind === "chargeUpcoming" ? context.date(email.chargeOn) : dueText(context, stage),
     };

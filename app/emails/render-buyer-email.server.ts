@@ -1,7 +1,7 @@
 import { render, toPlainText } from "@react-email/render";
-import type { BuyerEmailInput } from "../domain/documents/buyer-email";
-import { emailContext, placeholderValues } from "./email-context";
-import { defaultTextOf, fillPlaceholders } from "./template-text";
+import type { BuyerEmail, BuyerEmailInput, EmailTemplateText } from "../domain/documents/buyer-email";
+import { emailContext, numberingOf, placeholderValues, stageAt, type EmailContext } from "./email-context";
+import { defaultTextOf, fillPlaceholders, lateFeeTextOf, type DefaultTemplateText } from "./template-text";
 import { buyerEmailElement } from "./templates/buyer-email-element";
 
 export interface RenderedEmail {
@@ -17,18 +17,29 @@ const PLAIN_TEXT_SELECTORS = [
 ];
 
 /**
- * One buyer email: the subject (the staff's own or the default, placeholders filled), the HTML, and the plain-text
- * part made from that HTML.
+ * One buyer email: the subject (the staff's own or the default, placeholders filled; a late fee's own), the HTML,
+ * and the plain-text part made from that HTML.
  */
 export async function renderBuyerEmail(input: BuyerEmailInput): Promise<RenderedEmail> {
   const { email, document, text } = input;
   const context = emailContext(document);
   const values = placeholderValues(context, email);
-  const defaults = defaultTextOf(context.messages, email.kind, email.kind === "reminder" ? email.when : "before");
-  const subject = oneLine(fillPlaceholders(nonBlank(text.subject) ?? defaults.subject, values));
-  const intro = fillPlaceholders(nonBlank(text.intro) ?? defaults.intro, values);
+  const written = templateTextOf(context, email, text);
+  const subject = oneLine(fillPlaceholders(written.subject, values));
+  const intro = fillPlaceholders(written.intro, values);
   const html = await render(buyerEmailElement(email, context, { subject, intro }));
   return { subject, html, text: toPlainText(html, { selectors: PLAIN_TEXT_SELECTORS }) };
+}
+
+/**
+ * The subject and intro with their placeholders: staff's own text for the kind where they wrote one, else the
+ * default. A merchant's text for a kind is written for the plan's payments ("payment {position} of {count}"), so an
+ * email about a late fee is never written with it: it has the built-in wording that speaks of the fee.
+ */
+function templateTextOf(context: EmailContext, email: BuyerEmail, text: EmailTemplateText): DefaultTemplateText {
+  if ("stagePosition" in email && numberingOf(context, stageAt(context, email.stagePosition)).lateFee) return lateFeeTextOf(context.messages, email);
+  const defaults = defaultTextOf(context.messages, email.kind, email.kind === "reminder" ? email.when : "before");
+  return { subject: nonBlank(text.subject) ?? defaults.subject, intro: nonBlank(text.intro) ?? defaults.intro };
 }
 
 /**

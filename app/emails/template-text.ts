@@ -11,9 +11,10 @@ export const TEMPLATE_PLACEHOLDERS = ["shop", "order", "stage", "position", "cou
 
 /**
  * shop: the sender name; order: the order (or quote) number the buyer knows; stage: the stage's title; position and
- * count: "payment 2 of 3"; amount: what the email is about (what is owed on the stage, the money received or
- * charged, the refund, what a cancellation refunds or keeps, the new order total after a schedule change); dueDate:
- * the stage's due date (the charge date for an upcoming charge); outstanding: what is left to pay on the order.
+ * count: "payment 2 of 3" among the plan's stages (a late fee is not counted and has no position); amount: what the
+ * email is about (what is owed on the stage, the money received or charged, the refund, what a cancellation refunds
+ * or keeps, the new order total after a schedule change); dueDate: the stage's due date (the charge date for an
+ * upcoming charge); outstanding: what is left to pay on the order.
  */
 export type TemplatePlaceholder = (typeof TEMPLATE_PLACEHOLDERS)[number];
 
@@ -26,6 +27,8 @@ export interface DefaultTemplateText {
 }
 
 export type ReminderWhen = Extract<BuyerEmail, { kind: "reminder" }>["when"];
+
+type StageEmail = Extract<BuyerEmail, { readonly stagePosition: number }>;
 
 const STAGE_PLACEHOLDERS: ReadonlySet<TemplatePlaceholder> = new Set(["stage", "position", "dueDate"]);
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -54,6 +57,14 @@ export function defaultTemplateText(kind: BuyerEmailKind, locale: string, when: 
 
 export function defaultTextOf(messages: Messages, kind: BuyerEmailKind, when: ReminderWhen): DefaultTemplateText {
   return kind === "reminder" ? messages.templates.reminder[when] : messages.templates[kind];
+}
+
+/**
+ * The subject and intro of an email about a late fee: the built-in ones that speak of the fee, whatever staff wrote
+ * for the kind (their text is written for the plan's payments, "payment {position} of {count}").
+ */
+export function lateFeeTextOf(messages: Messages, email: StageEmail): DefaultTemplateText {
+  return email.kind === "reminder" ? messages.lateFeeTemplates.reminder[email.when] : messages.lateFeeTemplates[email.kind];
 }
 
 function isAboutOneStage(kind: BuyerEmailKind): boolean {

@@ -98,13 +98,22 @@ function ContractSection({ contract, messages }: { readonly contract: PortalCont
   );
 }
 
+/** A plan's stage is headed "Payment 2 of 3" above its title; a late fee by its title alone. */
 function StageRow({ stage, messages }: { readonly stage: PortalStage; readonly messages: PortalMessages }) {
-  const payment = messages.paymentOf(stage.position, stage.count);
+  const { numbering } = stage;
+  const payment = numbering.lateFee ? null : messages.paymentOf(numbering.position, numbering.count);
+  const name = payment ?? stage.title;
   return (
     <tr>
       <th scope="row">
-        {payment}
-        <span className="portal-stage-title">{stage.title}</span>
+        {payment === null ? (
+          stage.title
+        ) : (
+          <>
+            {payment}
+            <span className="portal-stage-title">{stage.title}</span>
+          </>
+        )}
       </th>
       <td className="portal-number">
         {stage.amount}
@@ -128,7 +137,7 @@ function StageRow({ stage, messages }: { readonly stage: PortalStage; readonly m
         {stage.payUrl ? (
           <>
             <br />
-            <a className="portal-button" href={stage.payUrl} aria-label={messages.payNowOf(payment)}>
+            <a className="portal-button" href={stage.payUrl} aria-label={messages.payNowOf(name)}>
               {messages.payNow}
             </a>
           </>
@@ -136,7 +145,7 @@ function StageRow({ stage, messages }: { readonly stage: PortalStage; readonly m
       </td>
       <td>
         {stage.invoice ? (
-          <a href={stage.invoice.url} aria-label={messages.invoicePdfOf(stage.invoice.number, payment)}>
+          <a href={stage.invoice.url} aria-label={messages.invoicePdfOf(stage.invoice.number, name)}>
             {messages.invoicePdf(stage.invoice.number)}
           </a>
         ) : null}

@@ -118,6 +118,70 @@ export function document(c: BuyerContract, overrides: Partial<BuyerDocument> = {
   };
 }
 
+/** Payment 2 of THREE_STAGES overdue on February 10, and the fixed late fee charged on it: a stage of its own, no tax. */
+const OVERDUE_WITH_LATE_FEE = [
+  ...THREE_STAGES.map((s) => (s.position === 2 ? { ...s, state: "overdue" as const } : s)),
+  stage({
+    position: 1002,
+    kind: "lateFee",
+    title: "Late fee on payment 2 of 3 (Milestone payment)",
+    amountMinor: 40_00n,
+    state: "due",
+    dueDate: date("2027-02-24"),
+    invoiceNumber: "TR-000005",
+    payUrl: "https://shop.test/invoices/late-fee-2",
+    invoicePdfUrl: "https://tranche.test/documents/invoice/TR-000005?sig=c",
+  }),
+];
+
+/**
+ * German buyer, euro shop: payment 2 of 3 paid late, the interest charged on it then, and that fee itself overdue
+ * now; the balance waits for shipping.
+ */
+const GERMAN_LATE_FEE_OVERDUE = [
+  stage({
+    position: 1,
+    kind: "deposit",
+    title: "Anzahlung",
+    amountMinor: 1_000_00n,
+    state: "paid",
+    dueDate: date("2027-01-04"),
+    invoiceNumber: "TR-000030",
+    taxLines: [{ title: "USt 19 %", amountMinor: 159_66n }],
+  }),
+  stage({
+    position: 2,
+    title: "Zwischenzahlung",
+    amountMinor: 2_000_00n,
+    state: "paid",
+    dueDate: date("2027-02-01"),
+    invoiceNumber: "TR-000031",
+    taxLines: [{ title: "USt 19 %", amountMinor: 319_33n }],
+  }),
+  stage({
+    position: 3,
+    title: "Restzahlung",
+    amountMinor: 1_000_00n,
+    state: "scheduled",
+    waitsFor: "Versand",
+    taxLines: [{ title: "USt 19 %", amountMinor: 159_67n }],
+  }),
+  stage({
+    position: 1002,
+    kind: "lateFee",
+    title: "Verzugszinsen für Zahlung 2 von 3 (Zwischenzahlung), 2. Februar 2027 bis 11. Februar 2027",
+    amountMinor: 4_44n,
+    state: "overdue",
+    dueDate: date("2027-02-25"),
+    invoiceNumber: "TR-000032",
+    payUrl: "https://shop.test/invoices/de-late-fee-2",
+    invoicePdfUrl: "https://tranche.test/documents/invoice/TR-000032?sig=d",
+  }),
+];
+
+/** The order's total: the plan's stages; a late fee is owed on top of it. */
+const planTotal = (stages: readonly BuyerStage[]) => stages.filter((s) => s.kind !== "lateFee").reduce((sum, s) => sum + s.amountMinor, 0n);
+
 /** Every state a contract is in when the buyer hears from us, by name. */
 export const BUYER_DOCUMENTS: Readonly<Record<string, BuyerDocument>> = {
   depositPaidStageDue: document(contract(THREE_STAGES)),
@@ -209,6 +273,14 @@ export const BUYER_DOCUMENTS: Readonly<Record<string, BuyerDocument>> = {
     ),
     { locale: { locale: "fr-FR", timeZone: "Europe/Paris", today: date("2027-01-20") } },
   ),
+  /** Three plan stages and a late fee at position 1002: "payment 2 of 3", never "of 4"; the fee by its title. */
+  lateFeeCharged: document(contract(OVERDUE_WITH_LATE_FEE, { totalMinor: planTotal(OVERDUE_WITH_LATE_FEE) }), {
+    locale: { ...EN, today: date("2027-02-10") },
+  }),
+  /** The late fee is what the buyer owes and it is overdue itself; German buyer, euro shop. */
+  lateFeeGerman: document(contract(GERMAN_LATE_FEE_OVERDUE, { currency: "EUR", totalMinor: planTotal(GERMAN_LATE_FEE_OVERDUE) }), {
+    locale: { locale: "de-DE", timeZone: "Europe/Berlin", today: date("2027-03-01") },
+  }),
   /** Everything a merchant or buyer typed is hostile: names, titles, footer. */
   hostileText: document(contract(THREE_STAGES.map((s) => ({ ...s, title: `<script>alert("${s.position}")</script> & "stage"` }))), {
     buyer: { name: `<img src=x onerror=alert(1)> O'Brien & Sons`, email: "evil@example.test", address: ["<b>bold</b> street"] },

@@ -1,5 +1,6 @@
-import type { Cancellation } from "../contract/contract-state";
+import type { Cancellation, ContractStageKind } from "../contract/contract-state";
 import { calendarDateAt, type CalendarDate } from "../dates/calendar-date";
+import { stageNumbering } from "./stage-numbering";
 import type { StatementEvent } from "./statement";
 
 /**
@@ -29,6 +30,7 @@ import type { StatementEvent } from "./statement";
 export interface StatementStage {
   readonly id: string;
   readonly position: number;
+  readonly kind: ContractStageKind;
   readonly title: string;
   readonly amountMinor: bigint;
   readonly invoiceNumber: string | null;
@@ -90,8 +92,12 @@ export function contractStatementEvents(contract: StatementContract, words: Stat
   const event = (date: CalendarDate, kind: StatementEvent["kind"], reference: string, description: string, amountMinor: bigint): StatementEvent[] =>
     amountMinor > 0n ? [{ date, kind, contractId: contract.id, reference, description, amountMinor, currency: contract.currency }] : [];
   const contractReference = contract.name ?? contract.id;
-  const stageDescription = (stage: StatementStage) =>
-    `${words.paymentOf(stage.position, contract.stages.length)} — ${stage.title}${contract.name ? ` (${contract.name})` : ""}`;
+  // "Payment 2 of 3 — Balance (#1002)"; a late fee by its title alone: "Late fee on payment 2 of 3 (Balance) (#1002)".
+  const stageDescription = (stage: StatementStage) => {
+    const numbering = stageNumbering(stage, contract.stages);
+    const name = numbering.lateFee ? stage.title : `${words.paymentOf(numbering.position, numbering.count)} — ${stage.title}`;
+    return `${name}${contract.name ? ` (${contract.name})` : ""}`;
+  };
 
   const billed = billedStages(contract, dayOf, contractReference, stageDescription);
   const billedById = new Map(billed.map((entry) => [entry.stage.id, entry]));

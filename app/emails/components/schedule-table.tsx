@@ -1,11 +1,14 @@
 import { Heading } from "@react-email/components";
 import type { BuyerStage } from "../../domain/documents/buyer-document";
 import { paidWithDiscountWords } from "../../locale/payment-terms-words";
-import { dueText, type EmailContext } from "../email-context";
+import { dueText, numberingOf, type EmailContext } from "../email-context";
 import { DataTable } from "./data-table";
 import { sectionHeading } from "./styles";
 
-/** Every stage of the contract with its amount, due date and state; the one the email is about marked. */
+/**
+ * Every stage of the contract with its amount, due date and state; the one the email is about marked. A plan's stage
+ * is numbered ("2. Balance"), a late fee is not.
+ */
 export function ScheduleTable({ context, currentPosition }: { readonly context: EmailContext; readonly currentPosition?: number }) {
   const { schedule } = context.messages;
   return (
@@ -19,11 +22,16 @@ export function ScheduleTable({ context, currentPosition }: { readonly context: 
         rows={context.document.contract.stages.map((stage) => ({
           key: stage.position,
           current: stage.position === currentPosition,
-          cells: [`${stage.position}. ${stage.title}`, context.money(stage.amountMinor), dueText(context, stage), stateText(context, stage)],
+          cells: [scheduleName(context, stage), context.money(stage.amountMinor), dueText(context, stage), stateText(context, stage)],
         }))}
       />
     </>
   );
+}
+
+function scheduleName(context: EmailContext, stage: BuyerStage): string {
+  const numbering = numberingOf(context, stage);
+  return numbering.lateFee ? stage.title : `${numbering.position}. ${stage.title}`;
 }
 
 function stateText(context: EmailContext, stage: BuyerStage): string {

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import type { BuyerStage } from "../../domain/documents/buyer-document";
-import type { EmailContext } from "../email-context";
+import { numberingOf, type EmailContext } from "../email-context";
 import { EmailFrame } from "./email-frame";
 
-/** An email about one stage, headed "Payment 2 of 3: Milestone payment". */
+/** An email about one stage, headed "Payment 2 of 3: Milestone payment"; a late fee's by its title alone. */
 export function StageEmailFrame({
   context,
   subject,
@@ -18,7 +18,8 @@ export function StageEmailFrame({
   readonly children: ReactNode;
 }) {
   const { messages } = context;
-  const heading = messages.stageHeading(messages.paymentOf(stage.position, context.stageCount), stage.title);
+  const numbering = numberingOf(context, stage);
+  const heading = numbering.lateFee ? stage.title : messages.stageHeading(messages.paymentOf(numbering.position, numbering.count), stage.title);
   return (
     <EmailFrame context={context} subject={subject} intro={intro} heading={heading}>
       {children}

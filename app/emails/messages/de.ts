@@ -56,12 +56,57 @@ export const de: Messages = {
       intro: "{shop} hat {amount} für Bestellung {order} erstattet.",
     },
   },
+  lateFeeTemplates: {
+    stageInvoice: {
+      subject: "Verzugskosten für Bestellung {order} — {amount}, fällig {dueDate}",
+      intro: "{stage}: {amount}, fällig: {dueDate}. Sie kommen zu den Zahlungen für Bestellung {order} hinzu.",
+    },
+    reminder: {
+      before: {
+        subject: "Erinnerung: Verzugskosten für Bestellung {order} — {amount}, fällig {dueDate}",
+        intro: "Eine freundliche Erinnerung an die Verzugskosten für Bestellung {order} ({stage}). Betrag: {amount}, fällig: {dueDate}.",
+      },
+      onDueDate: {
+        subject: "Heute fällig: Verzugskosten für Bestellung {order} — {amount}",
+        intro: "Die Verzugskosten für Bestellung {order} ({stage}) über {amount} sind heute fällig.",
+      },
+      after: {
+        subject: "Noch offen: Verzugskosten für Bestellung {order} — {amount} (fällig: {dueDate})",
+        intro: "Die Verzugskosten für Bestellung {order} ({stage}) über {amount} sind noch offen (fällig: {dueDate}).",
+      },
+    },
+    overdue: {
+      subject: "Überfällig: Verzugskosten für Bestellung {order} — {amount} (fällig: {dueDate})",
+      intro:
+        "Die Verzugskosten für Bestellung {order} ({stage}) sind überfällig (fällig: {dueDate}). Betrag: {amount}. Bitte bezahlen Sie sie so bald wie möglich.",
+    },
+    paymentReceived: {
+      subject: "Zahlung erhalten: {amount} für die Verzugskosten, Bestellung {order}",
+      intro: "Vielen Dank! Wir haben {amount} für die Verzugskosten zu Bestellung {order} ({stage}) erhalten.",
+    },
+    chargeUpcoming: {
+      subject: "Verzugskosten für Bestellung {order}: {amount} werden am {dueDate} abgebucht",
+      intro:
+        "Am {dueDate} buchen wir {amount} von Ihrer gespeicherten Karte ab, für die Verzugskosten zu Bestellung {order} ({stage}). Sie müssen nichts weiter tun.",
+    },
+    chargeReceipt: {
+      subject: "Beleg: {amount} abgebucht für die Verzugskosten, Bestellung {order}",
+      intro: "Wir haben {amount} von Ihrer gespeicherten Karte abgebucht, für die Verzugskosten zu Bestellung {order} ({stage}). Vielen Dank!",
+    },
+    chargeDeclined: {
+      subject: "Karte abgelehnt: Verzugskosten für Bestellung {order} — {amount}",
+      intro: "Ihre gespeicherte Karte wurde abgelehnt, als wir {amount} für die Verzugskosten zu Bestellung {order} ({stage}) abbuchen wollten.",
+    },
+  },
   greeting: (name: string | null) => (name ? `Guten Tag ${name},` : "Guten Tag,"),
   orderLabel: (order: string) => `Bestellung ${order}`,
   paymentOf: (position: number, count: number) => `Zahlung ${position} von ${count}`,
+  paymentNamed: (payment: string, title: string) => `${payment} (${title})`,
   stageHeading: (payment: string, title: string) => `${payment}: ${title}`,
   payButton: (position: number, count: number, amount: string) => `Zahlung ${position} von ${count} bezahlen — ${amount}`,
   payHint: "Sie können sie mit der Schaltfläche unten bezahlen.",
+  lateFeePayButton: (amount: string) => `Verzugskosten bezahlen — ${amount}`,
+  lateFeePayHint: "Sie können sie mit der Schaltfläche unten bezahlen.",
   whenEvent: (event: string) => `bei „${event}“`,
   notScheduled: "noch nicht geplant",
   headings: {
@@ -97,8 +142,8 @@ export const de: Messages = {
     status: "Status",
   },
   overdueHeading: "Was überfällig ist",
-  overdueLine: (payment: string, title: string, owed: string, due: string) => `${payment} (${title}): ${owed} (fällig: ${due})`,
-  next: (payment: string, title: string, amount: string, due: string) => `Als Nächstes: ${payment} (${title}), ${amount} (fällig: ${due}).`,
+  overdueLine: (stage: string, owed: string, due: string) => `${stage}: ${owed} (fällig: ${due})`,
+  next: (stage: string, amount: string, due: string) => `Als Nächstes: ${stage}, ${amount} (fällig: ${due}).`,
   paidInFull: "Alles ist bezahlt. Vielen Dank!",
   retryOn: (date: string) => `Wir versuchen es am ${date} erneut mit Ihrer Karte.`,
   noRetry: "Wir versuchen es nicht erneut mit Ihrer Karte.",

@@ -57,12 +57,60 @@ export const en = {
       intro: "{shop} refunded {amount} for order {order}.",
     },
   },
+  /**
+   * An email about a late fee: it is no payment of the plan, so these speak of the fee, named by its title ({stage},
+   * "Late fee on payment 2 of 3 (Balance)"), never "payment {position} of {count}". Staff cannot override them.
+   */
+  lateFeeTemplates: {
+    stageInvoice: {
+      subject: "Late fee for order {order} — {amount} due {dueDate}",
+      intro: "{stage}: {amount}, due {dueDate}. It is owed on top of the payments for order {order}.",
+    },
+    reminder: {
+      before: {
+        subject: "Reminder: late fee for order {order} — {amount} due {dueDate}",
+        intro: "A friendly reminder that the late fee on order {order} ({stage}), {amount}, is due {dueDate}.",
+      },
+      onDueDate: {
+        subject: "Due today: late fee for order {order} — {amount}",
+        intro: "The late fee on order {order} ({stage}), {amount}, is due today.",
+      },
+      after: {
+        subject: "Still open: late fee for order {order} — {amount} was due {dueDate}",
+        intro: "The late fee on order {order} ({stage}), {amount}, was due {dueDate} and is still open.",
+      },
+    },
+    overdue: {
+      subject: "Overdue: late fee for order {order} — {amount} was due {dueDate}",
+      intro: "The late fee on order {order} ({stage}) is overdue: {amount} was due {dueDate}. Please pay it as soon as you can.",
+    },
+    paymentReceived: {
+      subject: "Payment received: {amount} for the late fee on order {order}",
+      intro: "Thank you! We received {amount} for the late fee on order {order} ({stage}).",
+    },
+    chargeUpcoming: {
+      subject: "Late fee for order {order}: {amount} will be charged on {dueDate}",
+      intro: "Your saved card will be charged {amount} on {dueDate} for the late fee on order {order} ({stage}). You do not need to do anything.",
+    },
+    chargeReceipt: {
+      subject: "Receipt: {amount} charged for the late fee on order {order}",
+      intro: "We charged {amount} to your saved card for the late fee on order {order} ({stage}). Thank you!",
+    },
+    chargeDeclined: {
+      subject: "Card declined: late fee for order {order} — {amount}",
+      intro: "Your saved card was declined when we tried to charge {amount} for the late fee on order {order} ({stage}).",
+    },
+  },
   greeting: (name: string | null) => (name ? `Hello ${name},` : "Hello,"),
   orderLabel: (order: string) => `Order ${order}`,
   paymentOf: (position: number, count: number) => `Payment ${position} of ${count}`,
+  /** A plan's stage in a sentence: "Payment 2 of 3 (Balance)". */
+  paymentNamed: (payment: string, title: string) => `${payment} (${title})`,
   stageHeading: (payment: string, title: string) => `${payment}: ${title}`,
   payButton: (position: number, count: number, amount: string) => `Pay payment ${position} of ${count} — ${amount}`,
   payHint: "You can pay it with the button below.",
+  lateFeePayButton: (amount: string) => `Pay the late fee — ${amount}`,
+  lateFeePayHint: "You can pay it with the button below.",
   whenEvent: (event: string) => `when ${event}`,
   notScheduled: "not scheduled yet",
   headings: {
@@ -98,8 +146,8 @@ export const en = {
     status: "Status",
   },
   overdueHeading: "What is overdue",
-  overdueLine: (payment: string, title: string, owed: string, due: string) => `${payment} (${title}): ${owed}, due ${due}`,
-  next: (payment: string, title: string, amount: string, due: string) => `Next: ${payment} (${title}), ${amount}, due ${due}.`,
+  overdueLine: (stage: string, owed: string, due: string) => `${stage}: ${owed}, due ${due}`,
+  next: (stage: string, amount: string, due: string) => `Next: ${stage}, ${amount}, due ${due}.`,
   paidInFull: "Everything is paid. Thank you!",
   retryOn: (date: string) => `We will try your card again on ${date}.`,
   noRetry: "We will not try your card again.",

@@ -57,12 +57,55 @@ export const fr: Messages = {
       intro: "{shop} a remboursé {amount} pour la commande {order}.",
     },
   },
+  lateFeeTemplates: {
+    stageInvoice: {
+      subject: `Frais de retard pour la commande {order} — {amount}, échéance${NBSP}: {dueDate}`,
+      intro: `{stage}${NBSP}: {amount}, échéance${NBSP}: {dueDate}. Ces frais s’ajoutent aux paiements de la commande {order}.`,
+    },
+    reminder: {
+      before: {
+        subject: `Rappel${NBSP}: frais de retard pour la commande {order} — {amount}, échéance${NBSP}: {dueDate}`,
+        intro: `Petit rappel concernant les frais de retard de la commande {order} ({stage}). Montant${NBSP}: {amount}, échéance${NBSP}: {dueDate}.`,
+      },
+      onDueDate: {
+        subject: `À payer aujourd’hui${NBSP}: frais de retard pour la commande {order} — {amount}`,
+        intro: `Les frais de retard de la commande {order} ({stage}), d’un montant de {amount}, sont à régler aujourd’hui.`,
+      },
+      after: {
+        subject: `Toujours en attente${NBSP}: frais de retard pour la commande {order} — {amount} (échéance${NBSP}: {dueDate})`,
+        intro: `Les frais de retard de la commande {order} ({stage}), d’un montant de {amount}, sont toujours en attente (échéance${NBSP}: {dueDate}).`,
+      },
+    },
+    overdue: {
+      subject: `Impayés${NBSP}: frais de retard pour la commande {order} — {amount} (échéance${NBSP}: {dueDate})`,
+      intro: `Les frais de retard de la commande {order} ({stage}) sont impayés (échéance${NBSP}: {dueDate}). Montant${NBSP}: {amount}. Merci de les régler dès que possible.`,
+    },
+    paymentReceived: {
+      subject: `Paiement reçu${NBSP}: {amount} pour les frais de retard, commande {order}`,
+      intro: `Merci${NBSP}! Nous avons reçu {amount} pour les frais de retard de la commande {order} ({stage}).`,
+    },
+    chargeUpcoming: {
+      subject: `Frais de retard pour la commande {order}${NBSP}: {amount} seront prélevés le {dueDate}`,
+      intro: `Votre carte enregistrée sera débitée de {amount} le {dueDate} pour les frais de retard de la commande {order} ({stage}). Vous n’avez rien à faire.`,
+    },
+    chargeReceipt: {
+      subject: `Reçu${NBSP}: {amount} débités pour les frais de retard, commande {order}`,
+      intro: `Nous avons débité {amount} de votre carte enregistrée pour les frais de retard de la commande {order} ({stage}). Merci${NBSP}!`,
+    },
+    chargeDeclined: {
+      subject: `Carte refusée${NBSP}: frais de retard pour la commande {order} — {amount}`,
+      intro: `Votre carte enregistrée a été refusée lorsque nous avons tenté de débiter {amount} pour les frais de retard de la commande {order} ({stage}).`,
+    },
+  },
   greeting: (name: string | null) => (name ? `Bonjour ${name},` : "Bonjour,"),
   orderLabel: (order: string) => `Commande ${order}`,
   paymentOf: (position: number, count: number) => `Paiement ${position} sur ${count}`,
+  paymentNamed: (payment: string, title: string) => `${payment} (${title})`,
   stageHeading: (payment: string, title: string) => `${payment}${NBSP}: ${title}`,
   payButton: (position: number, count: number, amount: string) => `Régler le paiement ${position} sur ${count} — ${amount}`,
   payHint: "Vous pouvez le régler avec le bouton ci-dessous.",
+  lateFeePayButton: (amount: string) => `Régler les frais de retard — ${amount}`,
+  lateFeePayHint: "Vous pouvez les régler avec le bouton ci-dessous.",
   whenEvent: (event: string) => `lors de «${NBSP}${event}${NBSP}»`,
   notScheduled: "pas encore planifié",
   headings: {
@@ -98,9 +141,8 @@ export const fr: Messages = {
     status: "Statut",
   },
   overdueHeading: "Ce qui est en retard",
-  overdueLine: (payment: string, title: string, owed: string, due: string) => `${payment} (${title})${NBSP}: ${owed} (échéance${NBSP}: ${due})`,
-  next: (payment: string, title: string, amount: string, due: string) =>
-    `Prochain paiement${NBSP}: ${payment} (${title}), ${amount} (échéance${NBSP}: ${due}).`,
+  overdueLine: (stage: string, owed: string, due: string) => `${stage}${NBSP}: ${owed} (échéance${NBSP}: ${due})`,
+  next: (stage: string, amount: string, due: string) => `Prochain paiement${NBSP}: ${stage}, ${amount} (échéance${NBSP}: ${due}).`,
   paidInFull: `Tout est payé. Merci${NBSP}!`,
   retryOn: (date: string) => `Nous réessaierons de débiter votre carte le ${date}.`,
   noRetry: "Nous ne réessaierons pas de débiter votre carte.",

@@ -2,7 +2,7 @@ import { Heading, Text } from "@react-email/components";
 import { PaymentRequest } from "../components/payment-request";
 import { StageEmailFrame } from "../components/stage-email-frame";
 import { paragraph, sectionHeading } from "../components/styles";
-import { dueText } from "../email-context";
+import { dueText, stageName } from "../email-context";
 import type { StageTemplateProps } from "./template-props";
 
 /** A stage is past due: every overdue stage with what is owed on it, then the pay link and every stage's state. */
@@ -16,12 +16,7 @@ export function OverdueEmail({ context, subject, intro, stage }: StageTemplatePr
       </Heading>
       {overdueStages.map((overdue) => (
         <Text key={overdue.position} style={paragraph}>
-          {messages.overdueLine(
-            messages.paymentOf(overdue.position, context.stageCount),
-            overdue.title,
-            context.money(overdue.owedMinor),
-            dueText(context, overdue),
-          )}
+          {messages.overdueLine(stageName(context, overdue), context.money(overdue.owedMinor), dueText(context, overdue))}
         </Text>
       ))}
       <PaymentRequest context={context} stage={stage} />

@@ -78,6 +78,7 @@ function statementContractOf(contract: StoredContract, ledger: readonly LedgerEn
     stages: contract.stages.map((stage) => ({
       id: stage.id,
       position: stage.position,
+      kind: stage.kind,
       title: stage.title,
       amountMinor: stage.amountMinor,
       invoiceNumber: stage.invoiceNumber,

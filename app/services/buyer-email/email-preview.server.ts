@@ -1,3 +1,4 @@
+import { isPlanStage } from "../../domain/contract/late-fee-stage";
 import { randomUUID } from "node:crypto";
 
 import { addDays } from "../../domain/dates/calendar-date";
@@ -69,10 +70,12 @@ export async function sendTestEmail(deps: ServiceDeps, preview: EmailPreview, to
 /**
  * An email of `kind` about the contract as it stands: the stage the buyer owes (the overdue one first), the last
  * payment received. What only an event can tell (a schedule change, a refund) is made up from the contract's own
- * figures: a change moves the owed stage by a week, a refund gives back what was paid.
+ * figures: a change moves the owed stage by a week, a refund gives back what was paid. Only the plan's stages are
+ * sampled: the texts staff edit are for them (a late fee's emails use the built-in fee texts).
  */
 export function sampleEmailOf(kind: BuyerEmailKind, document: BuyerDocument): BuyerEmail {
-  const { stages, paidMinor } = document.contract;
+  const { paidMinor } = document.contract;
+  const stages = document.contract.stages.filter(isPlanStage);
   const today = document.locale.today;
   const owed = stages.find((stage) => stage.state === "overdue") ?? stages.find((stage) => stage.owedMinor > 0n) ?? stages[0];
   if (!owed) throw new Error(`contract ${document.contract.id} has no stages`);

@@ -1,5 +1,6 @@
 import type { ContractStatus } from "../../domain/contract/contract-state";
 import type { BuyerDocument, BuyerStageState, Seller } from "../../domain/documents/buyer-document";
+import { stageNumbering, type StageNumbering } from "../../domain/documents/stage-numbering";
 import type { Statement } from "../../domain/documents/statement";
 import { formatCalendarDate, formatMoney } from "../../locale/format";
 import { discountsGrantedWords, paidWithDiscountWords, paymentTermsWords, termsFormat } from "../../locale/payment-terms-words";
@@ -44,7 +45,8 @@ export interface PortalContract {
 
 export interface PortalStage {
   readonly position: number;
-  readonly count: number;
+  /** "Payment 2 of 3" among the plan's stages; a late fee is not numbered (its title names it). */
+  readonly numbering: StageNumbering;
   readonly title: string;
   readonly amount: string;
   readonly taxLines: readonly { readonly title: string; readonly amount: string }[];
@@ -109,7 +111,7 @@ export function portalContractOf(document: BuyerDocument): PortalContract {
     outstanding: money(contract.outstandingMinor),
     stages: contract.stages.map((stage) => ({
       position: stage.position,
-      count: contract.stages.length,
+      numbering: stageNumbering(stage, contract.stages),
       title: stage.title,
       amount: money(stage.amountMinor),
       taxLines: stage.taxLines.filter((line) => line.amountMinor > 0n).map((line) => ({ title: line.title, amount: money(line.amountMinor) })),

@@ -54,7 +54,10 @@ describe("renderInvoicePdf: every invoiced stage of every fixture", () => {
     const text = textOf(rendered);
 
     expect(text).toContain(oneSpaced(messages.invoiceTitle(stage.invoiceNumber ?? "")));
-    expect(text).toContain(messages.paymentOf(stage.position, document.contract.stages.length));
+    // Spelled out here: the count is the plan's stages; a late fee is named by its title and not numbered.
+    const planStages = document.contract.stages.filter((candidate) => candidate.kind !== "lateFee").length;
+    expect(text).toContain(stage.kind === "lateFee" ? oneSpaced(stage.title) : messages.paymentOf(stage.position, planStages));
+    if (planStages < document.contract.stages.length) expect(text).not.toContain(messages.paymentOf(stage.position, document.contract.stages.length));
     expect(text).toContain(`${messages.stageAmount} ${money(stage.amountMinor)}`);
     for (const tax of stage.taxLines) expect(text).toContain(oneSpaced(messages.includesTax(tax.title, format.money(tax.amountMinor))));
     expect(text).toContain(`${messages.paidSoFar} ${money(stage.paidMinor)}`);
@@ -156,6 +159,38 @@ describe("renderInvoicePdf: what the buyer reads", () => {
     }
   });
 
+  it("a late fee's invoice: named by its title, not numbered, in the heading, the metadata and the schedule", () => {
+    const rendered = invoice("lateFeeCharged", 1002);
+    const text = textOf(rendered);
+    for (const expected of [
+      "Invoice TR-000005",
+      "Late fee on payment 2 of 3 (Milestone payment) Issue date February 10, 2027",
+      "Amount of this payment $40.00 Paid so far $0.00 Amount due $40.00 Due date February 24, 2027",
+      "2 Milestone payment February 3, 2027 $11,384.70 $0.00 Overdue",
+      "Late fee on payment 2 of 3 (Milestone payment) February 24, 2027 $40.00 $0.00 Due",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toMatch(/Payment 1002|1002 Late fee| of 4\b/);
+    expect(rendered.content.info.Subject).toBe("Late fee on payment 2 of 3 (Milestone payment) · #1002");
+  });
+
+  it("the invoice of a plan's payment beside a late fee counts the plan's stages: payment 2 of 3", () => {
+    const text = textOf(invoice("lateFeeCharged", 2));
+    expect(text).toContain("Payment 2 of 3 · Milestone payment");
+    expect(text).toContain("Late fee on payment 2 of 3 (Milestone payment) February 24, 2027 $40.00");
+    expect(text).not.toMatch(/ of 4\b/);
+  });
+
+  it("German: the fee's invoice by its title, payment 2 of 3 in the schedule", () => {
+    const text = textOf(invoice("lateFeeGerman", 1002));
+    expect(text).toContain("Rechnung TR-000032");
+    expect(text).toContain("Verzugszinsen für Zahlung 2 von 3 (Zwischenzahlung), 2. Februar 2027 bis 11. Februar 2027");
+    expect(text).toContain("2 Zwischenzahlung 1. Februar 2027");
+    expect(text).not.toMatch(/Zahlung 1002|von 4\b|1002 Verzugszinsen/);
+    expect(textOf(invoice("lateFeeGerman", 2))).toContain("Zahlung 2 von 3 · Zwischenzahlung");
+  });
+
   it("a cancelled contract's invoice shows the refund and the states", () => {
     const text = textOf(invoice("cancelledRefunded", 1));
     expect(text).toContain("Refunded $6,830.82");
@@ -191,7 +226,7 @@ describe("renderInvoicePdf: the file", () => {
     await expect(renderInvoicePdf(depositPaid, 3)).rejects.toThrow(
       "payment 3 of contract ctr_1 has no invoice number: only an invoiced stage has an invoice PDF",
     );
-    await expect(renderInvoicePdf(depositPaid, 4)).rejects.toThrow("contract ctr_1 has no payment 4: its payments are 1 to 3");
+    await expect(renderInvoicePdf(depositPaid, 4)).rejects.toThrow("contract ctr_1 has no stage at position 4");
   });
 
   it("characters Helvetica cannot write become '?' or lose their mark, and a symbol it lacks becomes the currency code", async () => {

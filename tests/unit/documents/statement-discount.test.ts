@@ -27,6 +27,7 @@ function contract(changes: Partial<StatementContract> = {}): StatementContract {
       {
         id: "s1",
         position: 1,
+        kind: "deposit",
         title: "Deposit",
         amountMinor: 40_000n,
         invoiceNumber: "T-1",
@@ -37,6 +38,7 @@ function contract(changes: Partial<StatementContract> = {}): StatementContract {
       {
         id: "s2",
         position: 2,
+        kind: "balance",
         title: "Balance",
         amountMinor: 60_000n,
         invoiceNumber: "T-2",
@@ -85,5 +87,81 @@ describe("an early-payment discount on the buyer's statement", () => {
   ])("stays granted when the contract is cancelled (%s): only the money is owed back", (_name, settlement, closing) => {
     const events = contractStatementEvents(contract({ cancelled: { at: new Date("2027-03-20T10:00:00Z"), settlement } }), statementWordsFor("en"));
     expect(balanceOf(events)).toBe(closing);
+  });
+});
+
+describe("a late fee on the buyer's statement", () => {
+  /** Three plan stages, and a fixed fee charged on payment 2 at position 1002, invoiced and paid. */
+  const withFee = (title: string) =>
+    contract({
+      stages: [
+        {
+          id: "s1",
+          position: 1,
+          kind: "deposit",
+          title: "Deposit",
+          amountMinor: 40_000n,
+          invoiceNumber: "T-1",
+          issueDate: date("2027-02-01"),
+          dueDate: date("2027-02-01"),
+          numberedAt: null,
+        },
+        {
+          id: "s2",
+          position: 2,
+          kind: "installment",
+          title: "Milestone",
+          amountMinor: 30_000n,
+          invoiceNumber: "T-2",
+          issueDate: date("2027-03-01"),
+          dueDate: date("2027-03-31"),
+          numberedAt: null,
+        },
+        {
+          id: "s3",
+          position: 3,
+          kind: "balance",
+          title: "Balance",
+          amountMinor: 30_000n,
+          invoiceNumber: null,
+          issueDate: null,
+          dueDate: null,
+          numberedAt: null,
+        },
+        {
+          id: "f2",
+          position: 1002,
+          kind: "lateFee",
+          title,
+          amountMinor: 2_500n,
+          invoiceNumber: "T-3",
+          issueDate: date("2027-04-10"),
+          dueDate: date("2027-04-24"),
+          numberedAt: null,
+        },
+      ],
+      ledger: [money("s1", "payment", 40_000n, "2027-02-01T10:00:00Z"), money("f2", "payment", 2_500n, "2027-04-12T10:00:00Z")],
+    });
+  const descriptions = (events: readonly StatementEvent[]) =>
+    events.filter((event) => event.contractId === "c1").map((event) => [event.kind, event.description]);
+
+  it("counts only the plan's stages, and names the fee by its title alone", () => {
+    expect(descriptions(contractStatementEvents(withFee("Late fee on payment 2 of 3 (Milestone)"), statementWordsFor("en")))).toEqual([
+      ["invoice", "Payment 1 of 3 — Deposit (#1001)"],
+      ["invoice", "Payment 2 of 3 — Milestone (#1001)"],
+      ["invoice", "Late fee on payment 2 of 3 (Milestone) (#1001)"],
+      ["payment", "Payment received: Payment 1 of 3 — Deposit (#1001)"],
+      ["payment", "Payment received: Late fee on payment 2 of 3 (Milestone) (#1001)"],
+    ]);
+  });
+
+  it("in German too", () => {
+    const events = contractStatementEvents(withFee("Mahngebühr für Zahlung 2 von 3 (Milestone)"), statementWordsFor("de"));
+    const invoices = events.filter((event) => event.kind === "invoice").map((event) => event.description);
+    expect(invoices).toEqual([
+      "Zahlung 1 von 3 — Deposit (#1001)",
+      "Zahlung 2 von 3 — Milestone (#1001)",
+      "Mahngebühr für Zahlung 2 von 3 (Milestone) (#1001)",
+    ]);
   });
 });

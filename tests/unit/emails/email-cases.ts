@@ -50,12 +50,14 @@ function emailsFor(document: BuyerDocument): BuyerEmail[] {
     emails.push({ kind: "paymentReceived", ...payment }, { kind: "chargeReceipt", ...payment });
     emails.push({ kind: "refundIssued", amountMinor: refundedMinor > 0n ? refundedMinor : lastPaid.paidMinor, refundedOn: today });
   }
-  const last = stages.at(-1)!;
+  // A schedule change revises the plan's stages only, never a late fee.
+  const planStages = stages.filter((stage) => stage.kind !== "lateFee");
+  const last = planStages.at(-1)!;
   emails.push({
     kind: "scheduleChanged",
     changes: [
       { position: last.position, title: last.title, before: { amountMinor: last.amountMinor + 1_00n, dueDate: null, waitsFor: "shipping" }, after: last },
-      { position: stages.length + 1, title: "Extra payment", before: { amountMinor: 2_50n, dueDate: date("2027-06-01"), waitsFor: null }, after: null },
+      { position: planStages.length + 1, title: "Extra payment", before: { amountMinor: 2_50n, dueDate: date("2027-06-01"), waitsFor: null }, after: null },
     ],
   });
   emails.push(

@@ -15,6 +15,10 @@ const PAYMENT_OF: Record<MessageLocale, (position: number, count: number) => str
   fr: (position, count) => `Paiement ${position} sur ${count}`,
 };
 
+/** The "3" of "payment 2 of 3": the plan's stages, spelled out here; a late fee is not one of them. */
+const planStageCount = (document: BuyerDocument) => document.contract.stages.filter((stage) => stage.kind !== "lateFee").length;
+const isLateFee = (stage: EmailCase["stage"]) => stage?.kind === "lateFee";
+
 function documentUrls(document: BuyerDocument): Set<string> {
   const { contract } = document;
   const stageUrls = contract.stages.flatMap((stage) => [stage.payUrl, stage.invoicePdfUrl]);
@@ -75,7 +79,8 @@ describe("every kind of buyer email, for every fixture where it makes sense", ()
       expect(text).toContain(payUrl);
       if (messageLocaleOf(emailCase.document.locale.locale) === "en") {
         const { stage, document } = emailCase;
-        const label = `Pay payment ${stage!.position} of ${document.contract.stages.length} — ${money(document, stage!.owedMinor)}`;
+        const amount = money(document, stage!.owedMinor);
+        const label = isLateFee(stage) ? `Pay the late fee — ${amount}` : `Pay payment ${stage!.position} of ${planStageCount(document)} — ${amount}`;
         expect(html).toContain(label);
         expect(text).toContain(label);
       }
@@ -90,14 +95,40 @@ describe("every kind of buyer email, for every fixture where it makes sense", ()
     }
   });
 
-  it.each(EMAIL_CASES.filter((emailCase) => emailCase.stage))("$name: names the stage as its position of the count, in subject and body", async (emailCase) => {
+  it.each(EMAIL_CASES.filter((emailCase) => emailCase.stage && !isLateFee(emailCase.stage)))(
+    "$name: names the stage as its position of the plan's count, in subject and body",
+    async (emailCase) => {
+      const { subject, html, text } = await renderCase(emailCase);
+      const { document, stage } = emailCase;
+      const paymentOf = PAYMENT_OF[messageLocaleOf(document.locale.locale)](stage!.position, planStageCount(document));
+      expect(html).toContain(paymentOf);
+      expect(text).toContain(paymentOf);
+      expect(subject.toLowerCase()).toContain(paymentOf.toLowerCase());
+    },
+  );
+
+  it.each(EMAIL_CASES.filter((emailCase) => isLateFee(emailCase.stage)))("$name: names the late fee by its title, never by a number", async (emailCase) => {
     const { subject, html, text } = await renderCase(emailCase);
     const { document, stage } = emailCase;
-    const paymentOf = PAYMENT_OF[messageLocaleOf(document.locale.locale)](stage!.position, document.contract.stages.length);
-    expect(html).toContain(paymentOf);
-    expect(text).toContain(paymentOf);
-    expect(subject.toLowerCase()).toContain(paymentOf.toLowerCase());
+    const numbered = PAYMENT_OF[messageLocaleOf(document.locale.locale)](stage!.position, planStageCount(document));
+    expect(html).toContain(stage!.title);
+    expect(text).toContain(stage!.title);
+    for (const part of [subject, html, text]) expect(part.toLowerCase()).not.toContain(numbered.toLowerCase());
+    expect(text).not.toContain(`${stage!.position}. ${stage!.title}`);
   });
+
+  it.each(EMAIL_CASES.filter((emailCase) => emailCase.document.contract.stages.some((stage) => stage.kind === "lateFee")))(
+    "$name: counts only the plan's stages, never the late fee",
+    async (emailCase) => {
+      const { subject, html, text } = await renderCase(emailCase);
+      const { document } = emailCase;
+      const paymentOf = PAYMENT_OF[messageLocaleOf(document.locale.locale)];
+      for (const stage of document.contract.stages) {
+        const countingTheFee = paymentOf(stage.position, document.contract.stages.length).toLowerCase();
+        for (const part of [subject, html, text]) expect(part.toLowerCase()).not.toContain(countingTheFee);
+      }
+    },
+  );
 
   it.each(EMAIL_CASES)("$name: the subject names the number the buyer knows (and what to pay)", async (emailCase) => {
     const { subject } = await renderCase(emailCase);
@@ -299,5 +330,92 @@ describe("what the emails say", () => {
 
   it("refuses an email about a stage the contract does not have", async () => {
     await expect(render({ kind: "stageInvoice", stagePosition: 9 })).rejects.toThrow(/no stage 9/);
+  });
+});
+
+describe("a late fee, charged as a stage of its own at position 1002", () => {
+  const english = BUYER_DOCUMENTS.lateFeeCharged!;
+  const german = BUYER_DOCUMENTS.lateFeeGerman!;
+  const render = (email: Parameters<typeof renderBuyerEmail>[0]["email"], doc: BuyerDocument) =>
+    renderBuyerEmail({ email, document: doc, text: { subject: null, intro: null } });
+  /** The English fixture with payments 2 and 3 paid: the late fee is all that is left to pay. */
+  const onlyTheFeeOwed: BuyerDocument = {
+    ...english,
+    contract: {
+      ...english.contract,
+      stages: english.contract.stages.map((stage) =>
+        stage.kind === "lateFee" ? stage : { ...stage, state: "paid" as const, paidMinor: stage.amountMinor, owedMinor: 0n, payUrl: null },
+      ),
+    },
+  };
+
+  it("its invoice speaks of the fee, headed and named by its title, with its own pay button", async () => {
+    const { subject, html, text } = await render({ kind: "stageInvoice", stagePosition: 1002 }, english);
+    expect(subject).toBe("Late fee for order #1002 — $40.00 due February 24, 2027");
+    expect(html).toMatch(/<h1[^>]*>Late fee on payment 2 of 3 \(Milestone payment\)<\/h1>/);
+    expect(text).toContain("Late fee on payment 2 of 3 (Milestone payment): $40.00, due February 24, 2027. It is owed on top of the payments for order #1002.");
+    expect(text).toContain("Pay the late fee — $40.00");
+    expect(text).toMatch(/\n\s*Late fee on payment 2 of 3 \(Milestone payment\)\s+\$40\.00\s+February 24, 2027\s+Due/);
+    expect(text).toMatch(/2\. Milestone payment\s+\$11,384\.70/);
+    expect(text).not.toContain("1002. ");
+  });
+
+  it("an email about the overdue payment counts the plan's three stages, not the fee", async () => {
+    const { subject, text } = await render({ kind: "overdue", stagePosition: 2 }, english);
+    expect(subject).toBe("Overdue: payment 2 of 3 for order #1002 — $11,384.70 was due February 3, 2027");
+    expect(text).toContain("Payment 2 of 3: Milestone payment");
+    expect(text).toContain("Payment 2 of 3 (Milestone payment): $11,384.70, due February 3, 2027");
+    expect(text).toContain("Pay payment 2 of 3 — $11,384.70");
+    expect(text).not.toMatch(/ of 4\b/);
+  });
+
+  it.each([
+    ["before", "Reminder: late fee for order #1002 — $40.00 due February 24, 2027"],
+    ["onDueDate", "Due today: late fee for order #1002 — $40.00"],
+    ["after", "Still open: late fee for order #1002 — $40.00 was due February 24, 2027"],
+  ] as const)("a reminder %s its due date speaks of the fee", async (when, subject) => {
+    expect((await render({ kind: "reminder", stagePosition: 1002, when }, english)).subject).toBe(subject);
+  });
+
+  it("a payment received on it names the fee; what comes next is named by the plan's count", async () => {
+    const received = { kind: "paymentReceived" as const, stagePosition: 1002, amountMinor: 40_00n, receivedOn: english.locale.today };
+    const { subject, text } = await render(received, english);
+    expect(subject).toBe("Payment received: $40.00 for the late fee on order #1002");
+    expect(text).toContain("Thank you! We received $40.00 for the late fee on order #1002 (Late fee on payment 2 of 3 (Milestone payment)).");
+    expect(text).toContain("Next: Payment 2 of 3 (Milestone payment), $11,384.70, due February 3, 2027.");
+  });
+
+  it("when the fee is all that is owed, it is what comes next, by its title", async () => {
+    const received = { kind: "paymentReceived" as const, stagePosition: 3, amountMinor: 4_553_87n, receivedOn: english.locale.today };
+    const { subject, text } = await render(received, onlyTheFeeOwed);
+    expect(subject).toBe("Payment received: $4,553.87 for payment 3 of 3, order #1002");
+    expect(text).toContain("Next: Late fee on payment 2 of 3 (Milestone payment), $40.00, due February 24, 2027.");
+  });
+
+  it("German: the overdue fee by its title, in the subject, the overdue lines and the pay button", async () => {
+    const { subject, html, text } = await render({ kind: "overdue", stagePosition: 1002 }, german);
+    const title = "Verzugszinsen für Zahlung 2 von 3 (Zwischenzahlung), 2. Februar 2027 bis 11. Februar 2027";
+    expect(subject).toBe("Überfällig: Verzugskosten für Bestellung #1002 — 4,44\u00a0€ (fällig: 25. Februar 2027)");
+    expect(html).toContain(`>${title}</h1>`);
+    expect(text).toContain(`Die Verzugskosten für Bestellung #1002 (${title}) sind überfällig (fällig: 25. Februar 2027).`);
+    expect(text).toContain(`${title}: 4,44\u00a0€ (fällig: 25. Februar 2027)`);
+    expect(text).toContain("Verzugskosten bezahlen — 4,44\u00a0€");
+    expect(text).toMatch(/2\. Zwischenzahlung\s+2\.000,00\u00a0€/);
+    expect(text).not.toMatch(/Zahlung 1002|von 4\b/);
+  });
+
+  it("German: a plan's payment beside the fee is payment 2 of 3", async () => {
+    const received = { kind: "paymentReceived" as const, stagePosition: 2, amountMinor: 2_000_00n, receivedOn: german.locale.today };
+    const { subject, text } = await render(received, german);
+    expect(subject).toBe("Zahlung erhalten: 2.000,00\u00a0€ für Zahlung 2 von 3, Bestellung #1002");
+    expect(text).toContain("Zahlung 2 von 3: Zwischenzahlung");
+    expect(text).toContain("Als Nächstes: Zahlung 3 von 3 (Restzahlung), 1.000,00\u00a0€ (fällig: bei „Versand“).");
+  });
+
+  it("French: the fee's pay button and subject", async () => {
+    const french: BuyerDocument = { ...english, locale: { ...english.locale, locale: "fr-FR" } };
+    const { subject, text } = await render({ kind: "stageInvoice", stagePosition: 1002 }, french);
+    expect(subject).toMatch(/^Frais de retard pour la commande #1002 — 40,00\u00a0\$US, échéance\u00a0: 24 février 2027$/);
+    expect(text).toContain("Régler les frais de retard — 40,00\u00a0$US");
   });
 });

@@ -3,7 +3,15 @@ import type { BuyerEmail, EmailTemplateText } from "../../../app/domain/document
 import { BUYER_EMAIL_KINDS } from "../../../app/domain/documents/buyer-email";
 import { emailContext, placeholderValues } from "../../../app/emails/email-context";
 import { renderBuyerEmail } from "../../../app/emails/render-buyer-email.server";
-import { defaultTemplateText, fillPlaceholders, placeholdersFor, TEMPLATE_PLACEHOLDERS, unknownPlaceholders } from "../../../app/emails/template-text";
+import { messagesFor } from "../../../app/emails/messages";
+import {
+  defaultTemplateText,
+  fillPlaceholders,
+  lateFeeTextOf,
+  placeholdersFor,
+  TEMPLATE_PLACEHOLDERS,
+  unknownPlaceholders,
+} from "../../../app/emails/template-text";
 import { BUYER_DOCUMENTS } from "../../support/buyer-document-fixtures";
 import { EMAIL_CASES } from "./email-cases";
 
@@ -47,6 +55,16 @@ describe("staff's own subject and intro", () => {
     expect((await render({ subject: "Payment {position}\r\nBcc: x@evil.test", intro: null })).subject).toBe("Payment 2 Bcc: x@evil.test");
   });
 
+  it("are for the plan's payments: an email about a late fee is written with the fee's own text", async () => {
+    const own = { subject: "Installment {position} of {count}, order {order}", intro: "Your installment {position} of {count} ({stage}) is ready." };
+    const fee = await renderBuyerEmail({ email: { kind: "stageInvoice", stagePosition: 1002 }, document: BUYER_DOCUMENTS.lateFeeCharged!, text: own });
+    expect(fee.subject).toBe("Late fee for order #1002 — $40.00 due February 24, 2027");
+    expect(fee.html).not.toContain("Installment");
+    const plan = await renderBuyerEmail({ email: { kind: "stageInvoice", stagePosition: 2 }, document: BUYER_DOCUMENTS.lateFeeCharged!, text: own });
+    expect(plan.subject).toBe("Installment 2 of 3, order #1002");
+    expect(plan.html).toContain("Your installment 2 of 3 (Milestone payment) is ready.");
+  });
+
   it("take a value with a dollar sign as it is", () => {
     expect(fillPlaceholders("{amount} {amount}", { amount: "$1.00 $&" })).toBe("$1.00 $& $1.00 $&");
   });
@@ -65,8 +83,27 @@ describe("the default texts", () => {
     },
   );
 
-  it.each(EMAIL_CASES)("$name: fills exactly the placeholders the validator allows", ({ document, email }) => {
-    expect(Object.keys(placeholderValues(emailContext(document), email)).sort()).toEqual([...placeholdersFor(email.kind)].sort());
+  it.each(EMAIL_CASES)("$name: fills exactly the placeholders the validator allows (a late fee has no position)", ({ document, email }) => {
+    const aboutLateFee = "stagePosition" in email && document.contract.stages.find((stage) => stage.position === email.stagePosition)?.kind === "lateFee";
+    const allowed = placeholdersFor(email.kind).filter((name) => !(aboutLateFee && name === "position"));
+    expect(Object.keys(placeholderValues(emailContext(document), email)).sort()).toEqual([...allowed].sort());
+  });
+
+  it.each(
+    (["en", "de", "fr"] as const).flatMap((locale) =>
+      BUYER_EMAIL_KINDS.filter((kind) => placeholdersFor(kind).includes("stage")).flatMap((kind) =>
+        (["before", "onDueDate", "after"] as const).map((when) => [locale, kind, when] as const),
+      ),
+    ),
+  )("a late fee's %s text for %s (%s) names the fee by {stage}, never a payment's {position} or {count}", (locale, kind, when) => {
+    const email = (kind === "reminder" ? { kind, stagePosition: 1002, when } : { kind, stagePosition: 1002 }) as Extract<BuyerEmail, { stagePosition: number }>;
+    const { subject, intro } = lateFeeTextOf(messagesFor(locale), email);
+    expect(subject).toMatch(/\{order\}/);
+    expect(intro).toMatch(/\{stage\}/);
+    for (const text of [subject, intro]) {
+      expect(unknownPlaceholders(text, kind)).toEqual([]);
+      expect(text).not.toMatch(/\{(position|count)\}/);
+    }
   });
 
   it("lists every placeholder once", () => {

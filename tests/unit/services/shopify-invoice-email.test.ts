@@ -61,3 +61,70 @@ describe("Shopify's invoice email for a stage with an early-payment offer", () =
     expect(email.customMessage).not.toContain("early-payment");
   });
 });
+
+describe("Shopify's invoice email beside a late fee at position 1002", () => {
+  /** 300.00 in three plan stages: the deposit paid, payment 2 overdue and carrying a 25.00 fee, payment 3 to come. */
+  const planStage = (position: number, kind: StoredStage["kind"], title: string, status: StoredStage["status"], paidMinor: bigint) =>
+    ({
+      position,
+      kind,
+      title,
+      status,
+      amountMinor: 100_00n,
+      paidMinor,
+      invoiceNumber: null,
+      taxShares: [],
+      dueDate: date("2027-03-01"),
+      paymentTerms: {},
+    }) as Partial<StoredStage> as StoredStage;
+  const fee = (title: string) =>
+    ({
+      position: 1002,
+      kind: "lateFee",
+      title,
+      status: "invoiced",
+      amountMinor: 25_00n,
+      paidMinor: 0n,
+      invoiceNumber: "TR-000009",
+      taxShares: [],
+      dueDate: date("2027-03-25"),
+      paymentTerms: {},
+    }) as Partial<StoredStage> as StoredStage;
+  const withFee = (buyerLocale: string, feeTitle: string) => {
+    const stages = [
+      planStage(1, "deposit", "Deposit", "paid", 100_00n),
+      { ...planStage(2, "installment", "Milestone", "overdue", 0n), invoiceNumber: "TR-000008" },
+      planStage(3, "balance", "Balance", "scheduled", 0n),
+      fee(feeTitle),
+    ];
+    return { id: "c2", buyerLocale, currency: "EUR", mainOrderName: "#1001", sourceDraftName: "#D1", stages } as Partial<StoredContract> as StoredContract;
+  };
+
+  it.each([
+    [
+      "en",
+      "Late fee on payment 2 of 3 (Milestone)",
+      "Reminder: Payment 2 of 3 for #1001: €100.00, due March 1, 2027",
+      "Payment 2 of 3 (Milestone, invoice TR-000008) towards #1001: €100.00. After it, €100.00 remains in 1 more payment.",
+      "Late fee on payment 2 of 3 (Milestone) for #1001: €25.00, due March 25, 2027",
+      "Late fee on payment 2 of 3 (Milestone), invoice TR-000009, for #1001: €25.00.",
+    ],
+    [
+      "de",
+      "Mahngebühr für Zahlung 2 von 3 (Milestone)",
+      "Erinnerung: Zahlung 2 von 3 für #1001: 100,00 €, fällig am 1. März 2027",
+      "Zahlung 2 von 3 (Milestone, Rechnung TR-000008) für #1001: 100,00 €. Danach bleiben 100,00 € in 1 weiteren Zahlung.",
+      "Mahngebühr für Zahlung 2 von 3 (Milestone) für #1001: 25,00 €, fällig am 25. März 2027",
+      "Mahngebühr für Zahlung 2 von 3 (Milestone), Rechnung TR-000009, für #1001: 25,00 €.",
+    ],
+  ])("%s: a plan's payment is one of the plan's 3 and the fee is not among what remains; the fee is named by its title", (locale, feeTitle, ...expected) => {
+    const contract = withFee(locale, feeTitle);
+    const [planSubject, planMessage, feeSubject, feeMessage] = expected;
+    const plan = shopifyInvoiceEmail(contract, contract.stages[1]!, "reminder", date("2027-03-10"));
+    expect(plain(plan.subject)).toBe(planSubject);
+    expect(plain(plan.customMessage)).toBe(planMessage);
+    const lateFee = shopifyInvoiceEmail(contract, contract.stages[3]!, "invoice", date("2027-03-11"));
+    expect(plain(lateFee.subject)).toBe(feeSubject);
+    expect(plain(lateFee.customMessage)).toBe(feeMessage);
+  });
+});
