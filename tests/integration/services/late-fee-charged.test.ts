@@ -12,7 +12,7 @@ import { attachPlan } from "../../../app/services/attach/attach-plan.server";
 import { journalEntriesThrough } from "../../../app/services/books/journal-source.server";
 import { refundContract } from "../../../app/services/collection/contract-refunds.server";
 import { cancelContract } from "../../../app/services/collection/contract-events.server";
-import { recordOfflinePayment } from "../../../app/services/collection/contract-actions.server";
+import { recordOfflinePayment, waiveLateFee } from "../../../app/services/collection/contract-actions.server";
 import { payEmailedLink } from "../../../emulator/staff-and-buyer-actions";
 import type { Order } from "../../../emulator/state/model";
 import { useEmulatorServices, type EmulatorServices } from "../../support/emulator-services";
@@ -279,6 +279,47 @@ describe("a fixed late fee in stage-order mode", () => {
     expect(feeJournal).toEqual([
       ["invoice", "accountsReceivable 2500 0", "lateFeeIncome 0 2500"],
       ["cancellationCredit", "lateFeeIncome 2500 0", "accountsReceivable 0 2500"],
+    ]);
+  });
+});
+
+describe("a late fee staff waive", () => {
+  it("is no longer asked for: its link is withdrawn, the books take it back, and the contract completes without it", async () => {
+    const active = await depositPaid(plus);
+    const dueDate = stageAt(active, 2).dueDate as CalendarDate;
+    moveTo(plus, active, addDays(dueDate, 6));
+    const fee = stageAt(await plus.sync(active.id), 1002);
+    expect(fee.status).toBe("invoiced");
+
+    moveTo(plus, active, addDays(dueDate, 8));
+    await waiveLateFee(plus.deps(), plus.shop.domain, { contractId: active.id, position: 1002, reason: "first time late", actor: STAFF });
+    const waived = await plus.sync(active.id);
+    expect(stageAt(waived, 1002)).toMatchObject({ status: "cancelled", waivedOn: addDays(dueDate, 8) });
+    expect(plus.shopState().draftOrders.some((draft) => draft.id === fee.stageDraftOrderId)).toBe(false);
+    // Waived once: a second waiver, or one of a plan's payment, is refused in words.
+    await expect(waiveLateFee(plus.deps(), plus.shop.domain, { contractId: active.id, position: 1002, reason: "again", actor: STAFF })).rejects.toThrow(
+      "stage 1002 is cancelled",
+    );
+    await expect(waiveLateFee(plus.deps(), plus.shop.domain, { contractId: active.id, position: 2, reason: "no", actor: STAFF })).rejects.toThrow(
+      "only a late fee can be waived",
+    );
+
+    // The plan's stages paid: the contract completes though the fee was never paid, and no second fee is charged.
+    await plus.payDraftInvoice(stageAt(waived, 2).stageDraftOrderId!);
+    moveTo(plus, active, stageAt(waived, 3).dueDate as CalendarDate);
+    const third = await plus.sync(active.id);
+    await plus.payDraftInvoice(stageAt(third, 3).stageDraftOrderId!);
+    const done = await plus.sync(active.id);
+    expect(done.status).toBe("completed");
+    expect(feeStages(done)).toHaveLength(1);
+    const feeJournal: string[][] = [];
+    for await (const entry of journalEntriesThrough(plus.database.prisma, plus.shop.domain)) {
+      if (entry.contractId === active.id && entry.stagePosition === 1002)
+        feeJournal.push([entry.date, entry.kind, ...entry.lines.map((line) => `${line.account} ${line.debitMinor} ${line.creditMinor}`)]);
+    }
+    expect(feeJournal).toEqual([
+      [addDays(dueDate, 6), "invoice", "accountsReceivable 2500 0", "lateFeeIncome 0 2500"],
+      [addDays(dueDate, 8), "lateFeeWaived", "lateFeeIncome 2500 0", "accountsReceivable 0 2500"],
     ]);
   });
 });
