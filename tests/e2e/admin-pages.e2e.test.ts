@@ -12,6 +12,7 @@ import {
   describeAxe,
   describeClippedControls,
   describeClippedText,
+  hydrated,
   launchBrowser,
   readVitals,
   runAxe,
@@ -125,16 +126,6 @@ afterAll(async () => {
   if (axeReports.length) console.info(`axe-core (violations by page):\n${describeAxe(axeReports)}`);
   console.info(`screenshots in ${screenshots?.dir}`);
 }, 60_000);
-
-/**
- * Waits until React has hydrated the page (it marks each element it owns): a click before that does nothing, and
- * Polaris lays some things out again once it runs (a page's actions rolled into "More actions").
- */
-async function hydrated(on: Page): Promise<void> {
-  await on.waitForFunction(() =>
-    [...document.querySelectorAll("a, button, input, select")].some((element) => Object.keys(element).some((key) => key.startsWith("__reactProps"))),
-  );
-}
 
 function resultsTable(rows: readonly PageResult[]): string {
   const width = Math.max(4, ...rows.map((row) => row.page.length));

@@ -91,6 +91,16 @@ export function screenshotFolder(suite: string): ScreenshotFolder {
   };
 }
 
+/**
+ * Waits until React has hydrated the page (it marks each element it owns): a click before that does nothing, and
+ * Polaris lays some things out again once it runs (a page's actions rolled into "More actions").
+ */
+export async function hydrated(on: Page): Promise<void> {
+  await on.waitForFunction(() =>
+    [...document.querySelectorAll("a, button, input, select")].some((element) => Object.keys(element).some((key) => key.startsWith("__reactProps"))),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Core Web Vitals: observers installed before any page script runs, read after the load settles.
 

@@ -2,17 +2,15 @@ import { readFileSync } from "node:fs";
 
 import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
-import type { Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Download } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
 import { Dec } from "../../app/domain/money/decimal";
 import { GENERIC_JOURNAL_COLUMNS } from "../../app/services/accounting-export/generic-journal-csv.server";
 import { QUICKBOOKS_INVOICE_COLUMNS, QUICKBOOKS_JOURNAL_COLUMNS } from "../../app/services/accounting-export/quickbooks.server";
 import { XERO_INVOICE_COLUMNS, XERO_JOURNAL_COLUMNS } from "../../app/services/accounting-export/xero.server";
-import { builtAppIsFresh } from "../../scripts/local/build-app";
-import { startLocalStack, type LocalStack } from "../../scripts/local-stack";
-import { createEmptyTestSchema } from "../integration/test-database";
-import { blockingViolations, describeAxe, launchBrowser, runAxe, screenshotFolder, type Browser, type ScreenshotFolder } from "./browser";
+import { blockingViolations, describeAxe, hydrated, runAxe } from "./browser";
+import { seededStackSuite } from "./seeded-stack";
 
 /**
  * The reports in headless Chromium over the local stack, with contracts in every state staff meet
@@ -29,59 +27,32 @@ const REPORTS = [
   { path: "/app/reports/deferred-revenue", heading: "Deferred and recognised revenue", csv: "deferred-revenue", firstColumn: "Currency" },
 ] as const;
 
-let stack: LocalStack;
-let database: Awaited<ReturnType<typeof createEmptyTestSchema>> | undefined;
-let browser: Browser;
-let page: Page;
-let screenshots: ScreenshotFolder;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = browser.page;
-  screenshots = screenshotFolder("reports");
-  database = await createEmptyTestSchema();
-  process.env.DATABASE_URL = database.url;
-  stack = await startLocalStack({ build: !builtAppIsFresh(), appPort: 0, emulatorPort: 0, log: () => undefined });
-  const { seedContractStates } = await import("../support/admin-contract-states");
-  await seedContractStates(stack);
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  await database?.drop();
-}, 60_000);
-
-async function hydrated(on: Page): Promise<void> {
-  await on.waitForFunction(() =>
-    [...document.querySelectorAll("a, button, input, select")].some((element) => Object.keys(element).some((key) => key.startsWith("__reactProps"))),
-  );
-}
+const suite = seededStackSuite("reports", ({ seedContractStates }, stack) => seedContractStates(stack));
 
 describe("staff read the reports", () => {
   it("lists every report with its headline figure", { timeout: 60_000 }, async () => {
-    await page.goto(`${stack.appUrl}/app/reports`, { waitUntil: "load" });
-    await hydrated(page);
-    for (const report of REPORTS) await expect(page.getByRole("link", { name: report.heading }).count()).resolves.toBe(1);
-    await expect(page.getByText("Owed on invoiced stages").count()).resolves.toBe(1);
-    const axe = await runAxe(page, "reports");
+    await suite.page.goto(`${suite.stack.appUrl}/app/reports`, { waitUntil: "load" });
+    await hydrated(suite.page);
+    for (const report of REPORTS) await expect(suite.page.getByRole("link", { name: report.heading }).count()).resolves.toBe(1);
+    await expect(suite.page.getByText("Owed on invoiced stages").count()).resolves.toBe(1);
+    const axe = await runAxe(suite.page, "reports");
     expect(blockingViolations(axe), describeAxe([axe])).toEqual([]);
   });
 
   for (const report of REPORTS) {
     it(`opens ${report.csv} with its chart and table, and downloads its CSV`, { timeout: 60_000 }, async () => {
-      const response = await page.goto(`${stack.appUrl}${report.path}`, { waitUntil: "load" });
+      const response = await suite.page.goto(`${suite.stack.appUrl}${report.path}`, { waitUntil: "load" });
       expect(response?.status()).toBe(200);
-      await hydrated(page);
-      await expect(page.getByRole("heading", { name: report.heading, level: 1 }).count()).resolves.toBe(1);
+      await hydrated(suite.page);
+      await expect(suite.page.getByRole("heading", { name: report.heading, level: 1 }).count()).resolves.toBe(1);
       // Polaris Viz draws in the browser, from its own chunk, into the box the server kept for it.
-      await page.locator("[data-report-chart] svg").first().waitFor({ timeout: 15_000 });
-      await expect(page.locator("table").count()).resolves.toBeGreaterThan(0);
-      const axe = await runAxe(page, report.csv);
+      await suite.page.locator("[data-report-chart] svg").first().waitFor({ timeout: 15_000 });
+      await expect(suite.page.locator("table").count()).resolves.toBeGreaterThan(0);
+      const axe = await runAxe(suite.page, report.csv);
       expect(blockingViolations(axe), describeAxe([axe])).toEqual([]);
-      await screenshots.take(page, report.csv);
+      await suite.screenshots.take(suite.page, report.csv);
 
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
+      const [download] = await Promise.all([suite.page.waitForEvent("download"), suite.page.getByRole("button", { name: "Download CSV" }).click()]);
       expect(download.suggestedFilename()).toMatch(new RegExp(`^${report.csv}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
       const path = await download.path();
       const records = parse(readFileSync(path), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
@@ -139,28 +110,28 @@ const sumOf = (totals: ReturnType<typeof totalsBy>, side: "debit" | "credit") =>
 
 describe("staff download the accounting export in every format", () => {
   it("picks a range covering the seeded contracts and downloads each format: the importer's header, balanced journals", { timeout: 120_000 }, async () => {
-    const response = await page.goto(`${stack.appUrl}/app/exports`, { waitUntil: "load" });
+    const response = await suite.page.goto(`${suite.stack.appUrl}/app/exports`, { waitUntil: "load" });
     expect(response?.status()).toBe(200);
-    await hydrated(page);
-    await expect(page.getByRole("heading", { name: "Accounting export", level: 1 }).count()).resolves.toBe(1);
+    await hydrated(suite.page);
+    await expect(suite.page.getByRole("heading", { name: "Accounting export", level: 1 }).count()).resolves.toBe(1);
     // The seed's contracts were made today and paid up to about two months on (the emulator's clock moved).
-    const year = stack.emulator.store.clock.now().getUTCFullYear();
+    const year = suite.stack.emulator.store.clock.now().getUTCFullYear();
     const range = { from: `${year - 1}-01-01`, to: `${year + 1}-12-31` };
-    await page.getByLabel("First date").fill(range.from);
-    await page.getByLabel("Last date").fill(range.to);
-    const axe = await runAxe(page, "exports");
+    await suite.page.getByLabel("First date").fill(range.from);
+    await suite.page.getByLabel("Last date").fill(range.to);
+    const axe = await runAxe(suite.page, "exports");
     expect(blockingViolations(axe), describeAxe([axe])).toEqual([]);
-    await screenshots.take(page, "exports");
+    await suite.screenshots.take(suite.page, "exports");
 
     const files = new Map<ExportName, CsvRow[]>();
     for (const format of EXPORTS) {
-      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: format.button }).click()]);
+      const [download] = await Promise.all([suite.page.waitForEvent("download"), suite.page.getByRole("button", { name: format.button }).click()]);
       expect(download.suggestedFilename()).toMatch(new RegExp(`^${format.file}-${range.from}-to-${range.to}\\.(csv|zip)$`));
       const rows = await readExport(download, format.header);
       expect(rows.length, `${format.file} has rows for the seeded contracts`).toBeGreaterThan(0);
       files.set(format.file, rows);
     }
-    await expect(page.getByText("The export could not be downloaded").count()).resolves.toBe(0);
+    await expect(suite.page.getByText("The export could not be downloaded").count()).resolves.toBe(0);
 
     const journal = files.get("journal")!;
     const debit = (column: string) => (row: CsvRow) => amountOf(row[column]);

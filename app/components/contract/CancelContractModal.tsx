@@ -1,9 +1,9 @@
-import { ChoiceList, FormLayout, Text, TextField } from "@shopify/polaris";
+import { ChoiceList, FormLayout, Text } from "@shopify/polaris";
 import { useState } from "react";
 
 import { useShopFormat } from "../shop-format-context";
 import { ContractFormModal, type ContractModalProps } from "./ContractFormModal";
-import { amountTypingProblem, currencyAffix } from "./amount-typing";
+import { ModalAmountField, ModalTextField, useAmountTyping } from "./ModalTextField";
 import { useSubmittedErrors } from "./use-submitted-errors";
 
 interface CancelContractModalProps extends ContractModalProps {
@@ -13,12 +13,10 @@ interface CancelContractModalProps extends ContractModalProps {
 
 /** Cancelling asks what happens to the money paid: refund all or part, keep it as credit, or keep it and close the order. */
 export function CancelContractModal({ held, currency, result, busy, onClose, submit }: CancelContractModalProps) {
-  const { money, format } = useShopFormat();
+  const { money } = useShopFormat();
   const errors = useSubmittedErrors(result, "cancel");
   const [settlement, setSettlement] = useState<string[]>([held ? "refundAll" : "keepAsCredit"]);
-  const [refundAmount, setRefundAmount] = useState("");
-  const [amountTouched, setAmountTouched] = useState(false);
-  const [reason, setReason] = useState("");
+  const refundAmount = useAmountTyping("");
   const paid = held ? money(held, currency) : null;
   const choices = paid
     ? [
@@ -32,7 +30,6 @@ export function CancelContractModal({ held, currency, result, busy, onClose, sub
         { label: "Close the order as it stands", value: "close" },
       ];
   const refundPart = settlement[0] === "refundPart";
-  const amountError = errors.fields.refundAmount ?? (refundPart && amountTouched ? amountTypingProblem(refundAmount, currency, format.locale) : null);
   const problems = [
     errors.fields.settlement ? { fieldId: "cancel-settlement", label: "The money paid", message: errors.fields.settlement } : null,
     errors.fields.refundAmount ? { fieldId: "cancel-refund-amount", label: "Amount to refund", message: errors.fields.refundAmount } : null,
@@ -51,7 +48,7 @@ export function CancelContractModal({ held, currency, result, busy, onClose, sub
       problems={problems}
       busy={busy}
       onClose={onClose}
-      onSend={() => setAmountTouched(true)}
+      onSend={refundAmount.check}
       submit={submit}
     >
       <Text as="p">Nothing more is charged or invoiced: open payment links are withdrawn and shipping is no longer held. This cannot be undone.</Text>
@@ -69,34 +66,9 @@ export function CancelContractModal({ held, currency, result, busy, onClose, sub
           />
         </div>
         {refundPart ? (
-          <TextField
-            id="cancel-refund-amount"
-            name="refundAmount"
-            label="Amount to refund"
-            {...currencyAffix(currency, format.locale)}
-            inputMode="decimal"
-            value={refundAmount}
-            onChange={(value) => {
-              setRefundAmount(value);
-              errors.clear("refundAmount");
-            }}
-            onBlur={() => setAmountTouched(true)}
-            error={amountError ?? undefined}
-            autoComplete="off"
-          />
+          <ModalAmountField id="cancel-refund-amount" name="refundAmount" label="Amount to refund" typing={refundAmount} currency={currency} errors={errors} />
         ) : null}
-        <TextField
-          id="cancel-reason"
-          name="reason"
-          label="Reason (optional, for the timeline)"
-          value={reason}
-          onChange={(value) => {
-            setReason(value);
-            errors.clear("reason");
-          }}
-          error={errors.fields.reason}
-          autoComplete="off"
-        />
+        <ModalTextField id="cancel-reason" name="reason" label="Reason (optional, for the timeline)" errors={errors} />
       </FormLayout>
     </ContractFormModal>
   );

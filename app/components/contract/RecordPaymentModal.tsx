@@ -1,10 +1,10 @@
-import { FormLayout, Select, Text, TextField } from "@shopify/polaris";
+import { FormLayout, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
 
 import { useShopFormat } from "../shop-format-context";
 import { ContractFormModal, type ContractModalProps } from "./ContractFormModal";
-import { amountTypingProblem, currencyAffix } from "./amount-typing";
 import type { StageView } from "./contract-view";
+import { ModalAmountField, ModalTextField, useAmountTyping } from "./ModalTextField";
 import { useSubmittedErrors } from "./use-submitted-errors";
 
 const METHODS = ["Wire transfer", "Bank deposit", "Cheque", "Cash"];
@@ -22,15 +22,11 @@ interface RecordPaymentModalProps extends ContractModalProps {
  * the stage owes or part of it), the day it arrived and the buyer's reference. Errors show at their fields.
  */
 export function RecordPaymentModal({ stage, currency, today, paymentKey, result, busy, onClose, submit }: RecordPaymentModalProps) {
-  const { amountInput, money, format } = useShopFormat();
+  const { amountInput, money } = useShopFormat();
   const errors = useSubmittedErrors(result, "offlinePayment");
   const [method, setMethod] = useState(METHODS[0]!);
-  const [amount, setAmount] = useState(amountInput(stage.owed, currency));
-  const [amountTouched, setAmountTouched] = useState(false);
-  const [receivedOn, setReceivedOn] = useState(today);
-  const [reference, setReference] = useState("");
+  const amount = useAmountTyping(amountInput(stage.owed, currency));
   const field = (name: string) => `record-payment-${name}`;
-  const amountError = errors.fields.amount ?? (amountTouched ? amountTypingProblem(amount, currency, format.locale) : null);
   const problems = [
     { name: "method", label: "How the buyer paid" },
     { name: "amount", label: "Amount received" },
@@ -49,7 +45,7 @@ export function RecordPaymentModal({ stage, currency, today, paymentKey, result,
       problems={problems}
       busy={busy}
       onClose={onClose}
-      onSend={() => setAmountTouched(true)}
+      onSend={amount.check}
       submit={submit}
     >
       <Text as="p">
@@ -69,48 +65,22 @@ export function RecordPaymentModal({ stage, currency, today, paymentKey, result,
           }}
           error={errors.fields.method}
         />
-        <TextField
+        <ModalAmountField
           id={field("amount")}
           name="amount"
           label="Amount received"
-          {...currencyAffix(currency, format.locale)}
-          inputMode="decimal"
-          value={amount}
-          onChange={(value) => {
-            setAmount(value);
-            errors.clear("amount");
-          }}
-          onBlur={() => setAmountTouched(true)}
-          error={amountError ?? undefined}
           helpText="All of what the stage owes, or part of it."
-          autoComplete="off"
+          typing={amount}
+          currency={currency}
+          errors={errors}
         />
-        <TextField
-          id={field("receivedOn")}
-          name="receivedOn"
-          label="Day the money arrived"
-          type="date"
-          max={today}
-          value={receivedOn}
-          onChange={(value) => {
-            setReceivedOn(value);
-            errors.clear("receivedOn");
-          }}
-          error={errors.fields.receivedOn}
-          autoComplete="off"
-        />
-        <TextField
+        <ModalTextField id={field("receivedOn")} name="receivedOn" label="Day the money arrived" type="date" max={today} initial={today} errors={errors} />
+        <ModalTextField
           id={field("reference")}
           name="reference"
           label="Buyer's reference (optional)"
           helpText="The transfer or cheque number, as the buyer gave it."
-          value={reference}
-          onChange={(value) => {
-            setReference(value);
-            errors.clear("reference");
-          }}
-          error={errors.fields.reference}
-          autoComplete="off"
+          errors={errors}
         />
       </FormLayout>
     </ContractFormModal>

@@ -1,9 +1,8 @@
-import { FormLayout, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { FormLayout, Text } from "@shopify/polaris";
 
 import { useShopFormat } from "../shop-format-context";
 import { ContractFormModal, type ContractModalProps } from "./ContractFormModal";
-import { amountTypingProblem, currencyAffix } from "./amount-typing";
+import { ModalAmountField, ModalTextField, useAmountTyping } from "./ModalTextField";
 import { useSubmittedErrors } from "./use-submitted-errors";
 
 interface RefundModalProps extends ContractModalProps {
@@ -13,12 +12,9 @@ interface RefundModalProps extends ContractModalProps {
 
 /** Money back to the buyer through Shopify, from the latest stages first; the reason goes on the refund in Shopify. */
 export function RefundModal({ held, currency, result, busy, onClose, submit }: RefundModalProps) {
-  const { money, format } = useShopFormat();
+  const { money } = useShopFormat();
   const errors = useSubmittedErrors(result, "refund");
-  const [amount, setAmount] = useState("");
-  const [amountTouched, setAmountTouched] = useState(false);
-  const [reason, setReason] = useState("");
-  const amountError = errors.fields.amount ?? (amountTouched ? amountTypingProblem(amount, currency, format.locale) : null);
+  const amount = useAmountTyping("");
   const problems = [
     errors.fields.amount ? { fieldId: "refund-amount", label: "Amount to refund", message: errors.fields.amount } : null,
     errors.fields.reason ? { fieldId: "refund-reason", label: "Reason", message: errors.fields.reason } : null,
@@ -34,39 +30,13 @@ export function RefundModal({ held, currency, result, busy, onClose, submit }: R
       problems={problems}
       busy={busy}
       onClose={onClose}
-      onSend={() => setAmountTouched(true)}
+      onSend={amount.check}
       submit={submit}
     >
       <Text as="p">Up to {money(held, currency)} can be refunded. Shopify gives it back through the payments that paid the latest stages first.</Text>
       <FormLayout>
-        <TextField
-          id="refund-amount"
-          name="amount"
-          label="Amount to refund"
-          {...currencyAffix(currency, format.locale)}
-          inputMode="decimal"
-          value={amount}
-          onChange={(value) => {
-            setAmount(value);
-            errors.clear("amount");
-          }}
-          onBlur={() => setAmountTouched(true)}
-          error={amountError ?? undefined}
-          autoComplete="off"
-        />
-        <TextField
-          id="refund-reason"
-          name="reason"
-          label="Reason"
-          helpText="It goes on the refund in Shopify."
-          value={reason}
-          onChange={(value) => {
-            setReason(value);
-            errors.clear("reason");
-          }}
-          error={errors.fields.reason}
-          autoComplete="off"
-        />
+        <ModalAmountField id="refund-amount" name="amount" label="Amount to refund" typing={amount} currency={currency} errors={errors} />
+        <ModalTextField id="refund-reason" name="reason" label="Reason" helpText="It goes on the refund in Shopify." errors={errors} />
       </FormLayout>
     </ContractFormModal>
   );

@@ -1,9 +1,9 @@
-import { Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { Text } from "@shopify/polaris";
 
 import { useShopFormat } from "../shop-format-context";
 import { ContractFormModal, type ContractModalProps } from "./ContractFormModal";
 import type { StageView } from "./contract-view";
+import { ModalTextField } from "./ModalTextField";
 import { useSubmittedErrors } from "./use-submitted-errors";
 
 interface WaiveFeeModalProps extends ContractModalProps {
@@ -14,7 +14,6 @@ interface WaiveFeeModalProps extends ContractModalProps {
 export function WaiveFeeModal({ stage, currency, result, busy, onClose, submit }: WaiveFeeModalProps) {
   const { money } = useShopFormat();
   const errors = useSubmittedErrors(result, "waiveFee");
-  const [reason, setReason] = useState("");
   return (
     <ContractFormModal
       title="Waive the late fee"
@@ -31,19 +30,7 @@ export function WaiveFeeModal({ stage, currency, result, busy, onClose, submit }
       <Text as="p">
         {stage.title}: {money(stage.amount, currency)}. The buyer is no longer asked for it, and its payment link stops working.
       </Text>
-      <TextField
-        id="waive-reason"
-        label="Reason"
-        name="reason"
-        helpText="Kept in the contract's timeline."
-        autoComplete="off"
-        value={reason}
-        onChange={(value) => {
-          setReason(value);
-          errors.clear("reason");
-        }}
-        error={errors.fields.reason}
-      />
+      <ModalTextField id="waive-reason" name="reason" label="Reason" helpText="Kept in the contract's timeline." errors={errors} />
     </ContractFormModal>
   );
 }

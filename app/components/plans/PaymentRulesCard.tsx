@@ -1,4 +1,4 @@
-import { BlockStack, Card, Checkbox, FormLayout, Select, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Card, Checkbox, FormLayout, Select, Text } from "@shopify/polaris";
 
 import type { CashRoundingMethod } from "../../domain/payment-rules/cash-rounding";
 import { decimalForInput } from "../../locale/amount-input";
@@ -6,6 +6,7 @@ import { useShopFormat } from "../shop-format-context";
 import type { FieldErrors } from "./field-errors";
 import type { LateFeeKind, PaymentRulesFields } from "./payment-rules-fields";
 import { planFieldId } from "./plan-form-fields";
+import { RuleField } from "./RuleField";
 import type { BlurField } from "./StageRowsEditor";
 
 const LATE_FEE_OPTIONS: { label: string; value: LateFeeKind }[] = [
@@ -32,8 +33,7 @@ interface PaymentRulesCardProps {
 export function PaymentRulesCard({ fields, errors, onBlurField, onChange }: PaymentRulesCardProps) {
   const locale = useShopFormat().format.locale;
   const set = (change: Partial<PaymentRulesFields>) => onChange({ ...fields, ...change });
-  // The input showing a key's error carries the key's id (the error summary links to it) and marks it as left.
-  const at = (key: string) => ({ id: planFieldId(key), onBlur: onBlurField(key), error: errors.get(key) });
+  const form = { fields, errors, onBlurField, onChange };
   return (
     <Card>
       <BlockStack gap="400">
@@ -42,25 +42,8 @@ export function PaymentRulesCard({ fields, errors, onBlurField, onChange }: Paym
         </Text>
         <FormLayout>
           <FormLayout.Group title="Early-payment discount" helpText="Blank: no discount">
-            <TextField
-              {...at("paymentRules.earlyPayment.percent")}
-              label="Discount"
-              suffix="%"
-              inputMode="decimal"
-              autoComplete="off"
-              value={fields.earlyPercent}
-              onChange={(earlyPercent) => set({ earlyPercent })}
-            />
-            <TextField
-              {...at("paymentRules.earlyPayment.withinDays")}
-              label="If paid within"
-              suffix="days"
-              type="number"
-              min={0}
-              autoComplete="off"
-              value={fields.earlyWithinDays}
-              onChange={(earlyWithinDays) => set({ earlyWithinDays })}
-            />
+            <RuleField {...form} name="earlyPercent" field="paymentRules.earlyPayment.percent" label="Discount" kind="decimal" suffix="%" />
+            <RuleField {...form} name="earlyWithinDays" field="paymentRules.earlyPayment.withinDays" label="If paid within" kind="days" suffix="days" />
           </FormLayout.Group>
           <Select
             id={planFieldId("paymentRules.lateFee.kind")}
@@ -72,48 +55,36 @@ export function PaymentRulesCard({ fields, errors, onBlurField, onChange }: Paym
           {fields.lateFeeKind === "none" ? null : (
             <FormLayout.Group>
               {fields.lateFeeKind === "fixed" ? (
-                <TextField
-                  {...at("paymentRules.lateFee.fixed")}
+                <RuleField
+                  {...form}
+                  name="lateFeeAmount"
+                  field="paymentRules.lateFee.fixed"
                   label="Fee"
+                  kind="decimal"
                   helpText="In the order's currency, per overdue stage"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={fields.lateFeeAmount}
-                  onChange={(lateFeeAmount) => set({ lateFeeAmount })}
                 />
               ) : (
-                <TextField
-                  {...at("paymentRules.lateFee.percentPerMonth")}
-                  label="Interest per month"
-                  suffix="%"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={fields.lateFeePercent}
-                  onChange={(lateFeePercent) => set({ lateFeePercent })}
-                />
+                <RuleField {...form} name="lateFeePercent" field="paymentRules.lateFee.percentPerMonth" label="Interest per month" kind="decimal" suffix="%" />
               )}
-              <TextField
-                {...at("paymentRules.lateFee.graceDays")}
+              <RuleField
+                {...form}
+                name="lateFeeGraceDays"
+                field="paymentRules.lateFee.graceDays"
                 label="Grace days"
+                kind="days"
                 helpText="Days after the due date before it applies (blank: none)"
-                type="number"
-                min={0}
-                autoComplete="off"
-                value={fields.lateFeeGraceDays}
-                onChange={(lateFeeGraceDays) => set({ lateFeeGraceDays })}
               />
             </FormLayout.Group>
           )}
           {fields.lateFeeKind === "percentPerMonth" ? (
             <FormLayout.Group>
-              <TextField
-                {...at("paymentRules.lateFee.max")}
+              <RuleField
+                {...form}
+                name="lateFeeMax"
+                field="paymentRules.lateFee.max"
                 label="Cap"
+                kind="decimal"
                 helpText="The most interest charged on a stage, in the order's currency (blank: no cap)"
-                inputMode="decimal"
-                autoComplete="off"
-                value={fields.lateFeeMax}
-                onChange={(lateFeeMax) => set({ lateFeeMax })}
               />
               <Checkbox
                 label="Compound monthly"
@@ -124,14 +95,13 @@ export function PaymentRulesCard({ fields, errors, onBlurField, onChange }: Paym
             </FormLayout.Group>
           ) : null}
           <FormLayout.Group title="Cash rounding" helpText="Blank: amounts are not rounded to a coin">
-            <TextField
-              {...at("paymentRules.cashRounding")}
+            <RuleField
+              {...form}
+              name="cashUnit"
+              field="paymentRules.cashRounding"
               label="Round to"
+              kind="decimal"
               helpText={`The smallest coin, such as ${decimalForInput("0.05", locale)}`}
-              inputMode="decimal"
-              autoComplete="off"
-              value={fields.cashUnit}
-              onChange={(cashUnit) => set({ cashUnit })}
             />
             <Select
               id={planFieldId("paymentRules.cashRounding.method")}
