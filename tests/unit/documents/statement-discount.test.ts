@@ -14,6 +14,26 @@ const money = (stageId: string, kind: StatementMoney["kind"], amountMinor: bigin
   reference: null,
 });
 
+type StatementStage = StatementContract["stages"][number];
+
+/** A stage invoiced on `issued` (T-<position>) and due 30 days later, unless the changes say otherwise. */
+function stage(position: number, kind: StatementStage["kind"], title: string, amountMinor: bigint, changes: Partial<StatementStage> = {}): StatementStage {
+  return {
+    id: `s${position}`,
+    position,
+    kind,
+    title,
+    amountMinor,
+    invoiceNumber: `T-${position}`,
+    issueDate: null,
+    dueDate: null,
+    numberedAt: null,
+    ...changes,
+  };
+}
+
+const DEPOSIT = stage(1, "deposit", "Deposit", 40_000n, { issueDate: date("2027-02-01"), dueDate: date("2027-02-01") });
+
 /** 1 000.00 in two stages: 400.00 paid at checkout, 600.00 invoiced 2027-03-01 and paid 588.00 in time (2% off). */
 function contract(changes: Partial<StatementContract> = {}): StatementContract {
   return {
@@ -23,30 +43,7 @@ function contract(changes: Partial<StatementContract> = {}): StatementContract {
     name: "#1001",
     createdAt: new Date("2027-02-01T10:00:00Z"),
     cancelled: null,
-    stages: [
-      {
-        id: "s1",
-        position: 1,
-        kind: "deposit",
-        title: "Deposit",
-        amountMinor: 40_000n,
-        invoiceNumber: "T-1",
-        issueDate: date("2027-02-01"),
-        dueDate: date("2027-02-01"),
-        numberedAt: null,
-      },
-      {
-        id: "s2",
-        position: 2,
-        kind: "balance",
-        title: "Balance",
-        amountMinor: 60_000n,
-        invoiceNumber: "T-2",
-        issueDate: date("2027-03-01"),
-        dueDate: date("2027-03-31"),
-        numberedAt: null,
-      },
-    ],
+    stages: [DEPOSIT, stage(2, "balance", "Balance", 60_000n, { issueDate: date("2027-03-01"), dueDate: date("2027-03-31") })],
     ledger: [
       money("s1", "payment", 40_000n, "2027-02-01T10:00:00Z"),
       money("s2", "payment", 58_800n, "2027-03-09T10:00:00Z"),
@@ -95,50 +92,10 @@ describe("a late fee on the buyer's statement", () => {
   const withFee = (title: string) =>
     contract({
       stages: [
-        {
-          id: "s1",
-          position: 1,
-          kind: "deposit",
-          title: "Deposit",
-          amountMinor: 40_000n,
-          invoiceNumber: "T-1",
-          issueDate: date("2027-02-01"),
-          dueDate: date("2027-02-01"),
-          numberedAt: null,
-        },
-        {
-          id: "s2",
-          position: 2,
-          kind: "installment",
-          title: "Milestone",
-          amountMinor: 30_000n,
-          invoiceNumber: "T-2",
-          issueDate: date("2027-03-01"),
-          dueDate: date("2027-03-31"),
-          numberedAt: null,
-        },
-        {
-          id: "s3",
-          position: 3,
-          kind: "balance",
-          title: "Balance",
-          amountMinor: 30_000n,
-          invoiceNumber: null,
-          issueDate: null,
-          dueDate: null,
-          numberedAt: null,
-        },
-        {
-          id: "f2",
-          position: 1002,
-          kind: "lateFee",
-          title,
-          amountMinor: 2_500n,
-          invoiceNumber: "T-3",
-          issueDate: date("2027-04-10"),
-          dueDate: date("2027-04-24"),
-          numberedAt: null,
-        },
+        DEPOSIT,
+        stage(2, "installment", "Milestone", 30_000n, { issueDate: date("2027-03-01"), dueDate: date("2027-03-31") }),
+        stage(3, "balance", "Balance", 30_000n, { invoiceNumber: null }),
+        { ...stage(1002, "lateFee", title, 2_500n, { issueDate: date("2027-04-10"), dueDate: date("2027-04-24") }), id: "f2", invoiceNumber: "T-3" },
       ],
       ledger: [money("s1", "payment", 40_000n, "2027-02-01T10:00:00Z"), money("f2", "payment", 2_500n, "2027-04-12T10:00:00Z")],
     });
