@@ -64,6 +64,17 @@ export function lateFeeToCharge(stage: FeeableStage, today: CalendarDate): LateF
   return amount > 0n ? { amount, through } : null;
 }
 
+/**
+ * The interest an overdue stage has run up through `today` while it still owes: what will be charged if it is paid
+ * today (staff see it grow). Null for a fixed fee, before interest applies, and once the stage is paid (then it is
+ * charged, lateFeeToCharge).
+ */
+export function interestSoFar(stage: FeeableStage, today: CalendarDate): bigint | null {
+  const notice = stage.lateFee;
+  if (notice?.kind !== "interest" || stage.dueDate === null || isBefore(today, notice.appliesFrom) || settledOn(stage) !== null) return null;
+  return lateFeeAsOf(lateFeeRuleOf(notice, stage.dueDate), { dueDate: stage.dueDate, amount: stage.amount, payments: stage.payments }, today);
+}
+
 /** The day the payments reached the stage's amount; null while it still owes. */
 function settledOn(stage: FeeableStage): CalendarDate | null {
   let received = 0n;

@@ -1,7 +1,7 @@
 import type { ContractPageData, MilestoneView, ShopifyRecordLink, StageView } from "../../components/contract/contract-view";
 import { contractAttention, isCoveredByLedger, isStillOwed, shippingHeldFor, stageAttention } from "../../domain/contract/contract-attention";
 import type { Cancellation } from "../../domain/contract/contract-state";
-import { isLateFeeStage } from "../../domain/contract/late-fee-stage";
+import { interestSoFar, isLateFeeStage } from "../../domain/contract/late-fee-stage";
 import { MAX_CHARGE_ATTEMPTS, PAYMENT_HOLD_HANDLE } from "../../domain/contract/next-step";
 import { refusalOf } from "../../domain/contract/staff-stage-actions";
 import { calendarDateAt, type CalendarDate } from "../../domain/dates/calendar-date";
@@ -14,7 +14,7 @@ import { stageProblemWords } from "../../locale/stage-problem-words";
 import { listAudit } from "../../models/audit-log.server";
 import { getContract, type StoredContract, type StoredStage } from "../../models/contracts.server";
 import { customerPageUrl } from "../../models/customer-history.server";
-import { contractBalance, listLedgerEntries, type LedgerEntry } from "../../models/ledger.server";
+import { contractBalance, isMoneyIn, listLedgerEntries, type LedgerEntry } from "../../models/ledger.server";
 import { listContractEmails } from "../../models/outgoing-emails.server";
 import { getPlan } from "../../models/plans.server";
 import { shopFormat } from "../../models/shop-profile.server";
@@ -63,7 +63,7 @@ export async function contractPageData(viewer: ContractPageViewer, contractId: s
   const heldFor = shippingHeldFor(contract);
   const heldStage = contract.stages.find((stage) => stage.position === heldFor);
   const terms = termsFormat(contract.currency, format.locale);
-  const stages = contract.stages.map((stage) => stageView(contract, stage, { today, decimal, link, ledger, terms }));
+  const stages = contract.stages.map((stage) => stageView(contract, stage, { today, decimal, link, ledger, terms, timeZone: contract.timeZone }));
 
   return {
     contract: {
@@ -126,6 +126,20 @@ interface StageViewContext {
   readonly link: (label: string, gid: string) => ShopifyRecordLink;
   readonly ledger: readonly LedgerEntry[];
   readonly terms: TermsFormat;
+  /** The contract's zone: the calendar day each payment arrived. */
+  readonly timeZone: string;
+}
+
+/** "Interest so far: 3.20 (charged once the stage is paid)": what an overdue stage's interest has run up to today. */
+function interestWords(stage: StoredStage, context: StageViewContext): string[] {
+  const payments = context.ledger
+    .filter((entry) => entry.stageId === stage.id && isMoneyIn(entry.kind))
+    .map((entry) => ({ paidOn: calendarDateAt(entry.occurredAt, context.timeZone), amount: entry.amountMinor }));
+  const owedSoFar = interestSoFar(
+    { amount: stage.amountMinor, dueDate: stage.dueDate, payments, ...(stage.paymentTerms.lateFee ? { lateFee: stage.paymentTerms.lateFee } : {}) },
+    context.today,
+  );
+  return owedSoFar ? [`Interest so far: ${context.terms.money(owedSoFar)} (charged once the stage is paid)`] : [];
 }
 
 function stageView(contract: StoredContract, stage: StoredStage, context: StageViewContext): StageView {
@@ -144,7 +158,7 @@ function stageView(contract: StoredContract, stage: StoredStage, context: StageV
     status: stage.status,
     badge,
     due: dueView(contract, stage),
-    terms: stillOwed ? paymentTermsWords(stage.paymentTerms, context.terms) : [],
+    terms: stillOwed ? [...paymentTermsWords(stage.paymentTerms, context.terms), ...interestWords(stage, context)] : [],
     invoiceNumber: stage.invoiceNumber,
     invoicePdfUrl: stage.invoiceNumber ? `/app/contracts/${contract.id}/invoices/${stage.position}.pdf` : null,
     payUrl: stillOwed ? stage.payUrl : null,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { StagePayment } from "../../../app/domain/contract/contract-state";
-import { lateFeePosition, lateFeeToCharge } from "../../../app/domain/contract/late-fee-stage";
+import { interestSoFar, lateFeePosition, lateFeeToCharge } from "../../../app/domain/contract/late-fee-stage";
 import { nextCollectionStep } from "../../../app/domain/contract/next-step";
 import { nextTimedAction } from "../../../app/domain/contract/stage-due";
 import { addDays } from "../../../app/domain/dates/calendar-date";
@@ -82,6 +82,16 @@ describe("which late fee is charged, and when", () => {
     const stage = { amount: 60_000n, dueDate: DUE, payments, lateFee: INTEREST_NOTICE };
     const charge = lateFeeToCharge(stage, day(today));
     expect(charge?.amount ?? null).toBe(amount);
+  });
+
+  it.each([
+    ["before it applies", "2027-03-01", [], null],
+    ["600.00 owed for the 9 days 2027-03-02 to 2027-03-10", "2027-03-10", [], 270n],
+    ["300.00 paid on 2027-03-05: 3 days on 600.00, 6 on 300.00", "2027-03-10", [paidOn("2027-03-05", 30_000n)], 180n],
+    ["paid in full: charged, not shown as running", "2027-03-20", [paidOn("2027-03-11", 60_000n)], null],
+  ])("interest so far, %s", (_name, today, payments, expected) => {
+    expect(interestSoFar({ amount: 60_000n, dueDate: DUE, payments, lateFee: INTEREST_NOTICE }, day(today))).toBe(expected);
+    expect(interestSoFar({ amount: 60_000n, dueDate: DUE, payments, lateFee: FIXED_NOTICE }, day(today))).toBeNull();
   });
 
   it("interest is counted through the day of the payment that settled the stage", () => {
