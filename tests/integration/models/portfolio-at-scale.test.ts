@@ -128,16 +128,23 @@ async function expectedList(
           OR (c."id" IN (SELECT "contractId" FROM "Stage" WHERE "status" = 'overdue')) = ${where.markedOverdue ?? null})
       ORDER BY c."createdAt" DESC, c."id" DESC`
   ).map((row) => row.id);
-  const totals = await db.$queryRaw<{ currency: string; contracts: bigint; total: string; paid: string }[]>`
-    SELECT c."currency", COUNT(*) AS contracts, SUM(c."totalMinor")::text AS total, SUM(COALESCE(paid.sum, 0))::text AS paid
+  // Money paid counts the money only: refunds and early-payment discounts (no money) are taken off.
+  const totals = await db.$queryRaw<{ currency: string; contracts: bigint; total: string; paid: string; discount: string }[]>`
+    SELECT c."currency", COUNT(*) AS contracts, SUM(c."totalMinor")::text AS total, SUM(COALESCE(paid.money, 0))::text AS paid,
+      SUM(COALESCE(paid.discount, 0))::text AS discount
     FROM "Contract" c
-    LEFT JOIN (SELECT "contractId", SUM("paidMinor") AS sum FROM "Stage" GROUP BY "contractId") AS paid ON paid."contractId" = c."id"
+    LEFT JOIN (
+      SELECT "contractId", SUM("paidMinor" - "discountMinor" - "refundedMinor") AS money, SUM("discountMinor") AS discount FROM "Stage" GROUP BY "contractId"
+    ) AS paid ON paid."contractId" = c."id"
     WHERE c."id" = ANY(${ids}) AND c."status" <> 'cancelled'
     GROUP BY c."currency"`;
   return {
     ids,
     totals: Object.fromEntries(
-      totals.map((row) => [row.currency, { contracts: Number(row.contracts), totalMinor: BigInt(row.total), paidMinor: BigInt(row.paid) }]),
+      totals.map((row) => [
+        row.currency,
+        { contracts: Number(row.contracts), totalMinor: BigInt(row.total), paidMinor: BigInt(row.paid), discountMinor: BigInt(row.discount) },
+      ]),
     ),
   };
 }
