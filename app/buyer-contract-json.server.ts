@@ -1,4 +1,4 @@
-import { moneyReceived } from "./domain/contract/stage-money";
+import { moneyReceived, taxPaid } from "./domain/contract/stage-money";
 import { UNPAID_STAGE_STATUSES } from "./domain/contract/stage-status";
 import { currencyFor } from "./domain/money/currency";
 import { formatMinorUnits } from "./domain/money/minor-units";
@@ -56,7 +56,9 @@ export function buyerContractJson(shop: string, contract: StoredContract, option
             positions: paidOnOrder.map((stage) => stage.position),
             // The money taken, not the stages' amounts: an early-payment discount settled part of them unpaid.
             amount: money(paidOnOrder.reduce((sum, stage) => sum + moneyReceived(stage), 0n)),
-            tax: taxLines(sumTaxByTitle(paidOnOrder.map((stage) => stage.taxShares))),
+            // The tax inside that money: an early-payment discount took its share of the tax off too.
+            tax: taxLines(sumTaxByTitle(paidOnOrder.map(taxPaid))),
+            discount: earlyPaymentDiscountJson(paidOnOrder, money),
           },
     stages: contract.stages.map((stage) => ({
       position: stage.position,
@@ -74,6 +76,21 @@ export function buyerContractJson(shop: string, contract: StoredContract, option
     })),
     // The buyer's portal (every contract of theirs in the shop, statements), for a signed-in buyer only.
     ...(links && token ? { portalUrl: buyerPortalUrl(links.appUrl, token) } : {}),
+  };
+}
+
+/**
+ * The early-payment discount granted on the stages the order paid, or null when none was: its amount, and the rule's
+ * percentage ("2") when every discounted stage had the same one (the words then say "2% early-payment discount").
+ */
+function earlyPaymentDiscountJson(stages: readonly StoredStage[], money: (minor: bigint) => string) {
+  const discounted = stages.filter((stage) => stage.discountMinor > 0n);
+  if (discounted.length === 0) return null;
+  const percents = new Set(discounted.map((stage) => stage.paymentTerms.earlyPayment?.percent ?? null));
+  const [percent] = percents;
+  return {
+    amount: money(discounted.reduce((sum, stage) => sum + stage.discountMinor, 0n)),
+    percent: percents.size === 1 && percent !== undefined ? percent : null,
   };
 }
 

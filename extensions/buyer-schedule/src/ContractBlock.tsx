@@ -33,6 +33,7 @@ export function ContractScheduleView({view, embedded = false}: {view: ContractVi
           {view.paidOnOrder ? (
             <s-stack gap="none">
               <s-text type="strong">{view.paidOnOrder.line}</s-text>
+              {view.paidOnOrder.discount ? <s-text>{view.paidOnOrder.discount}</s-text> : null}
               <s-text color="subdued">{view.paidOnOrder.titles}</s-text>
             </s-stack>
           ) : null}

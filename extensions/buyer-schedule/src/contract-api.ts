@@ -8,13 +8,15 @@
  *   confirmation number, which Shopify gives the buyer who placed it (and not to someone guessing order ids).
  *
  *   200 {"contract":{"status","currency","total","paid","remaining",
- *        "paidOnOrder":{"positions","amount","tax":[{"title","amount"}]} | null,
+ *        "paidOnOrder":{"positions","amount","tax":[{"title","amount"}],"discount":{"amount","percent"} | null} | null,
  *        "stages":[{"position","title","amount","tax":[{"title","amount"}],"status","dueDate","trigger"?,"payUrl",
  *                   "invoiceNumber"?,"invoicePdfUrl"?}],
  *        "portalUrl"?}}
  *        `invoicePdfUrl` (a stage with an invoice) and `portalUrl` (the buyer's portal) are signed links the app
  *        gives a signed-in buyer only.
- *        `paidOnOrder` is what the buyer paid with the order on the page (the stages it carried that are paid);
+ *        `paidOnOrder` is what the buyer paid with the order on the page (the stages it carried that are paid): the
+ *        money taken and the tax inside it, and the early-payment discount that settled the rest ("percent" is the
+ *        rule's, "2", or null when the stages' rules differ);
  *        `trigger` (stage-text.ts) names the event a stage without a date waits for. The extension is deployed
  *        apart from the app, so an answer from an app without `remaining`, `paidOnOrder` or `tax` is still read.
  *   404 {"error":"…"}  the order has no payment schedule: the block renders nothing
@@ -42,6 +44,14 @@ export interface PaidOnOrder {
   positions: number[];
   amount: string;
   tax: TaxShare[];
+  /** The early-payment discount granted on those stages; null when none was (or from an app that does not say). */
+  discount: EarlyPaymentDiscount | null;
+}
+
+export interface EarlyPaymentDiscount {
+  amount: string;
+  /** The rule's percentage as written ("2", "1.5"), or null when it is not one. */
+  percent: string | null;
 }
 
 export interface BuyerContract {
@@ -127,11 +137,20 @@ export function parseContractResponse(body: unknown): BuyerContract | null {
 
 function parsePaidOnOrder(value: unknown): PaidOnOrder | undefined {
   if (!isObject(value)) return undefined;
-  const {positions, amount, tax} = value;
+  const {positions, amount, tax, discount} = value;
   if (!Array.isArray(positions) || !positions.every((position) => Number.isInteger(position))) return undefined;
   const shares = parseTax(tax);
   if (!isAmount(amount) || !shares) return undefined;
-  return {positions: positions as number[], amount, tax: shares};
+  const granted = discount == null ? null : parseDiscount(discount);
+  if (granted === undefined) return undefined;
+  return {positions: positions as number[], amount, tax: shares, discount: granted};
+}
+
+function parseDiscount(value: unknown): EarlyPaymentDiscount | undefined {
+  if (!isObject(value) || !isAmount(value.amount)) return undefined;
+  const {percent} = value;
+  if (!(percent === null || percent === undefined || isAmount(percent))) return undefined;
+  return {amount: value.amount, percent: percent ?? null};
 }
 
 /** `[{"title","amount"}]`; missing (an older app) reads as no tax. */

@@ -1,4 +1,4 @@
-import type {BuyerContract, ContractStage, LoadResult, StageStatus} from './contract-api';
+import type {BuyerContract, ContractStage, EarlyPaymentDiscount, LoadResult, StageStatus} from './contract-api';
 import type {Formatter} from './format';
 import {taxesText, whenLabel, type StageTiming} from './stage-text';
 
@@ -49,8 +49,11 @@ export type ContractView =
       kind: 'schedule';
       situation: ScheduleSituation;
       heading: string;
-      /** What was paid with this order, "Paid today: $6,830.82, including Texas State Tax $401.81", and its stages' titles. */
-      paidOnOrder: {line: string; titles: string} | null;
+      /**
+       * What was paid with this order, "Paid today: $6,830.82, including Texas State Tax $401.81", the early-payment
+       * discount that settled the rest ("2% early-payment discount: $139.41") or null, and its stages' titles.
+       */
+      paidOnOrder: {line: string; discount: string | null; titles: string} | null;
       /** "$3,000.00 of $10,000.00 paid". */
       progress: string;
       /** Stages the buyer can pay now (situation "due"). */
@@ -159,7 +162,7 @@ function scheduleView(contract: BuyerContract, page: BlockPage, format: Formatte
   };
 }
 
-function paidOnOrderView(contract: BuyerContract, page: BlockPage, format: Formatter): {line: string; titles: string} | null {
+function paidOnOrderView(contract: BuyerContract, page: BlockPage, format: Formatter): {line: string; discount: string | null; titles: string} | null {
   const paid = contract.paidOnOrder;
   if (!paid) return null;
   const amount = format.money(paid.amount, contract.currency);
@@ -167,8 +170,16 @@ function paidOnOrderView(contract: BuyerContract, page: BlockPage, format: Forma
   const titles = contract.stages.filter((stage) => paid.positions.includes(stage.position)).map((stage) => stage.title);
   return {
     line: taxes ? format.t(`paid.${page}WithTax`, {amount, taxes}) : format.t(`paid.${page}`, {amount}),
+    discount: paid.discount ? discountLine(paid.discount, contract.currency, format) : null,
     titles: format.list(titles),
   };
+}
+
+function discountLine(discount: EarlyPaymentDiscount, currency: string, format: Formatter): string {
+  const amount = format.money(discount.amount, currency);
+  return discount.percent === null
+    ? format.t('paid.discount', {amount})
+    : format.t('paid.discountWithPercent', {amount, percent: format.percent(discount.percent)});
 }
 
 function timingOf(stage: ContractStage): StageTiming {

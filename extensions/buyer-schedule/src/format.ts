@@ -17,6 +17,8 @@ export interface Formatter {
   date(isoDate: string): string;
   /** "A, B and C" in the buyer's language. */
   list(items: readonly string[]): string;
+  /** A percentage written as a decimal string ("1.5"), as the buyer's language writes it: "1.5%", "1,5 %". */
+  percent(value: string): string;
 }
 
 /** `shopify.i18n.translate`, narrowed to the plain-text replacements the blocks use. */
@@ -66,6 +68,15 @@ export function createFormatter(locale: string | undefined, translate: Translate
         return new Intl.ListFormat(safeLocale, {type: 'conjunction'}).format(items);
       } catch {
         return items.join(', ');
+      }
+    },
+    percent(value) {
+      if (!DECIMAL.test(value)) return `${value}%`;
+      try {
+        // The decimal string itself, never a float: "1.5" stays 1.5 whatever its digits.
+        return new Intl.NumberFormat(safeLocale, {style: 'unit', unit: 'percent', maximumFractionDigits: 6}).format(value as Intl.StringNumericLiteral);
+      } catch {
+        return `${value}%`;
       }
     },
   };

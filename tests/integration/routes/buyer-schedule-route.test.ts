@@ -95,7 +95,7 @@ type ScheduleBody = {
   contract: {
     status: string;
     remaining: string;
-    paidOnOrder: { positions: number[]; amount: string; tax: TaxBody } | null;
+    paidOnOrder: { positions: number[]; amount: string; tax: TaxBody; discount: { amount: string; percent: string | null } | null } | null;
     portalUrl?: string;
     stages: {
       position: number;
@@ -237,7 +237,7 @@ describe("GET /api/buyer/schedule (thank-you and order-status blocks)", () => {
     ];
     for (const answer of asked) {
       const onDeposit = ((await answer.json()) as ScheduleBody).contract;
-      expect(onDeposit.paidOnOrder).toEqual({ positions: [1], amount: "360.00", tax: shares[0] });
+      expect(onDeposit.paidOnOrder).toEqual({ positions: [1], amount: "360.00", tax: shares[0], discount: null });
       expect(onDeposit.remaining).toBe("840.00");
       expect(onDeposit.stages.map((stage) => stage.payUrl)).toEqual([null, null, null]);
     }

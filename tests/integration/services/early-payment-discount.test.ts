@@ -190,5 +190,13 @@ describe("an early-payment discount in collection", () => {
     const currency = currencyFor(settled.currency);
     const thankYou = buyerContractJson(basic.domain, settled, { buyer: null, orderId: settled.stages[0]!.stageOrderId, paidMinor: offer.payable });
     expect(thankYou.paidOnOrder?.amount).toBe(formatMinorUnits(offer.payable, currency));
+    expect(thankYou.paidOnOrder?.discount).toEqual({ amount: formatMinorUnits(offer.discount, currency), percent: "2" });
+    // The tax paid is the stage's tax less the offer's tax reduction, and it is less than the stage's share.
+    const taxReduced = stage.taxShares.map((line, index) => ({
+      title: line.title,
+      amount: formatMinorUnits(line.amount - offer.taxReduction[index]!.amount, currency),
+    }));
+    expect(thankYou.paidOnOrder?.tax).toEqual(taxReduced);
+    expect(offer.taxReduction.some((line) => line.amount > 0n)).toBe(true);
   });
 });

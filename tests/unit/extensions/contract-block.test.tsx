@@ -198,6 +198,73 @@ describe('what is paid and still to pay, with tax', () => {
     expect(text).toContain('Paid with this order: $8,000.00, including State Tax $400.00 and City Tax $80.00 Deposit and Before shipping');
   });
 
+  describe('a stage settled with an early-payment discount', () => {
+    // 2% off $5,000.00: $4,900.00 paid, $100.00 let off, the tax inside the money less its share of the discount.
+    const discounted = {
+      positions: [2],
+      amount: '4900.00',
+      tax: [{title: 'State Tax', amount: '245.00'}],
+      discount: {amount: '100.00', percent: '2'},
+    };
+    const stages = [DEPOSIT_PAID, {...SHIPPING_INVOICED, status: 'paid', payUrl: null}, BALANCE_SCHEDULED];
+    const answer = (paidOnOrder: Record<string, unknown>) => contract('active', stages, '7900.00', {paidOnOrder, remaining: '2000.00'});
+    const shown = async (locale: string, paidOnOrder: Record<string, unknown> = discounted) => {
+      const store = createContractStore(async () => ({kind: 'ok', contract: parseContractResponse(answer(paidOnOrder))!}));
+      await store.load();
+      return render(store, 'thankYou', formatterFor(locale)).text;
+    };
+
+    it('shows the money paid, the tax in it and the discount on a line of its own', async () => {
+      expect(await shown('en-US')).toContain('Paid today: $4,900.00, including State Tax $245.00 2% early-payment discount: $100.00 Before shipping');
+    });
+
+    it.each([
+      ['de-DE', 'Heute bezahlt: 4.900,00 $, darin enthalten State Tax 245,00 $ 2 % Skonto: 100,00 $'],
+      ['fr-FR', 'Escompte de 2\u00a0% pour paiement anticipé\u00a0: 100,00\u00a0$US'],
+    ])('words the discount in %s, its percentage as the language writes it', async (locale, words) => {
+      // Intl and the locale files use no-break spaces of two widths: compare the words, not the spaces' widths.
+      const spaced = (text: string) => text.replace(/\s/g, ' ');
+      expect(spaced(await shown(locale))).toContain(spaced(words));
+    });
+
+    it('writes a decimal percentage in the language and leaves it out when the stages had different rules', async () => {
+      expect(await shown('de-DE', {...discounted, discount: {amount: '75.00', percent: '1.5'}})).toContain('1,5 % Skonto: 75,00 $');
+      const text = await shown('en-US', {...discounted, discount: {amount: '100.00', percent: null}});
+      expect(text).toContain('Early-payment discount: $100.00');
+      expect(text).not.toContain('%');
+    });
+
+    it('shows no discount line when none was granted or the app does not say', async () => {
+      for (const paidOnOrder of [
+        {...discounted, discount: null},
+        {positions: [2], amount: '5000.00', tax: []},
+      ]) {
+        expect(await shown('en-US', paidOnOrder)).not.toMatch(/discount/i);
+      }
+    });
+
+    it('refuses a malformed discount rather than show it', () => {
+      expect(parseContractResponse(answer({...discounted, discount: {amount: '-100', percent: '2'}}))).toBeNull();
+      expect(parseContractResponse(answer({...discounted, discount: {amount: '100.00', percent: 'two'}}))).toBeNull();
+    });
+  });
+
+  it('lists a late fee by its title, after the plan, never as a numbered payment', async () => {
+    const fee = {
+      position: 1002,
+      title: 'Late fee on payment 2 of 3 (Before shipping)',
+      amount: '40.00',
+      status: 'invoiced',
+      dueDate: '2026-12-15',
+      payUrl: 'https://shop.example/invoices/fee',
+    };
+    const overdue = {...SHIPPING_INVOICED, status: 'overdue'};
+    const {text} = await loaded(200, contract('active', [fee, DEPOSIT_PAID, overdue, BALANCE_SCHEDULED], '3000.00', {remaining: '7040.00'}));
+    expect(text).toContain('Late fee on payment 2 of 3 (Before shipping) is due.');
+    expect(text).toContain('Balance Due Jan 20, 2027 Scheduled $2,000.00 Late fee on payment 2 of 3 (Before shipping) Due Dec 15, 2026 Due $40.00');
+    expect(text).not.toMatch(/1002|of 4/);
+  });
+
   it('reads an answer from an app that sends no tax, remaining or paidOnOrder yet', async () => {
     const {text} = await loaded(200, contract('active', [DEPOSIT_PAID, BALANCE_SCHEDULED]));
     expect(text).toContain('Balance Due Jan 20, 2027 Scheduled $2,000.00');
