@@ -45,6 +45,8 @@ const DEFAULT_FORM: Record<string, string> = {
   "name.salesReturns": "Refunds",
   "code.salesDiscounts": "4020",
   "name.salesDiscounts": "Early-payment discounts",
+  "code.lateFeeIncome": "4900",
+  "name.lateFeeIncome": "Late fees and interest",
   "code.taxPayable": "2200",
   "name.taxPayable": "Sales tax payable",
   "code.customerCredit": "2410",
